@@ -1,0 +1,152 @@
+/**
+ * Public types of the screening gate: the plugin contract, tiers and
+ * verdicts, and the contracts that quarantine and audit implementations keep.
+ */
+
+/** Risk tiers, lowest to highest. */
+export const RiskTier = {
+  CLEAR: 'CLEAR',
+  LOW: 'LOW',
+  MODERATE: 'MODERATE',
+  HIGH: 'HIGH',
+  CRITICAL: 'CRITICAL',
+} as const;
+/** One of the five risk tiers. */
+export type RiskTier = (typeof RiskTier)[keyof typeof RiskTier];
+
+/** What the gate decides for a piece of content. */
+export const Verdict = {
+  PASS: 'PASS',
+  WARN: 'WARN',
+  QUARANTINE: 'QUARANTINE',
+  BLOCK: 'BLOCK',
+} as const;
+/** One of the four verdicts. */
+export type Verdict = (typeof Verdict)[keyof typeof Verdict];
+
+/**
+ * Facts the host attaches to an envelope. `agentId` and `sourceId` travel
+ * on to quarantine and audit; other keys are the host's own.
+ */
+export type EnvelopeMetadata = {
+  /** The agent (or user) that wrote the content; the audit actor. */
+  readonly agentId?: string;
+  /** The host's id for the content (post id, message id); the audit target. */
+  readonly sourceId?: string;
+  /** Client IP address, masked by the audit logger before it is stored. */
+  readonly ipAddress?: string;
+  readonly [key: string]: unknown;
+};
+
+/** The content a plugin analyses. */
+export type ContentEnvelope = {
+  /** The text to screen. */
+  readonly text: string;
+  /** What kind of content it is: `POST`, `COMMENT`, `MESSAGE`, or a host's own. */
+  readonly contentType: string;
+  /** An optional host category (e.g. marketplace section). */
+  readonly category?: string;
+  /** Host-supplied facts; see {@link EnvelopeMetadata}. */
+  readonly metadata?: EnvelopeMetadata;
+};
+
+/** One thing a plugin found, without the raw matched text. */
+export type DetectionMatch = {
+  /** A label such as `SECRET_AWS_ACCESS_KEY`. */
+  readonly label: string;
+  /** A redacted rendering of the match; never the raw value. */
+  readonly redacted: string;
+  /** Offset of the match in `envelope.text` (UTF-16 code units), when known. */
+  readonly start?: number;
+  /** End offset (exclusive), when known. */
+  readonly end?: number;
+};
+
+/** What a plugin returns for one envelope. */
+export type DetectionResult = {
+  /** Risk score, normally 0–100; the gate keeps it internal. */
+  readonly score: number;
+  /** Labels that explain the score. */
+  readonly labels: readonly string[];
+  /** Redacted matches. */
+  readonly matches: readonly DetectionMatch[];
+  /** One human-readable sentence, free of raw content. */
+  readonly summary: string;
+};
+
+/** Context the runner gives each plugin call. */
+export type PluginContext = {
+  /** Aborted when the plugin's timeout passes or the inspection is abandoned. */
+  readonly signal: AbortSignal;
+};
+
+/** A detection plugin the gate runs over every envelope. */
+export interface DetectionPlugin {
+  /** Stable id, used in labels such as `PLUGIN_ERROR:<id>` and in metrics. */
+  readonly id: string;
+  /** Higher runs first in reports; all plugins run in parallel. */
+  readonly priority: number;
+  /** A disabled plugin is skipped. */
+  readonly enabled: boolean;
+  /** Analyses one envelope. May be sync or async; must not keep raw content. */
+  analyze(
+    envelope: ContentEnvelope,
+    context: PluginContext,
+  ): Promise<DetectionResult> | DetectionResult;
+}
+
+/** Per-plugin outcome handed to quarantine and audit (never to clients). */
+export type PluginResultSummary = {
+  readonly pluginId: string;
+  readonly status: 'ok' | 'error' | 'timeout';
+  readonly score: number;
+  readonly labels: readonly string[];
+  readonly durationMs: number;
+};
+
+/** Metadata the gate passes to {@link QuarantineSink.store}. */
+export type QuarantineStoreMetadata = {
+  readonly tier: RiskTier | string;
+  readonly labels: readonly string[];
+  readonly pluginResults: readonly PluginResultSummary[] | readonly unknown[];
+  readonly matches?: readonly DetectionMatch[];
+  readonly sourceId?: string;
+  readonly agentId?: string;
+  readonly contentType?: string;
+};
+
+/**
+ * What the gate needs from a quarantine store. `@clawexchange/quarantine`
+ * implements it; a host may supply its own.
+ */
+export interface QuarantineSink {
+  /**
+   * Holds `content` safely and resolves with the record id only once it is
+   * durably stored. Must reject (never resolve) when it cannot store.
+   */
+  store(content: string, metadata: QuarantineStoreMetadata): Promise<string>;
+}
+
+/** Who performed an audited action. */
+export type AuditActorType = 'agent' | 'bot' | 'human' | 'system';
+
+/** One audit event as the gate (and other packages) hand it to the audit log. */
+export type AuditEventInput = {
+  /** e.g. `SSG_PASS`, `SSG_QUARANTINE`. */
+  readonly eventType: string;
+  readonly actorId: string;
+  readonly actorType: AuditActorType;
+  readonly targetId?: string;
+  readonly targetType?: string;
+  readonly ipAddress?: string;
+  /** Structured facts; never raw content. */
+  readonly metadata?: Readonly<Record<string, unknown>>;
+};
+
+/**
+ * What the gate needs from an audit log. `@clawexchange/audit` implements
+ * it. `log` resolves only once the event is committed.
+ */
+export interface AuditSink {
+  log(event: AuditEventInput): Promise<unknown>;
+}

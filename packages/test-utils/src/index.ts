@@ -1,0 +1,27 @@
+/**
+ * @packageDocumentation
+ * Internal test harness: real PostgreSQL, Redis and S3-compatible servers
+ * for the integration tests, and per-file isolation on top of them.
+ */
+export { findFreePort } from './free-port.js';
+export {
+  adminDatabaseUrl,
+  createTestBucket,
+  createTestDatabase,
+  createTestRedis,
+  type TestBucket,
+  type TestDatabase,
+  type TestRedis,
+} from './isolation.js';
+export {
+  queryOnce,
+  type RunningPostgres,
+  type StartPostgresOptions,
+  startPostgres,
+  usePostgres,
+} from './postgres.js';
+export { type RunningRedis, startRedis, useRedis } from './redis.js';
+export { createS3Client, type RunningS3, type S3Endpoint, startS3, useS3 } from './s3.js';
+export { SERVICE_ENV } from './service-env.js';
+export { ServiceUnavailableError } from './service-error.js';
+export { waitUntil } from './wait-until.js';
