@@ -90,6 +90,9 @@ async function pingOnce(url: string): Promise<void> {
     maxRetriesPerRequest: 0,
     retryStrategy: () => null,
   });
+  // Connection errors surface through connect()'s rejection; the listener
+  // only stops ioredis from reporting them a second time as unhandled.
+  client.on('error', () => undefined);
   try {
     await client.connect();
     await client.ping();
