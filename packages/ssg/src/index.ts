@@ -1,7 +1,50 @@
 /**
  * @packageDocumentation
- * The @clawexchange screening gate (work in progress: contracts only).
+ * The @clawexchange screening gate: runs detection plugins over what AI
+ * agents write, maps their scores to a risk tier and a verdict (PASS, WARN,
+ * QUARANTINE, BLOCK), holds QUARANTINE content through a quarantine sink,
+ * audits every inspection, and plugs into Express or any Fetch API server.
  */
+export { DEFAULT_ACTOR_ID, SSGAuditEventType } from './audit-event.js';
+export { DEFAULT_PLUGIN_TIMEOUT_MS } from './config.js';
+export type { PluginErrorPolicy, SSGConfig, SSGMode } from './config.js';
+export { createSSG } from './create-ssg.js';
+export type { SSG } from './create-ssg.js';
+export { isSSGError, SSGError, SSGErrorCode } from './errors.js';
+export type { SSGErrorOptions } from './errors.js';
+export type { SSGMiddleware, SSGMiddlewareOptions, SSGNext, SSGRequest } from './http/express.js';
+export { denialResponse } from './http/fetch.js';
+export type {
+  FetchGateOptions,
+  GatedFetchHandler,
+  RequestAllowed,
+  RequestDenied,
+  RequestInspection,
+} from './http/fetch.js';
+export { DEFAULT_MAX_BODY_BYTES } from './http/options.js';
+export type { HttpGateOptions, RequestFacts } from './http/options.js';
+export { QUARANTINE_DISABLED_LABEL, QUARANTINE_FAILED_LABEL } from './internal/quarantine-step.js';
+export { KEYWORD_REDACTED, keywordPlugin } from './keyword-plugin.js';
+export type { KeywordPluginOptions, KeywordRule } from './keyword-plugin.js';
+export type { LogFields, Logger } from './logger.js';
+export { SSGMetricName } from './metrics.js';
+export type { SSGMeter } from './metrics.js';
+export type {
+  AuditStatus,
+  Degradation,
+  DegradationCode,
+  Inspection,
+  InspectionMatch,
+  InspectOptions,
+} from './result.js';
+export {
+  DEFAULT_TIER_THRESHOLDS,
+  scoreToTier,
+  TIER_ORDER,
+  tierToVerdict,
+  validateTierThresholds,
+} from './tiers.js';
+export type { TierThreshold } from './tiers.js';
 export type {
   AuditActorType,
   AuditEventInput,

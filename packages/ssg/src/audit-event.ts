@@ -1,0 +1,102 @@
+/**
+ * Builds the audit event of one inspection. It names the actor and target
+ * and carries tier, labels, per-plugin scores and durations: never raw
+ * content, never matched or redacted text.
+ */
+import type { Decision } from './combine.js';
+import type { InspectOptions } from './result.js';
+import type { PluginOutcome } from './runner.js';
+import type { AuditEventInput, ContentEnvelope, PluginResultSummary, Verdict } from './types.js';
+
+/** The audit actor used when neither `metadata.agentId` nor `actorId` is given. */
+export const DEFAULT_ACTOR_ID = 'anonymous';
+
+/** Audit event types the gate writes, one per verdict. */
+export const SSGAuditEventType = {
+  SSG_PASS: 'SSG_PASS',
+  SSG_WARN: 'SSG_WARN',
+  SSG_QUARANTINE: 'SSG_QUARANTINE',
+  SSG_BLOCK: 'SSG_BLOCK',
+} as const;
+/** One of the {@link SSGAuditEventType} values. */
+export type SSGAuditEventType = (typeof SSGAuditEventType)[keyof typeof SSGAuditEventType];
+
+/** Facts of one inspection the audit event is built from. */
+export type AuditFacts = {
+  readonly envelope: ContentEnvelope;
+  readonly options: InspectOptions | undefined;
+  readonly decision: Decision;
+  readonly labels: readonly string[];
+  /** The verdict enforcing mode gives (DRY_RUN: what it would have given). */
+  readonly wouldVerdict: Verdict;
+  readonly dryRun: boolean;
+  readonly quarantineId: string | undefined;
+  /** Set when a QUARANTINE could not be stored. */
+  readonly quarantineFailed: boolean;
+  readonly plugins: readonly PluginResultSummary[];
+  readonly durationMs: number;
+};
+
+/**
+ * Per-plugin summaries (id, status, score, labels, duration) for quarantine
+ * metadata and audit; never handed to clients.
+ *
+ * @param outcomes - runner outcomes
+ * @returns plain summaries
+ */
+export function summarizePlugins(outcomes: readonly PluginOutcome[]): PluginResultSummary[] {
+  return outcomes.map((o) => ({
+    pluginId: o.pluginId,
+    status: o.status,
+    score: o.score,
+    labels: o.labels,
+    durationMs: o.durationMs,
+  }));
+}
+
+function target(facts: AuditFacts): Pick<AuditEventInput, 'targetId' | 'targetType'> {
+  if (facts.quarantineId !== undefined) {
+    return { targetId: facts.quarantineId, targetType: 'quarantine_record' };
+  }
+  const sourceId = facts.envelope.metadata?.sourceId;
+  return sourceId === undefined ? {} : { targetId: sourceId, targetType: 'content' };
+}
+
+/**
+ * Builds the `SSG_<verdict>` audit event. Actor: `metadata.agentId`, else
+ * `options.actorId`, else `'anonymous'`; actor type `options.actorType`
+ * (default `'agent'`). Target: the quarantine record when one was stored,
+ * else `metadata.sourceId`.
+ *
+ * @param facts - the inspection's facts
+ * @returns the event to hand to the audit sink
+ */
+export function buildAuditEvent(facts: AuditFacts): AuditEventInput {
+  const { envelope, options, decision } = facts;
+  const meta = envelope.metadata;
+  const ipAddress = meta?.ipAddress;
+  return {
+    eventType: `SSG_${facts.wouldVerdict}`,
+    actorId: meta?.agentId ?? options?.actorId ?? DEFAULT_ACTOR_ID,
+    actorType: options?.actorType ?? 'agent',
+    ...target(facts),
+    ...(ipAddress === undefined ? {} : { ipAddress }),
+    metadata: {
+      tier: decision.tier,
+      verdict: facts.dryRun ? 'PASS' : facts.wouldVerdict,
+      wouldVerdict: facts.wouldVerdict,
+      dryRun: facts.dryRun,
+      score: decision.score,
+      labels: facts.labels,
+      contentType: envelope.contentType,
+      ...(envelope.category === undefined ? {} : { category: envelope.category }),
+      ...(meta?.sourceId === undefined ? {} : { sourceId: meta.sourceId }),
+      ...(facts.quarantineId === undefined ? {} : { quarantineId: facts.quarantineId }),
+      ...(facts.quarantineFailed ? { quarantineFailed: true } : {}),
+      plugins: facts.plugins,
+      degraded: decision.degraded,
+      matchCount: decision.matches.length,
+      durationMs: facts.durationMs,
+    },
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * Combines plugin outcomes into one decision.
+ *
+ * The combined score is the MAXIMUM of the normalised scores (each rounded
+ * up and clamped to [0, 100]) of the plugins that answered: one confident
+ * detector is enough, and two weak findings do not add up to a strong one.
+ * With `onPluginError: 'escalate'`, each failed plugin counts as the lowest
+ * score of the HIGH tier, so the result is at least HIGH (→ QUARANTINE).
+ */
+import type { PluginErrorPolicy } from './config.js';
+import type { Degradation, InspectionMatch } from './result.js';
+import type { PluginOutcome } from './runner.js';
+import { type TierThreshold, scoreToTier, tierToVerdict } from './tiers.js';
+import { RiskTier, type Verdict } from './types.js';
+
+/** The gate's decision before quarantine, audit and mode are applied. */
+export type Decision = {
+  /** Combined score (internal). */
+  readonly score: number;
+  readonly tier: RiskTier;
+  readonly verdict: Verdict;
+  readonly labels: readonly string[];
+  readonly matches: readonly InspectionMatch[];
+  readonly degraded: readonly Degradation[];
+};
+
+/**
+ * The score a failed plugin counts as under `'escalate'`: the lower bound
+ * of the HIGH tier of `tiers`.
+ *
+ * @param tiers - a validated tier table
+ * @returns the escalation score
+ */
+export function escalationScore(tiers: readonly TierThreshold[]): number {
+  const high = tiers.find((t) => t.tier === RiskTier.HIGH);
+  return (high as TierThreshold).min;
+}
+
+function failureLabel(outcome: PluginOutcome): string {
+  return `${outcome.status === 'timeout' ? 'PLUGIN_TIMEOUT' : 'PLUGIN_ERROR'}:${outcome.pluginId}`;
+}
+
+/**
+ * Combines outcomes (in priority order) into a {@link Decision}.
+ *
+ * @param outcomes - from `runPlugins`
+ * @param opts - the failure policy and tier table
+ * @returns the decision
+ */
+export function combine(
+  outcomes: readonly PluginOutcome[],
+  opts: { readonly policy: PluginErrorPolicy; readonly tiers: readonly TierThreshold[] },
+): Decision {
+  let score = 0;
+  const labels = new Set<string>();
+  const failureLabels: string[] = [];
+  const matches: InspectionMatch[] = [];
+  const degraded: Degradation[] = [];
+  for (const outcome of outcomes) {
+    if (outcome.status === 'ok') {
+      if (outcome.score > score) score = outcome.score;
+      for (const label of outcome.labels) labels.add(label);
+      for (const match of outcome.matches) matches.push(match);
+      continue;
+    }
+    failureLabels.push(failureLabel(outcome));
+    const code = outcome.status === 'timeout' ? 'PLUGIN_TIMEOUT' : 'PLUGIN_ERROR';
+    degraded.push({ pluginId: outcome.pluginId, code });
+    if (opts.policy === 'escalate') score = Math.max(score, escalationScore(opts.tiers));
+  }
+  for (const label of failureLabels) labels.add(label);
+  const tier = scoreToTier(score, opts.tiers);
+  return { score, tier, verdict: tierToVerdict(tier), labels: [...labels], matches, degraded };
+}

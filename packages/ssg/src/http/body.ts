@@ -1,0 +1,159 @@
+/**
+ * Request bodies: bounded reading, JSON parsing, and picking the inspected
+ * fields. Errors are typed and never quote the body.
+ */
+import type { IncomingMessage } from 'node:http';
+import { SSGError, SSGErrorCode } from '../errors.js';
+
+function tooLarge(): SSGError {
+  return new SSGError(SSGErrorCode.BODY_TOO_LARGE, 'request body exceeds the configured limit');
+}
+
+function invalidBody(field: string, message: string): SSGError {
+  return new SSGError(SSGErrorCode.INVALID_BODY, message, { field });
+}
+
+/**
+ * Rejects early when a declared Content-Length is over the limit.
+ *
+ * @param header - the Content-Length header value, if any
+ * @param maxBytes - the limit
+ * @throws {SSGError} SSG_BODY_TOO_LARGE
+ */
+export function checkContentLength(header: string | null | undefined, maxBytes: number): void {
+  if (header === null || header === undefined || header === '') return;
+  const declared = Number(header);
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
+}
+
+/**
+ * Reads a Node request stream up to `maxBytes`. Past the limit it stops
+ * collecting and drains (discards) the rest so the 413 answer reaches the client.
+ *
+ * @param req - the incoming request
+ * @param maxBytes - the limit
+ * @returns the bytes
+ * @throws {SSGError} SSG_BODY_TOO_LARGE
+ */
+export function readNodeBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+  checkContentLength(req.headers['content-length'], maxBytes);
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    const onData = (chunk: Buffer): void => {
+      size += chunk.length;
+      if (size <= maxBytes) {
+        chunks.push(chunk);
+        return;
+      }
+      cleanup();
+      req.resume();
+      reject(tooLarge());
+    };
+    const onEnd = (): void => {
+      cleanup();
+      resolve(Buffer.concat(chunks, size));
+    };
+    const onError = (cause: unknown): void => {
+      cleanup();
+      reject(
+        new SSGError(SSGErrorCode.INVALID_BODY, 'request body could not be read', {
+          field: 'body',
+          cause,
+        }),
+      );
+    };
+    const cleanup = (): void => {
+      req.off('data', onData);
+      req.off('end', onEnd);
+      req.off('error', onError);
+    };
+    req.on('data', onData);
+    req.on('end', onEnd);
+    req.on('error', onError);
+  });
+}
+
+/**
+ * Reads a Fetch API body stream up to `maxBytes`, cancelling it past the limit.
+ *
+ * @param stream - `request.body` (null for no body)
+ * @param maxBytes - the limit
+ * @returns the bytes
+ * @throws {SSGError} SSG_BODY_TOO_LARGE
+ */
+export async function readWebBody(
+  stream: ReadableStream<Uint8Array> | null,
+  maxBytes: number,
+): Promise<Uint8Array> {
+  if (stream === null) return new Uint8Array(0);
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      throw tooLarge();
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks, size);
+}
+
+/**
+ * Parses a JSON body; an empty body is `{}`.
+ *
+ * @param bytes - the raw body
+ * @returns the parsed value
+ * @throws {SSGError} SSG_INVALID_BODY when it is not UTF-8 JSON (the parser's message, which quotes the body, is dropped)
+ */
+export function parseJsonBody(bytes: Uint8Array): unknown {
+  if (bytes.byteLength === 0) return {};
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return JSON.parse(text);
+  } catch {
+    // The parser's message quotes the body, so it is not kept, not even as cause.
+    throw invalidBody('body', 'request body is not valid JSON');
+  }
+}
+
+function pick(body: unknown, path: readonly string[]): unknown {
+  let value: unknown = body;
+  for (const segment of path) {
+    if (typeof value !== 'object' || value === null) return undefined;
+    if (!Object.hasOwn(value, segment)) return undefined;
+    value = (value as Record<string, unknown>)[segment];
+  }
+  return value;
+}
+
+/**
+ * Collects the inspected fields of a parsed body: present strings are
+ * joined with a newline, absent/null fields are skipped.
+ *
+ * @param body - the parsed body
+ * @param fields - split dotted paths
+ * @param names - the same paths as written (for error fields)
+ * @returns the text to inspect
+ * @throws {SSGError} SSG_INVALID_BODY naming the first wrong-typed field
+ */
+export function collectText(
+  body: unknown,
+  fields: readonly (readonly string[])[],
+  names: readonly string[],
+): string {
+  const parts: string[] = [];
+  fields.forEach((path, i) => {
+    const value = pick(body, path);
+    if (value === undefined || value === null) return;
+    if (typeof value !== 'string') {
+      throw invalidBody(names[i] as string, 'an inspected body field is not a string');
+    }
+    parts.push(value);
+  });
+  return parts.join('\n');
+}

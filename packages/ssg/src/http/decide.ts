@@ -1,0 +1,127 @@
+/**
+ * The framework-free core of the HTTP adapters: from a parsed body and the
+ * host's request facts to "continue" or "answer with this status".
+ */
+import { SSGErrorCode, isSSGError } from '../errors.js';
+import type { Inspection, InspectOptions } from '../result.js';
+import type { ContentEnvelope } from '../types.js';
+import { collectText } from './body.js';
+import type { RequestFacts, ResolvedHttpOptions } from './options.js';
+
+/** JSON payload of an answer the gate gives instead of the handler. */
+export type GatePayload = Readonly<Record<string, unknown>>;
+
+/** What an adapter does with a request. */
+export type GateOutcome =
+  | { readonly kind: 'continue'; readonly inspection: Inspection | undefined }
+  | {
+      readonly kind: 'respond';
+      readonly status: number;
+      readonly payload: GatePayload;
+      readonly inspection: Inspection | undefined;
+    };
+
+/** The inspect function the adapters call. */
+export type InspectFn = (
+  envelope: ContentEnvelope,
+  options?: InspectOptions,
+) => Promise<Inspection>;
+
+/**
+ * The answer for an SSGError raised while reading or inspecting, or
+ * undefined when the error is not one the gate answers itself.
+ *
+ * @param error - what was thrown
+ * @param opts - resolved options (status codes)
+ * @returns the outcome, or undefined to let the host's error handling see it
+ */
+export function outcomeForError<Req>(
+  error: unknown,
+  opts: ResolvedHttpOptions<Req>,
+): GateOutcome | undefined {
+  if (!isSSGError(error)) return undefined;
+  const respond = (status: number, message: string, extra: GatePayload = {}): GateOutcome => ({
+    kind: 'respond',
+    status,
+    payload: { error: message, code: error.code, ...extra },
+    inspection: undefined,
+  });
+  switch (error.code) {
+    case SSGErrorCode.BODY_TOO_LARGE:
+      return respond(413, 'Request body too large');
+    case SSGErrorCode.INVALID_BODY:
+      return respond(400, 'Invalid request body', { field: error.field });
+    case SSGErrorCode.QUARANTINE_FAILED:
+      return respond(opts.unavailableStatus, 'Content could not be held for review');
+    case SSGErrorCode.AUDIT_FAILED:
+      return respond(opts.unavailableStatus, 'Screening is temporarily unavailable');
+    default:
+      return undefined;
+  }
+}
+
+function envelopeFor(text: string, facts: RequestFacts, contentType: string): ContentEnvelope {
+  const metadata = {
+    ...(facts.agentId === undefined ? {} : { agentId: facts.agentId }),
+    ...(facts.sourceId === undefined ? {} : { sourceId: facts.sourceId }),
+    ...(facts.ipAddress === undefined ? {} : { ipAddress: facts.ipAddress }),
+  };
+  return {
+    text,
+    contentType: facts.contentType ?? contentType,
+    ...(facts.category === undefined ? {} : { category: facts.category }),
+    metadata,
+  };
+}
+
+function outcomeFor<Req>(inspection: Inspection, opts: ResolvedHttpOptions<Req>): GateOutcome {
+  if (inspection.verdict === 'BLOCK') {
+    const payload = { error: 'Content blocked', tier: inspection.tier };
+    return { kind: 'respond', status: opts.blockStatus, payload, inspection };
+  }
+  if (inspection.verdict === 'QUARANTINE' && opts.onQuarantine === 'respond') {
+    const payload = {
+      status: 'QUARANTINED',
+      quarantineId: inspection.quarantineId,
+      tier: inspection.tier,
+    };
+    return { kind: 'respond', status: opts.quarantineStatus, payload, inspection };
+  }
+  return { kind: 'continue', inspection };
+}
+
+/**
+ * Inspects the configured fields of a parsed body and decides.
+ *
+ * @param inspect - the gate's inspect
+ * @param input - parsed body, host facts, resolved options
+ * @returns continue (PASS, WARN, QUARANTINE with `onQuarantine: 'next'`) or an answer
+ * @throws whatever is not an SSGError the gate answers itself
+ */
+export async function decide<Req>(
+  inspect: InspectFn,
+  input: {
+    readonly body: unknown;
+    readonly facts: RequestFacts;
+    readonly opts: ResolvedHttpOptions<Req>;
+  },
+): Promise<GateOutcome> {
+  const { opts, facts } = input;
+  try {
+    const text = collectText(input.body, opts.fields, opts.fieldNames);
+    if (Buffer.byteLength(text, 'utf8') > opts.maxBodyBytes) {
+      return outcomeForError(
+        { name: 'SSGError', code: SSGErrorCode.BODY_TOO_LARGE },
+        opts,
+      ) as GateOutcome;
+    }
+    const inspectOptions =
+      facts.actorType === undefined ? undefined : { actorType: facts.actorType };
+    const inspection = await inspect(envelopeFor(text, facts, opts.contentType), inspectOptions);
+    return outcomeFor(inspection, opts);
+  } catch (error) {
+    const outcome = outcomeForError(error, opts);
+    if (outcome === undefined) throw error;
+    return outcome;
+  }
+}

@@ -1,0 +1,122 @@
+/**
+ * The Fetch API adapter (Hono, Next.js route handlers, Fastify via
+ * `Request`, Deno, Bun): `Request` → outcome, and the matching `Response`.
+ */
+import type { Logger } from '../logger.js';
+import type { Inspection } from '../result.js';
+import { checkContentLength, parseJsonBody, readWebBody } from './body.js';
+import { decide, type GatePayload, type InspectFn, outcomeForError } from './decide.js';
+import { extractFacts } from './extract.js';
+import type { HttpGateOptions, ResolvedHttpOptions } from './options.js';
+
+/** Options of `ssg.inspectRequest()` / `ssg.fetchHandler()`. */
+export type FetchGateOptions = HttpGateOptions<Request>;
+
+/** The request may go on to the handler. */
+export type RequestAllowed = {
+  readonly allowed: true;
+  /** Absent for methods that are not inspected, or when a DRY_RUN inspection failed. */
+  readonly inspection: Inspection | undefined;
+  /** The parsed JSON body (the request's stream has been consumed); `undefined` if not read. */
+  readonly body: unknown;
+};
+
+/** The gate answers instead of the handler. */
+export type RequestDenied = {
+  readonly allowed: false;
+  readonly status: number;
+  /** JSON payload: `{ error, tier }` on BLOCK, `{ status, quarantineId, tier }` on QUARANTINE, `{ error, code }` otherwise. */
+  readonly payload: GatePayload;
+  readonly inspection: Inspection | undefined;
+};
+
+/** Outcome of `ssg.inspectRequest()`; discriminated on `allowed`. */
+export type RequestInspection = RequestAllowed | RequestDenied;
+
+type Deps = { readonly inspect: InspectFn; readonly dryRun: boolean; readonly logger: Logger };
+
+async function gate(
+  deps: Deps,
+  opts: ResolvedHttpOptions<Request>,
+  request: Request,
+): Promise<RequestInspection> {
+  let body: unknown;
+  try {
+    checkContentLength(request.headers.get('content-length'), opts.maxBodyBytes);
+    body = parseJsonBody(await readWebBody(request.body, opts.maxBodyBytes));
+    const facts = await extractFacts(opts.extract, request, {});
+    const outcome = await decide(deps.inspect, { body, facts, opts });
+    if (outcome.kind === 'respond' && !deps.dryRun) {
+      return {
+        allowed: false,
+        status: outcome.status,
+        payload: outcome.payload,
+        inspection: outcome.inspection,
+      };
+    }
+    if (outcome.kind === 'respond') {
+      deps.logger.warn({ status: outcome.status }, 'dry run: request would have been answered');
+    }
+    return { allowed: true, inspection: outcome.inspection, body };
+  } catch (error) {
+    const outcome = outcomeForError(error, opts);
+    if (outcome === undefined || outcome.kind === 'continue') throw error;
+    return {
+      allowed: false,
+      status: outcome.status,
+      payload: outcome.payload,
+      inspection: undefined,
+    };
+  }
+}
+
+/**
+ * Inspects a Fetch API request with resolved options. Methods that are not
+ * inspected are allowed untouched (body unread). DRY_RUN always allows.
+ *
+ * @param deps - inspect, mode and logger
+ * @param opts - resolved options
+ * @param request - the request
+ * @returns the outcome
+ */
+export async function inspectFetchRequest(
+  deps: Deps,
+  opts: ResolvedHttpOptions<Request>,
+  request: Request,
+): Promise<RequestInspection> {
+  if (!opts.methods.has(request.method))
+    return { allowed: true, inspection: undefined, body: undefined };
+  if (!deps.dryRun) return gate(deps, opts, request);
+  try {
+    const outcome = await gate(deps, opts, request);
+    if (outcome.allowed) return outcome;
+    deps.logger.warn({ status: outcome.status }, 'dry run: request would have been answered');
+    return { allowed: true, inspection: outcome.inspection, body: undefined };
+  } catch {
+    // DRY_RUN never denies; the failure is logged (without its message, which may quote content).
+    deps.logger.error({ code: 'SSG_DRY_RUN_FAILURE' }, 'dry-run inspection failed');
+    return { allowed: true, inspection: undefined, body: undefined };
+  }
+}
+
+/**
+ * Builds the JSON `Response` the gate answers with for a denied request.
+ *
+ * @param denied - a `RequestDenied` outcome
+ * @returns the response (status and JSON payload)
+ * @example
+ * const outcome = await ssg.inspectRequest(request);
+ * if (!outcome.allowed) return denialResponse(outcome);
+ */
+export function denialResponse(denied: RequestDenied): Response {
+  return new Response(JSON.stringify(denied.payload), {
+    status: denied.status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+  });
+}
+
+/** A Fetch handler that runs after the gate allowed the request. */
+export type GatedFetchHandler = (
+  request: Request,
+  gate: { readonly inspection: Inspection | undefined; readonly body: unknown },
+) => Response | Promise<Response>;

@@ -1,0 +1,157 @@
+/**
+ * The inspection pipeline: validate → run plugins → combine → quarantine →
+ * audit → measure. `createSSG().inspect` returns only the public part;
+ * tests reach the internal numbers (score, per-plugin results) here.
+ */
+import { type AuditFacts, buildAuditEvent, summarizePlugins } from '../audit-event.js';
+import { combine, type Decision } from '../combine.js';
+import type { ResolvedConfig } from '../config.js';
+import { validateEnvelope } from '../envelope.js';
+import { SSGError, SSGErrorCode } from '../errors.js';
+import { createSSGMetrics, type SSGMetrics } from '../metrics.js';
+import type { AuditStatus, Inspection, InspectOptions } from '../result.js';
+import { createRunPlan, type PluginOutcome, type RunPlan, runPlugins } from '../runner.js';
+import { type AuditEventInput, type PluginResultSummary, Verdict } from '../types.js';
+import { type HoldOutcome, holdIfNeeded } from './quarantine-step.js';
+
+/** Internal facts of one inspection; never handed to clients. */
+export type InspectionDetails = {
+  /** The combined score (integer 0–100). */
+  readonly score: number;
+  readonly plugins: readonly PluginResultSummary[];
+  readonly durationMs: number;
+  /** The audit event handed to the sink (absent without one). */
+  readonly auditEvent: AuditEventInput | undefined;
+};
+
+/** Public result plus internal details. */
+export type PipelineOutput = {
+  readonly inspection: Inspection;
+  readonly details: InspectionDetails;
+};
+
+/** The pipeline of one gate. */
+export type Pipeline = {
+  readonly run: (envelope: unknown, options?: InspectOptions) => Promise<PipelineOutput>;
+};
+
+type Ctx = {
+  readonly config: ResolvedConfig;
+  readonly metrics: SSGMetrics;
+  readonly plan: RunPlan;
+};
+
+function reportFailures(ctx: Ctx, outcomes: readonly PluginOutcome[]): void {
+  for (const o of outcomes) {
+    if (o.status === 'ok') continue;
+    ctx.metrics.pluginFailure(o.pluginId, o.status);
+    const code = o.status === 'timeout' ? 'PLUGIN_TIMEOUT' : 'PLUGIN_ERROR';
+    ctx.config.logger.warn({ pluginId: o.pluginId, code }, 'plugin failed');
+  }
+}
+
+async function writeAudit(
+  ctx: Ctx,
+  event: AuditEventInput,
+): Promise<{ status: AuditStatus; cause?: unknown }> {
+  const sink = ctx.config.audit;
+  if (sink === undefined) return { status: 'DISABLED' };
+  try {
+    await sink.log(event);
+    return { status: 'LOGGED' };
+  } catch (cause) {
+    ctx.metrics.sinkFailure('audit');
+    ctx.config.logger.error(
+      { code: SSGErrorCode.AUDIT_FAILED, eventType: event.eventType },
+      'audit write failed',
+    );
+    return { status: 'FAILED', cause };
+  }
+}
+
+function toInspection(
+  ctx: Ctx,
+  decision: Decision,
+  hold: HoldOutcome,
+  audit: AuditStatus,
+): Inspection {
+  const dryRun = ctx.config.mode === 'DRY_RUN';
+  return {
+    verdict: dryRun ? Verdict.PASS : hold.wouldVerdict,
+    tier: decision.tier,
+    labels: hold.labels,
+    matches: decision.matches,
+    degraded: decision.degraded,
+    ...(hold.quarantineId === undefined ? {} : { quarantineId: hold.quarantineId }),
+    dryRun,
+    wouldVerdict: hold.wouldVerdict,
+    audit,
+  };
+}
+
+async function inspectOnce(
+  ctx: Ctx,
+  input: unknown,
+  options?: InspectOptions,
+): Promise<PipelineOutput> {
+  const { config } = ctx;
+  const started = config.now();
+  const envelope = validateEnvelope(input);
+  const outcomes = await runPlugins(ctx.plan, envelope);
+  reportFailures(ctx, outcomes);
+  const decision = combine(outcomes, { policy: config.onPluginError, tiers: config.tiers });
+  const plugins = summarizePlugins(outcomes);
+  const hold = await holdIfNeeded(ctx, { envelope, decision, plugins });
+  const dryRun = config.mode === 'DRY_RUN';
+  const facts: AuditFacts = {
+    envelope,
+    options,
+    decision,
+    labels: hold.labels,
+    wouldVerdict: hold.wouldVerdict,
+    dryRun,
+    quarantineId: hold.quarantineId,
+    quarantineFailed: hold.quarantineFailed,
+    plugins,
+    durationMs: config.now() - started,
+  };
+  const auditEvent = config.audit === undefined ? undefined : buildAuditEvent(facts);
+  const audit =
+    auditEvent === undefined ? { status: 'DISABLED' as const } : await writeAudit(ctx, auditEvent);
+  // A failed hold outranks a failed audit: the host must learn the content was not held.
+  if (hold.error !== undefined) throw hold.error;
+  if (audit.status === 'FAILED' && !dryRun && config.onAuditFailure === 'reject') {
+    throw new SSGError(SSGErrorCode.AUDIT_FAILED, 'the audit event could not be written', {
+      cause: audit.cause,
+    });
+  }
+  const inspection = toInspection(ctx, decision, hold, audit.status);
+  const durationMs = config.now() - started;
+  // DRY_RUN counts the would-be verdict (with dry_run=true), so a rollout can be judged.
+  ctx.metrics.inspection({ durationMs, verdict: hold.wouldVerdict, tier: inspection.tier, dryRun });
+  config.logger.debug(
+    { verdict: inspection.verdict, tier: inspection.tier, durationMs },
+    'inspected',
+  );
+  return { inspection, details: { score: decision.score, plugins, durationMs, auditEvent } };
+}
+
+/**
+ * Creates the pipeline of one gate from a validated config.
+ *
+ * @param config - a resolved config (see `validateConfig`)
+ * @returns the pipeline
+ */
+export function createPipeline(config: ResolvedConfig): Pipeline {
+  const ctx: Ctx = {
+    config,
+    metrics: createSSGMetrics(config.meter),
+    plan: createRunPlan({
+      plugins: config.plugins,
+      defaultTimeoutMs: config.pluginTimeoutMs,
+      timeouts: config.pluginTimeouts,
+      now: config.now,
+    }),
+  };
+  return { run: (envelope, options) => inspectOnce(ctx, envelope, options) };
+}

@@ -1,0 +1,68 @@
+/**
+ * OpenTelemetry instruments of the gate. `@opentelemetry/api` is a no-op
+ * until the host installs an SDK, so recording costs next to nothing.
+ */
+import { type Counter, type Histogram, type Meter, metrics } from '@opentelemetry/api';
+import type { RiskTier, Verdict } from './types.js';
+
+/** The part of an OpenTelemetry `Meter` the gate uses; inject your own for tests. */
+export type SSGMeter = Pick<Meter, 'createHistogram' | 'createCounter'>;
+
+/** Metric names, stable (renaming one breaks dashboards). */
+export const SSGMetricName = {
+  /** Histogram, milliseconds: one record per inspection, attribute `verdict`. */
+  INSPECTION_DURATION: 'ssg.inspection.duration',
+  /** Counter: inspections by `verdict`, `tier`, `dry_run`. */
+  VERDICTS: 'ssg.verdicts',
+  /** Counter: failed plugins by `plugin_id` and `reason` (`error` | `timeout`). */
+  PLUGIN_FAILURES: 'ssg.plugin.failures',
+  /** Counter: quarantine or audit sink failures by `sink` (`quarantine` | `audit`). */
+  SINK_FAILURES: 'ssg.sink.failures',
+} as const;
+
+/** The recorded facts of one inspection. */
+export type InspectionMeasurement = {
+  readonly durationMs: number;
+  readonly verdict: Verdict;
+  readonly tier: RiskTier;
+  readonly dryRun: boolean;
+};
+
+/** The gate's metric recorders. */
+export type SSGMetrics = {
+  readonly inspection: (m: InspectionMeasurement) => void;
+  readonly pluginFailure: (pluginId: string, reason: 'error' | 'timeout') => void;
+  readonly sinkFailure: (sink: 'quarantine' | 'audit') => void;
+};
+
+/**
+ * Creates the instruments on `meter` (default: the global meter provider's
+ * `@clawexchange/ssg` meter).
+ *
+ * @param meter - an injected meter, or undefined for the global one
+ * @returns recorders used by the pipeline
+ */
+export function createSSGMetrics(meter?: SSGMeter): SSGMetrics {
+  const m: SSGMeter = meter ?? metrics.getMeter('@clawexchange/ssg');
+  const duration: Histogram = m.createHistogram(SSGMetricName.INSPECTION_DURATION, {
+    description: 'Duration of one SSG inspection',
+    unit: 'ms',
+  });
+  const verdicts: Counter = m.createCounter(SSGMetricName.VERDICTS, {
+    description: 'SSG inspections by verdict',
+  });
+  const pluginFailures: Counter = m.createCounter(SSGMetricName.PLUGIN_FAILURES, {
+    description: 'SSG plugins that threw, returned an invalid result, or timed out',
+  });
+  const sinkFailures: Counter = m.createCounter(SSGMetricName.SINK_FAILURES, {
+    description: 'Quarantine or audit sink failures seen by the SSG',
+  });
+  return {
+    inspection: ({ durationMs, verdict, tier, dryRun }) => {
+      duration.record(durationMs, { verdict });
+      verdicts.add(1, { verdict, tier, dry_run: dryRun });
+    },
+    pluginFailure: (pluginId, reason) => pluginFailures.add(1, { plugin_id: pluginId, reason }),
+    sinkFailure: (sink) => sinkFailures.add(1, { sink }),
+  };
+}
