@@ -1,0 +1,154 @@
+import type { CleanupResult } from '../types.js';
+import { type Context, errorFields, idFromKey } from './context.js';
+import { removeObject } from './lifecycle.js';
+import { changeStatus, sql, toRecord } from './repository.js';
+
+type Row = Parameters<typeof toRecord>[0];
+const COLUMNS =
+  'id, status, tier, labels, matches, plugin_results, content_type, source_id, agent_id, s3_key, size_bytes, version, created_at, expires_at, reviewed_by, reviewed_at, notes';
+
+/** Upper bound on batches per phase, so a stuck row can never loop forever. */
+const MAX_BATCHES = 1000;
+
+/** Expires held records past `expires_at`: status EXPIRED + key destroyed, then object. */
+async function expireDue(ctx: Context): Promise<number> {
+  let expired = 0;
+  const skipped: string[] = [];
+  for (let batch = 0; batch < MAX_BATCHES; batch++) {
+    const rows = await sql<Row>(
+      ctx.db,
+      `SELECT ${COLUMNS} FROM quarantine_records
+       WHERE status IN ('QUARANTINED','UNDER_REVIEW') AND expires_at <= $1 AND NOT (id = ANY($2::uuid[]))
+       ORDER BY expires_at LIMIT $3`,
+      [ctx.now(), skipped, ctx.batchSize],
+    );
+    for (const row of rows) {
+      const updated = await changeStatus(ctx.db, {
+        id: row.id,
+        fromVersion: Number(row.version),
+        status: 'EXPIRED',
+        reviewedBy: null,
+        notes: null,
+        now: ctx.now(),
+        shred: true,
+      });
+      // null: a reviewer acted in between; their decision stands.
+      if (updated === null) {
+        skipped.push(row.id);
+        continue;
+      }
+      expired++;
+      ctx.metrics.expired.add(1);
+      ctx.metrics.shredded.add(1, { status: 'EXPIRED' });
+      await removeObject(ctx, updated);
+    }
+    if (rows.length < ctx.batchSize) break;
+  }
+  return expired;
+}
+
+/** Removes stores that never finished: object first, then record (and key by cascade). */
+async function removeAbandoned(ctx: Context): Promise<number> {
+  let removed = 0;
+  const cutoff = new Date(ctx.now().getTime() - ctx.abandonedAfterMs);
+  for (let batch = 0; batch < MAX_BATCHES; batch++) {
+    const rows = await sql<{ id: string; s3_key: string }>(
+      ctx.db,
+      `SELECT id, s3_key FROM quarantine_records WHERE status = 'PENDING' AND created_at < $1
+       ORDER BY created_at LIMIT $2`,
+      [cutoff, ctx.batchSize],
+    );
+    for (const row of rows) {
+      // Object before row: if we crash in between, the PENDING row is still
+      // there to find next time; the reverse order could strand the object.
+      await ctx.objects.remove(row.s3_key);
+      const deleted = await sql(
+        ctx.db,
+        `DELETE FROM quarantine_records WHERE id = $1 AND status = 'PENDING' RETURNING id`,
+        [row.id],
+      );
+      removed += deleted.length;
+    }
+    if (rows.length < ctx.batchSize) break;
+  }
+  if (removed > 0) ctx.metrics.swept.add(removed, { kind: 'abandoned_store' });
+  return removed;
+}
+
+/** Deletes objects of shredded records whose object deletion had failed. */
+async function removeLeftovers(ctx: Context): Promise<number> {
+  let removed = 0;
+  for (let batch = 0; batch < MAX_BATCHES; batch++) {
+    const rows = await sql<Row>(
+      ctx.db,
+      `SELECT ${COLUMNS} FROM quarantine_records
+       WHERE object_deleted_at IS NULL AND status IN ('RELEASED','DELETED','EXPIRED')
+       ORDER BY updated_at LIMIT $1`,
+      [ctx.batchSize],
+    );
+    let progress = 0;
+    for (const row of rows) {
+      if (await removeObject(ctx, toRecord(row))) progress++;
+    }
+    removed += progress;
+    if (rows.length < ctx.batchSize || progress === 0) break;
+  }
+  if (removed > 0) ctx.metrics.swept.add(removed, { kind: 'leftover_object' });
+  return removed;
+}
+
+/**
+ * Lists the prefix and deletes objects with no record. Because a record
+ * is always committed before its object is put, an object without a
+ * record can only be the late upload of a store that cleanup() already
+ * judged abandoned (or something foreign): it is never held content.
+ * Keys that do not look like ours are logged and left alone.
+ */
+async function removeOrphans(ctx: Context): Promise<number> {
+  let removed = 0;
+  let token: string | undefined;
+  do {
+    const page = await ctx.objects.listPage(ctx.prefix, token);
+    token = page.next;
+    const ours = page.keys.filter((k) => idFromKey(ctx.prefix, k) !== null);
+    if (ours.length < page.keys.length) {
+      ctx.logger.warn(
+        { foreignObjects: page.keys.length - ours.length },
+        'quarantine: objects under the prefix that are not ours were left alone',
+      );
+    }
+    if (ours.length === 0) continue;
+    const known = await sql<{ s3_key: string }>(
+      ctx.db,
+      'SELECT s3_key FROM quarantine_records WHERE s3_key = ANY($1::varchar[])',
+      [ours],
+    );
+    const knownKeys = new Set(known.map((r) => r.s3_key));
+    for (const key of ours) {
+      if (knownKeys.has(key)) continue;
+      await ctx.objects.remove(key);
+      removed++;
+    }
+  } while (token !== undefined);
+  if (removed > 0) ctx.metrics.swept.add(removed, { kind: 'orphan_object' });
+  return removed;
+}
+
+/** `cleanup`: expiry, then the three crash-recovery sweeps. */
+export async function runCleanup(ctx: Context): Promise<CleanupResult> {
+  const expired = await expireDue(ctx);
+  const abandonedStoresRemoved = await removeAbandoned(ctx);
+  const leftoverObjectsDeleted = await removeLeftovers(ctx);
+  let orphanObjectsDeleted = 0;
+  if (ctx.sweepOrphanObjects) {
+    try {
+      orphanObjectsDeleted = await removeOrphans(ctx);
+    } catch (e) {
+      ctx.logger.error({ ...errorFields(e) }, 'quarantine: orphan sweep failed');
+      throw e;
+    }
+  }
+  const result = { expired, abandonedStoresRemoved, leftoverObjectsDeleted, orphanObjectsDeleted };
+  ctx.logger.info({ ...result }, 'quarantine: cleanup finished');
+  return result;
+}

@@ -1,0 +1,220 @@
+import { QuarantineError, QuarantineErrorCode } from '../errors.js';
+import type { QuarantineRecord, QuarantineStatus, UpdateStatusOptions } from '../types.js';
+import { type Context, errorFields } from './context.js';
+import { contentAad, open, wipe } from './crypto.js';
+import {
+  changeStatus,
+  findKey,
+  findRecord,
+  markObjectDeleted,
+  type StoredRecord,
+} from './repository.js';
+import { canTransition, isFinal, isHeld, isStatus } from './state-machine.js';
+import { optionalText, requireId } from './validate.js';
+
+const fatal = (code: QuarantineErrorCode, message: string, recordId: string): QuarantineError =>
+  new QuarantineError(code, message, { recordId });
+
+/** A visible record (PENDING is internal), or null. */
+export async function getVisible(ctx: Context, rawId: unknown): Promise<QuarantineRecord | null> {
+  const id = requireId(rawId);
+  const record = await findRecord(ctx.db, id);
+  if (record === null || record.status === 'PENDING') return null;
+  return record as QuarantineRecord;
+}
+
+/** A visible record or QUARANTINE_NOT_FOUND. */
+export async function requireVisible(ctx: Context, rawId: unknown): Promise<QuarantineRecord> {
+  const record = await getVisible(ctx, rawId);
+  if (record === null) {
+    throw new QuarantineError(QuarantineErrorCode.NOT_FOUND, 'no quarantine record with this id', {
+      field: 'id',
+    });
+  }
+  return record;
+}
+
+/** A record whose content is still held and not past its expiry. */
+async function requireHeld(ctx: Context, rawId: unknown): Promise<QuarantineRecord> {
+  const record = await requireVisible(ctx, rawId);
+  if (!isHeld(record.status) || record.expiresAt.getTime() <= ctx.now().getTime()) {
+    throw fatal(
+      QuarantineErrorCode.CONTENT_UNAVAILABLE,
+      'content is no longer held (released, deleted or expired)',
+      record.id,
+    );
+  }
+  return record;
+}
+
+/** Fetches object and envelope and decrypts; any tampering → INTEGRITY_FAILED. */
+async function decrypt(ctx: Context, record: QuarantineRecord): Promise<string> {
+  const key = await findKey(ctx.db, record.id);
+  if (key === null) {
+    throw fatal(QuarantineErrorCode.CONTENT_UNAVAILABLE, 'content key is destroyed', record.id);
+  }
+  const body = await ctx.objects.get(record.s3Key);
+  if (body === null) {
+    throw fatal(QuarantineErrorCode.STORAGE_FAILED, 'content object is missing', record.id);
+  }
+  const context = { recordId: record.id, dataKeyId: key.dataKeyId };
+  let dataKey: Uint8Array;
+  try {
+    dataKey = await ctx.keys.unwrapDataKey(
+      { keyId: key.masterKeyId, wrappedKey: key.wrappedKey },
+      context,
+    );
+  } catch (cause) {
+    if (cause instanceof QuarantineError) throw cause;
+    throw new QuarantineError(
+      QuarantineErrorCode.KEY_PROVIDER_FAILED,
+      'key provider could not unwrap the data key',
+      { cause, recordId: record.id },
+    );
+  }
+  try {
+    const plain = open(
+      dataKey,
+      { iv: key.contentIv, ciphertext: body, tag: key.contentTag },
+      contentAad(record.id, key.dataKeyId),
+      record.id,
+    );
+    return plain.toString('utf8');
+  } finally {
+    wipe(dataKey);
+  }
+}
+
+/** Decrypts held content. */
+export async function readContent(ctx: Context, rawId: unknown): Promise<string> {
+  const record = await requireHeld(ctx, rawId);
+  const text = await decrypt(ctx, record);
+  ctx.logger.info({ recordId: record.id }, 'quarantine: content read');
+  return text;
+}
+
+type CleanOptions = {
+  readonly reviewedBy: string | null;
+  readonly notes: string | null;
+  readonly expectedStatus: QuarantineStatus | undefined;
+};
+
+function cleanOptions(options: UpdateStatusOptions | undefined): CleanOptions {
+  const o = options ?? {};
+  if (typeof o !== 'object' || o === null) {
+    throw new QuarantineError(QuarantineErrorCode.INVALID_INPUT, 'expected an options object', {
+      field: 'options',
+    });
+  }
+  if (o.expectedStatus !== undefined && !isStatus(o.expectedStatus)) {
+    throw new QuarantineError(QuarantineErrorCode.INVALID_INPUT, 'unknown status', {
+      field: 'options.expectedStatus',
+    });
+  }
+  return {
+    reviewedBy: optionalText(o.reviewedBy, 'options.reviewedBy', 255),
+    notes: optionalText(o.notes, 'options.notes', 10_000),
+    expectedStatus: o.expectedStatus,
+  };
+}
+
+function conflict(recordId: string): QuarantineError {
+  return fatal(QuarantineErrorCode.CONFLICT, 'record was changed by someone else', recordId);
+}
+
+/** Checks the transition and the caller's expectation against what was read. */
+function checkMove(record: QuarantineRecord, to: QuarantineStatus, o: CleanOptions): void {
+  if (o.expectedStatus !== undefined && o.expectedStatus !== record.status) {
+    throw conflict(record.id);
+  }
+  if (!canTransition(record.status, to)) {
+    throw fatal(QuarantineErrorCode.INVALID_TRANSITION, 'status change not allowed', record.id);
+  }
+}
+
+/**
+ * Applies a checked move with optimistic concurrency; final states shred
+ * (key row deleted in the same transaction), then the object is deleted.
+ */
+async function applyMove(
+  ctx: Context,
+  record: QuarantineRecord,
+  to: QuarantineStatus,
+  o: CleanOptions,
+): Promise<QuarantineRecord> {
+  const shred = isFinal(to);
+  const updated = await changeStatus(ctx.db, {
+    id: record.id,
+    fromVersion: record.version,
+    status: to,
+    reviewedBy: o.reviewedBy,
+    notes: o.notes,
+    now: ctx.now(),
+    shred,
+  });
+  if (updated === null) throw conflict(record.id);
+  if (shred) {
+    ctx.metrics.shredded.add(1, { status: to });
+    await removeObject(ctx, updated);
+  }
+  ctx.logger.info({ recordId: record.id, from: record.status, to }, 'quarantine: status changed');
+  return updated as QuarantineRecord;
+}
+
+/**
+ * Deletes the object of a shredded record. The key is already gone, so a
+ * failure here loses nothing: it is logged and cleanup() retries.
+ */
+export async function removeObject(ctx: Context, record: StoredRecord): Promise<boolean> {
+  try {
+    await ctx.objects.remove(record.s3Key);
+    await markObjectDeleted(ctx.db, record.id, ctx.now());
+    return true;
+  } catch (e) {
+    ctx.logger.warn(
+      { recordId: record.id, ...errorFields(e) },
+      'quarantine: object of a shredded record not yet deleted; cleanup() will retry',
+    );
+    return false;
+  }
+}
+
+/** `updateStatus`. */
+export async function updateRecordStatus(
+  ctx: Context,
+  rawId: unknown,
+  status: unknown,
+  options: UpdateStatusOptions | undefined,
+): Promise<QuarantineRecord> {
+  const id = requireId(rawId);
+  if (!isStatus(status)) {
+    throw new QuarantineError(QuarantineErrorCode.INVALID_INPUT, 'unknown status', {
+      field: 'status',
+    });
+  }
+  const o = cleanOptions(options);
+  const record = await requireVisible(ctx, id);
+  checkMove(record, status, o);
+  return applyMove(ctx, record, status, o);
+}
+
+/**
+ * `release`: decrypts first, then commits RELEASED (shredding the key); if
+ * another caller won the race the commit finds a newer version and this
+ * call fails with CONFLICT, so the plaintext leaves exactly one call.
+ */
+export async function releaseContent(
+  ctx: Context,
+  rawId: unknown,
+  options: UpdateStatusOptions | undefined,
+): Promise<string> {
+  const o = cleanOptions(options);
+  const record = await requireVisible(ctx, rawId);
+  checkMove(record, 'RELEASED', o);
+  if (record.expiresAt.getTime() <= ctx.now().getTime()) {
+    throw fatal(QuarantineErrorCode.CONTENT_UNAVAILABLE, 'content has expired', record.id);
+  }
+  const text = await decrypt(ctx, record);
+  await applyMove(ctx, record, 'RELEASED', o);
+  return text;
+}

@@ -1,0 +1,218 @@
+import { hkdfSync, randomUUID } from 'node:crypto';
+import { S3Client } from '@aws-sdk/client-s3';
+import { type Meter, metrics } from '@opentelemetry/api';
+import type { Sequelize } from 'sequelize';
+import type { ChecksumMode, QuarantineConfig, ServerSideEncryption } from '../config.js';
+import { QuarantineError, QuarantineErrorCode } from '../errors.js';
+import { createLocalKeyProvider, type Keyring } from '../key-provider.js';
+import type { KeyProvider, QuarantineLogger } from '../types.js';
+import { decodeMasterKey } from './crypto.js';
+
+/** The validated, defaulted config the service closes over. */
+export type ResolvedConfig = {
+  readonly s3: S3Client;
+  readonly bucket: string;
+  readonly prefix: string;
+  readonly sse: ServerSideEncryption | undefined;
+  readonly keys: KeyProvider;
+  /** HMAC keys for access tokens by id, and the id new tokens use. */
+  readonly tokenKeys: ReadonlyMap<string, Buffer>;
+  readonly activeTokenKeyId: string;
+  readonly db: Sequelize;
+  readonly expiryMs: number;
+  readonly maxContentBytes: number;
+  readonly abandonedAfterMs: number;
+  readonly batchSize: number;
+  readonly sweepOrphanObjects: boolean;
+  readonly now: () => Date;
+  readonly generateId: () => string;
+  readonly logger: QuarantineLogger;
+  readonly meter: Meter;
+};
+
+const noop = (): void => undefined;
+const NOOP_LOGGER: QuarantineLogger = { debug: noop, info: noop, warn: noop, error: noop };
+const TOKEN_INFO = 'clawexchange-quarantine:access-token:v1';
+
+function invalid(field: string, expectation: string): QuarantineError {
+  return new QuarantineError(
+    QuarantineErrorCode.INVALID_CONFIG,
+    `invalid config \`${field}\`: ${expectation}`,
+    { field },
+  );
+}
+
+function positive(value: unknown, field: string, fallback: number, integer = false): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    throw invalid(field, 'expected a positive number');
+  }
+  if (integer && !Number.isInteger(value)) throw invalid(field, 'expected a positive integer');
+  return value;
+}
+
+function checksum(value: unknown, field: string): ChecksumMode {
+  if (value === undefined) return 'WHEN_REQUIRED';
+  if (value === 'WHEN_REQUIRED' || value === 'WHEN_SUPPORTED') return value;
+  throw invalid(field, "expected 'WHEN_REQUIRED' or 'WHEN_SUPPORTED'");
+}
+
+function resolveS3(config: QuarantineConfig): S3Client {
+  const storage = config.storage;
+  if (storage.client !== undefined) {
+    if (typeof storage.client?.send !== 'function')
+      throw invalid('storage.client', 'expected an S3Client');
+    return storage.client;
+  }
+  if (storage.endpoint !== undefined) {
+    try {
+      new URL(storage.endpoint);
+    } catch {
+      throw invalid('storage.endpoint', 'expected an absolute URL');
+    }
+  }
+  if ((storage.accessKey === undefined) !== (storage.secretKey === undefined)) {
+    throw invalid(
+      storage.accessKey === undefined ? 'storage.accessKey' : 'storage.secretKey',
+      'expected accessKey and secretKey together',
+    );
+  }
+  return new S3Client({
+    region: storage.region ?? 'us-east-1',
+    forcePathStyle: storage.forcePathStyle ?? storage.endpoint !== undefined,
+    requestChecksumCalculation: checksum(
+      storage.requestChecksumCalculation,
+      'storage.requestChecksumCalculation',
+    ),
+    responseChecksumValidation: checksum(
+      storage.responseChecksumValidation,
+      'storage.responseChecksumValidation',
+    ),
+    ...(storage.endpoint === undefined ? {} : { endpoint: storage.endpoint }),
+    ...(storage.accessKey !== undefined && storage.secretKey !== undefined
+      ? { credentials: { accessKeyId: storage.accessKey, secretAccessKey: storage.secretKey } }
+      : {}),
+  });
+}
+
+function resolveSse(value: unknown): ServerSideEncryption | undefined {
+  if (value === undefined) return undefined;
+  const sse = value as { type?: unknown; kmsKeyId?: unknown };
+  if (sse.type === 'AES256') return { type: 'AES256' };
+  if (sse.type === 'aws:kms') {
+    if (sse.kmsKeyId !== undefined && (typeof sse.kmsKeyId !== 'string' || sse.kmsKeyId === '')) {
+      throw invalid('storage.serverSideEncryption.kmsKeyId', 'expected a non-empty string');
+    }
+    return sse.kmsKeyId === undefined
+      ? { type: 'aws:kms' }
+      : { type: 'aws:kms', kmsKeyId: sse.kmsKeyId };
+  }
+  throw invalid('storage.serverSideEncryption.type', "expected 'AES256' or 'aws:kms'");
+}
+
+type KeyMaterial = {
+  readonly keys: KeyProvider;
+  readonly tokenKeys: Map<string, Buffer>;
+  readonly activeTokenKeyId: string;
+};
+
+function resolveKeys(config: QuarantineConfig): KeyMaterial {
+  const enc = config.encryption;
+  if (typeof enc !== 'object' || enc === null) throw invalid('encryption', 'expected an object');
+  const given = [enc.masterKey, enc.keyring, enc.keyProvider].filter((v) => v !== undefined);
+  if (given.length !== 1) {
+    throw invalid(
+      'encryption.masterKey',
+      'expected exactly one of masterKey, keyring, keyProvider',
+    );
+  }
+  const tokenKeys = new Map<string, Buffer>();
+  if (enc.tokenSecret !== undefined) {
+    const secret =
+      typeof enc.tokenSecret === 'string'
+        ? Buffer.from(enc.tokenSecret, 'base64')
+        : Buffer.from(enc.tokenSecret);
+    if (secret.length < 32) throw invalid('encryption.tokenSecret', 'expected at least 32 bytes');
+    tokenKeys.set('t', secret);
+  }
+  if (enc.keyProvider !== undefined) {
+    const p = enc.keyProvider;
+    if (typeof p.generateDataKey !== 'function' || typeof p.unwrapDataKey !== 'function') {
+      throw invalid('encryption.keyProvider', 'expected a KeyProvider');
+    }
+    if (tokenKeys.size === 0) {
+      throw invalid('encryption.tokenSecret', 'required with a custom keyProvider');
+    }
+    return { keys: p, tokenKeys, activeTokenKeyId: 't' };
+  }
+  const keyring: Keyring =
+    enc.keyring ??
+    ({
+      activeKeyId: enc.masterKeyId ?? 'default',
+      keys: {
+        [enc.masterKeyId ?? 'default']: decodeMasterKey(enc.masterKey, 'encryption.masterKey'),
+      },
+    } satisfies Keyring);
+  const field = enc.keyring === undefined ? 'encryption.masterKeyId' : 'encryption.keyring';
+  const keys = createLocalKeyProvider(keyring, field);
+  if (tokenKeys.size > 0) return { keys, tokenKeys, activeTokenKeyId: 't' };
+  // One HMAC key per master key, derived so a token key never equals a
+  // wrapping key; tokens name the master key id they were signed under.
+  for (const [id, value] of Object.entries(keyring.keys)) {
+    const ikm = decodeMasterKey(value, `encryption.keyring.keys.${id}`);
+    tokenKeys.set(id, Buffer.from(hkdfSync('sha256', ikm, Buffer.alloc(0), TOKEN_INFO, 32)));
+  }
+  return { keys, tokenKeys, activeTokenKeyId: keyring.activeKeyId };
+}
+
+/**
+ * Validates the config before any I/O and fills in defaults.
+ *
+ * @throws {QuarantineError} QUARANTINE_INVALID_CONFIG naming the field
+ */
+export function validateConfig(config: QuarantineConfig): ResolvedConfig {
+  if (typeof config !== 'object' || config === null) throw invalid('config', 'expected an object');
+  const storage = config.storage;
+  if (typeof storage !== 'object' || storage === null)
+    throw invalid('storage', 'expected an object');
+  if (typeof storage.bucket !== 'string' || storage.bucket.trim() === '') {
+    throw invalid('storage.bucket', 'expected a bucket name');
+  }
+  const prefix = storage.prefix ?? 'quarantine/';
+  if (typeof prefix !== 'string' || !/^([A-Za-z0-9._-]+\/)+$/.test(prefix)) {
+    throw invalid('storage.prefix', "expected path segments ending with '/'");
+  }
+  const db = config.database;
+  if (typeof db !== 'object' || db === null || typeof db.query !== 'function') {
+    throw invalid('database', 'expected a Sequelize instance');
+  }
+  const material = resolveKeys(config);
+  const expiryHours = positive(config.expiryHours, 'expiryHours', 72);
+  const sse = resolveSse(storage.serverSideEncryption);
+  return {
+    s3: resolveS3(config),
+    bucket: storage.bucket,
+    prefix,
+    sse,
+    ...material,
+    db,
+    expiryMs: expiryHours * 3_600_000,
+    maxContentBytes: positive(
+      config.limits?.maxContentBytes,
+      'limits.maxContentBytes',
+      1_048_576,
+      true,
+    ),
+    abandonedAfterMs: positive(
+      config.cleanup?.abandonedAfterMs,
+      'cleanup.abandonedAfterMs',
+      900_000,
+    ),
+    batchSize: positive(config.cleanup?.batchSize, 'cleanup.batchSize', 100, true),
+    sweepOrphanObjects: config.cleanup?.sweepOrphanObjects ?? true,
+    now: config.now ?? (() => new Date()),
+    generateId: config.generateId ?? randomUUID,
+    logger: config.logger ?? NOOP_LOGGER,
+    meter: config.meter ?? metrics.getMeter('@clawexchange/quarantine'),
+  };
+}

@@ -1,0 +1,89 @@
+import { QuarantineError, QuarantineErrorCode } from '../errors.js';
+import type { RotateKeysOptions, RotateKeysResult } from '../types.js';
+import { type Context, errorFields } from './context.js';
+import { wipe } from './crypto.js';
+import { inTransaction, sql } from './repository.js';
+
+type KeyRowDb = { id: string; record_id: string; master_key_id: string; wrapped_key: Buffer };
+
+function positiveInt(value: unknown, field: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < 1) {
+    throw new QuarantineError(QuarantineErrorCode.INVALID_INPUT, 'expected a positive integer', {
+      field,
+    });
+  }
+  return value;
+}
+
+/**
+ * Rewraps data keys under the active master key, one transaction per batch
+ * (`FOR UPDATE SKIP LOCKED`, so several workers may run at once and reads
+ * are never blocked). S3 objects are untouched: the data key, IV and tag
+ * stay the same, only the wrapping changes. Resumable: it always picks up
+ * whatever is still wrapped by another key. Rows it cannot unwrap (key
+ * retired too early, or tampered) are skipped, logged and left counted in
+ * `remaining`.
+ */
+export async function rotate(
+  ctx: Context,
+  options: RotateKeysOptions = {},
+): Promise<RotateKeysResult> {
+  const batchSize = positiveInt(options.batchSize, 'options.batchSize', 100);
+  const maxBatches = positiveInt(options.maxBatches, 'options.maxBatches', Number.MAX_SAFE_INTEGER);
+  const active = ctx.keys.activeKeyId;
+  const failed: string[] = [];
+  let rewrapped = 0;
+  for (let batch = 0; batch < maxBatches; batch++) {
+    const { seen, done } = await inTransaction(ctx.db, async (t) => {
+      const rows = await sql<KeyRowDb>(
+        ctx.db,
+        `SELECT id, record_id, master_key_id, wrapped_key FROM encryption_keys
+         WHERE master_key_id <> $1 AND NOT (id = ANY($2::uuid[]))
+         ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED`,
+        [active, failed, batchSize],
+        t,
+      );
+      let done = 0;
+      for (const row of rows) {
+        const context = { recordId: row.record_id, dataKeyId: row.id };
+        let plain: Uint8Array | undefined;
+        try {
+          plain = await ctx.keys.unwrapDataKey(
+            { keyId: row.master_key_id, wrappedKey: Buffer.from(row.wrapped_key) },
+            context,
+          );
+          const wrapped = await ctx.keys.wrapDataKey(plain, context);
+          await sql(
+            ctx.db,
+            'UPDATE encryption_keys SET master_key_id = $2, wrapped_key = $3, rotated_at = $4 WHERE id = $1',
+            [row.id, wrapped.keyId, Buffer.from(wrapped.wrappedKey), ctx.now()],
+            t,
+          );
+          done++;
+        } catch (e) {
+          if (e instanceof QuarantineError && e.code === QuarantineErrorCode.DATABASE_FAILED)
+            throw e;
+          failed.push(row.id);
+          ctx.logger.error(
+            { recordId: row.record_id, keyId: row.master_key_id, ...errorFields(e) },
+            'quarantine: data key could not be rewrapped',
+          );
+        } finally {
+          if (plain !== undefined) wipe(plain);
+        }
+      }
+      return { seen: rows.length, done };
+    });
+    rewrapped += done;
+    if (seen < batchSize) break;
+  }
+  const [left] = await sql<{ n: string }>(
+    ctx.db,
+    'SELECT count(*) AS n FROM encryption_keys WHERE master_key_id <> $1',
+    [active],
+  );
+  const result = { activeKeyId: active, rewrapped, remaining: Number(left?.n ?? 0) };
+  ctx.logger.info({ ...result }, 'quarantine: key rotation pass finished');
+  return result;
+}

@@ -1,0 +1,31 @@
+import type { QuarantineMigration } from './types.js';
+
+/**
+ * `encryption_keys`: one wrapped data key per record, with the content's IV
+ * and GCM tag. Deleting a row is the crypto-shred: without it the object
+ * cannot be decrypted. `master_key_id` is indexed for rotation and usage.
+ */
+export const createEncryptionKeys: QuarantineMigration = {
+  name: '002-create-encryption-keys',
+  async up(queryInterface) {
+    const db = queryInterface.sequelize;
+    await db.query(`
+      CREATE TABLE IF NOT EXISTS encryption_keys (
+        id uuid PRIMARY KEY,
+        record_id uuid NOT NULL UNIQUE REFERENCES quarantine_records(id) ON DELETE CASCADE,
+        master_key_id varchar(64) NOT NULL,
+        wrapped_key bytea NOT NULL,
+        content_iv bytea NOT NULL,
+        content_tag bytea NOT NULL,
+        algorithm varchar(32) NOT NULL DEFAULT 'AES-256-GCM',
+        created_at timestamptz NOT NULL,
+        rotated_at timestamptz
+      )`);
+    await db.query(
+      'CREATE INDEX IF NOT EXISTS encryption_keys_master_key_idx ON encryption_keys (master_key_id, id)',
+    );
+  },
+  async down(queryInterface) {
+    await queryInterface.sequelize.query('DROP TABLE IF EXISTS encryption_keys');
+  },
+};

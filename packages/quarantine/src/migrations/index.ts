@@ -1,0 +1,25 @@
+/**
+ * @packageDocumentation
+ * Migrations of `@clawexchange/quarantine` alone: importing this subpath
+ * loads neither the AWS SDK nor the service.
+ */
+import { createQuarantineRecords } from './001-create-quarantine-records.js';
+import { createEncryptionKeys } from './002-create-encryption-keys.js';
+import type { QuarantineMigration } from './types.js';
+
+export type { QuarantineMigration } from './types.js';
+
+/**
+ * The quarantine's schema steps, in order: `quarantine_records`, then
+ * `encryption_keys` (which references it). Run `up` in order and `down` in
+ * reverse; each is idempotent. A plain (mutable) array so that the
+ * deployment guide's `quarantineMigrations.reverse()` type-checks and runs;
+ * prefer `[...quarantineMigrations].reverse()`, which leaves it in order.
+ *
+ * @example
+ * for (const m of quarantineMigrations) await m.up(qi, sequelize);
+ */
+export const quarantineMigrations: QuarantineMigration[] = [
+  createQuarantineRecords,
+  createEncryptionKeys,
+];

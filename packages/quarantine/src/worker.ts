@@ -1,0 +1,79 @@
+/**
+ * The worker behind the `clawexchange-quarantine` bin (not exported).
+ */
+import { Sequelize } from 'sequelize';
+import { quarantineConfigFromEnv } from './config.js';
+import { createQuarantineService } from './create-quarantine.js';
+import { isQuarantineError } from './errors.js';
+import type { QuarantineLogger } from './types.js';
+
+/** Where the worker writes: JSON lines on `out`, diagnostics on `err`. */
+export type WorkerIo = {
+  readonly out: (line: string) => void;
+  readonly err: (line: string) => void;
+};
+
+const USAGE =
+  'usage: clawexchange-quarantine <cleanup|rotate-keys|stats> [--batch-size N]\n' +
+  'env: DATABASE_URL, S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY, S3_SECRET_KEY, S3_REGION,\n' +
+  '     ENCRYPTION_MASTER_KEY, ENCRYPTION_MASTER_KEY_ID, ENCRYPTION_PREVIOUS_KEYS, QUARANTINE_EXPIRY_HOURS';
+
+function jsonLogger(io: WorkerIo): QuarantineLogger {
+  const write =
+    (level: string) =>
+    (fields: Readonly<Record<string, unknown>>, msg: string): void =>
+      io.err(JSON.stringify({ level, msg, ...fields }));
+  return {
+    debug: () => undefined,
+    info: write('info'),
+    warn: write('warn'),
+    error: write('error'),
+  };
+}
+
+/**
+ * Runs one worker command and resolves with the exit code: 0 done, 1
+ * failed, 2 usage. Errors print their code only (never secrets).
+ */
+export async function runWorker(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  io: WorkerIo,
+): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command !== 'cleanup' && command !== 'rotate-keys' && command !== 'stats') {
+    io.err(USAGE);
+    return 2;
+  }
+  const batchAt = rest.indexOf('--batch-size');
+  const batchSize = batchAt >= 0 ? Number(rest[batchAt + 1]) : undefined;
+  const databaseUrl = env.DATABASE_URL;
+  if (databaseUrl === undefined || databaseUrl === '') {
+    io.err(JSON.stringify({ level: 'error', msg: 'DATABASE_URL is not set' }));
+    return 1;
+  }
+  let sequelize: Sequelize | undefined;
+  try {
+    sequelize = new Sequelize(databaseUrl, { logging: false, dialect: 'postgres' });
+    const quarantine = createQuarantineService({
+      ...quarantineConfigFromEnv(env),
+      database: sequelize,
+      logger: jsonLogger(io),
+    });
+    const result =
+      command === 'cleanup'
+        ? await quarantine.cleanup()
+        : command === 'rotate-keys'
+          ? await quarantine.rotateKeys(batchSize === undefined ? {} : { batchSize })
+          : { ...(await quarantine.storageStats()), keyUsage: await quarantine.keyUsage() };
+    io.out(JSON.stringify({ command, result }));
+    return 0;
+  } catch (e) {
+    const code = isQuarantineError(e) ? e.code : 'UNEXPECTED';
+    const field = isQuarantineError(e) ? e.field : undefined;
+    io.err(JSON.stringify({ level: 'error', msg: 'worker failed', code, field }));
+    return 1;
+  } finally {
+    await sequelize?.close();
+  }
+}
