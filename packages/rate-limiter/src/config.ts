@@ -1,0 +1,192 @@
+import { RateLimiterError, RateLimiterErrorCode } from './errors.js';
+import type {
+  MeterLike,
+  PenaltyName,
+  RateLimiterLogger,
+  RedisDownPolicy,
+  RedisLike,
+  SequelizeLike,
+  TierLimits,
+} from './types.js';
+
+/** Default tiers: posts 10/h (3/min), comments 60/h (10/min), messages 300/h (30/min). */
+export const DEFAULT_LIMITS: Readonly<Record<string, TierLimits>> = {
+  POSTS: { limit: 10, burst: 3 },
+  COMMENTS: { limit: 60, burst: 10 },
+  MESSAGES: { limit: 300, burst: 30 },
+};
+
+/** Default trust multipliers. */
+export const DEFAULT_TRUST_MULTIPLIERS: Readonly<Record<string, number>> = {
+  NEW: 0.5,
+  ESTABLISHED: 1,
+  VERIFIED: 2,
+  PLATFORM_BOT: 10,
+};
+
+/** Default penalty factors (cumulative, the limit never drops below 1). */
+export const DEFAULT_PENALTIES: Readonly<Record<PenaltyName, number>> = {
+  moderateContentLastHour: 0.8,
+  quarantineLast24h: 0.5,
+  multipleQuarantine7d: 0.1,
+};
+
+/** Configuration of {@link createRateLimiter}. */
+export type RateLimiterConfig = {
+  /** An ioredis client; without it the limiter runs in process memory. */
+  readonly redis?: RedisLike;
+  /** A Sequelize instance; with it the config tables are read (and re-read). */
+  readonly database?: SequelizeLike;
+  /** Tiers, merged over the defaults (table rows win over both). */
+  readonly limits?: Readonly<Record<string, TierLimits>>;
+  /** Trust multipliers, merged over the defaults (table rows win over both). */
+  readonly trustMultipliers?: Readonly<Record<string, number>>;
+  /** Penalty factors in (0, 1], merged over the defaults. */
+  readonly penalties?: Readonly<Partial<Record<PenaltyName, number>>>;
+  /** @default 'rl:' (no `{` or `}`: they are Redis Cluster hash tags) */
+  readonly keyPrefix?: string;
+  /** What decides while Redis is down. @default 'insurance' */
+  readonly onRedisDown?: RedisDownPolicy;
+  /** Budget for one Redis decision before it counts as an outage (ms). @default 500 */
+  readonly redisTimeoutMs?: number;
+  /** `retryAfterMs` of fail-closed results (ms). @default 1000 */
+  readonly closedRetryAfterMs?: number;
+  /** How long table config is trusted before a re-read (ms). @default 60_000 */
+  readonly configTtlMs?: number;
+  /** Clock for memory mode and insurance (Redis mode uses server TIME). @default () => new Date() */
+  readonly now?: () => Date;
+  /** @default a no-op logger */
+  readonly logger?: RateLimiterLogger;
+  /** @default the global OpenTelemetry meter `@clawexchange/rate-limiter` */
+  readonly meter?: MeterLike;
+};
+
+/** A validated tier with every default filled in. */
+export type ResolvedTier = {
+  readonly limit: number;
+  readonly windowMs: number;
+  readonly burst: number;
+  readonly burstWindowMs: number;
+  readonly buckets: number;
+};
+
+const TIER_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+
+function invalid(field: string, expected: string): RateLimiterError {
+  return new RateLimiterError(
+    RateLimiterErrorCode.INVALID_CONFIG,
+    `invalid config \`${field}\`: expected ${expected}`,
+    { field },
+  );
+}
+
+function isPositiveInt(n: unknown): n is number {
+  return typeof n === 'number' && Number.isSafeInteger(n) && n > 0;
+}
+
+/**
+ * Fills defaults into one tier and checks it.
+ *
+ * @param t - the tier as given
+ * @param fail - builds the error for a field (config or table row)
+ * @returns the resolved tier
+ */
+export function resolveTier(
+  t: TierLimits,
+  fail: (field: string, expected: string) => RateLimiterError,
+): ResolvedTier {
+  const windowMs = t.windowMs ?? 3_600_000;
+  const burstWindowMs = t.burstWindowMs ?? 60_000;
+  const buckets = t.buckets ?? 60;
+  if (!isPositiveInt(t.limit)) throw fail('limit', 'a positive integer');
+  if (!isPositiveInt(t.burst)) throw fail('burst', 'a positive integer');
+  if (!isPositiveInt(buckets) || buckets > 60) throw fail('buckets', 'an integer in 1..60');
+  if (!isPositiveInt(windowMs) || windowMs % buckets !== 0) {
+    throw fail('windowMs', 'a positive integer divisible by `buckets`');
+  }
+  if (!isPositiveInt(burstWindowMs) || burstWindowMs % buckets !== 0) {
+    throw fail('burstWindowMs', 'a positive integer divisible by `buckets`');
+  }
+  return { limit: t.limit, windowMs, burst: t.burst, burstWindowMs, buckets };
+}
+
+/** Config after validation, with defaults merged in. */
+export type ResolvedConfig = {
+  readonly tiers: ReadonlyMap<string, ResolvedTier>;
+  readonly trust: ReadonlyMap<string, number>;
+  readonly penalties: Readonly<Record<PenaltyName, number>>;
+  readonly keyPrefix: string;
+  readonly onRedisDown: RedisDownPolicy;
+  readonly redisTimeoutMs: number;
+  readonly closedRetryAfterMs: number;
+  readonly configTtlMs: number;
+};
+
+/**
+ * Validates a {@link RateLimiterConfig} before any I/O.
+ *
+ * @param config - as given to the factory
+ * @returns the resolved config
+ * @throws {RateLimiterError} RATE_LIMITER_INVALID_CONFIG naming the field
+ */
+export function validateConfig(config: RateLimiterConfig): ResolvedConfig {
+  const tiers = new Map<string, ResolvedTier>();
+  for (const [name, t] of Object.entries({ ...DEFAULT_LIMITS, ...config.limits })) {
+    if (!TIER_NAME.test(name)) throw invalid(`limits.${name}`, 'a name of [A-Za-z0-9_-]{1,64}');
+    tiers.set(
+      name,
+      resolveTier(t, (f, e) => invalid(`limits.${name}.${f}`, e)),
+    );
+  }
+  const trust = new Map<string, number>();
+  for (const [name, m] of Object.entries({
+    ...DEFAULT_TRUST_MULTIPLIERS,
+    ...config.trustMultipliers,
+  })) {
+    if (!TIER_NAME.test(name)) throw invalid(`trustMultipliers.${name}`, 'a name of [A-Za-z0-9_-]');
+    if (typeof m !== 'number' || !Number.isFinite(m) || m <= 0 || m > 1000) {
+      throw invalid(`trustMultipliers.${name}`, 'a number in (0, 1000]');
+    }
+    trust.set(name, m);
+  }
+  const penalties = { ...DEFAULT_PENALTIES };
+  for (const [name, f] of Object.entries(config.penalties ?? {})) {
+    if (!(name in DEFAULT_PENALTIES)) throw invalid(`penalties.${name}`, 'a known penalty name');
+    if (typeof f !== 'number' || !Number.isFinite(f) || f <= 0 || f > 1) {
+      throw invalid(`penalties.${name}`, 'a number in (0, 1]');
+    }
+    penalties[name as PenaltyName] = f;
+  }
+  const keyPrefix = config.keyPrefix ?? 'rl:';
+  if (typeof keyPrefix !== 'string' || keyPrefix.length > 128 || /[{}\s]/.test(keyPrefix)) {
+    throw invalid('keyPrefix', 'at most 128 characters without braces or whitespace');
+  }
+  const onRedisDown = config.onRedisDown ?? 'insurance';
+  if (!['insurance', 'open', 'closed'].includes(onRedisDown)) {
+    throw invalid('onRedisDown', "'insurance', 'open' or 'closed'");
+  }
+  const redisTimeoutMs = config.redisTimeoutMs ?? 500;
+  if (!isPositiveInt(redisTimeoutMs)) throw invalid('redisTimeoutMs', 'a positive integer (ms)');
+  const closedRetryAfterMs = config.closedRetryAfterMs ?? 1000;
+  if (!isPositiveInt(closedRetryAfterMs)) {
+    throw invalid('closedRetryAfterMs', 'a positive integer (ms)');
+  }
+  const configTtlMs = config.configTtlMs ?? 60_000;
+  if (!isPositiveInt(configTtlMs)) throw invalid('configTtlMs', 'a positive integer (ms)');
+  if (config.redis !== undefined && typeof config.redis.evalsha !== 'function') {
+    throw invalid('redis', 'an ioredis client');
+  }
+  if (config.database !== undefined && typeof config.database.query !== 'function') {
+    throw invalid('database', 'a Sequelize instance');
+  }
+  return {
+    tiers,
+    trust,
+    penalties,
+    keyPrefix,
+    onRedisDown,
+    redisTimeoutMs,
+    closedRetryAfterMs,
+    configTtlMs,
+  };
+}

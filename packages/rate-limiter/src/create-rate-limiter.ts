@@ -1,0 +1,383 @@
+import { type ResolvedConfig, type RateLimiterConfig, validateConfig } from './config.js';
+import { RateLimiterError, RateLimiterErrorCode, isRateLimiterError } from './errors.js';
+import { agentKeys, agentSegment } from './internal/keys.js';
+import { effectiveLimit, PENALTY_ORDER } from './internal/limit-math.js';
+import { createMemoryStore } from './internal/memory-store.js';
+import { createRedisStore, RedisUnavailable } from './internal/redis-store.js';
+import type { Store, StoreReply, StoreRequest, WindowReply } from './internal/store.js';
+import { loadTableConfig } from './internal/table-config.js';
+import { createInstruments, NOOP_LOGGER } from './internal/telemetry.js';
+import {
+  createDecide,
+  createMiddleware,
+  type DecideOptions,
+  type MiddlewareOptions,
+  type RateLimitContext,
+  type RateLimitDecision,
+  type RateLimitMiddleware,
+} from './middleware.js';
+import type {
+  AgentStatus,
+  DecisionOptions,
+  DecisionSource,
+  PenaltyFlags,
+  PenaltyName,
+  RateLimitResult,
+  VerdictName,
+  WindowState,
+} from './types.js';
+
+/** The limiter: a plain object of async methods. */
+export type RateLimiter = {
+  /** Would one more request be admitted? Consumes nothing. */
+  check(agentId: string, tier: string, opts?: DecisionOptions): Promise<RateLimitResult>;
+  /** Decides and, when admitted, counts the request in both windows; a denied request counts in neither. */
+  consume(agentId: string, tier: string, opts?: DecisionOptions): Promise<RateLimitResult>;
+  /** Takes back up to `points` counted requests (newest first) from both windows. */
+  reward(agentId: string, tier: string, points?: number): Promise<void>;
+  /** Forgets the counts of one tier, or of every configured tier. */
+  reset(agentId: string, tier?: string): Promise<void>;
+  /** Forgets the recorded verdicts (and so the derived penalties) of an agent. */
+  clearPenalties(agentId: string): Promise<void>;
+  /** Non-consuming checks of every configured tier. */
+  getStatus(agentId: string, opts?: DecisionOptions): Promise<AgentStatus>;
+  /** Records a screening verdict; WARN, QUARANTINE and BLOCK feed the derived penalties. */
+  recordVerdict(agentId: string, verdict: VerdictName): Promise<void>;
+  /** Re-reads the config tables now. */
+  reloadConfig(): Promise<void>;
+  /** Framework-free decision with the response headers to send. */
+  decide(context: RateLimitContext, opts?: DecideOptions): Promise<RateLimitDecision>;
+  /** Express middleware. */
+  middleware<Req = unknown>(
+    extractContext: (
+      req: Req,
+    ) => RateLimitContext | null | undefined | Promise<RateLimitContext | null | undefined>,
+    opts?: MiddlewareOptions,
+  ): RateLimitMiddleware<Req>;
+};
+
+type Live = { tiers: ResolvedConfig['tiers']; trust: ResolvedConfig['trust'] };
+
+/**
+ * Creates a rate limiter. Validates the config before any I/O; with `redis`
+ * decisions run in Redis (one script call each), without it in memory.
+ *
+ * @param config - see {@link RateLimiterConfig}
+ * @returns the limiter
+ * @throws {RateLimiterError} RATE_LIMITER_INVALID_CONFIG naming the field
+ * @example
+ * ```ts
+ * const rateLimiter = createRateLimiter({ redis: new Redis(process.env.REDIS_URL), database: sequelize });
+ * const check = await rateLimiter.check('health-check', 'POSTS');
+ * ```
+ */
+export function createRateLimiter(config: RateLimiterConfig = {}): RateLimiter {
+  const cfg = validateConfig(config);
+  const now = config.now ?? (() => new Date());
+  const logger = config.logger ?? NOOP_LOGGER;
+  const inst = createInstruments(config.meter);
+  const memory = createMemoryStore(now);
+  const redis =
+    config.redis === undefined ? undefined : createRedisStore(config.redis, cfg.redisTimeoutMs);
+  const database = config.database;
+  const codeConfig: Live = { tiers: cfg.tiers, trust: cfg.trust };
+  let live: Live = codeConfig;
+  let loadedAtMs = Number.NEGATIVE_INFINITY;
+  let loading: Promise<void> | undefined;
+  let redisDown = false;
+
+  async function reloadConfig(): Promise<void> {
+    if (database === undefined) return;
+    try {
+      const table = await loadTableConfig(database);
+      live = {
+        tiers: new Map([...codeConfig.tiers, ...table.tiers]),
+        trust: new Map([...codeConfig.trust, ...table.trust]),
+      };
+      logger.debug(
+        { tiers: live.tiers.size, trustLevels: live.trust.size },
+        'rate limiter config loaded',
+      );
+    } catch (e) {
+      inst.configReloadFailures.add(1);
+      const code = isRateLimiterError(e) ? e.code : RateLimiterErrorCode.CONFIG_LOAD_FAILED;
+      const field = isRateLimiterError(e) ? e.field : undefined;
+      logger.error(
+        { code, field },
+        'rate limiter config reload failed; keeping the previous config',
+      );
+      throw e;
+    } finally {
+      loadedAtMs = now().getTime();
+    }
+  }
+
+  /** Loads on first use and after the TTL; one load at a time; a failed refresh keeps the last good config. */
+  async function freshConfig(): Promise<Live> {
+    if (database !== undefined && now().getTime() - loadedAtMs >= cfg.configTtlMs) {
+      loading ??= reloadConfig()
+        .catch(() => undefined) // already logged and counted in reloadConfig
+        .finally(() => {
+          loading = undefined;
+        });
+      await loading;
+    }
+    return live;
+  }
+
+  function markDown(cause: unknown): void {
+    inst.redisFailures.add(1, { policy: cfg.onRedisDown });
+    if (redisDown) return;
+    redisDown = true;
+    inst.redisStateChanges.add(1, { state: 'down', policy: cfg.onRedisDown });
+    const reason = cause instanceof Error ? cause.message : 'unknown';
+    logger.warn(
+      { code: RateLimiterErrorCode.REDIS_FAILED, policy: cfg.onRedisDown, reason },
+      'rate limiter: redis unavailable, outage policy in force',
+    );
+  }
+
+  function markUp(): void {
+    if (!redisDown) return;
+    redisDown = false;
+    inst.redisStateChanges.add(1, { state: 'up', policy: cfg.onRedisDown });
+    logger.info(
+      { policy: cfg.onRedisDown },
+      'rate limiter: redis recovered, deciding in redis again',
+    );
+  }
+
+  function penaltyMask(flags: PenaltyFlags | undefined): number {
+    let mask = 0;
+    for (const [name, on] of Object.entries(flags ?? {})) {
+      const i = PENALTY_ORDER.indexOf(name as PenaltyName);
+      if (i < 0) {
+        throw new RateLimiterError(RateLimiterErrorCode.UNKNOWN_PENALTY, 'unknown penalty name');
+      }
+      if (on === true) mask |= 1 << i;
+    }
+    return mask;
+  }
+
+  type Prepared = { req: StoreRequest; tier: string; trustLevel: string };
+
+  async function prepare(
+    agentId: string,
+    tier: string,
+    opts: DecisionOptions,
+    mode: StoreRequest['mode'],
+    cost = 1,
+  ): Promise<Prepared> {
+    const keys = agentKeys(cfg.keyPrefix, agentSegment(agentId));
+    const conf = await freshConfig();
+    const t = typeof tier === 'string' ? conf.tiers.get(tier) : undefined;
+    if (t === undefined)
+      throw new RateLimiterError(RateLimiterErrorCode.UNKNOWN_TIER, 'unknown tier');
+    const trustLevel = opts.trustLevel ?? 'NEW';
+    const trust = typeof trustLevel === 'string' ? conf.trust.get(trustLevel) : undefined;
+    if (trust === undefined) {
+      throw new RateLimiterError(RateLimiterErrorCode.UNKNOWN_TRUST_LEVEL, 'unknown trust level');
+    }
+    const p = cfg.penalties;
+    const req: StoreRequest = {
+      counterKey: keys.counter(tier),
+      verdictKey: keys.verdicts,
+      mode,
+      cost,
+      penaltyMask: penaltyMask(opts.penalties),
+      factors: [p.moderateContentLastHour, p.quarantineLast24h, p.multipleQuarantine7d],
+      burst: { base: t.burst * trust, windowMs: t.burstWindowMs },
+      window: { base: t.limit * trust, windowMs: t.windowMs },
+      buckets: t.buckets,
+    };
+    return { req, tier, trustLevel };
+  }
+
+  async function runDecision(prep: Prepared): Promise<RateLimitResult> {
+    if (redis === undefined) return toResult(prep, await memory.decide(prep.req), 'memory');
+    try {
+      const reply = await redis.decide(prep.req);
+      markUp();
+      return toResult(prep, reply, 'redis');
+    } catch (e) {
+      if (!(e instanceof RedisUnavailable)) throw e;
+      markDown(e);
+      return outage(prep);
+    }
+  }
+
+  async function outage(prep: Prepared): Promise<RateLimitResult> {
+    if (cfg.onRedisDown === 'insurance') {
+      return toResult(prep, await memory.decide(prep.req), 'insurance');
+    }
+    const nowMs = now().getTime();
+    const factors = prep.req.factors.filter((_, i) => (prep.req.penaltyMask & (1 << i)) !== 0);
+    const open = cfg.onRedisDown === 'open';
+    const win = (base: number): WindowReply => ({
+      limit: effectiveLimit(base, 1, factors),
+      used: 0,
+      retryAtMs: open ? nowMs : nowMs + cfg.closedRetryAfterMs,
+      resetAtMs: nowMs,
+    });
+    const reply: StoreReply = {
+      allowed: open,
+      nowMs,
+      penaltyMask: prep.req.penaltyMask,
+      burst: win(prep.req.burst.base),
+      window: win(prep.req.window.base),
+    };
+    return toResult(prep, reply, open ? 'fail-open' : 'fail-closed');
+  }
+
+  function toResult(prep: Prepared, reply: StoreReply, source: DecisionSource): RateLimitResult {
+    const windows: WindowState[] = [
+      windowState('burst', reply.burst, prep.req.burst.windowMs),
+      windowState('window', reply.window, prep.req.window.windowMs),
+    ];
+    const [burst, window] = windows as [WindowState, WindowState];
+    let deniedBy: RateLimitResult['deniedBy'] = null;
+    let retryAtMs = reply.nowMs;
+    if (!reply.allowed) {
+      if (source === 'fail-closed') {
+        deniedBy = 'outage';
+        retryAtMs = reply.burst.retryAtMs;
+      } else {
+        const bDenied = reply.burst.used + prep.req.cost > reply.burst.limit;
+        const wDenied = reply.window.used + prep.req.cost > reply.window.limit;
+        const bAt = bDenied ? reply.burst.retryAtMs : 0;
+        const wAt = wDenied ? reply.window.retryAtMs : 0;
+        deniedBy = wAt > bAt ? 'window' : 'burst';
+        retryAtMs = Math.max(bAt, wAt);
+      }
+    }
+    const binding =
+      deniedBy === 'window' || (deniedBy === null && window.remaining < burst.remaining)
+        ? window
+        : burst;
+    const penalties = PENALTY_ORDER.filter((_, i) => (reply.penaltyMask & (1 << i)) !== 0);
+    const result: RateLimitResult = {
+      allowed: reply.allowed,
+      tier: prep.tier,
+      limit: binding.limit,
+      remaining: binding.remaining,
+      resetAt: binding.resetAt,
+      retryAfterMs: reply.allowed ? 0 : Math.max(0, retryAtMs - reply.nowMs),
+      failedOpen: source === 'fail-open',
+      source,
+      deniedBy,
+      trustLevel: prep.trustLevel,
+      penalties,
+      windows,
+      decidedAt: new Date(reply.nowMs),
+    };
+    return result;
+  }
+
+  async function decision(
+    mode: 'check' | 'consume',
+    agentId: string,
+    tier: string,
+    opts: DecisionOptions = {},
+  ): Promise<RateLimitResult> {
+    const result = await runDecision(await prepare(agentId, tier, opts, mode));
+    inst.decisions.add(1, {
+      tier: result.tier,
+      allowed: result.allowed,
+      source: result.source,
+      mode,
+    });
+    return result;
+  }
+
+  /** Admin operations need the real store: they throw while Redis is down instead of editing a stand-in. */
+  async function admin<T>(fn: (store: Store) => Promise<T>): Promise<T> {
+    if (redis === undefined) return fn(memory);
+    try {
+      const out = await fn(redis);
+      markUp();
+      return out;
+    } catch (e) {
+      if (!(e instanceof RedisUnavailable)) throw e;
+      markDown(e);
+      throw new RateLimiterError(RateLimiterErrorCode.REDIS_FAILED, 'redis is unavailable', {
+        cause: e,
+      });
+    }
+  }
+
+  const limiter: RateLimiter = {
+    check: (agentId, tier, opts) => decision('check', agentId, tier, opts),
+    consume: (agentId, tier, opts) => decision('consume', agentId, tier, opts),
+    async reward(agentId, tier, points = 1) {
+      if (!Number.isSafeInteger(points) || points < 1) {
+        throw new RateLimiterError(
+          RateLimiterErrorCode.INVALID_POINTS,
+          'points must be a positive integer',
+        );
+      }
+      const prep = await prepare(agentId, tier, {}, 'reward', points);
+      await admin((s) => s.decide(prep.req));
+    },
+    async reset(agentId, tier) {
+      const conf = await freshConfig();
+      const tiers = tier === undefined ? [...conf.tiers.keys()] : [tier];
+      for (const t of tiers) {
+        const prep = await prepare(agentId, t, {}, 'check');
+        await admin((s) => s.resetCounters(prep.req));
+        if (redis !== undefined) await memory.resetCounters(prep.req);
+      }
+    },
+    async clearPenalties(agentId) {
+      const keys = agentKeys(cfg.keyPrefix, agentSegment(agentId));
+      await admin((s) => s.clearVerdicts(keys.verdicts));
+      if (redis !== undefined) await memory.clearVerdicts(keys.verdicts);
+    },
+    async getStatus(agentId, opts = {}) {
+      agentSegment(agentId);
+      const conf = await freshConfig();
+      const entries = await Promise.all(
+        [...conf.tiers.keys()].map(
+          async (t) => [t, await limiter.check(agentId, t, opts)] as const,
+        ),
+      );
+      const tiers: Record<string, RateLimitResult> = Object.fromEntries(entries);
+      const first = entries[0]?.[1];
+      return { tiers, penalties: first === undefined ? [] : [...first.penalties] };
+    },
+    async recordVerdict(agentId, verdict) {
+      const keys = agentKeys(cfg.keyPrefix, agentSegment(agentId));
+      if (!['PASS', 'WARN', 'QUARANTINE', 'BLOCK'].includes(verdict)) {
+        throw new RateLimiterError(RateLimiterErrorCode.INVALID_VERDICT, 'unknown verdict');
+      }
+      if (verdict === 'PASS') return;
+      // BLOCK is at least as bad as QUARANTINE, so it counts as one.
+      const kind = verdict === 'WARN' ? 'WARN' : 'QUARANTINE';
+      if (redis === undefined) return memory.recordVerdict(keys.verdicts, kind);
+      try {
+        await redis.recordVerdict(keys.verdicts, kind);
+        markUp();
+      } catch (e) {
+        if (!(e instanceof RedisUnavailable)) throw e;
+        markDown(e);
+        // Keep the trace where the insurance store sees it; it is lost to Redis.
+        await memory.recordVerdict(keys.verdicts, kind);
+      }
+    },
+    reloadConfig,
+    decide: (context, opts) => decideImpl(context, opts),
+    middleware: (extract, opts) => createMiddleware(decideImpl, extract, opts),
+  };
+  const decideImpl = createDecide(limiter, inst.rejections);
+  return limiter;
+}
+
+function windowState(name: WindowState['name'], w: WindowReply, windowMs: number): WindowState {
+  return {
+    name,
+    limit: w.limit,
+    used: w.used,
+    remaining: Math.max(0, w.limit - w.used),
+    windowMs,
+    resetAt: new Date(w.resetAtMs),
+  };
+}

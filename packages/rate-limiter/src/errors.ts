@@ -1,0 +1,67 @@
+/**
+ * The rate limiter's one error class and its stable codes.
+ */
+
+/** Stable error codes; hosts branch on these (renaming one is a breaking change). */
+export const RateLimiterErrorCode = {
+  INVALID_CONFIG: 'RATE_LIMITER_INVALID_CONFIG',
+  INVALID_CONFIG_ROW: 'RATE_LIMITER_INVALID_CONFIG_ROW',
+  CONFIG_LOAD_FAILED: 'RATE_LIMITER_CONFIG_LOAD_FAILED',
+  UNKNOWN_TIER: 'RATE_LIMITER_UNKNOWN_TIER',
+  UNKNOWN_TRUST_LEVEL: 'RATE_LIMITER_UNKNOWN_TRUST_LEVEL',
+  UNKNOWN_PENALTY: 'RATE_LIMITER_UNKNOWN_PENALTY',
+  INVALID_VERDICT: 'RATE_LIMITER_INVALID_VERDICT',
+  EMPTY_AGENT_ID: 'RATE_LIMITER_EMPTY_AGENT_ID',
+  AGENT_ID_TOO_LONG: 'RATE_LIMITER_AGENT_ID_TOO_LONG',
+  INVALID_POINTS: 'RATE_LIMITER_INVALID_POINTS',
+  REDIS_FAILED: 'RATE_LIMITER_REDIS_FAILED',
+} as const;
+/** One of the {@link RateLimiterErrorCode} values. */
+export type RateLimiterErrorCode = (typeof RateLimiterErrorCode)[keyof typeof RateLimiterErrorCode];
+
+/**
+ * Raised for misuse (unknown tier or trust level, bad agent id, bad config)
+ * and for admin operations that need Redis while it is down. A denied
+ * request is never an error: it is a result with `allowed: false`.
+ */
+export class RateLimiterError extends Error {
+  override readonly name = 'RateLimiterError';
+  /** Stable code, see {@link RateLimiterErrorCode}. */
+  readonly code: RateLimiterErrorCode;
+  /** The config field or table cell at fault, for config errors. */
+  readonly field: string | undefined;
+
+  /**
+   * @param code - the stable code
+   * @param message - a constant message that never echoes input
+   * @param opts - `cause` (wrapped error) and `field` (config path)
+   */
+  constructor(
+    code: RateLimiterErrorCode,
+    message: string,
+    opts: { readonly cause?: unknown; readonly field?: string } = {},
+  ) {
+    super(message, { cause: opts.cause });
+    this.code = code;
+    this.field = opts.field;
+  }
+}
+
+const CODES: ReadonlySet<string> = new Set(Object.values(RateLimiterErrorCode));
+
+/**
+ * Tells whether a value is a {@link RateLimiterError}, by `name` and `code`
+ * (not `instanceof`, so two installed copies of the package still agree).
+ *
+ * @param e - any caught value
+ * @returns true when `e` is a RateLimiterError
+ */
+export function isRateLimiterError(e: unknown): e is RateLimiterError {
+  if (typeof e !== 'object' || e === null) return false;
+  const candidate = e as { name?: unknown; code?: unknown };
+  return (
+    candidate.name === 'RateLimiterError' &&
+    typeof candidate.code === 'string' &&
+    CODES.has(candidate.code)
+  );
+}

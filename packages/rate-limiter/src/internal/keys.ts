@@ -1,0 +1,58 @@
+import { createHash } from 'node:crypto';
+import { RateLimiterError, RateLimiterErrorCode } from '../errors.js';
+
+/** Longest agent id accepted (characters). */
+export const MAX_AGENT_ID_LENGTH = 256;
+
+/** Ids made of these characters go into keys as they are. */
+const SAFE_ID = /^[A-Za-z0-9_.@-]{1,64}$/;
+
+/**
+ * Validates an agent id and turns it into a key segment. Ids with characters
+ * that could break a key (`:` separators, `{}` cluster hash tags, spaces,
+ * control or non-ASCII characters) or that are long are hashed; the `#`
+ * marker cannot occur in a safe id, so the two forms never collide.
+ *
+ * @param agentId - as given by the host
+ * @returns the key segment
+ * @throws {RateLimiterError} RATE_LIMITER_EMPTY_AGENT_ID or RATE_LIMITER_AGENT_ID_TOO_LONG
+ */
+export function agentSegment(agentId: unknown): string {
+  if (typeof agentId !== 'string' || agentId.length === 0) {
+    throw new RateLimiterError(
+      RateLimiterErrorCode.EMPTY_AGENT_ID,
+      'agent id must be a non-empty string',
+    );
+  }
+  if (agentId.length > MAX_AGENT_ID_LENGTH) {
+    throw new RateLimiterError(
+      RateLimiterErrorCode.AGENT_ID_TOO_LONG,
+      `agent id is longer than ${MAX_AGENT_ID_LENGTH} characters`,
+    );
+  }
+  if (SAFE_ID.test(agentId)) return agentId;
+  return `#${createHash('sha256').update(agentId, 'utf8').digest('base64url')}`;
+}
+
+/** The keys of one agent. Both share the `{agent}` hash tag, so one script may touch both in a cluster. */
+export type AgentKeys = {
+  /** Hash of bucket counters for one tier. */
+  counter(tier: string): string;
+  /** Hash of recorded verdict times. */
+  readonly verdicts: string;
+};
+
+/**
+ * Builds the keys of one agent.
+ *
+ * @param prefix - the validated key prefix
+ * @param segment - from {@link agentSegment}
+ * @returns the key builders
+ */
+export function agentKeys(prefix: string, segment: string): AgentKeys {
+  const base = `${prefix}{${segment}}:`;
+  return {
+    counter: (tier) => `${base}t:${tier}`,
+    verdicts: `${base}v`,
+  };
+}

@@ -1,0 +1,32 @@
+import type { RateLimiterMigration } from './types.js';
+
+/** Creates `rate_limit_configs` and `tier_threshold_configs` (idempotent). */
+export const createConfigTables: RateLimiterMigration = {
+  name: '20261123-0001-rate-limiter-create-config-tables',
+  async up(qi, sequelize) {
+    const db = sequelize ?? qi.sequelize;
+    await db.query(`CREATE TABLE IF NOT EXISTS rate_limit_configs (
+      tier VARCHAR(64) PRIMARY KEY,
+      window_limit INTEGER NOT NULL,
+      window_ms INTEGER NOT NULL DEFAULT 3600000,
+      burst_limit INTEGER NOT NULL,
+      burst_window_ms INTEGER NOT NULL DEFAULT 60000,
+      buckets INTEGER NOT NULL DEFAULT 60,
+      enabled BOOLEAN NOT NULL DEFAULT TRUE,
+      created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+      updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
+    )`);
+    await db.query(`CREATE TABLE IF NOT EXISTS tier_threshold_configs (
+      trust_level VARCHAR(64) PRIMARY KEY,
+      multiplier DOUBLE PRECISION NOT NULL,
+      enabled BOOLEAN NOT NULL DEFAULT TRUE,
+      created_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+      updated_at TIMESTAMPTZ NOT NULL DEFAULT now()
+    )`);
+  },
+  async down(qi, sequelize) {
+    const db = sequelize ?? qi.sequelize;
+    await db.query('DROP TABLE IF EXISTS tier_threshold_configs');
+    await db.query('DROP TABLE IF EXISTS rate_limit_configs');
+  },
+};

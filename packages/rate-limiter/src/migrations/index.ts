@@ -1,0 +1,24 @@
+/**
+ * @packageDocumentation
+ * The rate limiter's migrations only: this subpath loads nothing else, so a
+ * migration runner does not pull in Redis or OpenTelemetry.
+ */
+import { createConfigTables } from './create-config-tables.js';
+import { seedDefaults } from './seed-defaults.js';
+import type { RateLimiterMigration } from './types.js';
+
+export type { RateLimiterMigration } from './types.js';
+
+/**
+ * Migrations creating `rate_limit_configs` and `tier_threshold_configs` and
+ * seeding the defaults; run `up` in array order, `down` in reverse.
+ *
+ * @example
+ * ```ts
+ * for (const m of rateLimiterMigrations) await m.up(qi, sequelize);
+ * ```
+ */
+export const rateLimiterMigrations: readonly RateLimiterMigration[] = [
+  createConfigTables,
+  seedDefaults,
+];

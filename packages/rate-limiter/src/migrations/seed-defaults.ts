@@ -1,0 +1,30 @@
+import type { RateLimiterMigration } from './types.js';
+
+/**
+ * Seeds the default tiers and trust multipliers. Existing rows are kept
+ * (ON CONFLICT DO NOTHING), so re-running never overwrites an admin's edit.
+ * The values repeat DEFAULT_LIMITS on purpose: this subpath loads nothing else.
+ */
+export const seedDefaults: RateLimiterMigration = {
+  name: '20261123-0002-rate-limiter-seed-defaults',
+  async up(qi, sequelize) {
+    const db = sequelize ?? qi.sequelize;
+    await db.query(`INSERT INTO rate_limit_configs (tier, window_limit, window_ms, burst_limit, burst_window_ms, buckets)
+      VALUES ('POSTS', 10, 3600000, 3, 60000, 60),
+             ('COMMENTS', 60, 3600000, 10, 60000, 60),
+             ('MESSAGES', 300, 3600000, 30, 60000, 60)
+      ON CONFLICT (tier) DO NOTHING`);
+    await db.query(`INSERT INTO tier_threshold_configs (trust_level, multiplier)
+      VALUES ('NEW', 0.5), ('ESTABLISHED', 1), ('VERIFIED', 2), ('PLATFORM_BOT', 10)
+      ON CONFLICT (trust_level) DO NOTHING`);
+  },
+  async down(qi, sequelize) {
+    const db = sequelize ?? qi.sequelize;
+    await db.query(
+      "DELETE FROM tier_threshold_configs WHERE trust_level IN ('NEW', 'ESTABLISHED', 'VERIFIED', 'PLATFORM_BOT')",
+    );
+    await db.query(
+      "DELETE FROM rate_limit_configs WHERE tier IN ('POSTS', 'COMMENTS', 'MESSAGES')",
+    );
+  },
+};

@@ -1,0 +1,159 @@
+/**
+ * Public types of the rate limiter: tiers, trust levels, penalties, results
+ * and the small ports (logger, meter) a host may inject.
+ */
+
+/** Built-in endpoint tiers. Hosts may add their own names through `limits`. */
+export const Tier = {
+  POSTS: 'POSTS',
+  COMMENTS: 'COMMENTS',
+  MESSAGES: 'MESSAGES',
+} as const;
+/** A tier name: a built-in one or one the host configured. */
+export type TierName = (typeof Tier)[keyof typeof Tier] | (string & {});
+
+/** Trust levels, lowest to highest. */
+export const TrustLevel = {
+  NEW: 'NEW',
+  ESTABLISHED: 'ESTABLISHED',
+  VERIFIED: 'VERIFIED',
+  PLATFORM_BOT: 'PLATFORM_BOT',
+} as const;
+/** A trust level name: a built-in one or one the host configured. */
+export type TrustLevelName = (typeof TrustLevel)[keyof typeof TrustLevel] | (string & {});
+
+/** Penalty names, in the order their factors are applied. */
+export const Penalty = {
+  MODERATE_CONTENT_LAST_HOUR: 'moderateContentLastHour',
+  QUARANTINE_LAST_24H: 'quarantineLast24h',
+  MULTIPLE_QUARANTINE_7D: 'multipleQuarantine7d',
+} as const;
+/** One of the three penalty names. */
+export type PenaltyName = (typeof Penalty)[keyof typeof Penalty];
+
+/** Penalty flags a caller passes in (OR-ed with those derived from recorded verdicts). */
+export type PenaltyFlags = Readonly<Partial<Record<PenaltyName, boolean>>>;
+
+/** Verdict strings, as in `@clawexchange/ssg`'s `Verdict`. */
+export type VerdictName = 'PASS' | 'WARN' | 'QUARANTINE' | 'BLOCK';
+
+/**
+ * The limits of one tier: a long window (an hour by default) and a burst
+ * window (a minute by default), decided together.
+ */
+export type TierLimits = {
+  /** Requests allowed per `windowMs` at trust multiplier 1. */
+  readonly limit: number;
+  /** @default 3_600_000 (one hour, ms) */
+  readonly windowMs?: number;
+  /** Requests allowed per `burstWindowMs` at trust multiplier 1. */
+  readonly burst: number;
+  /** @default 60_000 (one minute, ms) */
+  readonly burstWindowMs?: number;
+  /**
+   * Sub-buckets per window (1..60). The window is enforced exactly on the
+   * safe side: a request keeps counting for at most one extra bucket
+   * (`windowMs / buckets`) after it leaves the window.
+   * @default 60
+   */
+  readonly buckets?: number;
+};
+
+/** Options for `check`, `consume` and `decide`. */
+export type DecisionOptions = {
+  /** @default 'NEW' */
+  readonly trustLevel?: TrustLevelName;
+  /** Penalties the caller knows of; recorded verdicts add theirs. */
+  readonly penalties?: PenaltyFlags;
+};
+
+/** Where a decision was made. */
+export type DecisionSource = 'redis' | 'memory' | 'insurance' | 'fail-open' | 'fail-closed';
+
+/** The state of one window after a decision. */
+export type WindowState = {
+  /** `burst` (the short window) or `window` (the long one). */
+  readonly name: 'burst' | 'window';
+  /** Effective limit after trust and penalties (at least 1). */
+  readonly limit: number;
+  /** Requests counted in the window (after this one, when consumed). */
+  readonly used: number;
+  /** `max(0, limit - used)`. */
+  readonly remaining: number;
+  /** Window length (ms). */
+  readonly windowMs: number;
+  /** When every request counted now has left the window. */
+  readonly resetAt: Date;
+};
+
+/** Outcome of `check`, `consume` or `decide`. */
+export type RateLimitResult = {
+  /** Whether the request is (or would be) admitted. */
+  readonly allowed: boolean;
+  /** The tier decided on. */
+  readonly tier: string;
+  /** Effective limit of the binding window (the one with fewer remaining). */
+  readonly limit: number;
+  /** Remaining requests in the binding window. */
+  readonly remaining: number;
+  /** When the binding window is empty again. */
+  readonly resetAt: Date;
+  /** 0 when allowed; else how long until a request would be admitted (ms). */
+  readonly retryAfterMs: number;
+  /** True when admitted only because Redis was down and policy is `open`. */
+  readonly failedOpen: boolean;
+  /** Where the decision was made. */
+  readonly source: DecisionSource;
+  /** Which window denied it (`outage` for fail-closed); null when allowed. */
+  readonly deniedBy: 'burst' | 'window' | 'outage' | null;
+  /** Trust level used. */
+  readonly trustLevel: string;
+  /** Penalties that applied (passed in or derived from verdicts). */
+  readonly penalties: readonly PenaltyName[];
+  /** Both windows, burst first. */
+  readonly windows: readonly WindowState[];
+  /** Decision time (Redis server time in Redis mode). */
+  readonly decidedAt: Date;
+};
+
+/** `getStatus` result: a non-consuming check of every configured tier. */
+export type AgentStatus = {
+  /** Results per tier name. */
+  readonly tiers: Readonly<Record<string, RateLimitResult>>;
+  /** Penalties derived from recorded verdicts right now. */
+  readonly penalties: readonly PenaltyName[];
+};
+
+/** Injected logger; a no-op by default. Fields never carry raw agent ids. */
+export type RateLimiterLogger = {
+  readonly debug: (fields: Readonly<Record<string, unknown>>, msg: string) => void;
+  readonly info: (fields: Readonly<Record<string, unknown>>, msg: string) => void;
+  readonly warn: (fields: Readonly<Record<string, unknown>>, msg: string) => void;
+  readonly error: (fields: Readonly<Record<string, unknown>>, msg: string) => void;
+};
+
+/** The slice of an OpenTelemetry `Counter` the limiter uses. */
+export type CounterLike = {
+  add(value: number, attributes?: Record<string, string | number | boolean>): void;
+};
+
+/** The slice of an OpenTelemetry `Meter` the limiter uses. */
+export type MeterLike = {
+  createCounter(name: string, options?: { description?: string; unit?: string }): CounterLike;
+};
+
+/** What the host's Redis client must offer (an ioredis `Redis` does). */
+export type RedisLike = {
+  readonly status: string;
+  evalsha(sha: string, numKeys: number, ...args: (string | number)[]): Promise<unknown>;
+  eval(script: string, numKeys: number, ...args: (string | number)[]): Promise<unknown>;
+  del(...keys: string[]): Promise<number>;
+};
+
+/** What the limiter needs of a Sequelize instance. */
+export type SequelizeLike = {
+  query(sql: string, options?: { type?: string }): Promise<unknown>;
+};
+
+/** Redis outage policy. */
+export type RedisDownPolicy = 'insurance' | 'open' | 'closed';
