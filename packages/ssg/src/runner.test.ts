@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import { combine } from './combine.js';
+import { fixedPlugin } from './internal/test-doubles.js';
+import { createRunPlan, runPlugins } from './runner.js';
+import { DEFAULT_TIER_THRESHOLDS } from './tiers.js';
+import type { DetectionPlugin, PluginContext } from './types.js';
+
+const envelope = { text: 'hello', contentType: 'POST' };
+
+function plan(
+  plugins: DetectionPlugin[],
+  timeouts: Record<string, number> = {},
+  defaultTimeoutMs = 1000,
+) {
+  let t = 0;
+  // A clock that advances 1 ms per read: durations are deterministic.
+  return createRunPlan({ plugins, defaultTimeoutMs, timeouts, now: () => t++ });
+}
+
+const never = (id: string, seen?: { signal?: AbortSignal }): DetectionPlugin => ({
+  id,
+  priority: 0,
+  enabled: true,
+  analyze: (_e, ctx: PluginContext) => {
+    if (seen) seen.signal = ctx.signal;
+    return new Promise(() => {});
+  },
+});
+
+describe('runPlugins', () => {
+  it('runs plugins in parallel and returns outcomes in plugin order', async () => {
+    const order: string[] = [];
+    const slow: DetectionPlugin = {
+      ...fixedPlugin('slow', {}),
+      analyze: async () => {
+        order.push('slow:start');
+        await new Promise((r) => setTimeout(r, 5));
+        order.push('slow:end');
+        return { score: 10, labels: ['A'], matches: [], summary: 's' };
+      },
+    };
+    const fast: DetectionPlugin = {
+      ...fixedPlugin('fast', {}),
+      analyze: async () => {
+        order.push('fast');
+        return { score: 20, labels: ['B'], matches: [], summary: 's' };
+      },
+    };
+    const outcomes = await runPlugins(plan([slow, fast]), envelope);
+    expect(order.indexOf('fast')).toBeLessThan(order.indexOf('slow:end'));
+    expect(outcomes.map((o) => [o.pluginId, o.status, o.score])).toEqual([
+      ['slow', 'ok', 10],
+      ['fast', 'ok', 20],
+    ]);
+  });
+
+  it('isolates a throwing plugin (sync and async) from the others', async () => {
+    const syncThrow: DetectionPlugin = {
+      ...fixedPlugin('sync', {}),
+      analyze: () => {
+        throw new Error('boom');
+      },
+    };
+    const asyncThrow: DetectionPlugin = {
+      ...fixedPlugin('async', {}),
+      analyze: async () => Promise.reject(new Error('boom')),
+    };
+    const good = fixedPlugin('good', { score: 42, labels: ['X'] });
+    const outcomes = await runPlugins(plan([syncThrow, asyncThrow, good]), envelope);
+    expect(outcomes.map((o) => [o.pluginId, o.status])).toEqual([
+      ['sync', 'error'],
+      ['async', 'error'],
+      ['good', 'ok'],
+    ]);
+    expect(outcomes[2]?.score).toBe(42);
+  });
+
+  it('times out a hanging plugin, aborts its signal, and keeps the others', async () => {
+    const seen: { signal?: AbortSignal } = {};
+    const outcomes = await runPlugins(
+      plan([never('hang', seen), fixedPlugin('ok', { score: 5 })], {}, 10),
+      envelope,
+    );
+    expect(outcomes.map((o) => [o.pluginId, o.status])).toEqual([
+      ['hang', 'timeout'],
+      ['ok', 'ok'],
+    ]);
+    expect(seen.signal?.aborted).toBe(true);
+  });
+
+  it('applies per-plugin timeout overrides', async () => {
+    const slow: DetectionPlugin = {
+      ...fixedPlugin('slow', {}),
+      analyze: () =>
+        new Promise((r) =>
+          setTimeout(() => r({ score: 1, labels: [], matches: [], summary: '' }), 30),
+        ),
+    };
+    const outcomes = await runPlugins(plan([slow, never('hang')], { slow: 2000 }, 10), envelope);
+    expect(outcomes.map((o) => o.status)).toEqual(['ok', 'timeout']);
+  });
+
+  it('treats invalid results (NaN score, non-object, bad labels, bad matches) as errors', async () => {
+    const bad = [
+      fixedPlugin('nan', { score: Number.NaN }),
+      fixedPlugin('string-score', { score: '50' as unknown as number }),
+      { ...fixedPlugin('null', {}), analyze: () => null as never },
+      fixedPlugin('labels', { labels: [1] as unknown as string[] }),
+      fixedPlugin('matches', { matches: [{ label: 'A' }] as never }),
+    ];
+    const outcomes = await runPlugins(plan(bad), envelope);
+    expect(outcomes.every((o) => o.status === 'error' && o.score === 0)).toBe(true);
+  });
+
+  it('normalises scores and copies only label and redacted from matches', async () => {
+    const leaky = fixedPlugin('leaky', {
+      score: 29.5,
+      matches: [{ label: 'L', redacted: '***', raw: 'secret' } as never],
+    });
+    const [outcome] = await runPlugins(plan([leaky, fixedPlugin('neg', { score: -3 })]), envelope);
+    expect(outcome?.score).toBe(30);
+    expect(outcome?.matches).toEqual([{ label: 'L', redacted: '***' }]);
+    expect(JSON.stringify(outcome)).not.toContain('secret');
+  });
+
+  it('skips disabled plugins, read at run time', async () => {
+    const toggled = { ...fixedPlugin('toggled', { score: 90 }), enabled: false };
+    const p = plan([toggled, fixedPlugin('on', {})]);
+    expect((await runPlugins(p, envelope)).map((o) => o.pluginId)).toEqual(['on']);
+    toggled.enabled = true;
+    expect((await runPlugins(p, envelope)).map((o) => o.pluginId)).toEqual(['toggled', 'on']);
+  });
+
+  it('measures durations with the injected clock', async () => {
+    const [outcome] = await runPlugins(plan([fixedPlugin('a', {})]), envelope);
+    expect(outcome?.durationMs).toBe(1);
+  });
+});
+
+describe('combine', () => {
+  const ok = (pluginId: string, score: number, labels: string[] = []) => ({
+    pluginId,
+    status: 'ok' as const,
+    score,
+    labels,
+    matches: [],
+    durationMs: 1,
+  });
+  const failed = (pluginId: string, status: 'error' | 'timeout') => ({
+    ...ok(pluginId, 0),
+    status,
+  });
+  const tiers = DEFAULT_TIER_THRESHOLDS;
+
+  it('takes the maximum score and merges labels without duplicates', () => {
+    const d = combine([ok('a', 20, ['X']), ok('b', 45, ['X', 'Y'])], { policy: 'ignore', tiers });
+    expect(d).toMatchObject({ score: 45, tier: 'MODERATE', verdict: 'WARN', labels: ['X', 'Y'] });
+  });
+
+  it("'ignore' drops a failed plugin but labels it and reports it degraded", () => {
+    const d = combine([ok('a', 10), failed('b', 'timeout'), failed('c', 'error')], {
+      policy: 'ignore',
+      tiers,
+    });
+    expect(d.tier).toBe('LOW');
+    expect(d.labels).toEqual(['PLUGIN_TIMEOUT:b', 'PLUGIN_ERROR:c']);
+    expect(d.degraded).toEqual([
+      { pluginId: 'b', code: 'PLUGIN_TIMEOUT' },
+      { pluginId: 'c', code: 'PLUGIN_ERROR' },
+    ]);
+  });
+
+  it("'escalate' lifts the result to at least HIGH (QUARANTINE), never lowers it", () => {
+    expect(
+      combine([ok('a', 0), failed('b', 'error')], { policy: 'escalate', tiers }),
+    ).toMatchObject({
+      tier: 'HIGH',
+      verdict: 'QUARANTINE',
+      score: 60,
+    });
+    expect(combine([ok('a', 95), failed('b', 'error')], { policy: 'escalate', tiers }).tier).toBe(
+      'CRITICAL',
+    );
+  });
+
+  it('gives CLEAR for no plugins', () => {
+    expect(combine([], { policy: 'escalate', tiers })).toMatchObject({
+      tier: 'CLEAR',
+      verdict: 'PASS',
+    });
+  });
+});
