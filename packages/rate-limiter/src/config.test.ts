@@ -1,0 +1,69 @@
+import { inspect } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { validateConfig } from './config.js';
+import { isRateLimiterError, RateLimiterErrorCode } from './errors.js';
+
+function fieldOf(fn: () => unknown): string | undefined {
+  try {
+    fn();
+  } catch (e) {
+    expect(isRateLimiterError(e)).toBe(true);
+    if (isRateLimiterError(e)) {
+      expect(e.code).toBe(RateLimiterErrorCode.INVALID_CONFIG);
+      return e.field;
+    }
+  }
+  return 'no error';
+}
+
+describe('validateConfig', () => {
+  it('fills the defaults', () => {
+    const c = validateConfig({});
+    expect(c.tiers.get('POSTS')).toEqual({
+      limit: 10,
+      windowMs: 3_600_000,
+      burst: 3,
+      burstWindowMs: 60_000,
+      buckets: 60,
+    });
+    expect([...c.trust]).toEqual([
+      ['NEW', 0.5],
+      ['ESTABLISHED', 1],
+      ['VERIFIED', 2],
+      ['PLATFORM_BOT', 10],
+    ]);
+    expect(c.onRedisDown).toBe('insurance');
+  });
+
+  it('names the field at fault and never echoes the value', () => {
+    expect(fieldOf(() => validateConfig({ limits: { POSTS: { limit: 0, burst: 1 } } }))).toBe(
+      'limits.POSTS.limit',
+    );
+    expect(fieldOf(() => validateConfig({ limits: { X: { limit: 1, burst: -2 } } }))).toBe(
+      'limits.X.burst',
+    );
+    expect(
+      fieldOf(() => validateConfig({ limits: { X: { limit: 1, burst: 1, windowMs: 1001 } } })),
+    ).toBe('limits.X.windowMs');
+    expect(fieldOf(() => validateConfig({ trustMultipliers: { NEW: 0 } }))).toBe(
+      'trustMultipliers.NEW',
+    );
+    expect(fieldOf(() => validateConfig({ penalties: { quarantineLast24h: 2 } }))).toBe(
+      'penalties.quarantineLast24h',
+    );
+    expect(fieldOf(() => validateConfig({ keyPrefix: 'a{b}' }))).toBe('keyPrefix');
+    expect(fieldOf(() => validateConfig({ onRedisDown: 'maybe' as 'open' }))).toBe('onRedisDown');
+  });
+
+  it('keeps a planted secret out of the error', () => {
+    const canary = 'CANARY-s3cr3t-9f8e7d';
+    try {
+      validateConfig({ keyPrefix: `{${canary}}` });
+      expect.unreachable();
+    } catch (e) {
+      expect(JSON.stringify(e)).not.toContain(canary);
+      expect(inspect(e)).not.toContain(canary);
+      expect(String(e)).not.toContain(canary);
+    }
+  });
+});

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import * as api from './index.js';
+import * as migrations from './migrations/index.js';
+
+describe('public surface', () => {
+  it('exports exactly these runtime names', () => {
+    expect(Object.keys(api).sort()).toEqual([
+      'DEFAULT_LIMITS',
+      'DEFAULT_PENALTIES',
+      'DEFAULT_TRUST_MULTIPLIERS',
+      'Penalty',
+      'RateLimiterError',
+      'RateLimiterErrorCode',
+      'Tier',
+      'TrustLevel',
+      'createRateLimiter',
+      'effectiveLimit',
+      'isRateLimiterError',
+      'rateLimitHeaders',
+      'rateLimiterMigrations',
+    ]);
+  });
+
+  it('the ./migrations subpath exports only the migrations', () => {
+    expect(Object.keys(migrations).sort()).toEqual(['rateLimiterMigrations']);
+    expect(migrations.rateLimiterMigrations.map((m) => m.name)).toEqual([
+      '20261123-0001-rate-limiter-create-config-tables',
+      '20261123-0002-rate-limiter-seed-defaults',
+    ]);
+  });
+});
