@@ -1,0 +1,131 @@
+#!/usr/bin/env node
+/**
+ * `clawexchange-audit verify|head|export`: checks the chain, prints a signed
+ * checkpoint, or exports rows as JSONL, against DATABASE_URL.
+ *
+ * Exit codes: 0 ok, 1 chain broken, 2 usage or configuration error, 3 database error.
+ */
+import { readFileSync } from 'node:fs';
+import type { Sequelize } from 'sequelize';
+import type { AuditCheckpointKey } from './checkpoint.js';
+import { createAuditLogger } from './create-audit-logger.js';
+import { isAuditError } from './errors.js';
+
+const USAGE = `usage: clawexchange-audit <command> [options]
+
+commands:
+  verify [--from N] [--to N] [--checkpoint FILE]   walk the hash chain; exit 1 if broken
+  head                                            print a signed checkpoint (JSON)
+  export [--from N] [--to N]                      write rows as JSON lines to stdout
+
+environment:
+  DATABASE_URL                                  PostgreSQL connection string (required)
+  AUDIT_CHECKPOINT_HMAC_KEY                     base64 HMAC-SHA256 key (>= 32 bytes), or
+  AUDIT_CHECKPOINT_ED25519_PRIVATE_KEY_FILE     PEM file (head, verify), or
+  AUDIT_CHECKPOINT_ED25519_PUBLIC_KEY_FILE      PEM file (verify only)
+  AUDIT_CHECKPOINT_KEY_ID                       key id stored in checkpoints
+`;
+
+class UsageError extends Error {}
+
+function out(text: string): void {
+  process.stdout.write(`${text}\n`);
+}
+
+function parseArgs(argv: readonly string[]): { command: string; flags: Map<string, string> } {
+  const [command = '', ...rest] = argv;
+  const flags = new Map<string, string>();
+  for (let i = 0; i < rest.length; i += 2) {
+    const name = rest[i] ?? '';
+    const value = rest[i + 1];
+    if (!['--from', '--to', '--checkpoint'].includes(name) || value === undefined) {
+      throw new UsageError(`unknown or incomplete option`);
+    }
+    flags.set(name.slice(2), value);
+  }
+  return { command, flags };
+}
+
+function intFlag(flags: Map<string, string>, name: string): number | undefined {
+  const v = flags.get(name);
+  if (v === undefined) return undefined;
+  if (!/^\d{1,15}$/.test(v)) throw new UsageError(`--${name} must be a positive integer`);
+  return Number(v);
+}
+
+function keyFromEnv(env: NodeJS.ProcessEnv): AuditCheckpointKey | undefined {
+  const keyId = env.AUDIT_CHECKPOINT_KEY_ID;
+  const extra = keyId === undefined ? {} : { keyId };
+  if (env.AUDIT_CHECKPOINT_HMAC_KEY) {
+    return {
+      algorithm: 'hmac-sha256',
+      secret: Buffer.from(env.AUDIT_CHECKPOINT_HMAC_KEY, 'base64'),
+      ...extra,
+    };
+  }
+  const priv = env.AUDIT_CHECKPOINT_ED25519_PRIVATE_KEY_FILE;
+  const pub = env.AUDIT_CHECKPOINT_ED25519_PUBLIC_KEY_FILE;
+  if (priv || pub) {
+    return {
+      algorithm: 'ed25519',
+      ...(priv ? { privateKey: readFileSync(priv, 'utf8') } : {}),
+      ...(pub ? { publicKey: readFileSync(pub, 'utf8') } : {}),
+      ...extra,
+    };
+  }
+  return undefined;
+}
+
+async function run(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const { command, flags } = parseArgs(argv);
+  if (!['verify', 'head', 'export'].includes(command)) throw new UsageError('unknown command');
+  const url = env.DATABASE_URL;
+  if (!url) throw new UsageError('DATABASE_URL is not set');
+  const checkpointKey = keyFromEnv(env);
+  const { Sequelize: SequelizeCtor } = await import('sequelize');
+  const db: Sequelize = new SequelizeCtor(url, { logging: false, dialect: 'postgres' });
+  try {
+    const audit = createAuditLogger({
+      database: db,
+      ...(checkpointKey === undefined ? {} : { checkpointKey }),
+    });
+    const range = {
+      ...(intFlag(flags, 'from') === undefined ? {} : { from: intFlag(flags, 'from') as number }),
+      ...(intFlag(flags, 'to') === undefined ? {} : { to: intFlag(flags, 'to') as number }),
+    };
+    if (command === 'head') {
+      out(JSON.stringify(await audit.head()));
+      return 0;
+    }
+    if (command === 'export') {
+      for await (const r of audit.exportRecords(range)) out(JSON.stringify(r));
+      return 0;
+    }
+    const file = flags.get('checkpoint');
+    const checkpoint = file === undefined ? undefined : JSON.parse(readFileSync(file, 'utf8'));
+    const result = await audit.verify({ ...range, ...(checkpoint ? { checkpoint } : {}) });
+    out(JSON.stringify(result));
+    return result.ok ? 0 : 1;
+  } finally {
+    await db.close();
+  }
+}
+
+run(process.argv.slice(2), process.env).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    // Only our constant messages and codes: never a cause, which may carry SQL or a URL.
+    if (error instanceof UsageError) {
+      process.stderr.write(`error: ${error.message}\n\n${USAGE}`);
+      process.exitCode = 2;
+    } else if (isAuditError(error)) {
+      process.stderr.write(`error: ${error.code}: ${error.message}\n`);
+      process.exitCode = error.code === 'AUDIT_READ_FAILED' ? 3 : 2;
+    } else {
+      process.stderr.write('error: unexpected failure (database unreachable?)\n');
+      process.exitCode = 3;
+    }
+  },
+);

@@ -1,0 +1,205 @@
+/**
+ * Configuration of `createAuditLogger()` and its validation.
+ */
+import type { Meter } from '@opentelemetry/api';
+import type { Sequelize } from 'sequelize';
+import {
+  type AuditCheckpointKey,
+  type CheckpointSigner,
+  createCheckpointSigner,
+} from './checkpoint.js';
+import { AuditError, AuditErrorCode } from './errors.js';
+import { AuditEventType, isWellFormedEventType } from './event-types.js';
+import type { IpMaskingOptions } from './ip-mask.js';
+import { DEFAULT_FORBIDDEN_METADATA_KEYS, type MetadataLimits } from './metadata.js';
+
+/** A structured logger; the audit logger never passes it raw content. */
+export type AuditLogSink = {
+  readonly debug: (fields: Readonly<Record<string, unknown>>, msg: string) => void;
+  readonly info: (fields: Readonly<Record<string, unknown>>, msg: string) => void;
+  readonly warn: (fields: Readonly<Record<string, unknown>>, msg: string) => void;
+  readonly error: (fields: Readonly<Record<string, unknown>>, msg: string) => void;
+};
+
+/** Configuration of {@link createAuditLogger}. */
+export type AuditLoggerConfig = {
+  /** The host's Sequelize instance (PostgreSQL). Required unless `enabled` is false. */
+  readonly database?: Sequelize;
+  /**
+   * When false, `log()` resolves with null and writes nothing.
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /** Host-defined event types, in the `UPPER_SNAKE` format (e.g. `BILLING_REFUND`). */
+  readonly eventTypes?: readonly string[];
+  /** Prefix lengths kept of client addresses. @default { ipv4PrefixLength: 24, ipv6PrefixLength: 48 } */
+  readonly ipMasking?: IpMaskingOptions;
+  /** Metadata limits. */
+  readonly limits?: {
+    /** @default 8192 (bytes of canonical JSON) */
+    readonly maxMetadataBytes?: number;
+    /** @default 1024 (characters per string value) */
+    readonly maxMetadataStringLength?: number;
+    /** @default 8 (levels) */
+    readonly maxMetadataDepth?: number;
+    /** Replaces the default list of forbidden keys (`content`, `text`, `body`, `prompt`, ...). */
+    readonly forbiddenMetadataKeys?: readonly string[];
+  };
+  /** Group commit. */
+  readonly batch?: {
+    /** Most events in one INSERT/transaction. @default 500 */
+    readonly maxSize?: number;
+  };
+  /** The bounded write queue. */
+  readonly queue?: {
+    /** Most events waiting for a batch. @default 10000 */
+    readonly maxSize?: number;
+    /** What `log()` does when the queue is full. @default 'wait' (back-pressure) */
+    readonly whenFull?: 'wait' | 'reject';
+  };
+  /** Key for signing (`head()`) and checking (`verify({ checkpoint })`) checkpoints. */
+  readonly checkpointKey?: AuditCheckpointKey;
+  /** Clock. @default () => new Date() */
+  readonly now?: () => Date;
+  /** Structured logger. @default a no-op */
+  readonly logger?: AuditLogSink;
+  /** OpenTelemetry meter. @default metrics.getMeter('@clawexchange/audit') */
+  readonly meter?: Meter;
+};
+
+/** The validated config with defaults applied. */
+export type ResolvedConfig = {
+  readonly database: Sequelize | null;
+  readonly enabled: boolean;
+  readonly eventTypes: ReadonlySet<string>;
+  readonly ipv4PrefixLength: number;
+  readonly ipv6PrefixLength: number;
+  readonly metadata: MetadataLimits;
+  readonly batchMaxSize: number;
+  readonly queueMaxSize: number;
+  readonly whenFull: 'wait' | 'reject';
+  readonly signer: CheckpointSigner | null;
+  readonly now: () => Date;
+  readonly logger: AuditLogSink;
+  readonly meter: Meter | null;
+};
+
+const noop = (): void => undefined;
+const NOOP_LOGGER: AuditLogSink = { debug: noop, info: noop, warn: noop, error: noop };
+
+function invalid(field: string, expected: string): AuditError {
+  return new AuditError(
+    AuditErrorCode.INVALID_CONFIG,
+    `invalid config \`${field}\`: expected ${expected}`,
+    { field },
+  );
+}
+
+function intIn(value: unknown, field: string, min: number, max: number, dflt: number): number {
+  if (value === undefined) return dflt;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw invalid(field, `an integer from ${min} to ${max}`);
+  }
+  return value;
+}
+
+function isSequelizeLike(value: unknown): value is Sequelize {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as { query?: unknown }).query === 'function' &&
+    typeof (value as { transaction?: unknown }).transaction === 'function'
+  );
+}
+
+function resolveEventTypes(types: unknown): ReadonlySet<string> {
+  const all = new Set<string>(Object.values(AuditEventType));
+  if (types === undefined) return all;
+  if (!Array.isArray(types)) throw invalid('eventTypes', 'an array of UPPER_SNAKE strings');
+  types.forEach((t: unknown, i) => {
+    if (!isWellFormedEventType(t)) {
+      throw invalid(`eventTypes[${i}]`, 'an UPPER_SNAKE string of 2 to 64 characters');
+    }
+    all.add(t);
+  });
+  return all;
+}
+
+function resolveForbidden(keys: unknown): ReadonlySet<string> {
+  if (keys === undefined) return new Set(DEFAULT_FORBIDDEN_METADATA_KEYS);
+  if (!Array.isArray(keys) || !keys.every((k) => typeof k === 'string')) {
+    throw invalid('limits.forbiddenMetadataKeys', 'an array of strings');
+  }
+  return new Set(keys.map((k: string) => k.toLowerCase()));
+}
+
+/**
+ * Validates the config and applies defaults. Does no I/O.
+ *
+ * @param config - the host's config
+ * @returns the resolved config
+ * @throws {AuditError} AUDIT_INVALID_CONFIG naming the field
+ */
+export function resolveConfig(config: AuditLoggerConfig): ResolvedConfig {
+  if (typeof config !== 'object' || config === null) throw invalid('config', 'an object');
+  const enabled = config.enabled ?? true;
+  if (typeof enabled !== 'boolean') throw invalid('enabled', 'a boolean');
+  if (config.database !== undefined && !isSequelizeLike(config.database)) {
+    throw invalid('database', 'a Sequelize instance');
+  }
+  if (enabled && config.database === undefined) {
+    throw invalid('database', 'a Sequelize instance (or enabled: false)');
+  }
+  const whenFull = config.queue?.whenFull ?? 'wait';
+  if (whenFull !== 'wait' && whenFull !== 'reject') {
+    throw invalid('queue.whenFull', "'wait' or 'reject'");
+  }
+  if (config.now !== undefined && typeof config.now !== 'function') {
+    throw invalid('now', 'a function returning a Date');
+  }
+  return {
+    database: config.database ?? null,
+    enabled,
+    eventTypes: resolveEventTypes(config.eventTypes),
+    ipv4PrefixLength: intIn(
+      config.ipMasking?.ipv4PrefixLength,
+      'ipMasking.ipv4PrefixLength',
+      0,
+      32,
+      24,
+    ),
+    ipv6PrefixLength: intIn(
+      config.ipMasking?.ipv6PrefixLength,
+      'ipMasking.ipv6PrefixLength',
+      0,
+      128,
+      48,
+    ),
+    metadata: {
+      maxMetadataBytes: intIn(
+        config.limits?.maxMetadataBytes,
+        'limits.maxMetadataBytes',
+        2,
+        1_048_576,
+        8192,
+      ),
+      maxMetadataStringLength: intIn(
+        config.limits?.maxMetadataStringLength,
+        'limits.maxMetadataStringLength',
+        1,
+        1_048_576,
+        1024,
+      ),
+      maxMetadataDepth: intIn(config.limits?.maxMetadataDepth, 'limits.maxMetadataDepth', 1, 64, 8),
+      forbiddenMetadataKeys: resolveForbidden(config.limits?.forbiddenMetadataKeys),
+    },
+    batchMaxSize: intIn(config.batch?.maxSize, 'batch.maxSize', 1, 5000, 500),
+    queueMaxSize: intIn(config.queue?.maxSize, 'queue.maxSize', 1, 10_000_000, 10_000),
+    whenFull,
+    signer:
+      config.checkpointKey === undefined ? null : createCheckpointSigner(config.checkpointKey),
+    now: config.now ?? (() => new Date()),
+    logger: config.logger ?? NOOP_LOGGER,
+    meter: config.meter ?? null,
+  };
+}

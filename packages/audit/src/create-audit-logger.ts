@@ -1,0 +1,241 @@
+/**
+ * The audit logger factory.
+ */
+import type { AuditEventInput, AuditSink } from '@clawexchange/ssg';
+import type { Sequelize } from 'sequelize';
+import { GENESIS_HASH } from './canonical.js';
+import { signCheckpoint, verifyAuditCheckpoint } from './checkpoint.js';
+import { type AuditLoggerConfig, type ResolvedConfig, resolveConfig } from './config.js';
+import { AuditError, AuditErrorCode, isAuditError } from './errors.js';
+import { createBatchWriter } from './internal/batch-writer.js';
+import { type ChainSnapshot, openChainSnapshot } from './internal/chain-reader.js';
+import { createAuditMetrics } from './internal/metrics.js';
+import { type RawRow, toChainRow, toRecord } from './internal/rows.js';
+import { buildQuery, encodeCursor } from './query.js';
+import type {
+  AuditCheckpoint,
+  AuditExportOptions,
+  AuditLogger,
+  AuditPage,
+  AuditRecord,
+  AuditVerifyOptions,
+  AuditVerifyResult,
+} from './types.js';
+import { prepareEvent } from './validate-event.js';
+import { createChainWalker, type StoredChainRow } from './verify-chain.js';
+
+function disabled(): AuditError {
+  return new AuditError(AuditErrorCode.DISABLED, 'audit logger is disabled (enabled: false)');
+}
+
+function readFailed(cause: unknown): AuditError {
+  if (isAuditError(cause)) return cause;
+  return new AuditError(AuditErrorCode.READ_FAILED, 'audit read failed', { cause });
+}
+
+function checkRange(value: unknown, field: string, dflt: number | null): number | null {
+  if (value === undefined) return dflt;
+  if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1) {
+    throw new AuditError(AuditErrorCode.INVALID_RANGE, 'expected a positive integer sequence', {
+      field,
+    });
+  }
+  return value;
+}
+
+function resolveRange(options: AuditExportOptions): { from: number; to: number | null } {
+  const from = checkRange(options.from, 'from', 1) as number;
+  const to = checkRange(options.to, 'to', null);
+  if (to !== null && to < from) {
+    throw new AuditError(AuditErrorCode.INVALID_RANGE, 'to is below from', { field: 'to' });
+  }
+  return { from, to };
+}
+
+async function runVerify(
+  db: Sequelize,
+  config: ResolvedConfig,
+  options: AuditVerifyOptions,
+): Promise<AuditVerifyResult> {
+  const { from, to } = resolveRange(options);
+  let checkpoint: AuditCheckpoint | undefined;
+  if (options.checkpoint !== undefined) {
+    if (config.signer === null) {
+      throw new AuditError(
+        AuditErrorCode.CHECKPOINT_KEY_MISSING,
+        'checking a checkpoint needs checkpointKey',
+        { field: 'checkpointKey' },
+      );
+    }
+    checkpoint = verifyAuditCheckpoint(options.checkpoint, config.signer);
+    if (checkpoint.seq < from - 1 || (to !== null && checkpoint.seq > to)) {
+      throw new AuditError(AuditErrorCode.INVALID_RANGE, 'checkpoint lies outside from..to', {
+        field: 'checkpoint',
+      });
+    }
+  }
+  // From the genesis, the first link is proven; from a checkpoint just before
+  // `from`, it is proven against the checkpoint; otherwise it is trusted.
+  const anchorHash =
+    from === 1 ? GENESIS_HASH : checkpoint?.seq === from - 1 ? checkpoint.hash : null;
+  const walker = createChainWalker({
+    from,
+    anchorHash,
+    ...(checkpoint === undefined ? {} : { checkpoint }),
+  });
+  const snapshot = await openChainSnapshot(db, config.logger, { from, to });
+  try {
+    for await (const page of snapshot.pages) {
+      for (const row of page) {
+        const brk = walker.push(row);
+        if (brk !== null) return { ok: false, checked: walker.checked(), break: brk };
+      }
+    }
+    const brk = walker.finish(to === null ? snapshot.headSeq : 0);
+    if (brk !== null) return { ok: false, checked: walker.checked(), break: brk };
+    return {
+      ok: true,
+      checked: walker.checked(),
+      lastSeq: walker.lastSeq(),
+      lastHash: walker.lastHash() ?? GENESIS_HASH,
+    };
+  } finally {
+    await snapshot.close();
+  }
+}
+
+const HEAD_SQL = `SELECT h.last_seq::text AS seq, encode(h.last_hash, 'hex') AS hash,
+  (SELECT encode(l.hash, 'hex') FROM audit_logs l WHERE l.seq = h.last_seq LIMIT 1) AS row_hash
+  FROM audit_chain_head h WHERE h.id = 1`;
+
+async function readHead(db: Sequelize, config: ResolvedConfig): Promise<AuditCheckpoint> {
+  const signer = config.signer;
+  if (signer === null || !signer.canSign) {
+    throw new AuditError(
+      AuditErrorCode.CHECKPOINT_KEY_MISSING,
+      'head() needs checkpointKey with an HMAC secret or Ed25519 private key',
+      { field: 'checkpointKey' },
+    );
+  }
+  let head: { seq: string; hash: string; row_hash: string | null } | undefined;
+  try {
+    const [rows] = await db.query(HEAD_SQL, { transaction: null });
+    head = (rows as (typeof head)[])[0];
+  } catch (cause) {
+    throw readFailed(cause);
+  }
+  if (head === undefined) throw readFailed(new Error('audit_chain_head row missing'));
+  const seq = Number(head.seq);
+  // Never sign a head the table does not back: that would certify a broken chain.
+  if (seq > 0 && head.row_hash !== head.hash) {
+    throw new AuditError(
+      AuditErrorCode.CHAIN_INCONSISTENT,
+      'chain head and last stored row disagree; run verify()',
+    );
+  }
+  return signCheckpoint(signer, { seq, hash: head.hash, at: config.now() });
+}
+
+async function* exportRows(
+  db: Sequelize,
+  config: ResolvedConfig,
+  options: AuditExportOptions,
+): AsyncGenerator<AuditRecord> {
+  const range = resolveRange(options);
+  let snapshot: ChainSnapshot;
+  try {
+    snapshot = await openChainSnapshot(db, config.logger, range);
+  } catch (cause) {
+    throw readFailed(cause);
+  }
+  try {
+    for (;;) {
+      let next: IteratorResult<StoredChainRow[]>;
+      try {
+        next = await snapshot.pages.next();
+      } catch (cause) {
+        throw readFailed(cause);
+      }
+      if (next.done === true) return;
+      for (const row of next.value) yield toRecord(row);
+    }
+  } finally {
+    await snapshot.close();
+  }
+}
+
+/**
+ * Creates an audit logger on the host's PostgreSQL database. Validates the
+ * config before any I/O; opens no connection of its own (it uses the host's
+ * Sequelize pool).
+ *
+ * @param config - see {@link AuditLoggerConfig}
+ * @returns the logger; it satisfies the `AuditSink` contract of `@clawexchange/ssg`
+ * @throws {AuditError} AUDIT_INVALID_CONFIG naming the bad field
+ * @example
+ * const audit = createAuditLogger({ database: sequelize });
+ * await audit.log({ eventType: AuditEventType.SSG_PASS, actorId: 'health-check', actorType: 'bot' });
+ */
+export function createAuditLogger(config: AuditLoggerConfig): AuditLogger {
+  const resolved = resolveConfig(config);
+  const db = resolved.database;
+  if (!resolved.enabled || db === null) return createDisabledLogger();
+  const writer = createBatchWriter(db, resolved, createAuditMetrics(resolved.meter));
+  const logger = {
+    async log(event: AuditEventInput) {
+      return writer.enqueue(prepareEvent(event, resolved));
+    },
+    async query(q = {}) {
+      const built = buildQuery(q, resolved);
+      let raw: RawRow[];
+      try {
+        [raw] = (await db.query(built.sql, { bind: [...built.bind], transaction: null })) as [
+          RawRow[],
+          unknown,
+        ];
+      } catch (cause) {
+        throw readFailed(cause);
+      }
+      const page = raw.slice(0, built.limit).map((r) => toRecord(toChainRow(r)));
+      const last = raw.length > built.limit ? raw[built.limit - 1] : undefined;
+      const result: AuditPage = {
+        records: page,
+        nextCursor: last === undefined ? null : encodeCursor(last.created_at_ms, last.seq),
+      };
+      return result;
+    },
+    async verify(options = {}) {
+      try {
+        return await runVerify(db, resolved, options);
+      } catch (cause) {
+        throw readFailed(cause);
+      }
+    },
+    head: () => readHead(db, resolved),
+    exportRecords: (options = {}) => exportRows(db, resolved, options),
+    flush: () => writer.flush(),
+    close: () => writer.close(),
+  } satisfies AuditLogger & AuditSink;
+  return logger;
+}
+
+function createDisabledLogger(): AuditLogger {
+  return {
+    log: async () => null,
+    query: async () => {
+      throw disabled();
+    },
+    verify: async () => {
+      throw disabled();
+    },
+    head: async () => {
+      throw disabled();
+    },
+    // biome-ignore lint/correctness/useYield: a disabled logger has nothing to export
+    exportRecords: async function* () {
+      throw disabled();
+    },
+    flush: async () => undefined,
+    close: async () => undefined,
+  };
+}

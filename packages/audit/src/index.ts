@@ -1,0 +1,53 @@
+/**
+ * @packageDocumentation
+ * `@clawexchange/audit`: the append-only, tamper-evident audit trail of the
+ * @clawexchange security pipeline, in PostgreSQL. Rows are hash-chained
+ * (sequence + SHA-256 over a canonical encoding), guarded by triggers that
+ * reject UPDATE, DELETE and TRUNCATE, written with group commit, queried
+ * newest first with keyset pagination, verified link by link, and anchored
+ * by signed checkpoints.
+ */
+export { GENESIS_HASH, computeRowHash, type ChainRow } from './canonical.js';
+export {
+  type AuditCheckpointKey,
+  verifyAuditCheckpoint,
+} from './checkpoint.js';
+export type { AuditLoggerConfig, AuditLogSink } from './config.js';
+export { createAuditLogger } from './create-audit-logger.js';
+export { AuditError, AuditErrorCode, isAuditError } from './errors.js';
+export {
+  AUDIT_ACTOR_TYPES,
+  AuditEventType,
+  EVENT_TYPE_PATTERN,
+  isWellFormedEventType,
+} from './event-types.js';
+export { type IpMaskingOptions, maskIpAddress } from './ip-mask.js';
+export { DEFAULT_FORBIDDEN_METADATA_KEYS } from './metadata.js';
+export {
+  type AuditMigration,
+  type AuditMigrationOptions,
+  type AuditPartitioning,
+  auditMigrations,
+  createAuditMigrations,
+  ensureAuditPartitions,
+} from './migrations/index.js';
+export {
+  type AuditRoleProblem,
+  type AuditRoleReport,
+  assertAuditDatabaseRole,
+  checkAuditDatabaseRole,
+} from './role-check.js';
+export type {
+  AuditActorType,
+  AuditChainBreak,
+  AuditChainBreakKind,
+  AuditCheckpoint,
+  AuditEventInput,
+  AuditExportOptions,
+  AuditLogger,
+  AuditPage,
+  AuditQuery,
+  AuditRecord,
+  AuditVerifyOptions,
+  AuditVerifyResult,
+} from './types.js';

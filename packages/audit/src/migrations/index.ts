@@ -1,0 +1,134 @@
+/**
+ * Migrations of `@clawexchange/audit`: the append-only `audit_logs` table,
+ * its guards and indexes, and the chain head. Loads nothing but types.
+ *
+ * Run them as the role that owns the schema (the migration role), never as
+ * the application's role: the application role must not own `audit_logs`
+ * and must not be a superuser, or it could disable the append-only triggers
+ * (`checkAuditDatabaseRole()` checks this at runtime). Grant the application
+ * role `INSERT, SELECT` on `audit_logs` and `SELECT, UPDATE` on
+ * `audit_chain_head`, nothing else.
+ */
+import type { QueryInterface, Sequelize } from 'sequelize';
+import { AuditError, AuditErrorCode } from '../errors.js';
+import { type AuditPartitioning, DOWN_STATEMENTS, upStatements } from './schema-sql.js';
+
+export type { AuditPartitioning };
+
+/** One migration step, run in array order by the host's runner. */
+export type AuditMigration = {
+  readonly name: string;
+  up(queryInterface: QueryInterface, sequelize?: Sequelize): Promise<void>;
+  down(queryInterface: QueryInterface, sequelize?: Sequelize): Promise<void>;
+};
+
+/** Options of {@link createAuditMigrations}. */
+export type AuditMigrationOptions = {
+  /**
+   * `'monthly'` range-partitions `audit_logs` by `created_at` (UTC months),
+   * plus a DEFAULT partition.
+   * @default 'none'
+   */
+  readonly partitioning?: AuditPartitioning;
+  /**
+   * First monthly partition, as `YYYY-MM`.
+   * @default the current UTC month
+   */
+  readonly firstMonth?: string;
+  /**
+   * Monthly partitions created up front; add more later with `ensureAuditPartitions()`.
+   * @default 24
+   */
+  readonly months?: number;
+};
+
+function badOption(field: string, expected: string): AuditError {
+  return new AuditError(
+    AuditErrorCode.INVALID_CONFIG,
+    `invalid migration option \`${field}\`: expected ${expected}`,
+    { field },
+  );
+}
+
+async function run(
+  qi: QueryInterface,
+  sequelize: Sequelize | undefined,
+  statements: readonly string[],
+): Promise<void> {
+  const db = sequelize ?? qi.sequelize;
+  // DDL is transactional in PostgreSQL: a failed step leaves nothing behind.
+  await db.transaction(async (transaction) => {
+    for (const sql of statements) await db.query(sql, { transaction });
+  });
+}
+
+function monthOf(value: string | undefined): string {
+  if (value === undefined) return `${new Date().toISOString().slice(0, 7)}-01`;
+  if (!/^\d{4}-(0[1-9]|1[0-2])$/.test(value)) {
+    throw badOption('firstMonth', 'YYYY-MM');
+  }
+  return `${value}-01`;
+}
+
+/**
+ * Builds the migration list for a layout.
+ *
+ * @param options - see {@link AuditMigrationOptions}
+ * @returns the steps, in order
+ * @example
+ * const steps = createAuditMigrations({ partitioning: 'monthly' });
+ * for (const m of steps) await m.up(qi, sequelize);
+ */
+export function createAuditMigrations(options: AuditMigrationOptions = {}): AuditMigration[] {
+  const partitioning = options.partitioning ?? 'none';
+  if (partitioning !== 'none' && partitioning !== 'monthly') {
+    throw badOption('partitioning', "'none' or 'monthly'");
+  }
+  const months = options.months ?? 24;
+  if (!Number.isInteger(months) || months < 1 || months > 240) {
+    throw badOption('months', 'an integer from 1 to 240');
+  }
+  const firstMonth = options.firstMonth;
+  return [
+    {
+      name: partitioning === 'monthly' ? '001-audit-logs-partitioned' : '001-audit-logs',
+      up: (qi, sequelize) =>
+        run(qi, sequelize, upStatements(partitioning, monthOf(firstMonth), months)),
+      down: (qi, sequelize) => run(qi, sequelize, DOWN_STATEMENTS),
+    },
+  ];
+}
+
+/**
+ * The default migrations (unpartitioned `audit_logs`). A fresh array each
+ * import is not needed: the steps are stateless.
+ *
+ * @example
+ * for (const m of auditMigrations) await m.up(qi, sequelize);
+ */
+export const auditMigrations: AuditMigration[] = createAuditMigrations();
+
+/**
+ * Creates missing monthly partitions (monthly layout only). Run it from the
+ * migration role, e.g. monthly from a scheduler, so rows never land in the
+ * DEFAULT partition (a new partition cannot be created over rows already
+ * stored in DEFAULT for its range).
+ *
+ * @param sequelize - a connection as the table owner
+ * @param options - first month (`YYYY-MM`, default current UTC month) and count (default 12)
+ * @returns how many partitions were created
+ */
+export async function ensureAuditPartitions(
+  sequelize: Sequelize,
+  options: { readonly firstMonth?: string; readonly months?: number } = {},
+): Promise<number> {
+  const months = options.months ?? 12;
+  if (!Number.isInteger(months) || months < 1 || months > 240) {
+    throw badOption('months', 'an integer from 1 to 240');
+  }
+  const [rows] = await sequelize.query(
+    'SELECT audit_logs_ensure_partitions($1::date, $2::int) AS created',
+    { bind: [monthOf(options.firstMonth), months] },
+  );
+  return Number((rows as { created: number }[])[0]?.created ?? 0);
+}

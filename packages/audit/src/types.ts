@@ -1,0 +1,156 @@
+/**
+ * Public types of the audit logger: records, queries, verification results
+ * and checkpoints.
+ */
+import type { AuditActorType, AuditEventInput } from '@clawexchange/ssg';
+
+export type { AuditActorType, AuditEventInput };
+
+/** One stored audit row, as returned by `log()`, `query()` and `exportRecords()`. */
+export type AuditRecord = {
+  /** Position in the chain, 1-based, gapless. */
+  readonly seq: number;
+  /** When the row was written (millisecond precision; non-decreasing along `seq`). */
+  readonly createdAt: Date;
+  readonly eventType: string;
+  readonly actorId: string;
+  readonly actorType: AuditActorType;
+  readonly targetId: string | null;
+  readonly targetType: string | null;
+  /** The masked address (e.g. `203.0.113.0`), or null. */
+  readonly ipAddress: string | null;
+  readonly metadata: Readonly<Record<string, unknown>> | null;
+  /** SHA-256 (hex) of the previous row's hash and this row's canonical encoding. */
+  readonly hash: string;
+  /** The previous row's `hash` (hex); 64 zeros for the first row. */
+  readonly prevHash: string;
+};
+
+/** Filters and paging for `query()`. All filters combine with AND. */
+export type AuditQuery = {
+  /** One event type or several (OR). */
+  readonly eventType?: string | readonly string[];
+  readonly actorId?: string;
+  readonly actorType?: AuditActorType;
+  readonly targetId?: string;
+  /** Inclusive lower bound on `createdAt`. */
+  readonly startDate?: Date;
+  /** Exclusive upper bound on `createdAt`. */
+  readonly endDate?: Date;
+  /**
+   * Page size, 1–1000.
+   * @default 100
+   */
+  readonly limit?: number;
+  /** `nextCursor` of the previous page. */
+  readonly cursor?: string;
+};
+
+/** One page of `query()` results, newest first (ties broken by `seq`, descending). */
+export type AuditPage = {
+  readonly records: readonly AuditRecord[];
+  /** Pass as `cursor` to get the next (older) page; null on the last page. */
+  readonly nextCursor: string | null;
+};
+
+/** Where a chain walk found the first broken link. */
+export type AuditChainBreakKind =
+  /** The row's content does not hash to its stored hash: a field was changed. */
+  | 'hash_mismatch'
+  /** The row's `prev_hash` is not the previous row's hash: a row was inserted, removed or reordered (with recomputed hashes). */
+  | 'prev_hash_mismatch'
+  /** Sequence numbers jump: rows were deleted. */
+  | 'sequence_gap'
+  /** A sequence number repeats or goes back: a row was inserted or reordered. */
+  | 'sequence_out_of_order'
+  /** The chain ends before the chain head (or the checkpoint): the tail was truncated. */
+  | 'tail_missing'
+  /** The row at the checkpoint's sequence does not carry the checkpoint's hash. */
+  | 'checkpoint_mismatch';
+
+/** The first broken link of a chain. */
+export type AuditChainBreak = {
+  readonly kind: AuditChainBreakKind;
+  /** The sequence number the walk expected at this point. */
+  readonly expectedSeq: number;
+  /** The sequence number found there (null when the chain ended). */
+  readonly foundSeq: number | null;
+  /** 0-based index of the offending row in the walk. */
+  readonly position: number;
+};
+
+/** Result of `verify()`. */
+export type AuditVerifyResult =
+  | {
+      readonly ok: true;
+      /** Rows checked. */
+      readonly checked: number;
+      /** Last sequence checked (0 when the range is empty). */
+      readonly lastSeq: number;
+      /** Hash of the last row checked (hex). */
+      readonly lastHash: string;
+    }
+  | {
+      readonly ok: false;
+      readonly checked: number;
+      readonly break: AuditChainBreak;
+    };
+
+/** Options of `verify()`. */
+export type AuditVerifyOptions = {
+  /**
+   * First sequence to check. Starting at 1 proves the chain from its genesis;
+   * a later start trusts that row's stored `prevHash`.
+   * @default 1
+   */
+  readonly from?: number;
+  /** Last sequence to check. When absent, walks to the chain head and checks that nothing is missing at the tail. */
+  readonly to?: number;
+  /** An exported checkpoint the chain must still contain (detects truncation and rewrites before it). */
+  readonly checkpoint?: AuditCheckpoint;
+};
+
+/** A signed statement of the chain head at one moment; export it to storage the database admins cannot write. */
+export type AuditCheckpoint = {
+  readonly version: 1;
+  /** Sequence of the last row covered (0 for an empty chain). */
+  readonly seq: number;
+  /** That row's hash (hex). */
+  readonly hash: string;
+  /** When the checkpoint was taken (ISO 8601). */
+  readonly createdAt: string;
+  readonly algorithm: 'hmac-sha256' | 'ed25519';
+  /** The host's key id, if configured. */
+  readonly keyId: string | null;
+  /** base64url signature over the canonical encoding of the fields above. */
+  readonly signature: string;
+};
+
+/** Options of `exportRecords()`. */
+export type AuditExportOptions = {
+  /** @default 1 */
+  readonly from?: number;
+  /** @default the chain head */
+  readonly to?: number;
+};
+
+/** The object `createAuditLogger()` returns. */
+export interface AuditLogger {
+  /**
+   * Validates, masks, chains and stores one event; resolves once its batch is committed.
+   * Resolves with null when the logger is disabled.
+   */
+  log(event: AuditEventInput): Promise<AuditRecord | null>;
+  /** Reads events newest first with keyset pagination. */
+  query(query?: AuditQuery): Promise<AuditPage>;
+  /** Walks the hash chain and reports the first broken link. */
+  verify(options?: AuditVerifyOptions): Promise<AuditVerifyResult>;
+  /** Returns a signed checkpoint of the current chain head. */
+  head(): Promise<AuditCheckpoint>;
+  /** Streams stored rows in chain order (for JSONL archiving). */
+  exportRecords(options?: AuditExportOptions): AsyncIterable<AuditRecord>;
+  /** Resolves when every event queued so far is committed (or failed). */
+  flush(): Promise<void>;
+  /** Flushes, then rejects further `log()` calls with `AUDIT_CLOSED`. Does not close the database. */
+  close(): Promise<void>;
+}
