@@ -21,7 +21,7 @@ export type Env = {
 };
 
 /** A movable clock. */
-export function fakeClock(start = new Date('2026-11-23T12:00:00.000Z')): {
+export function fakeClock(start: Date = new Date('2026-11-23T12:00:00.000Z')): {
   now: () => Date;
   advance: (ms: number) => void;
 } {

@@ -1,0 +1,228 @@
+import { S3Client } from '@aws-sdk/client-s3';
+import type { Sequelize } from 'sequelize';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isQuarantineError } from '../../src/errors.js';
+import type { Quarantine } from '../../src/types.js';
+import { allKeys, type Env, fakeClock, META, putRaw, recordingLogger, setupEnv } from './setup.js';
+
+type Faults = {
+  /** S3 command names to fail before sending (e.g. 'PutObjectCommand'). */
+  s3Before: Set<string>;
+  /** S3 command names to fail after the server applied them (lost response). */
+  s3After: Set<string>;
+  /** SQL fragments: a query containing one of them fails. */
+  sql: string[];
+  /** Called before each S3 command runs (to interleave other work). */
+  onS3?: (command: string) => Promise<void>;
+};
+
+/** A real S3 client with a middleware that injects failures. */
+function faultyS3(env: Env, faults: Faults): S3Client {
+  const client = new S3Client({
+    endpoint: env.bucket.endpoint,
+    region: env.bucket.region,
+    forcePathStyle: true,
+    credentials: { accessKeyId: env.bucket.accessKey, secretAccessKey: env.bucket.secretKey },
+    requestChecksumCalculation: 'WHEN_REQUIRED',
+    responseChecksumValidation: 'WHEN_REQUIRED',
+  });
+  client.middlewareStack.add(
+    (next, context) => async (args) => {
+      const name = String(context.commandName);
+      await faults.onS3?.(name);
+      if (faults.s3Before.has(name)) throw new Error('injected S3 failure before send');
+      const out = await next(args);
+      if (faults.s3After.has(name)) throw new Error('injected S3 failure after send');
+      return out;
+    },
+    { step: 'initialize', name: 'faultInjection' },
+  );
+  return client;
+}
+
+/** The real Sequelize, except that queries matching a fault fail. */
+function faultyDb(db: Sequelize, faults: Faults): Sequelize {
+  return new Proxy(db, {
+    get(target, prop, receiver) {
+      if (prop === 'query') {
+        return (sql: string, ...rest: unknown[]) => {
+          if (faults.sql.some((f) => sql.includes(f))) {
+            return Promise.reject(new Error('injected database failure'));
+          }
+          return (target.query as (...a: unknown[]) => Promise<unknown>).call(target, sql, ...rest);
+        };
+      }
+      return Reflect.get(target, prop, receiver);
+    },
+  });
+}
+
+async function code(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    if (isQuarantineError(e)) return e.code;
+    throw e;
+  }
+  throw new Error('expected a rejection');
+}
+
+async function pendingCount(env: Env): Promise<number> {
+  const [rows] = await env.db.sequelize.query(
+    "SELECT count(*)::int AS n FROM quarantine_records WHERE status = 'PENDING'",
+  );
+  return (rows[0] as { n: number }).n;
+}
+
+describe('crash consistency: failures between store steps, then cleanup()', () => {
+  let env: Env;
+  let faults: Faults;
+  let q: Quarantine;
+  let healthy: Quarantine;
+  const clock = fakeClock();
+  const logger = recordingLogger();
+  const held = new Map<string, string>();
+
+  beforeAll(async () => {
+    env = await setupEnv();
+    faults = { s3Before: new Set(), s3After: new Set(), sql: [] };
+    q = env.make({
+      now: clock.now,
+      logger,
+      database: faultyDb(env.db.sequelize, faults),
+      storage: { bucket: env.bucket.bucket, client: faultyS3(env, faults) },
+      cleanup: { abandonedAfterMs: 60_000 },
+    });
+    healthy = env.make({ now: clock.now, cleanup: { abandonedAfterMs: 60_000 } });
+    for (const text of ['held one', 'held two ✓']) held.set(await healthy.store(text, META), text);
+  });
+  afterAll(async () => {
+    await env.teardown();
+  });
+
+  function reset(): void {
+    faults.s3Before.clear();
+    faults.s3After.clear();
+    faults.sql = [];
+    delete faults.onS3;
+  }
+
+  /** Held content is intact, no PENDING rows, and every object belongs to a held record. */
+  async function assertConsistent(): Promise<void> {
+    reset();
+    for (const [id, text] of held) expect(await healthy.read(id)).toBe(text);
+    expect(await pendingCount(env)).toBe(0);
+    const [rows] = await env.db.sequelize.query(
+      "SELECT s3_key FROM quarantine_records WHERE status IN ('QUARANTINED','UNDER_REVIEW')",
+    );
+    const heldKeys = (rows as { s3_key: string }[]).map((r) => r.s3_key).sort();
+    const objects = (await allKeys(env.bucket.client, env.bucket.bucket))
+      .filter((k) => k.startsWith('quarantine/'))
+      .sort();
+    expect(objects).toEqual(heldKeys);
+  }
+
+  it('step 1 fails (INSERT): nothing is written anywhere', async () => {
+    faults.sql = ['INSERT INTO encryption_keys'];
+    expect(await code(q.store('never held', META))).toBe('QUARANTINE_STORE_FAILED');
+    await assertConsistent();
+  });
+
+  it('step 2 fails (PutObject): the PENDING record is undone', async () => {
+    faults.s3Before.add('PutObjectCommand');
+    expect(await code(q.store('never held', META))).toBe('QUARANTINE_STORE_FAILED');
+    await assertConsistent();
+  });
+
+  it('step 2 lands but its response is lost: record and object are both undone', async () => {
+    faults.s3After.add('PutObjectCommand');
+    expect(await code(q.store('never held', META))).toBe('QUARANTINE_STORE_FAILED');
+    await assertConsistent();
+  });
+
+  it('crash after step 1 (S3 and DB both fail): cleanup removes the PENDING row after the grace period', async () => {
+    faults.s3Before.add('PutObjectCommand');
+    faults.sql = ["DELETE FROM quarantine_records WHERE id = $1 AND status = 'PENDING'"];
+    expect(await code(q.store('never held', META))).toBe('QUARANTINE_STORE_FAILED');
+    reset();
+    expect(await pendingCount(env)).toBe(1);
+    expect((await healthy.cleanup()).abandonedStoresRemoved).toBe(0);
+    clock.advance(61_000);
+    expect((await healthy.cleanup()).abandonedStoresRemoved).toBe(1);
+    await assertConsistent();
+  });
+
+  it('crash after step 2 (mark fails, undo fails): cleanup removes PENDING row and its object', async () => {
+    faults.sql = ["SET status = 'QUARANTINED'", 'DELETE FROM quarantine_records WHERE id = $1'];
+    expect(await code(q.store('never held', META))).toBe('QUARANTINE_STORE_FAILED');
+    reset();
+    expect(await pendingCount(env)).toBe(1);
+    // The stranded record is invisible: getMetadata/list never show PENDING.
+    const listed = await healthy.list({ limit: 500 });
+    expect(listed.items.every((r) => r.status !== ('PENDING' as string))).toBe(true);
+    clock.advance(61_000);
+    expect((await healthy.cleanup()).abandonedStoresRemoved).toBe(1);
+    await assertConsistent();
+  });
+
+  it('a store outliving the grace period loses its record to cleanup and fails, leaving no orphan', async () => {
+    let fired = false;
+    faults.onS3 = async (name) => {
+      if (name !== 'PutObjectCommand' || fired) return;
+      fired = true;
+      clock.advance(61_000);
+      expect((await healthy.cleanup()).abandonedStoresRemoved).toBe(1);
+    };
+    expect(await code(q.store('slow store', META))).toBe('QUARANTINE_STORE_FAILED');
+    await healthy.cleanup();
+    await assertConsistent();
+  });
+
+  it('crash during delete (DeleteObject fails): key already destroyed, cleanup removes the object', async () => {
+    const id = await healthy.store('to delete', META);
+    faults.s3Before.add('DeleteObjectCommand');
+    const deleted = await q.delete(id);
+    expect(deleted.status).toBe('DELETED');
+    expect(logger.lines.some((l) => l.includes('cleanup() will retry'))).toBe(true);
+    reset();
+    expect(await code(healthy.read(id))).toBe('QUARANTINE_CONTENT_UNAVAILABLE');
+    const result = await healthy.cleanup();
+    expect(result.leftoverObjectsDeleted).toBe(1);
+    await assertConsistent();
+  });
+
+  it('a failed status change (DB down) changes nothing and keeps the content', async () => {
+    const id = await healthy.store('keep me', META);
+    held.set(id, 'keep me');
+    faults.sql = ['DELETE FROM encryption_keys'];
+    expect(await code(q.delete(id))).toBe('QUARANTINE_DATABASE_FAILED');
+    reset();
+    expect((await healthy.getMetadata(id))?.status).toBe('QUARANTINED');
+    await assertConsistent();
+  });
+
+  it('sweeps objects that have no record, and leaves keys that are not ours alone', async () => {
+    await putRaw(
+      env.bucket.client,
+      env.bucket.bucket,
+      'quarantine/2026/01/02/0b7e1c9a-8d1f-4c2e-9f3a-1b2c3d4e5f60',
+      Buffer.from('x'),
+    );
+    await putRaw(env.bucket.client, env.bucket.bucket, 'quarantine/README', Buffer.from('foreign'));
+    await putRaw(env.bucket.client, env.bucket.bucket, 'elsewhere/object', Buffer.from('foreign'));
+    const result = await healthy.cleanup();
+    expect(result.orphanObjectsDeleted).toBe(1);
+    const keys = await allKeys(env.bucket.client, env.bucket.bucket);
+    expect(keys).toContain('quarantine/README');
+    expect(keys).toContain('elsewhere/object');
+    for (const k of ['quarantine/README', 'elsewhere/object']) {
+      await env.bucket.client.send(
+        new (await import('@aws-sdk/client-s3')).DeleteObjectCommand({
+          Bucket: env.bucket.bucket,
+          Key: k,
+        }),
+      );
+    }
+    await assertConsistent();
+  });
+});
