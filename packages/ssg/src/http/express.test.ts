@@ -1,0 +1,275 @@
+import express5 from 'express';
+import express4 from 'express4';
+import request from 'supertest';
+import { describe, expect, it } from 'vitest';
+import { createSSG } from '../create-ssg.js';
+import { memoryAudit, memoryQuarantine } from '../internal/test-doubles.js';
+import { keywordPlugin } from '../keyword-plugin.js';
+import type { SSGConfig } from '../config.js';
+import type { SSGMiddlewareOptions, SSGRequest } from './express.js';
+
+const plugin = keywordPlugin({
+  rules: [
+    { term: 'cheap pills', label: 'SPAM', score: 45 },
+    { term: 'hold me', label: 'SUSPICIOUS', score: 70 },
+    { term: 'drop table', label: 'ATTACK', score: 95 },
+  ],
+});
+
+type ExpressLike = typeof express5;
+const majors: [string, ExpressLike][] = [
+  ['Express 5', express5],
+  ['Express 4', express4 as unknown as ExpressLike],
+];
+
+describe.each(majors)('ssg.middleware() on %s over real HTTP', (_name, express) => {
+  function app(
+    config: Partial<SSGConfig> = {},
+    options: SSGMiddlewareOptions = {},
+    opts: { json?: boolean } = {},
+  ) {
+    const quarantine = memoryQuarantine();
+    const audit = memoryAudit();
+    const ssg = createSSG({ plugins: [plugin], quarantine, audit, ...config });
+    const calls: unknown[] = [];
+    const postRouter = express.Router();
+    postRouter.all('/', (req, res) => {
+      calls.push(req.body);
+      res.status(201).json({ created: true, ssgResult: (req as SSGRequest).ssgResult ?? null });
+    });
+    const a = express();
+    if (opts.json) a.use(express.json({ limit: '1mb' }));
+    // The deployment guide's call, exactly:
+    a.use('/v1/posts', ssg.middleware(options), postRouter);
+    return { app: a, calls, quarantine, audit };
+  }
+
+  it('PASS: calls the handler with req.ssgResult (no score) and the parsed body', async () => {
+    const t = app();
+    const res = await request(t.app).post('/v1/posts').send({ text: 'hello world' });
+    expect(res.status).toBe(201);
+    expect(res.body.ssgResult).toMatchObject({
+      verdict: 'PASS',
+      tier: 'CLEAR',
+      labels: [],
+      matches: [],
+      degraded: [],
+    });
+    expect(JSON.stringify(res.body)).not.toMatch(/score/i);
+    expect(t.calls).toEqual([{ text: 'hello world' }]);
+    expect(t.audit.events[0]?.eventType).toBe('SSG_PASS');
+  });
+
+  it('WARN: calls the handler with the warning and redacted matches', async () => {
+    const res = await request(app().app).post('/v1/posts').send({ text: 'Cheap Pills here' });
+    expect(res.status).toBe(201);
+    expect(res.body.ssgResult).toMatchObject({
+      verdict: 'WARN',
+      tier: 'MODERATE',
+      matches: [{ label: 'SPAM', redacted: '[REDACTED]' }],
+    });
+    expect(JSON.stringify(res.body.ssgResult)).not.toMatch(/cheap/i);
+  });
+
+  it('BLOCK: 403 { error, tier } without calling the handler', async () => {
+    const t = app();
+    const res = await request(t.app).post('/v1/posts').send({ text: 'x; drop table users' });
+    expect(res.status).toBe(403);
+    expect(res.body).toEqual({ error: 'Content blocked', tier: 'CRITICAL' });
+    expect(t.calls).toEqual([]);
+  });
+
+  it('QUARANTINE: 202 with the quarantine id, handler not called, content held', async () => {
+    const t = app();
+    const res = await request(t.app).post('/v1/posts').send({ text: 'please hold me' });
+    expect(res.status).toBe(202);
+    expect(res.body).toEqual({ status: 'QUARANTINED', quarantineId: 'q-1', tier: 'HIGH' });
+    expect(t.calls).toEqual([]);
+    expect(t.quarantine.records.get('q-1')?.content).toBe('please hold me');
+  });
+
+  it("QUARANTINE with onQuarantine 'next' calls the handler with the id", async () => {
+    const t = app({}, { onQuarantine: 'next' });
+    const res = await request(t.app).post('/v1/posts').send({ text: 'hold me' });
+    expect(res.status).toBe(201);
+    expect(res.body.ssgResult).toMatchObject({ verdict: 'QUARANTINE', quarantineId: 'q-1' });
+  });
+
+  it('503 when the quarantine store fails; the request never passes', async () => {
+    const t = app({ quarantine: memoryQuarantine({ fail: true }) });
+    const res = await request(t.app).post('/v1/posts').send({ text: 'hold me' });
+    expect(res.status).toBe(503);
+    expect(res.body).toEqual({
+      error: 'Content could not be held for review',
+      code: 'SSG_QUARANTINE_FAILED',
+    });
+    expect(t.calls).toEqual([]);
+  });
+
+  it('the unavailable status is configurable', async () => {
+    const t = app(
+      { quarantine: memoryQuarantine({ fail: true }) },
+      { statusCodes: { unavailable: 500 } },
+    );
+    expect((await request(t.app).post('/v1/posts').send({ text: 'hold me' })).status).toBe(500);
+  });
+
+  it('audit failure: 503 by default, passes with onAuditFailure continue', async () => {
+    const closed = app({ audit: memoryAudit({ fail: true }) });
+    const res = await request(closed.app).post('/v1/posts').send({ text: 'hello' });
+    expect(res.status).toBe(503);
+    expect(res.body.code).toBe('SSG_AUDIT_FAILED');
+    expect(closed.calls).toEqual([]);
+    const open = app({ audit: memoryAudit({ fail: true }), onAuditFailure: 'continue' });
+    const ok = await request(open.app).post('/v1/posts').send({ text: 'hello' });
+    expect(ok.status).toBe(201);
+    expect(ok.body.ssgResult.audit).toBe('FAILED');
+  });
+
+  it('413 for a body over maxBodyBytes, whether it reads the body itself or not', async () => {
+    const big = { text: 'a'.repeat(2_000) };
+    const self = app({}, { maxBodyBytes: 1_000 });
+    const res = await request(self.app).post('/v1/posts').send(big);
+    expect(res.status).toBe(413);
+    expect(res.body.code).toBe('SSG_BODY_TOO_LARGE');
+    const parsed = app({}, { maxBodyBytes: 1_000 }, { json: true });
+    expect((await request(parsed.app).post('/v1/posts').send(big)).status).toBe(413);
+    expect(self.calls).toEqual([]);
+    expect(parsed.calls).toEqual([]);
+  });
+
+  it('413 when a chunked body without Content-Length grows past the limit', async () => {
+    const t = app({}, { maxBodyBytes: 1_000 });
+    const req = request(t.app).post('/v1/posts').set('content-type', 'application/json');
+    req.write('{"text":"');
+    req.write('b'.repeat(3_000));
+    req.write('"}');
+    const res = await req;
+    expect(res.status).toBe(413);
+  });
+
+  it('400 for malformed JSON, without echoing the body', async () => {
+    const t = app();
+    const res = await request(t.app)
+      .post('/v1/posts')
+      .set('content-type', 'application/json')
+      .send('{"text": "sk_live_CANARY');
+    expect(res.status).toBe(400);
+    expect(res.body).toEqual({
+      error: 'Invalid request body',
+      code: 'SSG_INVALID_BODY',
+      field: 'body',
+    });
+    expect(res.text).not.toContain('CANARY');
+  });
+
+  it('400 for a wrong-typed inspected field', async () => {
+    for (const text of [42, ['a'], { nested: 'x' }, true]) {
+      const res = await request(app().app).post('/v1/posts').send({ text });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: 'SSG_INVALID_BODY', field: 'text' });
+    }
+  });
+
+  it('works after express.json() and inspects configured dotted fields', async () => {
+    const t = app({}, { fields: ['title', 'post.body'] }, { json: true });
+    const res = await request(t.app)
+      .post('/v1/posts')
+      .send({ title: 'fine', post: { body: 'drop table' }, text: 'ignored' });
+    expect(res.status).toBe(403);
+    const ok = await request(t.app).post('/v1/posts').send({ title: 'fine', text: 'drop table' });
+    expect(ok.status).toBe(201);
+  });
+
+  it('does not inspect GET requests by default', async () => {
+    const t = app();
+    const res = await request(t.app).get('/v1/posts');
+    expect(res.status).toBe(201);
+    expect(res.body.ssgResult).toBeNull();
+    expect(t.audit.events).toEqual([]);
+  });
+
+  it('takes actor, source and content type from the extractor, not the body', async () => {
+    const t = app(
+      {},
+      {
+        extract: (req) => ({
+          agentId: String(req.headers['x-agent-id']),
+          sourceId: 'post-9',
+          contentType: 'COMMENT',
+        }),
+      },
+    );
+    await request(t.app)
+      .post('/v1/posts')
+      .set('x-agent-id', 'agent-1')
+      .send({ text: 'hello', contentType: 'MESSAGE', agentId: 'spoofed' });
+    expect(t.audit.events[0]).toMatchObject({
+      actorId: 'agent-1',
+      targetId: 'post-9',
+      metadata: { contentType: 'COMMENT' },
+    });
+    expect(t.audit.events[0]?.ipAddress).toMatch(/127\.0\.0\.1/);
+  });
+
+  it('defaults the content type to the contentType option', async () => {
+    const t = app({}, { contentType: 'MESSAGE' });
+    await request(t.app).post('/v1/posts').send({ text: 'hello' });
+    expect(t.audit.events[0]?.metadata).toMatchObject({ contentType: 'MESSAGE' });
+  });
+
+  it('hands an extractor failure to the error handler (500), never passing the request', async () => {
+    const t = app(
+      {},
+      {
+        extract: () => {
+          throw new Error('auth down');
+        },
+      },
+    );
+    const res = await request(t.app).post('/v1/posts').send({ text: 'hello' });
+    expect(res.status).toBe(500);
+    expect(t.calls).toEqual([]);
+  });
+
+  it('DRY_RUN never denies: blocked, held, malformed and oversized requests all reach the handler', async () => {
+    const t = app(
+      {
+        mode: 'DRY_RUN',
+        quarantine: memoryQuarantine({ fail: true }),
+        audit: memoryAudit({ fail: true }),
+      },
+      { maxBodyBytes: 1_000 },
+    );
+    const blocked = await request(t.app).post('/v1/posts').send({ text: 'drop table' });
+    expect(blocked.status).toBe(201);
+    expect(blocked.body.ssgResult).toMatchObject({
+      verdict: 'PASS',
+      wouldVerdict: 'BLOCK',
+      dryRun: true,
+      audit: 'FAILED',
+    });
+    const held = await request(t.app).post('/v1/posts').send({ text: 'hold me' });
+    expect(held.status).toBe(201);
+    expect(held.body.ssgResult).toMatchObject({ verdict: 'PASS', wouldVerdict: 'QUARANTINE' });
+    expect(held.body.ssgResult.quarantineId).toBeUndefined();
+    const malformed = await request(t.app)
+      .post('/v1/posts')
+      .set('content-type', 'application/json')
+      .send('{');
+    expect(malformed.status).toBe(201);
+    const oversized = await request(t.app)
+      .post('/v1/posts')
+      .send({ text: 'a'.repeat(2_000) });
+    expect(oversized.status).toBe(201);
+  });
+
+  it('validates middleware options at creation', () => {
+    const ssg = createSSG({ plugins: [plugin] });
+    expect(() => ssg.middleware({ fields: [] })).toThrow(/`fields`/);
+    expect(() => ssg.middleware({ fields: ['__proto__.x'] })).toThrow(/`fields\[0\]`/);
+    expect(() => ssg.middleware({ maxBodyBytes: 0 })).toThrow(/`maxBodyBytes`/);
+    expect(() => ssg.middleware({ statusCodes: { block: 99 } })).toThrow(/`statusCodes.block`/);
+    expect(() => ssg.middleware({ onQuarantine: 'drop' as never })).toThrow(/`onQuarantine`/);
+  });
+});

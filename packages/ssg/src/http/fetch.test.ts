@@ -1,0 +1,139 @@
+import { describe, expect, it } from 'vitest';
+import { createSSG } from '../create-ssg.js';
+import { memoryAudit, memoryQuarantine } from '../internal/test-doubles.js';
+import { keywordPlugin } from '../keyword-plugin.js';
+import { denialResponse } from './fetch.js';
+
+const plugin = keywordPlugin({
+  rules: [
+    { term: 'hold me', label: 'SUSPICIOUS', score: 70 },
+    { term: 'drop table', label: 'ATTACK', score: 95 },
+  ],
+});
+
+const post = (body: string, headers: Record<string, string> = {}) =>
+  new Request('http://localhost/v1/posts', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body,
+  });
+
+describe('ssg.inspectRequest (Fetch API)', () => {
+  const ssg = createSSG({ plugins: [plugin], quarantine: memoryQuarantine() });
+
+  it('allows clean content and returns the parsed body', async () => {
+    const outcome = await ssg.inspectRequest(post(JSON.stringify({ text: 'hello' })));
+    expect(outcome).toMatchObject({
+      allowed: true,
+      body: { text: 'hello' },
+      inspection: { verdict: 'PASS' },
+    });
+  });
+
+  it('denies BLOCK with 403 and builds the matching Response', async () => {
+    const outcome = await ssg.inspectRequest(post(JSON.stringify({ text: 'drop table' })));
+    expect(outcome).toMatchObject({
+      allowed: false,
+      status: 403,
+      payload: { error: 'Content blocked', tier: 'CRITICAL' },
+    });
+    if (outcome.allowed) throw new Error('unreachable');
+    const response = denialResponse(outcome);
+    expect(response.status).toBe(403);
+    expect(response.headers.get('content-type')).toMatch(/application\/json/);
+    expect(await response.json()).toEqual({ error: 'Content blocked', tier: 'CRITICAL' });
+  });
+
+  it('answers 202 for QUARANTINE with the id', async () => {
+    const outcome = await ssg.inspectRequest(post(JSON.stringify({ text: 'hold me' })));
+    expect(outcome).toMatchObject({
+      allowed: false,
+      status: 202,
+      payload: { status: 'QUARANTINED', tier: 'HIGH' },
+    });
+  });
+
+  it('answers 413 by Content-Length and by streamed size, 400 for malformed JSON and wrong types', async () => {
+    const big = JSON.stringify({ text: 'a'.repeat(500) });
+    expect(await ssg.inspectRequest(post(big), { maxBodyBytes: 100 })).toMatchObject({
+      status: 413,
+    });
+    const stream = new ReadableStream<Uint8Array>({
+      start(controller) {
+        for (let i = 0; i < 10; i++) controller.enqueue(new TextEncoder().encode('x'.repeat(50)));
+        controller.close();
+      },
+    });
+    const chunked = new Request('http://localhost/', {
+      method: 'POST',
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
+    expect(await ssg.inspectRequest(chunked, { maxBodyBytes: 100 })).toMatchObject({ status: 413 });
+    expect(await ssg.inspectRequest(post('{oops'))).toMatchObject({
+      status: 400,
+      payload: { code: 'SSG_INVALID_BODY' },
+    });
+    expect(await ssg.inspectRequest(post('{"text":1}'))).toMatchObject({
+      status: 400,
+      payload: { field: 'text' },
+    });
+  });
+
+  it('lets uninspected methods through without reading the body', async () => {
+    const get = new Request('http://localhost/v1/posts');
+    expect(await ssg.inspectRequest(get)).toEqual({
+      allowed: true,
+      inspection: undefined,
+      body: undefined,
+    });
+  });
+
+  it('uses the extractor for actor and content type', async () => {
+    const audit = memoryAudit();
+    const gated = createSSG({ plugins: [plugin], audit });
+    await gated.inspectRequest(post('{"text":"hi"}', { 'x-agent': 'a-1' }), {
+      extract: (request) => ({
+        agentId: request.headers.get('x-agent') ?? 'none',
+        contentType: 'MESSAGE',
+      }),
+    });
+    expect(audit.events[0]).toMatchObject({ actorId: 'a-1', metadata: { contentType: 'MESSAGE' } });
+  });
+
+  it('fetchHandler wraps a handler: denied requests never reach it', async () => {
+    const seen: unknown[] = [];
+    const handler = ssg.fetchHandler((_request, gate) => {
+      seen.push(gate.body);
+      return Response.json({ ok: true, verdict: gate.inspection?.verdict });
+    });
+    const ok = await handler(post('{"text":"hello"}'));
+    expect(await ok.json()).toEqual({ ok: true, verdict: 'PASS' });
+    const denied = await handler(post('{"text":"drop table"}'));
+    expect(denied.status).toBe(403);
+    expect(seen).toEqual([{ text: 'hello' }]);
+  });
+
+  it('503 when the quarantine store fails', async () => {
+    const failing = createSSG({ plugins: [plugin], quarantine: memoryQuarantine({ fail: true }) });
+    expect(await failing.inspectRequest(post('{"text":"hold me"}'))).toMatchObject({
+      allowed: false,
+      status: 503,
+      payload: { code: 'SSG_QUARANTINE_FAILED' },
+    });
+  });
+
+  it('DRY_RUN always allows, even for BLOCK, malformed bodies and failing extractors', async () => {
+    const dry = createSSG({ plugins: [plugin], mode: 'DRY_RUN' });
+    expect(await dry.inspectRequest(post('{"text":"drop table"}'))).toMatchObject({
+      allowed: true,
+      body: { text: 'drop table' },
+      inspection: { verdict: 'PASS', wouldVerdict: 'BLOCK' },
+    });
+    expect((await dry.inspectRequest(post('{'))).allowed).toBe(true);
+    const boom = () => {
+      throw new Error('x');
+    };
+    expect((await dry.inspectRequest(post('{}'), { extract: boom })).allowed).toBe(true);
+  });
+});

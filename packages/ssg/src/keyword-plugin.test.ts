@@ -1,0 +1,76 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { isSSGError } from './errors.js';
+import { KEYWORD_REDACTED, keywordPlugin } from './keyword-plugin.js';
+
+const signal = new AbortController().signal;
+const run = (plugin: ReturnType<typeof keywordPlugin>, text: string) =>
+  plugin.analyze({ text, contentType: 'POST' }, { signal });
+
+describe('keywordPlugin', () => {
+  const plugin = keywordPlugin({
+    rules: [
+      { term: 'Buy Now', label: 'SPAM', score: 40 },
+      { term: 'wire money', label: 'SCAM', score: 80 },
+    ],
+  });
+
+  it('matches case-insensitively, reports the highest score and redacted matches with offsets', async () => {
+    const r = await run(plugin, 'BUY NOW and buy now, then Wire Money');
+    expect(r.score).toBe(80);
+    expect(r.labels).toEqual(['SPAM', 'SCAM']);
+    expect(r.matches).toEqual([
+      { label: 'SPAM', redacted: KEYWORD_REDACTED, start: 0, end: 7 },
+      { label: 'SPAM', redacted: KEYWORD_REDACTED, start: 12, end: 19 },
+      { label: 'SCAM', redacted: KEYWORD_REDACTED, start: 26, end: 36 },
+    ]);
+    expect(JSON.stringify(r)).not.toMatch(/buy now|wire money/i);
+  });
+
+  it('scores 0 with no labels on clean text', async () => {
+    expect(await run(plugin, 'hello')).toEqual({
+      score: 0,
+      labels: [],
+      matches: [],
+      summary: 'no keyword found',
+    });
+  });
+
+  it('treats terms as plain text, not patterns', async () => {
+    const p = keywordPlugin({ rules: [{ term: 'a.*b', label: 'X', score: 10 }] });
+    expect((await run(p, 'aXXb')).score).toBe(0);
+    expect((await run(p, 'xa.*by')).score).toBe(10);
+  });
+
+  it('never reports raw text, for any input (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string(),
+        fc.string({ minLength: 3, maxLength: 10 }),
+        async (prefix, term) => {
+          fc.pre(/^[a-z]+$/.test(term));
+          const p = keywordPlugin({ rules: [{ term, label: 'T', score: 50 }] });
+          const r = await run(p, `${prefix}${term}`);
+          expect(r.score).toBe(50);
+          expect(r.matches.every((m) => m.redacted === KEYWORD_REDACTED)).toBe(true);
+        },
+      ),
+      { numRuns: 100 },
+    );
+  });
+
+  it('validates options with field names', () => {
+    const field = (options: unknown) => {
+      try {
+        keywordPlugin(options as never);
+      } catch (error) {
+        return isSSGError(error) ? error.field : 'not-ssg';
+      }
+      return undefined;
+    };
+    expect(field({ rules: [] })).toBe('rules');
+    expect(field({ rules: [{ term: '', label: 'A', score: 1 }] })).toBe('rules[0].term');
+    expect(field({ rules: [{ term: 'x', label: 'lower', score: 1 }] })).toBe('rules[0].label');
+    expect(field({ rules: [{ term: 'x', label: 'A', score: 101 }] })).toBe('rules[0].score');
+  });
+});
