@@ -1,0 +1,196 @@
+import { createTestRedis, type TestRedis } from '@clawexchange/test-utils';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRateLimiter, effectiveLimit, type RateLimiter } from '../../src/index.js';
+import {
+  DECIDE_SCRIPT,
+  DECIDE_SCRIPT_SHA1,
+  VERDICT_SCRIPT,
+  VERDICT_SCRIPT_SHA1,
+} from '../../src/internal/scripts.js';
+import { sleep } from './helpers.js';
+
+let r: TestRedis;
+let limiter: RateLimiter;
+
+/** Short tiers so no test waits for a real minute. */
+const LIMITS = {
+  EDGE: { limit: 4, windowMs: 2000, burst: 8, burstWindowMs: 2000, buckets: 10 },
+  BOTH: { limit: 3, windowMs: 4000, burst: 2, burstWindowMs: 500, buckets: 10 },
+  SMALL: { limit: 1000, windowMs: 1000, burst: 1000, burstWindowMs: 1000, buckets: 10 },
+};
+const ONE = { trustLevel: 'ONE' } as const;
+
+async function serverMs(): Promise<number> {
+  const [s, us] = await r.client.time();
+  return Number(s) * 1000 + Math.floor(Number(us) / 1000);
+}
+
+beforeAll(async () => {
+  r = await createTestRedis();
+  limiter = createRateLimiter({
+    redis: r.client,
+    keyPrefix: r.prefix,
+    limits: LIMITS,
+    trustMultipliers: { ONE: 1 },
+  });
+});
+afterAll(async () => {
+  await r.cleanup();
+});
+
+describe('Redis store', () => {
+  it('answers the guide call from Redis', async () => {
+    const check = await limiter.check('health-check', 'POSTS');
+    expect(check.allowed).toBe(true);
+    expect(check.source).toBe('redis');
+  });
+
+  it('pins script SHA1s that the server agrees with, and survives SCRIPT FLUSH (NOSCRIPT fallback)', async () => {
+    expect(await r.client.script('LOAD', DECIDE_SCRIPT)).toBe(DECIDE_SCRIPT_SHA1);
+    expect(await r.client.script('LOAD', VERDICT_SCRIPT)).toBe(VERDICT_SCRIPT_SHA1);
+    await r.client.script('FLUSH');
+    const res = await limiter.consume('flush', 'POSTS');
+    expect(res).toMatchObject({ allowed: true, source: 'redis' });
+    expect(await r.client.script('EXISTS', DECIDE_SCRIPT_SHA1)).toEqual([1]);
+  });
+
+  it('boundary burst: N at the end of one fixed window and N at the start of the next is refused', async () => {
+    const W = LIMITS.EDGE.windowMs;
+    // Wait for 150 ms before a multiple of W on the server clock.
+    const now = await serverMs();
+    await sleep((W - ((now + 150) % W) + W) % W);
+    const before = await Promise.all(
+      Array.from({ length: 4 }, () => limiter.consume('edge', 'EDGE', ONE)),
+    );
+    expect(before.every((x) => x.allowed)).toBe(true);
+    await sleep(250); // now just past the boundary a fixed window would reset at
+    const after = await Promise.all(
+      Array.from({ length: 4 }, () => limiter.consume('edge', 'EDGE', ONE)),
+    );
+    expect(after.filter((x) => x.allowed)).toHaveLength(0);
+    const denied = after[0];
+    expect(denied?.deniedBy).toBe('window');
+    // It may retry when the first four leave the window (plus at most one 200 ms bucket).
+    const firstAt = Math.min(...before.map((x) => x.decidedAt.getTime()));
+    const retryAt = (denied?.decidedAt.getTime() ?? 0) + (denied?.retryAfterMs ?? 0);
+    expect(retryAt).toBeGreaterThanOrEqual(firstAt + W);
+    expect(retryAt).toBeLessThanOrEqual(firstAt + W + 200);
+  });
+
+  it('no span of W admits more than N under a steady stream, and memory per key stays bounded', async () => {
+    const admitted: number[] = [];
+    const tier = LIMITS.EDGE;
+    const end = Date.now() + 3000;
+    let maxFields = 0;
+    while (Date.now() < end) {
+      const res = await limiter.consume('stream', 'EDGE', ONE);
+      if (res.allowed) admitted.push(res.decidedAt.getTime());
+      await sleep(15);
+      await limiter.consume('many', 'SMALL', ONE);
+      maxFields = Math.max(maxFields, await r.client.hlen(`${r.prefix}{many}:t:SMALL`));
+    }
+    for (const t of admitted) {
+      expect(admitted.filter((u) => u >= t && u < t + tier.windowMs).length).toBeLessThanOrEqual(
+        tier.limit,
+      );
+    }
+    // Not over-strict either: at least N per W + one bucket over 3 s.
+    expect(admitted.length).toBeGreaterThanOrEqual(tier.limit + 1);
+    // Two windows of at most (buckets + 1) fields each, however many requests.
+    expect(maxFields).toBeLessThanOrEqual(2 * (10 + 1));
+    const pttl = await r.client.pttl(`${r.prefix}{many}:t:SMALL`);
+    expect(pttl).toBeGreaterThan(0);
+    expect(pttl).toBeLessThanOrEqual(1100);
+  });
+
+  it('a request denied by either window consumes from neither', async () => {
+    for (let i = 0; i < 2; i++)
+      expect((await limiter.consume('both', 'BOTH', ONE)).allowed).toBe(true);
+    const byBurst = await limiter.consume('both', 'BOTH', ONE);
+    expect(byBurst).toMatchObject({ allowed: false, deniedBy: 'burst' });
+    expect(byBurst.windows.map((w) => w.used)).toEqual([2, 2]);
+    await sleep(byBurst.retryAfterMs + 5);
+    expect((await limiter.consume('both', 'BOTH', ONE)).allowed).toBe(true);
+    const byWindow = await limiter.consume('both', 'BOTH', ONE);
+    expect(byWindow).toMatchObject({ allowed: false, deniedBy: 'window' });
+    expect(byWindow.windows.map((w) => w.used)).toEqual([1, 3]);
+    const fields = await r.client.hgetall(`${r.prefix}{both}:t:BOTH`);
+    const sum = (p: string) =>
+      Object.entries(fields)
+        .filter(([k]) => k.startsWith(p))
+        .reduce((a, [, v]) => a + Number(v), 0);
+    // every admitted request counted once in the long window; old burst buckets were dropped
+    expect([sum('b'), sum('w')]).toEqual([1, 3]);
+  });
+
+  it('Lua and TypeScript agree on effective limits for every trust level and penalty mix', async () => {
+    const factors = [0.8, 0.5, 0.1];
+    const trust: Record<string, number> = {
+      NEW: 0.5,
+      ESTABLISHED: 1,
+      VERIFIED: 2,
+      PLATFORM_BOT: 10,
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom('POSTS', 'COMMENTS', 'MESSAGES'),
+        fc.constantFrom(...Object.keys(trust)),
+        fc.tuple(fc.boolean(), fc.boolean(), fc.boolean()),
+        async (tier, level, [m, q, q7]) => {
+          const res = await limiter.check('math', tier, {
+            trustLevel: level,
+            penalties: {
+              moderateContentLastHour: m,
+              quarantineLast24h: q,
+              multipleQuarantine7d: q7,
+            },
+          });
+          const active = factors.filter((_, i) => [m, q, q7][i]);
+          const base = { POSTS: [3, 10], COMMENTS: [10, 60], MESSAGES: [30, 300] }[tier] ?? [0, 0];
+          const want = base.map((b) => effectiveLimit(b, trust[level] ?? 0, active));
+          return res.windows.map((w) => w.limit).join() === want.join();
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+
+  it('recordVerdict makes penalties apply from Redis state', async () => {
+    const opts = { trustLevel: 'VERIFIED' } as const; // MESSAGES: 60/min, 600/h
+    expect((await limiter.check('sinner', 'MESSAGES', opts)).penalties).toEqual([]);
+    await limiter.recordVerdict('sinner', 'WARN');
+    expect((await limiter.check('sinner', 'MESSAGES', opts)).windows.map((w) => w.limit)).toEqual([
+      48, 480,
+    ]);
+    await limiter.recordVerdict('sinner', 'QUARANTINE');
+    await limiter.recordVerdict('sinner', 'QUARANTINE');
+    const r3 = await limiter.check('sinner', 'MESSAGES', opts);
+    expect(r3.penalties).toEqual([
+      'moderateContentLastHour',
+      'quarantineLast24h',
+      'multipleQuarantine7d',
+    ]);
+    expect(r3.windows.map((w) => w.limit)).toEqual([2, 24]);
+    expect((await limiter.getStatus('sinner', opts)).penalties).toHaveLength(3);
+    await limiter.clearPenalties('sinner');
+    expect((await limiter.check('sinner', 'MESSAGES', opts)).penalties).toEqual([]);
+  });
+
+  it('reward and reset edit the Redis counters', async () => {
+    for (let i = 0; i < 2; i++) await limiter.consume('adm', 'BOTH', ONE);
+    await limiter.reward('adm', 'BOTH');
+    expect((await limiter.check('adm', 'BOTH', ONE)).windows.map((w) => w.used)).toEqual([1, 1]);
+    await limiter.reset('adm', 'BOTH');
+    expect(await r.client.exists(`${r.prefix}{adm}:t:BOTH`)).toBe(0);
+  });
+
+  it('hashes ids that would break keys; raw ids never reach Redis', async () => {
+    const evil = 'evil}:{*\n CANARY-7d1e';
+    await limiter.consume(evil, 'POSTS');
+    const [, keys] = await r.client.scan('0', 'MATCH', `${r.prefix}*`, 'COUNT', 1000);
+    expect(keys.some((k) => k.includes('CANARY'))).toBe(false);
+    expect(keys.filter((k) => k.startsWith(`${r.prefix}{#`)).length).toBeGreaterThan(0);
+    for (const k of keys) expect(k.startsWith(r.prefix)).toBe(true);
+  });
+});
