@@ -1,0 +1,61 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '@clawexchange/test-utils';
+import { quarantineMigrations } from '../../src/migrations/index.js';
+
+async function tables(db: TestDatabase): Promise<string[]> {
+  const [rows] = await db.sequelize.query(
+    "SELECT table_name::text AS t FROM information_schema.tables WHERE table_schema = 'public' ORDER BY 1",
+  );
+  return (rows as { t: string }[]).map((r) => r.t);
+}
+
+async function indexes(db: TestDatabase): Promise<string[]> {
+  const [rows] = await db.sequelize.query(
+    "SELECT indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1",
+  );
+  return (rows as { indexname: string }[]).map((r) => r.indexname);
+}
+
+describe('quarantineMigrations', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  it('run up, up again (idempotent), down (reverse), and up', async () => {
+    const qi = db.sequelize.getQueryInterface();
+    const sequelize = db.sequelize;
+    for (const m of quarantineMigrations) await m.up(qi, sequelize);
+    expect(await tables(db)).toEqual(['encryption_keys', 'quarantine_records']);
+    const created = await indexes(db);
+    expect(created).toEqual(
+      expect.arrayContaining([
+        'quarantine_records_status_created_idx',
+        'quarantine_records_held_expiry_idx',
+        'quarantine_records_s3_key_uq',
+        'encryption_keys_master_key_idx',
+      ]),
+    );
+    for (const m of quarantineMigrations) await m.up(qi, sequelize);
+    expect(await indexes(db)).toEqual(created);
+    for (const m of [...quarantineMigrations].reverse()) await m.down(qi, sequelize);
+    expect(await tables(db)).toEqual([]);
+    for (const m of quarantineMigrations) await m.up(qi);
+    expect(await tables(db)).toEqual(['encryption_keys', 'quarantine_records']);
+    expect(quarantineMigrations.map((m) => m.name)).toEqual([
+      '001-create-quarantine-records',
+      '002-create-encryption-keys',
+    ]);
+  });
+
+  it('the expiry query uses the partial index', async () => {
+    await db.sequelize.query('SET enable_seqscan = off');
+    const [plan] = await db.sequelize.query(
+      "EXPLAIN SELECT id FROM quarantine_records WHERE status IN ('QUARANTINED','UNDER_REVIEW') AND expires_at <= now() ORDER BY expires_at LIMIT 100",
+    );
+    expect(JSON.stringify(plan)).toContain('quarantine_records_held_expiry_idx');
+  });
+});
