@@ -1,0 +1,105 @@
+import { type RunningRedis, startRedis, waitUntil } from '@clawexchange/test-utils';
+import { Redis } from 'ioredis';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRateLimiter, type RateLimiter, type RedisDownPolicy } from '../../src/index.js';
+import { recordingLogger, recordingMeter } from './helpers.js';
+
+const CANARY = 'agent-CANARY-5e3b91';
+let server: RunningRedis;
+let client: Redis;
+
+beforeAll(async () => {
+  // A private Redis: this file kills and restarts it on the same port.
+  server = await startRedis();
+  client = new Redis(server.url, {
+    lazyConnect: true,
+    maxRetriesPerRequest: 0,
+    retryStrategy: () => 50,
+  });
+  client.on('error', () => undefined); // reconnect noise while the server is down
+  await client.connect();
+});
+afterAll(async () => {
+  client.disconnect();
+  await server.stop();
+});
+
+function make(policy: RedisDownPolicy) {
+  const log = recordingLogger();
+  const m = recordingMeter();
+  const limiter: RateLimiter = createRateLimiter({
+    redis: client,
+    keyPrefix: `outage-${policy}:`,
+    onRedisDown: policy,
+    limits: { T: { limit: 3, windowMs: 60_000, burst: 3, burstWindowMs: 60_000, buckets: 60 } },
+    logger: log.logger,
+    meter: m.meter,
+  });
+  return { limiter, log, m };
+}
+
+describe('Redis killed and restarted mid-test', () => {
+  it('each policy holds while Redis is down, is observable, and recovers', async () => {
+    const ins = make('insurance');
+    const open = make('open');
+    const closed = make('closed');
+    const opts = { trustLevel: 'VERIFIED' } as const; // T: 6 per window
+    for (const p of [ins, open, closed]) {
+      expect((await p.limiter.consume(CANARY, 'T', opts)).source).toBe('redis');
+    }
+
+    await server.stop();
+    await waitUntil(async () => {
+      if (client.status === 'ready') throw new Error('still connected');
+    });
+
+    // insurance: the memory limiter enforces the same limits in this process
+    const insured = [];
+    for (let i = 0; i < 8; i++) insured.push(await ins.limiter.consume(CANARY, 'T', opts));
+    expect(insured.every((x) => x.source === 'insurance' && !x.failedOpen)).toBe(true);
+    expect(insured.filter((x) => x.allowed)).toHaveLength(6);
+    // open: admitted, and says so
+    const o = await open.limiter.consume(CANARY, 'T', opts);
+    expect(o).toMatchObject({ allowed: true, failedOpen: true, source: 'fail-open' });
+    // closed: refused with a retry hint, 503 through decide
+    const c = await closed.limiter.consume(CANARY, 'T', opts);
+    expect(c).toMatchObject({
+      allowed: false,
+      deniedBy: 'outage',
+      source: 'fail-closed',
+      retryAfterMs: 1000,
+    });
+    const d = await closed.limiter.decide({ agentId: CANARY, tier: 'T', trustLevel: 'VERIFIED' });
+    expect(d.status).toBe(503);
+    expect(d.headers['Retry-After']).toBe('1');
+    // admin calls say Redis is down instead of editing a stand-in
+    await expect(ins.limiter.reset(CANARY, 'T')).rejects.toMatchObject({
+      code: 'RATE_LIMITER_REDIS_FAILED',
+    });
+    // verdicts are kept by the insurance store meanwhile, and never throw
+    await ins.limiter.recordVerdict(CANARY, 'QUARANTINE');
+
+    server = await startRedis({ port: server.port });
+    await waitUntil(async () => {
+      if (client.status !== 'ready') throw new Error('not yet');
+    });
+    for (const p of [ins, open, closed]) {
+      const back = await p.limiter.consume(CANARY, 'T', opts);
+      expect(back.source).toBe('redis');
+      expect(back.failedOpen).toBe(false);
+    }
+
+    for (const p of [ins, open, closed]) {
+      // exactly one switch down and one back, however many calls failed
+      const changes = p.m.adds.filter((a) => a.name === 'rate_limiter.redis_state_changes');
+      expect(changes.map((a) => a.attributes.state)).toEqual(['down', 'up']);
+      const warn = p.log.lines.filter((l) => l.msg.includes('redis unavailable'));
+      const info = p.log.lines.filter((l) => l.msg.includes('redis recovered'));
+      expect([warn.length, info.length]).toEqual([1, 1]);
+      expect(warn[0]?.fields.code).toBe('RATE_LIMITER_REDIS_FAILED');
+      expect(p.m.adds.some((a) => a.name === 'rate_limiter.redis_failures')).toBe(true);
+      // nothing about the agent leaks into logs or metric labels
+      expect(JSON.stringify(p.log.lines) + JSON.stringify(p.m.adds)).not.toContain('CANARY');
+    }
+  });
+});
