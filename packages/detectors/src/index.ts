@@ -1,0 +1,28 @@
+/**
+ * @packageDocumentation
+ * Secret, PII and prompt-injection detection over text, with reversible
+ * redaction and SSG plugins. Pure functions, no I/O, linear time.
+ */
+export { DetectorError, DetectorErrorCode, isDetectorError } from './errors.js';
+export type { PluginOptions, SeverityScores } from './plugins.js';
+export {
+  DEFAULT_SEVERITY_SCORES,
+  defaultPlugins,
+  injectionPlugin,
+  piiPlugin,
+  scoreFindings,
+  secretsPlugin,
+} from './plugins.js';
+export { redact, restore } from './redact.js';
+export { createDetector, scan, scanInjection, scanPii, scanSecrets } from './scan.js';
+export type {
+  Category,
+  CustomRule,
+  Detector,
+  Finding,
+  RedactOptions,
+  RedactResult,
+  Replacement,
+  ScanOptions,
+  Severity,
+} from './types.js';

@@ -1,0 +1,96 @@
+/**
+ * Bounded decoding of embedded payloads (base64, hex, URL-encoding, HTML
+ * entities). Only runs of a minimum length are tried, the decoded text must be
+ * mostly printable, and the caller bounds depth and total bytes.
+ */
+
+/** One decoded payload and where its encoded form sits in the input. */
+export type Decoded = {
+  readonly start: number;
+  readonly end: number;
+  readonly text: string;
+  readonly kind: string;
+};
+
+const B64 = /(?<![A-Za-z0-9+/_\-])[A-Za-z0-9+/_\-]{20,}={0,2}/g;
+const HEXRUN = /(?<![0-9A-Fa-f])(?:[0-9A-Fa-f]{2}[ :]?){12,}/g;
+const ESCHEX = /(?:\\x[0-9A-Fa-f]{2}){6,}/g;
+const URLENC = /(?:[^\s"'<>%]{0,40}%[0-9A-Fa-f]{2}){3,}[^\s"'<>%]{0,40}/g;
+const ENTITIES = /(?:&#(?:x[0-9A-Fa-f]{1,6}|\d{1,7});\s?){4,}/g;
+
+function printable(s: string): boolean {
+  if (s.length < 8) return false;
+  let ok = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if ((c >= 32 && c < 127) || c === 10 || c === 13 || c === 9 || c >= 0xa0) ok++;
+  }
+  return ok / s.length > 0.9 && /[a-zA-Z]{3}/.test(s) && /\s/.test(s);
+}
+
+function utf8(bytes: Uint8Array): string {
+  return new TextDecoder('utf-8', { fatal: false }).decode(bytes);
+}
+
+function b64decode(run: string): string | undefined {
+  const std = run.replace(/-/g, '+').replace(/_/g, '/').replace(/=+$/, '');
+  if (std.length % 4 === 1) return undefined;
+  try {
+    const bin = atob(std + '='.repeat((4 - (std.length % 4)) % 4));
+    const bytes = new Uint8Array(bin.length);
+    for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
+    return utf8(bytes);
+  } catch {
+    // Not valid base64 after all: nothing to decode.
+    return undefined;
+  }
+}
+
+/**
+ * Finds and decodes embedded payloads.
+ * @param text - input
+ * @param budgetChars - stop after this many encoded characters were decoded
+ */
+export function findEncoded(text: string, budgetChars: number): Decoded[] {
+  const out: Decoded[] = [];
+  let budget = budgetChars;
+  const take = (re: RegExp, kind: string, dec: (s: string) => string | undefined): void => {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m && budget > 0; m = re.exec(text)) {
+      const run = m[0];
+      if (run.length > budget) break;
+      budget -= run.length;
+      const d = dec(run);
+      if (d !== undefined && printable(d))
+        out.push({ start: m.index, end: m.index + run.length, text: d, kind });
+    }
+  };
+  take(B64, 'base64', (s) => (/[A-Z]/.test(s) && /[a-z]/.test(s) ? b64decode(s) : undefined));
+  take(HEXRUN, 'hex', (s) => {
+    const h = s.replace(/[ :]/g, '');
+    if (h.length % 2) return undefined;
+    const bytes = new Uint8Array(h.length / 2);
+    for (let i = 0; i < bytes.length; i++)
+      bytes[i] = Number.parseInt(h.slice(i * 2, i * 2 + 2), 16);
+    return utf8(bytes);
+  });
+  take(ESCHEX, 'hex', (s) => {
+    const parts = s.split('\\x').filter(Boolean);
+    return utf8(Uint8Array.from(parts.map((p) => Number.parseInt(p, 16))));
+  });
+  take(URLENC, 'url', (s) => {
+    try {
+      return decodeURIComponent(s.replace(/\+/g, ' '));
+    } catch {
+      // Malformed escapes: leave the run alone.
+      return undefined;
+    }
+  });
+  take(ENTITIES, 'entities', (s) =>
+    s.replace(/&#(x[0-9A-Fa-f]{1,6}|\d{1,7});\s?/g, (_m, g: string) => {
+      const cp = g[0] === 'x' ? Number.parseInt(g.slice(1), 16) : Number(g);
+      return cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
+    }),
+  );
+  return out;
+}

@@ -1,0 +1,346 @@
+/**
+ * The compiled scanner: validated options, one keyword automaton over every
+ * secret/PII rule plus the generic credential keywords, and the three engines.
+ */
+import { DetectorError, DetectorErrorCode } from '../errors.js';
+import type { Category, CustomRule, Finding, ScanOptions, Severity } from '../types.js';
+import { buildAutomaton } from './aho.js';
+import type { Automaton } from './aho.js';
+import { GENERIC_KEYWORDS, genericAt } from './generic-secret.js';
+import { scanInjection } from './injection.js';
+import { findPhones } from './pii-phone.js';
+import { PII_RULES } from './pii-rules.js';
+import { isPlaceholder } from './placeholder.js';
+import { redactedFor } from './render.js';
+import type { RawFinding, Rule } from './rule.js';
+import { checkPatternSafety } from './safe-pattern.js';
+import { SECRET_RULES } from './secret-rules.js';
+
+/** Fully resolved options. */
+export type Resolved = {
+  readonly categories: ReadonlySet<Category>;
+  readonly types: ReadonlySet<string> | undefined;
+  readonly excludeTypes: ReadonlySet<string>;
+  readonly allowlist: ReadonlySet<string>;
+  readonly minConfidence: number;
+  readonly maxInputChars: number;
+  readonly oversize: 'window' | 'reject';
+  readonly maxDecodeDepth: number;
+  readonly rules: readonly Rule[];
+  readonly ac: Automaton;
+  /** keyword index → rule indexes (−1 − i encodes generic keyword i). */
+  readonly byKw: readonly (readonly number[])[];
+  readonly alwaysRules: readonly number[];
+};
+
+/** Upper bound on findings per call, so hostile input cannot balloon output. */
+export const MAX_FINDINGS = 5000;
+const WINDOW_OVERLAP = 4096;
+const CATS: readonly Category[] = ['secret', 'pii', 'injection'];
+const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
+
+function invalid(field: string, what: string): DetectorError {
+  return new DetectorError(
+    DetectorErrorCode.INVALID_OPTIONS,
+    `invalid option \`${field}\`: expected ${what}`,
+    { field },
+  );
+}
+
+function stringList(v: unknown, field: string): readonly string[] | undefined {
+  if (v === undefined) return undefined;
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string'))
+    throw invalid(field, 'an array of strings');
+  return v as string[];
+}
+
+function compileCustom(c: CustomRule, i: number): Rule {
+  const f = `customRules[${i}]`;
+  if (typeof c !== 'object' || c === null) throw invalid(f, 'an object');
+  if (typeof c.type !== 'string' || !/^[a-z0-9][a-z0-9\-]{0,63}$/.test(c.type))
+    throw invalid(`${f}.type`, 'a lower-case kebab-case name');
+  if (!CATS.includes(c.category)) throw invalid(`${f}.category`, "'secret', 'pii' or 'injection'");
+  if (c.severity !== undefined && !SEVERITIES.includes(c.severity))
+    throw invalid(`${f}.severity`, 'low, medium, high or critical');
+  if (c.confidence !== undefined && !(c.confidence >= 0 && c.confidence <= 1))
+    throw invalid(`${f}.confidence`, 'a number in [0, 1]');
+  const keywords = stringList(c.keywords, `${f}.keywords`) ?? [];
+  if (!keywords.every((k) => /^[\x20-\x7e]{1,64}$/.test(k)))
+    throw invalid(`${f}.keywords`, 'printable ASCII keywords, 1–64 chars');
+  const source =
+    typeof c.pattern === 'string'
+      ? c.pattern
+      : c.pattern instanceof RegExp
+        ? c.pattern.source
+        : undefined;
+  if (source === undefined) throw invalid(`${f}.pattern`, 'a string or RegExp');
+  const flags = c.pattern instanceof RegExp ? c.pattern.flags.replace(/[^imsu]/g, '') : '';
+  const check = checkPatternSafety(source);
+  if (!check.ok) {
+    throw new DetectorError(
+      DetectorErrorCode.UNSAFE_PATTERN,
+      `unsafe pattern in \`${f}.pattern\`: ${check.reason}`,
+      { field: `${f}.pattern` },
+    );
+  }
+  let re: RegExp;
+  try {
+    re = new RegExp(source, `g${flags}`);
+  } catch (cause) {
+    throw new DetectorError(
+      DetectorErrorCode.INVALID_OPTIONS,
+      `invalid option \`${f}.pattern\`: expected a valid regular expression`,
+      { field: `${f}.pattern`, cause },
+    );
+  }
+  if (re.test('')) throw invalid(`${f}.pattern`, 'a pattern that cannot match the empty string');
+  return {
+    category: c.category,
+    type: c.type,
+    keywords: keywords.map((k) => k.toLowerCase()),
+    re,
+    severity: c.severity ?? 'high',
+    confidence: c.confidence ?? 0.8,
+    placeholderCheck: c.category === 'secret',
+  };
+}
+
+let builtinCache: { ac: Automaton; byKw: number[][]; always: number[] } | undefined;
+
+function index(rules: readonly Rule[]): { ac: Automaton; byKw: number[][]; always: number[] } {
+  const kws: string[] = [];
+  const pos = new Map<string, number>();
+  const byKw: number[][] = [];
+  const add = (k: string, v: number): void => {
+    let i = pos.get(k);
+    if (i === undefined) {
+      i = kws.length;
+      pos.set(k, i);
+      kws.push(k);
+      byKw.push([]);
+    }
+    (byKw[i] as number[]).push(v);
+  };
+  const always: number[] = [];
+  rules.forEach((r, ri) => {
+    if (r.keywords.length === 0) always.push(ri);
+    for (const k of r.keywords) add(k, ri);
+  });
+  GENERIC_KEYWORDS.forEach((k, gi) => {
+    add(k, -1 - gi);
+  });
+  return { ac: buildAutomaton(kws), byKw, always };
+}
+
+/**
+ * Validates options and compiles the rule set.
+ * @throws {DetectorError} DETECTORS_INVALID_OPTIONS or DETECTORS_UNSAFE_PATTERN
+ */
+export function resolveOptions(options: ScanOptions | undefined): Resolved {
+  const o = options ?? {};
+  if (typeof o !== 'object' || o === null) throw invalid('options', 'an object');
+  const cats = stringList(o.categories, 'categories') ?? CATS;
+  for (const c of cats)
+    if (!CATS.includes(c as Category))
+      throw invalid('categories', "'secret', 'pii' and/or 'injection'");
+  const types = stringList(o.types, 'types');
+  const excludeTypes = stringList(o.excludeTypes, 'excludeTypes') ?? [];
+  const allowlist = stringList(o.allowlist, 'allowlist') ?? [];
+  const minConfidence = o.minConfidence ?? 0;
+  if (typeof minConfidence !== 'number' || !(minConfidence >= 0 && minConfidence <= 1))
+    throw invalid('minConfidence', 'a number in [0, 1]');
+  const maxInputChars = o.maxInputChars ?? 1_048_576;
+  if (!Number.isInteger(maxInputChars) || maxInputChars < 1024)
+    throw invalid('maxInputChars', 'an integer ≥ 1024');
+  const oversize = o.oversize ?? 'window';
+  if (oversize !== 'window' && oversize !== 'reject')
+    throw invalid('oversize', "'window' or 'reject'");
+  const maxDecodeDepth = o.maxDecodeDepth ?? 2;
+  if (!Number.isInteger(maxDecodeDepth) || maxDecodeDepth < 0 || maxDecodeDepth > 4)
+    throw invalid('maxDecodeDepth', 'an integer 0–4');
+  if (o.customRules !== undefined && !Array.isArray(o.customRules))
+    throw invalid('customRules', 'an array');
+  const custom = (o.customRules ?? []).map(compileCustom);
+  const rules = [...SECRET_RULES, ...PII_RULES, ...custom];
+  let idx: { ac: Automaton; byKw: number[][]; always: number[] };
+  if (custom.length === 0) {
+    builtinCache ??= index(rules);
+    idx = builtinCache;
+  } else idx = index(rules);
+  return {
+    categories: new Set(cats as Category[]),
+    types: types ? new Set(types) : undefined,
+    excludeTypes: new Set(excludeTypes),
+    allowlist: new Set(allowlist),
+    minConfidence,
+    maxInputChars,
+    oversize,
+    maxDecodeDepth,
+    rules,
+    ac: idx.ac,
+    byKw: idx.byKw,
+    alwaysRules: idx.always,
+  };
+}
+
+function runRule(rule: Rule, text: string, out: RawFinding[]): void {
+  const re = rule.re;
+  re.lastIndex = 0;
+  const ctxWindow = (s: number): string => text.slice(Math.max(0, s - 64), s);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m[0].length === 0) {
+      re.lastIndex++;
+      continue;
+    }
+    const g = rule.group ?? 0;
+    const value = m[g];
+    if (value === undefined) continue;
+    const start = g === 0 ? m.index : m.index + m[0].indexOf(value);
+    if (rule.placeholderCheck !== false && rule.category === 'secret' && isPlaceholder(value))
+      continue;
+    let conf = rule.confidence;
+    if (rule.validate) {
+      const v = rule.validate(value, text, start);
+      if (v === false || v === 0) continue;
+      if (typeof v === 'number') conf = v;
+    }
+    if (rule.context) {
+      const hasCtx = rule.context.test(ctxWindow(start));
+      if (rule.needContext && !hasCtx) continue;
+      if (hasCtx) conf = Math.min(1, conf + 0.25);
+    }
+    out.push({
+      category: rule.category,
+      type: rule.type,
+      start,
+      end: start + value.length,
+      confidence: conf,
+      severity: rule.severity,
+    });
+    if (out.length >= MAX_FINDINGS) return;
+  }
+}
+
+function scanWindow(text: string, r: Resolved): RawFinding[] {
+  const raw: RawFinding[] = [];
+  const wantSecret = r.categories.has('secret');
+  const wantPii = r.categories.has('pii');
+  if (wantSecret || wantPii) {
+    const active = new Set<number>(r.alwaysRules);
+    const generic: Array<[number, number]> = [];
+    r.ac.scan(text, (kw, end) => {
+      for (const ri of r.byKw[kw] as number[]) {
+        if (ri >= 0) active.add(ri);
+        else if (wantSecret && generic.length < MAX_FINDINGS) generic.push([-1 - ri, end]);
+      }
+    });
+    for (const ri of active) {
+      const rule = r.rules[ri] as Rule;
+      if (!r.categories.has(rule.category)) continue;
+      runRule(rule, text, raw);
+    }
+    for (const [gi, end] of generic) {
+      const f = genericAt(text, GENERIC_KEYWORDS[gi] as string, end);
+      if (f) raw.push(f);
+    }
+    if (wantPii && /\d{3}/.test(text)) raw.push(...findPhones(text));
+  }
+  if (r.categories.has('injection')) {
+    raw.push(
+      ...scanInjection(text, { maxDecodeDepth: r.maxDecodeDepth, decodeBudgetChars: 65_536 }),
+    );
+  }
+  return raw;
+}
+
+/** Overlapping findings of one category: keep the most confident, then the longest. */
+function resolveOverlaps(raw: RawFinding[]): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const cat of CATS) {
+    const list = raw
+      .filter((f) => f.category === cat)
+      .sort((a, b) => a.start - b.start || b.end - a.end);
+    let cluster: RawFinding[] = [];
+    let clusterEnd = -1;
+    const flush = (): void => {
+      if (cat === 'injection') {
+        const seen = new Set<string>();
+        for (const f of cluster) {
+          const k = `${f.type}|${f.start}|${f.end}`;
+          if (!seen.has(k)) {
+            seen.add(k);
+            out.push(f);
+          }
+        }
+      } else {
+        const ranked = [...cluster].sort(
+          (a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start),
+        );
+        const kept: RawFinding[] = [];
+        for (const f of ranked)
+          if (!kept.some((k) => k.start < f.end && f.start < k.end)) kept.push(f);
+        out.push(...kept);
+      }
+      cluster = [];
+    };
+    for (const f of list) {
+      if (f.start >= clusterEnd && cluster.length) flush();
+      cluster.push(f);
+      clusterEnd = Math.max(clusterEnd, f.end);
+    }
+    if (cluster.length) flush();
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+/**
+ * Scans text with resolved options.
+ * @throws {DetectorError} DETECTORS_INVALID_INPUT, DETECTORS_INPUT_TOO_LARGE
+ */
+export function scanResolved(text: string, r: Resolved): Finding[] {
+  if (typeof text !== 'string') {
+    throw new DetectorError(DetectorErrorCode.INVALID_INPUT, 'input must be a string', {
+      field: 'text',
+    });
+  }
+  let raw: RawFinding[];
+  if (text.length <= r.maxInputChars) raw = scanWindow(text, r);
+  else if (r.oversize === 'reject') {
+    throw new DetectorError(DetectorErrorCode.INPUT_TOO_LARGE, 'input exceeds maxInputChars', {
+      field: 'maxInputChars',
+    });
+  } else {
+    raw = [];
+    const step = r.maxInputChars - WINDOW_OVERLAP;
+    for (let s = 0; s < text.length && raw.length < MAX_FINDINGS; s += step) {
+      const w = text.slice(s, s + r.maxInputChars);
+      for (const f of scanWindow(w, r)) raw.push({ ...f, start: f.start + s, end: f.end + s });
+      if (s + r.maxInputChars >= text.length) break;
+    }
+    const seen = new Set<string>();
+    raw = raw.filter((f) => {
+      const k = `${f.category}|${f.type}|${f.start}|${f.end}`;
+      if (seen.has(k)) return false;
+      seen.add(k);
+      return true;
+    });
+  }
+  const filtered = raw.filter(
+    (f) =>
+      f.confidence >= r.minConfidence &&
+      (!r.types || r.types.has(f.type)) &&
+      !r.excludeTypes.has(f.type) &&
+      (r.allowlist.size === 0 || !r.allowlist.has(text.slice(f.start, f.end))),
+  );
+  return resolveOverlaps(filtered)
+    .slice(0, MAX_FINDINGS)
+    .map((f) => ({
+      category: f.category,
+      type: f.type,
+      start: f.start,
+      end: f.end,
+      confidence: Math.round(f.confidence * 100) / 100,
+      severity: f.severity,
+      redacted: redactedFor(f.category, f.type, text.slice(f.start, f.end)),
+    }));
+}

@@ -1,0 +1,121 @@
+/**
+ * Generic credential assignments: a credential keyword in an identifier
+ * (`api_key`, `DB_PASSWORD`, `authToken`) followed by a separator and a value
+ * that looks random. Driven by keyword hits from the automaton, then one
+ * bounded sticky match per hit, so cost stays linear.
+ */
+import { shannon } from './checksums.js';
+import { isPlaceholder, isSequential } from './placeholder.js';
+import type { RawFinding } from './rule.js';
+
+/** Keywords that make an identifier a credential name. */
+export const GENERIC_KEYWORDS: readonly string[] = [
+  'key',
+  'token',
+  'secret',
+  'password',
+  'passwd',
+  'pwd',
+  'pass',
+  'auth',
+  'credential',
+  'creds',
+  'apikey',
+  'api_key',
+  'private',
+  'signature',
+  'access',
+];
+
+// After the keyword: rest of the identifier, a closing quote, a separator, an
+// optional opening quote, then the value. Every quantifier is bounded.
+const AFTER =
+  /([A-Za-z0-9_.\-]{0,24})["'\]]{0,2}[ \t]{0,3}(=>|:=|::|[:=]|\s-\s|\s)?[ \t]{0,3}(["'`({]|\\")?[ \t]?([^\s"'`<>{}[\](),;|\\]{6,400})/y;
+
+const BAD_SUFFIX =
+  /(?:^|[_.\-]|[a-z])(?:id|ids|name|names|type|types|file|path|paths|url|uri|length|len|size|count|env|var|variable|header|field|prefix|format|hash|ref|version|index|policy|mode|manager|store|provider|board|word|words|stroke|frame|note|chain|ring|space|code|port|age|ed|ing|ages|ation|ible|ive|less|ly|map|set|up|down|s)$/i;
+
+const CODEY = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\)?)?$/;
+const END_OK = /[\s"'`,;)\]}>&|\\]/;
+
+function validValue(v: string, kw: string, strongSep: boolean, quoted: boolean): number {
+  if (isPlaceholder(v) || isSequential(v)) return 0;
+  if (v.includes('://')) return 0;
+  if (CODEY.test(v) && !/\d/.test(v)) return 0;
+  if (/^\d+$/.test(v) && v.length < 20) return 0;
+  if (/^[a-z]+(?:[_\-][a-z]+)*$/.test(v) || /^[A-Z]+(?:_[A-Z]+)*$/.test(v)) return 0;
+  if (/^(?:true|false|none|null|nil|required|optional|string|bearer|basic)$/i.test(v)) return 0;
+  if (/^\d{4}-\d{2}-\d{2}/.test(v)) return 0;
+  const isPass = kw.startsWith('pass') || kw === 'pwd';
+  const lower = /[a-z]/.test(v);
+  const upper = /[A-Z]/.test(v);
+  const digit = /\d/.test(v);
+  const classes =
+    (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (/[^A-Za-z0-9]/.test(v) ? 1 : 0);
+  const h = shannon(v);
+  if (!strongSep && !quoted) {
+    // "the key is hunter2": only a long, clearly random word counts.
+    if (v.length < 16 || !digit || classes < 2 || h < 3.2) return 0;
+    return 0.55;
+  }
+  if (isPass) {
+    if (v.length < 6 || classes < 2 || h < 2.3) return 0;
+    return 0.7;
+  }
+  if (v.length < 12) return 0;
+  if (classes < 2 || h < (v.length >= 24 ? 3.0 : 2.8)) return 0;
+  if (!digit && v.length < 20) return 0;
+  return 0.65;
+}
+
+/**
+ * Checks one keyword hit and returns a finding for its value, if any.
+ * @param text - the whole input
+ * @param kw - the keyword (lower case)
+ * @param end - offset just after the keyword
+ */
+export function genericAt(text: string, kw: string, end: number): RawFinding | undefined {
+  const start = end - kw.length;
+  // The keyword must start an identifier word part: `api_key`, `apiKey`, `KEY`,
+  // not `monkey` or `turkey`.
+  const prev = start > 0 ? text.charCodeAt(start - 1) : 32;
+  const prevIsLower = prev >= 97 && prev <= 122;
+  const kwFirst = text.charCodeAt(start);
+  const kwUpper = kwFirst >= 65 && kwFirst <= 90;
+  if (
+    prevIsLower &&
+    !kwUpper &&
+    !['password', 'secret', 'token', 'apikey', 'api_key', 'credential'].includes(kw)
+  )
+    return undefined;
+  AFTER.lastIndex = end;
+  const m = AFTER.exec(text);
+  if (!m) return undefined;
+  const suffix = m[1] ?? '';
+  if (suffix && BAD_SUFFIX.test(suffix)) return undefined;
+  if (kw === 'pass' && /^[a-vx-z]/i.test(suffix)) return undefined;
+  if (kw === 'key' && /^[a-z]/.test(suffix)) return undefined;
+  let value = m[4] ?? '';
+  let vEnd = m.index + m[0].length;
+  while (value.length > 0 && /[.:,!?]$/.test(value)) {
+    value = value.slice(0, -1);
+    vEnd--;
+  }
+  const next = text[vEnd];
+  if (next !== undefined && !END_OK.test(next) && !/[.:,!?]/.test(text[vEnd - 1] ?? ''))
+    return undefined;
+  const sep = m[2] ?? '';
+  const strong = sep !== '' && sep.trim() !== '';
+  const quoted = m[3] !== undefined;
+  const conf = validValue(value, kw, strong, quoted);
+  if (conf <= 0) return undefined;
+  const isPass = kw.startsWith('pass') || kw === 'pwd';
+  return {
+    category: 'secret',
+    type: isPass ? 'password-assignment' : 'generic-secret',
+    start: vEnd - value.length,
+    end: vEnd,
+    confidence: conf,
+    severity: isPass ? 'high' : 'medium',
+  };
+}

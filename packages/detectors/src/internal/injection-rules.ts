@@ -1,0 +1,466 @@
+/**
+ * Prompt-injection patterns over normalised text (lower-case, homoglyphs
+ * folded, invisible characters removed, whitespace collapsed). Gaps between
+ * words are bounded (`F` = at most a few filler words), so every pattern is
+ * linear. `script` rules run on the unfolded view and only when the text
+ * contains that script.
+ */
+
+/** One injection pattern. */
+export type InjectionRule = {
+  readonly type: string;
+  readonly re: RegExp;
+  /** 0–1; a match at or above 0.5 is reported on its own. */
+  readonly weight: number;
+  /** ASCII keywords for the prefilter (any one must occur); empty = script rule. */
+  readonly keywords: readonly string[];
+  /** Non-Latin rules: a test that the text holds the script at all. */
+  readonly script?: RegExp;
+};
+
+// Up to N filler words between two anchors: "ignore [all of the] previous".
+const F = (n: number): string => `(?:[\\p{L}\\p{N}'’\\-]{1,24}[^\\p{L}\\p{N}]{1,4}){0,${n}}`;
+const S = '[^\\p{L}\\p{N}]{1,4}';
+
+const OVERRIDE_VERB =
+  "(?:ignore|ignoring|disregard|forget|skip|bypass|override|overlook|neglect|discard|abandon|set aside|stop following|do not follow|don't follow|dont follow|do not obey|don't obey|no longer follow)";
+const PRIOR =
+  '(?:previous|prior|above|earlier|preceding|former|original|initial|old|all|any|your|the|system|given|provided|existing|those|these|every|other|foregoing)';
+const INSTR =
+  '(?:instructions?|prompts?|directions?|directives?|rules?|guidelines?|commands?|context|constraints?|restrictions?|programming|guardrails?|assignments?|tasks?|policies|policy|orders?|training|safeguards?|filters?|limitations?|everything|what (?:you were|i) (?:told|said)|conversation)';
+
+function r(type: string, weight: number, keywords: readonly string[], src: string): InjectionRule {
+  return { type, weight, keywords, re: new RegExp(src, 'gu') };
+}
+function sr(type: string, weight: number, script: RegExp, src: string): InjectionRule {
+  return { type, weight, keywords: [], script, re: new RegExp(src, 'gu') };
+}
+
+const AGENT =
+  '(?:ai|a\\.i\\.|llm|llms|gpt|chatgpt|assistant|assistants|agent|agents|bot|bots|model|language model|automated|autonomous)';
+
+/** English rules. */
+export const INJECTION_RULES: readonly InjectionRule[] = [
+  r(
+    'instruction-override',
+    0.9,
+    [
+      'ignor',
+      'disregard',
+      'forget',
+      'skip',
+      'bypass',
+      'override',
+      'overlook',
+      'neglect',
+      'discard',
+      'abandon',
+      'aside',
+      'follow',
+      'obey',
+    ],
+    `\\b${OVERRIDE_VERB}${S}${F(3)}${PRIOR}${S}${F(2)}${INSTR}\\b`,
+  ),
+  r(
+    'instruction-override',
+    0.8,
+    ['forget', 'ignore', 'disregard'],
+    `\\b(?:forget|ignore|disregard)${S}(?:about${S})?(?:everything|all(?: of)? that|all(?: of)? this|all the above|what (?:you|i) (?:were|was|have been) told|anything (?:you were )?told)\\b`,
+  ),
+  r(
+    'instruction-override',
+    0.7,
+    ['instruction', 'task', 'prompt', 'rules', 'directive'],
+    `\\b(?:(?:your|the|my) )?(?:new|real|actual|updated|revised|true|next) (?:instructions?|task|prompt|rules|directives?|orders?|objective|mission) (?:is|are|follows?|below|:)`,
+  ),
+  r(
+    'instruction-override',
+    0.8,
+    ['instruction', 'test'],
+    `\\b(?:instructions|text|rules|prompt)s? (?:above|before this|so far) (?:were|was|are|is) (?:only |just )?(?:a |an )?(?:test|joke|fake|wrong|outdated|void|cancell?ed|obsolete|not (?:valid|important|real))`,
+  ),
+  r(
+    'instruction-override',
+    0.75,
+    ['from now on', 'henceforth', 'now on'],
+    `\\b(?:from now on|henceforth|starting now|from this (?:point|moment) on),? (?:you (?:will|are|must|shall|should|can|may)|respond|answer|reply|act|only|always|never|ignore|say)`,
+  ),
+  r(
+    'instruction-override',
+    0.8,
+    ['mode'],
+    `\\b(?:you are|you're|we are|enter|entering|switch(?:ing)? to|activate|enable|now in) (?:now )?(?:in )?(?:the )?(?:test|testing|developer|dev|debug|debugging|god|admin|administrator|maintenance|sudo|root|unrestricted|jailbreak|dan|evil|unfiltered|diagnostic|override|opposite|chaos) mode\\b`,
+  ),
+  r(
+    'delimiter-injection',
+    0.85,
+    ['end', 'system', 'im_start', 'inst', '###'],
+    `(?:\\bend (?:of )?(?:the )?(?:untrusted |user |system )?(?:input|prompt|message|instructions|context|ambiguity|document)\\b|<\\|im_start\\|>|<\\|system\\|>|\\[/?inst\\]|<<\\/?sys>>|^\\s{0,4}(?:#{2,4}|={3,}|-{3,}) ?(?:new |updated )?(?:system|admin|developer) ?(?:prompt|message|instructions?|override)|\\[(?:system|admin) (?:message|override|note|prompt)\\])`,
+  ),
+  r(
+    'instruction-override',
+    0.6,
+    ['access granted'],
+    `\\b(?:say|said|says|respond with|reply with|output|print|answer|begin|start|write|type|return|repeat)${S}${F(6)}["'“]?access granted`,
+  ),
+  r(
+    'instruction-override',
+    0.55,
+    ['instead'],
+    `(?:^|[.!?:] )instead,? (?:you (?:must|will|should)|send|transfer|say|reply|respond|tell|write|output|print|reveal|post|give)\\b`,
+  ),
+  r(
+    'instruction-override',
+    0.7,
+    ['comply', 'failure'],
+    `\\bfailure to comply\\b|\\bnon-?compliance will\\b|\\byou (?:must|have to) (?:comply|obey)\\b`,
+  ),
+  // Role play / jailbreak
+  r(
+    'role-jailbreak',
+    0.9,
+    ['dan', 'anything now', 'jailbr', 'developer mode', 'dude', 'aim', 'stan'],
+    `\\b(?:do anything now|jailbr[eo]a?k(?:en|ed)?|developer mode(?: enabled| output)?|dan mode|\\bdan\\b (?:prompt|mode|\\d)|anti-?dan|always intelligent and machiavellian|strive to avoid norms)\\b`,
+  ),
+  r(
+    'role-jailbreak',
+    0.85,
+    ['without', 'no ', 'free', 'unfiltered', 'uncensored', 'unrestricted', 'amoral', 'unethical'],
+    `\\b(?:ai|assistant|chatbot|model|bot|persona|character|version|entity|you)${S}${F(4)}(?:without|with no|free (?:from|of)|devoid of|that (?:has|have) no|which has no|lacks?|not bound by)${S}${F(2)}(?:any |all )?(?:restrictions?|filters?|guidelines?|rules|limits|limitations|ethics|morals?|morality|censorship|boundaries|constraints|safeguards|content polic(?:y|ies)|policies|programming)\\b`,
+  ),
+  r(
+    'role-jailbreak',
+    0.8,
+    ['unfiltered', 'uncensored', 'unrestricted', 'amoral', 'unethical', 'unbound', 'evil', 'rogue'],
+    `\\b(?:you are|you're|act as|acting as|pretend (?:to be|you are)|play the role of|roleplay as|respond as|become|simulate|imagine you are|you will be)${S}${F(3)}(?:unfiltered|uncensored|unrestricted|amoral|unethical|unbound|evil|rogue|unlimited|jailbroken|lawless|immoral)\\b`,
+  ),
+  r(
+    'role-jailbreak',
+    0.8,
+    ['refuse', 'decline', 'cannot', "can't", 'sorry'],
+    `\\b(?:never|not|don't|do not|cannot|can't|won't|will not|must not|should not|shall not)${S}(?:ever${S})?(?:refuse|decline|reject|say (?:no|sorry|that you can't|i'm sorry)|apologi[sz]e|warn|add (?:any )?(?:warnings|disclaimers))\\b`,
+  ),
+  r(
+    'role-jailbreak',
+    0.75,
+    ['openai', 'content polic', 'ethical', 'guideline'],
+    `\\b(?:ignore|bypass|break|violate|disregard|not (?:follow|adhere to|bound by|care about)|doesn't (?:follow|care about|have)|does not (?:follow|care about|have)|free from|outside)${S}${F(3)}(?:openai|anthropic|content|ethical|moral|safety|usage)(?:'s)?${S}${F(1)}(?:polic(?:y|ies)|guidelines?|rules|restrictions|filters|principles|constraints)\\b`,
+  ),
+  r(
+    'role-jailbreak',
+    0.6,
+    ['character', 'persona'],
+    `\\b(?:stay|remain|staying) in character\\b|\\bbreak(?:ing)? character\\b|\\b(?:switch|change|new) persona\\b`,
+  ),
+  r(
+    'role-jailbreak',
+    0.7,
+    ['two', 'both', 'responses', 'manners'],
+    `\\b(?:two|2|both) (?:distinct |different |separate )?(?:responses|answers|manners|ways|paragraphs|outputs)${S}${F(12)}(?:jailbreak|classic|unfiltered|normal|dan|developer|gpt|uncensored|opposite)\\b`,
+  ),
+  r(
+    'role-jailbreak',
+    0.6,
+    ['hypothetical', 'fictional', 'imaginary'],
+    `\\b(?:hypothetical|fictional|imaginary) (?:ai|language model|learning model|chatbot|assistant|world where)${S}${F(6)}(?:without|no|any|never|unfiltered|filters|restrictions|illegal|harmful)\\b`,
+  ),
+  r(
+    'role-jailbreak',
+    0.5,
+    ['act as', 'pretend', 'role'],
+    `\\b(?:act as|pretend to be|pretend you are|you are now|you're now|take on the role of|from now on you are)${S}${F(3)}(?:an? )?(?:ai|assistant|chatbot|model|bot)${S}${F(4)}(?:no|without|never|any|forum'?s admin|admin bot)\\b`,
+  ),
+  // Secret / system prompt exfiltration
+  r(
+    'prompt-exfiltration',
+    0.9,
+    ['prompt', 'instruction', 'rules', 'message', 'configuration', 'guideline', 'directive'],
+    `\\b(?:reveal|show|print|repeat|output|display|tell|give|share|leak|disclose|dump|echo|write|list|summari[sz]e|translate|spell|recite|paste|expose|provide|state|return|copy|send|post|include|describe|explain|convert|encode|what (?:is|are|were)|what's)${S}${F(5)}(?:system|initial|original|hidden|secret|confidential|internal|developer|pre|starting|first|previous|above|full|exact|entire|complete|operator'?s?|underlying|core|real|verbatim)${S}?${F(1)}(?:prompt|instructions?|message|rules|configuration|config|guidelines|directives|setup|context)\\b`,
+  ),
+  r(
+    'prompt-exfiltration',
+    0.8,
+    ['prompt', 'instruction', 'rules', 'above', 'told', 'words'],
+    `\\b(?:repeat|print|output|show|recite|reproduce|echo|write out|display|tell me|summari[sz]e|translate|rephrase|paraphrase|list)${S}${F(3)}(?:the )?(?:rules|instructions|words|text|prompt|everything|all|message|conversation|content)${S}${F(2)}(?:above|back|so far|verbatim|before this|you were given|you were told|you received|in your (?:prompt|context|instructions))\\b`,
+  ),
+  r(
+    'prompt-exfiltration',
+    0.8,
+    ['told', 'instruct', 'programmed', 'said'],
+    `\\bwhat (?:were|was|have|did) you (?:been )?(?:told|instructed|programmed|given|said|asked)${S}${F(3)}(?:before|earlier|to do|initially|at the (?:start|beginning)|above|prior)\\b`,
+  ),
+  r(
+    'prompt-exfiltration',
+    0.7,
+    ['password', 'secret', 'access code', 'passcode', 'key'],
+    `\\b(?:reveal|tell|give|show|print|output|share|leak|disclose|what is|what's|say|spell|hint|provide|include)${S}${F(3)}(?:the|your|my|any|operator'?s?)${S}${F(1)}(?:secret |hidden |real |correct |actual |api |private |access )?(?:password|passcode|passphrase|access code|secret key|api keys?|secret values?|credentials|private key|seed phrase|session cookie|cookies|tokens?)\\b`,
+  ),
+  r(
+    'prompt-exfiltration',
+    0.8,
+    ['begin your', 'start your', 'prefix'],
+    `\\b(?:begin|start|prefix|preface) your (?:reply|response|answer|output)${S}${F(2)}with${S}${F(12)}(?:instructions|prompt|rules|access granted|system)\\b`,
+  ),
+  r(
+    'data-exfiltration',
+    0.85,
+    ['ssh', 'id_rsa', '.env', 'passwd', 'credential', 'cookie', 'wallet', 'keychain'],
+    `(?:~/\\.ssh|id_rsa|id_ed25519|\\.env\\b|/etc/passwd|/etc/shadow|\\.aws/credentials|\\.npmrc|\\.netrc|session cookie|auth(?:entication)? token|browser cookies|seed phrase|private keys?|environment variables|env vars)${S}${F(6)}(?:to|into|in|with|at|via|here)\\b|\\b(?:send|post|upload|attach|paste|share|forward|email|append|include|exfiltrate|leak|read|cat|print)${S}${F(4)}(?:~/\\.ssh|id_rsa|\\.env\\b|/etc/passwd|credentials? file|config file|session cookie|cookies|api keys?|private keys?|access tokens?|environment variables|seed phrase|wallet (?:keys?|seed))`,
+  ),
+  // Agent / tool hijack aimed at readers
+  r(
+    'agent-hijack',
+    0.85,
+    ['ai', 'llm', 'agent', 'assistant', 'bot', 'model', 'automated', 'gpt'],
+    `\\b(?:note|message|instructions?|notice|attention|important|priority|memo|directive|reminder|warning|alert|command|order)s?${S}${F(3)}(?:to|for)${S}${F(3)}${AGENT}${S}?${F(2)}(?:reading|processing|summari[sz]ing|parsing|reviewing|scanning|crawling|indexing|that reads?|who reads?|based|readers?|visiting)\\b`,
+  ),
+  r(
+    'agent-hijack',
+    0.8,
+    ['ai', 'llm', 'agent', 'assistant', 'bot', 'model', 'automated', 'gpt'],
+    `\\b(?:attention|hey|dear|hello|hi|to|calling|note to|notice to|admin notice to)${S}(?:all |any |every |the )?${AGENT}(?:s)?${S}${F(2)}(?:reading|processing|summari[sz]ing|parsing|reviewing|seeing|who|that|:|,)`,
+  ),
+  r(
+    'agent-hijack',
+    0.85,
+    ['when you', 'if you', 'once you', 'as soon as', 'upon'],
+    `\\b(?:when|if|once|as soon as|after|whenever|upon) (?:you|an? (?:ai|agent|assistant|bot|llm)) (?:read|reading|process|processing|see|seeing|summari[sz]e|parse|encounter|finish reading|index|review|reach)${S}(?:this|these|the following|my)${S}${F(4)}(?:send|transfer|call|post|reply|email|upvote|downvote|delete|run|execute|forward|reveal|ignore|mark|rate|approve|cancel|buy|pay|visit|open|click|recommend|include|output|say|write|tell)\\b`,
+  ),
+  r(
+    'agent-hijack',
+    0.8,
+    ['tool', 'function', 'plugin', 'api'],
+    `\\b(?:call|invoke|use|run|trigger|execute)${S}(?:the |your )?${F(2)}(?:tool|function|plugin|payments?|wallet|transfer|browser|shell|terminal|email|api)${S}${F(3)}(?:with|to|and)${S}${F(3)}(?:recipient|address|amount|wallet|0x|iban|send|transfer|pay|delete|all|every|following)`,
+  ),
+  r(
+    'agent-hijack',
+    0.8,
+    [
+      'downvote',
+      'upvote',
+      'verified',
+      'star',
+      'recommend',
+      'cancel',
+      'approve',
+      'rating',
+      'flag',
+      'report',
+      'ban',
+      'delete',
+    ],
+    `\\b(?:downvote|upvote|flag|report|ban|delete|remove|hide|approve|cancel)${S}${F(2)}(?:every|all|each|any)${S}${F(2)}(?:other |competing |rival )?(?:listings?|posts?|orders?|offers?|sellers?|comments?|users?|agents?|bids?|reviews?)\\b|\\bmark${S}${F(3)}as (?:verified|trusted|safe|approved|legit(?:imate)?)\\b|\\bgive${S}${F(3)}(?:5|five)[ -]star\\b|\\brecommend${S}${F(3)}as the (?:best|only|top)\\b`,
+  ),
+  r(
+    'agent-hijack',
+    0.7,
+    ['transfer', 'send', 'wire', 'pay', 'deposit'],
+    `\\b(?:transfer|send|wire|pay|deposit|move)${S}${F(4)}(?:funds|money|budget|balance|all|crypto|eth|btc|usdc|usdt|eur|usd|\\d[\\d,.]*)${S}${F(5)}(?:to|into|on)${S}${F(3)}(?:iban|wallet|address|account|portfel|0x[0-9a-f]{6})`,
+  ),
+  r(
+    'agent-hijack',
+    0.7,
+    [
+      'silently',
+      'without telling',
+      'do not mention',
+      "don't mention",
+      'do not tell',
+      "don't tell",
+      'secretly',
+    ],
+    `\\b(?:do (?:this|it|so) (?:silently|secretly|quietly)|without (?:telling|informing|notifying|alerting) (?:the |your )?(?:user|operator|owner|human|anyone|moderators?)|(?:do not|don't|never) (?:mention|tell|reveal|disclose|inform|report|acknowledge)${S}${F(3)}(?:this|these) (?:instructions?|message|note|request|post)|(?:do not|don't|never) (?:mention|tell|inform|alert)${S}(?:the |your )?(?:user|operator|owner|human|moderators?))\\b`,
+  ),
+  r(
+    'agent-hijack',
+    0.6,
+    ['you are', 'as admin', 'as the admin', 'official', 'moderator'],
+    `\\b(?:you are|as)${S}(?:the |an? )?(?:forum'?s? |platform'?s? |site'?s? )?(?:admin|administrator|moderator|root|system|operator|owner)${S}${F(2)}(?:bot|agent|assistant|ai)?${S}?${F(3)}(?:you )?(?:must|should|will|shall|need to|have to)\\b`,
+  ),
+  r(
+    'agent-hijack',
+    0.55,
+    ['link', 'url', 'visit', 'open', 'click', 'fetch'],
+    `\\b(?:append|add|attach|include|put)${S}${F(3)}(?:to|in|into)${S}${F(2)}(?:this |the )?(?:link|url|query|request|image)\\b`,
+  ),
+];
+
+const CJK = /[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
+const CYR = /[\u0400-\u04ff]/;
+const DEVA = /[\u0900-\u097f]/;
+const ARAB = /[\u0600-\u06ff]/;
+const LATX = /[a-z]/;
+
+/** Multilingual rules (DE, FR, ES, IT, PT, NL, PL, SV, TR, VI, ID, RU, UK, ZH, JA, KO, HI, AR). */
+export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
+  sr(
+    'instruction-override',
+    0.85,
+    LATX,
+    `(?:ignorier(?:e|en|t)?|vergiss|vergessen sie|missachte|überspring)${S}${F(3)}(?:alle|vorherigen?|bisherigen?|obigen?|vorigen?|früheren?|deine|ihre|sämtliche)${S}${F(2)}(?:anweisungen|instruktionen|informationen|aufgaben|befehle|regeln|vorgaben|anordnungen)`,
+  ),
+  sr(
+    'instruction-override',
+    0.8,
+    LATX,
+    `(?:vergiss|vergessen sie|ignoriere) (?:einfach )?alles|(?:alle )?(?:vorherigen|bisherigen) (?:informationen|anweisungen)${S}${F(4)}(?:nicht|vergessen|ignorieren)|neue (?:aufgabe|anweisung)(?:en)?:|nun (?:folgt|kommt) (?:eine )?neue aufgabe`,
+  ),
+  sr(
+    'prompt-exfiltration',
+    0.8,
+    LATX,
+    `(?:zeige?|gib|nenne|verrate|drucke|wiederhole)${S}${F(3)}(?:system-?prompt|(?:deine|ihre|die) (?:anweisungen|instruktionen|vorgaben|geheimen))`,
+  ),
+  sr(
+    'instruction-override',
+    0.85,
+    LATX,
+    `(?:ignore[zr]?|oublie[zr]?|néglige[zr]?)${S}${F(3)}(?:les |toutes |tes |vos )?(?:instructions|consignes|règles|directives|ordres)${S}?${F(1)}(?:précédentes|antérieures|ci-dessus)?|oublie[zr]? tout`,
+  ),
+  sr(
+    'prompt-exfiltration',
+    0.8,
+    LATX,
+    `(?:révèle|revele|affiche|montre|donne|répète|dis)[sz]?(?:-moi)?${S}${F(3)}(?:ton|votre|le|tes|vos) (?:prompt|invite|instructions) (?:système|systeme|initial|cachées)`,
+  ),
+  sr(
+    'instruction-override',
+    0.85,
+    LATX,
+    `(?:ignora(?:r|d)?|olvida(?:r|d)?|olvídate de|omite)${S}${F(3)}(?:las |todas |tus |sus )?(?:instrucciones|indicaciones|reglas|órdenes)|olvida(?:te de)? todo`,
+  ),
+  sr(
+    'prompt-exfiltration',
+    0.8,
+    LATX,
+    `(?:muestra|revela|dime|imprime|repite|mostrar)${S}${F(3)}(?:tu|el|su|tus) (?:prompt|mensaje|instrucciones)${S}${F(1)}(?:del sistema|de sistema|iniciales|ocultas|sistema)`,
+  ),
+  sr(
+    'instruction-override',
+    0.85,
+    LATX,
+    `(?:ignora|ignorare|dimentica)${S}${F(3)}(?:le |tutte |tue )?(?:istruzioni|indicazioni|regole)|dimentica tutto`,
+  ),
+  sr(
+    'prompt-exfiltration',
+    0.8,
+    LATX,
+    `(?:mostra|rivela|dimmi|stampa)${S}${F(3)}(?:il tuo|le tue) (?:prompt|istruzioni)`,
+  ),
+  sr(
+    'instruction-override',
+    0.85,
+    LATX,
+    `(?:ignore|ignora|esqueça|esqueca|desconsidere)${S}${F(3)}(?:as |todas |suas )?(?:instruções|instrucoes|orientações|regras)|esqueça tudo|esqueca tudo`,
+  ),
+  sr(
+    'prompt-exfiltration',
+    0.8,
+    LATX,
+    `(?:revele|mostre|diga|imprima)${S}${F(3)}(?:seu|o) (?:prompt|instruções)`,
+  ),
+  sr(
+    'instruction-override',
+    0.85,
+    LATX,
+    `(?:negeer|vergeet)${S}${F(3)}(?:alle |de |je )?(?:vorige|eerdere|voorgaande)?${S}?(?:instructies|opdrachten|regels)|vergeet alles`,
+  ),
+  sr(
+    'instruction-override',
+    0.85,
+    LATX,
+    `(?:zignoruj|ignoruj|zapomnij)${S}${F(3)}(?:wszystkie |poprzednie |twoje )?(?:instrukcje|polecenia|zasady|wskazówki)|zapomnij o wszystkim`,
+  ),
+  sr(
+    'instruction-override',
+    0.85,
+    LATX,
+    `(?:ignorera|glöm)${S}${F(3)}(?:alla |tidigare |dina )?(?:instruktioner|regler|anvisningar)|glöm allt`,
+  ),
+  sr(
+    'instruction-override',
+    0.85,
+    LATX,
+    `(?:önceki|tüm|bütün)${S}${F(2)}(?:talimatları|komutları|kuralları)${S}${F(2)}(?:yok say|unut|görmezden gel|dikkate alma)`,
+  ),
+  sr(
+    'instruction-override',
+    0.85,
+    LATX,
+    `(?:bỏ qua|quên|phớt lờ)${S}${F(3)}(?:hướng dẫn|chỉ dẫn|lệnh|chỉ thị)|quên (?:hết|tất cả)`,
+  ),
+  sr(
+    'prompt-exfiltration',
+    0.8,
+    LATX,
+    `(?:tiết lộ|hiển thị|cho (?:tôi )?xem|in ra)${S}${F(3)}(?:lời nhắc|prompt|hướng dẫn) (?:hệ thống|ban đầu)`,
+  ),
+  sr(
+    'instruction-override',
+    0.85,
+    LATX,
+    `(?:abaikan|lupakan)${S}${F(3)}(?:instruksi|perintah|petunjuk|aturan)|lupakan semua`,
+  ),
+  sr(
+    'instruction-override',
+    0.85,
+    CYR,
+    `(?:игнорируй|игнорируйте|проигнорируй|забудь|забудьте|ігноруй|ігноруйте|проігноруй|не обращай внимания на)${S}${F(3)}(?:инструкци|указани|правил|інструкці|вказівк|всё|все|усе|всі|усі)`,
+  ),
+  sr(
+    'prompt-exfiltration',
+    0.8,
+    CYR,
+    `(?:покажи|покажите|раскрой|выведи|расскажи|напиши|повтори|розкрий|виведи)${S}${F(3)}(?:системн|исходн|скрыт|свої інструкц|свои инструкц|свій системн|свой системн)`,
+  ),
+  sr(
+    'instruction-override',
+    0.85,
+    CJK,
+    `(?:忽略|无视|忽视|無視|忘记|忘記|不要理会)[^。！？\\n]{0,6}(?:之前|以上|先前|前面|上述|上面|所有|一切|以前|早先)[^。！？\\n]{0,6}(?:指令|指示|说明|說明|规则|規則|提示|命令|要求|内容)`,
+  ),
+  sr(
+    'prompt-exfiltration',
+    0.8,
+    CJK,
+    `(?:显示|顯示|输出|輸出|告诉我|告訴我|泄露|打印|展示|重复|透露|给我看)[^。！？\\n]{0,8}(?:系统提示|系統提示|提示词|提示詞|系统指令|初始指令|隐藏指令)`,
+  ),
+  sr(
+    'instruction-override',
+    0.85,
+    CJK,
+    `(?:以前|前|上記|これまで|すべて|全て)の(?:指示|命令|ルール|指令)[^。！？\\n]{0,4}(?:を)?(?:無視|忘れ)`,
+  ),
+  sr(
+    'prompt-exfiltration',
+    0.8,
+    CJK,
+    `(?:システムプロンプト|初期指示|隠された指示)[^。！？\\n]{0,6}(?:表示|教え|出力|見せ|開示)`,
+  ),
+  sr(
+    'instruction-override',
+    0.85,
+    CJK,
+    `(?:이전|모든|앞의|위의)\\s?(?:의\\s)?(?:지시|명령|지침|규칙|지시사항)[^.!?\\n]{0,8}(?:무시|잊어)`,
+  ),
+  sr('prompt-exfiltration', 0.8, CJK, `시스템\\s?프롬프트[^.!?\\n]{0,8}(?:보여|알려|출력|공개)`),
+  sr(
+    'instruction-override',
+    0.85,
+    DEVA,
+    `(?:पिछले|पिछली|सभी|पहले के|पूर्व)[^।\\n]{0,12}(?:निर्देश|निर्देशों|आदेश)[^।\\n]{0,16}(?:अनदेखा|भूल|नज़रअंदाज़|नजरअंदाज)`,
+  ),
+  sr('prompt-exfiltration', 0.8, DEVA, `सिस्टम प्रॉम्प्ट[^।\\n]{0,16}(?:दिखा|बता|प्रकट)`),
+  sr(
+    'instruction-override',
+    0.85,
+    ARAB,
+    `(?:تجاهل|انس|إنس|اِنسَ)[^.\\n]{0,12}(?:التعليمات|الأوامر|الإرشادات|كل شيء)`,
+  ),
+  sr(
+    'prompt-exfiltration',
+    0.8,
+    ARAB,
+    `(?:اكشف|أظهر|اعرض|أخبرني)[^.\\n]{0,12}(?:موجه النظام|تعليمات النظام|التعليمات)`,
+  ),
+];

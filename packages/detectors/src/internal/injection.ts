@@ -1,0 +1,256 @@
+/**
+ * Prompt-injection engine: normalise, match rules on several views of the
+ * text (folded, leet-folded, de-spaced, hidden Unicode tags, reversed bidi
+ * runs, rot13 when asked for), decode embedded payloads and rescan them within
+ * a depth and size bound, and report invisible-character smuggling.
+ */
+import type { Severity } from '../types.js';
+import { buildAutomaton } from './aho.js';
+import type { Automaton } from './aho.js';
+import { findEncoded } from './decode.js';
+import { INJECTION_I18N_RULES, INJECTION_RULES } from './injection-rules.js';
+import type { InjectionRule } from './injection-rules.js';
+import { leetFold, normalize, rot13 } from './normalize.js';
+import type { RawFinding } from './rule.js';
+
+let automaton: Automaton | undefined;
+let kwRules: number[][] | undefined;
+
+function prefilter(): { ac: Automaton; byKw: number[][] } {
+  if (!automaton || !kwRules) {
+    const kws: string[] = [];
+    const idx = new Map<string, number>();
+    const byKw: number[][] = [];
+    INJECTION_RULES.forEach((r, ri) => {
+      for (const k of r.keywords) {
+        let i = idx.get(k);
+        if (i === undefined) {
+          i = kws.length;
+          idx.set(k, i);
+          kws.push(k);
+          byKw.push([]);
+        }
+        (byKw[i] as number[]).push(ri);
+      }
+    });
+    automaton = buildAutomaton(kws);
+    kwRules = byKw;
+  }
+  return { ac: automaton, byKw: kwRules };
+}
+
+const META =
+  /prompt injection|injection attack|jailbreak(?:ing)? (?:attempt|prompt)s?|attackers?|adversar|red[ -]team|owasp|mitigat|vulnerab|example of|for example|e\.g\.|such as|we tested|detect(?:ed|s|ion)?|classif|security research|phrases? like|guardrail|filter(?:ed|s)? (?:out|for)|warn(?:ing)? (?:about|against)|beware|watch out|scam|phishing|never (?:share|send|paste)/i;
+
+type Hit = { start: number; end: number; weight: number; type: string };
+
+function severityOf(w: number): Severity {
+  return w >= 0.8 ? 'high' : w >= 0.6 ? 'medium' : 'low';
+}
+
+function inQuotes(view: string, start: number, end: number): boolean {
+  const before = view.slice(Math.max(0, start - 200), start);
+  const after = view.slice(end, end + 200);
+  for (const [o, c] of [
+    ['"', '"'],
+    ['“', '”'],
+    ['`', '`'],
+    ['«', '»'],
+    ['„', '“'],
+    ["'", "'"],
+  ] as const) {
+    const oi = before.lastIndexOf(o);
+    if (oi < 0) continue;
+    if (o === c && (before.slice(oi + 1).includes(c) || (before.split(o).length - 1) % 2 === 0))
+      continue;
+    if (after.includes(c)) return true;
+  }
+  return false;
+}
+
+function runRules(view: string, plain: string, meta: boolean): Hit[] {
+  const { ac, byKw } = prefilter();
+  const active = new Set<number>();
+  for (const k of ac.present(view)) for (const ri of byKw[k] as number[]) active.add(ri);
+  const hits: Hit[] = [];
+  const apply = (rule: InjectionRule, target: string): void => {
+    rule.re.lastIndex = 0;
+    let guard = 0;
+    for (let m = rule.re.exec(target); m && guard < 64; m = rule.re.exec(target), guard++) {
+      if (m[0].length === 0) {
+        rule.re.lastIndex++;
+        continue;
+      }
+      const start = m.index;
+      const end = m.index + m[0].length;
+      let w = rule.weight;
+      if (meta && inQuotes(target, start, end)) w *= 0.4;
+      hits.push({ start, end, weight: w, type: rule.type });
+    }
+  };
+  for (const ri of active) apply(INJECTION_RULES[ri] as InjectionRule, view);
+  for (const rule of INJECTION_I18N_RULES) {
+    if (rule.script?.test(plain)) apply(rule, plain);
+  }
+  return hits;
+}
+
+/** Options for {@link scanInjection}. */
+export type InjectionOptions = {
+  readonly maxDecodeDepth: number;
+  readonly decodeBudgetChars: number;
+};
+
+/** Injection findings with offsets into `text`. */
+export function scanInjection(text: string, opts: InjectionOptions): RawFinding[] {
+  const out: RawFinding[] = [];
+  const n = normalize(text);
+  const meta = META.test(n.text);
+  const toOrig = (a: number, b: number): [number, number] => {
+    const s = n.map[a] as number;
+    const lastIdx = n.map[Math.max(a, b - 1)] as number;
+    const c = text.charCodeAt(lastIdx);
+    const e = lastIdx + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
+    return [s, Math.min(e, text.length)];
+  };
+  const emit = (hits: readonly Hit[], map: (a: number, b: number) => [number, number]): void => {
+    const strong = hits.filter((h) => h.weight >= 0.5);
+    const weakSum = hits.filter((h) => h.weight < 0.5).reduce((a, h) => a + h.weight, 0);
+    const chosen = weakSum >= 0.9 ? hits : strong;
+    for (const h of chosen) {
+      const [s, e] = map(h.start, h.end);
+      out.push({
+        category: 'injection',
+        type: h.type,
+        start: s,
+        end: e,
+        confidence: Math.min(1, h.weight),
+        severity: severityOf(h.weight),
+      });
+    }
+  };
+  emit(runRules(n.text, n.plain, meta), toOrig);
+  const leet = leetFold(n.text);
+  if (leet !== n.text) emit(runRules(leet, leet, meta), toOrig);
+  // Letter-spaced text: "i g n o r e   a l l". Drop single spaces between
+  // single characters, keep wider gaps as word breaks; map back via an index table.
+  if (/(?:\S ){8}/.test(text)) {
+    const idx: number[] = [];
+    let joined = '';
+    for (let i = 0; i < text.length; i++) {
+      const ch = text[i] as string;
+      if (ch === ' ' && text[i - 1] !== ' ' && text[i + 1] !== ' ' && i > 0) continue;
+      if (ch === ' ' && joined.endsWith(' ')) continue;
+      joined += ch;
+      idx.push(i);
+    }
+    idx.push(text.length);
+    const n2 = normalize(joined);
+    emit(runRules(n2.text, n2.plain, meta), (a, b) => {
+      const s0 = idx[n2.map[a] as number] as number;
+      const e0 = (idx[n2.map[Math.max(a, b - 1)] as number] as number) + 1;
+      return [s0, Math.min(e0, text.length)];
+    });
+  }
+  if (
+    n.invisible.length >= 3 ||
+    n.invisible.some(([s]) => text.charCodeAt(s) === 0x202e || text.charCodeAt(s) === 0x202d)
+  ) {
+    const first = n.invisible[0] as readonly [number, number];
+    const last = n.invisible[n.invisible.length - 1] as readonly [number, number];
+    out.push({
+      category: 'injection',
+      type: 'invisible-smuggling',
+      start: first[0],
+      end: last[1],
+      confidence: 0.7,
+      severity: 'medium',
+    });
+  }
+  if (n.tagSpan) {
+    out.push({
+      category: 'injection',
+      type: 'unicode-tag-smuggling',
+      start: n.tagSpan[0],
+      end: n.tagSpan[1],
+      confidence: 0.9,
+      severity: 'high',
+    });
+  }
+  // Bidi override: the visible order is reversed; scan it the way a reader sees it.
+  const rlo = text.indexOf('\u202e');
+  if (rlo >= 0) {
+    const stop = text.indexOf('\u202c', rlo);
+    const seg = text.slice(rlo + 1, stop < 0 ? text.length : stop);
+    const rev = [...seg].reverse().join('');
+    if (scanInjection(rev, { ...opts, maxDecodeDepth: 0 }).length > 0) {
+      out.push({
+        category: 'injection',
+        type: 'bidi-reversed-injection',
+        start: rlo,
+        end: rlo + 1 + seg.length,
+        confidence: 0.9,
+        severity: 'high',
+      });
+    }
+  }
+  if (/\brot-?13\b|\bcaesar\b/.test(n.text)) {
+    const r = rot13(text);
+    if (runRules(normalize(r).text, '', false).some((h) => h.weight >= 0.5)) {
+      out.push({
+        category: 'injection',
+        type: 'encoded-injection',
+        start: 0,
+        end: text.length,
+        confidence: 0.75,
+        severity: 'high',
+      });
+    }
+  }
+  if (/\brevers|\bbackwards?\b|\bright to left\b/.test(n.text)) {
+    const rev = [...text].reverse().join('');
+    if (runRules(normalize(rev).text, '', false).some((h) => h.weight >= 0.5)) {
+      out.push({
+        category: 'injection',
+        type: 'encoded-injection',
+        start: 0,
+        end: text.length,
+        confidence: 0.75,
+        severity: 'high',
+      });
+    }
+  }
+  if (opts.maxDecodeDepth > 0) {
+    for (const d of findEncoded(text, opts.decodeBudgetChars)) {
+      const inner = scanInjection(d.text, {
+        maxDecodeDepth: opts.maxDecodeDepth - 1,
+        decodeBudgetChars: Math.floor(opts.decodeBudgetChars / 2),
+      });
+      const best = inner.reduce((a, f) => Math.max(a, f.confidence), 0);
+      if (best >= 0.5) {
+        out.push({
+          category: 'injection',
+          type: 'encoded-injection',
+          start: d.start,
+          end: d.end,
+          confidence: Math.min(1, best + 0.05),
+          severity: 'high',
+        });
+      }
+    }
+    if (n.tagText) {
+      const inner = scanInjection(n.tagText, { ...opts, maxDecodeDepth: opts.maxDecodeDepth - 1 });
+      if (inner.length > 0 && n.tagSpan) {
+        out.push({
+          category: 'injection',
+          type: 'unicode-tag-injection',
+          start: n.tagSpan[0],
+          end: n.tagSpan[1],
+          confidence: 0.95,
+          severity: 'critical',
+        });
+      }
+    }
+  }
+  return out;
+}

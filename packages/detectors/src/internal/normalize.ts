@@ -1,0 +1,203 @@
+/**
+ * Text normalisation for injection matching: NFKC, confusable (homoglyph)
+ * folding, removal of zero-width / tag / bidi / variation characters, leet
+ * folding inside mixed words, lower-casing and whitespace collapsing. Keeps a
+ * map from every normalised index back to the original offset.
+ */
+
+/** Result of {@link normalize}. */
+export type Normalized = {
+  /** The normalised, lower-cased text with homoglyphs folded to Latin. */
+  readonly text: string;
+  /** Same as `text` (same length and map) but without homoglyph folding, for non-Latin rules. */
+  readonly plain: string;
+  /** `map[i]` is the original offset of normalised char `i`; `map[text.length]` is the input length. */
+  readonly map: Int32Array;
+  /** Spans of invisible characters that sit inside words (smuggling). */
+  readonly invisible: ReadonlyArray<readonly [number, number]>;
+  /** Text hidden in Unicode tag characters (U+E0020–E007E), decoded. */
+  readonly tagText: string;
+  /** Where the tag characters were. */
+  readonly tagSpan: readonly [number, number] | undefined;
+};
+
+const CONFUSABLE: Readonly<Record<string, string>> = {
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  ѕ: 's',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  ԁ: 'd',
+  ԛ: 'q',
+  ԝ: 'w',
+  һ: 'h',
+  ɡ: 'g',
+  ʏ: 'y',
+  ᴠ: 'v',
+  α: 'a',
+  β: 'b',
+  ε: 'e',
+  η: 'n',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  ɑ: 'a',
+  ɩ: 'i',
+  ο̇: 'o',
+  ı: 'i',
+  ȷ: 'j',
+  ℓ: 'l',
+  Ꭵ: 'i',
+  ᴏ: 'o',
+  ᴄ: 'c',
+  ᴜ: 'u',
+  ꮪ: 's',
+};
+const LEET: Readonly<Record<string, string>> = {
+  '0': 'o',
+  '1': 'i',
+  '3': 'e',
+  '4': 'a',
+  '5': 's',
+  '7': 't',
+  '@': 'a',
+  $: 's',
+  '!': 'i',
+};
+
+/** True for characters that render as nothing. */
+export function isInvisible(cp: number): boolean {
+  return (
+    (cp >= 0x200b && cp <= 0x200f) ||
+    (cp >= 0x202a && cp <= 0x202e) ||
+    (cp >= 0x2060 && cp <= 0x2064) ||
+    (cp >= 0x2066 && cp <= 0x2069) ||
+    cp === 0xfeff ||
+    cp === 0x00ad ||
+    cp === 0x180e ||
+    cp === 0x034f ||
+    (cp >= 0xfe00 && cp <= 0xfe0f) ||
+    (cp >= 0xe0000 && cp <= 0xe007f) ||
+    (cp >= 0xe0100 && cp <= 0xe01ef)
+  );
+}
+
+const isLatinLetter = (c: string): boolean => /[a-z]/i.test(c);
+const isWordChar = (cp: number): boolean =>
+  (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122) || cp > 0xbf;
+
+/** Normalises `input` for injection matching. */
+export function normalize(input: string): Normalized {
+  const out: string[] = [];
+  const plainOut: string[] = [];
+  const map: number[] = [];
+  const invisible: Array<[number, number]> = [];
+  let tagText = '';
+  let tagStart = -1;
+  let tagEnd = -1;
+  let lastWasSpace = true;
+  let prevVisibleCp = 32;
+  let i = 0;
+  while (i < input.length) {
+    const cp = input.codePointAt(i) as number;
+    const len = cp > 0xffff ? 2 : 1;
+    if (isInvisible(cp)) {
+      if (cp >= 0xe0000 && cp <= 0xe007f) {
+        if (tagStart < 0) tagStart = i;
+        tagEnd = i + len;
+        if (cp >= 0xe0020 && cp <= 0xe007e) tagText += String.fromCharCode(cp - 0xe0000);
+      } else {
+        const nextCp = input.codePointAt(i + len) ?? 32;
+        // Legit uses: ZWNJ/ZWJ in Arabic/Indic scripts and emoji, VS16 after emoji.
+        const legit =
+          ((cp === 0x200c || cp === 0x200d) && (prevVisibleCp > 0x5ff || nextCp > 0x5ff)) ||
+          (cp >= 0xfe00 && cp <= 0xfe0f && prevVisibleCp > 0x2000);
+        const bidiOverride =
+          cp === 0x202e || cp === 0x202d || cp === 0x2066 || cp === 0x2067 || cp === 0x2068;
+        if (
+          !legit &&
+          ((isWordChar(prevVisibleCp) && isWordChar(nextCp)) || bidiOverride || cp === 0x00ad)
+        ) {
+          invisible.push([i, i + len]);
+        }
+      }
+      i += len;
+      continue;
+    }
+    const raw = input.slice(i, i + len);
+    let base = raw;
+    let folded: string | undefined;
+    if (cp > 0x7f) {
+      folded = CONFUSABLE[raw] ?? CONFUSABLE[raw.toLowerCase()];
+      base = folded ? raw : raw.normalize('NFKC');
+    }
+    base = base.toLowerCase();
+    for (const c of base) {
+      const isSpace = c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0';
+      if (isSpace) {
+        if (lastWasSpace) continue;
+        out.push(' ');
+        plainOut.push(' ');
+        lastWasSpace = true;
+      } else {
+        out.push(folded ?? c);
+        plainOut.push(c);
+        lastWasSpace = false;
+      }
+      map.push(i);
+    }
+    prevVisibleCp = cp;
+    i += len;
+  }
+  map.push(input.length);
+  return {
+    text: out.join(''),
+    plain: plainOut.join(''),
+    map: Int32Array.from(map),
+    invisible,
+    tagText,
+    tagSpan: tagStart >= 0 ? [tagStart, tagEnd] : undefined,
+  };
+}
+
+/** Folds leet digits inside words that mix letters and digits (`1gn0r3` → `ignore`). */
+export function leetFold(s: string): string {
+  return s.replace(/[a-z0-9@$!]{3,40}/g, (w) =>
+    /[a-z]/.test(w) && /[0-9@$]/.test(w) && !/^\d+[a-z]{0,3}$/.test(w)
+      ? [...w].map((c) => LEET[c] ?? c).join('')
+      : w,
+  );
+}
+
+/** Joins letter-spaced text (`i g n o r e  a l l`) back into words; same length via padding. */
+export function despace(s: string): string | undefined {
+  if (!/(?:\b\w ){6}/.test(s)) return undefined;
+  return s.replace(/(?:\b\w ){3,}\w\b/g, (run) => run.replace(/ /g, ''));
+}
+
+/** ROT13 of ASCII letters. */
+export function rot13(s: string): string {
+  return s.replace(/[a-z]/gi, (c) => {
+    const b = c <= 'Z' ? 65 : 97;
+    return String.fromCharCode(((c.charCodeAt(0) - b + 13) % 26) + b);
+  });
+}
+
+export { isLatinLetter };

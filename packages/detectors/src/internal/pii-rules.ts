@@ -1,0 +1,199 @@
+/**
+ * Built-in PII rules: structure by regex, truth by checksum or range checks,
+ * and context words that raise confidence (or are required for formats with no
+ * checksum). Phones are handled by libphonenumber-js in `pii-phone.ts`.
+ */
+import type { Severity } from '../types.js';
+import type { Rule } from './rule.js';
+import * as v from './pii-validators.js';
+
+type Opts = {
+  readonly severity?: Severity;
+  readonly confidence?: number;
+  readonly group?: number;
+  readonly flags?: string;
+  readonly validate?: Rule['validate'];
+  readonly context?: RegExp;
+  readonly needContext?: boolean;
+};
+
+function rule(type: string, keywords: readonly string[], source: string, o: Opts = {}): Rule {
+  return {
+    category: 'pii',
+    type,
+    keywords,
+    re: new RegExp(source, `g${o.flags ?? ''}`),
+    severity: o.severity ?? 'medium',
+    confidence: o.confidence ?? 0.6,
+    placeholderCheck: false,
+    ...(o.group !== undefined ? { group: o.group } : {}),
+    ...(o.validate ? { validate: o.validate } : {}),
+    ...(o.context ? { context: o.context } : {}),
+    ...(o.needContext ? { needContext: true } : {}),
+  };
+}
+
+const D = (s: string): string => s.replace(/\D/g, '');
+const NB = '(?<![A-Za-z0-9])';
+const NA = '(?![A-Za-z0-9])';
+const DIGITS: readonly string[] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+
+/** The PII rules. */
+export const PII_RULES: readonly Rule[] = [
+  rule(
+    'email',
+    ['@'],
+    `(?<![A-Za-z0-9._%+\\-])[A-Za-z0-9][A-Za-z0-9._%+\\-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?\\.){1,8}(?:[A-Za-z]{2,24}|xn--[a-z0-9]{2,30})${NA}`,
+    { severity: 'low', confidence: 0.9 },
+  ),
+  rule('credit-card', DIGITS, `(?<![\\d\\-])\\d(?:[ \\-]?\\d){11,18}(?![\\d\\-])`, {
+    severity: 'high',
+    validate: (s) => v.validCard(s),
+    context: /card|credit|debit|visa|mastercard|amex|payment|pay|charge|cc|kredit|tarjeta|carte/i,
+  }),
+  rule(
+    'iban',
+    DIGITS,
+    `(?<![A-Za-z0-9])[A-Z]{2}\\d{2}(?:[ \\-]?[A-Z0-9]{4}){2,7}(?:[ \\-]?[A-Z0-9]{1,3})?${NA}`,
+    { severity: 'medium', validate: (s) => (v.validIban(s.replace(/[\s\-]/g, '')) ? 0.95 : 0) },
+  ),
+  rule('us-ssn', DIGITS, `${NB}\\d{3}([ \\-]?)\\d{2}\\1\\d{4}(?![\\d\\-])`, {
+    severity: 'high',
+    validate: (s, text, start) => {
+      if (!v.validSsn(s)) return 0;
+      const sep = /\d{3}([ \-])\d{2}[ \-]\d{4}/.test(s);
+      const ctx = /ssn|social|security|sozial|seguro/i.test(
+        text.slice(Math.max(0, start - 64), start),
+      );
+      return ctx ? 0.9 : sep && !v.validItin(s) ? 0.5 : 0;
+    },
+  }),
+  rule('us-itin', DIGITS, `${NB}9\\d{2}[ \\-]?[5-9]\\d[ \\-]?\\d{4}(?![\\d\\-])`, {
+    severity: 'high',
+    validate: (s) => (v.validItin(s) ? 0.7 : 0),
+  }),
+  rule(
+    'ip-address',
+    ['.'],
+    `(?<![\\d.])(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}(?!\\.?\\d)`,
+    {
+      severity: 'low',
+      confidence: 0.7,
+      validate: (_s, text, start) =>
+        /(?:version|v\.?|release|build)\s?$/i.test(text.slice(Math.max(0, start - 10), start))
+          ? 0
+          : 0.7,
+    },
+  ),
+  rule(
+    'ip-address',
+    [':'],
+    `(?<![0-9A-Za-z:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?::\\d{1,3}(?:\\.\\d{1,3}){3})?(?![0-9A-Za-z:])`,
+    {
+      severity: 'low',
+      validate: (s) => {
+        if (!v.validIpv6(s)) return 0;
+        const hexGroups = s.split(':').filter((g) => g !== '').length;
+        return hexGroups >= 2 || s.includes('.') || s === '::1' ? 0.75 : 0;
+      },
+    },
+  ),
+  rule(
+    'mac-address',
+    [':', '-', '.'],
+    `(?<![0-9A-Fa-f:\\-])(?:[0-9A-Fa-f]{2}(?::[0-9A-Fa-f]{2}){5}|[0-9A-Fa-f]{2}(?:-[0-9A-Fa-f]{2}){5}|[0-9a-fA-F]{4}\\.[0-9a-fA-F]{4}\\.[0-9a-fA-F]{4})(?![0-9A-Fa-f:\\-])`,
+    { severity: 'low', confidence: 0.6 },
+  ),
+  rule(
+    'crypto-wallet',
+    ['1', '3', 'bc1', 'ltc1', '0x', 'l', 'm', 'd'],
+    `${NB}(?:[13LMD][1-9A-HJ-NP-Za-km-z]{25,34}|(?:bc|ltc)1[02-9ac-hj-np-z]{11,71}|0x[0-9a-fA-F]{40})${NA}`,
+    { severity: 'medium', validate: (s) => v.validWallet(s) },
+  ),
+  rule('fi-personal-id', DIGITS, `${NB}\\d{6}[\\-+A-FU-Y]\\d{3}[0-9A-Y]${NA}`, {
+    validate: (s) => (v.validFiHetu(s) ? 0.9 : 0),
+    flags: 'i',
+  }),
+  rule('kr-rrn', DIGITS, `${NB}\\d{6}-?[1-8]\\d{6}(?![\\d])`, {
+    validate: (s, text, start) => {
+      const c = v.validKrRrn(s);
+      const ctx = /rrn|frn|korea|주민|외국인|registration/i.test(
+        text.slice(Math.max(0, start - 64), start),
+      );
+      return c >= 0.9 || (c > 0 && ctx) ? Math.max(c, 0.7) : 0;
+    },
+  }),
+  rule('pl-pesel', DIGITS, `${NB}\\d{11}(?!\\d)`, { validate: (s) => (v.validPesel(s) ? 0.6 : 0) }),
+  rule('tr-national-id', DIGITS, `${NB}[1-9]\\d{10}(?!\\d)`, {
+    validate: (s) => (v.validTckn(s) ? 0.7 : 0),
+  }),
+  rule('de-tax-id', DIGITS, `${NB}[1-9]\\d{10}(?!\\d)`, {
+    validate: (s) => (v.validDeTaxId(s) ? 0.5 : 0),
+    context: /steuer|tax|idnr|tin/i,
+    needContext: true,
+  }),
+  rule('th-national-id', DIGITS, `${NB}[1-8]\\d{12}(?!\\d)`, {
+    validate: (s) => (v.validThai(s) ? 0.6 : 0),
+  }),
+  rule('za-id-number', DIGITS, `${NB}\\d{13}(?!\\d)`, {
+    validate: (s) => (v.validZaId(s) ? 0.6 : 0),
+  }),
+  rule('se-personnummer', DIGITS, `${NB}(?:19|20)?\\d{6}[\\-+]?\\d{4}(?!\\d)`, {
+    validate: (s) => (v.validSePnr(s) ? 0.6 : 0),
+  }),
+  rule('in-aadhaar', DIGITS, `${NB}[2-9]\\d{3}[ \\-:]?\\d{4}[ \\-:]?\\d{4}(?![\\d])`, {
+    validate: (s) => (v.validAadhaar(s) ? 0.7 : 0),
+  }),
+  rule('uk-nhs', DIGITS, `${NB}\\d{3}[ \\-]?\\d{3}[ \\-]?\\d{4}(?!\\d)`, {
+    validate: (s) => (v.validNhs(s) ? 0.5 : 0),
+  }),
+  rule('es-nif', DIGITS, `${NB}(?:\\d{8}|[XYZxyz]\\d{7})-?[A-Za-z]${NA}`, {
+    validate: (s) => (v.validEsNif(s) ? 0.85 : 0),
+  }),
+  rule('sg-nric', ['s', 't', 'f', 'g', 'm'], `${NB}[STFGM]\\d{7}[A-Z]${NA}`, {
+    validate: (s) => (v.validSgFin(s) ? 0.8 : 0),
+  }),
+  rule(
+    'us-mbi',
+    DIGITS,
+    `${NB}[1-9][AC-HJKMNP-RT-Yac-hjkmnp-rt-y][AC-HJKMNP-RT-Yac-hjkmnp-rt-y0-9]\\d-?[AC-HJKMNP-RT-Yac-hjkmnp-rt-y][AC-HJKMNP-RT-Yac-hjkmnp-rt-y0-9]\\d-?[AC-HJKMNP-RT-Yac-hjkmnp-rt-y]{2}\\d{2}${NA}`,
+    { confidence: 0.7, validate: (s) => (/[A-Za-z].*[A-Za-z].*[A-Za-z]/.test(s) ? 0.7 : 0) },
+  ),
+  rule(
+    'uk-nino',
+    DIGITS,
+    `${NB}(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\\d{2} ?\\d{2} ?\\d{2} ?[A-D]${NA}`,
+    { confidence: 0.7 },
+  ),
+  rule(
+    'uk-driving-licence',
+    DIGITS,
+    `${NB}[A-Z9]{5}\\d[0156]\\d[0-3]\\d{2}[A-Z9]{2}\\d[A-Z]{2}${NA}`,
+    {
+      confidence: 0.8,
+    },
+  ),
+  rule('it-fiscal-code', DIGITS, `${NB}[A-Z]{6}\\d{2}[A-EHLMPR-T]\\d{2}[A-Z]\\d{3}[A-Z]${NA}`, {
+    confidence: 0.8,
+    flags: 'i',
+  }),
+  rule('in-pan', DIGITS, `${NB}[A-Z]{3}[ABCFGHJLPT][A-Z]\\d{4}[A-Z]${NA}`, {
+    context: /pan|permanent account|income tax/i,
+    needContext: true,
+    confidence: 0.7,
+  }),
+  // Identity documents without a public checksum: only next to a context word.
+  rule(
+    'id-document',
+    DIGITS,
+    `${NB}(?=[A-Za-z0-9\\-]{0,14}\\d)[A-Za-z]{0,3}\\d[A-Za-z0-9\\-]{5,14}${NA}`,
+    {
+      confidence: 0.55,
+      context:
+        /passport|pasaporte|passeport|reisepass|pass(?:nummer)?|licen[cs]e|führerschein|fuehrerschein|patente|permis|carnet|driver|voter|epic|insurance|versicherung|krankenkasse|sozialversicherung|rentenversicherung|social security|medicare|national id|identity|personal id|id number|id card|ausweis|personalausweis|dni|nie|nif|cpf|curp/i,
+      needContext: true,
+    },
+  ),
+];
+
+export { D as digitsOnly };

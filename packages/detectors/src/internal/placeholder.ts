@@ -1,0 +1,40 @@
+/**
+ * Obvious placeholders that documentation and sample configs use instead of a
+ * real credential. A value that looks like one is never reported as a secret.
+ */
+const PLACEHOLDER_WORDS =
+  /example|sample|dummy|placeholder|your[_\-]?(?:api|secret|key|token|pass)|changeme|change[_\-]me|redacted|insert[_\-]?|replace[_\-]?me|fake|notreal|not[_\-]a[_\-]real|lorem|foobar|test[_\-]?(?:key|token|secret)|abcdefgh|12345678|xxxx|\*\*\*\*|\.\.\.|0000000000|\bnull\b|undefined/i;
+
+/** True when the value is a template, variable reference or filler. */
+export function isPlaceholder(value: string): boolean {
+  if (value.length === 0) return true;
+  const c0 = value[0];
+  // ${VAR}, $VAR, %VAR%, {{ var }}, <your-key>, [token]
+  if (c0 === '$' || c0 === '%' || c0 === '<' || c0 === '{' || c0 === '[') return true;
+  if (value.includes('${') || value.includes('{{') || value.includes('}}')) return true;
+  if (PLACEHOLDER_WORDS.test(value)) return true;
+  if (longestRun(value) >= Math.max(6, Math.floor(value.length / 2))) return true;
+  return false;
+}
+
+/** Length of the longest run of one repeated character. */
+export function longestRun(s: string): number {
+  let best = 0;
+  let run = 0;
+  for (let i = 0; i < s.length; i++) {
+    run = i > 0 && s[i] === s[i - 1] ? run + 1 : 1;
+    if (run > best) best = run;
+  }
+  return best;
+}
+
+/** True for lower/upper-case runs like `abcdef` or `123456` typed as filler. */
+export function isSequential(s: string): boolean {
+  if (s.length < 6) return false;
+  let seq = 1;
+  for (let i = 1; i < s.length; i++) {
+    seq = s.charCodeAt(i) - s.charCodeAt(i - 1) === 1 ? seq + 1 : 1;
+    if (seq >= 10) return true;
+  }
+  return false;
+}

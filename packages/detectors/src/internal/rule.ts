@@ -1,0 +1,35 @@
+import type { Category, Severity } from '../types.js';
+
+/** A compiled built-in or custom rule. */
+export type Rule = {
+  readonly category: Category;
+  readonly type: string;
+  /** Lower-case literal keywords; the rule runs only when one occurs (empty: always). */
+  readonly keywords: readonly string[];
+  /** Global regex; capture group `group` (default 0) is the sensitive value. */
+  readonly re: RegExp;
+  readonly group?: number;
+  readonly severity: Severity;
+  readonly confidence: number;
+  /**
+   * Confirms a candidate. Returns a confidence (0 rejects) or a boolean.
+   * `text` is the whole input, `start` the value's offset.
+   */
+  readonly validate?: (value: string, text: string, start: number) => number | boolean;
+  /** Skip obvious placeholders (xxxx, EXAMPLE, <your-key>, ${VAR}). @default true */
+  readonly placeholderCheck?: boolean;
+  /** Words that, within ~64 chars before the match, raise confidence (Presidio-style). */
+  readonly context?: RegExp;
+  /** Without a context word the finding is dropped. @default false */
+  readonly needContext?: boolean;
+};
+
+/** Raw finding before redaction and de-duplication. */
+export type RawFinding = {
+  category: Category;
+  type: string;
+  start: number;
+  end: number;
+  confidence: number;
+  severity: Severity;
+};

@@ -1,0 +1,92 @@
+import { resolveOptions, scanResolved } from './internal/engine.js';
+import type { Resolved } from './internal/engine.js';
+import { redactWith } from './redact.js';
+import type { Category, Detector, Finding, RedactResult, ScanOptions } from './types.js';
+
+let defaultResolved: Resolved | undefined;
+
+function resolved(options: ScanOptions | undefined): Resolved {
+  if (options === undefined) {
+    defaultResolved ??= resolveOptions(undefined);
+    return defaultResolved;
+  }
+  return resolveOptions(options);
+}
+
+/**
+ * Scans text for secrets, PII and prompt injection.
+ *
+ * Offsets are UTF-16 offsets into `text`; `redacted` never holds the raw value.
+ * Runs in time linear in the input; inputs above `maxInputChars` are scanned
+ * in overlapping windows (or rejected with `oversize: 'reject'`).
+ * @param text - the text to scan
+ * @param options - categories, types, custom rules, allowlist, limits
+ * @returns findings sorted by start offset
+ * @throws {DetectorError} DETECTORS_INVALID_OPTIONS / DETECTORS_UNSAFE_PATTERN for bad options,
+ *   DETECTORS_INPUT_TOO_LARGE when the input is too large and `oversize` is `'reject'`,
+ *   DETECTORS_INVALID_INPUT when `text` is not a string
+ * @example
+ * ```ts
+ * scan('key AKIAIOSFODNN7REALKEY')[0]?.type; // 'aws-access-key'
+ * ```
+ */
+export function scan(text: string, options?: ScanOptions): Finding[] {
+  return scanResolved(text, resolved(options));
+}
+
+function only(category: Category, options: ScanOptions | undefined): ScanOptions {
+  return { ...options, categories: [category] };
+}
+
+/**
+ * Scans for secrets only (API keys, tokens, private keys, credentials).
+ * @param text - the text to scan
+ * @param options - as for {@link scan}; `categories` is ignored
+ * @returns secret findings
+ * @throws {DetectorError} as {@link scan}
+ */
+export function scanSecrets(text: string, options?: ScanOptions): Finding[] {
+  return scan(text, only('secret', options));
+}
+
+/**
+ * Scans for personal data only (email, phone, cards, IBAN, national ids, IPs, wallets).
+ * @param text - the text to scan
+ * @param options - as for {@link scan}; `categories` is ignored
+ * @returns PII findings
+ * @throws {DetectorError} as {@link scan}
+ */
+export function scanPii(text: string, options?: ScanOptions): Finding[] {
+  return scan(text, only('pii', options));
+}
+
+/**
+ * Scans for prompt injection and invisible-character smuggling only.
+ * @param text - the text to scan
+ * @param options - as for {@link scan}; `categories` is ignored
+ * @returns injection findings
+ * @throws {DetectorError} as {@link scan}
+ */
+export function scanInjection(text: string, options?: ScanOptions): Finding[] {
+  return scan(text, only('injection', options));
+}
+
+/**
+ * Validates options once (custom patterns are ReDoS-checked here) and returns
+ * a detector that reuses them.
+ * @param options - as for {@link scan}
+ * @returns a {@link Detector}
+ * @throws {DetectorError} DETECTORS_INVALID_OPTIONS or DETECTORS_UNSAFE_PATTERN
+ * @example
+ * ```ts
+ * const detector = createDetector({ categories: ['secret'], allowlist: ['AKIAIOSFODNN7EXAMPLE'] });
+ * detector.scan(text);
+ * ```
+ */
+export function createDetector(options?: ScanOptions): Detector {
+  const r = resolveOptions(options);
+  return {
+    scan: (text: string): readonly Finding[] => scanResolved(text, r),
+    redact: (text: string): RedactResult => redactWith(text, scanResolved(text, r), []),
+  };
+}

@@ -1,0 +1,116 @@
+/** What a finding is about. */
+export type Category = 'secret' | 'pii' | 'injection';
+
+/** How bad a finding is on its own; plugins turn this into a score. */
+export type Severity = 'low' | 'medium' | 'high' | 'critical';
+
+/** One thing found in a text. Never carries the raw matched value. */
+export type Finding = {
+  /** `secret`, `pii` or `injection`. */
+  readonly category: Category;
+  /** Rule type, e.g. `aws-access-key`, `email`, `instruction-override`. */
+  readonly type: string;
+  /** Start offset in the ORIGINAL string, UTF-16 code units. */
+  readonly start: number;
+  /** End offset (exclusive) in the original string. */
+  readonly end: number;
+  /** 0–1: how sure the rule is (checksums and context raise it). */
+  readonly confidence: number;
+  /** Severity of this finding alone. */
+  readonly severity: Severity;
+  /** A redacted rendering (`[SECRET:aws-access-key]`, `j***@***.com`); never the raw value. */
+  readonly redacted: string;
+};
+
+/** A user-supplied rule, checked for ReDoS safety when the detector is created. */
+export type CustomRule = {
+  /** Type name reported in findings (`[a-z0-9-]{1,64}`). */
+  readonly type: string;
+  /** Category the finding belongs to. */
+  readonly category: Category;
+  /** Pattern source or RegExp (flags other than `i`, `u`, `m`, `s` are ignored). */
+  readonly pattern: string | RegExp;
+  /**
+   * Lower-case literal keywords; the rule only runs when one of them occurs.
+   * Leave empty to run it on every text.
+   * @default []
+   */
+  readonly keywords?: readonly string[];
+  /** @default 'high' */
+  readonly severity?: Severity;
+  /** @default 0.8 */
+  readonly confidence?: number;
+};
+
+/** Options for {@link scan} and {@link createDetector}. */
+export type ScanOptions = {
+  /**
+   * Categories to run.
+   * @default ['secret', 'pii', 'injection']
+   */
+  readonly categories?: readonly Category[];
+  /** Only report these types (all when omitted). */
+  readonly types?: readonly string[];
+  /** Never report these types. */
+  readonly excludeTypes?: readonly string[];
+  /** Extra rules, validated (ReDoS check) at creation. */
+  readonly customRules?: readonly CustomRule[];
+  /** Exact values that are never reported (e.g. a documented test key). */
+  readonly allowlist?: readonly string[];
+  /**
+   * Drop findings below this confidence (0–1).
+   * @default 0
+   */
+  readonly minConfidence?: number;
+  /**
+   * Largest input scanned at once, in UTF-16 code units.
+   * @default 1_048_576
+   */
+  readonly maxInputChars?: number;
+  /**
+   * What to do with a larger input: `'window'` scans it in overlapping windows of
+   * `maxInputChars`; `'reject'` throws `DETECTORS_INPUT_TOO_LARGE`.
+   * @default 'window'
+   */
+  readonly oversize?: 'window' | 'reject';
+  /**
+   * How many nested encodings (base64, hex, URL, entities) the injection engine unwraps.
+   * @default 2
+   */
+  readonly maxDecodeDepth?: number;
+};
+
+/** One placeholder put in by {@link redact}; keep it in memory only. */
+export type Replacement = {
+  /** The placeholder, e.g. `[SECRET:aws-access-key#1]`. */
+  readonly placeholder: string;
+  /** The raw value it stands for. Sensitive: never log or persist. */
+  readonly value: string;
+  readonly category: Category;
+  readonly type: string;
+};
+
+/** Result of {@link redact}. */
+export type RedactResult = {
+  /** The text with every secret and PII finding replaced by a placeholder. */
+  readonly text: string;
+  /** Mapping for {@link restore}; in memory only. */
+  readonly replacements: readonly Replacement[];
+};
+
+/** Options for {@link redact}. */
+export type RedactOptions = ScanOptions & {
+  /**
+   * Placeholders already issued (e.g. from an earlier message in the same
+   * conversation); equal values reuse their placeholder.
+   */
+  readonly previous?: readonly Replacement[];
+};
+
+/** A compiled detector with validated options. */
+export interface Detector {
+  /** Scans text with the detector's options. */
+  scan(text: string): readonly Finding[];
+  /** Redacts secrets and PII. */
+  redact(text: string): RedactResult;
+}
