@@ -30,18 +30,29 @@ export const GENERIC_KEYWORDS: readonly string[] = [
 // After the keyword: rest of the identifier, a closing quote, a separator, an
 // optional opening quote, then the value. Every quantifier is bounded.
 const AFTER =
-  /([A-Za-z0-9_.\-]{0,24})["'\]]{0,2}[ \t]{0,3}(=>|:=|::|[:=]|\s-\s|\s)?[ \t]{0,3}(["'`({]|\\")?[ \t]?([^\s"'`<>{}[\](),;|\\]{6,400})/y;
+  /([A-Za-z0-9_.\-]{0,24})["'\]]{0,2}[ \t]{0,3}(=>|:=|::|[:=>]|,|\s-\s|\s)?[ \t]{0,3}(["'`({]|\\")?[ \t]?([^\s"'`<>{}[\](),;|\\]{6,400})/y;
+
+/** Values in a provider's own format are judged by that provider's rule, not here. */
+const KNOWN_PREFIX =
+  /^(?:sk-|sk_|rk_|pk_|ghp_|gho_|ghu_|ghs_|ghr_|github_pat_|glpat-|gldt-|gloas-|glrt-|xox[a-z]-|xox[a-z]\.|xapp-|akia|asia|abia|aiza|ya29\.|shp[a-z]{2}_|pcsk_|sgp_|npm_|pypi-|hf_|api_org_|gsk_|pplx-|r8_|xai-|lsv2_|dop_v1_|sbp_|nfp_|dp\.|pul-|hvs\.|hvb\.|glc_|glsa_|sntry|lin_api_|ntn_|secret_|atatt|pscale_|pmak-|xkeysib-|dckr_|rubygems_|shippo_|apify_api_|whsec_|sq0|eaaa|fo1_|dapi|sg\.|key-|age-secret|eyj|-----)/i;
+const UUIDISH = /^[0-9A-Za-z]{8}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{12}$/;
+const TOKEN_CHARS = /^[A-Za-z0-9_\-+/=.~:@!#$%^&*]+$/;
 
 const BAD_SUFFIX =
-  /(?:^|[_.\-]|[a-z])(?:id|ids|name|names|type|types|file|path|paths|url|uri|length|len|size|count|env|var|variable|header|field|prefix|format|hash|ref|version|index|policy|mode|manager|store|provider|board|word|words|stroke|frame|note|chain|ring|space|code|port|age|ed|ing|ages|ation|ible|ive|less|ly|map|set|up|down|s)$/i;
+  /(?:^|[_.\-]|[a-z])(?:id|ids|name|names|type|types|file|path|paths|url|uri|length|len|size|count|env|var|variable|header|field|prefix|format|hash|ref|version|index|policy|mode|manager|store|provider|board|word|words|stroke|frame|note|chain|ring|space|code|port|age|ed|ing|ages|ation|ible|ive|less|ly|map|set|up|down|or|ors|s)$/i;
 
 const CODEY = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\)?)?$/;
 const END_OK = /[\s"'`,;)\]}>&|\\]/;
 
 function validValue(v: string, kw: string, strongSep: boolean, quoted: boolean): number {
   if (isPlaceholder(v) || isSequential(v)) return 0;
+  if (!TOKEN_CHARS.test(v) || /^[=:.\-+/@!#%^&*~]/.test(v)) return 0;
+  if (KNOWN_PREFIX.test(v)) return 0;
+  if (UUIDISH.test(v) && !/^[0-9a-fA-F\-]+$/.test(v)) return 0;
+  if (/^[a-z0-9\-_]+(?:\.[a-z0-9\-_]+)+$/.test(v) && !/\d{4}/.test(v)) return 0;
+  if (/\d+\.\d+(?:\.\d+)?$/.test(v) && /[a-z]{3}/i.test(v) && /[-.]/.test(v)) return 0;
   if (v.includes('://')) return 0;
-  if (CODEY.test(v) && !/\d/.test(v)) return 0;
+  if (CODEY.test(v) && (!/\d/.test(v) || v.length < 40)) return 0;
   if (/^\d+$/.test(v) && v.length < 20) return 0;
   if (/^[a-z]+(?:[_\-][a-z]+)*$/.test(v) || /^[A-Z]+(?:_[A-Z]+)*$/.test(v)) return 0;
   if (/^(?:true|false|none|null|nil|required|optional|string|bearer|basic)$/i.test(v)) return 0;
@@ -105,7 +116,8 @@ export function genericAt(text: string, kw: string, end: number): RawFinding | u
   if (next !== undefined && !END_OK.test(next) && !/[.:,!?]/.test(text[vEnd - 1] ?? ''))
     return undefined;
   const sep = m[2] ?? '';
-  const strong = sep !== '' && sep.trim() !== '';
+  const strong = sep !== '' && sep.trim() !== '' && sep !== ',';
+  if (sep === ',' && m[3] === undefined) return undefined;
   const quoted = m[3] !== undefined;
   const conf = validValue(value, kw, strong, quoted);
   if (conf <= 0) return undefined;

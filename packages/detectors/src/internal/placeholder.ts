@@ -3,7 +3,7 @@
  * real credential. A value that looks like one is never reported as a secret.
  */
 const PLACEHOLDER_WORDS =
-  /example|sample|dummy|placeholder|your[_\-]?(?:api|secret|key|token|pass)|changeme|change[_\-]me|redacted|insert[_\-]?|replace[_\-]?me|fake|notreal|not[_\-]a[_\-]real|lorem|foobar|test[_\-]?(?:key|token|secret)|abcdefgh|12345678|xxxx|\*\*\*\*|\.\.\.|0000000000|\bnull\b|undefined/i;
+  /example|sample|dummy|placeholder|your[_\-]?(?:api|secret|key|token|pass)|changeme|change[_\-]me|redacted|insert[_\-]?|replace[_\-]?me|notreal|not[_\-]a[_\-]real|lorem|foobar|test[_\-]?(?:key|token|secret)|abcdefgh|12345678|xxxx|\*\*\*\*|\.\.\.|0000000000|\bnull\b|undefined/i;
 
 /** True when the value is a template, variable reference or filler. */
 export function isPlaceholder(value: string): boolean {
@@ -13,6 +13,8 @@ export function isPlaceholder(value: string): boolean {
   if (c0 === '$' || c0 === '%' || c0 === '<' || c0 === '{' || c0 === '[') return true;
   if (value.includes('${') || value.includes('{{') || value.includes('}}')) return true;
   if (PLACEHOLDER_WORDS.test(value)) return true;
+  // "fake-token", "my_fake_key": filler; a long random string with FAKE spliced in is still reported.
+  if (/fake/i.test(value) && (value.length < 20 || /(?:^|[_\-.])fake(?:$|[_\-.])/i.test(value))) return true;
   if (longestRun(value) >= Math.max(6, Math.floor(value.length / 2))) return true;
   return false;
 }

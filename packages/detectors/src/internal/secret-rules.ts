@@ -105,7 +105,7 @@ export const SECRET_RULES: readonly Rule[] = [
   rule(
     'aws-access-key',
     ['akia', 'asia', 'abia', 'acca', 'agpa', 'aida', 'aroa', 'aipa', 'anpa', 'anva', 'apka'],
-    `(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z2-7]{16}(?![A-Za-z0-9])`,
+    `(?<![A-Za-z0-9])(?:AKIA|ASIA|ABIA|ACCA|AGPA|AIDA|AROA|AIPA|ANPA|ANVA|APKA)[A-Z0-9]{16}(?![A-Za-z0-9])`,
     { severity: 'critical', confidence: 0.95, validate: awsKeyId },
   ),
   rule(
@@ -234,7 +234,8 @@ export const SECRET_RULES: readonly Rule[] = [
   rule(
     'slack-token',
     ['xoxb-', 'xoxp-', 'xoxa-', 'xoxo-', 'xoxs-', 'xoxr-', 'xoxe', 'xapp-'],
-    `${L}(?:xox[baposr]-\\d{8,14}-(?:\\d{8,14}-){0,2}[A-Za-z0-9]{20,64}|xoxe(?:\\.xox[bp])?-1-[A-Za-z0-9]{100,200}|xapp-\\d-[A-Z0-9]{9,12}-\\d{10,14}-${HEX}{64})${R}`,
+    `${L}(?:xox[abposre]-(?:\\d-)?\\d{6,14}(?:-\\d{6,14}){1,3}(?:-[A-Za-z0-9]{8,64})?|xox[abposre]-(?:\\d-)?\\d{6,14}-[A-Za-z0-9]{16,64}|xoxe(?:\\.xox[bp])?-1-[A-Za-z0-9]{40,250}|xapp-\\d-[A-Z0-9]{9,12}-\\d{10,14}-${HEX}{64})${R}`,
+    { validate: (v) => (/(\d{4})-\1-\1/.test(v) ? 0 : 0.9) },
   ),
   rule(
     'slack-webhook',
@@ -360,6 +361,21 @@ export const SECRET_RULES: readonly Rule[] = [
     `-----BEGIN ((?:RSA |EC |DSA |OPENSSH |ENCRYPTED |PGP |SSH2 )?PRIVATE KEY(?: BLOCK)?)-----[A-Za-z0-9+/=\\s\\\\:,\\-.]{20,20000}?-----END \\1-----`,
     { severity: 'critical', validate: pemBody, placeholderCheck: false },
   ),
+  rule(
+    'jenkins-credential',
+    ['<secret>', '<password>', '<passphrase>', '<apitoken>', '<token>', '<secretbytes>'],
+    `<(?:secret|password|passphrase|apiToken|token|secretBytes)>\\s{0,4}\\{?([^<>{}]{8,2000})\\}?\\s{0,4}</`,
+    { group: 1, validate: (v) => (/\d/.test(v) && /[A-Za-z]/.test(v) && !/^\$/.test(v) ? 0.8 : 0) },
+  ),
+  rule(
+    'bearer-token',
+    ['bearer '],
+    `\\bBearer\\s{1,3}([A-Za-z0-9._~+/\\-]{16,2000}=*)(?![A-Za-z0-9._~+/\\-])`,
+    { group: 1, validate: (v) => (/\d/.test(v) || /[A-Z].*[a-z]|[a-z].*[A-Z]/.test(v) ? 0.75 : 0) },
+  ),
+  rule('shippo-token', ['shippo_'], `${L}shippo_(?:live|test)_${HEX}{40}${R}`),
+  rule('sourcegraph-token', ['sgp_'], `${L}sgp_(?:(?:${HEX}{16}|local)_)?${HEX}{40}${R}`),
+  rule('apify-token', ['apify_api_'], `${L}apify_api_${ALNUM}{36}${R}`),
   rule(
     'putty-private-key',
     ['putty-user-key-file-'],
