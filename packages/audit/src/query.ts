@@ -131,6 +131,6 @@ export function buildQuery(q: AuditQuery, _config: ResolvedConfig): BuiltQuery {
   }
   const sql = `SELECT ${SELECT_COLUMNS} FROM audit_logs${
     where.length > 0 ? ` WHERE ${where.join(' AND ')}` : ''
-  } ORDER BY created_at DESC, seq DESC LIMIT ${limit + 1}`;
+  } ORDER BY audit_logs.created_at DESC, audit_logs.seq DESC LIMIT ${limit + 1}`;
   return { sql, bind, limit };
 }

@@ -59,7 +59,7 @@ export async function openChainSnapshot(
     // Bounds are validated safe integers, interpolated because DECLARE takes no parameters.
     await db.query(
       `DECLARE audit_chain_cursor NO SCROLL CURSOR FOR SELECT ${SELECT_COLUMNS}
-       FROM audit_logs WHERE seq >= ${range.from}${upper} ORDER BY seq`,
+       FROM audit_logs WHERE seq >= ${range.from}${upper} ORDER BY audit_logs.seq`,
       { transaction: t },
     );
     async function* pages(): AsyncGenerator<StoredChainRow[]> {
