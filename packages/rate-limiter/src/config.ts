@@ -47,6 +47,12 @@ export type RateLimiterConfig = {
   readonly keyPrefix?: string;
   /** What decides while Redis is down. @default 'insurance' */
   readonly onRedisDown?: RedisDownPolicy;
+  /**
+   * Remember Redis denials in process (rate-limiter-flexible's in-memory
+   * block) so a client hammering while denied costs no Redis call.
+   * @default true
+   */
+  readonly inMemoryBlock?: boolean;
   /** Budget for one Redis decision before it counts as an outage (ms). @default 500 */
   readonly redisTimeoutMs?: number;
   /** `retryAfterMs` of fail-closed results (ms). @default 1000 */

@@ -1,5 +1,6 @@
 import { type ResolvedConfig, type RateLimiterConfig, validateConfig } from './config.js';
 import { RateLimiterError, RateLimiterErrorCode, isRateLimiterError } from './errors.js';
+import { createBlockList } from './internal/block-list.js';
 import { agentKeys, agentSegment } from './internal/keys.js';
 import { effectiveLimit, PENALTY_ORDER } from './internal/limit-math.js';
 import { createMemoryStore } from './internal/memory-store.js';
@@ -80,6 +81,8 @@ export function createRateLimiter(config: RateLimiterConfig = {}): RateLimiter {
   const redis =
     config.redis === undefined ? undefined : createRedisStore(config.redis, cfg.redisTimeoutMs);
   const database = config.database;
+  const blocks =
+    redis !== undefined && config.inMemoryBlock !== false ? createBlockList() : undefined;
   const codeConfig: Live = { tiers: cfg.tiers, trust: cfg.trust };
   let live: Live = codeConfig;
   let loadedAtMs = Number.NEGATIVE_INFINITY;
@@ -94,6 +97,8 @@ export function createRateLimiter(config: RateLimiterConfig = {}): RateLimiter {
         tiers: new Map([...codeConfig.tiers, ...table.tiers]),
         trust: new Map([...codeConfig.trust, ...table.trust]),
       };
+      // Limits may have risen: remembered denials may no longer hold.
+      await blocks?.clearAll();
       logger.debug(
         { tiers: live.tiers.size, trustLevels: live.trust.size },
         'rate limiter config loaded',
@@ -195,10 +200,15 @@ export function createRateLimiter(config: RateLimiterConfig = {}): RateLimiter {
 
   async function runDecision(prep: Prepared): Promise<RateLimitResult> {
     if (redis === undefined) return toResult(prep, await memory.decide(prep.req), 'memory');
+    const blockKey = `${prep.req.counterKey}|${prep.trustLevel}|${prep.req.penaltyMask}`;
+    const blocked = await blocks?.get(blockKey);
+    if (blocked !== undefined && blocked !== null) return blocked;
     try {
       const reply = await redis.decide(prep.req);
       markUp();
-      return toResult(prep, reply, 'redis');
+      const result = toResult(prep, reply, 'redis');
+      if (!result.allowed && prep.req.mode === 'consume') await blocks?.add(blockKey, result);
+      return result;
     } catch (e) {
       if (!(e instanceof RedisUnavailable)) throw e;
       markDown(e);
@@ -317,6 +327,7 @@ export function createRateLimiter(config: RateLimiterConfig = {}): RateLimiter {
       }
       const prep = await prepare(agentId, tier, {}, 'reward', points);
       await admin((s) => s.decide(prep.req));
+      await blocks?.clear(`${prep.req.counterKey}|`);
     },
     async reset(agentId, tier) {
       const conf = await freshConfig();
@@ -324,12 +335,14 @@ export function createRateLimiter(config: RateLimiterConfig = {}): RateLimiter {
       for (const t of tiers) {
         const prep = await prepare(agentId, t, {}, 'check');
         await admin((s) => s.resetCounters(prep.req));
+        await blocks?.clear(`${prep.req.counterKey}|`);
         if (redis !== undefined) await memory.resetCounters(prep.req);
       }
     },
     async clearPenalties(agentId) {
       const keys = agentKeys(cfg.keyPrefix, agentSegment(agentId));
       await admin((s) => s.clearVerdicts(keys.verdicts));
+      await blocks?.clear(keys.counter(''));
       if (redis !== undefined) await memory.clearVerdicts(keys.verdicts);
     },
     async getStatus(agentId, opts = {}) {

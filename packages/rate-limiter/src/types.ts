@@ -67,8 +67,19 @@ export type DecisionOptions = {
   readonly penalties?: PenaltyFlags;
 };
 
-/** Where a decision was made. */
-export type DecisionSource = 'redis' | 'memory' | 'insurance' | 'fail-open' | 'fail-closed';
+/**
+ * Where a decision was made: `redis`; `memory` (no Redis configured);
+ * `insurance` (Redis down, memory stand-in); `fail-open`/`fail-closed`
+ * (Redis down, policy); `blocked` (a denial Redis gave earlier, replayed
+ * from the in-process block list without a Redis call).
+ */
+export type DecisionSource =
+  | 'redis'
+  | 'memory'
+  | 'insurance'
+  | 'fail-open'
+  | 'fail-closed'
+  | 'blocked';
 
 /** The state of one window after a decision. */
 export type WindowState = {

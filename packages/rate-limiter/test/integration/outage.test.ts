@@ -102,4 +102,28 @@ describe('Redis killed and restarted mid-test', () => {
       expect(JSON.stringify(p.log.lines) + JSON.stringify(p.m.adds)).not.toContain('CANARY');
     }
   });
+
+  it('a Redis that hangs (CLIENT PAUSE) counts as down after redisTimeoutMs, then recovers', async () => {
+    const log = recordingLogger();
+    const limiter = createRateLimiter({
+      redis: client,
+      keyPrefix: 'pause:',
+      redisTimeoutMs: 100,
+      logger: log.logger,
+    });
+    expect((await limiter.consume('p1', 'MESSAGES')).source).toBe('redis');
+    const admin = new Redis(server.url);
+    await admin.call('CLIENT', 'PAUSE', '700', 'ALL');
+    const started = Date.now();
+    const during = await limiter.consume('p1', 'MESSAGES');
+    expect(during.source).toBe('insurance');
+    expect(Date.now() - started).toBeLessThan(600);
+    await new Promise((r) => setTimeout(r, 800));
+    expect((await limiter.consume('p1', 'MESSAGES')).source).toBe('redis');
+    expect(log.lines.map((l) => l.msg)).toEqual([
+      'rate limiter: redis unavailable, outage policy in force',
+      'rate limiter: redis recovered, deciding in redis again',
+    ]);
+    admin.disconnect();
+  });
 });

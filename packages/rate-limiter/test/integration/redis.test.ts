@@ -185,6 +185,32 @@ describe('Redis store', () => {
     expect(await r.client.exists(`${r.prefix}{adm}:t:BOTH`)).toBe(0);
   });
 
+  it('replays a denial from the in-process block list without a Redis call, until reset', async () => {
+    let calls = 0;
+    const counting = {
+      get status() {
+        return r.client.status;
+      },
+      evalsha: (...a: Parameters<typeof r.client.evalsha>) => {
+        calls++;
+        return r.client.evalsha(...a);
+      },
+      eval: (...a: Parameters<typeof r.client.eval>) => r.client.eval(...a),
+      del: (...keys: string[]) => r.client.del(...keys),
+    };
+    const l = createRateLimiter({ redis: counting, keyPrefix: r.prefix });
+    await l.consume('hammer', 'POSTS'); // NEW: 1 per minute
+    const denied = await l.consume('hammer', 'POSTS');
+    expect(denied).toMatchObject({ allowed: false, source: 'redis', deniedBy: 'burst' });
+    const before = calls;
+    const replayed = await l.consume('hammer', 'POSTS');
+    expect(calls).toBe(before);
+    expect(replayed).toMatchObject({ allowed: false, source: 'blocked', deniedBy: 'burst' });
+    expect(replayed.retryAfterMs).toBeLessThanOrEqual(denied.retryAfterMs);
+    await l.reset('hammer', 'POSTS');
+    expect(await l.consume('hammer', 'POSTS')).toMatchObject({ allowed: true, source: 'redis' });
+  });
+
   it('hashes ids that would break keys; raw ids never reach Redis', async () => {
     const evil = 'evil}:{*\n CANARY-7d1e';
     await limiter.consume(evil, 'POSTS');
