@@ -16,6 +16,11 @@ export const SSGErrorCode = {
   BODY_TOO_LARGE: 'SSG_BODY_TOO_LARGE',
   /** An HTTP body was not JSON, or an inspected field was not a string (400). */
   INVALID_BODY: 'SSG_INVALID_BODY',
+  /**
+   * The request body was consumed before the gate without being parsed
+   * (e.g. a raw-stream middleware ran first); the request fails closed (500).
+   */
+  BODY_UNAVAILABLE: 'SSG_BODY_UNAVAILABLE',
   /** The host's `extract` function threw or returned a wrong shape. */
   EXTRACT_FAILED: 'SSG_EXTRACT_FAILED',
 } as const;

@@ -37,6 +37,13 @@ export function checkContentLength(header: string | null | undefined, maxBytes: 
  */
 export function readNodeBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
   checkContentLength(req.headers['content-length'], maxBytes);
+  if (req.readableEnded || req.destroyed) {
+    // Someone read the stream without leaving a parsed body: we cannot see
+    // the content, so we must not let it pass as if it were empty.
+    return Promise.reject(
+      new SSGError(SSGErrorCode.BODY_UNAVAILABLE, 'request body was consumed before the gate'),
+    );
+  }
   return new Promise((resolve, reject) => {
     const chunks: Buffer[] = [];
     let size = 0;
@@ -121,6 +128,23 @@ export function parseJsonBody(bytes: Uint8Array): unknown {
   }
 }
 
+/**
+ * Turns a body left by another parser into a parsed JSON value: strings
+ * (`express.text()`) and bytes (`express.raw()`) are parsed as JSON within
+ * the limit; objects are taken as they are.
+ *
+ * @param body - `req.body` as found
+ * @param maxBytes - the limit
+ * @returns the parsed body
+ * @throws {SSGError} SSG_BODY_TOO_LARGE or SSG_INVALID_BODY
+ */
+export function normalizeParsedBody(body: unknown, maxBytes: number): unknown {
+  if (typeof body !== 'string' && !(body instanceof Uint8Array)) return body;
+  const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
+  if (bytes.byteLength > maxBytes) throw tooLarge();
+  return parseJsonBody(bytes);
+}
+
 function pick(body: unknown, path: readonly string[]): unknown {
   let value: unknown = body;
   for (const segment of path) {
@@ -139,13 +163,17 @@ function pick(body: unknown, path: readonly string[]): unknown {
  * @param fields - split dotted paths
  * @param names - the same paths as written (for error fields)
  * @returns the text to inspect
- * @throws {SSGError} SSG_INVALID_BODY naming the first wrong-typed field
+ * @throws {SSGError} SSG_INVALID_BODY for a non-object body, or naming the first wrong-typed field
  */
 export function collectText(
   body: unknown,
   fields: readonly (readonly string[])[],
   names: readonly string[],
 ): string {
+  if (typeof body !== 'object' || body === null || Array.isArray(body)) {
+    // A JSON array or primitive has none of the fields: refuse it rather than inspect nothing.
+    throw invalidBody('body', 'request body is not a JSON object');
+  }
   const parts: string[] = [];
   fields.forEach((path, i) => {
     const value = pick(body, path);

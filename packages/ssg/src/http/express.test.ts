@@ -181,6 +181,87 @@ describe.each(majors)('ssg.middleware() on %s over real HTTP', (_name, express) 
     expect(ok.status).toBe(201);
   });
 
+  it('parses bodies left as text or bytes by express.text() / express.raw()', async () => {
+    for (const parser of [express.text({ type: '*/*' }), express.raw({ type: '*/*' })]) {
+      const ssg = createSSG({ plugins: [plugin] });
+      const a = express();
+      a.use(parser);
+      a.post('/v1/posts', ssg.middleware(), (_req, res) => {
+        res.status(201).end();
+      });
+      const res = await request(a)
+        .post('/v1/posts')
+        .set('content-type', 'application/json')
+        .send('{"text":"drop table"}');
+      expect(res.status).toBe(403);
+    }
+  });
+
+  it('fails closed (500) when the body stream was consumed before the gate', async () => {
+    const ssg = createSSG({ plugins: [plugin] });
+    const calls: unknown[] = [];
+    const a = express();
+    a.use((req, _res, next) => {
+      req.on('data', () => {});
+      req.on('end', () => next());
+    });
+    a.post('/v1/posts', ssg.middleware(), (_req, res) => {
+      calls.push(1);
+      res.status(201).end();
+    });
+    const res = await request(a).post('/v1/posts').send({ text: 'drop table' });
+    expect(res.status).toBe(500);
+    expect(calls).toEqual([]);
+  });
+
+  it('400 for a JSON body that is not an object', async () => {
+    for (const body of ['[]', '"drop table"', '42', 'null']) {
+      const res = await request(app().app)
+        .post('/v1/posts')
+        .set('content-type', 'application/json')
+        .send(body);
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: 'SSG_INVALID_BODY', field: 'body' });
+    }
+  });
+
+  it('413 by inspected text size when a host parser read a chunked body (no Content-Length)', async () => {
+    const t = app({}, { maxBodyBytes: 1_000 }, { json: true });
+    const req = request(t.app).post('/v1/posts').set('content-type', 'application/json');
+    req.write(JSON.stringify({ text: 'c'.repeat(3_000) }));
+    const res = await req;
+    expect(res.status).toBe(413);
+    expect(t.calls).toEqual([]);
+  });
+
+  it('inspects only the configured methods', async () => {
+    const t = app({}, { methods: ['post', 'DELETE'] });
+    expect((await request(t.app).delete('/v1/posts').send({ text: 'drop table' })).status).toBe(
+      403,
+    );
+    expect((await request(t.app).put('/v1/posts').send({ text: 'drop table' })).status).toBe(201);
+  });
+
+  it('fails closed (500) when extract returns a wrong shape', async () => {
+    for (const extract of [() => null, () => ({ agentId: 5 }), () => ({ actorType: 'robot' })]) {
+      const t = app({}, { extract: extract as never });
+      expect((await request(t.app).post('/v1/posts').send({ text: 'hi' })).status).toBe(500);
+      expect(t.calls).toEqual([]);
+    }
+  });
+
+  it('DRY_RUN lets a request through when extract throws', async () => {
+    const t = app(
+      { mode: 'DRY_RUN' },
+      {
+        extract: () => {
+          throw new Error('auth down');
+        },
+      },
+    );
+    expect((await request(t.app).post('/v1/posts').send({ text: 'drop table' })).status).toBe(201);
+  });
+
   it('does not inspect GET requests by default', async () => {
     const t = app();
     const res = await request(t.app).get('/v1/posts');
@@ -271,5 +352,22 @@ describe.each(majors)('ssg.middleware() on %s over real HTTP', (_name, express) 
     expect(() => ssg.middleware({ maxBodyBytes: 0 })).toThrow(/`maxBodyBytes`/);
     expect(() => ssg.middleware({ statusCodes: { block: 99 } })).toThrow(/`statusCodes.block`/);
     expect(() => ssg.middleware({ onQuarantine: 'drop' as never })).toThrow(/`onQuarantine`/);
+    expect(() => ssg.middleware({ methods: [''] })).toThrow(/`methods`/);
+    expect(() => ssg.middleware({ contentType: '' })).toThrow(/`contentType`/);
+    expect(() => ssg.middleware({ extract: 'x' as never })).toThrow(/`extract`/);
+  });
+});
+
+describe('type compatibility with both Express majors', () => {
+  it('mounts with app.use on Express 4 types as well as Express 5 types', async () => {
+    const ssg = createSSG({ plugins: [plugin] });
+    const app4: import('express4').Express = express4();
+    const router4 = express4.Router();
+    router4.post('/', (req, res) => {
+      res.json({ verdict: (req as SSGRequest).ssgResult?.verdict });
+    });
+    app4.use('/v1/posts', ssg.middleware(), router4);
+    const res = await request(app4).post('/v1/posts').send({ text: 'hi' });
+    expect(res.body).toEqual({ verdict: 'PASS' });
   });
 });

@@ -5,7 +5,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../logger.js';
 import type { Inspection } from '../result.js';
-import { parseJsonBody, readNodeBody, checkContentLength } from './body.js';
+import { checkContentLength, normalizeParsedBody, parseJsonBody, readNodeBody } from './body.js';
 import { decide, type GateOutcome, type InspectFn, outcomeForError } from './decide.js';
 import { extractFacts } from './extract.js';
 import type { HttpGateOptions, RequestFacts, ResolvedHttpOptions } from './options.js';
@@ -44,7 +44,7 @@ async function bodyOf(req: SSGRequest, opts: ResolvedHttpOptions<SSGRequest>): P
   if (req.body !== undefined) {
     // Parsed by the host (e.g. express.json()); its limit may be larger than ours.
     checkContentLength(req.headers['content-length'], opts.maxBodyBytes);
-    return req.body;
+    return normalizeParsedBody(req.body, opts.maxBodyBytes);
   }
   const body = parseJsonBody(await readNodeBody(req, opts.maxBodyBytes));
   req.body = body;
