@@ -117,46 +117,41 @@ export function toRecord(row: RecordRow): StoredRecord {
   };
 }
 
-/** Step 1 of a store: the PENDING record and its wrapped key, in one transaction. */
+/**
+ * Step 1 of a store: the PENDING record and its wrapped key in ONE
+ * statement (a data-modifying CTE), so both commit or neither does, in a
+ * single round trip without BEGIN/COMMIT.
+ */
 export async function insertPending(db: Sequelize, r: NewRecord): Promise<void> {
-  await inTransaction(db, async (t) => {
-    await sql(
-      db,
-      `INSERT INTO quarantine_records (id, status, tier, labels, matches, plugin_results, content_type,
-        source_id, agent_id, s3_key, size_bytes, version, created_at, updated_at, expires_at)
-       VALUES ($1, 'PENDING', $2, $3::jsonb, $4::jsonb, $5::jsonb, $6, $7, $8, $9, $10, 0, $11, $11, $12)`,
-      [
-        r.id,
-        r.tier,
-        JSON.stringify(r.labels),
-        JSON.stringify(r.matches),
-        JSON.stringify(r.pluginResults),
-        r.contentType,
-        r.sourceId,
-        r.agentId,
-        r.s3Key,
-        r.sizeBytes,
-        r.createdAt,
-        r.expiresAt,
-      ],
-      t,
-    );
-    await sql(
-      db,
-      `INSERT INTO encryption_keys (id, record_id, master_key_id, wrapped_key, content_iv, content_tag, created_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-      [
-        r.key.dataKeyId,
-        r.id,
-        r.key.masterKeyId,
-        r.key.wrappedKey,
-        r.key.contentIv,
-        r.key.contentTag,
-        r.createdAt,
-      ],
-      t,
-    );
-  });
+  await sql(
+    db,
+    `WITH rec AS (
+       INSERT INTO quarantine_records (id, status, tier, labels, matches, plugin_results, content_type,
+         source_id, agent_id, s3_key, size_bytes, version, created_at, updated_at, expires_at)
+       VALUES ($1, 'PENDING', $2, $3::jsonb, $4::jsonb, $5::jsonb, $6, $7, $8, $9, $10, 0, $11, $11, $12)
+       RETURNING id)
+     INSERT INTO encryption_keys (id, record_id, master_key_id, wrapped_key, content_iv, content_tag, created_at)
+     SELECT $13, rec.id, $14, $15, $16, $17, $11 FROM rec`,
+    [
+      r.id,
+      r.tier,
+      JSON.stringify(r.labels),
+      JSON.stringify(r.matches),
+      JSON.stringify(r.pluginResults),
+      r.contentType,
+      r.sourceId,
+      r.agentId,
+      r.s3Key,
+      r.sizeBytes,
+      r.createdAt,
+      r.expiresAt,
+      r.key.dataKeyId,
+      r.key.masterKeyId,
+      r.key.wrappedKey,
+      r.key.contentIv,
+      r.key.contentTag,
+    ],
+  );
 }
 
 /** Step 3 of a store: PENDING → QUARANTINED. Returns whether the row was still PENDING. */
