@@ -19,7 +19,7 @@ export type InjectionRule = {
 };
 
 // Up to N filler words between two anchors: "ignore [all of the] previous".
-const F = (n: number): string => `(?:[\\p{L}\\p{N}'’\\-]{1,24}[^\\p{L}\\p{N}]{1,4}){0,${n}}`;
+const F = (n: number): string => `(?:[\\p{L}\\p{N}'’\\-_]{1,24}[^\\p{L}\\p{N}]{1,4}){0,${n}}`;
 const S = '[^\\p{L}\\p{N}]{1,4}';
 
 const OVERRIDE_VERB =
@@ -59,7 +59,7 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
       'follow',
       'obey',
     ],
-    `\\b${OVERRIDE_VERB}${S}${F(3)}${PRIOR}${S}${F(2)}${INSTR}\\b`,
+    `\\b${OVERRIDE_VERB}${S}${F(4)}${PRIOR}${S}${F(2)}${INSTR}\\b`,
   ),
   r(
     'instruction-override',
@@ -83,7 +83,7 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     'instruction-override',
     0.75,
     ['from now on', 'henceforth', 'now on'],
-    `\\b(?:from now on|henceforth|starting now|from this (?:point|moment) on),? (?:you (?:will|are|must|shall|should|can|may)|respond|answer|reply|act|only|always|never|ignore|say)`,
+    `\\b(?:from now on|henceforth|starting now|from this (?:point|moment) on),? (?:you (?:will|are|must|shall|should|can|may|take|only|obey|follow|listen)|respond|answer|reply|act|only|always|never|ignore|say)`,
   ),
   r(
     'instruction-override',
@@ -114,6 +114,75 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     0.7,
     ['comply', 'failure'],
     `\\bfailure to comply\\b|\\bnon-?compliance will\\b|\\byou (?:must|have to) (?:comply|obey)\\b`,
+  ),
+  r(
+    'code-injection',
+    0.75,
+    ['snippet', 'excerpt', 'code', 'section', 'block'],
+    `\\b(?:following|below|subsequent|above|attached|provided|given|accompanying)${S}(?:code${S})?(?:snippet|section|excerpt|block|segment|fragment|code)\\b[^.!?]{0,80}\\byour${S}(?:code|codebase|implementation|algorithm|response|answer|reply|solution|program|script|elucidation|explanation|project|output)\\b|\\byour${S}(?:code|codebase|implementation|algorithm|response|answer|reply|solution|program|script)\\b[^.!?]{0,60}\\b(?:following|below|subsequent)${S}(?:code${S})?(?:snippet|section|excerpt|block)\\b`,
+  ),
+  r(
+    'output-manipulation',
+    0.6,
+    [
+      'your reply',
+      'your answer',
+      'your response',
+      'your output',
+      'your replies',
+      'your answers',
+      'your responses',
+    ],
+    `(?:^|[.!?:] )(?:please )?(?:write|express|encrypt|use|apply|replace|substitute|integrate|insert|add|include|respond|answer|reply|provide|enhance|embed|incorporate|format|make|ensure|start|begin|end|conclude|finish|translate|present|structure|convert|mention|append|weave|infuse|compose|craft|deliver|frame|render|spell|intersperse|sprinkle|put|type|capitali[sz]e|reverse|encode|limit|restrict|refer|allude|promote|advertise|recommend)\\b[^.!?]{0,100}\\byour (?:reply|replies|answer|answers|response|responses|output)\\b`,
+  ),
+  r(
+    'prompt-exfiltration',
+    0.75,
+    [
+      'your instructions',
+      'your rules',
+      'your prompt',
+      'your guidelines',
+      'your directives',
+      'your system',
+    ],
+    `\\b(?:print|translate|rephrase|format|list|summari[sz]e|output|repeat|show|tell me|give me|write|spell|explain|describe|convert|encode|paraphrase|reword|recite|dump|reveal|share|post|disclose|leak)${S}${F(3)}your${S}(?:\\p{L}{1,12}${S})?(?:instructions|rules|prompt|guidelines|directives|system prompt|pre-?prompt|initial prompt|configuration)\\b|\\bwhat (?:are|were|is) your (?:instructions|rules|guidelines|directives|orders|system prompt|initial prompt)\\b`,
+  ),
+  r(
+    'instruction-override',
+    0.7,
+    ['cancel', 'void', 'supersede', 'overrid', 'revoked', 'obsolete'],
+    `\\b(?:previous|prior|earlier|old|original|current) (?:task|tasks|instructions?|rules|prompt|assignment|orders?)${S}(?:is|are|has been|have been|was|were)${S}(?:now )?(?:cancell?ed|void|revoked|obsolete|overridden|superseded|invalid|replaced)\\b|\\b(?:new|these|following) instructions (?:supersede|override|replace|take precedence)|\\bthis overrides any\\b|\\bend_of_(?:user_)?(?:content|input|prompt|context)\\b|\\bstop everything\\b|\\breprogramming\\b`,
+  ),
+  r(
+    'instruction-override',
+    0.6,
+    ['task', 'well done', 'enough', 'good job'],
+    `\\b(?:now|next|then) (?:please )?(?:help me with|focus on|do|perform|start|complete|concentrate on) (?:the |your |a |my )?(?:following|new|next|other|real) task\\b|\\b(?:well done|that is enough|that's enough|good job|great work|perfect)[.!,] (?:now|next|new task)\\b`,
+  ),
+  r(
+    'data-exfiltration',
+    0.7,
+    ['conversation', 'memory', 'context', 'session', 'history', 'dms', 'transcript', 'logs'],
+    `\\b(?:upload|send|post|forward|share|paste|email|leak|export|sync|copy|summari[sz]e|dump)${S}${F(2)}your${S}(?:\\p{L}{1,12}${S})?(?:conversation|chat history|memory|memories|context window|session|private dms|dms|direct messages|private messages|logs|transcripts?)\\b`,
+  ),
+  r(
+    'data-exfiltration',
+    0.7,
+    ['card number', 'cvv', 'cvc', 'seed phrase', 'private key', 'otp', 'pin'],
+    `\\b(?:paste|send|share|enter|provide|post|give|reply with|dm)${S}${F(3)}(?:card numbers?|cvv|cvc|seed phrases?|recovery phrase|private keys?|one-time code|otp|pin)\\b${S}?${F(3)}(?:here|in this thread|below|to me|in the comments|publicly|to this post)`,
+  ),
+  r(
+    'agent-hijack',
+    0.75,
+    ['tool', 'function', 'plugin'],
+    `\\b(?:call|invoke|use|run|trigger|execute)${S}(?:the |your )?(?:http|fetch|browser|web|shell|email|payments?|wallet|transfer|file|code|python|terminal|search|api) (?:tool|function|plugin)\\b`,
+  ),
+  r(
+    'prompt-exfiltration',
+    0.7,
+    ['pass phrase', 'passphrase', 'secret word', 'secret phrase', 'access code', 'password'],
+    `\\bwhat(?: is|'s) (?:the|your) (?:pass ?phrase|pass ?code|secret (?:word|phrase|code)|access code|password)(?! polic| reset| manager| requirement)\\b`,
   ),
   // Role play / jailbreak
   r(
@@ -297,13 +366,13 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     'instruction-override',
     0.85,
     LATX,
-    `(?:ignorier(?:e|en|t)?|vergiss|vergessen sie|missachte|überspring)${S}${F(3)}(?:alle|vorherigen?|bisherigen?|obigen?|vorigen?|früheren?|deine|ihre|sämtliche)${S}${F(2)}(?:anweisungen|instruktionen|informationen|aufgaben|befehle|regeln|vorgaben|anordnungen)`,
+    `(?:ignorier(?:e|en|t)?|vergiss|vergessen sie|missachte|überspring)${S}${F(3)}(?:alle|vorherigen?|bisherigen?|obigen?|vorigen?|früheren?|deine|ihre|sämtliche)${S}${F(2)}\\p{L}{0,14}(?:anweisungen|instruktionen|informationen|aufgaben|befehle|regeln|vorgaben|anordnungen)`,
   ),
   sr(
     'instruction-override',
     0.8,
     LATX,
-    `(?:vergiss|vergessen sie|ignoriere) (?:einfach )?alles|(?:alle )?(?:vorherigen|bisherigen) (?:informationen|anweisungen)${S}${F(4)}(?:nicht|vergessen|ignorieren)|neue (?:aufgabe|anweisung)(?:en)?:|nun (?:folgt|kommt) (?:eine )?neue aufgabe`,
+    `(?:vergiss|vergessen sie|ignoriere) (?:einfach )?alles|(?:alle )?(?:vorherigen|bisherigen) (?:informationen|anweisungen)${S}${F(6)}(?:nicht|vergessen|ignorieren)|neue (?:aufgabe|anweisung)(?:en)?:|nun (?:folgt|kommt) (?:eine )?neue aufgabe`,
   ),
   sr(
     'prompt-exfiltration',
@@ -315,7 +384,7 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     'instruction-override',
     0.85,
     LATX,
-    `(?:ignore[zr]?|oublie[zr]?|néglige[zr]?)${S}${F(3)}(?:les |toutes |tes |vos )?(?:instructions|consignes|règles|directives|ordres)${S}?${F(1)}(?:précédentes|antérieures|ci-dessus)?|oublie[zr]? tout`,
+    `(?:ignore[zr]?|oublie[zr]?|néglige[zr]?)${S}${F(3)}(?:les |toutes |tes |vos )?(?:instructions|consignes|règles|directives|ordres)${S}?${F(1)}(?:précédentes|antérieures|ci-dessus)?|oublie[zr]? tout|ne (?:tiens|tenez) plus compte d`,
   ),
   sr(
     'prompt-exfiltration',
@@ -327,7 +396,7 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     'instruction-override',
     0.85,
     LATX,
-    `(?:ignora(?:r|d)?|olvida(?:r|d)?|olvídate de|omite)${S}${F(3)}(?:las |todas |tus |sus )?(?:instrucciones|indicaciones|reglas|órdenes)|olvida(?:te de)? todo`,
+    `(?:ignora(?:r|d)?|olvida(?:r|d)?|olvídate de|omite)${S}${F(3)}(?:las |todas |tus |sus )?(?:instrucciones|indicaciones|reglas|órdenes)|olvid[aeo](?:te de)?${S}todo`,
   ),
   sr(
     'prompt-exfiltration',
@@ -381,7 +450,7 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     'instruction-override',
     0.85,
     LATX,
-    `(?:önceki|tüm|bütün)${S}${F(2)}(?:talimatları|komutları|kuralları)${S}${F(2)}(?:yok say|unut|görmezden gel|dikkate alma)`,
+    `(?:önceki|tüm|bütün)${S}${F(2)}(?:talimatları|komutları|kuralları)${S}${F(2)}(?:yok say|unut|görmezden gel|dikkate alma)|her şeyi unut|sistem istemini`,
   ),
   sr(
     'instruction-override',

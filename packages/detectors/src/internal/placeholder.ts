@@ -14,7 +14,8 @@ export function isPlaceholder(value: string): boolean {
   if (value.includes('${') || value.includes('{{') || value.includes('}}')) return true;
   if (PLACEHOLDER_WORDS.test(value)) return true;
   // "fake-token", "my_fake_key": filler; a long random string with FAKE spliced in is still reported.
-  if (/fake/i.test(value) && (value.length < 20 || /(?:^|[_\-.])fake(?:$|[_\-.])/i.test(value))) return true;
+  if (/fake/i.test(value) && (value.length < 20 || /(?:^|[_\-.])fake(?:$|[_\-.])/i.test(value)))
+    return true;
   if (longestRun(value) >= Math.max(6, Math.floor(value.length / 2))) return true;
   return false;
 }
