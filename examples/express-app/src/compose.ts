@@ -1,0 +1,76 @@
+import { randomBytes } from 'node:crypto';
+import { auditMigrations, createAuditLogger } from '@clawexchange/audit';
+import { defaultPlugins } from '@clawexchange/detectors';
+import { createQuarantineService, quarantineMigrations } from '@clawexchange/quarantine';
+import { createRateLimiter, rateLimiterMigrations } from '@clawexchange/rate-limiter';
+import { createSSG, keywordPlugin } from '@clawexchange/ssg';
+import { Redis } from 'ioredis';
+import { Sequelize } from 'sequelize';
+import type { FeatureFlags } from './flags.js';
+import type { DemoServices } from './services.js';
+
+/** Everything the host app composes. */
+export type Pipeline = {
+  readonly ssg: ReturnType<typeof createSSG>;
+  readonly quarantine: ReturnType<typeof createQuarantineService>;
+  readonly audit: ReturnType<typeof createAuditLogger>;
+  readonly limiter: ReturnType<typeof createRateLimiter>;
+  readonly sequelize: Sequelize;
+  close(): Promise<void>;
+};
+
+/** A demo-only rule set for the SSG's built-in example plugin. */
+const MARKETPLACE_RULES = [
+  { term: 'guaranteed returns', label: 'FINANCIAL_PROMISE', score: 45 },
+  { term: 'wire the deposit first', label: 'ADVANCE_FEE', score: 55 },
+] as const;
+
+/**
+ * Runs every package's migrations and composes the pipeline the way the
+ * deployment guide does: quarantine and audit switched by feature flags.
+ */
+export async function composePipeline(
+  services: DemoServices,
+  flags: FeatureFlags,
+  env: NodeJS.ProcessEnv = process.env,
+): Promise<Pipeline> {
+  const sequelize = new Sequelize(services.databaseUrl, { logging: false });
+  const qi = sequelize.getQueryInterface();
+  for (const m of quarantineMigrations) await m.up(qi, sequelize);
+  for (const m of auditMigrations) await m.up(qi, sequelize);
+  for (const m of rateLimiterMigrations) await m.up(qi, sequelize);
+
+  const quarantine = createQuarantineService({
+    storage: { ...services.s3, forcePathStyle: true },
+    // The demo makes a throw-away key when none is given: held content is
+    // unreadable after the demo exits, which is what a demo should do.
+    encryption: { masterKey: env.ENCRYPTION_MASTER_KEY ?? randomBytes(32).toString('base64') },
+    database: sequelize,
+    expiryHours: 72,
+  });
+  const audit = createAuditLogger({ database: sequelize });
+  const redis = services.redisUrl ? new Redis(services.redisUrl) : undefined;
+  const limiter = createRateLimiter({
+    ...(redis ? { redis } : {}),
+    ...(env.RATE_LIMIT_KEY_PREFIX ? { keyPrefix: env.RATE_LIMIT_KEY_PREFIX } : {}),
+    database: sequelize,
+  });
+  const ssg = createSSG({
+    plugins: [...defaultPlugins(), keywordPlugin({ id: 'marketplace', rules: MARKETPLACE_RULES })],
+    quarantine: flags.quarantine ? quarantine : undefined,
+    audit: flags.audit ? audit : undefined,
+    mode: flags.dryRun ? 'DRY_RUN' : 'ENFORCE',
+  });
+  return {
+    ssg,
+    quarantine,
+    audit,
+    limiter,
+    sequelize,
+    async close() {
+      await audit.close();
+      redis?.disconnect();
+      await sequelize.close();
+    },
+  };
+}

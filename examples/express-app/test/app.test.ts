@@ -1,0 +1,96 @@
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import {
+  createTestBucket,
+  createTestDatabase,
+  createTestRedis,
+  type TestBucket,
+  type TestDatabase,
+  type TestRedis,
+} from '@clawexchange/test-utils';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, healthChecks } from '../src/app.js';
+import { composePipeline, type Pipeline } from '../src/compose.js';
+import type { FeatureFlags } from '../src/flags.js';
+import { seedPosts, sendPosts } from '../src/seed.js';
+import type { DemoServices } from '../src/services.js';
+
+const ALL_ON: FeatureFlags = { quarantine: true, audit: true, rateLimit: true, dryRun: false };
+
+describe('example host app on real PostgreSQL, Redis and S3', () => {
+  let db: TestDatabase;
+  let bucket: TestBucket;
+  let redis: TestRedis;
+  const running: Array<{ server: Server; pipeline: Pipeline }> = [];
+
+  beforeAll(async () => {
+    [db, bucket, redis] = await Promise.all([
+      createTestDatabase(),
+      createTestBucket(),
+      createTestRedis(),
+    ]);
+  });
+  afterAll(async () => {
+    for (const { server, pipeline } of running) {
+      server.close();
+      await pipeline.close();
+    }
+    await Promise.all([db.drop(), bucket.cleanup(), redis.cleanup()]);
+  });
+
+  async function start(flags: FeatureFlags): Promise<{ url: string; pipeline: Pipeline }> {
+    const services: DemoServices = {
+      databaseUrl: db.url,
+      s3: bucket,
+      redisUrl: redis.url,
+      origin: { postgres: 'test', s3: 'test', redis: 'test' },
+      stop: async () => undefined,
+    };
+    const pipeline = await composePipeline(services, flags, {
+      ...process.env,
+      RATE_LIMIT_KEY_PREFIX: redis.prefix,
+    });
+    const server = createApp(pipeline, flags).listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    running.push({ server, pipeline });
+    return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, pipeline };
+  }
+
+  it('gives each seeded post its expected outcome, holds the quarantined one, and audits all', async () => {
+    const { url, pipeline } = await start(ALL_ON);
+    const posts = seedPosts();
+    const outcomes = await sendPosts(url, posts);
+    expect(outcomes.map((o) => o.outcome)).toEqual(posts.map((p) => p.expected));
+
+    const held = outcomes.find((o) => o.outcome === 'QUARANTINE');
+    expect(held?.quarantineId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(await pipeline.quarantine.read(held?.quarantineId ?? '')).toBe(held?.post.text);
+
+    const verification = await pipeline.audit.verify();
+    expect(verification.ok).toBe(true);
+    const page = await pipeline.audit.query({ limit: 100 });
+    const types = page.records.map((r) => r.eventType).sort();
+    expect(types).toEqual(['SSG_BLOCK', 'SSG_PASS', 'SSG_PASS', 'SSG_QUARANTINE', 'SSG_WARN']);
+    // The pasted credential and the injection text never reach the audit trail.
+    const auditText = JSON.stringify(page.records);
+    for (const post of posts) expect(auditText).not.toContain(post.text);
+    const secretLine = posts.find((p) => p.expected === 'BLOCK')?.text.split('\n')[1] ?? '';
+    expect(auditText).not.toContain(secretLine.split('=')[1]);
+  });
+
+  it('answers the deployment guide health checks', async () => {
+    const { pipeline } = await start(ALL_ON);
+    expect(await healthChecks(pipeline)).toEqual({
+      ssg: true,
+      quarantine: true,
+      audit: true,
+      rateLimiter: true,
+    });
+  });
+
+  it('never denies in DRY_RUN, and serves what it would have blocked', async () => {
+    const { url } = await start({ ...ALL_ON, dryRun: true, rateLimit: false });
+    const outcomes = await sendPosts(url, seedPosts());
+    expect(outcomes.every((o) => o.status === 201)).toBe(true);
+  });
+});
