@@ -89,6 +89,25 @@ function toInspection(
   };
 }
 
+type Audited = { readonly status: AuditStatus; readonly event: AuditEventInput | undefined };
+
+/** Writes the audit event and applies the failure order: a failed hold outranks a failed audit. */
+async function auditStep(ctx: Ctx, facts: AuditFacts, hold: HoldOutcome): Promise<Audited> {
+  const { config } = ctx;
+  const event = config.audit === undefined ? undefined : buildAuditEvent(facts);
+  const written =
+    event === undefined ? { status: 'DISABLED' as const } : await writeAudit(ctx, event);
+  // The host must learn first that the content was not held.
+  if (hold.error !== undefined) throw hold.error;
+  // DRY_RUN never denies, so an audit outage never rejects there.
+  if (written.status === 'FAILED' && !facts.dryRun && config.onAuditFailure === 'reject') {
+    throw new SSGError(SSGErrorCode.AUDIT_FAILED, 'the audit event could not be written', {
+      cause: written.cause,
+    });
+  }
+  return { status: written.status, event };
+}
+
 async function inspectOnce(
   ctx: Ctx,
   input: unknown,
@@ -103,29 +122,20 @@ async function inspectOnce(
   const plugins = summarizePlugins(outcomes);
   const hold = await holdIfNeeded(ctx, { envelope, decision, plugins });
   const dryRun = config.mode === 'DRY_RUN';
-  const facts: AuditFacts = {
-    envelope,
-    options,
-    decision,
-    labels: hold.labels,
-    wouldVerdict: hold.wouldVerdict,
-    dryRun,
-    quarantineId: hold.quarantineId,
-    quarantineFailed: hold.quarantineFailed,
-    plugins,
-    durationMs: config.now() - started,
-  };
-  const auditEvent = config.audit === undefined ? undefined : buildAuditEvent(facts);
-  const audit =
-    auditEvent === undefined ? { status: 'DISABLED' as const } : await writeAudit(ctx, auditEvent);
-  // A failed hold outranks a failed audit: the host must learn the content was not held.
-  if (hold.error !== undefined) throw hold.error;
-  if (audit.status === 'FAILED' && !dryRun && config.onAuditFailure === 'reject') {
-    throw new SSGError(SSGErrorCode.AUDIT_FAILED, 'the audit event could not be written', {
-      cause: audit.cause,
-    });
-  }
-  const inspection = toInspection(ctx, decision, hold, audit.status);
+  const audited = await auditStep(
+    ctx,
+    {
+      envelope,
+      options,
+      decision,
+      plugins,
+      dryRun,
+      ...holdFacts(hold),
+      durationMs: config.now() - started,
+    },
+    hold,
+  );
+  const inspection = toInspection(ctx, decision, hold, audited.status);
   const durationMs = config.now() - started;
   // DRY_RUN counts the would-be verdict (with dry_run=true), so a rollout can be judged.
   ctx.metrics.inspection({ durationMs, verdict: hold.wouldVerdict, tier: inspection.tier, dryRun });
@@ -133,7 +143,21 @@ async function inspectOnce(
     { verdict: inspection.verdict, tier: inspection.tier, durationMs },
     'inspected',
   );
-  return { inspection, details: { score: decision.score, plugins, durationMs, auditEvent } };
+  return {
+    inspection,
+    details: { score: decision.score, plugins, durationMs, auditEvent: audited.event },
+  };
+}
+
+function holdFacts(
+  hold: HoldOutcome,
+): Pick<AuditFacts, 'labels' | 'wouldVerdict' | 'quarantineId' | 'quarantineFailed'> {
+  return {
+    labels: hold.labels,
+    wouldVerdict: hold.wouldVerdict,
+    quarantineId: hold.quarantineId,
+    quarantineFailed: hold.quarantineFailed,
+  };
 }
 
 /**
