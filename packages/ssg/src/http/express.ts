@@ -19,6 +19,17 @@ export type SSGRequest = IncomingMessage & {
   ssgResult?: Inspection;
 };
 
+declare global {
+  // Types `req.ssgResult` in Express handlers (merges into @types/express's
+  // global namespace when the host has it; an empty declaration otherwise).
+  namespace Express {
+    interface Request {
+      /** Set by `ssg.middleware()` on every inspected request. */
+      ssgResult?: Inspection;
+    }
+  }
+}
+
 /** Express-compatible `next`. */
 export type SSGNext = (error?: unknown) => void;
 
