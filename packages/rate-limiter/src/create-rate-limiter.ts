@@ -2,10 +2,11 @@ import { type ResolvedConfig, type RateLimiterConfig, validateConfig } from './c
 import { RateLimiterError, RateLimiterErrorCode, isRateLimiterError } from './errors.js';
 import { createBlockList } from './internal/block-list.js';
 import { agentKeys, agentSegment } from './internal/keys.js';
-import { effectiveLimit, PENALTY_ORDER } from './internal/limit-math.js';
 import { createMemoryStore } from './internal/memory-store.js';
+import { createRedisHealth } from './internal/redis-health.js';
 import { createRedisStore, RedisUnavailable } from './internal/redis-store.js';
-import type { Store, StoreReply, StoreRequest, WindowReply } from './internal/store.js';
+import { type Prepared, penaltyMask, policyReply, toResult } from './internal/results.js';
+import type { Store, StoreRequest } from './internal/store.js';
 import { loadTableConfig } from './internal/table-config.js';
 import { createInstruments, NOOP_LOGGER } from './internal/telemetry.js';
 import {
@@ -17,16 +18,7 @@ import {
   type RateLimitDecision,
   type RateLimitMiddleware,
 } from './middleware.js';
-import type {
-  AgentStatus,
-  DecisionOptions,
-  DecisionSource,
-  PenaltyFlags,
-  PenaltyName,
-  RateLimitResult,
-  VerdictName,
-  WindowState,
-} from './types.js';
+import type { AgentStatus, DecisionOptions, RateLimitResult, VerdictName } from './types.js';
 
 /** The limiter: a plain object of async methods. */
 export type RateLimiter = {
@@ -87,7 +79,7 @@ export function createRateLimiter(config: RateLimiterConfig = {}): RateLimiter {
   let live: Live = codeConfig;
   let loadedAtMs = Number.NEGATIVE_INFINITY;
   let loading: Promise<void> | undefined;
-  let redisDown = false;
+  const health = createRedisHealth(cfg.onRedisDown, logger, inst);
 
   async function reloadConfig(): Promise<void> {
     if (database === undefined) return;
@@ -130,42 +122,6 @@ export function createRateLimiter(config: RateLimiterConfig = {}): RateLimiter {
     return live;
   }
 
-  function markDown(cause: unknown): void {
-    inst.redisFailures.add(1, { policy: cfg.onRedisDown });
-    if (redisDown) return;
-    redisDown = true;
-    inst.redisStateChanges.add(1, { state: 'down', policy: cfg.onRedisDown });
-    const reason = cause instanceof Error ? cause.message : 'unknown';
-    logger.warn(
-      { code: RateLimiterErrorCode.REDIS_FAILED, policy: cfg.onRedisDown, reason },
-      'rate limiter: redis unavailable, outage policy in force',
-    );
-  }
-
-  function markUp(): void {
-    if (!redisDown) return;
-    redisDown = false;
-    inst.redisStateChanges.add(1, { state: 'up', policy: cfg.onRedisDown });
-    logger.info(
-      { policy: cfg.onRedisDown },
-      'rate limiter: redis recovered, deciding in redis again',
-    );
-  }
-
-  function penaltyMask(flags: PenaltyFlags | undefined): number {
-    let mask = 0;
-    for (const [name, on] of Object.entries(flags ?? {})) {
-      const i = PENALTY_ORDER.indexOf(name as PenaltyName);
-      if (i < 0) {
-        throw new RateLimiterError(RateLimiterErrorCode.UNKNOWN_PENALTY, 'unknown penalty name');
-      }
-      if (on === true) mask |= 1 << i;
-    }
-    return mask;
-  }
-
-  type Prepared = { req: StoreRequest; tier: string; trustLevel: string };
-
   async function prepare(
     agentId: string,
     tier: string,
@@ -205,13 +161,13 @@ export function createRateLimiter(config: RateLimiterConfig = {}): RateLimiter {
     if (blocked !== undefined && blocked !== null) return blocked;
     try {
       const reply = await redis.decide(prep.req);
-      markUp();
+      health.up();
       const result = toResult(prep, reply, 'redis');
       if (!result.allowed && prep.req.mode === 'consume') await blocks?.add(blockKey, result);
       return result;
     } catch (e) {
       if (!(e instanceof RedisUnavailable)) throw e;
-      markDown(e);
+      health.down(e);
       return outage(prep);
     }
   }
@@ -220,67 +176,13 @@ export function createRateLimiter(config: RateLimiterConfig = {}): RateLimiter {
     if (cfg.onRedisDown === 'insurance') {
       return toResult(prep, await memory.decide(prep.req), 'insurance');
     }
-    const nowMs = now().getTime();
-    const factors = prep.req.factors.filter((_, i) => (prep.req.penaltyMask & (1 << i)) !== 0);
     const open = cfg.onRedisDown === 'open';
-    const win = (base: number): WindowReply => ({
-      limit: effectiveLimit(base, 1, factors),
-      used: 0,
-      retryAtMs: open ? nowMs : nowMs + cfg.closedRetryAfterMs,
-      resetAtMs: nowMs,
+    const reply = policyReply(prep, {
+      open,
+      nowMs: now().getTime(),
+      closedRetryAfterMs: cfg.closedRetryAfterMs,
     });
-    const reply: StoreReply = {
-      allowed: open,
-      nowMs,
-      penaltyMask: prep.req.penaltyMask,
-      burst: win(prep.req.burst.base),
-      window: win(prep.req.window.base),
-    };
     return toResult(prep, reply, open ? 'fail-open' : 'fail-closed');
-  }
-
-  function toResult(prep: Prepared, reply: StoreReply, source: DecisionSource): RateLimitResult {
-    const windows: WindowState[] = [
-      windowState('burst', reply.burst, prep.req.burst.windowMs),
-      windowState('window', reply.window, prep.req.window.windowMs),
-    ];
-    const [burst, window] = windows as [WindowState, WindowState];
-    let deniedBy: RateLimitResult['deniedBy'] = null;
-    let retryAtMs = reply.nowMs;
-    if (!reply.allowed) {
-      if (source === 'fail-closed') {
-        deniedBy = 'outage';
-        retryAtMs = reply.burst.retryAtMs;
-      } else {
-        const bDenied = reply.burst.used + prep.req.cost > reply.burst.limit;
-        const wDenied = reply.window.used + prep.req.cost > reply.window.limit;
-        const bAt = bDenied ? reply.burst.retryAtMs : 0;
-        const wAt = wDenied ? reply.window.retryAtMs : 0;
-        deniedBy = wAt > bAt ? 'window' : 'burst';
-        retryAtMs = Math.max(bAt, wAt);
-      }
-    }
-    const binding =
-      deniedBy === 'window' || (deniedBy === null && window.remaining < burst.remaining)
-        ? window
-        : burst;
-    const penalties = PENALTY_ORDER.filter((_, i) => (reply.penaltyMask & (1 << i)) !== 0);
-    const result: RateLimitResult = {
-      allowed: reply.allowed,
-      tier: prep.tier,
-      limit: binding.limit,
-      remaining: binding.remaining,
-      resetAt: binding.resetAt,
-      retryAfterMs: reply.allowed ? 0 : Math.max(0, retryAtMs - reply.nowMs),
-      failedOpen: source === 'fail-open',
-      source,
-      deniedBy,
-      trustLevel: prep.trustLevel,
-      penalties,
-      windows,
-      decidedAt: new Date(reply.nowMs),
-    };
-    return result;
   }
 
   async function decision(
@@ -304,11 +206,11 @@ export function createRateLimiter(config: RateLimiterConfig = {}): RateLimiter {
     if (redis === undefined) return fn(memory);
     try {
       const out = await fn(redis);
-      markUp();
+      health.up();
       return out;
     } catch (e) {
       if (!(e instanceof RedisUnavailable)) throw e;
-      markDown(e);
+      health.down(e);
       throw new RateLimiterError(RateLimiterErrorCode.REDIS_FAILED, 'redis is unavailable', {
         cause: e,
       });
@@ -368,10 +270,10 @@ export function createRateLimiter(config: RateLimiterConfig = {}): RateLimiter {
       if (redis === undefined) return memory.recordVerdict(keys.verdicts, kind);
       try {
         await redis.recordVerdict(keys.verdicts, kind);
-        markUp();
+        health.up();
       } catch (e) {
         if (!(e instanceof RedisUnavailable)) throw e;
-        markDown(e);
+        health.down(e);
         // Keep the trace where the insurance store sees it; it is lost to Redis.
         await memory.recordVerdict(keys.verdicts, kind);
       }
@@ -382,15 +284,4 @@ export function createRateLimiter(config: RateLimiterConfig = {}): RateLimiter {
   };
   const decideImpl = createDecide(limiter, inst.rejections);
   return limiter;
-}
-
-function windowState(name: WindowState['name'], w: WindowReply, windowMs: number): WindowState {
-  return {
-    name,
-    limit: w.limit,
-    used: w.used,
-    remaining: Math.max(0, w.limit - w.used),
-    windowMs,
-    resetAt: new Date(w.resetAtMs),
-  };
 }
