@@ -11,6 +11,11 @@ import type { AuditEventInput, ContentEnvelope, PluginResultSummary, Verdict } f
 /** The audit actor used when neither `metadata.agentId` nor `actorId` is given. */
 export const DEFAULT_ACTOR_ID = 'anonymous';
 
+/** At most this many labels go into one audit event (the rest are counted in `labelsOmitted`). */
+export const MAX_AUDIT_LABELS = 50;
+/** Labels longer than this are cut in audit events. */
+const MAX_AUDIT_LABEL_LENGTH = 80;
+
 /** Audit event types the gate writes, one per verdict. */
 export const SSGAuditEventType = {
   SSG_PASS: 'SSG_PASS',
@@ -54,6 +59,17 @@ export function summarizePlugins(outcomes: readonly PluginOutcome[]): PluginResu
   }));
 }
 
+/**
+ * Bounds the labels of an audit event, so that content which triggers very
+ * many findings cannot push the event over the audit log's size limit (and,
+ * with fail-closed audit, turn into a denial of service).
+ */
+function boundedLabels(labels: readonly string[]): { labels: string[]; labelsOmitted?: number } {
+  const kept = labels.slice(0, MAX_AUDIT_LABELS).map((l) => l.slice(0, MAX_AUDIT_LABEL_LENGTH));
+  const omitted = labels.length - kept.length;
+  return omitted > 0 ? { labels: kept, labelsOmitted: omitted } : { labels: kept };
+}
+
 function target(facts: AuditFacts): Pick<AuditEventInput, 'targetId' | 'targetType'> {
   if (facts.quarantineId !== undefined) {
     return { targetId: facts.quarantineId, targetType: 'quarantine_record' };
@@ -87,13 +103,19 @@ export function buildAuditEvent(facts: AuditFacts): AuditEventInput {
       wouldVerdict: facts.wouldVerdict,
       dryRun: facts.dryRun,
       score: decision.score,
-      labels: facts.labels,
+      ...boundedLabels(facts.labels),
       contentType: envelope.contentType,
       ...(envelope.category === undefined ? {} : { category: envelope.category }),
       ...(meta?.sourceId === undefined ? {} : { sourceId: meta.sourceId }),
       ...(facts.quarantineId === undefined ? {} : { quarantineId: facts.quarantineId }),
       ...(facts.quarantineFailed ? { quarantineFailed: true } : {}),
-      plugins: facts.plugins,
+      // Per-plugin labels are left out: the event's `labels` already hold them.
+      plugins: facts.plugins.map(({ pluginId, status, score, durationMs }) => ({
+        pluginId,
+        status,
+        score,
+        durationMs,
+      })),
       degraded: decision.degraded,
       matchCount: decision.matches.length,
       durationMs: facts.durationMs,

@@ -138,9 +138,25 @@ describe('verdicts with quarantine and audit sinks', () => {
     expect(audit.events[0]).toMatchObject({ targetId: 'post-1', targetType: 'content' });
     expect(audit.events[0]?.metadata).toMatchObject({
       labels: ['SPAM'],
-      plugins: [{ pluginId: 'keywords', status: 'ok', score: 45, labels: ['SPAM'], durationMs: 2 }],
+      plugins: [{ pluginId: 'keywords', status: 'ok', score: 45, durationMs: 2 }],
       matchCount: 1,
     });
+  });
+
+  it('bounds the labels of an audit event so it stays small', async () => {
+    const many = fixedPlugin('many', {
+      score: 10,
+      labels: Array.from({ length: 120 }, (_, i) => `LABEL_${i}_${'X'.repeat(200)}`),
+    });
+    const audit = memoryAudit();
+    const ssg = createSSG({ plugins: [many], audit });
+    const result = await ssg.inspect({ text: 'x', contentType: 'POST' });
+    expect(result.labels).toHaveLength(120);
+    const meta = audit.events[0]?.metadata as { labels: string[]; labelsOmitted: number };
+    expect(meta.labels).toHaveLength(50);
+    expect(meta.labelsOmitted).toBe(70);
+    expect(meta.labels.every((l) => l.length <= 80)).toBe(true);
+    expect(JSON.stringify(audit.events[0]).length).toBeLessThan(8192);
   });
 
   it("defaults the actor to 'anonymous' and honours actor options", async () => {
