@@ -72,6 +72,11 @@ describe('createSSG: the deployment guide calls', () => {
       [{ text: 'x', contentType: 'POST', category: 1 }, 'category'],
       [{ text: 'x', contentType: 'POST', metadata: 'm' }, 'metadata'],
       [{ text: 'x', contentType: 'POST', metadata: { agentId: 7 } }, 'metadata.agentId'],
+      [{ text: 'x', contentType: 'P'.repeat(65) }, 'contentType'],
+      [
+        { text: 'x', contentType: 'POST', metadata: { sourceId: 's'.repeat(257) } },
+        'metadata.sourceId',
+      ],
     ];
     for (const [envelope, field] of cases) {
       const error = await rejection(ssg.inspect(envelope as never));

@@ -15,9 +15,14 @@ function invalidInput(field: string, expected: string): SSGError {
   );
 }
 
+/** Longest accepted identifiers: they travel into audit rows and quarantine records. */
+const MAX_ID_LENGTH = 256;
+const MAX_CONTENT_TYPE_LENGTH = 64;
+
 function optionalString(meta: Record<string, unknown>, key: string): void {
-  if (meta[key] !== undefined && typeof meta[key] !== 'string') {
-    throw invalidInput(`metadata.${key}`, 'a string');
+  const value = meta[key];
+  if (value !== undefined && (typeof value !== 'string' || value.length > MAX_ID_LENGTH)) {
+    throw invalidInput(`metadata.${key}`, `a string of at most ${MAX_ID_LENGTH} characters`);
   }
 }
 
@@ -32,11 +37,16 @@ export function validateEnvelope(value: unknown): ContentEnvelope {
   if (typeof value !== 'object' || value === null) throw invalidInput('envelope', 'an object');
   const e = value as Record<string, unknown>;
   if (typeof e.text !== 'string') throw invalidInput('text', 'a string');
-  if (typeof e.contentType !== 'string' || e.contentType === '') {
-    throw invalidInput('contentType', 'a non-empty string such as POST, COMMENT or MESSAGE');
+  const { contentType, category } = e;
+  if (
+    typeof contentType !== 'string' ||
+    contentType === '' ||
+    contentType.length > MAX_CONTENT_TYPE_LENGTH
+  ) {
+    throw invalidInput('contentType', 'a string of 1-64 characters such as POST or MESSAGE');
   }
-  if (e.category !== undefined && typeof e.category !== 'string') {
-    throw invalidInput('category', 'a string');
+  if (category !== undefined && (typeof category !== 'string' || category.length > MAX_ID_LENGTH)) {
+    throw invalidInput('category', `a string of at most ${MAX_ID_LENGTH} characters`);
   }
   if (e.metadata !== undefined) {
     if (typeof e.metadata !== 'object' || e.metadata === null) {
