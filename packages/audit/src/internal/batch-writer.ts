@@ -1,12 +1,13 @@
 /**
- * Group commit. `log()` calls queue here; one batch at a time is written in
- * a transaction that locks the single-row chain head (`FOR UPDATE`), so
+ * Group commit. `log()` calls queue here; one batch at a time is written by
+ * a single statement that locks the single-row chain head (`FOR UPDATE`) and
+ * appends only if the head is still the one the batch was chained on, so
  * writers in any number of processes append to one chain, one batch after
  * another, and never fork it. Callers that arrive while a batch commits
  * ride in the next one: throughput grows with load, and every promise
  * settles only after its batch committed (or failed).
  */
-import type { Sequelize, Transaction } from 'sequelize';
+import type { Sequelize } from 'sequelize';
 import { type ChainRow, computeRowHash } from '../canonical.js';
 import type { ResolvedConfig } from '../config.js';
 import { AuditError, AuditErrorCode } from '../errors.js';
@@ -30,12 +31,24 @@ export type BatchWriter = {
   close(): Promise<void>;
 };
 
-const LOCK_HEAD = `SELECT last_seq::text AS seq, encode(last_hash, 'hex') AS hash,
+const READ_HEAD = `SELECT last_seq::text AS seq, encode(last_hash, 'hex') AS hash,
   (extract(epoch FROM last_created_at) * 1000)::int8::text AS ms
-  FROM audit_chain_head WHERE id = 1 FOR UPDATE`;
+  FROM audit_chain_head WHERE id = 1`;
 
-// One statement: the data-modifying CTE runs even though nothing reads it.
-const INSERT_BATCH = `WITH inserted AS (
+/*
+ * One statement, one round trip, one commit per batch. The rows were chained
+ * in JS on the head this process last saw ($12/$13). The `head` CTE locks the
+ * chain-head row (FOR UPDATE: a concurrent writer's statement waits, then sees
+ * the head it committed); the rows are inserted and the head advanced only if
+ * it is still the expected one. Otherwise nothing is written and the statement
+ * returns the current head, and the batch is re-chained on it and retried.
+ * Data-modifying CTEs run even though the outer SELECT does not read them.
+ */
+const APPEND_BATCH = `WITH head AS (
+  SELECT last_seq, last_hash, last_created_at FROM audit_chain_head WHERE id = 1 FOR UPDATE
+), ok AS (
+  SELECT 1 FROM head WHERE last_seq = $12::int8 AND last_hash = decode($13, 'hex')
+), inserted AS (
   INSERT INTO audit_logs (seq, created_at, event_type, actor_id, actor_type, target_id,
     target_type, ip_address, metadata, prev_hash, hash)
   SELECT u.seq, $2::timestamptz, u.event_type, u.actor_id, u.actor_type, u.target_id,
@@ -44,16 +57,29 @@ const INSERT_BATCH = `WITH inserted AS (
     $9::text[], $10::text[], $11::text[])
     AS u(seq, event_type, actor_id, actor_type, target_id, target_type, ip_address, metadata,
       prev_hash, hash)
+  WHERE EXISTS (SELECT 1 FROM ok)
+  RETURNING 1
+), advanced AS (
+  UPDATE audit_chain_head SET last_seq = $14::int8, last_hash = decode($15, 'hex'),
+    last_created_at = $2::timestamptz
+  WHERE id = 1 AND EXISTS (SELECT 1 FROM ok)
   RETURNING 1
 )
-UPDATE audit_chain_head SET last_seq = $12, last_hash = decode($13, 'hex'), last_created_at = $2::timestamptz
-WHERE id = 1 AND (SELECT count(*) FROM inserted) = $14`;
+SELECT (SELECT count(*) FROM inserted)::int AS inserted,
+  (SELECT count(*) FROM advanced)::int AS advanced,
+  last_seq::text AS seq, encode(last_hash, 'hex') AS hash,
+  (extract(epoch FROM last_created_at) * 1000)::int8::text AS ms
+FROM head`;
+
+/** How often a batch is re-chained after another process moved the head. */
+const MAX_ATTEMPTS = 50;
 
 type Head = { seq: string; hash: string; ms: string | null };
 
 function chainBatch(batch: readonly Pending[], head: Head, nowMs: number): StoredChainRow[] {
   let seq = Number(head.seq);
   let prevHash = head.hash;
+  // created_at never goes back along the chain, whatever the writers' clocks say.
   const createdAtMs = String(Math.max(nowMs, head.ms === null ? 0 : Number(head.ms)));
   return batch.map(({ event }) => {
     seq += 1;
@@ -64,57 +90,82 @@ function chainBatch(batch: readonly Pending[], head: Head, nowMs: number): Store
   });
 }
 
+type AppendResult = { inserted: number; advanced: number } & Head;
+
+async function appendOnce(
+  db: Sequelize,
+  rows: readonly StoredChainRow[],
+  head: Head,
+): Promise<AppendResult | undefined> {
+  const last = rows[rows.length - 1] as StoredChainRow;
+  const col = <K extends keyof StoredChainRow>(k: K): StoredChainRow[K][] => rows.map((r) => r[k]);
+  const [result] = (await db.query(APPEND_BATCH, {
+    transaction: null,
+    bind: [
+      col('seq'),
+      new Date(Number(last.createdAtMs)).toISOString(),
+      col('eventType'),
+      col('actorId'),
+      col('actorType'),
+      col('targetId'),
+      col('targetType'),
+      col('ipAddress'),
+      col('metadata'),
+      col('prevHash'),
+      col('hash'),
+      head.seq,
+      head.hash,
+      last.seq,
+      last.hash,
+    ],
+  })) as [AppendResult[], unknown];
+  return result[0];
+}
+
+function isSerializationFailure(error: unknown): boolean {
+  const e = error as { original?: { code?: unknown }; parent?: { code?: unknown } } | null;
+  return e?.original?.code === '40001' || e?.parent?.code === '40001';
+}
+
+/** Per logger: the head this process last committed (saves a round trip per batch). */
+type HeadCache = { head: Head | null };
+
 async function writeRows(
   db: Sequelize,
   batch: readonly Pending[],
   config: ResolvedConfig,
+  cache: HeadCache,
 ): Promise<StoredChainRow[]> {
-  // READ COMMITTED whatever the host's default: FOR UPDATE then sees the
-  // head the previous writer committed instead of failing to serialize.
-  const t: Transaction = await db.transaction({
-    isolationLevel: 'READ COMMITTED' as Transaction.ISOLATION_LEVELS,
-  });
-  try {
-    const [heads] = (await db.query(LOCK_HEAD, { transaction: t })) as [Head[], unknown];
-    const head = heads[0];
-    if (head === undefined) throw new Error('audit_chain_head row missing: run auditMigrations');
-    const rows = chainBatch(batch, head, config.now().getTime());
-    const last = rows[rows.length - 1] as StoredChainRow;
-    const col = <K extends keyof StoredChainRow>(k: K): StoredChainRow[K][] =>
-      rows.map((r) => r[k]);
-    const [, result] = (await db.query(INSERT_BATCH, {
-      transaction: t,
-      bind: [
-        col('seq'),
-        new Date(Number(last.createdAtMs)).toISOString(),
-        col('eventType'),
-        col('actorId'),
-        col('actorType'),
-        col('targetId'),
-        col('targetType'),
-        col('ipAddress'),
-        col('metadata'),
-        col('prevHash'),
-        col('hash'),
-        last.seq,
-        last.hash,
-        rows.length,
-      ],
-    })) as [unknown, { rowCount?: number }];
-    if (result?.rowCount !== 1) throw new Error('chain head did not advance');
-    await t.commit();
-    return rows;
-  } catch (error) {
-    // The original error is what the caller needs; a failed rollback is only logged
-    // (PostgreSQL rolls back anyway when the connection goes).
-    await t.rollback().catch((rollbackError: unknown) => {
-      config.logger.warn(
-        { code: AuditErrorCode.WRITE_FAILED, rollbackFailed: rollbackError instanceof Error },
-        'audit batch rollback failed',
-      );
-    });
-    throw error;
+  let head = cache.head;
+  if (head === null) {
+    const [heads] = (await db.query(READ_HEAD, { transaction: null })) as [Head[], unknown];
+    head = heads[0] ?? null;
+    if (head === null) throw new Error('audit_chain_head row missing: run auditMigrations');
   }
+  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
+    const rows = chainBatch(batch, head, config.now().getTime());
+    let result: AppendResult | undefined;
+    try {
+      result = await appendOnce(db, rows, head);
+    } catch (error) {
+      // Under a REPEATABLE READ/SERIALIZABLE session default, a concurrent
+      // head update surfaces as a serialization failure: re-read and retry.
+      if (!isSerializationFailure(error) || attempt === MAX_ATTEMPTS - 1) throw error;
+      const [heads] = (await db.query(READ_HEAD, { transaction: null })) as [Head[], unknown];
+      head = heads[0] ?? head;
+      continue;
+    }
+    if (result === undefined) throw new Error('audit_chain_head row missing: run auditMigrations');
+    if (result.inserted === rows.length && result.advanced === 1) {
+      const last = rows[rows.length - 1] as StoredChainRow;
+      cache.head = { seq: last.seq, hash: last.hash, ms: last.createdAtMs };
+      return rows;
+    }
+    // Another writer moved the head: re-chain on the head it committed.
+    head = { seq: result.seq, hash: result.hash, ms: result.ms };
+    cache.head = null;
+  }
+  throw new Error('chain head kept moving; too many concurrent writers');
 }
 
 /**
@@ -134,6 +185,7 @@ export function createBatchWriter(
   const spaceWaiters: (() => void)[] = [];
   const idleWaiters: (() => void)[] = [];
   let running = false;
+  const cache: HeadCache = { head: null };
   let closed = false;
 
   const wakeSpace = (): void => {
@@ -142,7 +194,7 @@ export function createBatchWriter(
 
   async function writeOne(batch: Pending[]): Promise<void> {
     try {
-      const rows = await writeRows(db, batch, config);
+      const rows = await writeRows(db, batch, config, cache);
       metrics.recordBatch(batch.length);
       const done = performance.now();
       batch.forEach((p, i) => {
@@ -150,6 +202,7 @@ export function createBatchWriter(
         p.resolve(toRecord(rows[i] as StoredChainRow));
       });
     } catch (cause) {
+      cache.head = null;
       config.logger.error(
         { code: AuditErrorCode.WRITE_FAILED, events: batch.length },
         'audit batch failed',

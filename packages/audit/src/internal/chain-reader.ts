@@ -62,14 +62,24 @@ export async function openChainSnapshot(
        FROM audit_logs WHERE seq >= ${range.from}${upper} ORDER BY audit_logs.seq`,
       { transaction: t },
     );
+    const fetchPage = async (): Promise<RawRow[]> => {
+      const [rows] = (await db.query(`FETCH ${FETCH_SIZE} FROM audit_chain_cursor`, {
+        transaction: t,
+      })) as [RawRow[], unknown];
+      return rows;
+    };
+    // Fetch page n+1 while the caller hashes page n: the database and the
+    // hashing run on different cores.
     async function* pages(): AsyncGenerator<StoredChainRow[]> {
-      for (;;) {
-        const [rows] = (await db.query(`FETCH ${FETCH_SIZE} FROM audit_chain_cursor`, {
-          transaction: t,
-        })) as [RawRow[], unknown];
+      let next: Promise<RawRow[]> | null = fetchPage();
+      while (next !== null) {
+        const rows: RawRow[] = await next;
+        next = rows.length === FETCH_SIZE ? fetchPage() : null;
+        // Keep a prefetch that fails after the caller stopped from going unhandled;
+        // the caller still sees the error when it awaits that page.
+        next?.catch(() => undefined);
         if (rows.length === 0) return;
         yield rows.map(toChainRow);
-        if (rows.length < FETCH_SIZE) return;
       }
     }
     return { headSeq: Number(heads[0]?.seq ?? 0), pages: pages(), close };
