@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { inspect } from 'node:util';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRateLimiter } from './create-rate-limiter.js';
 import { RateLimiterErrorCode } from './errors.js';
@@ -173,5 +174,38 @@ describe('memory mode (fake clock)', () => {
     for (let i = 0; i < 3; i++) await l.consume('a:b{c}', 'SHORT', { trustLevel: 'ONE' });
     expect((await l.check('a:b{c}', 'SHORT', { trustLevel: 'ONE' })).allowed).toBe(false);
     expect((await l.check('a:b{c}x', 'SHORT', { trustLevel: 'ONE' })).allowed).toBe(true);
+  });
+
+  it('keeps the Redis client (and its secrets) in a closure, out of every returned object', async () => {
+    const canary = 'CANARY-redis-pass-31c4';
+    const fakeRedis = {
+      status: 'ready',
+      options: { password: canary },
+      evalsha: async () => Promise.reject(new Error(`auth failed ${canary}`)),
+      eval: async () => Promise.reject(new Error(canary)),
+      del: async () => Promise.reject(new Error(canary)),
+    };
+    const lines: string[] = [];
+    const log = (fields: Readonly<Record<string, unknown>>, msg: string) => {
+      lines.push(JSON.stringify({ fields, msg }));
+    };
+    const l = createRateLimiter({
+      redis: fakeRedis,
+      logger: { debug: log, info: log, warn: log, error: log },
+    });
+    const res = await l.consume('agent', 'POSTS');
+    expect(res.source).toBe('insurance');
+    for (const text of [
+      JSON.stringify(l),
+      inspect(l, { depth: 5 }),
+      JSON.stringify(res),
+      inspect(res),
+      ...lines,
+    ]) {
+      expect(text).not.toContain(canary);
+    }
+    await expect(l.reset('agent')).rejects.toMatchObject({
+      code: RateLimiterErrorCode.REDIS_FAILED,
+    });
   });
 });
