@@ -8,6 +8,7 @@ describe('public surface', () => {
       'QuarantineError',
       'QuarantineErrorCode',
       'QuarantineStatus',
+      'createKmsKeyProvider',
       'createLocalKeyProvider',
       'createQuarantineService',
       'isQuarantineError',

@@ -25,6 +25,11 @@ export {
   type QuarantineErrorOptions,
 } from './errors.js';
 export { createLocalKeyProvider, type Keyring } from './key-provider.js';
+export {
+  createKmsKeyProvider,
+  type KmsClientLike,
+  type KmsKeyProviderOptions,
+} from './kms-key-provider.js';
 export { type QuarantineMigration, quarantineMigrations } from './migrations/index.js';
 export {
   type AccessGrant,
