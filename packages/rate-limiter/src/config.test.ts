@@ -53,6 +53,26 @@ describe('validateConfig', () => {
     );
     expect(fieldOf(() => validateConfig({ keyPrefix: 'a{b}' }))).toBe('keyPrefix');
     expect(fieldOf(() => validateConfig({ onRedisDown: 'maybe' as 'open' }))).toBe('onRedisDown');
+    expect(fieldOf(() => validateConfig({ limits: { 'a b': { limit: 1, burst: 1 } } }))).toBe(
+      'limits.a b',
+    );
+    expect(
+      fieldOf(() => validateConfig({ limits: { X: { limit: 1, burst: 1, buckets: 61 } } })),
+    ).toBe('limits.X.buckets');
+    expect(
+      fieldOf(() => validateConfig({ limits: { X: { limit: 1, burst: 1, burstWindowMs: 1001 } } })),
+    ).toBe('limits.X.burstWindowMs');
+    expect(fieldOf(() => validateConfig({ trustMultipliers: { 'x:y': 1 } }))).toBe(
+      'trustMultipliers.x:y',
+    );
+    expect(fieldOf(() => validateConfig({ penalties: { nope: 0.5 } as never }))).toBe(
+      'penalties.nope',
+    );
+    expect(fieldOf(() => validateConfig({ redisTimeoutMs: 0 }))).toBe('redisTimeoutMs');
+    expect(fieldOf(() => validateConfig({ closedRetryAfterMs: 1.5 }))).toBe('closedRetryAfterMs');
+    expect(fieldOf(() => validateConfig({ configTtlMs: -1 }))).toBe('configTtlMs');
+    expect(fieldOf(() => validateConfig({ redis: {} as never }))).toBe('redis');
+    expect(fieldOf(() => validateConfig({ database: {} as never }))).toBe('database');
   });
 
   it('keeps a planted secret out of the error', () => {

@@ -123,6 +123,17 @@ describe('config tables are read', () => {
     await db.sequelize.query(
       "UPDATE tier_threshold_configs SET multiplier = 0.5 WHERE trust_level = 'NEW'",
     );
+    await db.sequelize.query(
+      "INSERT INTO rate_limit_configs (tier, window_limit, burst_limit) VALUES ('bad tier', 5, 1)",
+    );
+    await expect(limiter.reloadConfig()).rejects.toMatchObject({
+      field: 'rate_limit_configs.tier',
+    });
+    // a disabled row is ignored, so the bad one can be parked
+    await db.sequelize.query(
+      "UPDATE rate_limit_configs SET enabled = FALSE WHERE tier = 'bad tier'",
+    );
+    await limiter.reloadConfig();
   });
 
   it('a database that cannot be read keeps decisions going on the code config', async () => {
