@@ -26,9 +26,15 @@ function capturingClient(env: Env, seen: Record<string, string>[]): S3Client {
   return client;
 }
 
+/** Whether the error's cause chain holds an HTTP 501 answer from the S3 server. */
 function status501(e: unknown): boolean {
-  const cause = (e as { cause?: { $metadata?: { httpStatusCode?: number } } }).cause;
-  return isQuarantineError(e) && cause?.$metadata?.httpStatusCode === 501;
+  if (!isQuarantineError(e)) return false;
+  for (let c: unknown = e; c !== undefined && c !== null; c = (c as { cause?: unknown }).cause) {
+    if ((c as { $metadata?: { httpStatusCode?: number } }).$metadata?.httpStatusCode === 501) {
+      return true;
+    }
+  }
+  return false;
 }
 
 describe('server-side encryption on top of envelope encryption', () => {
