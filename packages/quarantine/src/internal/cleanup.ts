@@ -47,27 +47,33 @@ async function expireDue(ctx: Context): Promise<number> {
   return expired;
 }
 
-/** Removes stores that never finished: object first, then record (and key by cascade). */
+/**
+ * Removes stores that never finished. The PENDING row is claimed by
+ * deleting it (key row goes by cascade) BEFORE its object: a store that
+ * is still running can then no longer mark it QUARANTINED, so we never
+ * delete the object of a record that became visible. A crash between the
+ * two leaves an object without record, which the orphan sweep removes.
+ */
 async function removeAbandoned(ctx: Context): Promise<number> {
   let removed = 0;
   const cutoff = new Date(ctx.now().getTime() - ctx.abandonedAfterMs);
   for (let batch = 0; batch < MAX_BATCHES; batch++) {
-    const rows = await sql<{ id: string; s3_key: string }>(
+    const rows = await sql<{ id: string }>(
       ctx.db,
-      `SELECT id, s3_key FROM quarantine_records WHERE status = 'PENDING' AND created_at < $1
+      `SELECT id FROM quarantine_records WHERE status = 'PENDING' AND created_at < $1
        ORDER BY created_at LIMIT $2`,
       [cutoff, ctx.batchSize],
     );
     for (const row of rows) {
-      // Object before row: if we crash in between, the PENDING row is still
-      // there to find next time; the reverse order could strand the object.
-      await ctx.objects.remove(row.s3_key);
-      const deleted = await sql(
+      const claimed = await sql<{ s3_key: string }>(
         ctx.db,
-        `DELETE FROM quarantine_records WHERE id = $1 AND status = 'PENDING' RETURNING id`,
+        `DELETE FROM quarantine_records WHERE id = $1 AND status = 'PENDING' RETURNING s3_key`,
         [row.id],
       );
-      removed += deleted.length;
+      for (const c of claimed) {
+        await ctx.objects.remove(c.s3_key);
+        removed++;
+      }
     }
     if (rows.length < ctx.batchSize) break;
   }

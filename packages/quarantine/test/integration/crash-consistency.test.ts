@@ -178,6 +178,20 @@ describe('crash consistency: failures between store steps, then cleanup()', () =
     await assertConsistent();
   });
 
+  it('cleanup itself crashing between claiming an abandoned record and deleting its object leaves an orphan the next run sweeps', async () => {
+    faults.sql = ["SET status = 'QUARANTINED'", 'DELETE FROM quarantine_records WHERE id = $1'];
+    expect(await code(q.store('never held', META))).toBe('QUARANTINE_STORE_FAILED');
+    reset();
+    clock.advance(61_000);
+    faults.s3Before.add('DeleteObjectCommand');
+    expect(await code(q.cleanup())).toBe('QUARANTINE_STORAGE_FAILED');
+    reset();
+    expect(await pendingCount(env)).toBe(0);
+    const result = await healthy.cleanup();
+    expect(result.orphanObjectsDeleted).toBe(1);
+    await assertConsistent();
+  });
+
   it('crash during delete (DeleteObject fails): key already destroyed, cleanup removes the object', async () => {
     const id = await healthy.store('to delete', META);
     faults.s3Before.add('DeleteObjectCommand');
