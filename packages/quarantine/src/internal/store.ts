@@ -1,9 +1,9 @@
 import { QuarantineError, QuarantineErrorCode } from '../errors.js';
-import type { StoreMetadata } from '../types.js';
+import type { GeneratedDataKey, StoreMetadata } from '../types.js';
 import { type Context, errorFields, objectKey } from './context.js';
-import { contentAad, seal, wipe } from './crypto.js';
+import { contentAad, type Sealed, seal, wipe } from './crypto.js';
 import { deletePending, insertPending, markQuarantined } from './repository.js';
-import { cleanMetadata, requireContent } from './validate.js';
+import { type CleanMetadata, cleanMetadata, requireContent } from './validate.js';
 
 function storeFailed(cause: unknown, recordId?: string): QuarantineError {
   return new QuarantineError(
@@ -13,29 +13,26 @@ function storeFailed(cause: unknown, recordId?: string): QuarantineError {
   );
 }
 
-/**
- * Stores content. Ordering (see README, "Failure behaviour"):
- * 1. one transaction inserts the record as PENDING with its wrapped key;
- * 2. the ciphertext object is put to S3;
- * 3. the record is marked QUARANTINED — only then is the id returned.
- * A crash after 1 or 2 leaves a PENDING record that `cleanup()` removes
- * (with its object) after `abandonedAfterMs`; a record never points at a
- * missing object once QUARANTINED, and no plaintext is written anywhere.
- */
-export async function storeContent(
-  ctx: Context,
-  content: unknown,
-  metadata: StoreMetadata,
-): Promise<string> {
-  const started = performance.now();
+/** Everything a store has prepared before the first write. */
+type Prepared = {
+  readonly id: string;
+  readonly dataKeyId: string;
+  readonly createdAt: Date;
+  readonly s3Key: string;
+  readonly sizeBytes: number;
+  readonly meta: CleanMetadata;
+  readonly generated: Omit<GeneratedDataKey, 'plaintextKey'>;
+  readonly sealed: Sealed;
+};
+
+/** Validates, generates the data key, encrypts; no I/O except the key provider. */
+async function prepare(ctx: Context, content: unknown, metadata: StoreMetadata): Promise<Prepared> {
   const bytes = requireContent(content, ctx.maxContentBytes);
-  const sizeBytes = bytes.length;
   const meta = cleanMetadata(metadata);
   const id = ctx.generateId();
   const dataKeyId = ctx.generateId();
   const createdAt = ctx.now();
-  const s3Key = objectKey(ctx.prefix, createdAt, id);
-  let generated: Awaited<ReturnType<Context['keys']['generateDataKey']>>;
+  let generated: GeneratedDataKey;
   try {
     generated = await ctx.keys.generateDataKey({ recordId: id, dataKeyId });
   } catch (cause) {
@@ -48,53 +45,77 @@ export async function storeContent(
   }
   const sealed = seal(generated.plaintextKey, bytes, contentAad(id, dataKeyId));
   wipe(generated.plaintextKey);
+  const sizeBytes = bytes.length;
   bytes.fill(0);
-  try {
-    await insertPending(ctx.db, {
-      id,
-      ...meta,
-      s3Key,
-      sizeBytes,
-      createdAt,
-      expiresAt: new Date(createdAt.getTime() + ctx.expiryMs),
+  const s3Key = objectKey(ctx.prefix, createdAt, id);
+  return { id, dataKeyId, createdAt, s3Key, sizeBytes, meta, generated, sealed };
+}
+
+/**
+ * Stores content. Ordering (see README, "Failure behaviour"):
+ * 1. one statement inserts the record as PENDING with its wrapped key;
+ * 2. the ciphertext object is put to S3;
+ * 3. the record is marked QUARANTINED — only then is the id returned.
+ * A crash after 1 or 2 leaves a PENDING record that `cleanup()` removes
+ * (with its object) after `abandonedAfterMs`; a record never points at a
+ * missing object once QUARANTINED, and no plaintext is written anywhere.
+ */
+export async function storeContent(
+  ctx: Context,
+  content: unknown,
+  metadata: StoreMetadata,
+): Promise<string> {
+  const started = performance.now();
+  const p = await prepare(ctx, content, metadata);
+  await step(ctx, 'insert', undefined, () =>
+    insertPending(ctx.db, {
+      id: p.id,
+      ...p.meta,
+      s3Key: p.s3Key,
+      sizeBytes: p.sizeBytes,
+      createdAt: p.createdAt,
+      expiresAt: new Date(p.createdAt.getTime() + ctx.expiryMs),
       key: {
-        dataKeyId,
-        masterKeyId: generated.keyId,
-        wrappedKey: Buffer.from(generated.wrappedKey),
-        contentIv: sealed.iv,
-        contentTag: sealed.tag,
+        dataKeyId: p.dataKeyId,
+        masterKeyId: p.generated.keyId,
+        wrappedKey: Buffer.from(p.generated.wrappedKey),
+        contentIv: p.sealed.iv,
+        contentTag: p.sealed.tag,
       },
-    });
-  } catch (cause) {
-    ctx.metrics.storeFailures.add(1, { step: 'insert' });
-    throw storeFailed(cause);
-  }
-  try {
-    await ctx.objects.put(s3Key, sealed.ciphertext);
-  } catch (cause) {
-    ctx.metrics.storeFailures.add(1, { step: 'put' });
-    await compensate(ctx, id, s3Key);
-    throw storeFailed(cause, id);
-  }
-  let marked: boolean;
-  try {
-    marked = await markQuarantined(ctx.db, id, ctx.now());
-  } catch (cause) {
-    ctx.metrics.storeFailures.add(1, { step: 'mark' });
-    await compensate(ctx, id, s3Key);
-    throw storeFailed(cause, id);
-  }
+    }),
+  );
+  await step(ctx, 'put', p, () => ctx.objects.put(p.s3Key, p.sealed.ciphertext));
+  const marked = await step(ctx, 'mark', p, () => markQuarantined(ctx.db, p.id, ctx.now()));
   if (!marked) {
     // cleanup() judged this store abandoned and removed the record meanwhile.
     ctx.metrics.storeFailures.add(1, { step: 'mark' });
-    await compensate(ctx, id, s3Key);
-    throw storeFailed(undefined, id);
+    await compensate(ctx, p);
+    throw storeFailed(undefined, p.id);
   }
-  ctx.metrics.stored.add(1, { tier: meta.tier });
-  ctx.metrics.storedBytes.add(sizeBytes, { tier: meta.tier });
+  ctx.metrics.stored.add(1, { tier: p.meta.tier });
+  ctx.metrics.storedBytes.add(p.sizeBytes, { tier: p.meta.tier });
   ctx.metrics.storeDuration.record(performance.now() - started);
-  ctx.logger.info({ recordId: id, tier: meta.tier, sizeBytes }, 'quarantine: stored');
-  return id;
+  ctx.logger.info(
+    { recordId: p.id, tier: p.meta.tier, sizeBytes: p.sizeBytes },
+    'quarantine: stored',
+  );
+  return p.id;
+}
+
+/** Runs one write step; on failure counts it, undoes what it can, and throws STORE_FAILED. */
+async function step<T>(
+  ctx: Context,
+  name: 'insert' | 'put' | 'mark',
+  undo: Prepared | undefined,
+  fn: () => Promise<T>,
+): Promise<T> {
+  try {
+    return await fn();
+  } catch (cause) {
+    ctx.metrics.storeFailures.add(1, { step: name });
+    if (undo !== undefined) await compensate(ctx, undo);
+    throw storeFailed(cause, undo?.id);
+  }
 }
 
 /**
@@ -103,14 +124,14 @@ export async function storeContent(
  * fact been committed as QUARANTINED, it keeps its object). Whatever fails
  * here is left for cleanup() and logged, never dropped silently.
  */
-async function compensate(ctx: Context, id: string, s3Key: string): Promise<void> {
+async function compensate(ctx: Context, p: Prepared): Promise<void> {
   try {
-    const removed = await deletePending(ctx.db, id);
+    const removed = await deletePending(ctx.db, p.id);
     // A put that failed may still have landed (lost response), so remove it too.
-    if (removed) await ctx.objects.remove(s3Key);
+    if (removed) await ctx.objects.remove(p.s3Key);
   } catch (e) {
     ctx.logger.warn(
-      { recordId: id, ...errorFields(e) },
+      { recordId: p.id, ...errorFields(e) },
       'quarantine: could not undo a failed store; cleanup() will remove it',
     );
   }
