@@ -1,3 +1,4 @@
+import type { Transaction } from 'sequelize';
 import { QuarantineError, QuarantineErrorCode } from '../errors.js';
 import type { RotateKeysOptions, RotateKeysResult } from '../types.js';
 import { type Context, errorFields } from './context.js';
@@ -14,6 +15,61 @@ function positiveInt(value: unknown, field: string, fallback: number): number {
     });
   }
   return value;
+}
+
+/** Rewraps one row under the active key inside the batch transaction. */
+async function rewrapRow(ctx: Context, row: KeyRowDb, t: Transaction): Promise<void> {
+  const context = { recordId: row.record_id, dataKeyId: row.id };
+  const plain = await ctx.keys.unwrapDataKey(
+    { keyId: row.master_key_id, wrappedKey: Buffer.from(row.wrapped_key) },
+    context,
+  );
+  try {
+    const wrapped = await ctx.keys.wrapDataKey(plain, context);
+    await sql(
+      ctx.db,
+      'UPDATE encryption_keys SET master_key_id = $2, wrapped_key = $3, rotated_at = $4 WHERE id = $1',
+      [row.id, wrapped.keyId, Buffer.from(wrapped.wrappedKey), ctx.now()],
+      t,
+    );
+  } finally {
+    wipe(plain);
+  }
+}
+
+/** One batch in one transaction; rows that cannot be rewrapped join `failed`. */
+async function rewrapBatch(
+  ctx: Context,
+  batchSize: number,
+  failed: string[],
+): Promise<{ seen: number; done: number }> {
+  return inTransaction(ctx.db, async (t) => {
+    const rows = await sql<KeyRowDb>(
+      ctx.db,
+      `SELECT id, record_id, master_key_id, wrapped_key FROM encryption_keys
+       WHERE master_key_id <> $1 AND NOT (id = ANY($2::uuid[]))
+       ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED`,
+      [ctx.keys.activeKeyId, failed, batchSize],
+      t,
+    );
+    let done = 0;
+    for (const row of rows) {
+      try {
+        await rewrapRow(ctx, row, t);
+        done++;
+      } catch (e) {
+        // A database failure aborts the transaction: rethrow. Anything else
+        // (key retired too early, tampered wrapped key) skips just this row.
+        if (e instanceof QuarantineError && e.code === QuarantineErrorCode.DATABASE_FAILED) throw e;
+        failed.push(row.id);
+        ctx.logger.error(
+          { recordId: row.record_id, keyId: row.master_key_id, ...errorFields(e) },
+          'quarantine: data key could not be rewrapped',
+        );
+      }
+    }
+    return { seen: rows.length, done };
+  });
 }
 
 /**
@@ -35,46 +91,7 @@ export async function rotate(
   const failed: string[] = [];
   let rewrapped = 0;
   for (let batch = 0; batch < maxBatches; batch++) {
-    const { seen, done } = await inTransaction(ctx.db, async (t) => {
-      const rows = await sql<KeyRowDb>(
-        ctx.db,
-        `SELECT id, record_id, master_key_id, wrapped_key FROM encryption_keys
-         WHERE master_key_id <> $1 AND NOT (id = ANY($2::uuid[]))
-         ORDER BY id LIMIT $3 FOR UPDATE SKIP LOCKED`,
-        [active, failed, batchSize],
-        t,
-      );
-      let done = 0;
-      for (const row of rows) {
-        const context = { recordId: row.record_id, dataKeyId: row.id };
-        let plain: Uint8Array | undefined;
-        try {
-          plain = await ctx.keys.unwrapDataKey(
-            { keyId: row.master_key_id, wrappedKey: Buffer.from(row.wrapped_key) },
-            context,
-          );
-          const wrapped = await ctx.keys.wrapDataKey(plain, context);
-          await sql(
-            ctx.db,
-            'UPDATE encryption_keys SET master_key_id = $2, wrapped_key = $3, rotated_at = $4 WHERE id = $1',
-            [row.id, wrapped.keyId, Buffer.from(wrapped.wrappedKey), ctx.now()],
-            t,
-          );
-          done++;
-        } catch (e) {
-          if (e instanceof QuarantineError && e.code === QuarantineErrorCode.DATABASE_FAILED)
-            throw e;
-          failed.push(row.id);
-          ctx.logger.error(
-            { recordId: row.record_id, keyId: row.master_key_id, ...errorFields(e) },
-            'quarantine: data key could not be rewrapped',
-          );
-        } finally {
-          if (plain !== undefined) wipe(plain);
-        }
-      }
-      return { seen: rows.length, done };
-    });
+    const { seen, done } = await rewrapBatch(ctx, batchSize, failed);
     rewrapped += done;
     if (seen < batchSize) break;
   }
