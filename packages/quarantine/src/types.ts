@@ -114,6 +114,8 @@ export type AccessGrant = {
 export type VerifyAccessTokenOptions = {
   /** When given, the token must have been issued to this actor. */
   readonly actor?: string;
+  /** When given, the token must have been issued for this record. */
+  readonly recordId?: string;
 };
 
 /** What {@link Quarantine.cleanup} did. */
@@ -228,33 +230,64 @@ export interface Quarantine extends QuarantineSink {
   /**
    * Encrypts and holds `content`; resolves with the record id once both the
    * object and its record are durable.
+   * @throws {QuarantineError} QUARANTINE_INVALID_CONTENT, QUARANTINE_CONTENT_TOO_LARGE, QUARANTINE_INVALID_INPUT (metadata) before any write; QUARANTINE_STORE_FAILED or QUARANTINE_KEY_PROVIDER_FAILED when nothing was held
    */
   store(content: string, metadata: StoreMetadata): Promise<string>;
-  /** The record's metadata, or null when there is no visible record. */
+  /**
+   * The record's metadata, or null when there is no visible record.
+   * @throws {QuarantineError} QUARANTINE_INVALID_ID when `id` is not a UUID
+   */
   getMetadata(id: string): Promise<QuarantineRecord | null>;
-  /** Records newest first, with keyset pagination. */
+  /**
+   * Records newest first, with keyset pagination.
+   * @throws {QuarantineError} QUARANTINE_INVALID_INPUT for a bad filter, limit or cursor
+   */
   list(options?: ListOptions): Promise<ListPage>;
-  /** Decrypts held content (for release and audited human viewing). */
+  /**
+   * Decrypts held content (for release and audited human viewing).
+   * @throws {QuarantineError} QUARANTINE_NOT_FOUND, QUARANTINE_CONTENT_UNAVAILABLE (final or expired), QUARANTINE_INTEGRITY_FAILED (tampered), QUARANTINE_KEY_UNAVAILABLE
+   */
   read(id: string): Promise<string>;
-  /** Moves a record through the state machine; final states shred the content. */
+  /**
+   * Moves a record through the state machine; final states shred the content.
+   * @throws {QuarantineError} QUARANTINE_NOT_FOUND, QUARANTINE_INVALID_TRANSITION, QUARANTINE_CONFLICT (someone else changed it first)
+   */
   updateStatus(
     id: string,
     status: QuarantineStatus,
     options?: UpdateStatusOptions,
   ): Promise<QuarantineRecord>;
-  /** Marks the record RELEASED, shreds it, and returns the plaintext (once). */
+  /**
+   * Marks the record RELEASED, shreds it, and returns the plaintext (once).
+   * @throws {QuarantineError} as `read` and `updateStatus`; QUARANTINE_CONFLICT for every caller but one
+   */
   release(id: string, options?: UpdateStatusOptions): Promise<string>;
-  /** Marks the record DELETED and shreds it. */
+  /**
+   * Marks the record DELETED and shreds it.
+   * @throws {QuarantineError} as `updateStatus`
+   */
   delete(id: string, options?: UpdateStatusOptions): Promise<QuarantineRecord>;
-  /** Issues a short-lived HMAC token for viewing one record. */
+  /**
+   * Issues a short-lived HMAC token for viewing one record.
+   * @throws {QuarantineError} QUARANTINE_INVALID_INPUT (actor, expiresIn ≤ 3600 s), QUARANTINE_NOT_FOUND, QUARANTINE_CONTENT_UNAVAILABLE
+   */
   createAccessToken(id: string, options: AccessTokenOptions): Promise<string>;
-  /** Checks a token's signature, expiry, actor and that its record is still held. */
+  /**
+   * Checks a token's signature, expiry, actor/record binding and that its record is still held.
+   * @throws {QuarantineError} QUARANTINE_TOKEN_INVALID, QUARANTINE_TOKEN_EXPIRED, QUARANTINE_TOKEN_REVOKED
+   */
   verifyAccessToken(token: string, options?: VerifyAccessTokenOptions): Promise<AccessGrant>;
-  /** Expires due records and sweeps what crashes left behind. */
+  /**
+   * Expires due records and sweeps what crashes left behind.
+   * @throws {QuarantineError} QUARANTINE_DATABASE_FAILED or QUARANTINE_STORAGE_FAILED; safe to rerun
+   */
   cleanup(): Promise<CleanupResult>;
   /** Counts and bytes per status. */
   storageStats(): Promise<StorageStats>;
-  /** Rewraps data keys still wrapped by a non-active master key. */
+  /**
+   * Rewraps data keys still wrapped by a non-active master key.
+   * @throws {QuarantineError} QUARANTINE_INVALID_INPUT, QUARANTINE_DATABASE_FAILED; rows that cannot be unwrapped are skipped and counted in `remaining`
+   */
   rotateKeys(options?: RotateKeysOptions): Promise<RotateKeysResult>;
   /** Live data keys per master key id. */
   keyUsage(): Promise<KeyUsage>;

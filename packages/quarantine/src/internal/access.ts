@@ -67,7 +67,10 @@ export async function verifyToken(
       field: 'token',
     });
   }
-  if (options?.actor !== undefined && options.actor !== claims.a) {
+  const boundElsewhere =
+    (options?.actor !== undefined && options.actor !== claims.a) ||
+    (options?.recordId !== undefined && String(options.recordId).toLowerCase() !== recordId);
+  if (boundElsewhere) {
     throw new QuarantineError(QuarantineErrorCode.TOKEN_INVALID, 'access token is invalid', {
       field: 'token',
     });

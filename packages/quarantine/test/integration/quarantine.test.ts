@@ -281,6 +281,14 @@ describe('quarantine service against real PostgreSQL and S3', () => {
     expect(await codeOf(q.verifyAccessToken(token, { actor: 'mod-2' }))).toBe(
       'QUARANTINE_TOKEN_INVALID',
     );
+    expect(await q.verifyAccessToken(token, { recordId: id.toUpperCase() })).toMatchObject({
+      actor: 'mod-1',
+    });
+    expect(
+      await codeOf(
+        q.verifyAccessToken(token, { recordId: '6f1c7f5e-3b0a-4c1e-9a43-2f1d2b3c4d5e' }),
+      ),
+    ).toBe('QUARANTINE_TOKEN_INVALID');
     const [p, body, sig] = token.split('.') as [string, string, string];
     const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
     const forged = Buffer.from(JSON.stringify({ ...claims, a: 'mod-evil' })).toString('base64url');
