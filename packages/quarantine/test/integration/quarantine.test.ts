@@ -54,6 +54,7 @@ describe('quarantine service against real PostgreSQL and S3', () => {
     expect(await q.read(id)).toBe('health-check');
   });
 
+  /** regression: issue 4 (upstream dropped the content IV and tag, so nothing it held could be decrypted) */
   it('round-trips content and keeps only ciphertext in S3, at quarantine/YYYY/MM/DD/<id>', async () => {
     const content = 'AKIA-looking secret: hunter2 🦀';
     const id = await q.store(content, {
@@ -269,6 +270,7 @@ describe('quarantine service against real PostgreSQL and S3', () => {
     );
   });
 
+  /** regression: issue 4 (upstream's "signed URL" handed reviewers raw ciphertext; ours is an HMAC grant checked against the record) */
   it('issues access tokens bound to record and actor; expiry, tampering and replay fail', async () => {
     const id = await q.store('token content', META);
     const token = await q.createAccessToken(id, { expiresIn: 300, actor: 'mod-1' });
