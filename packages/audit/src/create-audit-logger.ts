@@ -8,7 +8,12 @@ import { signCheckpoint, verifyAuditCheckpoint } from './checkpoint.js';
 import { type AuditLoggerConfig, type ResolvedConfig, resolveConfig } from './config.js';
 import { AuditError, AuditErrorCode, isAuditError } from './errors.js';
 import { createBatchWriter } from './internal/batch-writer.js';
-import { type ChainSnapshot, openChainSnapshot } from './internal/chain-reader.js';
+import {
+  type ChainSnapshot,
+  openChainSnapshot,
+  RECORD_VIEW,
+  SPLIT_VIEW,
+} from './internal/chain-reader.js';
 import { createAuditMetrics } from './internal/metrics.js';
 import { type RawRow, toChainRow, toRecord } from './internal/rows.js';
 import { buildQuery, encodeCursor } from './query.js';
@@ -83,7 +88,7 @@ async function runVerify(
     anchorHash,
     ...(checkpoint === undefined ? {} : { checkpoint }),
   });
-  const snapshot = await openChainSnapshot(db, config.logger, { from, to });
+  const snapshot = await openChainSnapshot(db, config.logger, { from, to }, SPLIT_VIEW);
   try {
     for await (const page of snapshot.pages) {
       for (const row of page) {
@@ -142,9 +147,9 @@ async function* exportRows(
   options: AuditExportOptions,
 ): AsyncGenerator<AuditRecord> {
   const range = resolveRange(options);
-  let snapshot: ChainSnapshot;
+  let snapshot: ChainSnapshot<StoredChainRow>;
   try {
-    snapshot = await openChainSnapshot(db, config.logger, range);
+    snapshot = await openChainSnapshot(db, config.logger, range, RECORD_VIEW);
   } catch (cause) {
     throw readFailed(cause);
   }

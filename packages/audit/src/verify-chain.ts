@@ -8,6 +8,15 @@ import type { AuditChainBreak, AuditChainBreakKind } from './types.js';
 /** A stored row: the hashed fields plus the stored hash. */
 export type StoredChainRow = ChainRow & { readonly hash: string };
 
+/** A row whose content hash was already checked (by the database). */
+export type CheckedLink = {
+  readonly seq: string;
+  readonly prevHash: string;
+  readonly hash: string;
+  /** Whether the stored hash matches the row's canonical encoding. */
+  readonly hashOk: boolean;
+};
+
 /** Where the walk starts and what it must reach. */
 export type ChainWalkOptions = {
   /** First sequence expected. */
@@ -21,7 +30,7 @@ export type ChainWalkOptions = {
 /** A running chain walk. */
 export type ChainWalker = {
   /** Checks the next row; returns the break, or null when the link holds. */
-  push(row: StoredChainRow): AuditChainBreak | null;
+  push(row: StoredChainRow | CheckedLink): AuditChainBreak | null;
   /** After the last row: checks that the chain reached `mustReachSeq` (and the checkpoint). */
   finish(mustReachSeq: number): AuditChainBreak | null;
   /** Rows that passed. */
@@ -53,7 +62,8 @@ export function createChainWalker(opts: ChainWalkOptions): ChainWalker {
       const seq = Number(row.seq);
       if (seq > expected) return brk('sequence_gap', seq);
       if (seq < expected) return brk('sequence_out_of_order', seq);
-      if (computeRowHash(row) !== row.hash) return brk('hash_mismatch', seq);
+      const hashOk = 'hashOk' in row ? row.hashOk : computeRowHash(row) === row.hash;
+      if (!hashOk) return brk('hash_mismatch', seq);
       if (lastHash !== null && row.prevHash !== lastHash) return brk('prev_hash_mismatch', seq);
       if (opts.checkpoint !== undefined && opts.checkpoint.seq === seq) {
         if (opts.checkpoint.hash !== row.hash) return brk('checkpoint_mismatch', seq);

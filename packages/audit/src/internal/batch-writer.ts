@@ -219,6 +219,9 @@ export function createBatchWriter(
 
   async function drain(): Promise<void> {
     while (queue.length > 0) {
+      // Let callers whose promises just settled log their next event first,
+      // so batches stay full under load instead of alternating big and small.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       const batch = queue.splice(0, config.batchMaxSize);
       wakeSpace();
       await writeOne(batch);
@@ -230,10 +233,7 @@ export function createBatchWriter(
   function schedule(): void {
     if (running) return;
     running = true;
-    // Let callers that arrive in the same turn join the first batch.
-    setImmediate(() => {
-      void drain(); // drain() never rejects: writeOne settles every promise itself
-    });
+    void drain(); // drain() never rejects: writeOne settles every promise itself
   }
 
   return {

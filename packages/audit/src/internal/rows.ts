@@ -23,6 +23,46 @@ export type RawRow = {
   readonly hash: string;
 };
 
+/**
+ * The canonical encoding of `computeRowHash()`, built in SQL, so verify()
+ * can have PostgreSQL hash the rows where they are. Byte-identical to
+ * `JSON.stringify` of the same array: `to_json(text)` escapes `"`, `\\` and
+ * control characters exactly as JSON.stringify does (ids never hold control
+ * characters, and canonical metadata text holds none raw), and neither
+ * escapes other characters. An integration test compares both on random
+ * strings.
+ */
+const CANONICAL_SQL = `'["audit.v1",' || to_json(seq::text)::text
+  || ',' || to_json((extract(epoch FROM created_at) * 1000)::int8::text)::text
+  || ',' || to_json(event_type)::text || ',' || to_json(actor_id)::text
+  || ',' || to_json(actor_type)::text
+  || ',' || coalesce(to_json(target_id)::text, 'null')
+  || ',' || coalesce(to_json(target_type)::text, 'null')
+  || ',' || coalesce(to_json(ip_address)::text, 'null')
+  || ',' || coalesce(to_json(metadata::text)::text, 'null')
+  || ',' || to_json(encode(prev_hash, 'hex'))::text || ']'`;
+
+/** SQL expression: the row's canonical hash, as bytea. */
+export const ROW_HASH_SQL: string = `sha256(convert_to(${CANONICAL_SQL}, 'UTF8'))`;
+
+/**
+ * Columns verify() selects. The hashing is split between the two sides so
+ * both cores work: PostgreSQL recomputes the hash of odd rows next to the
+ * data (returning only the links and `hash_ok`), and returns the full
+ * columns of even rows for the caller to hash in JS.
+ */
+export const SPLIT_COLUMNS: string = `seq::text AS seq, encode(prev_hash, 'hex') AS prev_hash,
+  encode(hash, 'hex') AS hash,
+  CASE WHEN seq % 2 = 1 THEN hash = ${ROW_HASH_SQL} END AS hash_ok,
+  CASE WHEN seq % 2 = 0 THEN (extract(epoch FROM created_at) * 1000)::int8::text END AS created_at_ms,
+  CASE WHEN seq % 2 = 0 THEN event_type END AS event_type,
+  CASE WHEN seq % 2 = 0 THEN actor_id END AS actor_id,
+  CASE WHEN seq % 2 = 0 THEN actor_type END AS actor_type,
+  CASE WHEN seq % 2 = 0 THEN target_id END AS target_id,
+  CASE WHEN seq % 2 = 0 THEN target_type END AS target_type,
+  CASE WHEN seq % 2 = 0 THEN ip_address END AS ip_address,
+  CASE WHEN seq % 2 = 0 THEN metadata::text END AS metadata`;
+
 /** Maps a raw row to the hashed fields. */
 export function toChainRow(r: RawRow): StoredChainRow {
   return {
