@@ -60,6 +60,10 @@ export async function composePipeline(
     quarantine: flags.quarantine ? quarantine : undefined,
     audit: flags.audit ? audit : undefined,
     mode: flags.dryRun ? 'DRY_RUN' : 'ENFORCE',
+    // A timed-out plugin escalates to QUARANTINE (the safe default). The demo
+    // and its tests also run on busy CI machines, so allow more than the
+    // 1 s default before a slow first call counts as a timeout.
+    pluginTimeoutMs: 5000,
   });
   return {
     ssg,
