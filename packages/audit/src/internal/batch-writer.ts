@@ -15,6 +15,7 @@ import type { AuditRecord } from '../types.js';
 import type { PreparedEvent } from '../validate-event.js';
 import type { StoredChainRow } from '../verify-chain.js';
 import type { AuditMetrics } from './metrics.js';
+import { withRawConnection } from './raw-connection.js';
 import { toRecord } from './rows.js';
 
 type Pending = {
@@ -99,32 +100,36 @@ async function appendOnce(
 ): Promise<AppendResult | undefined> {
   const last = rows[rows.length - 1] as StoredChainRow;
   const col = <K extends keyof StoredChainRow>(k: K): StoredChainRow[K][] => rows.map((r) => r[k]);
-  const [result] = (await db.query(APPEND_BATCH, {
-    transaction: null,
-    bind: [
-      col('seq'),
-      new Date(Number(last.createdAtMs)).toISOString(),
-      col('eventType'),
-      col('actorId'),
-      col('actorType'),
-      col('targetId'),
-      col('targetType'),
-      col('ipAddress'),
-      col('metadata'),
-      col('prevHash'),
-      col('hash'),
-      head.seq,
-      head.hash,
-      last.seq,
-      last.hash,
-    ],
-  })) as [AppendResult[], unknown];
-  return result[0];
+  // A named statement: parsed and planned once per pooled connection.
+  const { rows: result } = await withRawConnection(db, (conn) =>
+    conn.query({
+      name: 'clawexchange_audit_append_v1',
+      text: APPEND_BATCH,
+      values: [
+        col('seq'),
+        new Date(Number(last.createdAtMs)).toISOString(),
+        col('eventType'),
+        col('actorId'),
+        col('actorType'),
+        col('targetId'),
+        col('targetType'),
+        col('ipAddress'),
+        col('metadata'),
+        col('prevHash'),
+        col('hash'),
+        head.seq,
+        head.hash,
+        last.seq,
+        last.hash,
+      ],
+    }),
+  );
+  return result[0] as AppendResult | undefined;
 }
 
 function isSerializationFailure(error: unknown): boolean {
-  const e = error as { original?: { code?: unknown }; parent?: { code?: unknown } } | null;
-  return e?.original?.code === '40001' || e?.parent?.code === '40001';
+  const e = error as { code?: unknown; original?: { code?: unknown } } | null;
+  return e?.code === '40001' || e?.original?.code === '40001';
 }
 
 /** Per logger: the head this process last committed (saves a round trip per batch). */

@@ -12,15 +12,11 @@ import type { Sequelize } from 'sequelize';
 import type { AuditLogSink } from '../config.js';
 import { AuditErrorCode } from '../errors.js';
 import type { CheckedLink, StoredChainRow } from '../verify-chain.js';
+import type { PgClient } from './raw-connection.js';
 import { SELECT_COLUMNS, SPLIT_COLUMNS } from './rows.js';
 
 /** Rows fetched per round trip. */
 const FETCH_SIZE = 10_000;
-
-/** The part of a `pg` client this module uses. */
-type PgClient = {
-  query(config: { text: string; rowMode?: 'array' }): Promise<{ rows: unknown[] }>;
-};
 
 /** What a snapshot reads per row: the full record, or only the links (hash checked in SQL). */
 export type ChainView<T> = {

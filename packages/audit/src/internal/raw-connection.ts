@@ -1,0 +1,34 @@
+import type { Sequelize } from 'sequelize';
+
+/** The part of a `pg` client this package uses. */
+export type PgClient = {
+  query(config: {
+    readonly text: string;
+    readonly name?: string;
+    readonly values?: readonly unknown[];
+    readonly rowMode?: 'array';
+  }): Promise<{ rows: unknown[] }>;
+};
+
+/**
+ * Runs `use` on a driver connection borrowed from the host's Sequelize pool
+ * (`connectionManager.getConnection`, public API), on the primary. Used where
+ * Sequelize's per-query work would dominate: named prepared statements for
+ * the batch append (planned once per connection) and array-mode cursors for
+ * verify().
+ *
+ * @param db - the host's Sequelize
+ * @param use - the work; the connection goes back to the pool afterwards
+ * @returns what `use` returns
+ */
+export async function withRawConnection<T>(
+  db: Sequelize,
+  use: (conn: PgClient) => Promise<T>,
+): Promise<T> {
+  const conn = await db.connectionManager.getConnection({ type: 'write' });
+  try {
+    return await use(conn as PgClient);
+  } finally {
+    db.connectionManager.releaseConnection(conn);
+  }
+}
