@@ -1,0 +1,104 @@
+import { spawn } from 'node:child_process';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { TestDatabase } from '@clawexchange/test-utils';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createAuditLogger } from '../../src/index.js';
+import { migratedDatabase, tamper } from './helpers.js';
+
+const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
+const HMAC = Buffer.alloc(32, 3).toString('base64');
+
+function run(
+  args: readonly string[],
+  env: Record<string, string>,
+): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+    });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => {
+      stdout += d.toString();
+    });
+    child.stderr.on('data', (d: Buffer) => {
+      stderr += d.toString();
+    });
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+describe('clawexchange-audit (built bin)', () => {
+  let db: TestDatabase;
+  let dir: string;
+  beforeAll(async () => {
+    db = await migratedDatabase();
+    dir = await mkdtemp(join(tmpdir(), 'audit-cli-'));
+    const audit = createAuditLogger({ database: db.sequelize });
+    for (let i = 0; i < 25; i++) {
+      await audit.log({
+        eventType: 'SSG_PASS',
+        actorId: `a-${i}`,
+        actorType: 'agent',
+        metadata: { i },
+      });
+    }
+  });
+  afterAll(async () => {
+    await rm(dir, { recursive: true, force: true });
+    await db.drop();
+  });
+
+  it('verifies, prints a signed head, exports JSONL, and catches tampering', async () => {
+    const env = {
+      DATABASE_URL: db.url,
+      AUDIT_CHECKPOINT_HMAC_KEY: HMAC,
+      AUDIT_CHECKPOINT_KEY_ID: 'cli',
+    };
+    const ok = await run(['verify'], env);
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, checked: 25, lastSeq: 25 });
+
+    const head = await run(['head'], env);
+    expect(head.code).toBe(0);
+    const checkpoint = JSON.parse(head.stdout);
+    expect(checkpoint).toMatchObject({ seq: 25, keyId: 'cli', algorithm: 'hmac-sha256' });
+    const file = join(dir, 'cp.json');
+    await writeFile(file, head.stdout);
+
+    const exported = await run(['export', '--from', '3', '--to', '7'], env);
+    expect(exported.code).toBe(0);
+    const lines = exported.stdout
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
+    expect(lines.map((r) => r.seq)).toEqual([3, 4, 5, 6, 7]);
+    expect(lines[0]).toMatchObject({ actorId: 'a-2', metadata: { i: 2 } });
+
+    await tamper(db.url, [
+      'DELETE FROM audit_logs WHERE seq >= 20',
+      'UPDATE audit_chain_head SET last_seq = 19',
+    ]);
+    const broken = await run(['verify', '--checkpoint', file], env);
+    expect(broken.code).toBe(1);
+    expect(JSON.parse(broken.stdout)).toMatchObject({
+      ok: false,
+      break: { kind: 'tail_missing', expectedSeq: 20 },
+    });
+  });
+
+  it('fails with usage errors and never prints the connection string', async () => {
+    expect((await run(['frobnicate'], { DATABASE_URL: db.url })).code).toBe(2);
+    expect((await run(['verify', '--from'], { DATABASE_URL: db.url })).code).toBe(2);
+    expect((await run(['verify'], {})).code).toBe(2);
+    expect((await run(['head'], { DATABASE_URL: db.url })).code).toBe(2);
+    const url = new URL(db.url);
+    url.password = 'CANARY-db-password';
+    const down = await run(['verify'], { DATABASE_URL: url.toString() });
+    expect(down.code).toBe(3);
+    expect(down.stderr + down.stdout).not.toContain('CANARY');
+  });
+});
