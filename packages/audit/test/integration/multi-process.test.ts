@@ -9,22 +9,34 @@ import { migratedDatabase } from './helpers.js';
 const WRITER = fileURLToPath(new URL('./fixtures/writer.mjs', import.meta.url));
 const DIST = fileURLToPath(new URL('../../dist/index.js', import.meta.url));
 
-type Writer = { child: ChildProcess; acks: string[]; exited: Promise<number | null> };
+type Writer = {
+  child: ChildProcess;
+  acks: string[];
+  ready: Promise<void>;
+  exited: Promise<number | null>;
+};
 
 function startWriter(url: string, prefix: string, count: number, concurrency: number): Writer {
   const child = spawn(process.execPath, [WRITER, url, prefix, String(count), String(concurrency)], {
-    stdio: ['ignore', 'pipe', 'inherit'],
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   const acks: string[] = [];
+  let markReady: () => void = () => undefined;
+  const ready = new Promise<void>((resolve) => {
+    markReady = resolve;
+  });
   let buffer = '';
   child.stdout?.on('data', (chunk: Buffer) => {
     buffer += chunk.toString('utf8');
     const lines = buffer.split('\n');
     buffer = lines.pop() ?? '';
-    for (const line of lines) if (line.startsWith('ack ')) acks.push(line.slice(4));
+    for (const line of lines) {
+      if (line.startsWith('ack ')) acks.push(line.slice(4));
+      else if (line === 'ready') markReady();
+    }
   });
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, acks, exited };
+  return { child, acks, ready, exited };
 }
 
 async function storedTargets(db: TestDatabase): Promise<Set<string>> {
@@ -47,6 +59,9 @@ describe('writers in several processes (built dist)', () => {
     db = await migratedDatabase();
     const a = startWriter(db.url, 'pa', 600, 16);
     const b = startWriter(db.url, 'pb', 600, 16);
+    await Promise.all([a.ready, b.ready]);
+    a.child.stdin?.end('go\n');
+    b.child.stdin?.end('go\n');
     expect(await Promise.all([a.exited, b.exited])).toEqual([0, 0]);
     expect(a.acks).toHaveLength(600);
     expect(b.acks).toHaveLength(600);
@@ -63,6 +78,8 @@ describe('writers in several processes (built dist)', () => {
   it('every acknowledged event survives a SIGKILL of its writer mid-load', async () => {
     db = await migratedDatabase();
     const w = startWriter(db.url, 'crash', 1_000_000, 32);
+    await w.ready;
+    w.child.stdin?.end('go\n');
     const deadline = Date.now() + 20_000;
     while (w.acks.length < 1500 && Date.now() < deadline) {
       await new Promise((r) => setTimeout(r, 20));
