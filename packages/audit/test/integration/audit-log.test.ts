@@ -258,18 +258,52 @@ describe('audit logger against PostgreSQL', () => {
     ).rejects.toMatchObject({ code: AuditErrorCode.CLOSED });
   });
 
-  it('rejects with AUDIT_WRITE_FAILED when the database is unusable, and keeps the cause off the message', async () => {
+  it('rejects with AUDIT_WRITE_FAILED when the database is unusable, records the metric and logs only a code', async () => {
     const { Sequelize } = await import('sequelize');
-    const broken = new Sequelize('postgres://nobody:wrong@127.0.0.1:1/none', {
+    const broken = new Sequelize('postgres://nobody:CANARY-pw@127.0.0.1:1/none', {
       logging: false,
       dialect: 'postgres',
     });
-    const audit = createAuditLogger({ database: broken });
+    const recorded: [string, number, unknown][] = [];
+    const meter = {
+      createHistogram: (name: string) => ({
+        record: (v: number, attrs?: unknown) => recorded.push([name, v, attrs]),
+      }),
+    };
+    const logged: string[] = [];
+    const sink = (fields: unknown, msg: string): void => {
+      logged.push(`${JSON.stringify(fields)} ${msg}`);
+    };
+    const audit = createAuditLogger({
+      database: broken,
+      meter: meter as never,
+      logger: { debug: sink, info: sink, warn: sink, error: sink },
+    });
     const error = await audit
       .log({ eventType: 'SSG_PASS', actorId: 'x', actorType: 'bot' })
       .catch((e: unknown) => e);
     expect(error).toMatchObject({ code: AuditErrorCode.WRITE_FAILED });
-    expect((error as Error).message).not.toContain('wrong');
+    expect(inspect(error, { depth: 0 })).not.toContain('CANARY');
+    expect(recorded).toContainEqual([
+      'clawexchange.audit.write.duration',
+      expect.any(Number),
+      { outcome: 'error' },
+    ]);
+    expect(logged.join('\n')).toContain(AuditErrorCode.WRITE_FAILED);
+    expect(logged.join('\n')).not.toContain('CANARY');
     await broken.close();
+  });
+
+  it('records write latency for committed events', async () => {
+    const recorded: [string, unknown][] = [];
+    const meter = {
+      createHistogram: (name: string) => ({
+        record: (_v: number, attrs?: unknown) => recorded.push([name, attrs]),
+      }),
+    };
+    const audit = createAuditLogger({ database: db.sequelize, meter: meter as never });
+    await audit.log({ eventType: 'LLM_CALL', actorId: 'guard', actorType: 'system' });
+    expect(recorded).toContainEqual(['clawexchange.audit.write.duration', { outcome: 'ok' }]);
+    expect(recorded).toContainEqual(['clawexchange.audit.batch.size', undefined]);
   });
 });

@@ -227,6 +227,15 @@ describe('verify() catches tampering done by a superuser with triggers off', () 
     });
   });
 
+  it('head() refuses to sign when the chain head and the last row disagree', async () => {
+    const s = await seeded(3);
+    db = s.db;
+    await tamper(db.url, [
+      "UPDATE audit_logs SET hash = decode(repeat('ab', 32), 'hex') WHERE seq = 3",
+    ]);
+    await expect(s.audit.head()).rejects.toMatchObject({ code: AuditErrorCode.CHAIN_INCONSISTENT });
+  });
+
   it('rejects forged or foreign checkpoints', async () => {
     const s = await seeded(3);
     db = s.db;
