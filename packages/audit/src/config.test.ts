@@ -30,6 +30,7 @@ describe('config validation (before any I/O)', () => {
     [{ database: fakeDb, limits: { maxMetadataBytes: 0 } }, 'limits.maxMetadataBytes'],
     [{ database: fakeDb, limits: { forbiddenMetadataKeys: [1] } }, 'limits.forbiddenMetadataKeys'],
     [{ database: fakeDb, batch: { maxSize: 0 } }, 'batch.maxSize'],
+    [{ database: fakeDb, batch: { preparedStatements: 'no' } }, 'batch.preparedStatements'],
     [{ database: fakeDb, queue: { maxSize: 1.5 } }, 'queue.maxSize'],
     [{ database: fakeDb, queue: { whenFull: 'drop' } }, 'queue.whenFull'],
     [{ database: fakeDb, now: 5 }, 'now'],

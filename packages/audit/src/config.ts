@@ -49,6 +49,13 @@ export type AuditLoggerConfig = {
   readonly batch?: {
     /** Most events in one INSERT/transaction. @default 500 */
     readonly maxSize?: number;
+    /**
+     * Send the batch append as a named prepared statement (planned once per
+     * connection). Set false behind a pooler that does not keep prepared
+     * statements (PgBouncer in transaction mode before 1.21).
+     * @default true
+     */
+    readonly preparedStatements?: boolean;
   };
   /** The bounded write queue. */
   readonly queue?: {
@@ -76,6 +83,7 @@ export type ResolvedConfig = {
   readonly ipv6PrefixLength: number;
   readonly metadata: MetadataLimits;
   readonly batchMaxSize: number;
+  readonly preparedStatements: boolean;
   readonly queueMaxSize: number;
   readonly whenFull: 'wait' | 'reject';
   readonly signer: CheckpointSigner | null;
@@ -100,6 +108,12 @@ function intIn(value: unknown, field: string, min: number, max: number, dflt: nu
   if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
     throw invalid(field, `an integer from ${min} to ${max}`);
   }
+  return value;
+}
+
+function bool(value: unknown, field: string, dflt: boolean): boolean {
+  if (value === undefined) return dflt;
+  if (typeof value !== 'boolean') throw invalid(field, 'a boolean');
   return value;
 }
 
@@ -194,6 +208,7 @@ export function resolveConfig(config: AuditLoggerConfig): ResolvedConfig {
       forbiddenMetadataKeys: resolveForbidden(config.limits?.forbiddenMetadataKeys),
     },
     batchMaxSize: intIn(config.batch?.maxSize, 'batch.maxSize', 1, 5000, 500),
+    preparedStatements: bool(config.batch?.preparedStatements, 'batch.preparedStatements', true),
     queueMaxSize: intIn(config.queue?.maxSize, 'queue.maxSize', 1, 10_000_000, 10_000),
     whenFull,
     signer:

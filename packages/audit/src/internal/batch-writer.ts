@@ -97,13 +97,14 @@ async function appendOnce(
   db: Sequelize,
   rows: readonly StoredChainRow[],
   head: Head,
+  prepared: boolean,
 ): Promise<AppendResult | undefined> {
   const last = rows[rows.length - 1] as StoredChainRow;
   const col = <K extends keyof StoredChainRow>(k: K): StoredChainRow[K][] => rows.map((r) => r[k]);
   // A named statement: parsed and planned once per pooled connection.
   const { rows: result } = await withRawConnection(db, (conn) =>
     conn.query({
-      name: 'clawexchange_audit_append_v1',
+      ...(prepared ? { name: 'clawexchange_audit_append_v1' } : {}),
       text: APPEND_BATCH,
       values: [
         col('seq'),
@@ -151,7 +152,7 @@ async function writeRows(
     const rows = chainBatch(batch, head, config.now().getTime());
     let result: AppendResult | undefined;
     try {
-      result = await appendOnce(db, rows, head);
+      result = await appendOnce(db, rows, head, config.preparedStatements);
     } catch (error) {
       // Under a REPEATABLE READ/SERIALIZABLE session default, a concurrent
       // head update surfaces as a serialization failure: re-read and retry.

@@ -100,8 +100,9 @@ export function createAuditMigrations(options: AuditMigrationOptions = {}): Audi
 }
 
 /**
- * The default migrations (unpartitioned `audit_logs`). A fresh array each
- * import is not needed: the steps are stateless.
+ * The default migrations: one step creating the unpartitioned `audit_logs`,
+ * its guards and indexes, and `audit_chain_head`. Idempotent; `down` drops
+ * the trail (export it first).
  *
  * @example
  * for (const m of auditMigrations) await m.up(qi, sequelize);

@@ -294,6 +294,20 @@ describe('audit logger against PostgreSQL', () => {
     await broken.close();
   });
 
+  it('works without prepared statements (for poolers that drop them)', async () => {
+    const audit = createAuditLogger({
+      database: db.sequelize,
+      batch: { preparedStatements: false },
+    });
+    const records = await Promise.all(
+      [1, 2, 3].map((i) =>
+        audit.log({ eventType: 'SSG_PASS', actorId: `np-${i}`, actorType: 'bot' }),
+      ),
+    );
+    expect(records.map((r) => r?.actorId)).toEqual(['np-1', 'np-2', 'np-3']);
+    expect(await audit.verify()).toMatchObject({ ok: true });
+  });
+
   it('records write latency for committed events', async () => {
     const recorded: [string, unknown][] = [];
     const meter = {
