@@ -27,6 +27,7 @@ describe('config validation (before any I/O)', () => {
     [{ database: fakeDb, eventTypes: 'X_Y' }, 'eventTypes'],
     [{ database: fakeDb, ipMasking: { ipv4PrefixLength: 33 } }, 'ipMasking.ipv4PrefixLength'],
     [{ database: fakeDb, ipMasking: { ipv6PrefixLength: -1 } }, 'ipMasking.ipv6PrefixLength'],
+    [{ database: fakeDb, ipMasking: { onInvalid: 'drop' } }, 'ipMasking.onInvalid'],
     [{ database: fakeDb, limits: { maxMetadataBytes: 0 } }, 'limits.maxMetadataBytes'],
     [{ database: fakeDb, limits: { forbiddenMetadataKeys: [1] } }, 'limits.forbiddenMetadataKeys'],
     [{ database: fakeDb, batch: { maxSize: 0 } }, 'batch.maxSize'],

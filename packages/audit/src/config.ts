@@ -33,7 +33,15 @@ export type AuditLoggerConfig = {
   /** Host-defined event types, in the `UPPER_SNAKE` format (e.g. `BILLING_REFUND`). */
   readonly eventTypes?: readonly string[];
   /** Prefix lengths kept of client addresses. @default { ipv4PrefixLength: 24, ipv6PrefixLength: 48 } */
-  readonly ipMasking?: IpMaskingOptions;
+  readonly ipMasking?: IpMaskingOptions & {
+    /**
+     * What `log()` does with an `ipAddress` that is not an address (e.g. a
+     * raw `X-Forwarded-For` list): `'reject'` throws `AUDIT_INVALID_IP_ADDRESS`;
+     * `'omit'` stores the event without an address.
+     * @default 'reject'
+     */
+    readonly onInvalid?: 'reject' | 'omit';
+  };
   /** Metadata limits. */
   readonly limits?: {
     /** @default 8192 (bytes of canonical JSON) */
@@ -81,6 +89,7 @@ export type ResolvedConfig = {
   readonly eventTypes: ReadonlySet<string>;
   readonly ipv4PrefixLength: number;
   readonly ipv6PrefixLength: number;
+  readonly onInvalidIp: 'reject' | 'omit';
   readonly metadata: MetadataLimits;
   readonly batchMaxSize: number;
   readonly preparedStatements: boolean;
@@ -164,6 +173,10 @@ export function resolveConfig(config: AuditLoggerConfig): ResolvedConfig {
   if (enabled && config.database === undefined) {
     throw invalid('database', 'a Sequelize instance (or enabled: false)');
   }
+  const onInvalidIp = config.ipMasking?.onInvalid ?? 'reject';
+  if (onInvalidIp !== 'reject' && onInvalidIp !== 'omit') {
+    throw invalid('ipMasking.onInvalid', "'reject' or 'omit'");
+  }
   const whenFull = config.queue?.whenFull ?? 'wait';
   if (whenFull !== 'wait' && whenFull !== 'reject') {
     throw invalid('queue.whenFull', "'wait' or 'reject'");
@@ -182,6 +195,7 @@ export function resolveConfig(config: AuditLoggerConfig): ResolvedConfig {
       32,
       24,
     ),
+    onInvalidIp,
     ipv6PrefixLength: intIn(
       config.ipMasking?.ipv6PrefixLength,
       'ipMasking.ipv6PrefixLength',

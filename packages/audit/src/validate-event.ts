@@ -93,6 +93,7 @@ function checkIp(value: unknown, config: ResolvedConfig): string | null {
         })
       : null;
   if (masked === null) {
+    if (config.onInvalidIp === 'omit') return null;
     throw new AuditError(AuditErrorCode.INVALID_IP_ADDRESS, 'ipAddress is not an IP address', {
       field: 'ipAddress',
     });

@@ -67,6 +67,14 @@ describe('audit logger against PostgreSQL', () => {
       ipAddress: '203.0.113.77',
     });
     expect(v4?.ipAddress).toBe('203.0.113.0');
+    const lenient = createAuditLogger({ database: db.sequelize, ipMasking: { onInvalid: 'omit' } });
+    const omitted = await lenient.log({
+      eventType: AuditEventType.SSG_PASS,
+      actorId: 'a',
+      actorType: 'agent',
+      ipAddress: '203.0.113.7, 10.0.0.1',
+    });
+    expect(omitted?.ipAddress).toBeNull();
   });
 
   it('rejects every kind of bad input with a typed error and writes nothing', async () => {
