@@ -185,7 +185,11 @@ export function createAuditLogger(config: AuditLoggerConfig): AuditLogger {
   const resolved = resolveConfig(config);
   const db = resolved.database;
   if (!resolved.enabled || db === null) return createDisabledLogger();
-  const writer = createBatchWriter(db, resolved, createAuditMetrics(resolved.meter));
+  const writer = createBatchWriter(
+    db,
+    resolved,
+    createAuditMetrics(resolved.meter, resolved.logger),
+  );
   const logger = {
     async log(event: AuditEventInput) {
       return writer.enqueue(prepareEvent(event, resolved));

@@ -199,47 +199,56 @@ export function createBatchWriter(
   };
 
   async function writeOne(batch: Pending[]): Promise<void> {
+    let rows: StoredChainRow[];
     try {
-      const rows = await writeRows(db, batch, config, cache);
-      metrics.recordBatch(batch.length);
-      const done = performance.now();
-      batch.forEach((p, i) => {
-        metrics.recordWrite(done - p.startedAt, 'ok');
-        p.resolve(toRecord(rows[i] as StoredChainRow));
-      });
+      rows = await writeRows(db, batch, config, cache);
     } catch (cause) {
       cache.head = null;
+      const done = performance.now();
+      // Settle every promise first: nothing after this may leave a caller hanging.
+      for (const p of batch) {
+        p.reject(
+          new AuditError(AuditErrorCode.WRITE_FAILED, 'audit event was not committed', { cause }),
+        );
+        metrics.recordWrite(done - p.startedAt, 'error');
+      }
       config.logger.error(
         { code: AuditErrorCode.WRITE_FAILED, events: batch.length },
         'audit batch failed',
       );
-      const done = performance.now();
-      for (const p of batch) {
-        metrics.recordWrite(done - p.startedAt, 'error');
-        p.reject(
-          new AuditError(AuditErrorCode.WRITE_FAILED, 'audit event was not committed', { cause }),
-        );
-      }
+      return;
     }
+    // Committed: from here on, nothing may turn an acknowledged event into a failure.
+    const done = performance.now();
+    batch.forEach((p, i) => {
+      p.resolve(toRecord(rows[i] as StoredChainRow));
+      metrics.recordWrite(done - p.startedAt, 'ok');
+    });
+    metrics.recordBatch(batch.length);
   }
 
   async function drain(): Promise<void> {
-    while (queue.length > 0) {
-      // Let callers whose promises just settled log their next event first,
-      // so batches stay full under load instead of alternating big and small.
-      await new Promise<void>((resolve) => setImmediate(resolve));
-      const batch = queue.splice(0, config.batchMaxSize);
-      wakeSpace();
-      await writeOne(batch);
+    try {
+      while (queue.length > 0) {
+        // Let callers whose promises just settled log their next event first,
+        // so batches stay full under load instead of alternating big and small.
+        await new Promise<void>((resolve) => setImmediate(resolve));
+        const batch = queue.splice(0, config.batchMaxSize);
+        wakeSpace();
+        await writeOne(batch);
+      }
+    } finally {
+      running = false;
+      while (idleWaiters.length > 0) idleWaiters.shift()?.();
     }
-    running = false;
-    while (idleWaiters.length > 0) idleWaiters.shift()?.();
   }
 
   function schedule(): void {
     if (running) return;
     running = true;
-    void drain(); // drain() never rejects: writeOne settles every promise itself
+    // drain() settles every queued promise itself; it can only reject if the
+    // host's logger throws, and then the rejection surfaces as unhandled.
+    void drain();
   }
 
   return {

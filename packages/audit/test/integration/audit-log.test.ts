@@ -316,6 +316,26 @@ describe('audit logger against PostgreSQL', () => {
     expect(await audit.verify()).toMatchObject({ ok: true });
   });
 
+  it('a failing meter never turns a committed event into a failure', async () => {
+    const meter = {
+      createHistogram: () => ({
+        record: () => {
+          throw new Error('meter down');
+        },
+      }),
+    };
+    const warnings: unknown[] = [];
+    const noop = (): void => undefined;
+    const audit = createAuditLogger({
+      database: db.sequelize,
+      meter: meter as never,
+      logger: { debug: noop, info: noop, error: noop, warn: (f) => warnings.push(f) },
+    });
+    const record = await audit.log({ eventType: 'SSG_PASS', actorId: 'm', actorType: 'bot' });
+    expect(record?.actorId).toBe('m');
+    expect(warnings.length).toBeGreaterThan(0);
+  });
+
   it('records write latency for committed events', async () => {
     const recorded: [string, unknown][] = [];
     const meter = {
