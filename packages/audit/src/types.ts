@@ -139,15 +139,31 @@ export interface AuditLogger {
   /**
    * Validates, masks, chains and stores one event; resolves once its batch is committed.
    * Resolves with null when the logger is disabled.
+   * @throws {AuditError} the input codes (nothing is written), AUDIT_QUEUE_FULL, AUDIT_CLOSED,
+   *   AUDIT_WRITE_FAILED (the event is not stored)
    */
   log(event: AuditEventInput): Promise<AuditRecord | null>;
-  /** Reads events newest first with keyset pagination. */
+  /**
+   * Reads events newest first with keyset pagination.
+   * @throws {AuditError} AUDIT_INVALID_LIMIT, AUDIT_INVALID_DATE, AUDIT_INVALID_CURSOR,
+   *   AUDIT_INVALID_EVENT_TYPE, AUDIT_INVALID_ACTOR_TYPE, AUDIT_INVALID_FIELD, AUDIT_READ_FAILED
+   */
   query(query?: AuditQuery): Promise<AuditPage>;
-  /** Walks the hash chain and reports the first broken link. */
+  /**
+   * Walks the hash chain and reports the first broken link (a result, not an error).
+   * @throws {AuditError} AUDIT_INVALID_RANGE, AUDIT_INVALID_CHECKPOINT,
+   *   AUDIT_CHECKPOINT_KEY_MISSING, AUDIT_READ_FAILED
+   */
   verify(options?: AuditVerifyOptions): Promise<AuditVerifyResult>;
-  /** Returns a signed checkpoint of the current chain head. */
+  /**
+   * Returns a signed checkpoint of the current chain head.
+   * @throws {AuditError} AUDIT_CHECKPOINT_KEY_MISSING, AUDIT_CHAIN_INCONSISTENT, AUDIT_READ_FAILED
+   */
   head(): Promise<AuditCheckpoint>;
-  /** Streams stored rows in chain order (for JSONL archiving). */
+  /**
+   * Streams stored rows in chain order (for JSONL archiving), from one snapshot.
+   * @throws {AuditError} AUDIT_INVALID_RANGE, AUDIT_READ_FAILED
+   */
   exportRecords(options?: AuditExportOptions): AsyncIterable<AuditRecord>;
   /** Resolves when every event queued so far is committed (or failed). */
   flush(): Promise<void>;

@@ -75,6 +75,7 @@ function monthOf(value: string | undefined): string {
  *
  * @param options - see {@link AuditMigrationOptions}
  * @returns the steps, in order
+ * @throws {AuditError} AUDIT_INVALID_CONFIG for a bad option
  * @example
  * const steps = createAuditMigrations({ partitioning: 'monthly' });
  * for (const m of steps) await m.up(qi, sequelize);
