@@ -68,7 +68,11 @@ export async function sql<T>(
     const [rows] = (await db.query(text, {
       bind: [...bind],
       raw: true,
-      ...(transaction === undefined ? {} : { transaction }),
+      // Explicit null, never undefined: with Sequelize CLS enabled an undefined
+      // transaction joins whatever transaction the host has open, so a store
+      // could "commit" inside a host transaction that later rolls back (an id
+      // acknowledged for a record that never existed, its object then swept).
+      transaction: transaction ?? null,
     })) as [T[], unknown];
     return Array.isArray(rows) ? rows : [];
   } catch (cause) {
