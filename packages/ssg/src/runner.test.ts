@@ -107,15 +107,31 @@ describe('runPlugins', () => {
       { ...fixedPlugin('null', {}), analyze: () => null as never },
       fixedPlugin('labels', { labels: [1] as unknown as string[] }),
       fixedPlugin('matches', { matches: [{ label: 'A' }] as never }),
+      fixedPlugin('no-labels', { labels: undefined as never }),
+      fixedPlugin('matches-not-array', { matches: { label: 'A', redacted: '*' } as never }),
+      fixedPlugin('no-matches', { matches: undefined as never }),
+      fixedPlugin('match-null', { matches: [null] as never }),
+      { ...fixedPlugin('array', {}), analyze: () => [] as never },
     ];
     const outcomes = await runPlugins(plan(bad), envelope);
+    expect(outcomes).toHaveLength(bad.length);
     expect(outcomes.every((o) => o.status === 'error' && o.score === 0)).toBe(true);
   });
 
   it('normalises scores and copies only label and redacted from matches', async () => {
     const leaky = fixedPlugin('leaky', {
       score: 29.5,
-      matches: [{ label: 'L', redacted: '***', raw: 'secret' } as never],
+      matches: [
+        {
+          label: 'L',
+          redacted: '***',
+          raw: 'secret',
+          start: 0,
+          end: 6,
+          context: 'secret',
+        } as never,
+      ],
+      summary: 'found secret',
     });
     const [outcome] = await runPlugins(plan([leaky, fixedPlugin('neg', { score: -3 })]), envelope);
     expect(outcome?.score).toBe(30);

@@ -5,12 +5,24 @@
 import type { IncomingMessage } from 'node:http';
 import { SSGError, SSGErrorCode } from '../errors.js';
 
-function tooLarge(): SSGError {
+/**
+ * The error for a body over the limit (the adapters answer 413).
+ *
+ * @returns an `SSG_BODY_TOO_LARGE` error
+ */
+export function bodyTooLarge(): SSGError {
   return new SSGError(SSGErrorCode.BODY_TOO_LARGE, 'request body exceeds the configured limit');
 }
 
 function invalidBody(field: string, message: string): SSGError {
   return new SSGError(SSGErrorCode.INVALID_BODY, message, { field });
+}
+
+function unreadable(cause: unknown): SSGError {
+  return new SSGError(SSGErrorCode.INVALID_BODY, 'request body could not be read', {
+    field: 'body',
+    ...(cause === undefined ? {} : { cause }),
+  });
 }
 
 /**
@@ -23,7 +35,7 @@ function invalidBody(field: string, message: string): SSGError {
 export function checkContentLength(header: string | null | undefined, maxBytes: number): void {
   if (header === null || header === undefined || header === '') return;
   const declared = Number(header);
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge();
+  if (Number.isFinite(declared) && declared > maxBytes) throw bodyTooLarge();
 }
 
 /**
@@ -33,7 +45,8 @@ export function checkContentLength(header: string | null | undefined, maxBytes: 
  * @param req - the incoming request
  * @param maxBytes - the limit
  * @returns the bytes
- * @throws {SSGError} SSG_BODY_TOO_LARGE
+ * @throws {SSGError} SSG_BODY_TOO_LARGE; SSG_INVALID_BODY when the client aborts mid-body;
+ *   SSG_BODY_UNAVAILABLE when the stream was consumed before
  */
 export function readNodeBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
   checkContentLength(req.headers['content-length'], maxBytes);
@@ -55,7 +68,7 @@ export function readNodeBody(req: IncomingMessage, maxBytes: number): Promise<Bu
       }
       cleanup();
       req.resume();
-      reject(tooLarge());
+      reject(bodyTooLarge());
     };
     const onEnd = (): void => {
       cleanup();
@@ -63,21 +76,21 @@ export function readNodeBody(req: IncomingMessage, maxBytes: number): Promise<Bu
     };
     const onError = (cause: unknown): void => {
       cleanup();
-      reject(
-        new SSGError(SSGErrorCode.INVALID_BODY, 'request body could not be read', {
-          field: 'body',
-          cause,
-        }),
-      );
+      reject(unreadable(cause));
     };
+    // A client that goes away mid-body may close the stream without an
+    // 'error' (e.g. a destroy without error): settle instead of hanging.
+    const onClose = (): void => onError(undefined);
     const cleanup = (): void => {
       req.off('data', onData);
       req.off('end', onEnd);
       req.off('error', onError);
+      req.off('close', onClose);
     };
     req.on('data', onData);
     req.on('end', onEnd);
     req.on('error', onError);
+    req.on('close', onClose);
   });
 }
 
@@ -87,23 +100,34 @@ export function readNodeBody(req: IncomingMessage, maxBytes: number): Promise<Bu
  * @param stream - `request.body` (null for no body)
  * @param maxBytes - the limit
  * @returns the bytes
- * @throws {SSGError} SSG_BODY_TOO_LARGE
+ * @throws {SSGError} SSG_BODY_TOO_LARGE; SSG_INVALID_BODY when the stream fails (e.g. the
+ *   client aborted); SSG_BODY_UNAVAILABLE when the stream was already taken
  */
 export async function readWebBody(
   stream: ReadableStream<Uint8Array> | null,
   maxBytes: number,
 ): Promise<Uint8Array> {
   if (stream === null) return new Uint8Array(0);
+  if (stream.locked) {
+    throw new SSGError(SSGErrorCode.BODY_UNAVAILABLE, 'request body was consumed before the gate');
+  }
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: Awaited<ReturnType<typeof reader.read>>;
+    try {
+      chunk = await reader.read();
+    } catch (cause) {
+      // An aborted or broken upload: a typed 400, never an untyped rejection.
+      throw unreadable(cause);
+    }
+    const { done, value } = chunk;
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
       await reader.cancel();
-      throw tooLarge();
+      throw bodyTooLarge();
     }
     chunks.push(value);
   }
@@ -115,12 +139,18 @@ export async function readWebBody(
  *
  * @param bytes - the raw body
  * @returns the parsed value
- * @throws {SSGError} SSG_INVALID_BODY when it is not UTF-8 JSON (the parser's message, which quotes the body, is dropped)
+ * @throws {SSGError} SSG_INVALID_BODY when it is not valid UTF-8, or not JSON (the parser's message, which quotes the body, is dropped)
  */
 export function parseJsonBody(bytes: Uint8Array): unknown {
   if (bytes.byteLength === 0) return {};
+  let text: string;
   try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    // fatal: invalid UTF-8 is refused, never decoded into U+FFFD and inspected as garbage.
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    throw invalidBody('body', 'request body is not valid UTF-8');
+  }
+  try {
     return JSON.parse(text);
   } catch {
     // The parser's message quotes the body, so it is not kept, not even as cause.
@@ -141,7 +171,7 @@ export function parseJsonBody(bytes: Uint8Array): unknown {
 export function normalizeParsedBody(body: unknown, maxBytes: number): unknown {
   if (typeof body !== 'string' && !(body instanceof Uint8Array)) return body;
   const bytes = typeof body === 'string' ? Buffer.from(body, 'utf8') : body;
-  if (bytes.byteLength > maxBytes) throw tooLarge();
+  if (bytes.byteLength > maxBytes) throw bodyTooLarge();
   return parseJsonBody(bytes);
 }
 

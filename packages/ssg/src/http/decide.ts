@@ -5,7 +5,7 @@
 import { SSGErrorCode, isSSGError } from '../errors.js';
 import type { Inspection, InspectOptions } from '../result.js';
 import type { ContentEnvelope } from '../types.js';
-import { collectText } from './body.js';
+import { bodyTooLarge, collectText } from './body.js';
 import type { RequestFacts, ResolvedHttpOptions } from './options.js';
 
 /** JSON payload of an answer the gate gives instead of the handler. */
@@ -50,7 +50,8 @@ export function outcomeForError<Req>(
     case SSGErrorCode.BODY_TOO_LARGE:
       return respond(413, 'Request body too large');
     case SSGErrorCode.INVALID_BODY:
-      return respond(400, 'Invalid request body', { field: error.field });
+      // The message is one of body.ts's constant sentences (never content): it says what is wrong.
+      return respond(400, 'Invalid request body', { field: error.field, detail: error.message });
     case SSGErrorCode.QUARANTINE_FAILED:
       return respond(opts.unavailableStatus, 'Content could not be held for review');
     case SSGErrorCode.AUDIT_FAILED:
@@ -110,10 +111,7 @@ export async function decide<Req>(
   try {
     const text = collectText(input.body, opts.fields, opts.fieldNames);
     if (Buffer.byteLength(text, 'utf8') > opts.maxBodyBytes) {
-      return outcomeForError(
-        { name: 'SSGError', code: SSGErrorCode.BODY_TOO_LARGE },
-        opts,
-      ) as GateOutcome;
+      return outcomeForError(bodyTooLarge(), opts) as GateOutcome;
     }
     const inspectOptions =
       facts.actorType === undefined ? undefined : { actorType: facts.actorType };

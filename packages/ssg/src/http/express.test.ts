@@ -159,6 +159,7 @@ describe.each(majors)('ssg.middleware() on %s over real HTTP', (_name, express) 
       error: 'Invalid request body',
       code: 'SSG_INVALID_BODY',
       field: 'body',
+      detail: 'request body is not valid JSON',
     });
     expect(res.text).not.toContain('CANARY');
   });

@@ -51,8 +51,21 @@ function send(res: ServerResponse, outcome: Extract<GateOutcome, { kind: 'respon
   res.end(JSON.stringify(outcome.payload));
 }
 
+/**
+ * True when the request declares a body that nobody has read yet. body-parser
+ * 1.x (Express 4's `express.json()`) sets `req.body = {}` for a content type
+ * it skips and leaves the stream unread; taking that `{}` as the body would
+ * let a later parser (e.g. `express.urlencoded()`) hand unscreened text to
+ * the handler.
+ */
+function hasUnreadBody(req: SSGRequest): boolean {
+  if (req.readableEnded || req.destroyed) return false;
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
 async function bodyOf(req: SSGRequest, opts: ResolvedHttpOptions<SSGRequest>): Promise<unknown> {
-  if (req.body !== undefined) {
+  if (req.body !== undefined && !hasUnreadBody(req)) {
     // Parsed by the host (e.g. express.json()); its limit may be larger than ours.
     checkContentLength(req.headers['content-length'], opts.maxBodyBytes);
     return normalizeParsedBody(req.body, opts.maxBodyBytes);
