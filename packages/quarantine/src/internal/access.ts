@@ -35,7 +35,8 @@ export async function createToken(
     throw badInput('options.expiresIn', `expected whole seconds between 1 and ${MAX_EXPIRES_IN_S}`);
   }
   const record = await requireVisible(ctx, id);
-  if (!isHeld(record.status)) {
+  // Past expiresAt counts as gone even before cleanup() has run, as in read().
+  if (!isHeld(record.status) || record.expiresAt.getTime() <= ctx.now().getTime()) {
     throw new QuarantineError(
       QuarantineErrorCode.CONTENT_UNAVAILABLE,
       'content is no longer held (released, deleted or expired)',

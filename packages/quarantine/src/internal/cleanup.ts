@@ -104,10 +104,11 @@ async function removeLeftovers(ctx: Context): Promise<number> {
 }
 
 /**
- * Lists the prefix and deletes objects with no record. Because a record
- * is always committed before its object is put, an object without a
- * record can only be the late upload of a store that cleanup() already
- * judged abandoned (or something foreign): it is never held content.
+ * Lists the prefix and deletes objects with no live (PENDING or held)
+ * record. Because a record is always committed before its object is put,
+ * an object without a record can only be the late upload of a store that
+ * cleanup() already judged abandoned, and an object of a final record has
+ * no key left: neither is ever held content.
  * Keys that do not look like ours are logged and left alone.
  */
 async function removeOrphans(ctx: Context): Promise<number> {
@@ -124,9 +125,13 @@ async function removeOrphans(ctx: Context): Promise<number> {
       );
     }
     if (ours.length === 0) continue;
+    // Only a PENDING or held record keeps its object. The object of a final
+    // record is undecryptable garbage (its key is shredded), e.g. a restored
+    // backup or a stray replica: deleting it is always safe.
     const known = await sql<{ s3_key: string }>(
       ctx.db,
-      'SELECT s3_key FROM quarantine_records WHERE s3_key = ANY($1::varchar[])',
+      `SELECT s3_key FROM quarantine_records WHERE s3_key = ANY($1::varchar[])
+       AND status IN ('PENDING','QUARANTINED','UNDER_REVIEW')`,
       [ours],
     );
     const knownKeys = new Set(known.map((r) => r.s3_key));

@@ -3,7 +3,7 @@ import type { GeneratedDataKey, StoreMetadata } from '../types.js';
 import { type Context, errorFields, objectKey } from './context.js';
 import { contentAad, type Sealed, seal, wipe } from './crypto.js';
 import { deletePending, insertPending, markQuarantined } from './repository.js';
-import { type CleanMetadata, cleanMetadata, requireContent } from './validate.js';
+import { type CleanMetadata, cleanMetadata, requireContent, requireId } from './validate.js';
 
 function storeFailed(cause: unknown, recordId?: string): QuarantineError {
   return new QuarantineError(
@@ -11,6 +11,23 @@ function storeFailed(cause: unknown, recordId?: string): QuarantineError {
     'content could not be stored; it is not held',
     recordId === undefined ? { cause } : { cause, recordId },
   );
+}
+
+/**
+ * An id from the injected generator, checked and lower-cased: it becomes an
+ * object key, and cleanup() recognises our objects (and sweeps orphans) only
+ * under lower-case UUID keys — an upper-case id would make its orphan invisible.
+ */
+function newId(ctx: Context): string {
+  try {
+    return requireId(ctx.generateId());
+  } catch {
+    throw new QuarantineError(
+      QuarantineErrorCode.INVALID_CONFIG,
+      'invalid config `generateId`: expected a function returning UUIDs',
+      { field: 'generateId' },
+    );
+  }
 }
 
 /** Everything a store has prepared before the first write. */
@@ -29,8 +46,8 @@ type Prepared = {
 async function prepare(ctx: Context, content: unknown, metadata: StoreMetadata): Promise<Prepared> {
   const bytes = requireContent(content, ctx.maxContentBytes);
   const meta = cleanMetadata(metadata);
-  const id = ctx.generateId();
-  const dataKeyId = ctx.generateId();
+  const id = newId(ctx);
+  const dataKeyId = newId(ctx);
   const createdAt = ctx.now();
   let generated: GeneratedDataKey;
   try {

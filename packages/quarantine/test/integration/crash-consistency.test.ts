@@ -1,9 +1,19 @@
+import { randomUUID } from 'node:crypto';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { Sequelize } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isQuarantineError } from '../../src/errors.js';
 import type { Quarantine } from '../../src/types.js';
-import { allKeys, type Env, fakeClock, META, putRaw, recordingLogger, setupEnv } from './setup.js';
+import {
+  allKeys,
+  type Env,
+  fakeClock,
+  META,
+  putRaw,
+  rawObject,
+  recordingLogger,
+  setupEnv,
+} from './setup.js';
 
 type Faults = {
   /** S3 command names to fail before sending (e.g. 'PutObjectCommand'). */
@@ -237,6 +247,35 @@ describe('crash consistency: failures between store steps, then cleanup()', () =
         }),
       );
     }
+    await assertConsistent();
+  });
+
+  it('sweeps an object restored under a final record (its key is shredded), keeps held ones', async () => {
+    const id = await healthy.store('restored from a backup', META);
+    const record = await healthy.getMetadata(id);
+    if (record === null) throw new Error('missing');
+    const backup = (await rawObject(env.bucket.client, env.bucket.bucket, record.s3Key)) as Buffer;
+    await healthy.delete(id);
+    await putRaw(env.bucket.client, env.bucket.bucket, record.s3Key, backup);
+    expect((await healthy.cleanup()).orphanObjectsDeleted).toBe(1);
+    expect(await rawObject(env.bucket.client, env.bucket.bucket, record.s3Key)).toBeNull();
+    await assertConsistent();
+  });
+
+  it('an id generator returning upper-case UUIDs still yields keys the orphan sweep recognises', async () => {
+    const upper = env.make({
+      now: clock.now,
+      generateId: () => randomUUID().toUpperCase(),
+    });
+    const id = await upper.store('upper-case ids', META);
+    expect(id).toBe(id.toLowerCase());
+    const record = await upper.getMetadata(id);
+    expect(record?.s3Key.endsWith(id)).toBe(true);
+    await env.db.sequelize.query('DELETE FROM quarantine_records WHERE id = $1', { bind: [id] });
+    expect((await upper.cleanup()).orphanObjectsDeleted).toBe(1);
+    await expect(
+      env.make({ generateId: () => 'not-a-uuid' }).store('x', META),
+    ).rejects.toMatchObject({ code: 'QUARANTINE_INVALID_CONFIG', field: 'generateId' });
     await assertConsistent();
   });
 });

@@ -375,6 +375,11 @@ describe('quarantine service against real PostgreSQL and S3', () => {
     expect(mid.heldBytes).toBe(statsBefore.heldBytes + 24);
     c.advance(3_600_000);
     expect(await codeOf(eq.read(id1))).toBe('QUARANTINE_CONTENT_UNAVAILABLE');
+    expect(await codeOf(eq.release(id1))).toBe('QUARANTINE_CONTENT_UNAVAILABLE');
+    // Past expiry but not yet swept: no new grant for it either.
+    expect(await codeOf(eq.createAccessToken(id1, { actor: 'mod-1' }))).toBe(
+      'QUARANTINE_CONTENT_UNAVAILABLE',
+    );
     const result = await eq.cleanup();
     expect(result.expired).toBeGreaterThanOrEqual(2);
     for (const id of [id1, id2]) {
