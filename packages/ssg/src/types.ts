@@ -76,7 +76,7 @@ export type DetectionResult = {
 
 /** Context the runner gives each plugin call. */
 export type PluginContext = {
-  /** Aborted when the plugin's timeout passes or the inspection is abandoned. */
+  /** Aborted when the plugin's timeout passes: stop work then, the result is discarded. */
   readonly signal: AbortSignal;
 };
 

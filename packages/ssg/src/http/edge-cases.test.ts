@@ -65,6 +65,18 @@ describe.each(majors)('middleware edge cases on %s', (_name, express) => {
     expect(t.calls).toEqual([]);
   });
 
+  /** regression: on Express 4 a parser after the gate re-read the drained stream (500). */
+  it('leaves the parsed body to parsers mounted after it', async () => {
+    const ssg = createSSG({ plugins: [plugin] });
+    const a = express();
+    a.post('/v1/posts', ssg.middleware(), express.json(), (req, res) => {
+      res.status(201).json(req.body);
+    });
+    const res = await request(a).post('/v1/posts').send({ text: 'hello' });
+    expect(res.status).toBe(201);
+    expect(res.body).toEqual({ text: 'hello' });
+  });
+
   it('still passes a bodiless request whose placeholder body is {}', async () => {
     const t = app();
     const res = await request(t.app).post('/v1/posts');

@@ -72,6 +72,9 @@ async function bodyOf(req: SSGRequest, opts: ResolvedHttpOptions<SSGRequest>): P
   }
   const body = parseJsonBody(await readNodeBody(req, opts.maxBodyBytes));
   req.body = body;
+  // body-parser 1.x's "already parsed" flag: without it an `express.json()`
+  // mounted after the gate on Express 4 re-reads the drained stream (500).
+  (req as { _body?: boolean })._body = true;
   return body;
 }
 
