@@ -15,7 +15,7 @@ import type { AuditRecord } from '../types.js';
 import type { PreparedEvent } from '../validate-event.js';
 import type { StoredChainRow } from '../verify-chain.js';
 import type { AuditMetrics } from './metrics.js';
-import { withRawConnection } from './raw-connection.js';
+import { type PgClient, withRawConnection } from './raw-connection.js';
 import { toRecord } from './rows.js';
 
 type Pending = {
@@ -41,8 +41,8 @@ const READ_HEAD = `SELECT last_seq::text AS seq, encode(last_hash, 'hex') AS has
  * in JS on the head this process last saw ($12/$13). The `head` CTE locks the
  * chain-head row (FOR UPDATE: a concurrent writer's statement waits, then sees
  * the head it committed); the rows are inserted and the head advanced only if
- * it is still the expected one. Otherwise nothing is written and the statement
- * returns the current head, and the batch is re-chained on it and retried.
+ * it is still the expected one. Otherwise nothing is written and the batch
+ * takes the locked slow path (appendLocked).
  * Data-modifying CTEs run even though the outer SELECT does not read them.
  */
 const APPEND_BATCH = `WITH head AS (
@@ -72,9 +72,6 @@ SELECT (SELECT count(*) FROM inserted)::int AS inserted,
   (extract(epoch FROM last_created_at) * 1000)::int8::text AS ms
 FROM head`;
 
-/** How often a batch is re-chained after another process moved the head. */
-const MAX_ATTEMPTS = 50;
-
 type Head = { seq: string; hash: string; ms: string | null };
 
 function chainBatch(batch: readonly Pending[], head: Head, nowMs: number): StoredChainRow[] {
@@ -93,44 +90,80 @@ function chainBatch(batch: readonly Pending[], head: Head, nowMs: number): Store
 
 type AppendResult = { inserted: number; advanced: number } & Head;
 
-async function appendOnce(
-  db: Sequelize,
+async function append(
+  conn: PgClient,
   rows: readonly StoredChainRow[],
   head: Head,
   prepared: boolean,
-): Promise<AppendResult | undefined> {
+): Promise<AppendResult> {
   const last = rows[rows.length - 1] as StoredChainRow;
   const col = <K extends keyof StoredChainRow>(k: K): StoredChainRow[K][] => rows.map((r) => r[k]);
-  // A named statement: parsed and planned once per pooled connection.
-  const { rows: result } = await withRawConnection(db, (conn) =>
-    conn.query({
-      ...(prepared ? { name: 'clawexchange_audit_append_v1' } : {}),
-      text: APPEND_BATCH,
-      values: [
-        col('seq'),
-        new Date(Number(last.createdAtMs)).toISOString(),
-        col('eventType'),
-        col('actorId'),
-        col('actorType'),
-        col('targetId'),
-        col('targetType'),
-        col('ipAddress'),
-        col('metadata'),
-        col('prevHash'),
-        col('hash'),
-        head.seq,
-        head.hash,
-        last.seq,
-        last.hash,
-      ],
-    }),
-  );
-  return result[0] as AppendResult | undefined;
+  const { rows: result } = await conn.query({
+    // A named statement: parsed and planned once per pooled connection.
+    ...(prepared ? { name: 'clawexchange_audit_append_v1' } : {}),
+    text: APPEND_BATCH,
+    values: [
+      col('seq'),
+      new Date(Number(last.createdAtMs)).toISOString(),
+      col('eventType'),
+      col('actorId'),
+      col('actorType'),
+      col('targetId'),
+      col('targetType'),
+      col('ipAddress'),
+      col('metadata'),
+      col('prevHash'),
+      col('hash'),
+      head.seq,
+      head.hash,
+      last.seq,
+      last.hash,
+    ],
+  });
+  const first = result[0] as AppendResult | undefined;
+  if (first === undefined) throw new Error('audit_chain_head row missing: run auditMigrations');
+  return first;
 }
 
+const appended = (result: AppendResult, rows: readonly StoredChainRow[]): boolean =>
+  result.inserted === rows.length && result.advanced === 1;
+
 function isSerializationFailure(error: unknown): boolean {
-  const e = error as { code?: unknown; original?: { code?: unknown } } | null;
-  return e?.code === '40001' || e?.original?.code === '40001';
+  const e = error as { code?: unknown } | null;
+  return e?.code === '40001';
+}
+
+/**
+ * The slow path, which cannot lose: a READ COMMITTED transaction locks the
+ * head first, chains the batch on it, appends with the same statement
+ * (whose check now always holds) and commits. Used for a process's first
+ * batch and after the fast path lost a race, so no writer can starve.
+ */
+async function appendLocked(
+  conn: PgClient,
+  batch: readonly Pending[],
+  config: ResolvedConfig,
+): Promise<StoredChainRow[]> {
+  await conn.query({ text: 'BEGIN ISOLATION LEVEL READ COMMITTED' });
+  try {
+    const { rows: heads } = await conn.query({ text: `${READ_HEAD} FOR UPDATE` });
+    const head = heads[0] as Head | undefined;
+    if (head === undefined) throw new Error('audit_chain_head row missing: run auditMigrations');
+    const rows = chainBatch(batch, head, config.now().getTime());
+    const result = await append(conn, rows, head, config.preparedStatements);
+    if (!appended(result, rows)) throw new Error('chain head moved while locked');
+    await conn.query({ text: 'COMMIT' });
+    return rows;
+  } catch (error) {
+    await conn.query({ text: 'ROLLBACK' }).catch((rollbackError: unknown) => {
+      // The pool validates the connection before reuse; the write error is what matters.
+      config.logger.warn(
+        { code: AuditErrorCode.WRITE_FAILED, rollbackFailed: rollbackError instanceof Error },
+        'audit batch rollback failed',
+      );
+    });
+    throw error;
+  }
 }
 
 /** Per logger: the head this process last committed (saves a round trip per batch). */
@@ -142,36 +175,27 @@ async function writeRows(
   config: ResolvedConfig,
   cache: HeadCache,
 ): Promise<StoredChainRow[]> {
-  let head = cache.head;
-  if (head === null) {
-    const [heads] = (await db.query(READ_HEAD, { transaction: null })) as [Head[], unknown];
-    head = heads[0] ?? null;
-    if (head === null) throw new Error('audit_chain_head row missing: run auditMigrations');
-  }
-  for (let attempt = 0; attempt < MAX_ATTEMPTS; attempt++) {
-    const rows = chainBatch(batch, head, config.now().getTime());
-    let result: AppendResult | undefined;
-    try {
-      result = await appendOnce(db, rows, head, config.preparedStatements);
-    } catch (error) {
-      // Under a REPEATABLE READ/SERIALIZABLE session default, a concurrent
-      // head update surfaces as a serialization failure: re-read and retry.
-      if (!isSerializationFailure(error) || attempt === MAX_ATTEMPTS - 1) throw error;
-      const [heads] = (await db.query(READ_HEAD, { transaction: null })) as [Head[], unknown];
-      head = heads[0] ?? head;
-      continue;
+  const rows = await withRawConnection(db, async (conn) => {
+    const head = cache.head;
+    if (head !== null) {
+      // Fast path: one autocommitted statement, chained on the head this process wrote last.
+      const chained = chainBatch(batch, head, config.now().getTime());
+      try {
+        if (appended(await append(conn, chained, head, config.preparedStatements), chained)) {
+          return chained;
+        }
+      } catch (error) {
+        // A REPEATABLE READ/SERIALIZABLE session default turns a concurrent
+        // head update into a serialization failure: take the slow path.
+        if (!isSerializationFailure(error)) throw error;
+      }
     }
-    if (result === undefined) throw new Error('audit_chain_head row missing: run auditMigrations');
-    if (result.inserted === rows.length && result.advanced === 1) {
-      const last = rows[rows.length - 1] as StoredChainRow;
-      cache.head = { seq: last.seq, hash: last.hash, ms: last.createdAtMs };
-      return rows;
-    }
-    // Another writer moved the head: re-chain on the head it committed.
-    head = { seq: result.seq, hash: result.hash, ms: result.ms };
-    cache.head = null;
-  }
-  throw new Error('chain head kept moving; too many concurrent writers');
+    // Another writer moved the head (or this is the first batch).
+    return appendLocked(conn, batch, config);
+  });
+  const last = rows[rows.length - 1] as StoredChainRow;
+  cache.head = { seq: last.seq, hash: last.hash, ms: last.createdAtMs };
+  return rows;
 }
 
 /**

@@ -85,6 +85,35 @@ describe('writers in several processes (built dist)', () => {
     expect((interleaved as { switches: number }[])[0]?.switches).toBeGreaterThan(1);
   });
 
+  it('two loggers sharing a database whose default isolation is SERIALIZABLE keep one chain', async () => {
+    db = await migratedDatabase();
+    await db.sequelize.query(
+      `ALTER DATABASE ${db.name} SET default_transaction_isolation = 'serializable'`,
+    );
+    const { Sequelize } = await import('sequelize');
+    const strict = new Sequelize(db.url, { logging: false, dialect: 'postgres' });
+    try {
+      const [iso] = await strict.query(
+        "SELECT current_setting('default_transaction_isolation') AS iso",
+      );
+      expect(iso).toEqual([{ iso: 'serializable' }]);
+      const one = createAuditLogger({ database: strict, batch: { maxSize: 7 } });
+      const two = createAuditLogger({ database: strict, batch: { maxSize: 5 } });
+      await Promise.all(
+        Array.from({ length: 300 }, (_, i) =>
+          (i % 2 === 0 ? one : two).log({
+            eventType: 'SSG_PASS',
+            actorId: `s-${i}`,
+            actorType: 'bot',
+          }),
+        ),
+      );
+      expect(await one.verify()).toMatchObject({ ok: true, checked: 300 });
+    } finally {
+      await strict.close();
+    }
+  });
+
   it('every acknowledged event survives a SIGKILL of its writer mid-load', async () => {
     db = await migratedDatabase();
     const w = startWriter(db.url, 'crash', 1_000_000, 32);
