@@ -18,6 +18,10 @@ function invalidBody(field: string, message: string): SSGError {
   return new SSGError(SSGErrorCode.INVALID_BODY, message, { field });
 }
 
+function consumedBefore(): SSGError {
+  return new SSGError(SSGErrorCode.BODY_UNAVAILABLE, 'request body was consumed before the gate');
+}
+
 function unreadable(cause: unknown): SSGError {
   return new SSGError(SSGErrorCode.INVALID_BODY, 'request body could not be read', {
     field: 'body',
@@ -53,45 +57,49 @@ export function readNodeBody(req: IncomingMessage, maxBytes: number): Promise<Bu
   if (req.readableEnded || req.destroyed) {
     // Someone read the stream without leaving a parsed body: we cannot see
     // the content, so we must not let it pass as if it were empty.
-    return Promise.reject(
-      new SSGError(SSGErrorCode.BODY_UNAVAILABLE, 'request body was consumed before the gate'),
-    );
+    return Promise.reject(consumedBefore());
   }
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    const onData = (chunk: Buffer): void => {
+  return new Promise((resolve, reject) => collect(req, maxBytes, { resolve, reject }));
+}
+
+type Settle = {
+  readonly resolve: (body: Buffer) => void;
+  readonly reject: (error: SSGError) => void;
+};
+
+function collect(req: IncomingMessage, maxBytes: number, settle: Settle): void {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  const listeners = {
+    data: (chunk: Buffer): void => {
       size += chunk.length;
       if (size <= maxBytes) {
         chunks.push(chunk);
         return;
       }
-      cleanup();
+      stop();
       req.resume();
-      reject(bodyTooLarge());
-    };
-    const onEnd = (): void => {
-      cleanup();
-      resolve(Buffer.concat(chunks, size));
-    };
-    const onError = (cause: unknown): void => {
-      cleanup();
-      reject(unreadable(cause));
-    };
+      settle.reject(bodyTooLarge());
+    },
+    end: (): void => {
+      stop();
+      settle.resolve(Buffer.concat(chunks, size));
+    },
+    error: (cause: unknown): void => {
+      stop();
+      settle.reject(unreadable(cause));
+    },
     // A client that goes away mid-body may close the stream without an
     // 'error' (e.g. a destroy without error): settle instead of hanging.
-    const onClose = (): void => onError(undefined);
-    const cleanup = (): void => {
-      req.off('data', onData);
-      req.off('end', onEnd);
-      req.off('error', onError);
-      req.off('close', onClose);
-    };
-    req.on('data', onData);
-    req.on('end', onEnd);
-    req.on('error', onError);
-    req.on('close', onClose);
-  });
+    close: (): void => {
+      stop();
+      settle.reject(unreadable(undefined));
+    },
+  };
+  const stop = (): void => {
+    for (const [event, listener] of Object.entries(listeners)) req.off(event, listener);
+  };
+  for (const [event, listener] of Object.entries(listeners)) req.on(event, listener);
 }
 
 /**
@@ -108,9 +116,7 @@ export async function readWebBody(
   maxBytes: number,
 ): Promise<Uint8Array> {
   if (stream === null) return new Uint8Array(0);
-  if (stream.locked) {
-    throw new SSGError(SSGErrorCode.BODY_UNAVAILABLE, 'request body was consumed before the gate');
-  }
+  if (stream.locked) throw consumedBefore();
   const reader = stream.getReader();
   const chunks: Uint8Array[] = [];
   let size = 0;
