@@ -173,6 +173,9 @@ describe('quarantineConfigFromEnv', () => {
     ['S3_FORCE_PATH_STYLE', { ...env, S3_FORCE_PATH_STYLE: 'yes' }],
     ['QUARANTINE_SSE', { ...env, QUARANTINE_SSE: 'none' }],
     ['ENCRYPTION_PREVIOUS_KEYS', { ...env, ENCRYPTION_PREVIOUS_KEYS: 'nokey' }],
+    ['ENCRYPTION_MASTER_KEY', { ...env, ENCRYPTION_MASTER_KEY: masterKey.slice(0, 32) }],
+    ['ENCRYPTION_MASTER_KEY', { ...env, ENCRYPTION_MASTER_KEY: `${masterKey.slice(0, -2)}!=` }],
+    ['ENCRYPTION_PREVIOUS_KEYS', { ...env, ENCRYPTION_PREVIOUS_KEYS: `k1:${masterKey.slice(4)}` }],
   ])('refuses a bad %s', (field, vars) => {
     const e = configError(() => quarantineConfigFromEnv(vars));
     expect(e).toMatchObject({ code: 'QUARANTINE_INVALID_CONFIG', field });

@@ -6,6 +6,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import type { Meter } from '@opentelemetry/api';
 import type { Sequelize } from 'sequelize';
 import { QuarantineError, QuarantineErrorCode } from './errors.js';
+import { decodeMasterKey } from './internal/crypto.js';
 import type { Keyring } from './key-provider.js';
 import type { KeyProvider, QuarantineLogger } from './types.js';
 
@@ -194,6 +195,8 @@ export function quarantineConfigFromEnv(
   const endpoint = nonEmpty(env, 'S3_ENDPOINT');
   const bucket = required(env, 'S3_BUCKET');
   const masterKey = required(env, 'ENCRYPTION_MASTER_KEY');
+  // Checked here too, so the error names the variable rather than the config field.
+  decodeMasterKey(masterKey, 'ENCRYPTION_MASTER_KEY');
   const masterKeyId = nonEmpty(env, 'ENCRYPTION_MASTER_KEY_ID') ?? 'default';
   const expiryRaw = nonEmpty(env, 'QUARANTINE_EXPIRY_HOURS');
   const expiryHours = expiryRaw === undefined ? 72 : Number(expiryRaw);
@@ -247,7 +250,9 @@ function parsePreviousKeys(raw: string | undefined): Record<string, string> {
   for (const part of raw.split(',')) {
     const at = part.indexOf(':');
     if (at <= 0) throw envError('ENCRYPTION_PREVIOUS_KEYS', 'expected id:base64[,id:base64…]');
-    out[part.slice(0, at).trim()] = part.slice(at + 1).trim();
+    const value = part.slice(at + 1).trim();
+    decodeMasterKey(value, 'ENCRYPTION_PREVIOUS_KEYS');
+    out[part.slice(0, at).trim()] = value;
   }
   return out;
 }

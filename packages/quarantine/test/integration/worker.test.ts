@@ -67,7 +67,7 @@ describe('clawexchange-quarantine worker (env config)', () => {
     const last = JSON.parse(err.at(-1) as string);
     expect(last).toMatchObject({
       code: 'QUARANTINE_INVALID_CONFIG',
-      field: 'encryption.masterKey',
+      field: 'ENCRYPTION_MASTER_KEY',
     });
     const { S3_BUCKET: _omit, ...noBucket } = vars;
     expect(await runWorker(['cleanup'], noBucket, io)).toBe(1);
