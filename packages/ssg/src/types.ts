@@ -35,6 +35,7 @@ export type EnvelopeMetadata = {
   readonly sourceId?: string;
   /** Client IP address, masked by the audit logger before it is stored. */
   readonly ipAddress?: string;
+  /** The host's own facts; they are not copied into audit events or quarantine metadata. */
   readonly [key: string]: unknown;
 };
 
@@ -97,21 +98,33 @@ export interface DetectionPlugin {
 
 /** Per-plugin outcome handed to quarantine and audit (never to clients). */
 export type PluginResultSummary = {
+  /** The plugin's id. */
   readonly pluginId: string;
+  /** `ok`, or how it failed: `error` (threw or returned an invalid result) or `timeout`. */
   readonly status: 'ok' | 'error' | 'timeout';
+  /** Normalised score (integer 0–100); 0 for a failed plugin. */
   readonly score: number;
+  /** The plugin's labels (empty for a failed plugin). */
   readonly labels: readonly string[];
+  /** How long the plugin took, milliseconds (injected clock). */
   readonly durationMs: number;
 };
 
 /** Metadata the gate passes to {@link QuarantineSink.store}. */
 export type QuarantineStoreMetadata = {
+  /** The risk tier of the held content. */
   readonly tier: RiskTier | string;
+  /** Labels of the inspection. */
   readonly labels: readonly string[];
+  /** Per-plugin outcomes (the gate passes {@link PluginResultSummary} rows). */
   readonly pluginResults: readonly PluginResultSummary[] | readonly unknown[];
+  /** Redacted matches (`label`, `redacted` only). */
   readonly matches?: readonly DetectionMatch[];
+  /** `envelope.metadata.sourceId`, when given. */
   readonly sourceId?: string;
+  /** `envelope.metadata.agentId`, when given. */
   readonly agentId?: string;
+  /** `envelope.contentType`. */
   readonly contentType?: string;
 };
 
@@ -134,10 +147,15 @@ export type AuditActorType = 'agent' | 'bot' | 'human' | 'system';
 export type AuditEventInput = {
   /** e.g. `SSG_PASS`, `SSG_QUARANTINE`. */
   readonly eventType: string;
+  /** Who acted: the agent id, or `'anonymous'`. */
   readonly actorId: string;
+  /** What kind of actor. */
   readonly actorType: AuditActorType;
+  /** What was acted on: the quarantine record id, else the content's source id. */
   readonly targetId?: string;
+  /** `quarantine_record` or `content` for the gate's events. */
   readonly targetType?: string;
+  /** Client IP, unmasked; the audit log masks it before storing. */
   readonly ipAddress?: string;
   /** Structured facts; never raw content. */
   readonly metadata?: Readonly<Record<string, unknown>>;
@@ -148,5 +166,6 @@ export type AuditEventInput = {
  * it. `log` resolves only once the event is committed.
  */
 export interface AuditSink {
+  /** Writes one event; resolves once it is committed, rejects when it is not. */
   log(event: AuditEventInput): Promise<unknown>;
 }

@@ -14,6 +14,7 @@ export type FetchGateOptions = HttpGateOptions<Request>;
 
 /** The request may go on to the handler. */
 export type RequestAllowed = {
+  /** Always `true`. */
   readonly allowed: true;
   /** Absent for methods that are not inspected, or when a DRY_RUN inspection failed. */
   readonly inspection: Inspection | undefined;
@@ -23,10 +24,13 @@ export type RequestAllowed = {
 
 /** The gate answers instead of the handler. */
 export type RequestDenied = {
+  /** Always `false`. */
   readonly allowed: false;
+  /** HTTP status to answer with (403, 202, 413, 400, 503 or as configured). */
   readonly status: number;
   /** JSON payload: `{ error, tier }` on BLOCK, `{ status, quarantineId, tier }` on QUARANTINE, `{ error, code }` otherwise. */
   readonly payload: GatePayload;
+  /** The inspection, when one ran (BLOCK, QUARANTINE); absent for body and sink failures. */
   readonly inspection: Inspection | undefined;
 };
 
