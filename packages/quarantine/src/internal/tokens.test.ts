@@ -35,6 +35,35 @@ describe('access token signatures', () => {
     );
   });
 
+  it('answers any malformed input with TOKEN_INVALID, never another error', () => {
+    const b64 = (v: string) => Buffer.from(v, 'utf8').toString('base64url');
+    const body = fc.oneof(
+      fc.string(),
+      fc.json().map(b64),
+      fc.anything().map((v) => b64(JSON.stringify(v) ?? 'undefined')),
+      fc
+        .record({ r: fc.anything(), a: fc.anything(), e: fc.anything(), k: fc.constant('k') })
+        .map((v) => b64(JSON.stringify(v))),
+    );
+    const token = fc.oneof(
+      fc.anything(),
+      fc.string(),
+      fc.tuple(fc.constantFrom('qt1', 'qt2', ''), body, fc.string()).map((p) => p.join('.')),
+    );
+    fc.assert(
+      fc.property(token, (t) => {
+        let thrown: unknown;
+        try {
+          verifyTokenSignature(t, keyFor);
+        } catch (e) {
+          thrown = e;
+        }
+        expect(thrown).toMatchObject({ name: 'QuarantineError', code: 'QUARANTINE_TOKEN_INVALID' });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
   it('rejects unknown key ids and non-string or oversized input', () => {
     expect(() => verifyTokenSignature(signToken(key, { ...claims, k: 'x' }), keyFor)).toThrow();
     for (const bad of [undefined, 1, {}, 'a.b', 'x'.repeat(5000), 'qt1..']) {
