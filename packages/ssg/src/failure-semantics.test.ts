@@ -8,9 +8,33 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { createSSG } from './create-ssg.js';
 import { isSSGError } from './errors.js';
-import { memoryAudit, memoryQuarantine } from './internal/test-doubles.js';
+import {
+  fixedPlugin,
+  memoryAudit,
+  memoryQuarantine,
+  recordingLogger,
+  recordingMeter,
+} from './internal/test-doubles.js';
+import { keywordPlugin } from './keyword-plugin.js';
 import type { Inspection } from './result.js';
 import type { DetectionPlugin, DetectionResult } from './types.js';
+
+const myPlugin = keywordPlugin({
+  rules: [
+    { term: 'cheap pills', label: 'SPAM', score: 45 },
+    { term: 'hold me', label: 'SUSPICIOUS', score: 70 },
+    { term: 'drop table', label: 'ATTACK', score: 95 },
+  ],
+});
+
+async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
+}
 
 type Behaviour = { kind: 'score'; score: number } | { kind: 'throw' | 'hang' | 'garbage' };
 
@@ -106,5 +130,144 @@ describe('failure semantics in ENFORCE mode (property)', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('failure semantics', () => {
+  it('a QUARANTINE that cannot be stored rejects with SSG_QUARANTINE_FAILED (and is audited)', async () => {
+    const audit = memoryAudit();
+    const meter = recordingMeter();
+    const logger = recordingLogger();
+    const ssg = createSSG({
+      plugins: [myPlugin],
+      quarantine: memoryQuarantine({ fail: true }),
+      audit,
+      meter,
+      logger,
+    });
+    const error = await rejection(ssg.inspect({ text: 'hold me', contentType: 'POST' }));
+    expect(isSSGError(error) && error.code).toBe('SSG_QUARANTINE_FAILED');
+    expect((error as Error).cause).toBeInstanceOf(Error);
+    expect(audit.events[0]).toMatchObject({
+      eventType: 'SSG_QUARANTINE',
+      metadata: { quarantineFailed: true, labels: ['SUSPICIOUS', 'QUARANTINE_FAILED'] },
+    });
+    expect(meter.points).toContainEqual({
+      name: 'ssg.sink.failures',
+      value: 1,
+      attributes: { sink: 'quarantine' },
+    });
+    expect(
+      logger.lines.some((l) => l.level === 'error' && l.msg === 'quarantine store failed'),
+    ).toBe(true);
+  });
+
+  it('a sink that resolves without an id counts as a failed store', async () => {
+    const quarantine = { store: async () => '' };
+    const ssg = createSSG({ plugins: [myPlugin], quarantine });
+    const error = await rejection(ssg.inspect({ text: 'hold me', contentType: 'POST' }));
+    expect(isSSGError(error) && error.code).toBe('SSG_QUARANTINE_FAILED');
+  });
+
+  it("onQuarantineFailure 'block' turns a failed hold into BLOCK", async () => {
+    const ssg = createSSG({
+      plugins: [myPlugin],
+      quarantine: memoryQuarantine({ fail: true }),
+      onQuarantineFailure: 'block',
+    });
+    const result = await ssg.inspect({ text: 'hold me', contentType: 'POST' });
+    expect(result).toMatchObject({ verdict: 'BLOCK', labels: ['SUSPICIOUS', 'QUARANTINE_FAILED'] });
+    expect(result.quarantineId).toBeUndefined();
+  });
+
+  it('the quarantine failure wins over a simultaneous audit failure', async () => {
+    const ssg = createSSG({
+      plugins: [myPlugin],
+      quarantine: memoryQuarantine({ fail: true }),
+      audit: memoryAudit({ fail: true }),
+    });
+    const error = await rejection(ssg.inspect({ text: 'hold me', contentType: 'POST' }));
+    expect(isSSGError(error) && error.code).toBe('SSG_QUARANTINE_FAILED');
+  });
+
+  it('audit failure rejects by default (fail closed) with SSG_AUDIT_FAILED', async () => {
+    const meter = recordingMeter();
+    const ssg = createSSG({ plugins: [myPlugin], audit: memoryAudit({ fail: true }), meter });
+    const error = await rejection(ssg.inspect({ text: 'hello', contentType: 'POST' }));
+    expect(isSSGError(error) && error.code).toBe('SSG_AUDIT_FAILED');
+    expect(meter.points).toContainEqual({
+      name: 'ssg.sink.failures',
+      value: 1,
+      attributes: { sink: 'audit' },
+    });
+  });
+
+  it("onAuditFailure 'continue' returns the result with audit: 'FAILED'", async () => {
+    const ssg = createSSG({
+      plugins: [myPlugin],
+      audit: memoryAudit({ fail: true }),
+      onAuditFailure: 'continue',
+    });
+    const result = await ssg.inspect({ text: 'drop table', contentType: 'POST' });
+    expect(result).toMatchObject({ verdict: 'BLOCK', audit: 'FAILED' });
+  });
+
+  it('a failing plugin is labelled, degraded, logged, counted, and escalated by default', async () => {
+    const meter = recordingMeter();
+    const logger = recordingLogger();
+    const broken: DetectionPlugin = {
+      ...fixedPlugin('broken', {}),
+      analyze: () => Promise.reject(new Error('x')),
+    };
+    const ssg = createSSG({
+      plugins: [myPlugin, broken],
+      meter,
+      logger,
+      quarantine: memoryQuarantine(),
+    });
+    const result = await ssg.inspect({ text: 'hello', contentType: 'POST' });
+    expect(result).toMatchObject({
+      verdict: 'QUARANTINE',
+      tier: 'HIGH',
+      labels: ['PLUGIN_ERROR:broken'],
+      degraded: [{ pluginId: 'broken', code: 'PLUGIN_ERROR' }],
+    });
+    expect(meter.points).toContainEqual({
+      name: 'ssg.plugin.failures',
+      value: 1,
+      attributes: { plugin_id: 'broken', reason: 'error' },
+    });
+    expect(logger.lines).toContainEqual({
+      level: 'warn',
+      fields: { pluginId: 'broken', code: 'PLUGIN_ERROR' },
+      msg: 'plugin failed',
+    });
+  });
+
+  it("with onPluginError 'ignore' a timed-out plugin does not change the verdict", async () => {
+    const hang: DetectionPlugin = {
+      ...fixedPlugin('hang', {}),
+      analyze: () => new Promise(() => {}),
+    };
+    const ssg = createSSG({
+      plugins: [myPlugin, hang],
+      onPluginError: 'ignore',
+      pluginTimeoutMs: 5,
+    });
+    const result = await ssg.inspect({ text: 'cheap pills', contentType: 'POST' });
+    expect(result).toMatchObject({
+      verdict: 'WARN',
+      labels: ['SPAM', 'PLUGIN_TIMEOUT:hang'],
+      degraded: [{ pluginId: 'hang', code: 'PLUGIN_TIMEOUT' }],
+    });
+  });
+
+  it('a NaN score is a plugin error (escalated by default)', async () => {
+    const ssg = createSSG({
+      plugins: [fixedPlugin('nan', { score: Number.NaN })],
+      quarantine: memoryQuarantine(),
+    });
+    const result = await ssg.inspect({ text: 'x', contentType: 'POST' });
+    expect(result).toMatchObject({ verdict: 'QUARANTINE', labels: ['PLUGIN_ERROR:nan'] });
   });
 });

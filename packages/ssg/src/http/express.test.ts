@@ -243,107 +243,12 @@ describe.each(majors)('ssg.middleware() on %s over real HTTP', (_name, express) 
     expect((await request(t.app).put('/v1/posts').send({ text: 'drop table' })).status).toBe(201);
   });
 
-  it('fails closed (500) when extract returns a wrong shape', async () => {
-    for (const extract of [() => null, () => ({ agentId: 5 }), () => ({ actorType: 'robot' })]) {
-      const t = app({}, { extract: extract as never });
-      expect((await request(t.app).post('/v1/posts').send({ text: 'hi' })).status).toBe(500);
-      expect(t.calls).toEqual([]);
-    }
-  });
-
-  it('DRY_RUN lets a request through when extract throws', async () => {
-    const t = app(
-      { mode: 'DRY_RUN' },
-      {
-        extract: () => {
-          throw new Error('auth down');
-        },
-      },
-    );
-    expect((await request(t.app).post('/v1/posts').send({ text: 'drop table' })).status).toBe(201);
-  });
-
   it('does not inspect GET requests by default', async () => {
     const t = app();
     const res = await request(t.app).get('/v1/posts');
     expect(res.status).toBe(201);
     expect(res.body.ssgResult).toBeNull();
     expect(t.audit.events).toEqual([]);
-  });
-
-  it('takes actor, source and content type from the extractor, not the body', async () => {
-    const t = app(
-      {},
-      {
-        extract: (req) => ({
-          agentId: String(req.headers['x-agent-id']),
-          sourceId: 'post-9',
-          contentType: 'COMMENT',
-        }),
-      },
-    );
-    await request(t.app)
-      .post('/v1/posts')
-      .set('x-agent-id', 'agent-1')
-      .send({ text: 'hello', contentType: 'MESSAGE', agentId: 'spoofed' });
-    expect(t.audit.events[0]).toMatchObject({
-      actorId: 'agent-1',
-      targetId: 'post-9',
-      metadata: { contentType: 'COMMENT' },
-    });
-    expect(t.audit.events[0]?.ipAddress).toMatch(/127\.0\.0\.1/);
-  });
-
-  it('defaults the content type to the contentType option', async () => {
-    const t = app({}, { contentType: 'MESSAGE' });
-    await request(t.app).post('/v1/posts').send({ text: 'hello' });
-    expect(t.audit.events[0]?.metadata).toMatchObject({ contentType: 'MESSAGE' });
-  });
-
-  it('hands an extractor failure to the error handler (500), never passing the request', async () => {
-    const t = app(
-      {},
-      {
-        extract: () => {
-          throw new Error('auth down');
-        },
-      },
-    );
-    const res = await request(t.app).post('/v1/posts').send({ text: 'hello' });
-    expect(res.status).toBe(500);
-    expect(t.calls).toEqual([]);
-  });
-
-  it('DRY_RUN never denies: blocked, held, malformed and oversized requests all reach the handler', async () => {
-    const t = app(
-      {
-        mode: 'DRY_RUN',
-        quarantine: memoryQuarantine({ fail: true }),
-        audit: memoryAudit({ fail: true }),
-      },
-      { maxBodyBytes: 1_000 },
-    );
-    const blocked = await request(t.app).post('/v1/posts').send({ text: 'drop table' });
-    expect(blocked.status).toBe(201);
-    expect(blocked.body.ssgResult).toMatchObject({
-      verdict: 'PASS',
-      wouldVerdict: 'BLOCK',
-      dryRun: true,
-      audit: 'FAILED',
-    });
-    const held = await request(t.app).post('/v1/posts').send({ text: 'hold me' });
-    expect(held.status).toBe(201);
-    expect(held.body.ssgResult).toMatchObject({ verdict: 'PASS', wouldVerdict: 'QUARANTINE' });
-    expect(held.body.ssgResult.quarantineId).toBeUndefined();
-    const malformed = await request(t.app)
-      .post('/v1/posts')
-      .set('content-type', 'application/json')
-      .send('{');
-    expect(malformed.status).toBe(201);
-    const oversized = await request(t.app)
-      .post('/v1/posts')
-      .send({ text: 'a'.repeat(2_000) });
-    expect(oversized.status).toBe(201);
   });
 
   it('validates middleware options at creation', () => {
