@@ -208,4 +208,42 @@ describe('memory mode (fake clock)', () => {
       code: RateLimiterErrorCode.REDIS_FAILED,
     });
   });
+
+  it('a Redis client that throws synchronously is an outage, never an untyped error', async () => {
+    const throwing = {
+      status: 'ready',
+      evalsha: (): Promise<unknown> => {
+        throw new Error('sync failure');
+      },
+      eval: (): Promise<unknown> => {
+        throw new Error('sync failure');
+      },
+      del: (): Promise<number> => {
+        throw new Error('sync failure');
+      },
+    };
+    const l = createRateLimiter({ redis: throwing });
+    expect(await l.consume('agent', 'POSTS')).toMatchObject({ allowed: true, source: 'insurance' });
+    await expect(l.reset('agent', 'POSTS')).rejects.toMatchObject({
+      code: RateLimiterErrorCode.REDIS_FAILED,
+    });
+  });
+
+  it('fails fast while Redis is down and the client is not ready (no wait for the timeout)', async () => {
+    let calls = 0;
+    const client = {
+      status: 'ready',
+      evalsha: async (): Promise<unknown> => {
+        calls++;
+        throw new Error('connection lost');
+      },
+      eval: async (): Promise<unknown> => Promise.reject(new Error('x')),
+      del: async (): Promise<number> => Promise.reject(new Error('x')),
+    };
+    const l = createRateLimiter({ redis: client });
+    expect((await l.consume('agent', 'POSTS')).source).toBe('insurance');
+    client.status = 'connecting';
+    expect((await l.consume('agent', 'POSTS')).source).toBe('insurance');
+    expect(calls).toBe(1); // the second decision did not try the reconnecting client
+  });
 });

@@ -70,16 +70,18 @@ export function createRateLimiter(config: RateLimiterConfig = {}): RateLimiter {
   const logger = config.logger ?? NOOP_LOGGER;
   const inst = createInstruments(config.meter);
   const memory = createMemoryStore(now);
-  const redis =
-    config.redis === undefined ? undefined : createRedisStore(config.redis, cfg.redisTimeoutMs);
   const database = config.database;
-  const blocks =
-    redis !== undefined && config.inMemoryBlock !== false ? createBlockList() : undefined;
   const codeConfig: Live = { tiers: cfg.tiers, trust: cfg.trust };
   let live: Live = codeConfig;
   let loadedAtMs = Number.NEGATIVE_INFINITY;
   let loading: Promise<void> | undefined;
   const health = createRedisHealth(cfg.onRedisDown, logger, inst);
+  const redis =
+    config.redis === undefined
+      ? undefined
+      : createRedisStore(config.redis, { timeoutMs: cfg.redisTimeoutMs, isDown: health.isDown });
+  const blocks =
+    redis !== undefined && config.inMemoryBlock !== false ? createBlockList() : undefined;
 
   async function reloadConfig(): Promise<void> {
     if (database === undefined) return;

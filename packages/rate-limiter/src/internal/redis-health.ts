@@ -8,9 +8,13 @@ export type RedisHealth = {
   down(cause: unknown): void;
   /** A Redis call succeeded: after an outage, log and count the recovery. */
   up(): void;
+  /** Whether the last Redis call failed. */
+  isDown(): boolean;
 };
 
 /**
+ * Creates the tracker of Redis health.
+ *
  * @param policy - the outage policy in force (a label on the metric and log)
  * @param logger - the host's logger
  * @param inst - the limiter's counters
@@ -41,5 +45,6 @@ export function createRedisHealth(
       inst.redisStateChanges.add(1, { state: 'up', policy });
       logger.info({ policy }, 'rate limiter: redis recovered, deciding in redis again');
     },
+    isDown: () => isDown,
   };
 }

@@ -49,28 +49,53 @@ function windowAt(n: readonly number[], at: number): WindowReply {
 }
 
 /**
+ * Client states in which a call cannot succeed soon: the connection was lost
+ * (`reconnecting`, `close`) or closed for good (`end`). A client that is still
+ * making its first connection (`wait`, `connecting`, `connect`) is not among
+ * them: ioredis queues the call and sends it once connected.
+ */
+const LOST: ReadonlySet<string> = new Set(['reconnecting', 'close', 'end']);
+
+/** Options of {@link createRedisStore}. */
+export type RedisStoreOptions = {
+  /** Budget per call before it counts as an outage (ms). */
+  readonly timeoutMs: number;
+  /** True while the limiter is in an outage: then only a `ready` client is tried. */
+  readonly isDown: () => boolean;
+};
+
+/**
  * The Redis store: one EVALSHA per decision, time from the server's TIME.
  *
  * @param redis - the host's ioredis client
- * @param timeoutMs - budget per call before it counts as an outage
+ * @param opts - timeout and outage state
  * @returns the store; every failure surfaces as {@link RedisUnavailable}
  */
-export function createRedisStore(redis: RedisLike, timeoutMs: number): Store {
+export function createRedisStore(redis: RedisLike, opts: RedisStoreOptions): Store {
   const decide = { lua: DECIDE_SCRIPT, sha: DECIDE_SCRIPT_SHA1 };
   const verdict = { lua: VERDICT_SCRIPT, sha: VERDICT_SCRIPT_SHA1 };
 
-  /** Fails fast when the client is not connected (ioredis would queue) and bounds the wait. */
+  /**
+   * Fails fast when the connection is lost, or when we are in an outage and
+   * the client is not ready (ioredis would queue every call until the
+   * timeout); otherwise bounds the wait. A fresh client that is still
+   * connecting is given the timeout, so the first decision after start-up
+   * is made in Redis instead of being reported as an outage.
+   */
   async function guarded<T>(fn: () => Promise<T>): Promise<T> {
-    if (redis.status !== 'ready') throw new RedisUnavailable('redis not ready');
+    if (LOST.has(redis.status) || (opts.isDown() && redis.status !== 'ready')) {
+      throw new RedisUnavailable('redis not ready');
+    }
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new RedisUnavailable('redis timed out')), timeoutMs);
+      timer = setTimeout(() => reject(new RedisUnavailable('redis timed out')), opts.timeoutMs);
     });
-    const call = fn();
-    // The losing call may still reject later; swallow it there so it never
-    // becomes an unhandled rejection (the outcome was already decided).
-    call.catch(() => undefined);
     try {
+      // Inside the try: a client method that throws synchronously is an outage too.
+      const call = fn();
+      // The losing call may still reject later; swallow it there so it never
+      // becomes an unhandled rejection (the outcome was already decided).
+      call.catch(() => undefined);
       return await Promise.race([call, timeout]);
     } catch (cause) {
       if (cause instanceof RedisUnavailable) throw cause;

@@ -1,5 +1,6 @@
 import { createTestRedis, type TestRedis } from '@clawexchange/test-utils';
 import fc from 'fast-check';
+import { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRateLimiter, effectiveLimit, type RateLimiter } from '../../src/index.js';
 import {
@@ -8,7 +9,7 @@ import {
   VERDICT_SCRIPT,
   VERDICT_SCRIPT_SHA1,
 } from '../../src/internal/scripts.js';
-import { sleep } from './helpers.js';
+import { recordingLogger, sleep } from './helpers.js';
 
 let r: TestRedis;
 let limiter: RateLimiter;
@@ -44,6 +45,25 @@ describe('Redis store', () => {
     const check = await limiter.check('health-check', 'POSTS');
     expect(check.allowed).toBe(true);
     expect(check.source).toBe('redis');
+  });
+
+  /** regression: issue 6 */
+  it('answers the guide call from Redis on a client that is still connecting, with no outage logged', async () => {
+    const fresh = new Redis(r.url);
+    try {
+      expect(fresh.status).not.toBe('ready');
+      const log = recordingLogger();
+      const rateLimiter = createRateLimiter({
+        redis: fresh,
+        keyPrefix: r.prefix,
+        logger: log.logger,
+      });
+      const check = await rateLimiter.check('health-check', 'POSTS');
+      expect(check).toMatchObject({ allowed: true, source: 'redis' });
+      expect(log.lines.filter((l) => l.level === 'warn')).toEqual([]);
+    } finally {
+      fresh.disconnect();
+    }
   });
 
   it('pins script SHA1s that the server agrees with, and survives SCRIPT FLUSH (NOSCRIPT fallback)', async () => {
