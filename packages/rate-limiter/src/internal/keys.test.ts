@@ -26,6 +26,19 @@ describe('agent keys', () => {
     );
   });
 
+  /** regression: issue 6 */
+  it('keeps ids that differ only in lone surrogates apart (any UTF-16 string)', () => {
+    expect(agentSegment('\uD800')).not.toBe(agentSegment('\uD801'));
+    fc.assert(
+      fc.property(
+        fc.string({ unit: 'binary', minLength: 1, maxLength: 64 }),
+        fc.string({ unit: 'binary', minLength: 1, maxLength: 64 }),
+        (a, b) => a === b || agentSegment(a) !== agentSegment(b),
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('rejects empty and oversized ids with stable codes', () => {
     expect(() => agentSegment('')).toThrow(
       expect.objectContaining({ code: RateLimiterErrorCode.EMPTY_AGENT_ID }),

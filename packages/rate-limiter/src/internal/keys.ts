@@ -1,3 +1,4 @@
+import { Buffer } from 'node:buffer';
 import { createHash } from 'node:crypto';
 import { RateLimiterError, RateLimiterErrorCode } from '../errors.js';
 
@@ -31,7 +32,9 @@ export function agentSegment(agentId: unknown): string {
     );
   }
   if (SAFE_ID.test(agentId)) return agentId;
-  return `#${createHash('sha256').update(agentId, 'utf8').digest('base64url')}`;
+  // UTF-16 code units, not UTF-8: UTF-8 turns every lone surrogate into
+  // U+FFFD, so '\uD800' and '\uD801' would share one agent's counters.
+  return `#${createHash('sha256').update(Buffer.from(agentId, 'utf16le')).digest('base64url')}`;
 }
 
 /** The keys of one agent. Both share the `{agent}` hash tag, so one script may touch both in a cluster. */
