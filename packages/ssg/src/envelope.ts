@@ -30,7 +30,7 @@ function optionalString(meta: Record<string, unknown>, key: string): void {
  * Checks that `value` is a {@link ContentEnvelope}.
  *
  * @param value - what the caller passed to `inspect`
- * @returns the same value, typed
+ * @returns a frozen copy (metadata copied one level deep)
  * @throws {SSGError} SSG_INVALID_INPUT naming the offending field
  */
 export function validateEnvelope(value: unknown): ContentEnvelope {
@@ -57,5 +57,12 @@ export function validateEnvelope(value: unknown): ContentEnvelope {
     optionalString(meta, 'sourceId');
     optionalString(meta, 'ipAddress');
   }
-  return value as ContentEnvelope;
+  // A frozen copy: plugins share one envelope, so none may change what the
+  // others see or what the quarantine sink stores (e.g. by redacting in place).
+  return Object.freeze({
+    text: e.text,
+    contentType,
+    ...(category === undefined ? {} : { category }),
+    ...(e.metadata === undefined ? {} : { metadata: Object.freeze({ ...e.metadata }) }),
+  });
 }

@@ -271,3 +271,39 @@ describe('failure semantics', () => {
     expect(result).toMatchObject({ verdict: 'QUARANTINE', labels: ['PLUGIN_ERROR:nan'] });
   });
 });
+
+describe('plugin isolation', () => {
+  it('a plugin cannot change what the others see or what the quarantine sink stores', async () => {
+    const seen: string[] = [];
+    const redactInPlace: DetectionPlugin = {
+      ...fixedPlugin('mutator', {}),
+      priority: 10,
+      analyze: (envelope) => {
+        (envelope as { text: string }).text = '[redacted]';
+        (envelope.metadata as { agentId: string }).agentId = 'someone-else';
+        return { score: 0, labels: [], matches: [], summary: '' };
+      },
+    };
+    const observer: DetectionPlugin = {
+      ...fixedPlugin('observer', {}),
+      analyze: (envelope) => {
+        seen.push(envelope.text);
+        return { score: 70, labels: ['X'], matches: [], summary: '' };
+      },
+    };
+    const quarantine = memoryQuarantine();
+    const ssg = createSSG({ plugins: [redactInPlace, observer], quarantine });
+    const result = await ssg.inspect({
+      text: 'hold me',
+      contentType: 'POST',
+      metadata: { agentId: 'agent-1' },
+    });
+    // The mutation throws (frozen envelope): the mutator is a failed plugin, escalated.
+    expect(result.degraded).toEqual([{ pluginId: 'mutator', code: 'PLUGIN_ERROR' }]);
+    expect(seen).toEqual(['hold me']);
+    expect(quarantine.records.get('q-1')).toMatchObject({
+      content: 'hold me',
+      metadata: { agentId: 'agent-1' },
+    });
+  });
+});
