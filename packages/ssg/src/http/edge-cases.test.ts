@@ -224,6 +224,25 @@ describe('Fetch adapter bodies', () => {
     await expect(ssg.inspectRequest(req)).rejects.toMatchObject({ code: 'SSG_BODY_UNAVAILABLE' });
   });
 
+  it('answers 503 when the audit sink fails (fail closed by default), lets it pass with continue', async () => {
+    const body = JSON.stringify({ text: 'hello' });
+    const closed = createSSG({ plugins: [plugin], audit: memoryAudit({ fail: true }) });
+    expect(await closed.inspectRequest(post(body))).toMatchObject({
+      allowed: false,
+      status: 503,
+      payload: { code: 'SSG_AUDIT_FAILED' },
+    });
+    const open = createSSG({
+      plugins: [plugin],
+      audit: memoryAudit({ fail: true }),
+      onAuditFailure: 'continue',
+    });
+    expect(await open.inspectRequest(post(body))).toMatchObject({
+      allowed: true,
+      inspection: { audit: 'FAILED' },
+    });
+  });
+
   it("QUARANTINE with onQuarantine 'next' is 503 when the content cannot be held", async () => {
     const outcome = await ssg.inspectRequest(post(JSON.stringify({ text: 'hold me' })), {
       onQuarantine: 'next',

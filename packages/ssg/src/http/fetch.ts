@@ -28,7 +28,10 @@ export type RequestDenied = {
   readonly allowed: false;
   /** HTTP status to answer with (403, 202, 413, 400, 503 or as configured). */
   readonly status: number;
-  /** JSON payload: `{ error, tier }` on BLOCK, `{ status, quarantineId, tier }` on QUARANTINE, `{ error, code }` otherwise. */
+  /**
+   * JSON payload: `{ error, tier }` on BLOCK, `{ status, quarantineId, tier }` on QUARANTINE,
+   * `{ error, code, field, detail }` on 400, `{ error, code }` otherwise.
+   */
   readonly payload: GatePayload;
   /** The inspection, when one ran (BLOCK, QUARANTINE); absent for body and sink failures. */
   readonly inspection: Inspection | undefined;
