@@ -12,7 +12,7 @@ import type { AuditEventInput, ContentEnvelope, PluginResultSummary, Verdict } f
 export const DEFAULT_ACTOR_ID = 'anonymous';
 
 /** At most this many labels go into one audit event (the rest are counted in `labelsOmitted`). */
-export const MAX_AUDIT_LABELS = 50;
+const MAX_AUDIT_LABELS = 50;
 /** Labels longer than this are cut in audit events. */
 const MAX_AUDIT_LABEL_LENGTH = 80;
 

@@ -43,7 +43,7 @@ export const DEFAULT_TIER_THRESHOLDS: readonly TierThreshold[] = [
 ];
 
 /** Highest score a plugin can contribute; larger scores are clamped to it. */
-export const MAX_SCORE = 100;
+const MAX_SCORE = 100;
 
 const VERDICT_BY_TIER: Readonly<Record<RiskTier, Verdict>> = {
   CLEAR: Verdict.PASS,
