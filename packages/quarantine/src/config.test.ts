@@ -72,6 +72,7 @@ describe('createQuarantineService config validation (before any I/O)', () => {
     ],
     ['database', { ...base, database: undefined }],
     ['expiryHours', { ...base, expiryHours: 0 }],
+    ['expiryHours', { ...base, expiryHours: 1e12 }],
     ['limits.maxContentBytes', { ...base, limits: { maxContentBytes: 1.5 } }],
     ['encryption.masterKey', { ...base, encryption: {} }],
     [

@@ -40,6 +40,51 @@ function invalid(field: string, expectation: string): QuarantineError {
   );
 }
 
+/** Sends one KMS command; an authentication refusal becomes INTEGRITY_FAILED. */
+async function send<T>(
+  client: KmsClientLike,
+  sdk: () => Promise<KmsModule>,
+  make: (m: KmsModule) => object,
+  context: DataKeyContext,
+): Promise<T> {
+  try {
+    return (await client.send(make(await sdk()))) as T;
+  } catch (cause) {
+    const name = (cause as { name?: unknown })?.name;
+    const code =
+      typeof name === 'string' && AUTH_FAILURES.has(name)
+        ? QuarantineErrorCode.INTEGRITY_FAILED
+        : QuarantineErrorCode.KEY_PROVIDER_FAILED;
+    throw new QuarantineError(
+      code,
+      code === QuarantineErrorCode.INTEGRITY_FAILED
+        ? 'content or key failed authentication'
+        : 'key provider request failed',
+      { cause, recordId: context.recordId },
+    );
+  }
+}
+
+/** The KMS encryption context that binds a data key to its record. */
+function encryptionContext(c: DataKeyContext): Record<string, string> {
+  return {
+    'clawexchange:quarantine:recordId': c.recordId,
+    'clawexchange:quarantine:dataKeyId': c.dataKeyId,
+  };
+}
+
+/** Checks that KMS returned bytes (of the expected length, when given). */
+function bytes(value: unknown, expected: number | undefined, context: DataKeyContext): Uint8Array {
+  if (!(value instanceof Uint8Array) || (expected !== undefined && value.length !== expected)) {
+    throw new QuarantineError(
+      QuarantineErrorCode.KEY_PROVIDER_FAILED,
+      'key provider returned a malformed key',
+      { recordId: context.recordId },
+    );
+  }
+  return value;
+}
+
 /**
  * Creates a {@link KeyProvider} on AWS KMS: `GenerateDataKey` (AES_256) for
  * new records, `Encrypt` to rewrap during rotation, `Decrypt` to unwrap.
@@ -81,44 +126,8 @@ export function createKmsKeyProvider(options: KmsKeyProviderOptions): KeyProvide
     return loaded;
   };
 
-  async function call<T>(make: (m: KmsModule) => object, context: DataKeyContext): Promise<T> {
-    try {
-      return (await client.send(make(await sdk()))) as T;
-    } catch (cause) {
-      const name = (cause as { name?: unknown })?.name;
-      const code =
-        typeof name === 'string' && AUTH_FAILURES.has(name)
-          ? QuarantineErrorCode.INTEGRITY_FAILED
-          : QuarantineErrorCode.KEY_PROVIDER_FAILED;
-      throw new QuarantineError(
-        code,
-        code === QuarantineErrorCode.INTEGRITY_FAILED
-          ? 'content or key failed authentication'
-          : 'key provider request failed',
-        { cause, recordId: context.recordId },
-      );
-    }
-  }
-
-  const encryptionContext = (c: DataKeyContext): Record<string, string> => ({
-    'clawexchange:quarantine:recordId': c.recordId,
-    'clawexchange:quarantine:dataKeyId': c.dataKeyId,
-  });
-
-  function bytes(
-    value: unknown,
-    expected: number | undefined,
-    context: DataKeyContext,
-  ): Uint8Array {
-    if (!(value instanceof Uint8Array) || (expected !== undefined && value.length !== expected)) {
-      throw new QuarantineError(
-        QuarantineErrorCode.KEY_PROVIDER_FAILED,
-        'key provider returned a malformed key',
-        { recordId: context.recordId },
-      );
-    }
-    return value;
-  }
+  const call = <T>(make: (m: KmsModule) => object, context: DataKeyContext): Promise<T> =>
+    send<T>(client, sdk, make, context);
 
   return {
     activeKeyId,
@@ -169,7 +178,8 @@ export function createKmsKeyProvider(options: KmsKeyProviderOptions): KeyProvide
           }),
         context,
       );
-      return Buffer.from(bytes(out.Plaintext, 32, context));
+      // KMS's own buffer, not a copy: the caller wipes it after use.
+      return bytes(out.Plaintext, 32, context);
     },
   };
 }

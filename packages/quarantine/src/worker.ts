@@ -5,7 +5,7 @@ import { Sequelize } from 'sequelize';
 import { quarantineConfigFromEnv } from './config.js';
 import { createQuarantineService } from './create-quarantine.js';
 import { isQuarantineError } from './errors.js';
-import type { QuarantineLogger } from './types.js';
+import type { Quarantine, QuarantineLogger } from './types.js';
 
 /** Where the worker writes: JSON lines on `out`, diagnostics on `err`. */
 export type WorkerIo = {
@@ -29,6 +29,19 @@ function jsonLogger(io: WorkerIo): QuarantineLogger {
     warn: write('warn'),
     error: write('error'),
   };
+}
+
+/** Calls the service method behind one command. */
+async function runCommand(
+  quarantine: Quarantine,
+  command: 'cleanup' | 'rotate-keys' | 'stats',
+  batchSize: number | undefined,
+): Promise<unknown> {
+  if (command === 'cleanup') return quarantine.cleanup();
+  if (command === 'rotate-keys') {
+    return quarantine.rotateKeys(batchSize === undefined ? {} : { batchSize });
+  }
+  return { ...(await quarantine.storageStats()), keyUsage: await quarantine.keyUsage() };
 }
 
 /**
@@ -60,12 +73,7 @@ export async function runWorker(
       database: sequelize,
       logger: jsonLogger(io),
     });
-    const result =
-      command === 'cleanup'
-        ? await quarantine.cleanup()
-        : command === 'rotate-keys'
-          ? await quarantine.rotateKeys(batchSize === undefined ? {} : { batchSize })
-          : { ...(await quarantine.storageStats()), keyUsage: await quarantine.keyUsage() };
+    const result = await runCommand(quarantine, command, batchSize);
     io.out(JSON.stringify({ command, result }));
     return 0;
   } catch (e) {

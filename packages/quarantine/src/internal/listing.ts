@@ -38,11 +38,8 @@ function encodeCursor(r: QuarantineRecord): string {
   );
 }
 
-/**
- * `list`: newest first, keyset pagination on (created_at, id), which stays
- * stable while records are added and uses the (…, created_at, id) indexes.
- */
-export async function listRecords(ctx: Context, options: ListOptions = {}): Promise<ListPage> {
+/** Checks the options and builds the WHERE clauses with their bound values. */
+function listFilter(options: ListOptions): { where: string[]; bind: unknown[]; limit: number } {
   if (typeof options !== 'object' || options === null) {
     throw new QuarantineError(QuarantineErrorCode.INVALID_INPUT, 'expected an options object', {
       field: 'options',
@@ -76,6 +73,15 @@ export async function listRecords(ctx: Context, options: ListOptions = {}): Prom
     bind.push(c.createdAt, c.id);
     where.push(`(created_at, id) < ($${bind.length - 1}, $${bind.length})`);
   }
+  return { where, bind, limit };
+}
+
+/**
+ * `list`: newest first, keyset pagination on (created_at, id), which stays
+ * stable while records are added and uses the (…, created_at, id) indexes.
+ */
+export async function listRecords(ctx: Context, options: ListOptions = {}): Promise<ListPage> {
+  const { where, bind, limit } = listFilter(options);
   bind.push(limit + 1);
   const rows = await sql<Parameters<typeof toRecord>[0]>(
     ctx.db,

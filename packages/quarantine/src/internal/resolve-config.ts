@@ -126,15 +126,7 @@ function resolveKeys(config: QuarantineConfig): KeyMaterial {
       'expected exactly one of masterKey, keyring, keyProvider',
     );
   }
-  const tokenKeys = new Map<string, Buffer>();
-  if (enc.tokenSecret !== undefined) {
-    const secret =
-      typeof enc.tokenSecret === 'string'
-        ? Buffer.from(enc.tokenSecret, 'base64')
-        : Buffer.from(enc.tokenSecret);
-    if (secret.length < 32) throw invalid('encryption.tokenSecret', 'expected at least 32 bytes');
-    tokenKeys.set('t', secret);
-  }
+  const tokenKeys = explicitTokenKey(enc.tokenSecret);
   if (enc.keyProvider !== undefined) {
     const p = enc.keyProvider;
     if (typeof p.generateDataKey !== 'function' || typeof p.unwrapDataKey !== 'function') {
@@ -156,25 +148,38 @@ function resolveKeys(config: QuarantineConfig): KeyMaterial {
   const field = enc.keyring === undefined ? 'encryption.masterKeyId' : 'encryption.keyring';
   const keys = createLocalKeyProvider(keyring, field);
   if (tokenKeys.size > 0) return { keys, tokenKeys, activeTokenKeyId: 't' };
-  // One HMAC key per master key, derived so a token key never equals a
-  // wrapping key; tokens name the master key id they were signed under.
+  return { keys, tokenKeys: derivedTokenKeys(keyring), activeTokenKeyId: keyring.activeKeyId };
+}
+
+/** The `tokenSecret` HMAC key under id `t`, or an empty map when none is given. */
+function explicitTokenKey(tokenSecret: string | Uint8Array | undefined): Map<string, Buffer> {
+  const tokenKeys = new Map<string, Buffer>();
+  if (tokenSecret === undefined) return tokenKeys;
+  const secret =
+    typeof tokenSecret === 'string' ? Buffer.from(tokenSecret, 'base64') : Buffer.from(tokenSecret);
+  if (secret.length < 32) throw invalid('encryption.tokenSecret', 'expected at least 32 bytes');
+  tokenKeys.set('t', secret);
+  return tokenKeys;
+}
+
+/**
+ * One HMAC key per master key, derived with HKDF so a token key never
+ * equals a wrapping key; tokens name the master key id they were signed under.
+ */
+function derivedTokenKeys(keyring: Keyring): Map<string, Buffer> {
+  const tokenKeys = new Map<string, Buffer>();
   for (const [id, value] of Object.entries(keyring.keys)) {
     const ikm = decodeMasterKey(value, `encryption.keyring.keys.${id}`);
     tokenKeys.set(id, Buffer.from(hkdfSync('sha256', ikm, Buffer.alloc(0), TOKEN_INFO, 32)));
   }
-  return { keys, tokenKeys, activeTokenKeyId: keyring.activeKeyId };
+  return tokenKeys;
 }
 
-/**
- * Validates the config before any I/O and fills in defaults.
- *
- * @throws {QuarantineError} QUARANTINE_INVALID_CONFIG naming the field
- */
-export function validateConfig(config: QuarantineConfig): ResolvedConfig {
-  if (typeof config !== 'object' || config === null) throw invalid('config', 'expected an object');
-  const storage = config.storage;
-  if (typeof storage !== 'object' || storage === null)
+/** Bucket and key prefix. */
+function resolveLocation(storage: QuarantineConfig['storage']): { bucket: string; prefix: string } {
+  if (typeof storage !== 'object' || storage === null) {
     throw invalid('storage', 'expected an object');
+  }
   if (typeof storage.bucket !== 'string' || storage.bucket.trim() === '') {
     throw invalid('storage.bucket', 'expected a bucket name');
   }
@@ -182,20 +187,19 @@ export function validateConfig(config: QuarantineConfig): ResolvedConfig {
   if (typeof prefix !== 'string' || !/^([A-Za-z0-9._-]+\/)+$/.test(prefix)) {
     throw invalid('storage.prefix', "expected path segments ending with '/'");
   }
-  const db = config.database;
-  if (typeof db !== 'object' || db === null || typeof db.query !== 'function') {
-    throw invalid('database', 'expected a Sequelize instance');
-  }
-  const material = resolveKeys(config);
+  return { bucket: storage.bucket, prefix };
+}
+
+/** Longest expiry accepted: ten years, so `expiresAt` is always a valid timestamp. */
+const MAX_EXPIRY_HOURS = 87_600;
+
+/** Expiry, size limit and cleanup tuning, with their defaults. */
+function resolveLimits(config: QuarantineConfig) {
   const expiryHours = positive(config.expiryHours, 'expiryHours', 72);
-  const sse = resolveSse(storage.serverSideEncryption);
+  if (expiryHours > MAX_EXPIRY_HOURS) {
+    throw invalid('expiryHours', `expected at most ${MAX_EXPIRY_HOURS} hours`);
+  }
   return {
-    s3: resolveS3(config),
-    bucket: storage.bucket,
-    prefix,
-    sse,
-    ...material,
-    db,
     expiryMs: expiryHours * 3_600_000,
     maxContentBytes: positive(
       config.limits?.maxContentBytes,
@@ -210,6 +214,31 @@ export function validateConfig(config: QuarantineConfig): ResolvedConfig {
     ),
     batchSize: positive(config.cleanup?.batchSize, 'cleanup.batchSize', 100, true),
     sweepOrphanObjects: config.cleanup?.sweepOrphanObjects ?? true,
+  } as const;
+}
+
+/**
+ * Validates the config before any I/O and fills in defaults.
+ *
+ * @throws {QuarantineError} QUARANTINE_INVALID_CONFIG naming the field
+ */
+export function validateConfig(config: QuarantineConfig): ResolvedConfig {
+  if (typeof config !== 'object' || config === null) throw invalid('config', 'expected an object');
+  const location = resolveLocation(config.storage);
+  const db = config.database;
+  if (typeof db !== 'object' || db === null || typeof db.query !== 'function') {
+    throw invalid('database', 'expected a Sequelize instance');
+  }
+  const material = resolveKeys(config);
+  const limits = resolveLimits(config);
+  const sse = resolveSse(config.storage.serverSideEncryption);
+  return {
+    s3: resolveS3(config),
+    ...location,
+    sse,
+    ...material,
+    db,
+    ...limits,
     now: config.now ?? (() => new Date()),
     generateId: config.generateId ?? randomUUID,
     logger: config.logger ?? NOOP_LOGGER,

@@ -2,7 +2,7 @@ import { QuarantineError, QuarantineErrorCode } from '../errors.js';
 import type { GeneratedDataKey, StoreMetadata } from '../types.js';
 import { type Context, errorFields, objectKey } from './context.js';
 import { contentAad, type Sealed, seal, wipe } from './crypto.js';
-import { deletePending, insertPending, markQuarantined } from './repository.js';
+import { deletePending, insertPending, markQuarantined, type NewRecord } from './repository.js';
 import { type CleanMetadata, cleanMetadata, requireContent, requireId } from './validate.js';
 
 function storeFailed(cause: unknown, recordId?: string): QuarantineError {
@@ -68,6 +68,25 @@ async function prepare(ctx: Context, content: unknown, metadata: StoreMetadata):
   return { id, dataKeyId, createdAt, s3Key, sizeBytes, meta, generated, sealed };
 }
 
+/** The PENDING row and its envelope, as step 1 writes them. */
+function newRecord(ctx: Context, p: Prepared): NewRecord {
+  return {
+    id: p.id,
+    ...p.meta,
+    s3Key: p.s3Key,
+    sizeBytes: p.sizeBytes,
+    createdAt: p.createdAt,
+    expiresAt: new Date(p.createdAt.getTime() + ctx.expiryMs),
+    key: {
+      dataKeyId: p.dataKeyId,
+      masterKeyId: p.generated.keyId,
+      wrappedKey: Buffer.from(p.generated.wrappedKey),
+      contentIv: p.sealed.iv,
+      contentTag: p.sealed.tag,
+    },
+  };
+}
+
 /**
  * Stores content. Ordering (see README, "Failure behaviour"):
  * 1. one statement inserts the record as PENDING with its wrapped key;
@@ -84,23 +103,7 @@ export async function storeContent(
 ): Promise<string> {
   const started = performance.now();
   const p = await prepare(ctx, content, metadata);
-  await step(ctx, 'insert', undefined, () =>
-    insertPending(ctx.db, {
-      id: p.id,
-      ...p.meta,
-      s3Key: p.s3Key,
-      sizeBytes: p.sizeBytes,
-      createdAt: p.createdAt,
-      expiresAt: new Date(p.createdAt.getTime() + ctx.expiryMs),
-      key: {
-        dataKeyId: p.dataKeyId,
-        masterKeyId: p.generated.keyId,
-        wrappedKey: Buffer.from(p.generated.wrappedKey),
-        contentIv: p.sealed.iv,
-        contentTag: p.sealed.tag,
-      },
-    }),
-  );
+  await step(ctx, 'insert', undefined, () => insertPending(ctx.db, newRecord(ctx, p)));
   await step(ctx, 'put', p, () => ctx.objects.put(p.s3Key, p.sealed.ciphertext));
   const marked = await step(ctx, 'mark', p, () => markQuarantined(ctx.db, p.id, ctx.now()));
   if (!marked) {
