@@ -71,6 +71,7 @@ describe('validateConfig', () => {
     expect(fieldOf(() => validateConfig({ redisTimeoutMs: 0 }))).toBe('redisTimeoutMs');
     expect(fieldOf(() => validateConfig({ closedRetryAfterMs: 1.5 }))).toBe('closedRetryAfterMs');
     expect(fieldOf(() => validateConfig({ configTtlMs: -1 }))).toBe('configTtlMs');
+    expect(fieldOf(() => validateConfig({ configTimeoutMs: 0 }))).toBe('configTimeoutMs');
     expect(fieldOf(() => validateConfig({ redis: {} as never }))).toBe('redis');
     expect(fieldOf(() => validateConfig({ database: {} as never }))).toBe('database');
   });

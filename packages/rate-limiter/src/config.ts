@@ -59,6 +59,12 @@ export type RateLimiterConfig = {
   readonly closedRetryAfterMs?: number;
   /** How long table config is trusted before a re-read (ms). @default 60_000 */
   readonly configTtlMs?: number;
+  /**
+   * How long a decision waits for a config-table read before it goes on with
+   * the config in force (ms); the read continues and later decisions use it.
+   * @default 1000
+   */
+  readonly configTimeoutMs?: number;
   /** Clock for memory mode and insurance (Redis mode uses server TIME). @default () => new Date() */
   readonly now?: () => Date;
   /** @default a no-op logger */
@@ -126,6 +132,7 @@ export type ResolvedConfig = {
   readonly redisTimeoutMs: number;
   readonly closedRetryAfterMs: number;
   readonly configTtlMs: number;
+  readonly configTimeoutMs: number;
 };
 
 /**
@@ -179,6 +186,8 @@ export function validateConfig(config: RateLimiterConfig): ResolvedConfig {
   }
   const configTtlMs = config.configTtlMs ?? 60_000;
   if (!isPositiveInt(configTtlMs)) throw invalid('configTtlMs', 'a positive integer (ms)');
+  const configTimeoutMs = config.configTimeoutMs ?? 1000;
+  if (!isPositiveInt(configTimeoutMs)) throw invalid('configTimeoutMs', 'a positive integer (ms)');
   if (config.redis !== undefined && typeof config.redis.evalsha !== 'function') {
     throw invalid('redis', 'an ioredis client');
   }
@@ -194,5 +203,6 @@ export function validateConfig(config: RateLimiterConfig): ResolvedConfig {
     redisTimeoutMs,
     closedRetryAfterMs,
     configTtlMs,
+    configTimeoutMs,
   };
 }

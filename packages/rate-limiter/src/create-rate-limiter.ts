@@ -1,5 +1,5 @@
-import { type ResolvedConfig, type RateLimiterConfig, validateConfig } from './config.js';
-import { RateLimiterError, RateLimiterErrorCode, isRateLimiterError } from './errors.js';
+import { type RateLimiterConfig, validateConfig } from './config.js';
+import { RateLimiterError, RateLimiterErrorCode } from './errors.js';
 import { createBlockList } from './internal/block-list.js';
 import { agentKeys, agentSegment } from './internal/keys.js';
 import { createMemoryStore } from './internal/memory-store.js';
@@ -7,7 +7,7 @@ import { createRedisHealth } from './internal/redis-health.js';
 import { createRedisStore, RedisUnavailable } from './internal/redis-store.js';
 import { type Prepared, penaltyMask, policyReply, toResult } from './internal/results.js';
 import type { Store, StoreRequest } from './internal/store.js';
-import { loadTableConfig } from './internal/table-config.js';
+import { createLiveConfig } from './internal/live-config.js';
 import { createInstruments, NOOP_LOGGER } from './internal/telemetry.js';
 import {
   createDecide,
@@ -49,8 +49,6 @@ export type RateLimiter = {
   ): RateLimitMiddleware<Req>;
 };
 
-type Live = { tiers: ResolvedConfig['tiers']; trust: ResolvedConfig['trust'] };
-
 /**
  * Creates a rate limiter. Validates the config before any I/O; with `redis`
  * decisions run in Redis (one script call each), without it in memory.
@@ -70,11 +68,6 @@ export function createRateLimiter(config: RateLimiterConfig = {}): RateLimiter {
   const logger = config.logger ?? NOOP_LOGGER;
   const inst = createInstruments(config.meter);
   const memory = createMemoryStore(now);
-  const database = config.database;
-  const codeConfig: Live = { tiers: cfg.tiers, trust: cfg.trust };
-  let live: Live = codeConfig;
-  let loadedAtMs = Number.NEGATIVE_INFINITY;
-  let loading: Promise<void> | undefined;
   const health = createRedisHealth(cfg.onRedisDown, logger, inst);
   const redis =
     config.redis === undefined
@@ -82,47 +75,17 @@ export function createRateLimiter(config: RateLimiterConfig = {}): RateLimiter {
       : createRedisStore(config.redis, { timeoutMs: cfg.redisTimeoutMs, isDown: health.isDown });
   const blocks =
     redis !== undefined && config.inMemoryBlock !== false ? createBlockList() : undefined;
-
-  async function reloadConfig(): Promise<void> {
-    if (database === undefined) return;
-    try {
-      const table = await loadTableConfig(database);
-      live = {
-        tiers: new Map([...codeConfig.tiers, ...table.tiers]),
-        trust: new Map([...codeConfig.trust, ...table.trust]),
-      };
-      // Limits may have risen: remembered denials may no longer hold.
-      await blocks?.clearAll();
-      logger.debug(
-        { tiers: live.tiers.size, trustLevels: live.trust.size },
-        'rate limiter config loaded',
-      );
-    } catch (e) {
-      inst.configReloadFailures.add(1);
-      const code = isRateLimiterError(e) ? e.code : RateLimiterErrorCode.CONFIG_LOAD_FAILED;
-      const field = isRateLimiterError(e) ? e.field : undefined;
-      logger.error(
-        { code, field },
-        'rate limiter config reload failed; keeping the previous config',
-      );
-      throw e;
-    } finally {
-      loadedAtMs = now().getTime();
-    }
-  }
-
-  /** Loads on first use and after the TTL; one load at a time; a failed refresh keeps the last good config. */
-  async function freshConfig(): Promise<Live> {
-    if (database !== undefined && now().getTime() - loadedAtMs >= cfg.configTtlMs) {
-      loading ??= reloadConfig()
-        .catch(() => undefined) // already logged and counted in reloadConfig
-        .finally(() => {
-          loading = undefined;
-        });
-      await loading;
-    }
-    return live;
-  }
+  const liveConfig = createLiveConfig({
+    database: config.database,
+    code: { tiers: cfg.tiers, trust: cfg.trust },
+    ttlMs: cfg.configTtlMs,
+    timeoutMs: cfg.configTimeoutMs,
+    now,
+    logger,
+    inst,
+    onApplied: async () => blocks?.clearAll(),
+  });
+  const freshConfig = liveConfig.current;
 
   async function prepare(
     agentId: string,
@@ -280,7 +243,7 @@ export function createRateLimiter(config: RateLimiterConfig = {}): RateLimiter {
         await memory.recordVerdict(keys.verdicts, kind);
       }
     },
-    reloadConfig,
+    reloadConfig: liveConfig.reload,
     decide: (context, opts) => decideImpl(context, opts),
     middleware: (extract, opts) => createMiddleware(decideImpl, extract, opts),
   };

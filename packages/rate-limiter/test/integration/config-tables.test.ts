@@ -1,4 +1,4 @@
-import { createTestDatabase, type TestDatabase } from '@clawexchange/test-utils';
+import { createTestDatabase, type TestDatabase, waitUntil } from '@clawexchange/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRateLimiter, rateLimiterMigrations } from '../../src/index.js';
 import { rateLimiterMigrations as fromSubpath } from '../../src/migrations/index.js';
@@ -82,6 +82,32 @@ describe('config tables are read', () => {
     });
     nowMs += 1;
     expect(await limits('REVIEWS', 'VERIFIED')).toEqual([15, 120]);
+  });
+
+  /** regression: issue 6 */
+  it('a locked config table delays a decision by at most configTimeoutMs; the read lands after the lock', async () => {
+    const limiter = createRateLimiter({ database: db.sequelize, configTimeoutMs: 100 });
+    const limits = async () =>
+      (await limiter.check('lock', 'POSTS', { trustLevel: 'ESTABLISHED' })).windows.map(
+        (w) => w.limit,
+      );
+    const t = await db.sequelize.transaction();
+    try {
+      // What an admin's ALTER TABLE or a migration does to readers.
+      await db.sequelize.query('LOCK TABLE rate_limit_configs IN ACCESS EXCLUSIVE MODE', {
+        transaction: t,
+      });
+      expect(await limits()).toEqual([3, 10]); // the code config, not a hang
+    } finally {
+      await t.commit();
+    }
+    // The table row (20/h, 6/min from the test above) applies once the read completes.
+    await waitUntil(
+      async () => {
+        if ((await limits()).join() !== '6,20') throw new Error('not yet');
+      },
+      { timeoutMs: 10_000, intervalMs: 20 },
+    );
   });
 
   it('a bad row is a typed error on reloadConfig(), never a crash, and the last good config stays', async () => {
