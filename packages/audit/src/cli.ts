@@ -5,11 +5,14 @@
  *
  * Exit codes: 0 ok, 1 chain broken, 2 usage or configuration error, 3 database error.
  */
-import { readFileSync } from 'node:fs';
+import { createReadStream, readFileSync } from 'node:fs';
+import { createInterface } from 'node:readline';
 import type { Sequelize } from 'sequelize';
-import type { AuditCheckpointKey } from './checkpoint.js';
+import { type AuditCheckpointKey, verifyAuditCheckpoint } from './checkpoint.js';
 import { createAuditLogger } from './create-audit-logger.js';
-import { isAuditError } from './errors.js';
+import { AuditError, AuditErrorCode, isAuditError } from './errors.js';
+import type { AuditCheckpoint } from './types.js';
+import { type ExportedAuditRecord, verifyAuditRecords } from './verify-records.js';
 
 const USAGE = `usage: clawexchange-audit <command> [options]
 
@@ -17,9 +20,10 @@ commands:
   verify [--from N] [--to N] [--checkpoint FILE]   walk the hash chain; exit 1 if broken
   head                                            print a signed checkpoint (JSON)
   export [--from N] [--to N]                      write rows as JSON lines to stdout
+  verify-file FILE [--checkpoint FILE]            check an exported JSONL file (no database)
 
 environment:
-  DATABASE_URL                                  PostgreSQL connection string (required)
+  DATABASE_URL                                  PostgreSQL connection string (not for verify-file)
   AUDIT_CHECKPOINT_HMAC_KEY                     base64 HMAC-SHA256 key (>= 32 bytes), or
   AUDIT_CHECKPOINT_ED25519_PRIVATE_KEY_FILE     PEM file (head, verify), or
   AUDIT_CHECKPOINT_ED25519_PUBLIC_KEY_FILE      PEM file (verify only)
@@ -32,8 +36,17 @@ function out(text: string): void {
   process.stdout.write(`${text}\n`);
 }
 
-function parseArgs(argv: readonly string[]): { command: string; flags: Map<string, string> } {
-  const [command = '', ...rest] = argv;
+function parseArgs(argv: readonly string[]): {
+  command: string;
+  file: string | undefined;
+  flags: Map<string, string>;
+} {
+  const [command = '', ...args] = argv;
+  const file = command === 'verify-file' ? args[0] : undefined;
+  if (command === 'verify-file' && (file === undefined || file.startsWith('--'))) {
+    throw new UsageError('verify-file needs a FILE');
+  }
+  const rest = command === 'verify-file' ? args.slice(1) : args;
   const flags = new Map<string, string>();
   for (let i = 0; i < rest.length; i += 2) {
     const name = rest[i] ?? '';
@@ -43,7 +56,7 @@ function parseArgs(argv: readonly string[]): { command: string; flags: Map<strin
     }
     flags.set(name.slice(2), value);
   }
-  return { command, flags };
+  return { command, file, flags };
 }
 
 function intFlag(flags: Map<string, string>, name: string): number | undefined {
@@ -76,9 +89,49 @@ function keyFromEnv(env: NodeJS.ProcessEnv): AuditCheckpointKey | undefined {
   return undefined;
 }
 
+async function* jsonLines(file: string): AsyncGenerator<ExportedAuditRecord> {
+  const lines = createInterface({ input: createReadStream(file, 'utf8'), crlfDelay: Infinity });
+  for await (const line of lines) {
+    if (line.trim() === '') continue;
+    let record: ExportedAuditRecord;
+    try {
+      record = JSON.parse(line) as ExportedAuditRecord;
+    } catch (cause) {
+      throw new AuditError(AuditErrorCode.INVALID_RECORD, 'a line of the file is not JSON', {
+        field: 'file',
+        cause,
+      });
+    }
+    yield record;
+  }
+}
+
+async function verifyFile(
+  file: string,
+  flags: Map<string, string>,
+  env: NodeJS.ProcessEnv,
+): Promise<number> {
+  const cpFile = flags.get('checkpoint');
+  let checkpoint: AuditCheckpoint | undefined;
+  if (cpFile !== undefined) {
+    const key = keyFromEnv(env);
+    if (key === undefined) throw new UsageError('--checkpoint needs an AUDIT_CHECKPOINT_* key');
+    checkpoint = verifyAuditCheckpoint(JSON.parse(readFileSync(cpFile, 'utf8')), key);
+  }
+  const result = await verifyAuditRecords(
+    jsonLines(file),
+    checkpoint === undefined ? {} : { checkpoint },
+  );
+  out(JSON.stringify(result));
+  return result.ok ? 0 : 1;
+}
+
 async function run(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const { command, flags } = parseArgs(argv);
-  if (!['verify', 'head', 'export'].includes(command)) throw new UsageError('unknown command');
+  const { command, file, flags } = parseArgs(argv);
+  if (!['verify', 'head', 'export', 'verify-file'].includes(command)) {
+    throw new UsageError('unknown command');
+  }
+  if (command === 'verify-file') return verifyFile(file as string, flags, env);
   const url = env.DATABASE_URL;
   if (!url) throw new UsageError('DATABASE_URL is not set');
   const checkpointKey = keyFromEnv(env);
@@ -124,7 +177,7 @@ run(process.argv.slice(2), process.env).then(
       process.stderr.write(`error: ${error.code}: ${error.message}\n`);
       process.exitCode = error.code === 'AUDIT_READ_FAILED' ? 3 : 2;
     } else {
-      process.stderr.write('error: unexpected failure (database unreachable?)\n');
+      process.stderr.write('error: unexpected failure (database or file not reachable?)\n');
       process.exitCode = 3;
     }
   },

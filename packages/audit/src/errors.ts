@@ -32,6 +32,8 @@ export const AuditErrorCode = {
   INVALID_CURSOR: 'AUDIT_INVALID_CURSOR',
   /** `verify`/`export` range (`from`, `to`) is not a positive integer range. */
   INVALID_RANGE: 'AUDIT_INVALID_RANGE',
+  /** An exported record given to `verifyAuditRecords` is not shaped like one. */
+  INVALID_RECORD: 'AUDIT_INVALID_RECORD',
   /** A checkpoint is malformed or its signature does not verify. */
   INVALID_CHECKPOINT: 'AUDIT_INVALID_CHECKPOINT',
   /** `head()` or a checkpoint check needs `checkpointKey`, which is not configured. */

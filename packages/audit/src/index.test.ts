@@ -23,6 +23,7 @@ describe('public surface', () => {
       'isWellFormedEventType',
       'maskIpAddress',
       'verifyAuditCheckpoint',
+      'verifyAuditRecords',
     ]);
   });
 

@@ -37,6 +37,11 @@ export {
   assertAuditDatabaseRole,
   checkAuditDatabaseRole,
 } from './role-check.js';
+export {
+  type ExportedAuditRecord,
+  type VerifyAuditRecordsOptions,
+  verifyAuditRecords,
+} from './verify-records.js';
 export type {
   AuditActorType,
   AuditChainBreak,

@@ -95,6 +95,7 @@ describe('clawexchange-audit (built bin)', () => {
     expect((await run(['verify', '--from'], { DATABASE_URL: db.url })).code).toBe(2);
     expect((await run(['verify'], {})).code).toBe(2);
     expect((await run(['head'], { DATABASE_URL: db.url })).code).toBe(2);
+    expect((await run(['verify-file'], {})).code).toBe(2);
     const url = new URL(db.url);
     url.password = 'CANARY-db-password';
     const down = await run(['verify'], { DATABASE_URL: url.toString() });
