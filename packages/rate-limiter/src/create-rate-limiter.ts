@@ -154,9 +154,10 @@ export function createRateLimiter(config: RateLimiterConfig = {}): RateLimiter {
     mode: 'check' | 'consume',
     agentId: string,
     tier: string,
-    opts: DecisionOptions = {},
+    opts: DecisionOptions | undefined,
   ): Promise<RateLimitResult> {
-    const result = await runDecision(await prepare(agentId, tier, opts, mode));
+    // `?? {}`, not a default parameter: a JavaScript caller may pass null.
+    const result = await runDecision(await prepare(agentId, tier, opts ?? {}, mode));
     inst.decisions.add(1, {
       tier: result.tier,
       allowed: result.allowed,

@@ -85,6 +85,31 @@ describe('middleware', () => {
     expect(res.body.error.code).toBe('RATE_LIMITER_UNKNOWN_TIER');
   });
 
+  it('decide rejects a missing context with a typed error', async () => {
+    const limiter = createRateLimiter();
+    await expect(limiter.decide(null as never)).rejects.toMatchObject({
+      code: 'RATE_LIMITER_EMPTY_AGENT_ID',
+    });
+    await expect(limiter.decide({ tier: 'POSTS' } as never)).rejects.toMatchObject({
+      code: 'RATE_LIMITER_EMPTY_AGENT_ID',
+    });
+    expect((await limiter.check('n', 'POSTS', null as never)).allowed).toBe(true);
+  });
+
+  it('fail-closed answers 503 with Retry-After and an honest r=0', async () => {
+    const lost = {
+      status: 'end',
+      evalsha: async (): Promise<unknown> => Promise.reject(new Error('closed')),
+      eval: async (): Promise<unknown> => Promise.reject(new Error('closed')),
+      del: async (): Promise<number> => Promise.reject(new Error('closed')),
+    };
+    const limiter = createRateLimiter({ redis: lost, onRedisDown: 'closed' });
+    const d = await limiter.decide({ agentId: 'c1', tier: 'POSTS' });
+    expect(d.status).toBe(503);
+    expect(d.headers['Retry-After']).toBe('1');
+    expect(d.headers.RateLimit).toBe('"POSTS:burst";r=0;t=1');
+  });
+
   it('decide works without a framework', async () => {
     const limiter = createRateLimiter();
     const d = await limiter.decide({ agentId: 'd1', tier: 'POSTS' });

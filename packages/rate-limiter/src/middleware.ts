@@ -1,3 +1,4 @@
+import { RateLimiterError, RateLimiterErrorCode } from './errors.js';
 import type { CounterLike, DecisionOptions, RateLimitResult } from './types.js';
 
 /** What `decide` and the middleware need to know about a request. */
@@ -68,9 +69,11 @@ export function rateLimitHeaders(
   const t = result.allowed
     ? seconds(result.resetAt.getTime() - nowMs)
     : seconds(result.retryAfterMs);
+  // A denial admits nothing now, whatever the counts say (fail-closed knows no counts).
+  const r = result.allowed ? result.remaining : 0;
   const headers: Record<string, string> = {
     'RateLimit-Policy': policy,
-    RateLimit: `"${name}";r=${result.remaining};t=${t}`,
+    RateLimit: `"${name}";r=${r};t=${t}`,
   };
   if (opts.legacyHeaders === true) {
     headers['X-RateLimit-Limit'] = String(result.limit);
@@ -95,6 +98,9 @@ export function createDecide(
   rejections: CounterLike,
 ): (context: RateLimitContext, opts?: DecideOptions) => Promise<RateLimitDecision> {
   return async (context, opts = {}) => {
+    if (typeof context !== 'object' || context === null) {
+      throw new RateLimiterError(RateLimiterErrorCode.EMPTY_AGENT_ID, 'no rate limit context');
+    }
     const decisionOpts: DecisionOptions = {
       ...(context.trustLevel === undefined ? {} : { trustLevel: context.trustLevel }),
       ...(context.penalties === undefined ? {} : { penalties: context.penalties }),
