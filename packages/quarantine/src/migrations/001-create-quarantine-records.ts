@@ -46,6 +46,8 @@ export const createQuarantineRecords: QuarantineMigration = {
     for (const sql of indexes) await db.query(sql);
   },
   async down(queryInterface) {
-    await queryInterface.sequelize.query('DROP TABLE IF EXISTS quarantine_records');
+    // CASCADE drops only the foreign key of `encryption_keys` if that step
+    // was not rolled back first (steps run out of order); never its rows.
+    await queryInterface.sequelize.query('DROP TABLE IF EXISTS quarantine_records CASCADE');
   },
 };

@@ -1,3 +1,4 @@
+import { createQuarantineRecords } from './001-create-quarantine-records.js';
 import type { QuarantineMigration } from './types.js';
 
 /**
@@ -7,7 +8,12 @@ import type { QuarantineMigration } from './types.js';
  */
 export const createEncryptionKeys: QuarantineMigration = {
   name: '002-create-encryption-keys',
-  async up(queryInterface) {
+  async up(queryInterface, sequelize) {
+    // The table it references first (idempotent), so the steps also work in
+    // reversed order: the deployment guide's `quarantineMigrations.reverse()`
+    // reverses the exported array in place, and a later `up` loop would
+    // otherwise reach this step first.
+    await createQuarantineRecords.up(queryInterface, sequelize);
     const db = queryInterface.sequelize;
     await db.query(`
       CREATE TABLE IF NOT EXISTS encryption_keys (

@@ -51,6 +51,28 @@ describe('quarantineMigrations', () => {
     ]);
   });
 
+  it('the deployment guide calls, exactly as written, then up again in whatever order the array is left', async () => {
+    const qi = db.sequelize.getQueryInterface();
+    const sequelize = db.sequelize;
+    for (const m of quarantineMigrations) await m.up(qi, sequelize);
+    // Deployment guide, "Migration Rollback" (reverses the array in place):
+    for (const m of quarantineMigrations.reverse()) await m.down(qi, sequelize);
+    expect(await tables(db)).toEqual([]);
+    try {
+      // The array is now reversed: encryption_keys' step comes first.
+      expect(quarantineMigrations[0]?.name).toBe('002-create-encryption-keys');
+      for (const m of quarantineMigrations) await m.up(qi, sequelize);
+      expect(await tables(db)).toEqual(['encryption_keys', 'quarantine_records']);
+      // And down in the original order (the reverse of reversed) also works.
+      for (const m of [...quarantineMigrations].reverse()) await m.down(qi, sequelize);
+      expect(await tables(db)).toEqual([]);
+    } finally {
+      quarantineMigrations.reverse();
+    }
+    for (const m of quarantineMigrations) await m.up(qi, sequelize);
+    expect(await tables(db)).toEqual(['encryption_keys', 'quarantine_records']);
+  });
+
   it('the expiry query uses the partial index', async () => {
     await db.sequelize.query('SET enable_seqscan = off');
     const [plan] = await db.sequelize.query(
