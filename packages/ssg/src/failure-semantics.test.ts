@@ -157,6 +157,14 @@ describe('failure semantics', () => {
       value: 1,
       attributes: { sink: 'quarantine' },
     });
+    // The failed inspection's latency is recorded, not lost.
+    expect(meter.points).toContainEqual(
+      expect.objectContaining({
+        name: 'ssg.inspection.duration',
+        attributes: { error: 'SSG_QUARANTINE_FAILED' },
+      }),
+    );
+    expect(meter.points.some((p) => p.name === 'ssg.verdicts')).toBe(false);
     expect(
       logger.lines.some((l) => l.level === 'error' && l.msg === 'quarantine store failed'),
     ).toBe(true);
@@ -200,6 +208,12 @@ describe('failure semantics', () => {
       value: 1,
       attributes: { sink: 'audit' },
     });
+    expect(meter.points).toContainEqual(
+      expect.objectContaining({
+        name: 'ssg.inspection.duration',
+        attributes: { error: 'SSG_AUDIT_FAILED' },
+      }),
+    );
   });
 
   it("onAuditFailure 'continue' returns the result with audit: 'FAILED'", async () => {

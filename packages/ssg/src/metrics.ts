@@ -10,7 +10,10 @@ export type SSGMeter = Pick<Meter, 'createHistogram' | 'createCounter'>;
 
 /** Metric names, stable (renaming one breaks dashboards). */
 export const SSGMetricName = {
-  /** Histogram, milliseconds: one record per inspection, attribute `verdict`. */
+  /**
+   * Histogram, milliseconds: one record per inspection, attribute `verdict`; an
+   * inspection that failed because a sink failed is recorded with `error` (its code) instead.
+   */
   INSPECTION_DURATION: 'ssg.inspection.duration',
   /** Counter: inspections by `verdict`, `tier`, `dry_run`. */
   VERDICTS: 'ssg.verdicts',
@@ -33,6 +36,7 @@ export type SSGMetrics = {
   readonly inspection: (m: InspectionMeasurement) => void;
   readonly pluginFailure: (pluginId: string, reason: 'error' | 'timeout') => void;
   readonly sinkFailure: (sink: 'quarantine' | 'audit') => void;
+  readonly failedInspection: (durationMs: number, code: string) => void;
 };
 
 /**
@@ -64,5 +68,8 @@ export function createSSGMetrics(meter?: SSGMeter): SSGMetrics {
     },
     pluginFailure: (pluginId, reason) => pluginFailures.add(1, { plugin_id: pluginId, reason }),
     sinkFailure: (sink) => sinkFailures.add(1, { sink }),
+    // A failed inspection still took time: leaving it out would hide a slow,
+    // failing sink from latency alerts.
+    failedInspection: (durationMs, code) => duration.record(durationMs, { error: code }),
   };
 }

@@ -7,7 +7,7 @@ import { type AuditFacts, buildAuditEvent, summarizePlugins } from '../audit-eve
 import { combine, type Decision } from '../combine.js';
 import type { ResolvedConfig } from '../config.js';
 import { validateEnvelope } from '../envelope.js';
-import { SSGError, SSGErrorCode } from '../errors.js';
+import { isSSGError, SSGError, SSGErrorCode } from '../errors.js';
 import { createSSGMetrics, type SSGMetrics } from '../metrics.js';
 import type { AuditStatus, Inspection, InspectOptions } from '../result.js';
 import { createRunPlan, type PluginOutcome, type RunPlan, runPlugins } from '../runner.js';
@@ -34,6 +34,12 @@ export type PipelineOutput = {
 export type Pipeline = {
   readonly run: (envelope: unknown, options?: InspectOptions) => Promise<PipelineOutput>;
 };
+
+/** Failures of an inspection that ran (as opposed to misuse such as a bad envelope). */
+const SINK_FAILURES: ReadonlySet<string> = new Set([
+  SSGErrorCode.QUARANTINE_FAILED,
+  SSGErrorCode.AUDIT_FAILED,
+]);
 
 type Ctx = {
   readonly config: ResolvedConfig;
@@ -177,5 +183,17 @@ export function createPipeline(config: ResolvedConfig): Pipeline {
       now: config.now,
     }),
   };
-  return { run: (envelope, options) => inspectOnce(ctx, envelope, options) };
+  return {
+    run: async (envelope, options) => {
+      const started = config.now();
+      try {
+        return await inspectOnce(ctx, envelope, options);
+      } catch (error) {
+        if (isSSGError(error) && SINK_FAILURES.has(error.code)) {
+          ctx.metrics.failedInspection(config.now() - started, error.code);
+        }
+        throw error;
+      }
+    },
+  };
 }
