@@ -302,6 +302,23 @@ describe('audit logger against PostgreSQL', () => {
     await broken.close();
   });
 
+  it('never lets created_at go back along the chain, whatever a writer clock says', async () => {
+    const ahead = createAuditLogger({
+      database: db.sequelize,
+      now: () => new Date('2031-01-01T00:00:00Z'),
+    });
+    const behind = createAuditLogger({
+      database: db.sequelize,
+      now: () => new Date('2020-01-01T00:00:00Z'),
+    });
+    const a = await ahead.log({ eventType: 'SSG_PASS', actorId: 'clock-a', actorType: 'system' });
+    const b = await behind.log({ eventType: 'SSG_PASS', actorId: 'clock-b', actorType: 'system' });
+    expect(b?.seq).toBe((a?.seq ?? 0) + 1);
+    expect(b?.createdAt.toISOString()).toBe('2031-01-01T00:00:00.000Z');
+    const newest = await behind.query({ limit: 1 });
+    expect(newest.records[0]?.actorId).toBe('clock-b');
+  });
+
   it('works without prepared statements (for poolers that drop them)', async () => {
     const audit = createAuditLogger({
       database: db.sequelize,
