@@ -33,7 +33,8 @@ export interface SSG {
    * @param options - audit actor defaults
    * @returns the inspection (no score)
    * @throws {SSGError} SSG_INVALID_INPUT for a malformed envelope;
-   *   SSG_QUARANTINE_FAILED when QUARANTINE content could not be stored (`onQuarantineFailure: 'reject'`);
+   *   SSG_QUARANTINE_FAILED when QUARANTINE content could not be stored
+   *   (`onQuarantineFailure: 'reject'`);
    *   SSG_AUDIT_FAILED when the audit sink failed (`onAuditFailure: 'reject'`, not in DRY_RUN)
    */
   inspect(envelope: ContentEnvelope, options?: InspectOptions): Promise<Inspection>;

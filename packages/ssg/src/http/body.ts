@@ -145,7 +145,8 @@ export async function readWebBody(
  *
  * @param bytes - the raw body
  * @returns the parsed value
- * @throws {SSGError} SSG_INVALID_BODY when it is not valid UTF-8, or not JSON (the parser's message, which quotes the body, is dropped)
+ * @throws {SSGError} SSG_INVALID_BODY when it is not valid UTF-8, or not JSON (the
+ *   parser's message, which quotes the body, is dropped)
  */
 export function parseJsonBody(bytes: Uint8Array): unknown {
   if (bytes.byteLength === 0) return {};
