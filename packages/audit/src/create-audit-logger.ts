@@ -49,6 +49,11 @@ function checkRange(value: unknown, field: string, dflt: number | null): number 
 }
 
 function resolveRange(options: AuditExportOptions): { from: number; to: number | null } {
+  if (typeof options !== 'object' || options === null) {
+    throw new AuditError(AuditErrorCode.INVALID_RANGE, 'options must be an object', {
+      field: 'options',
+    });
+  }
   const from = checkRange(options.from, 'from', 1) as number;
   const to = checkRange(options.to, 'to', null);
   if (to !== null && to < from) {

@@ -194,6 +194,9 @@ describe('audit logger against PostgreSQL', () => {
     await expect(audit.verify({ from: 0 })).rejects.toMatchObject({
       code: AuditErrorCode.INVALID_RANGE,
     });
+    await expect(audit.verify(null as never)).rejects.toMatchObject({
+      code: AuditErrorCode.INVALID_RANGE,
+    });
     await expect(audit.verify({ from: 5, to: 2 })).rejects.toMatchObject({
       code: AuditErrorCode.INVALID_RANGE,
     });
