@@ -95,8 +95,9 @@ export type LimitsConfig = {
 /** Crash-recovery sweeps run by `cleanup()`. */
 export type CleanupConfig = {
   /**
-   * Age after which a PENDING record (a store that never finished) and an
-   * object without record are treated as abandoned, in milliseconds.
+   * Age after which a PENDING record (a store that never finished) is
+   * treated as abandoned, in milliseconds. (Objects need no grace period:
+   * a record is always committed before its object is written.)
    * Must exceed the longest store you expect.
    * @default 900000 (15 min)
    */

@@ -250,6 +250,9 @@ export interface Quarantine extends QuarantineSink {
   read(id: string): Promise<string>;
   /**
    * Moves a record through the state machine; final states shred the content.
+   * Moving to RELEASED here records the decision and destroys the content
+   * without returning it: call {@link Quarantine.release} when the host
+   * needs the plaintext to publish.
    * @throws {QuarantineError} QUARANTINE_NOT_FOUND, QUARANTINE_INVALID_TRANSITION, QUARANTINE_CONFLICT (someone else changed it first)
    */
   updateStatus(
