@@ -182,6 +182,45 @@ describe('reading a request body that ends early', () => {
     expect(isSSGError(error) && error.code).toBe('SSG_INVALID_BODY');
   });
 
+  it('the middleware answers (400) and never calls the handler when the client aborts', async () => {
+    const ssg = createSSG({ plugins: [plugin] });
+    const middleware = ssg.middleware();
+    const handled: string[] = [];
+    let answered!: (status: number) => void;
+    const answer = new Promise<number>((resolve) => {
+      answered = resolve;
+    });
+    let seen!: () => void;
+    const requestSeen = new Promise<void>((resolve) => {
+      seen = resolve;
+    });
+    const server = createServer((req, res) => {
+      // The socket is gone, so observe the gate's answer where it is written.
+      const end = res.end.bind(res) as (...args: unknown[]) => typeof res;
+      res.end = ((...args: unknown[]) => {
+        answered(res.statusCode);
+        return end(...args);
+      }) as typeof res.end;
+      middleware(req, res, () => handled.push('next'));
+      seen();
+    });
+    server.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    const { port } = server.address() as AddressInfo;
+    const client = httpRequest({
+      port,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-length': '1000' },
+    });
+    client.on('error', () => {});
+    client.write('{"text":"drop');
+    // Abort only once the server is reading this request (no timing guess).
+    void requestSeen.then(() => setImmediate(() => client.destroy()));
+    expect(await answer).toBe(400);
+    expect(handled).toEqual([]);
+    await new Promise((resolve) => server.close(resolve));
+  });
+
   it('rejects when the stream is destroyed without an error (no hang)', async () => {
     const error = await readWhile((req) => req.once('data', () => req.destroy()));
     expect(isSSGError(error) && error.code).toBe('SSG_INVALID_BODY');
