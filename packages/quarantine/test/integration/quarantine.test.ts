@@ -2,6 +2,7 @@ import { inspect } from 'node:util';
 import type { QuarantineSink } from '@clawexchange/ssg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isQuarantineError } from '../../src/errors.js';
+import { createLocalKeyProvider } from '../../src/key-provider.js';
 import type { Quarantine } from '../../src/types.js';
 import {
   allKeys,
@@ -281,6 +282,9 @@ describe('quarantine service against real PostgreSQL and S3', () => {
     const canary = 'CANARY-CONTENT-d41d8cd98f00';
     const id = await q.store(canary, META);
     await q.read(id);
+    const token = await q.createAccessToken(id, { actor: 'mod-canary' });
+    await q.verifyAccessToken(token);
+    const provider = createLocalKeyProvider({ activeKeyId: 'k', keys: { k: env.masterKey } });
     const errors: unknown[] = [];
     for (const p of [
       q.store(canary.repeat(100_000), META),
@@ -298,10 +302,14 @@ describe('quarantine service against real PostgreSQL and S3', () => {
     const surfaces = [
       JSON.stringify(q),
       inspect(q, { depth: 10, showHidden: true }),
+      JSON.stringify(provider),
+      inspect(provider, { depth: 10, showHidden: true }),
       ...errors.map((e) => `${JSON.stringify(e)} ${inspect(e, { depth: 10 })} ${String(e)}`),
       ...logger.lines,
     ].join('\n');
     expect(surfaces).not.toContain(canary);
+    expect(surfaces).not.toContain(token);
+    expect(surfaces).not.toContain(token.split('.')[2]);
     expect(surfaces).not.toContain(env.masterKey);
     expect(surfaces).not.toContain(env.masterKey.slice(0, 20));
     expect(surfaces).not.toContain(Buffer.from(env.masterKey, 'base64').toString('hex'));
