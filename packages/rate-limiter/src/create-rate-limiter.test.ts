@@ -1,5 +1,5 @@
-import fc from 'fast-check';
 import { inspect } from 'node:util';
+import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createRateLimiter } from './create-rate-limiter.js';
 import { RateLimiterErrorCode } from './errors.js';

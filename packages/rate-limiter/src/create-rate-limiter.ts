@@ -2,52 +2,15 @@ import { type RateLimiterConfig, validateConfig } from './config.js';
 import { RateLimiterError, RateLimiterErrorCode } from './errors.js';
 import { createBlockList } from './internal/block-list.js';
 import { agentKeys, agentSegment } from './internal/keys.js';
+import { createLiveConfig } from './internal/live-config.js';
 import { createMemoryStore } from './internal/memory-store.js';
 import { createRedisHealth } from './internal/redis-health.js';
 import { createRedisStore, RedisUnavailable } from './internal/redis-store.js';
 import { type Prepared, penaltyMask, policyReply, toResult } from './internal/results.js';
 import type { Store, StoreRequest } from './internal/store.js';
-import { createLiveConfig } from './internal/live-config.js';
 import { createInstruments, NOOP_LOGGER } from './internal/telemetry.js';
-import {
-  createDecide,
-  createMiddleware,
-  type DecideOptions,
-  type MiddlewareOptions,
-  type RateLimitContext,
-  type RateLimitDecision,
-  type RateLimitMiddleware,
-} from './middleware.js';
-import type { AgentStatus, DecisionOptions, RateLimitResult, VerdictName } from './types.js';
-
-/** The limiter: a plain object of async methods. */
-export type RateLimiter = {
-  /** Would one more request be admitted? Consumes nothing. */
-  check(agentId: string, tier: string, opts?: DecisionOptions): Promise<RateLimitResult>;
-  /** Decides and, when admitted, counts the request in both windows; a denied request counts in neither. */
-  consume(agentId: string, tier: string, opts?: DecisionOptions): Promise<RateLimitResult>;
-  /** Takes back up to `points` counted requests (newest first) from both windows. */
-  reward(agentId: string, tier: string, points?: number): Promise<void>;
-  /** Forgets the counts of one tier, or of every configured tier. */
-  reset(agentId: string, tier?: string): Promise<void>;
-  /** Forgets the recorded verdicts (and so the derived penalties) of an agent. */
-  clearPenalties(agentId: string): Promise<void>;
-  /** Non-consuming checks of every configured tier. */
-  getStatus(agentId: string, opts?: DecisionOptions): Promise<AgentStatus>;
-  /** Records a screening verdict; WARN, QUARANTINE and BLOCK feed the derived penalties. */
-  recordVerdict(agentId: string, verdict: VerdictName): Promise<void>;
-  /** Re-reads the config tables now. */
-  reloadConfig(): Promise<void>;
-  /** Framework-free decision with the response headers to send. */
-  decide(context: RateLimitContext, opts?: DecideOptions): Promise<RateLimitDecision>;
-  /** Express middleware. */
-  middleware<Req = unknown>(
-    extractContext: (
-      req: Req,
-    ) => RateLimitContext | null | undefined | Promise<RateLimitContext | null | undefined>,
-    opts?: MiddlewareOptions,
-  ): RateLimitMiddleware<Req>;
-};
+import { createDecide, createMiddleware } from './middleware.js';
+import type { DecisionOptions, RateLimiter, RateLimitResult } from './types.js';
 
 /**
  * Creates a rate limiter. Validates the config before any I/O; with `redis`

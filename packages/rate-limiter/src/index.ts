@@ -10,7 +10,7 @@ export {
   DEFAULT_TRUST_MULTIPLIERS,
   type RateLimiterConfig,
 } from './config.js';
-export { createRateLimiter, type RateLimiter } from './create-rate-limiter.js';
+export { createRateLimiter } from './create-rate-limiter.js';
 export { isRateLimiterError, RateLimiterError, RateLimiterErrorCode } from './errors.js';
 export { effectiveLimit } from './internal/limit-math.js';
 export {
@@ -32,6 +32,7 @@ export {
   Penalty,
   type PenaltyFlags,
   type PenaltyName,
+  type RateLimiter,
   type RateLimiterLogger,
   type RateLimitResult,
   type RedisDownPolicy,

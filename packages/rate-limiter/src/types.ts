@@ -1,7 +1,14 @@
 /**
- * Public types of the rate limiter: tiers, trust levels, penalties, results
- * and the small ports (logger, meter) a host may inject.
+ * Public types of the rate limiter: the limiter itself, tiers, trust levels,
+ * penalties, results and the small ports (logger, meter) a host may inject.
  */
+import type {
+  DecideOptions,
+  MiddlewareOptions,
+  RateLimitContext,
+  RateLimitDecision,
+  RateLimitMiddleware,
+} from './middleware.js';
 
 /** Built-in endpoint tiers. Hosts may add their own names through `limits`. */
 export const Tier = {
@@ -131,7 +138,7 @@ export type RateLimitResult = {
 export type AgentStatus = {
   /** Results per tier name. */
   readonly tiers: Readonly<Record<string, RateLimitResult>>;
-  /** Penalties derived from recorded verdicts right now. */
+  /** Penalties in force right now: passed in through `opts`, or derived from recorded verdicts. */
   readonly penalties: readonly PenaltyName[];
 };
 
@@ -168,3 +175,95 @@ export type SequelizeLike = {
 
 /** Redis outage policy. */
 export type RedisDownPolicy = 'insurance' | 'open' | 'closed';
+
+/**
+ * The limiter: a plain object of async methods. Every method that takes an
+ * agent id throws RATE_LIMITER_EMPTY_AGENT_ID / RATE_LIMITER_AGENT_ID_TOO_LONG
+ * for a bad one, before anything is counted.
+ */
+export type RateLimiter = {
+  /**
+   * Would one more request be admitted? Consumes nothing.
+   * @param agentId - the agent (any string of 1..256 characters)
+   * @param tier - a configured tier name
+   * @param opts - trust level (default `NEW`) and passed-in penalties
+   * @returns the decision; a denial is a result, not an error
+   * @throws {RateLimiterError} RATE_LIMITER_UNKNOWN_TIER, RATE_LIMITER_UNKNOWN_TRUST_LEVEL,
+   *   RATE_LIMITER_UNKNOWN_PENALTY
+   */
+  check(agentId: string, tier: string, opts?: DecisionOptions): Promise<RateLimitResult>;
+  /**
+   * Decides and, when admitted, counts the request in both windows; a denied request counts in neither.
+   * @param agentId - the agent
+   * @param tier - a configured tier name
+   * @param opts - trust level (default `NEW`) and passed-in penalties
+   * @returns the decision
+   * @throws {RateLimiterError} as {@link RateLimiter.check}
+   */
+  consume(agentId: string, tier: string, opts?: DecisionOptions): Promise<RateLimitResult>;
+  /**
+   * Takes back up to `points` counted requests (newest first) from both windows.
+   * @param agentId - the agent
+   * @param tier - a configured tier name
+   * @param points - how many (positive integer) @default 1
+   * @throws {RateLimiterError} RATE_LIMITER_INVALID_POINTS, RATE_LIMITER_UNKNOWN_TIER;
+   *   RATE_LIMITER_REDIS_FAILED while Redis is down
+   */
+  reward(agentId: string, tier: string, points?: number): Promise<void>;
+  /**
+   * Forgets the counts of one tier, or of every configured tier.
+   * @param agentId - the agent
+   * @param tier - a configured tier name; all tiers when omitted
+   * @throws {RateLimiterError} RATE_LIMITER_UNKNOWN_TIER; RATE_LIMITER_REDIS_FAILED while Redis is down
+   */
+  reset(agentId: string, tier?: string): Promise<void>;
+  /**
+   * Forgets the recorded verdicts (and so the derived penalties) of an agent.
+   * @param agentId - the agent
+   * @throws {RateLimiterError} RATE_LIMITER_REDIS_FAILED while Redis is down
+   */
+  clearPenalties(agentId: string): Promise<void>;
+  /**
+   * Non-consuming checks of every configured tier.
+   * @param agentId - the agent
+   * @param opts - trust level and passed-in penalties, as for `check`
+   * @returns one result per tier and the penalties in force
+   * @throws {RateLimiterError} as {@link RateLimiter.check}
+   */
+  getStatus(agentId: string, opts?: DecisionOptions): Promise<AgentStatus>;
+  /**
+   * Records a screening verdict; WARN, QUARANTINE and BLOCK feed the derived penalties.
+   * While Redis is down the verdict is kept by the in-memory store; it never throws for that.
+   * @param agentId - the agent
+   * @param verdict - `PASS`, `WARN`, `QUARANTINE` or `BLOCK`
+   * @throws {RateLimiterError} RATE_LIMITER_INVALID_VERDICT
+   */
+  recordVerdict(agentId: string, verdict: VerdictName): Promise<void>;
+  /**
+   * Re-reads the config tables now (a no-op without `database`).
+   * @throws {RateLimiterError} RATE_LIMITER_INVALID_CONFIG_ROW or RATE_LIMITER_CONFIG_LOAD_FAILED;
+   *   the last good config stays in force
+   */
+  reloadConfig(): Promise<void>;
+  /**
+   * Framework-free decision (consumes) with the status and response headers to send.
+   * @param context - agent id, tier, and optionally trust level and penalties
+   * @param opts - `legacyHeaders`
+   * @returns status 200, 429 or 503 (fail-closed), headers and the result
+   * @throws {RateLimiterError} as {@link RateLimiter.check}; RATE_LIMITER_EMPTY_AGENT_ID without a context
+   */
+  decide(context: RateLimitContext, opts?: DecideOptions): Promise<RateLimitDecision>;
+  /**
+   * Express middleware: headers on every decided request, 429/503 on denial,
+   * `next(err)` for errors (it never throws), pass-through without a context.
+   * @param extractContext - request to context; `null`/`undefined` to skip
+   * @param opts - `legacyHeaders`, `onMissingContext`
+   * @returns the handler
+   */
+  middleware<Req = unknown>(
+    extractContext: (
+      req: Req,
+    ) => RateLimitContext | null | undefined | Promise<RateLimitContext | null | undefined>,
+    opts?: MiddlewareOptions,
+  ): RateLimitMiddleware<Req>;
+};

@@ -1,4 +1,4 @@
-import { resolveTier, type ResolvedTier } from '../config.js';
+import { type ResolvedTier, resolveTier } from '../config.js';
 import { RateLimiterError, RateLimiterErrorCode } from '../errors.js';
 import type { SequelizeLike } from '../types.js';
 

@@ -32,8 +32,6 @@ export type WindowEval = {
   readonly resetAtMs: number;
   /** The current bucket index. */
   readonly bucket: number;
-  /** Bucket indexes that can be dropped (older than the window). */
-  readonly stale: readonly number[];
 };
 
 /**
@@ -51,11 +49,9 @@ export function evaluateWindow(w: WindowInput, nowMs: number, cost: number): Win
   let used = 0;
   let newest = -1;
   const live: [number, number][] = [];
-  const stale: number[] = [];
   for (const [idx, n] of w.counts) {
-    if (idx < oldest) {
-      stale.push(idx);
-    } else if (n > 0) {
+    // Buckets older than the window are skipped; the memory store lets its TTL drop them.
+    if (idx >= oldest && n > 0) {
       used += n;
       live.push([idx, n]);
       if (idx > newest) newest = idx;
@@ -76,5 +72,5 @@ export function evaluateWindow(w: WindowInput, nowMs: number, cost: number): Win
       }
     }
   }
-  return { used, fits, retryAtMs, resetAtMs, bucket, stale };
+  return { used, fits, retryAtMs, resetAtMs, bucket };
 }
