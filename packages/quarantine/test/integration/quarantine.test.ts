@@ -151,63 +151,6 @@ describe('quarantine service against real PostgreSQL and S3', () => {
     expect(await codeOf(q.read(id))).toBe('QUARANTINE_CONTENT_UNAVAILABLE');
   });
 
-  /** regression: issue 4 (upstream's "signed URL" handed reviewers raw ciphertext; ours is an HMAC grant checked against the record) */
-  it('issues access tokens bound to record and actor; expiry, tampering and replay fail', async () => {
-    const id = await q.store('token content', META);
-    const token = await q.createAccessToken(id, { expiresIn: 300, actor: 'mod-1' });
-    expect(await q.verifyAccessToken(token)).toEqual({
-      recordId: id,
-      actor: 'mod-1',
-      expiresAt: new Date(clock.now().getTime() + 300_000),
-    });
-    expect(await q.verifyAccessToken(token, { actor: 'mod-1' })).toMatchObject({ recordId: id });
-    expect(await codeOf(q.verifyAccessToken(token, { actor: 'mod-2' }))).toBe(
-      'QUARANTINE_TOKEN_INVALID',
-    );
-    expect(await q.verifyAccessToken(token, { recordId: id.toUpperCase() })).toMatchObject({
-      actor: 'mod-1',
-    });
-    expect(
-      await codeOf(
-        q.verifyAccessToken(token, { recordId: '6f1c7f5e-3b0a-4c1e-9a43-2f1d2b3c4d5e' }),
-      ),
-    ).toBe('QUARANTINE_TOKEN_INVALID');
-    const [p, body, sig] = token.split('.') as [string, string, string];
-    const claims = JSON.parse(Buffer.from(body, 'base64url').toString('utf8'));
-    const forged = Buffer.from(JSON.stringify({ ...claims, a: 'mod-evil' })).toString('base64url');
-    expect(await codeOf(q.verifyAccessToken(`${p}.${forged}.${sig}`))).toBe(
-      'QUARANTINE_TOKEN_INVALID',
-    );
-    const flippedSig = `${sig.slice(0, -2)}${sig.endsWith('AA') ? 'AB' : 'AA'}`;
-    expect(await codeOf(q.verifyAccessToken(`${p}.${body}.${flippedSig}`))).toBe(
-      'QUARANTINE_TOKEN_INVALID',
-    );
-    expect(await codeOf(q.verifyAccessToken('garbage'))).toBe('QUARANTINE_TOKEN_INVALID');
-    expect(await codeOf(q.verifyAccessToken(42 as unknown as string))).toBe(
-      'QUARANTINE_TOKEN_INVALID',
-    );
-    // A different master key cannot mint tokens this service accepts.
-    const other = env.make({
-      now: clock.now,
-      encryption: { masterKey: Buffer.alloc(32, 7).toString('base64') },
-    });
-    const foreign = await other.createAccessToken(id, { actor: 'mod-1' });
-    expect(await codeOf(q.verifyAccessToken(foreign))).toBe('QUARANTINE_TOKEN_INVALID');
-    expect(await codeOf(q.createAccessToken(id, { actor: 'mod-1', expiresIn: 86_400 }))).toBe(
-      'QUARANTINE_INVALID_INPUT',
-    );
-    expect(await codeOf(q.createAccessToken(id, { actor: '' }))).toBe('QUARANTINE_INVALID_INPUT');
-
-    clock.advance(301_000);
-    expect(await codeOf(q.verifyAccessToken(token))).toBe('QUARANTINE_TOKEN_EXPIRED');
-    const fresh = await q.createAccessToken(id, { actor: 'mod-1' });
-    await q.delete(id);
-    expect(await codeOf(q.verifyAccessToken(fresh))).toBe('QUARANTINE_TOKEN_REVOKED');
-    expect(await codeOf(q.createAccessToken(id, { actor: 'mod-1' }))).toBe(
-      'QUARANTINE_CONTENT_UNAVAILABLE',
-    );
-  });
-
   it('lists newest first with stable keyset pagination and filters', async () => {
     const listClock = fakeClock(new Date('2026-12-01T00:00:00.000Z'));
     const lq = env.make({ now: listClock.now });
