@@ -31,7 +31,7 @@ export type Degradation = {
  */
 export type AuditStatus = 'LOGGED' | 'FAILED' | 'DISABLED';
 
-/** The outcome of one inspection. Discriminated on `verdict`. */
+/** The outcome of one inspection; hosts branch on `verdict`. */
 export type Inspection = {
   /**
    * What the host must do. In `DRY_RUN` mode always `PASS`; the real

@@ -21,6 +21,19 @@ export type GateOutcome =
       readonly inspection: Inspection | undefined;
     };
 
+/**
+ * Log fields for a failure DRY_RUN swallowed: our code, and the SSG code of the
+ * cause when there is one (never its message, which may quote content).
+ *
+ * @param error - what was thrown
+ * @returns structured log fields
+ */
+export function dryRunFailureFields(error: unknown): Readonly<Record<string, string>> {
+  return isSSGError(error)
+    ? { code: 'SSG_DRY_RUN_FAILURE', causeCode: error.code }
+    : { code: 'SSG_DRY_RUN_FAILURE' };
+}
+
 /** The inspect function the adapters call. */
 export type InspectFn = (
   envelope: ContentEnvelope,

@@ -4,7 +4,7 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import type { SSGConfig } from '../config.js';
 import { createSSG } from '../create-ssg.js';
-import { memoryAudit, memoryQuarantine } from '../internal/test-doubles.js';
+import { memoryAudit, memoryQuarantine, recordingLogger } from '../internal/test-doubles.js';
 import { keywordPlugin } from '../keyword-plugin.js';
 import type { SSGMiddlewareOptions, SSGRequest } from './express.js';
 
@@ -52,16 +52,23 @@ describe.each(majors)('ssg.middleware() request facts and DRY_RUN on %s', (_name
     }
   });
 
-  it('DRY_RUN lets a request through when extract throws', async () => {
+  it('DRY_RUN lets a request through when extract throws, and logs why (code only)', async () => {
+    const logger = recordingLogger();
     const t = app(
-      { mode: 'DRY_RUN' },
+      { mode: 'DRY_RUN', logger },
       {
         extract: () => {
-          throw new Error('auth down');
+          throw new Error('auth down for drop table');
         },
       },
     );
     expect((await request(t.app).post('/v1/posts').send({ text: 'drop table' })).status).toBe(201);
+    expect(logger.lines).toContainEqual({
+      level: 'error',
+      fields: { code: 'SSG_DRY_RUN_FAILURE', causeCode: 'SSG_EXTRACT_FAILED' },
+      msg: 'dry-run inspection failed',
+    });
+    expect(JSON.stringify(logger.lines)).not.toContain('drop table');
   });
 
   it('takes actor, source and content type from the extractor, not the body', async () => {

@@ -6,7 +6,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../logger.js';
 import type { Inspection } from '../result.js';
 import { checkContentLength, normalizeParsedBody, parseJsonBody, readNodeBody } from './body.js';
-import { decide, type GateOutcome, type InspectFn, outcomeForError } from './decide.js';
+import {
+  decide,
+  dryRunFailureFields,
+  type GateOutcome,
+  type InspectFn,
+  outcomeForError,
+} from './decide.js';
 import { extractFacts } from './extract.js';
 import type { HttpGateOptions, RequestFacts, ResolvedHttpOptions } from './options.js';
 
@@ -109,7 +115,7 @@ async function handle(
   } catch (error) {
     if (!deps.dryRun) return next(error);
     // DRY_RUN never denies: an unexpected failure is logged and the request continues.
-    deps.logger.error({ code: 'SSG_DRY_RUN_FAILURE' }, 'dry-run inspection failed');
+    deps.logger.error(dryRunFailureFields(error), 'dry-run inspection failed');
     return next();
   }
   if (outcome.inspection !== undefined) req.ssgResult = outcome.inspection;

@@ -5,7 +5,13 @@
 import type { Logger } from '../logger.js';
 import type { Inspection } from '../result.js';
 import { checkContentLength, parseJsonBody, readWebBody } from './body.js';
-import { decide, type GatePayload, type InspectFn, outcomeForError } from './decide.js';
+import {
+  decide,
+  dryRunFailureFields,
+  type GatePayload,
+  type InspectFn,
+  outcomeForError,
+} from './decide.js';
 import { extractFacts } from './extract.js';
 import type { HttpGateOptions, ResolvedHttpOptions } from './options.js';
 
@@ -99,9 +105,9 @@ export async function inspectFetchRequest(
     if (outcome.allowed) return outcome;
     deps.logger.warn({ status: outcome.status }, 'dry run: request would have been answered');
     return { allowed: true, inspection: outcome.inspection, body: undefined };
-  } catch {
+  } catch (error) {
     // DRY_RUN never denies; the failure is logged (without its message, which may quote content).
-    deps.logger.error({ code: 'SSG_DRY_RUN_FAILURE' }, 'dry-run inspection failed');
+    deps.logger.error(dryRunFailureFields(error), 'dry-run inspection failed');
     return { allowed: true, inspection: undefined, body: undefined };
   }
 }
