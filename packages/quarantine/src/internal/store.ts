@@ -2,7 +2,13 @@ import { QuarantineError, QuarantineErrorCode } from '../errors.js';
 import type { GeneratedDataKey, StoreMetadata } from '../types.js';
 import { type Context, errorFields, objectKey } from './context.js';
 import { contentAad, type Sealed, seal, wipe } from './crypto.js';
-import { deletePending, insertPending, markQuarantined, type NewRecord } from './repository.js';
+import {
+  deletePending,
+  findRecord,
+  insertPending,
+  markQuarantined,
+  type NewRecord,
+} from './repository.js';
 import { type CleanMetadata, cleanMetadata, requireContent, requireId } from './validate.js';
 
 function storeFailed(cause: unknown, recordId?: string): QuarantineError {
@@ -147,8 +153,11 @@ async function step<T>(
 async function compensate(ctx: Context, p: Prepared): Promise<void> {
   try {
     const removed = await deletePending(ctx.db, p.id);
-    // A put that failed may still have landed (lost response), so remove it too.
-    if (removed) await ctx.objects.remove(p.s3Key);
+    // A put that failed may still have landed (lost response), so remove it
+    // too — also when cleanup() already claimed the record (it is gone, and
+    // our late put may have landed after cleanup deleted the object). Only a
+    // record that was in fact committed QUARANTINED keeps its object.
+    if (removed || (await findRecord(ctx.db, p.id)) === null) await ctx.objects.remove(p.s3Key);
   } catch (e) {
     ctx.logger.warn(
       { recordId: p.id, ...errorFields(e) },
