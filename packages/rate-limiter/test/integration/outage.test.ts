@@ -31,6 +31,7 @@ function make(policy: RedisDownPolicy) {
     redis: client,
     keyPrefix: `outage-${policy}:`,
     onRedisDown: policy,
+    redisTimeoutMs: 2000, // the outage here is a dead server, not a slow one
     limits: { T: { limit: 3, windowMs: 60_000, burst: 3, burstWindowMs: 60_000, buckets: 60 } },
     logger: log.logger,
     meter: m.meter,
@@ -108,12 +109,14 @@ describe('Redis killed and restarted mid-test', () => {
     const limiter = createRateLimiter({
       redis: client,
       keyPrefix: 'pause:',
-      redisTimeoutMs: 100,
+      // 5x below the pause, yet loose enough that a busy machine does not time out the calls
+      // before and after it (that would add log lines and fail the exact-log assertion).
+      redisTimeoutMs: 400,
       logger: log.logger,
     });
     expect((await limiter.consume('p1', 'MESSAGES')).source).toBe('redis');
     const admin = new Redis(server.url);
-    // The pause outlasts the 100 ms timeout by far, so an 'insurance' answer
+    // The pause outlasts the 400 ms timeout by far, so an 'insurance' answer
     // proves the limiter stopped waiting (no wall-clock assertion: shared CI).
     const pauseMs = 2000;
     const paused = Date.now();

@@ -33,6 +33,8 @@ beforeAll(async () => {
   r = await createTestRedis();
   limiter = createRateLimiter({
     redis: r.client,
+    // Generous: these tests are about decisions, not timeouts, and the machine may be busy.
+    redisTimeoutMs: 5000,
     keyPrefix: r.prefix,
     limits: LIMITS,
     trustMultipliers: { ONE: 1 },
@@ -57,6 +59,7 @@ describe('Redis store', () => {
       const log = recordingLogger();
       const rateLimiter = createRateLimiter({
         redis: fresh,
+        redisTimeoutMs: 5000,
         keyPrefix: r.prefix,
         logger: log.logger,
       });
@@ -227,7 +230,7 @@ describe('Redis store', () => {
       eval: (...a: Parameters<typeof r.client.eval>) => r.client.eval(...a),
       del: (...keys: string[]) => r.client.del(...keys),
     };
-    const l = createRateLimiter({ redis: counting, keyPrefix: r.prefix });
+    const l = createRateLimiter({ redis: counting, keyPrefix: r.prefix, redisTimeoutMs: 5000 });
     await l.consume('hammer', 'POSTS'); // NEW: 1 per minute
     const denied = await l.consume('hammer', 'POSTS');
     expect(denied).toMatchObject({ allowed: false, source: 'redis', deniedBy: 'burst' });
