@@ -74,6 +74,18 @@ describe('validateConfig', () => {
     expect(fieldOf(() => validateConfig({ configTimeoutMs: 0 }))).toBe('configTimeoutMs');
     expect(fieldOf(() => validateConfig({ redis: {} as never }))).toBe('redis');
     expect(fieldOf(() => validateConfig({ database: {} as never }))).toBe('database');
+    expect(fieldOf(() => validateConfig({ redis: null as never }))).toBe('redis');
+    expect(fieldOf(() => validateConfig({ database: null as never }))).toBe('database');
+    expect(fieldOf(() => validateConfig({ limits: { X: null as never } }))).toBe('limits.X');
+    expect(fieldOf(() => validateConfig({ limits: { POSTS: 5 as never } }))).toBe('limits.POSTS');
+    expect(fieldOf(() => validateConfig({ logger: { info: () => undefined } as never }))).toBe(
+      'logger',
+    );
+    expect(fieldOf(() => validateConfig({ meter: {} as never }))).toBe('meter');
+    expect(fieldOf(() => validateConfig({ now: 'yesterday' as never }))).toBe('now');
+    expect(fieldOf(() => validateConfig({ penalties: { toString: 0.5 } as never }))).toBe(
+      'penalties.toString',
+    );
   });
 
   it('keeps a planted secret out of the error', () => {

@@ -83,6 +83,7 @@ export type ResolvedTier = {
 };
 
 const TIER_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+const NAME_EXPECTED = 'a name of [A-Za-z0-9_-]{1,64}';
 
 function invalid(field: string, expected: string): RateLimiterError {
   return new RateLimiterError(
@@ -143,33 +144,6 @@ export type ResolvedConfig = {
  * @throws {RateLimiterError} RATE_LIMITER_INVALID_CONFIG naming the field
  */
 export function validateConfig(config: RateLimiterConfig): ResolvedConfig {
-  const tiers = new Map<string, ResolvedTier>();
-  for (const [name, t] of Object.entries({ ...DEFAULT_LIMITS, ...config.limits })) {
-    if (!TIER_NAME.test(name)) throw invalid(`limits.${name}`, 'a name of [A-Za-z0-9_-]{1,64}');
-    tiers.set(
-      name,
-      resolveTier(t, (f, e) => invalid(`limits.${name}.${f}`, e)),
-    );
-  }
-  const trust = new Map<string, number>();
-  for (const [name, m] of Object.entries({
-    ...DEFAULT_TRUST_MULTIPLIERS,
-    ...config.trustMultipliers,
-  })) {
-    if (!TIER_NAME.test(name)) throw invalid(`trustMultipliers.${name}`, 'a name of [A-Za-z0-9_-]');
-    if (typeof m !== 'number' || !Number.isFinite(m) || m <= 0 || m > 1000) {
-      throw invalid(`trustMultipliers.${name}`, 'a number in (0, 1000]');
-    }
-    trust.set(name, m);
-  }
-  const penalties = { ...DEFAULT_PENALTIES };
-  for (const [name, f] of Object.entries(config.penalties ?? {})) {
-    if (!(name in DEFAULT_PENALTIES)) throw invalid(`penalties.${name}`, 'a known penalty name');
-    if (typeof f !== 'number' || !Number.isFinite(f) || f <= 0 || f > 1) {
-      throw invalid(`penalties.${name}`, 'a number in (0, 1]');
-    }
-    penalties[name as PenaltyName] = f;
-  }
   const keyPrefix = config.keyPrefix ?? 'rl:';
   if (typeof keyPrefix !== 'string' || keyPrefix.length > 128 || /[{}\s]/.test(keyPrefix)) {
     throw invalid('keyPrefix', 'at most 128 characters without braces or whitespace');
@@ -178,31 +152,92 @@ export function validateConfig(config: RateLimiterConfig): ResolvedConfig {
   if (!['insurance', 'open', 'closed'].includes(onRedisDown)) {
     throw invalid('onRedisDown', "'insurance', 'open' or 'closed'");
   }
-  const redisTimeoutMs = config.redisTimeoutMs ?? 500;
-  if (!isPositiveInt(redisTimeoutMs)) throw invalid('redisTimeoutMs', 'a positive integer (ms)');
-  const closedRetryAfterMs = config.closedRetryAfterMs ?? 1000;
-  if (!isPositiveInt(closedRetryAfterMs)) {
-    throw invalid('closedRetryAfterMs', 'a positive integer (ms)');
-  }
-  const configTtlMs = config.configTtlMs ?? 60_000;
-  if (!isPositiveInt(configTtlMs)) throw invalid('configTtlMs', 'a positive integer (ms)');
-  const configTimeoutMs = config.configTimeoutMs ?? 1000;
-  if (!isPositiveInt(configTimeoutMs)) throw invalid('configTimeoutMs', 'a positive integer (ms)');
-  if (config.redis !== undefined && typeof config.redis.evalsha !== 'function') {
-    throw invalid('redis', 'an ioredis client');
-  }
-  if (config.database !== undefined && typeof config.database.query !== 'function') {
-    throw invalid('database', 'a Sequelize instance');
-  }
+  validatePorts(config);
   return {
-    tiers,
-    trust,
-    penalties,
+    tiers: resolveTiers(config.limits),
+    trust: resolveTrust(config.trustMultipliers),
+    penalties: resolvePenalties(config.penalties),
     keyPrefix,
     onRedisDown,
-    redisTimeoutMs,
-    closedRetryAfterMs,
-    configTtlMs,
-    configTimeoutMs,
+    redisTimeoutMs: positiveMs(config, 'redisTimeoutMs', 500),
+    closedRetryAfterMs: positiveMs(config, 'closedRetryAfterMs', 1000),
+    configTtlMs: positiveMs(config, 'configTtlMs', 60_000),
+    configTimeoutMs: positiveMs(config, 'configTimeoutMs', 1000),
   };
+}
+
+function resolveTiers(limits: RateLimiterConfig['limits']): Map<string, ResolvedTier> {
+  const tiers = new Map<string, ResolvedTier>();
+  for (const [name, t] of Object.entries({ ...DEFAULT_LIMITS, ...limits })) {
+    if (!TIER_NAME.test(name)) throw invalid(`limits.${name}`, NAME_EXPECTED);
+    if (typeof t !== 'object' || t === null) throw invalid(`limits.${name}`, 'an object');
+    tiers.set(
+      name,
+      resolveTier(t, (f, e) => invalid(`limits.${name}.${f}`, e)),
+    );
+  }
+  return tiers;
+}
+
+function resolveTrust(multipliers: RateLimiterConfig['trustMultipliers']): Map<string, number> {
+  const trust = new Map<string, number>();
+  for (const [name, m] of Object.entries({ ...DEFAULT_TRUST_MULTIPLIERS, ...multipliers })) {
+    if (!TIER_NAME.test(name)) throw invalid(`trustMultipliers.${name}`, NAME_EXPECTED);
+    if (typeof m !== 'number' || !Number.isFinite(m) || m <= 0 || m > 1000) {
+      throw invalid(`trustMultipliers.${name}`, 'a number in (0, 1000]');
+    }
+    trust.set(name, m);
+  }
+  return trust;
+}
+
+function resolvePenalties(
+  given: RateLimiterConfig['penalties'],
+): Readonly<Record<PenaltyName, number>> {
+  const penalties = { ...DEFAULT_PENALTIES };
+  for (const [name, f] of Object.entries(given ?? {})) {
+    if (!Object.hasOwn(DEFAULT_PENALTIES, name)) {
+      throw invalid(`penalties.${name}`, 'a known penalty name');
+    }
+    if (typeof f !== 'number' || !Number.isFinite(f) || f <= 0 || f > 1) {
+      throw invalid(`penalties.${name}`, 'a number in (0, 1]');
+    }
+    penalties[name as PenaltyName] = f;
+  }
+  return penalties;
+}
+
+type MsField = 'redisTimeoutMs' | 'closedRetryAfterMs' | 'configTtlMs' | 'configTimeoutMs';
+
+function positiveMs(config: RateLimiterConfig, field: MsField, fallback: number): number {
+  const value = config[field] ?? fallback;
+  if (!isPositiveInt(value)) throw invalid(field, 'a positive integer (ms)');
+  return value;
+}
+
+const isFn = (x: unknown): boolean => typeof x === 'function';
+
+/** The injected parts must have the methods we call, or they would fail mid-request. */
+function validatePorts(config: RateLimiterConfig): void {
+  const { redis, database, logger, meter, now } = config;
+  if (
+    redis !== undefined &&
+    (typeof redis !== 'object' || redis === null || !isFn(redis.evalsha))
+  ) {
+    throw invalid('redis', 'an ioredis client');
+  }
+  if (
+    database !== undefined &&
+    (typeof database !== 'object' || database === null || !isFn(database.query))
+  ) {
+    throw invalid('database', 'a Sequelize instance');
+  }
+  const levels = ['debug', 'info', 'warn', 'error'] as const;
+  if (logger !== undefined && (logger === null || !levels.every((l) => isFn(logger[l])))) {
+    throw invalid('logger', 'an object with debug, info, warn and error functions');
+  }
+  if (meter !== undefined && (meter === null || !isFn(meter.createCounter))) {
+    throw invalid('meter', 'an OpenTelemetry Meter');
+  }
+  if (now !== undefined && !isFn(now)) throw invalid('now', 'a function returning a Date');
 }

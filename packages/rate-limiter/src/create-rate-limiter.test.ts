@@ -172,6 +172,7 @@ describe('memory mode (fake clock)', () => {
       [() => l.reward('a', 'SHORT', 0), RateLimiterErrorCode.INVALID_POINTS],
     ];
     for (const [fn, code] of cases) await expect(fn()).rejects.toMatchObject({ code });
+    expect((await createRateLimiter(null as never).check('a', 'POSTS')).allowed).toBe(true);
     expect((await l.check('a', 'SHORT', { trustLevel: 'ONE' })).windows.map((w) => w.used)).toEqual(
       [0, 0],
     );

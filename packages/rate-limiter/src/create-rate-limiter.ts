@@ -25,7 +25,9 @@ import type { DecisionOptions, RateLimiter, RateLimitResult } from './types.js';
  * const check = await rateLimiter.check('health-check', 'POSTS');
  * ```
  */
-export function createRateLimiter(config: RateLimiterConfig = {}): RateLimiter {
+export function createRateLimiter(given: RateLimiterConfig = {}): RateLimiter {
+  // `?? {}` as well: a JavaScript caller may pass null.
+  const config = given ?? {};
   const cfg = validateConfig(config);
   const now = config.now ?? (() => new Date());
   const logger = config.logger ?? NOOP_LOGGER;
