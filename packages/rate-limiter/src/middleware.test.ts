@@ -85,6 +85,40 @@ describe('middleware', () => {
     expect(res.body.error.code).toBe('RATE_LIMITER_UNKNOWN_TIER');
   });
 
+  it('answers every request when Redis hangs or errors (insurance), and 503 when failing closed', async () => {
+    const hanging = {
+      status: 'ready',
+      evalsha: (): Promise<unknown> => new Promise(() => undefined),
+      eval: (): Promise<unknown> => new Promise(() => undefined),
+      del: (): Promise<number> => new Promise(() => undefined),
+    };
+    const failing = {
+      ...hanging,
+      evalsha: async (): Promise<unknown> => Promise.reject(new Error('READONLY')),
+    };
+    const serve = (limiter: ReturnType<typeof createRateLimiter>) => {
+      const a = express();
+      a.post(
+        '/',
+        limiter.middleware(() => ({ agentId: 'h1', tier: 'POSTS' })),
+        (_req, res) => {
+          res.status(201).end();
+        },
+      );
+      return a;
+    };
+    await request(serve(createRateLimiter({ redis: hanging, redisTimeoutMs: 20 })))
+      .post('/')
+      .expect(201);
+    await request(serve(createRateLimiter({ redis: failing })))
+      .post('/')
+      .expect(201);
+    const closed = createRateLimiter({ redis: failing, onRedisDown: 'closed' });
+    const res = await request(serve(closed)).post('/').expect(503);
+    expect(res.headers['retry-after']).toBe('1');
+    expect(res.body.error.code).toBe('RATE_LIMITER_REDIS_FAILED');
+  });
+
   it('decide rejects a missing context with a typed error', async () => {
     const limiter = createRateLimiter();
     await expect(limiter.decide(null as never)).rejects.toMatchObject({
