@@ -218,6 +218,26 @@ describe('memory mode (fake clock)', () => {
     });
   });
 
+  it('a meter that throws never fails a decision; the failure is logged once per metric', async () => {
+    const lines: string[] = [];
+    const log = (_f: Readonly<Record<string, unknown>>, msg: string) => {
+      lines.push(msg);
+    };
+    const l = createRateLimiter({
+      meter: {
+        createCounter: () => ({
+          add: () => {
+            throw new Error('exporter down');
+          },
+        }),
+      },
+      logger: { debug: log, info: log, warn: log, error: log },
+    });
+    expect((await l.consume('m', 'POSTS')).allowed).toBe(true);
+    expect((await l.consume('m', 'POSTS')).allowed).toBe(false);
+    expect(lines.filter((x) => x.includes('metric update failed'))).toHaveLength(1);
+  });
+
   it('a Redis client that throws synchronously is an outage, never an untyped error', async () => {
     const throwing = {
       status: 'ready',

@@ -31,7 +31,7 @@ export function createRateLimiter(given: RateLimiterConfig = {}): RateLimiter {
   const cfg = validateConfig(config);
   const now = config.now ?? (() => new Date());
   const logger = config.logger ?? NOOP_LOGGER;
-  const inst = createInstruments(config.meter);
+  const inst = createInstruments(config.meter, logger);
   const memory = createMemoryStore(now);
   const health = createRedisHealth(cfg.onRedisDown, logger, inst);
   const redis =

@@ -16,14 +16,43 @@ export type Instruments = {
 };
 
 /**
+ * Wraps a counter so a failing meter never fails a decision (which may
+ * already be counted in Redis); the first failure per counter is logged.
+ */
+function guarded(name: string, counter: CounterLike, logger: RateLimiterLogger): CounterLike {
+  let reported = false;
+  return {
+    add(value, attributes) {
+      try {
+        counter.add(value, attributes);
+      } catch {
+        if (reported) return;
+        reported = true;
+        logger.warn(
+          { metric: name },
+          'rate limiter: metric update failed; further failures of this metric are not logged',
+        );
+      }
+    },
+  };
+}
+
+/**
  * Creates the counters on the given meter (the global OpenTelemetry meter
  * by default, a no-op until the host installs an SDK).
  *
  * @param meter - injected meter, if any
+ * @param logger - where a failing meter is reported (once per counter)
  * @returns the instruments
  */
-export function createInstruments(meter: MeterLike | undefined): Instruments {
-  const m: MeterLike = meter ?? metrics.getMeter('@clawexchange/rate-limiter');
+export function createInstruments(
+  meter: MeterLike | undefined,
+  logger: RateLimiterLogger,
+): Instruments {
+  const base: MeterLike = meter ?? metrics.getMeter('@clawexchange/rate-limiter');
+  const m: MeterLike = {
+    createCounter: (name, options) => guarded(name, base.createCounter(name, options), logger),
+  };
   return {
     decisions: m.createCounter('rate_limiter.decisions', {
       description: 'Rate limit decisions by tier, outcome and source',
