@@ -3,12 +3,16 @@
  * it line for line; the memory store runs it directly.
  *
  * A window of length W is split into k buckets of g = W / k. At time t in
- * bucket b the window counts buckets b-k .. b, which cover [(b-k)g, t] and
- * so every request in (t-W, t]. A request is admitted only if that count
- * plus one stays within the limit N. Hence no span of length W ever admits
- * more than N requests: take the last admission in the span; every other
- * admission in it lies in (t-W, t] and was counted then. The price is on the
- * safe side: a request keeps counting up to g after it left the window.
+ * bucket b (bg <= t < (b+1)g) the window counts buckets b-k .. b, which
+ * cover [(b-k)g, t]; since (b-k)g = bg - W <= t - W, that includes every
+ * request in the closed span [t-W, t]. A request is admitted only if that
+ * count plus its cost stays within the limit N. Hence no closed span of
+ * length W ever admits more than N requests: take the last admission in the
+ * span, at t; every other admission in it lies in [t-W, t] and was counted
+ * then. (Both windows are checked before either is written, in one script
+ * or under one per-key lock, so this holds for each window separately.) The
+ * price is on the safe side: a request keeps counting for up to g after it
+ * left the window.
  */
 
 /** One window's parameters and its bucket counts. */
