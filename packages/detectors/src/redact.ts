@@ -69,7 +69,15 @@ export function redact(text: string, options?: RedactOptions): RedactResult {
   const { previous, ...scanOptions } = options ?? {};
   const cats = (scanOptions.categories ?? ['secret', 'pii']).filter((c) => c !== 'injection');
   const r = resolveOptions({ ...scanOptions, categories: cats });
-  return redactWith(text, scanResolved(text, r), previous ?? []);
+  // A placeholder can expose a neighbour that a token boundary hid ("KEY4539…" → "KEY[CARD#1]"),
+  // so redact until nothing is left (bounded: each pass removes at least one finding).
+  let result = redactWith(text, scanResolved(text, r), previous ?? []);
+  for (let pass = 0; pass < 4; pass++) {
+    const more = scanResolved(result.text, r).filter((f) => f.category !== 'injection');
+    if (more.length === 0) break;
+    result = redactWith(result.text, more, result.replacements);
+  }
+  return result;
 }
 
 /**

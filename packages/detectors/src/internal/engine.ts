@@ -311,7 +311,8 @@ export function scanResolved(text: string, r: Resolved): Finding[] {
     });
   } else {
     raw = [];
-    const step = r.maxInputChars - WINDOW_OVERLAP;
+    // Overlap lets a match that straddles a boundary be seen whole; the step stays positive.
+    const step = r.maxInputChars - Math.min(WINDOW_OVERLAP, Math.floor(r.maxInputChars / 4));
     for (let s = 0; s < text.length && raw.length < MAX_FINDINGS; s += step) {
       const w = text.slice(s, s + r.maxInputChars);
       for (const f of scanWindow(w, r)) raw.push({ ...f, start: f.start + s, end: f.end + s });
@@ -325,13 +326,23 @@ export function scanResolved(text: string, r: Resolved): Finding[] {
       return true;
     });
   }
-  const filtered = raw.filter(
-    (f) =>
-      f.confidence >= r.minConfidence &&
-      (!r.types || r.types.has(f.type)) &&
-      !r.excludeTypes.has(f.type) &&
-      (r.allowlist.size === 0 || !r.allowlist.has(text.slice(f.start, f.end))),
-  );
+  // Our own redaction placeholders are never findings (keeps redact() idempotent).
+  const holes: Array<[number, number]> = [];
+  if (text.includes('#')) {
+    const ph = /\[(?:SECRET:[a-z0-9\-]{1,64}|[A-Z_]{1,40})#\d{1,9}\]/g;
+    for (let m = ph.exec(text); m; m = ph.exec(text)) holes.push([m.index, m.index + m[0].length]);
+  }
+  const inHole = (f: RawFinding): boolean =>
+    f.category !== 'injection' && holes.some(([a, b]) => f.start < b && f.end > a);
+  const filtered = raw
+    .filter((f) => !(holes.length > 0 && inHole(f)))
+    .filter(
+      (f) =>
+        f.confidence >= r.minConfidence &&
+        (!r.types || r.types.has(f.type)) &&
+        !r.excludeTypes.has(f.type) &&
+        (r.allowlist.size === 0 || !r.allowlist.has(text.slice(f.start, f.end))),
+    );
   return resolveOverlaps(filtered)
     .slice(0, MAX_FINDINGS)
     .map((f) => ({

@@ -149,7 +149,9 @@ export function normalize(input: string): Normalized {
       base = folded ? raw : raw.normalize('NFKC');
     }
     base = base.toLowerCase();
-    for (const c of base) {
+    // Per UTF-16 unit, so `map` stays aligned with string indexes (astral chars are two units).
+    for (let k = 0; k < base.length; k++) {
+      const c = base[k] as string;
       const isSpace = c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0';
       if (isSpace) {
         if (lastWasSpace) continue;
