@@ -258,6 +258,25 @@ describe('memory mode (fake clock)', () => {
     });
   });
 
+  it('while a ready Redis hangs, one call at a time probes it; the others use the policy at once', async () => {
+    vi.useRealTimers(); // the Redis timeout is a real timer
+    let calls = 0;
+    const hung = {
+      status: 'ready',
+      evalsha: (): Promise<unknown> => {
+        calls++;
+        return new Promise(() => undefined);
+      },
+      eval: (): Promise<unknown> => new Promise(() => undefined),
+      del: (): Promise<number> => new Promise(() => undefined),
+    };
+    const l = createRateLimiter({ redis: hung, redisTimeoutMs: 30 });
+    expect((await l.consume('h', 'MESSAGES')).source).toBe('insurance'); // timed out: down
+    const during = await Promise.all(Array.from({ length: 5 }, () => l.consume('h', 'MESSAGES')));
+    expect(during.every((r) => r.source === 'insurance')).toBe(true);
+    expect(calls).toBe(2); // the first call, then a single probe for the five
+  });
+
   it('fails fast while Redis is down and the client is not ready (no wait for the timeout)', async () => {
     let calls = 0;
     const client = {

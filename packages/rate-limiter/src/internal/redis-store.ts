@@ -75,17 +75,25 @@ export function createRedisStore(redis: RedisLike, opts: RedisStoreOptions): Sto
   const decide = { lua: DECIDE_SCRIPT, sha: DECIDE_SCRIPT_SHA1 };
   const verdict = { lua: VERDICT_SCRIPT, sha: VERDICT_SCRIPT_SHA1 };
 
+  /** True while a call made during an outage (a probe) is in flight. */
+  let probing = false;
+
   /**
    * Fails fast when the connection is lost, or when we are in an outage and
    * the client is not ready (ioredis would queue every call until the
    * timeout); otherwise bounds the wait. A fresh client that is still
    * connecting is given the timeout, so the first decision after start-up
-   * is made in Redis instead of being reported as an outage.
+   * is made in Redis instead of being reported as an outage. During an
+   * outage with a `ready` client (a hung server) one call at a time probes
+   * Redis; the others go to the policy at once instead of each waiting the
+   * timeout and piling commands up on the hung connection.
    */
   async function guarded<T>(fn: () => Promise<T>): Promise<T> {
-    if (LOST.has(redis.status) || (opts.isDown() && redis.status !== 'ready')) {
+    const down = opts.isDown();
+    if (LOST.has(redis.status) || (down && (redis.status !== 'ready' || probing))) {
       throw new RedisUnavailable('redis not ready');
     }
+    if (down) probing = true;
     let timer: NodeJS.Timeout | undefined;
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new RedisUnavailable('redis timed out')), opts.timeoutMs);
@@ -102,6 +110,7 @@ export function createRedisStore(redis: RedisLike, opts: RedisStoreOptions): Sto
       throw new RedisUnavailable('redis call failed', { cause });
     } finally {
       clearTimeout(timer);
+      if (down) probing = false;
     }
   }
 
