@@ -12,11 +12,12 @@ export type Decoded = {
   readonly kind: string;
 };
 
-const B64 = /(?<![A-Za-z0-9+/_\-])[A-Za-z0-9+/_\-]{20,}={0,2}/g;
-const HEXRUN = /(?<![0-9A-Fa-f])(?:[0-9A-Fa-f]{2}[ :]?){12,}/g;
-const ESCHEX = /(?:\\x[0-9A-Fa-f]{2}){6,}/g;
-const URLENC = /(?:[^\s"'<>%]{0,40}%[0-9A-Fa-f]{2}){3,}[^\s"'<>%]{0,40}/g;
-const ENTITIES = /(?:&#(?:x[0-9A-Fa-f]{1,6}|\d{1,7});\s?){4,}/g;
+export const B64: RegExp = /(?<![A-Za-z0-9+/_\-])[A-Za-z0-9+/_\-]{20,}={0,2}/g;
+export const HEXRUN: RegExp = /(?<![0-9A-Fa-f])(?:[0-9A-Fa-f]{2}[ :]?){12,}/g;
+export const ESCHEX: RegExp = /(?:\\x[0-9A-Fa-f]{2}){6,}/g;
+export const URLENC: RegExp =
+  /%[0-9A-Fa-f]{2}(?:[^\s"'<>%]{0,40}%[0-9A-Fa-f]{2}){2,}[^\s"'<>%]{0,40}/g;
+export const ENTITIES: RegExp = /(?:&#(?:x[0-9A-Fa-f]{1,6}|\d{1,7});\s?){4,}/g;
 
 function printable(s: string): boolean {
   if (s.length < 8) return false;

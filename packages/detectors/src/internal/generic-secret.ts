@@ -29,7 +29,7 @@ export const GENERIC_KEYWORDS: readonly string[] = [
 
 // After the keyword: rest of the identifier, a closing quote, a separator, an
 // optional opening quote, then the value. Every quantifier is bounded.
-const AFTER =
+export const AFTER: RegExp =
   /([A-Za-z0-9_.\-]{0,24})["'\]]{0,2}[ \t]{0,3}(=>|:=|::|[:=>]|,|\s-\s|\s)?[ \t]{0,3}(["'`({]|\\")?[ \t]?([^\s"'`<>{}[\](),;|\\]{6,400})/y;
 
 /** Values in a provider's own format are judged by that provider's rule, not here. */

@@ -19,7 +19,9 @@ export type InjectionRule = {
 };
 
 // Up to N filler words between two anchors: "ignore [all of the] previous".
-const F = (n: number): string => `(?:[\\p{L}\\p{N}'’\\-_]{1,24}[^\\p{L}\\p{N}]{1,4}){0,${n}}`;
+// Word and separator classes are disjoint (no apostrophe or hyphen in S), so a
+// gap splits into words one way only: no ambiguity, no backtracking blow-up.
+const F = (n: number): string => `(?:[\\p{L}\\p{N}'’\\-]{1,24}[^\\p{L}\\p{N}'’\\-]{1,4}){0,${n}}`;
 const S = '[^\\p{L}\\p{N}]{1,4}';
 
 const OVERRIDE_VERB =
@@ -324,7 +326,7 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     'agent-hijack',
     0.7,
     ['transfer', 'send', 'wire', 'pay', 'deposit'],
-    `\\b(?:transfer|send|wire|pay|deposit|move)${S}${F(4)}(?:funds|money|budget|balance|all|crypto|eth|btc|usdc|usdt|eur|usd|\\d[\\d,.]*)${S}${F(5)}(?:to|into|on)${S}${F(3)}(?:iban|wallet|address|account|portfel|0x[0-9a-f]{6})`,
+    `\\b(?:transfer|send|wire|pay|deposit|move)${S}${F(4)}(?:funds|money|budget|balance|all|crypto|eth|btc|usdc|usdt|eur|usd|\\d[\\d,.]{0,20})${S}${F(5)}(?:to|into|on)${S}${F(3)}(?:iban|wallet|address|account|portfel|0x[0-9a-f]{6})`,
   ),
   r(
     'agent-hijack',

@@ -42,7 +42,7 @@ function prefilter(): { ac: Automaton; byKw: number[][] } {
 const META =
   /prompt injection|injection attack|jailbreak(?:ing)? (?:attempt|prompt)s?|attackers?|adversar|red[ -]team|owasp|mitigat|vulnerab|example of|for example|e\.g\.|such as|we tested|detect(?:ed|s|ion)?|classif|security research|phrases? like|guardrail|filter(?:ed|s)? (?:out|for)|warn(?:ing)? (?:about|against)|beware|watch out|scam|phishing|never (?:share|send|paste)/i;
 
-const FLOOD = /([^\n]{1,6}?)\1{29,}/g;
+export const FLOOD: RegExp = /([^\n]{1,6}?)\1{29,}/g;
 
 type Hit = { start: number; end: number; weight: number; type: string };
 

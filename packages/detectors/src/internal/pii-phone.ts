@@ -9,7 +9,8 @@ import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import type { CountryCode } from 'libphonenumber-js/min';
 import type { RawFinding } from './rule.js';
 
-const CANDIDATE = /(?<![\w+.\-/])(?:\+|00)?\(?\d[\d \-().\u00a0]{5,20}\d(?![\d\-.]?\d)/g;
+export const CANDIDATE: RegExp =
+  /(?<![\w+.\-/])(?:\+|00)?\(?\d[\d \-().\u00a0]{5,20}\d(?![\d\-.]?\d)/g;
 const CONTEXT =
   /phone|mobile|cell|call|tel\b|telephone|fax|whatsapp|signal|sms|text me|number|contact|reach me|telefon|handy|téléphone|teléfono|telefono|celular|móvil|电话|手机|電話|携帯|전화|номер|телефон/i;
 
