@@ -13,7 +13,8 @@ export type Decoded = {
 };
 
 export const B64: RegExp = /(?<![A-Za-z0-9+/_\-])[A-Za-z0-9+/_\-]{20,}={0,2}/g;
-export const HEXRUN: RegExp = /(?<![0-9A-Fa-f])(?:[0-9A-Fa-f]{2}[ :]?){12,}/g;
+// Hex of printable ASCII: every byte's high nibble is 2–7, so each pair starts with a digit.
+export const HEXRUN: RegExp = /(?<![0-9A-Fa-f])(?:[2-7][0-9A-Fa-f][ :]?){12,}/g;
 export const ESCHEX: RegExp = /(?:\\x[0-9A-Fa-f]{2}){6,}/g;
 export const URLENC: RegExp =
   /%[0-9A-Fa-f]{2}(?:[^\s"'<>%]{0,40}%[0-9A-Fa-f]{2}){2,}[^\s"'<>%]{0,40}/g;

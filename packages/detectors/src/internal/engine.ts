@@ -31,6 +31,10 @@ export type Resolved = {
   /** keyword index → rule indexes (−1 − i encodes generic keyword i). */
   readonly byKw: readonly (readonly number[])[];
   readonly alwaysRules: readonly number[];
+  /** 1 where keyword index k is a generic credential keyword. */
+  readonly genericKw: Uint8Array;
+  /** For generic keywords: index into GENERIC_KEYWORDS. */
+  readonly genericIndex: Int32Array;
 };
 
 /** Upper bound on findings per call, so hostile input cannot balloon output. */
@@ -105,9 +109,17 @@ function compileCustom(c: CustomRule, i: number): Rule {
   };
 }
 
-let builtinCache: { ac: Automaton; byKw: number[][]; always: number[] } | undefined;
+type Index = {
+  ac: Automaton;
+  byKw: number[][];
+  always: number[];
+  genericKw: Uint8Array;
+  genericIndex: Int32Array;
+};
 
-function index(rules: readonly Rule[]): { ac: Automaton; byKw: number[][]; always: number[] } {
+let builtinCache: Index | undefined;
+
+function index(rules: readonly Rule[]): Index {
   const kws: string[] = [];
   const pos = new Map<string, number>();
   const byKw: number[][] = [];
@@ -129,7 +141,17 @@ function index(rules: readonly Rule[]): { ac: Automaton; byKw: number[][]; alway
   GENERIC_KEYWORDS.forEach((k, gi) => {
     add(k, -1 - gi);
   });
-  return { ac: buildAutomaton(kws), byKw, always };
+  const genericKw = new Uint8Array(kws.length);
+  const genericIndex = new Int32Array(kws.length).fill(-1);
+  byKw.forEach((list, k) => {
+    for (const v of list) {
+      if (v < 0) {
+        genericKw[k] = 1;
+        genericIndex[k] = -1 - v;
+      }
+    }
+  });
+  return { ac: buildAutomaton(kws), byKw, always, genericKw, genericIndex };
 }
 
 /**
@@ -162,7 +184,7 @@ export function resolveOptions(options: ScanOptions | undefined): Resolved {
     throw invalid('customRules', 'an array');
   const custom = (o.customRules ?? []).map(compileCustom);
   const rules = [...SECRET_RULES, ...PII_RULES, ...custom];
-  let idx: { ac: Automaton; byKw: number[][]; always: number[] };
+  let idx: Index;
   if (custom.length === 0) {
     builtinCache ??= index(rules);
     idx = builtinCache;
@@ -180,6 +202,8 @@ export function resolveOptions(options: ScanOptions | undefined): Resolved {
     ac: idx.ac,
     byKw: idx.byKw,
     alwaysRules: idx.always,
+    genericKw: idx.genericKw,
+    genericIndex: idx.genericIndex,
   };
 }
 
@@ -228,12 +252,20 @@ function scanWindow(text: string, r: Resolved): RawFinding[] {
   if (wantSecret || wantPii) {
     const active = new Set<number>(r.alwaysRules);
     const generic: Array<[number, number]> = [];
+    // The hit callback runs per keyword occurrence: keep it to a flag write,
+    // except for generic credential keywords whose positions matter.
+    const seen = new Uint8Array(r.byKw.length);
     r.ac.scan(text, (kw, end) => {
-      for (const ri of r.byKw[kw] as number[]) {
-        if (ri >= 0) active.add(ri);
-        else if (wantSecret && generic.length < MAX_FINDINGS) generic.push([-1 - ri, end]);
+      if (r.genericKw[kw] === 1) {
+        if (wantSecret && generic.length < MAX_FINDINGS)
+          generic.push([r.genericIndex[kw] as number, end]);
       }
+      seen[kw] = 1;
     });
+    for (let k = 0; k < seen.length; k++) {
+      if (seen[k] !== 1) continue;
+      for (const ri of r.byKw[k] as number[]) if (ri >= 0) active.add(ri);
+    }
     for (const ri of active) {
       const rule = r.rules[ri] as Rule;
       if (!r.categories.has(rule.category)) continue;

@@ -70,6 +70,13 @@ function inQuotes(view: string, start: number, end: number): boolean {
   return false;
 }
 
+function newKeywords(base: string, view: string): boolean {
+  const { ac } = prefilter();
+  const a = ac.present(base);
+  for (const k of ac.present(view)) if (!a.has(k)) return true;
+  return false;
+}
+
 function runRules(view: string, plain: string, meta: boolean): Hit[] {
   const { ac, byKw } = prefilter();
   const active = new Set<number>();
@@ -132,8 +139,11 @@ export function scanInjection(text: string, opts: InjectionOptions): RawFinding[
     }
   };
   emit(runRules(n.text, n.plain, meta), toOrig);
-  const leet = leetFold(n.text);
-  if (leet !== n.text) emit(runRules(leet, leet, meta), toOrig);
+  // Leet view only when folding digits creates keywords the plain view lacks.
+  if (/[a-z][013457@$][a-z]/.test(n.text)) {
+    const leet = leetFold(n.text);
+    if (leet !== n.text && newKeywords(n.text, leet)) emit(runRules(leet, leet, meta), toOrig);
+  }
   // Letter-spaced text: "i g n o r e   a l l". Drop single spaces between
   // single characters, keep wider gaps as word breaks; map back via an index table.
   if (/(?:\S ){8}/.test(text)) {

@@ -103,8 +103,50 @@ const isLatinLetter = (c: string): boolean => /[a-z]/i.test(c);
 const isWordChar = (cp: number): boolean =>
   (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122) || cp > 0xbf;
 
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/** ASCII fast path: lower-case and collapse whitespace in one tight loop. */
+function normalizeAscii(input: string): Normalized {
+  const n = input.length;
+  const codes = new Uint16Array(n);
+  const map = new Int32Array(n + 1);
+  let j = 0;
+  let lastWasSpace = true;
+  for (let i = 0; i < n; i++) {
+    let c = input.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) {
+      if (lastWasSpace) continue;
+      c = 32;
+      lastWasSpace = true;
+    } else {
+      if (c >= 65 && c <= 90) c += 32;
+      lastWasSpace = false;
+    }
+    codes[j] = c;
+    map[j] = i;
+    j++;
+  }
+  map[j] = n;
+  let text = '';
+  for (let k = 0; k < j; k += 8192) {
+    text += String.fromCharCode.apply(
+      null,
+      codes.subarray(k, Math.min(j, k + 8192)) as unknown as number[],
+    );
+  }
+  return {
+    text,
+    plain: text,
+    map: map.subarray(0, j + 1),
+    invisible: [],
+    tagText: '',
+    tagSpan: undefined,
+  };
+}
+
 /** Normalises `input` for injection matching. */
 export function normalize(input: string): Normalized {
+  if (!NON_ASCII.test(input)) return normalizeAscii(input);
   const out: string[] = [];
   const plainOut: string[] = [];
   const map: number[] = [];
