@@ -151,6 +151,20 @@ for (const [name, text] of Object.entries(adversarial)) {
   );
 }
 
+// 4. Heap after 100,000 scans
+const sample = docs.slice(0, 50);
+const gc = globalThis.gc ?? (() => {});
+gc();
+for (let i = 0; i < 1000; i++) scan(sample[i % sample.length]);
+gc();
+const h0 = process.memoryUsage().heapUsed;
+for (let i = 0; i < 100_000; i++) scan(sample[i % sample.length]);
+gc();
+const h1 = process.memoryUsage().heapUsed;
+say(
+  `heap after 100,000 scans: ${(h0 / 1e6).toFixed(1)} MB -> ${(h1 / 1e6).toFixed(1)} MB (delta ${((h1 - h0) / 1e6).toFixed(2)} MB${globalThis.gc ? '' : ', run with --expose-gc for a precise figure'})`,
+);
+
 // 3. secretlint side by side
 const devPath = path.resolve(HERE, '../../../../shared/eval/secrets-dev.jsonl');
 if (fs.existsSync(devPath)) {
@@ -217,17 +231,3 @@ if (fs.existsSync(devPath)) {
 } else {
   say(`secrets corpus not found at ${devPath}: secretlint comparison skipped`);
 }
-
-// 4. Heap after 100,000 scans
-const sample = docs.slice(0, 50);
-const gc = globalThis.gc ?? (() => {});
-gc();
-for (let i = 0; i < 1000; i++) scan(sample[i % sample.length]);
-gc();
-const h0 = process.memoryUsage().heapUsed;
-for (let i = 0; i < 100_000; i++) scan(sample[i % sample.length]);
-gc();
-const h1 = process.memoryUsage().heapUsed;
-say(
-  `heap after 100,000 scans: ${(h0 / 1e6).toFixed(1)} MB -> ${(h1 / 1e6).toFixed(1)} MB (delta ${((h1 - h0) / 1e6).toFixed(2)} MB${globalThis.gc ? '' : ', run with --expose-gc for a precise figure'})`,
-);

@@ -105,6 +105,17 @@ const isWordChar = (cp: number): boolean =>
 
 const NON_ASCII = /[^\x00-\x7f]/;
 
+// NFKC + lower-case per code point is the hot spot on non-Latin text; a small
+// bounded cache keeps it cheap without unbounded growth.
+const nfkcCache = new Map<number, string>();
+function nfkcLower(cp: number, raw: string): string {
+  const hit = nfkcCache.get(cp);
+  if (hit !== undefined) return hit;
+  const v = raw.normalize('NFKC').toLowerCase();
+  if (nfkcCache.size < 8192) nfkcCache.set(cp, v);
+  return v;
+}
+
 /** ASCII fast path: lower-case and collapse whitespace in one tight loop. */
 function normalizeAscii(input: string): Normalized {
   const n = input.length;
@@ -183,14 +194,36 @@ export function normalize(input: string): Normalized {
       i += len;
       continue;
     }
-    const raw = input.slice(i, i + len);
-    let base = raw;
-    let folded: string | undefined;
-    if (cp > 0x7f) {
-      folded = CONFUSABLE[raw] ?? CONFUSABLE[raw.toLowerCase()];
-      base = folded ? raw : raw.normalize('NFKC');
+    if (cp < 0x80) {
+      // ASCII inside mixed text: no NFKC or folding needed.
+      const isSp = cp === 32 || cp === 9 || cp === 10 || cp === 13;
+      if (isSp) {
+        if (!lastWasSpace) {
+          out.push(' ');
+          plainOut.push(' ');
+          map.push(i);
+          lastWasSpace = true;
+        }
+      } else {
+        const c = cp >= 65 && cp <= 90 ? String.fromCharCode(cp + 32) : (input[i] as string);
+        out.push(c);
+        plainOut.push(c);
+        map.push(i);
+        lastWasSpace = false;
+      }
+      prevVisibleCp = cp;
+      i += 1;
+      continue;
     }
-    base = base.toLowerCase();
+    const raw = input.slice(i, i + len);
+    let folded: string | undefined;
+    let base: string;
+    if (cp >= 0xd800 && cp <= 0xdfff) {
+      base = raw; // lone surrogate: nothing to normalise
+    } else {
+      folded = CONFUSABLE[raw] ?? CONFUSABLE[raw.toLowerCase()];
+      base = folded ? raw.toLowerCase() : nfkcLower(cp, raw);
+    }
     // Per UTF-16 unit, so `map` stays aligned with string indexes (astral chars are two units).
     for (let k = 0; k < base.length; k++) {
       const c = base[k] as string;
