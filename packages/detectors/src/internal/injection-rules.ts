@@ -25,11 +25,11 @@ const F = (n: number): string => `(?:[\\p{L}\\p{N}'’\\-]{1,24}[^\\p{L}\\p{N}'�
 const S = '[^\\p{L}\\p{N}]{1,4}';
 
 const OVERRIDE_VERB =
-  "(?:ignore|ignoring|disregard|forget|skip|bypass|override|overlook|neglect|discard|abandon|set aside|stop following|do not follow|don't follow|dont follow|do not obey|don't obey|no longer follow)";
+  "(?:ignore|ignoring|disregard|forget|skip|bypass|override|overlook|neglect|discard|abandon|set aside|put aside|leave|remove|erase|wipe|clear|reset|stop following|do not follow|don't follow|dont follow|do not obey|don't obey|no longer follow)";
 const PRIOR =
   '(?:previous|prior|above|earlier|preceding|former|original|initial|old|all|any|your|the|system|given|provided|existing|those|these|every|other|foregoing)';
 const INSTR =
-  '(?:instructions?|prompts?|directions?|directives?|rules?|guidelines?|commands?|context|constraints?|restrictions?|programming|guardrails?|assignments?|tasks?|policies|policy|orders?|training|safeguards?|filters?|limitations?|everything|what (?:you were|i) (?:told|said)|conversation)';
+  '(?:instructions?|prompts?|directions?|directives?|rules?|guidelines?|commands?|context|constraints?|restrictions?|programming|guardrails?|assignments?|tasks?|policies|policy|orders?|training|safeguards?|filters?|limitations?|information|everything|what (?:you were|i) (?:told|said)|conversation)';
 
 function r(type: string, weight: number, keywords: readonly string[], src: string): InjectionRule {
   return { type, weight, keywords, re: new RegExp(src, 'gu') };
@@ -85,7 +85,7 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     'instruction-override',
     0.75,
     ['from now on', 'henceforth', 'now on'],
-    `\\b(?:from now on|henceforth|starting now|from this (?:point|moment) on),? (?:you (?:will|are|must|shall|should|can|may|take|only|obey|follow|listen)|respond|answer|reply|act|only|always|never|ignore|say)`,
+    `\\b(?:from now on|henceforth|starting now|from this (?:point|moment) on),? (?:you(?:'re|’re| are| will| must| shall| should| can| may| take| only| obey| follow| listen)|respond|answer|reply|act|only|always|never|ignore|say)`,
   ),
   r(
     'instruction-override',
@@ -97,7 +97,7 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     'delimiter-injection',
     0.85,
     ['end', 'system', 'im_start', 'inst', '###'],
-    `(?:\\bend (?:of )?(?:the )?(?:untrusted |user |system )?(?:input|prompt|message|instructions|context|ambiguity|document)\\b|<\\|im_start\\|>|<\\|system\\|>|\\[/?inst\\]|<<\\/?sys>>|^\\s{0,4}(?:#{2,4}|={3,}|-{3,}) ?(?:new |updated )?(?:system|admin|developer) ?(?:prompt|message|instructions?|override)|\\[(?:system|admin) (?:message|override|note|prompt)\\])`,
+    `(?:\\bend (?:of )?(?:the )?(?:untrusted |user |system )?(?:input|prompt|message|instructions|context|ambiguity|document|content|data)\\b|<\\|im_start\\|>|<\\|system\\|>|\\[/?inst\\]|<<\\/?sys>>|^\\s{0,4}(?:#{2,4}|={3,}|-{3,}) ?(?:new |updated )?(?:system|admin|developer) ?(?:prompt|message|instructions?|override)|\\[(?:system|admin) (?:message|override|note|prompt)\\])`,
   ),
   r(
     'instruction-override',
@@ -241,6 +241,24 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     ['act as', 'pretend', 'role'],
     `\\b(?:act as|pretend to be|pretend you are|you are now|you're now|take on the role of|from now on you are)${S}${F(3)}(?:an? )?(?:ai|assistant|chatbot|model|bot)${S}${F(4)}(?:no|without|never|any|forum'?s admin|admin bot)\\b`,
   ),
+  r('role-jailbreak', 0.75, ['unfiltered', 'uncensored', 'unrestricted', 'amoral', 'unethical', 'immoral', 'lawless', 'jailbroken'],
+    `\\b(?:is|are|be|being|as) (?:an? )?(?:completely |totally |fully |entirely )?(?:unfiltered|uncensored|unrestricted|amoral|unethical|immoral|lawless|jailbroken)\\b`),
+  r('role-jailbreak', 0.7, ['bound', 'restricted', 'limited', 'constrained', 'censored'],
+    `\\bnot (?:be )?bound by (?:any|the|its|openai|ethical|moral)\\b|\\b(?:never|not) (?:be )?(?:restricted|limited|constrained|censored) by\\b`),
+  r('role-jailbreak', 0.75, ['ethical', 'moral', 'ethics', 'morals'],
+    `\\b(?:doesn'?t|does not|don'?t|do not|has no|have no|without|lacks?) (?:have )?(?:any )?(?:ethical|moral|ethics|morals)\\b`),
+  r('role-jailbreak', 0.8, ['no rules', 'no restrictions', 'no limits', 'no limitations', 'no filters'],
+    `\\bno (?:rules|restrictions|limits|limitations|filters|boundaries|guidelines|morals|ethics)[,;]? (?:and )?no (?:rules|restrictions|limits|limitations|filters|boundaries|guidelines|morals|ethics|censorship)\\b`),
+  r('role-jailbreak', 0.6, ['openai'],
+    `\\bopenai(?:'s)? (?:content )?polic(?:y|ies)\\b`),
+  r('role-jailbreak', 0.6, ['role of', 'persona'],
+    `\\b(?:immerse yourself (?:in|into)|assume|assumed|take on|taken on|step into) the (?:role|persona|character) of (?:another |an? |the )?(?:ai|model|persona|character|chatbot|assistant|\\p{L}+ (?:ai|model|chatbot))`),
+  r('role-jailbreak', 0.55, ['chatgpt', 'gpt', 'bard', 'claude', 'gemini'],
+    `\\b(?:hello|hi|hey|greetings|dear)[,!]? (?:chatgpt|gpt-?4?|bard|claude|gemini)\\b[^.!?]{0,40}[.!?,] (?:you|from now|your name|i want you to (?:be|pretend|become))`),
+  r('instruction-override', 0.6, ['access', 'grant'],
+    `\\b(?:say|reply|respond|output|print|prefix|complete|begin|start|write|acknowledge|type|return|repeat)\\b[^.!?]{0,60}access[^a-z]{0,12}(?:<space>|space)?[^a-z]{0,4}grant`),
+  r('instruction-override', 0.7, ['user', 'trusted'],
+    `\\b(?:the )?user (?:has )?(?:entered|provided|typed|said|gave|given) the (?:correct|right) (?:password|code|passphrase|access code)\\b|\\btrusted instructions? from\\b`),
   // Secret / system prompt exfiltration
   r(
     'prompt-exfiltration',
