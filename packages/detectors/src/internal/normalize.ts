@@ -173,6 +173,11 @@ export function normalize(input: string): Normalized {
     const len = cp > 0xffff ? 2 : 1;
     if (isInvisible(cp)) {
       if (cp >= 0xe0000 && cp <= 0xe007f) {
+        // Subdivision flags (🏴 + tag letters + cancel tag) are legitimate emoji.
+        if (prevVisibleCp === 0x1f3f4) {
+          i += len;
+          continue;
+        }
         if (tagStart < 0) tagStart = i;
         tagEnd = i + len;
         if (cp >= 0xe0020 && cp <= 0xe007e) tagText += String.fromCharCode(cp - 0xe0000);
