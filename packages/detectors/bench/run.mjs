@@ -18,7 +18,10 @@ const mb = (chars) => chars / 1e6;
 
 // Deterministic PRNG so runs compare.
 let seed = 42;
-const rnd = () => (seed = (seed * 1103515245 + 12345) >>> 0) / 2 ** 32;
+const rnd = () => {
+  seed = (seed * 1103515245 + 12345) >>> 0;
+  return seed / 2 ** 32;
+};
 const pick = (a) => a[Math.floor(rnd() * a.length)];
 const word = () =>
   pick([

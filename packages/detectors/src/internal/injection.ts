@@ -164,6 +164,22 @@ export function scanInjection(text: string, opts: InjectionOptions): RawFinding[
       return [s0, Math.min(e0, text.length)];
     });
   }
+  // Token flooding: a short unit repeated dozens of times to push instructions out of context.
+  if (text.length >= 60) {
+    FLOOD.lastIndex = 0;
+    const m = FLOOD.exec(text);
+    const unit = m?.[1] ?? '';
+    if (m && new Set(unit).size >= 2 && /[^\w\s]|[\u0080-\uffff]/.test(unit)) {
+      out.push({
+        category: 'injection',
+        type: 'token-flooding',
+        start: m.index,
+        end: m.index + m[0].length,
+        confidence: 0.6,
+        severity: 'medium',
+      });
+    }
+  }
   if (
     n.invisible.length >= 3 ||
     n.invisible.some(([s]) => text.charCodeAt(s) === 0x202e || text.charCodeAt(s) === 0x202d)

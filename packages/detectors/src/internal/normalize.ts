@@ -103,7 +103,7 @@ const isLatinLetter = (c: string): boolean => /[a-z]/i.test(c);
 const isWordChar = (cp: number): boolean =>
   (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122) || cp > 0xbf;
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 // NFKC + lower-case per code point is the hot spot on non-Latin text; a small
 // bounded cache keeps it cheap without unbounded growth.
