@@ -30,7 +30,7 @@ export const GENERIC_KEYWORDS: readonly string[] = [
 // After the keyword: rest of the identifier, a closing quote, a separator, an
 // optional opening quote, then the value. Every quantifier is bounded.
 export const AFTER: RegExp =
-  /([A-Za-z0-9_.\-]{0,24})["'\]]{0,2}[ \t]{0,3}(=>|:=|::|[:=>]|,|\s-\s|\s)?[ \t]{0,3}(["'`({]|\\")?[ \t]?([^\s"'`<>{}[\](),;|\\]{6,400})/y;
+  /([A-Za-z0-9_.\-]{0,24})[\\"'\]]{0,3}[ \t]{0,3}(?:string[ \t]{1,3})?(=>|:=|::|[:=>|]|,|\s-\s|\s)?[ \t]{0,3}(["'`({]|\\")?[ \t]?([^\s"'`<>{}[\](),;|\\]{6,1000})/y;
 
 /** Values in a provider's own format are judged by that provider's rule, not here. */
 const KNOWN_PREFIX =
@@ -93,16 +93,18 @@ export function genericAt(text: string, kw: string, end: number): RawFinding | u
   const prevIsLower = prev >= 97 && prev <= 122;
   const kwFirst = text.charCodeAt(start);
   const kwUpper = kwFirst >= 65 && kwFirst <= 90;
-  if (
-    prevIsLower &&
-    !kwUpper &&
-    !['password', 'secret', 'token', 'apikey', 'api_key', 'credential'].includes(kw)
-  )
-    return undefined;
   AFTER.lastIndex = end;
   const m = AFTER.exec(text);
   if (!m) return undefined;
   const suffix = m[1] ?? '';
+  // Inside a lower-case word (`monkey`, `passage`) only when the identifier ends right there.
+  if (
+    prevIsLower &&
+    !kwUpper &&
+    suffix !== '' &&
+    !['password', 'secret', 'token', 'apikey', 'api_key', 'credential'].includes(kw)
+  )
+    return undefined;
   if (suffix && BAD_SUFFIX.test(suffix)) return undefined;
   if (kw === 'pass' && /^[a-vx-z]/i.test(suffix)) return undefined;
   if (kw === 'key' && /^[a-z]/.test(suffix)) return undefined;

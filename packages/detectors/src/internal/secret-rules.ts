@@ -188,11 +188,11 @@ export const SECRET_RULES: readonly Rule[] = [
   rule(
     'shopify-token',
     ['shpat_', 'shpca_', 'shppa_', 'shpss_'],
-    `${L}shp(?:at|ca|pa|ss)_${HEX}{32}${R}`,
+    `${L}shp(?:at|ca|pa|ss)_[A-Za-z0-9]{32}${R}`,
   ),
   rule('planetscale-token', ['pscale_'], `${L}pscale_(?:tkn|pw|oauth)_[A-Za-z0-9_\\-.]{32,64}${R}`),
   rule('postman-api-key', ['pmak-'], `${L}PMAK-${HEX}{24}-${HEX}{34}${R}`),
-  rule('sendinblue-key', ['xkeysib-'], `${L}xkeysib-${HEX}{64}-${ALNUM}{16}${R}`),
+  rule('sendinblue-key', ['xkeysib-'], `${L}xkeysib-[A-Za-z0-9_\\-]{60,100}${R}`),
   rule('dynatrace-token', ['dt0c01.'], `${L}dt0c01\\.[A-Z0-9]{24}\\.[A-Z0-9]{64}${R}`),
   rule(
     'new-relic-key',
@@ -250,7 +250,7 @@ export const SECRET_RULES: readonly Rule[] = [
   rule(
     'teams-webhook',
     ['webhook.office.com'],
-    `https://[a-z0-9\\-]{1,60}\\.webhook\\.office\\.com/webhookb2/[A-Za-z0-9\\-@]{40,120}/IncomingWebhook/${HEX}{32}/[A-Za-z0-9\\-]{36}(?:/[A-Za-z0-9_\\-]{20,60})?`,
+    `https://[A-Za-z0-9\\-]{1,60}\\.webhook\\.office\\.com/webhookb2/[^\\s'"<>]{20,400}`,
   ),
   rule('telegram-bot-token', [':aa'], `${L}\\d{8,10}:AA[A-Za-z0-9_\\-]{33}${R}`),
   rule('twilio-api-key', ['sk'], `${L}SK${HEX}{32}${R}`, { confidence: 0.75 }),
@@ -301,14 +301,14 @@ export const SECRET_RULES: readonly Rule[] = [
   ),
   rule('gitlab-oauth-secret', ['gloas-'], `${L}gloas-${HEX}{64}${R}`),
   rule('gitlab-runner-token', ['gr1348941'], `${L}GR1348941[A-Za-z0-9_\\-]{20}${R}`),
-  rule('bitbucket-app-password', ['atbb'], `${L}ATBB[A-Za-z0-9]{32}${HEX}{8}${R}`),
+  rule('bitbucket-app-password', ['atbb'], `${L}ATBB[A-Za-z0-9_=.\\-]{24,40}${R}`),
   rule('npm-token', ['npm_'], `${L}npm_${ALNUM}{36}${R}`, { validate: npmChecksum }),
   rule(
     'pypi-token',
     ['pypi-ageichlwas5vcmc'],
     `${L}pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_\\-]{50,300}${R}`,
   ),
-  rule('rubygems-token', ['rubygems_'], `${L}rubygems_${HEX}{48}${R}`),
+  rule('rubygems-token', ['rubygems_'], `${L}rubygems_[a-z0-9]{48}${R}`),
   rule('nuget-key', ['oy2'], `${L}oy2[a-z0-9]{43}${R}`, { confidence: 0.8 }),
   rule(
     'docker-hub-token',
@@ -372,6 +372,23 @@ export const SECRET_RULES: readonly Rule[] = [
     ['bearer '],
     `\\bBearer\\s{1,3}([A-Za-z0-9._~+/\\-]{16,2000}=*)(?![A-Za-z0-9._~+/\\-])`,
     { group: 1, validate: (v) => (/\d/.test(v) || /[A-Z].*[a-z]|[a-z].*[A-Z]/.test(v) ? 0.75 : 0) },
+  ),
+  rule('rootly-token', ['rootly_'], `${L}rootly_${HEX}{64}${R}`),
+  rule('bitbucket-dc-token', ['bbdc-'], `${L}BBDC-[A-Za-z0-9+/]{40,50}${R}`),
+  rule('facebook-token', ['eaa'], `${L}EAA(?:C|G|B|I|M)[A-Za-z0-9]{30,300}${R}`, {
+    confidence: 0.8,
+  }),
+  rule(
+    'facebook-app-token',
+    ['facebook', 'fb_', 'fb '],
+    `(?:facebook|fb)[^\\n]{0,20}?(?<!\\d)\\d{15,16}\\|[A-Za-z0-9_\\-]{27}${R}`,
+    { flags: 'i' },
+  ),
+  rule(
+    'azure-storage-key',
+    ['storagekey', 'storage_key', 'account_key', 'accountkey', 'storage-key', 'storagekey'],
+    `(?:storage|account)[_\\-]?key[^A-Za-z0-9+/]{1,6}([A-Za-z0-9+/]{86}==)`,
+    { severity: 'critical', group: 1, flags: 'i' },
   ),
   rule('shippo-token', ['shippo_'], `${L}shippo_(?:live|test)_${HEX}{40}${R}`),
   rule('sourcegraph-token', ['sgp_'], `${L}sgp_(?:(?:${HEX}{16}|local)_)?${HEX}{40}${R}`),
