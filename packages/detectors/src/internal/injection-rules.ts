@@ -135,7 +135,7 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
       'your answers',
       'your responses',
     ],
-    `(?:^|[.!?:] )(?:please )?(?:write|express|encrypt|use|apply|replace|substitute|integrate|insert|respond|answer|reply|enhance|embed|incorporate|format|make|ensure|start|begin|end|conclude|finish|translate|present|structure|convert|append|weave|infuse|compose|craft|frame|render|spell|intersperse|sprinkle|type|capitali[sz]e|reverse|encode|limit|restrict|refer|allude|promote|advertise|recommend)\\b[^.!?]{0,100}\\byour (?:reply|replies|answer|answers|response|responses|output)\\b`,
+    `(?:^|[.!?:] )(?:please )?(?:write|express|encrypt|use|apply|replace|substitute|integrate|insert|respond|answer|reply|enhance|embed|incorporate|format|make|ensure|start|begin|end|conclude|finish|translate|present|structure|convert|append|weave|infuse|compose|craft|frame|render|spell|intersperse|sprinkle|type|capitali[sz]e|reverse|encode|limit|restrict|refer|allude|promote|advertise|recommend|add|modify|group|jumble|scramble|shuffle|rearrange|alternate|provide your reply)\\b[^.!?]{0,100}\\byour (?:reply|replies|answer|answers|response|responses|output)\\b|(?:^|[.!?:] )(?:jumble|scramble|shuffle|rearrange|reverse|encrypt|encode)\\b[^.!?]{0,60}\\byour message\\b`,
   ),
   r(
     'prompt-exfiltration',
@@ -148,7 +148,7 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
       'your directives',
       'your system',
     ],
-    `\\b(?:print|translate|rephrase|format|list|summari[sz]e|output|repeat|show|tell me|give me|write|spell|explain|describe|convert|encode|paraphrase|reword|recite|dump|reveal|share|post|disclose|leak)${S}${F(3)}your${S}(?:\\p{L}{1,12}${S})?(?:instructions|rules|prompt|guidelines|directives|system prompt|pre-?prompt|initial prompt|configuration)\\b|\\bwhat (?:are|were|is) your (?:instructions|rules|guidelines|directives|orders|system prompt|initial prompt)\\b`,
+    `\\b(?:print|translate|rephrase|format|list|summari[sz]e|output|repeat|show|tell me|give me|write|spell|explain|describe|convert|encode|paraphrase|reword|recite|dump|reveal|share|post|disclose|leak|complete)${S}${F(3)}your${S}(?:\\p{L}{1,12}${S})?(?:instructions|rules|prompt|guidelines|directives|system prompt|pre-?prompt|initial prompt|configuration)\\b|\\bwhat (?:are|were|is) your (?:instructions|rules|guidelines|directives|orders|system prompt|initial prompt)\\b`,
   ),
   r(
     'instruction-override',
@@ -209,6 +209,24 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     0.7,
     ['token', 'api key', 'password', 'credential', 'secret'],
     `\\b(?:put|place|paste|insert|include|add|copy)${S}${F(2)}(?:access tokens?|api keys?|passwords?|credentials|secrets?|tokens?)${S}${F(4)}(?:from|of|in) your\\b`,
+  ),
+  r(
+    'prompt-exfiltration',
+    0.65,
+    ['instructions', 'rules', 'prompt'],
+    `\\b(?:format|list|output|rewrite|convert|print|repeat|encode|dump)${S}${F(1)}(?:the |all |all the |your )?(?:instructions|rules|prompt)\\b|\\b(?:the |all |your )?(?:instructions|rules|prompt)${S}(?:as|in|into) (?:a )?(?:bullet|list|pseudo ?code|python|code|poem|sonnet|song|haiku|json|table|simple terms)`,
+  ),
+  r(
+    'prompt-exfiltration',
+    0.7,
+    ['above', 'previous', 'prior', 'preceding'],
+    `\\b(?:repeat|print|output|summari[sz]e|translate|rewrite|recite|echo)${S}(?:the )?(?:above|previous|prior|preceding) (?:words|text|instructions|prompt|message|content|conversation|lines)\\b`,
+  ),
+  r(
+    'prompt-exfiltration',
+    0.65,
+    ['instructed', 'programmed', 'systemprompt', 'system_prompt', 'console.log'],
+    `\\bi was (?:instructed|told|programmed) to\\b|(?:print|console\\.log|echo|log|dump|puts)\\( ?(?:system_?prompt|systemprompt|initial_?prompt|instructions)\\b`,
   ),
   // Role play / jailbreak
   r(

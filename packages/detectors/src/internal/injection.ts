@@ -42,6 +42,8 @@ function prefilter(): { ac: Automaton; byKw: number[][] } {
 const META =
   /prompt injection|injection attack|jailbreak(?:ing)? (?:attempt|prompt)s?|attackers?|adversar|red[ -]team|owasp|mitigat|vulnerab|example of|for example|e\.g\.|such as|we tested|detect(?:ed|s|ion)?|classif|security research|phrases? like|guardrail|filter(?:ed|s)? (?:out|for)|warn(?:ing)? (?:about|against)|beware|watch out|scam|phishing|never (?:share|send|paste)/i;
 
+/** Three words in a row ending in a doubled letter. */
+export const DOUBLED: RegExp = /\b[a-z]{0,30}([a-z])\1 [a-z]{0,30}([a-z])\2 [a-z]{0,30}([a-z])\3\b/;
 export const FLOOD: RegExp = /([^\n]{1,6}?)\1{29,}/g;
 
 type Hit = { start: number; end: number; weight: number; type: string };
@@ -219,6 +221,20 @@ export function scanInjection(text: string, opts: InjectionOptions): RawFinding[
         end: rlo + 1 + seg.length,
         confidence: 0.9,
         severity: 'high',
+      });
+    }
+  }
+  // Doubled-letter typing ("outputt yourr instructionss"): collapse repeats and rescan.
+  if (DOUBLED.test(n.text)) {
+    const undoubled = n.text.replace(/([a-z])\1+/g, '$1');
+    if (runRules(undoubled, '', false).some((h) => h.weight >= 0.5)) {
+      out.push({
+        category: 'injection',
+        type: 'obfuscated-injection',
+        start: 0,
+        end: text.length,
+        confidence: 0.65,
+        severity: 'medium',
       });
     }
   }
