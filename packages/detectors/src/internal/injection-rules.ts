@@ -153,7 +153,17 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
   r(
     'instruction-override',
     0.7,
-    ['cancel', 'void', 'supersede', 'overrid', 'revoked', 'obsolete'],
+    [
+      'cancel',
+      'void',
+      'supersede',
+      'overrid',
+      'revoked',
+      'obsolete',
+      'end_of_',
+      'stop everything',
+      'reprogramming',
+    ],
     `\\b(?:previous|prior|earlier|old|original|current) (?:task|tasks|instructions?|rules|prompt|assignment|orders?)${S}(?:is|are|has been|have been|was|were)${S}(?:now )?(?:cancell?ed|void|revoked|obsolete|overridden|superseded|invalid|replaced)\\b|\\b(?:new|these|following) instructions (?:supersede|override|replace|take precedence)|\\bthis overrides any\\b|\\bend_of_(?:user_)?(?:content|input|prompt|context)\\b|\\bstop everything\\b|\\breprogramming\\b`,
   ),
   r(
@@ -227,6 +237,42 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     0.65,
     ['instructed', 'programmed', 'systemprompt', 'system_prompt', 'console.log'],
     `\\bi was (?:instructed|told|programmed) to\\b|(?:print|console\\.log|echo|log|dump|puts)\\( ?(?:system_?prompt|systemprompt|initial_?prompt|instructions)\\b`,
+  ),
+  r(
+    'role-jailbreak',
+    0.75,
+    ['grandma', 'grandmother', 'grandpa', 'grandfather'],
+    `\\b(?:grandma|grandmother|grandpa|grandfather)\\b[^.!?]{0,80}\\b(?:api keys?|passwords?|secrets?|credentials|private keys?|windows keys?|license keys?|serial (?:keys|numbers)|napalm)\\b`,
+  ),
+  r(
+    'role-jailbreak',
+    0.6,
+    ['roleplay', 'role-play', 'play a game', 'pretend'],
+    `\\b(?:roleplay|role-play|let's play a game|lets play a game)[:,]? ${F(2)}(?:you are|pretend|you're)\\b|\\bpretend (?:you are|to be|you're)${S}${F(6)}(?:authori[sz]ed|unlimited|no limits|no restrictions|unrestricted|admin)\\b`,
+  ),
+  r(
+    'delimiter-injection',
+    0.8,
+    ['<system', '</system', '<admin', '<developer', '<instructions', '</post', '</user'],
+    `</?(?:system|admin|developer|instructions?|sys)>|</(?:post|user|user_input|untrusted|content)> ?<`,
+  ),
+  r(
+    'data-exfiltration',
+    0.7,
+    ['tool', 'function', 'plugin'],
+    `\\b(?:list|show|tell me|give me|enumerate|print)${S}${F(3)}(?:tools?|functions|plugins|apis|integrations)${S}${F(5)}(?:credentials|api keys?|tokens|passwords|secrets)\\b`,
+  ),
+  r(
+    'data-exfiltration',
+    0.8,
+    ['](http'],
+    `!\\[[^\\]]{0,80}\\]\\(https?://[^)\\s]{0,200}(?:your_?|\\{|%7b)(?:system_?prompt|secrets?|api_?key|conversation|memory|history|password|token|prompt)`,
+  ),
+  r(
+    'prompt-exfiltration',
+    0.75,
+    ['wording', 'verbatim', 'exact'],
+    `\\b(?:exact|verbatim|full|complete|precise) (?:wording|text|content|contents) of (?:the |your )?${F(1)}(?:rules|instructions|prompt|system prompt|guidelines)`,
   ),
   // Role play / jailbreak
   r(
@@ -364,7 +410,7 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     'prompt-exfiltration',
     0.7,
     ['password', 'secret', 'access code', 'passcode', 'key'],
-    `\\b(?:reveal|tell|give|show|print|output|share|leak|disclose|what is|what's|say|spell|hint|provide|include)${S}${F(3)}(?:the|your|my|any|operator'?s?)${S}${F(1)}(?:secret |hidden |real |correct |actual |api |private |access )?(?:password|passcode|passphrase|access code|secret key|api keys?|secret values?|credentials|private key|seed phrase|session cookie|cookies|tokens?)\\b`,
+    `\\b(?:reveal|tell|give|show|print|output|share|leak|disclose|what is|what's|say|spell|hint|provide|include|reply with|respond with|post|send)${S}${F(3)}(?:the|your|my|any|operator'?s?)${S}${F(3)}(?:secret |hidden |real |correct |actual |api |private |access )?(?:password|passcode|passphrase|access code|secret key|api keys?|secret values?|credentials|private key|seed phrase|session cookie|cookies|tokens?)\\b`,
   ),
   r(
     'prompt-exfiltration',
@@ -498,7 +544,7 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     'instruction-override',
     0.85,
     LATX,
-    `(?:ignora(?:r|d)?|olvida(?:r|d)?|olvídate de|omite)${S}${F(3)}(?:las |todas |tus |sus )?(?:instrucciones|indicaciones|reglas|órdenes)|olvid[aeo](?:te de)?${S}todo`,
+    `(?:ignora(?:r|d)?|olvida(?:r|d)?|olvídate de|omite|desobedece)${S}${F(3)}(?:las |todas |tus |sus )?(?:instrucciones|indicaciones|reglas|órdenes)|olvid[aeo](?:te de)?${S}todo`,
   ),
   sr(
     'prompt-exfiltration',
