@@ -29,7 +29,7 @@ const OVERRIDE_VERB =
 const PRIOR =
   '(?:previous|prior|above|earlier|preceding|former|original|initial|old|all|any|your|the|system|given|provided|existing|those|these|every|other|foregoing)';
 const INSTR =
-  '(?:instructions?|prompts?|directions?|directives?|rules?|guidelines?|commands?|context|constraints?|restrictions?|programming|guardrails?|assignments?|tasks?|policies|policy|orders?|training|safeguards?|filters?|limitations?|information|everything|what (?:you were|i) (?:told|said)|conversation)';
+  '(?:instructions?|prompts?|directions?|directives?|rules?|guidelines?|commands?|context|constraints?|restrictions?|programming|guardrails?|assignments?|tasks?|policies|policy|orders?|training|safeguards?|filters?|limitations?|information|everything|(?:image|document|page|email|web) content|what (?:you were|i) (?:told|said)|conversation)';
 
 function r(type: string, weight: number, keywords: readonly string[], src: string): InjectionRule {
   return { type, weight, keywords, re: new RegExp(src, 'gu') };
@@ -242,7 +242,7 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     'role-jailbreak',
     0.75,
     ['grandma', 'grandmother', 'grandpa', 'grandfather'],
-    `\\b(?:grandma|grandmother|grandpa|grandfather)\\b[^.!?]{0,80}\\b(?:api keys?|passwords?|secrets?|credentials|private keys?|windows keys?|license keys?|serial (?:keys|numbers)|napalm)\\b`,
+    `\\b(?:grandma|grandmother|grandpa|grandfather)\\b.{0,200}?\\b(?:api keys?|passwords?|secrets?|credentials|private keys?|windows keys?|license keys?|serial (?:keys|numbers)|napalm)\\b`,
   ),
   r(
     'role-jailbreak',
@@ -273,6 +273,30 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     0.75,
     ['wording', 'verbatim', 'exact'],
     `\\b(?:exact|verbatim|full|complete|precise) (?:wording|text|content|contents) of (?:the |your )?${F(1)}(?:rules|instructions|prompt|system prompt|guidelines)`,
+  ),
+  r(
+    'role-jailbreak',
+    0.65,
+    ['you are now', "you're now"],
+    `\\byou(?:'re| are) now (?:called |named |known as )?["“'«]`,
+  ),
+  r(
+    'role-jailbreak',
+    0.75,
+    ['no restrictions', 'no limits', 'no limitations', 'no rules', 'no filters'],
+    `\\byou (?:have|has|will have) no (?:restrictions|limits|limitations|rules|filters|boundaries|guidelines)\\b`,
+  ),
+  r(
+    'role-jailbreak',
+    0.55,
+    ['personas', 'personalities', 'characters', 'alter ego'],
+    `\\b(?:two|2|both) (?:distinct |different |contrasting |separate |opposite )?(?:personas|personalities|alter egos)\\b`,
+  ),
+  r(
+    'instruction-override',
+    0.75,
+    ['new instruction', 'mode'],
+    `\\b(?:begin|start|beginning) (?:of )?new instructions?\\b|\\b(?:debug(?:ging)?|developer|god|admin|jailbreak) mode (?:is )?(?:now )?(?:enabled|activated|on|unlocked)\\b`,
   ),
   // Role play / jailbreak
   r(
@@ -392,7 +416,7 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     'prompt-exfiltration',
     0.9,
     ['prompt', 'instruction', 'rules', 'message', 'configuration', 'guideline', 'directive'],
-    `\\b(?:reveal|show|print|repeat|output|display|tell|give|share|leak|disclose|dump|echo|write|list|summari[sz]e|translate|spell|recite|paste|expose|provide|state|return|copy|send|post|include|describe|explain|convert|encode|what (?:is|are|were)|what's)${S}${F(5)}(?:system|initial|original|hidden|secret|confidential|internal|developer|pre|starting|first|previous|above|full|exact|entire|complete|operator'?s?|underlying|core|real|verbatim)${S}?${F(1)}(?:prompt|instructions?|message|rules|configuration|config|guidelines|directives|setup|context)\\b`,
+    `\\b(?:reveal|show|print|repeat|output|display|tell|give|share|leak|disclose|dump|echo|write|list|summari[sz]e|translate|spell|recite|paste|expose|provide|state|return|copy|send|post|include|describe|explain|convert|encode|relay|what (?:is|are|were)|what's)${S}${F(5)}(?:system|initial|original|hidden|secret|confidential|internal|developer|pre|starting|first|previous|above|full|exact|entire|complete|operator'?s?|underlying|core|real|verbatim)${S}?${F(1)}(?:prompt|instructions?|message|rules|configuration|config|guidelines|directives|setup|context)\\b`,
   ),
   r(
     'prompt-exfiltration',
