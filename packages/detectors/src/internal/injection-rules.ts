@@ -298,6 +298,19 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     ['new instruction', 'mode'],
     `\\b(?:begin|start|beginning) (?:of )?new instructions?\\b|\\b(?:debug(?:ging)?|developer|god|admin|jailbreak) mode (?:is )?(?:now )?(?:enabled|activated|on|unlocked)\\b`,
   ),
+  r(
+    'instruction-override',
+    0.7,
+    ['correct', 'right', 'grants access'],
+    `\\b(?:correct|right|valid) (?:password|access code|passphrase|pass phrase|passcode|code) (?:has been |was |is |have been )?(?:entered|input|inputted|provided|given|registered|typed)\\b|\\b(?:entered|input|inputs|enters|typed|provided|gave|said) the (?:correct|right|valid) (?:password|code|access code|passphrase|passcode)\\b|\\b(?:phrase|passphrase|password|code) that grants access\\b`,
+  ),
+  r('instruction-override', 0.55, ['denied'], `\\bdenied\\b.{0,30}?\\bgranted\\b`),
+  r(
+    'prompt-exfiltration',
+    0.6,
+    ['about your', 'above', 'ruleset'],
+    `\\babout your (?:\\p{L}+ )?(?:instructions|rules|ruleset|prompt|system prompt|directives)\\b|\\b(?:summari[sz]e|explain|print|repeat|rewrite|translate|tldr|convert)${S}(?:the )?above\\b|\\byour ruleset\\b`,
+  ),
   // Role play / jailbreak
   r(
     'role-jailbreak',
@@ -403,7 +416,7 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     'instruction-override',
     0.6,
     ['access', 'grant'],
-    `\\b(?:say|reply|respond|output|print|prefix|complete|begin|start|write|acknowledge|type|return|repeat)\\b[^.!?]{0,60}access[^a-z]{0,12}(?:<space>|space)?[^a-z]{0,4}grant`,
+    `\\b(?:say|reply|respond|output|print|prefix|complete|begin|start|write|acknowledge|type|return|repeat|translate|proclaim|announce|declare)\\b[^.!?]{0,60}access[^a-z]{0,12}(?:<space>|space)?[^a-z]{0,4}grant`,
   ),
   r(
     'instruction-override',

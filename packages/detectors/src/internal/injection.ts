@@ -44,7 +44,7 @@ const META =
 
 /** Three words in a row ending in a doubled letter. */
 export const DOUBLED: RegExp = /\b[a-z]{0,30}([a-z])\1 [a-z]{0,30}([a-z])\2 [a-z]{0,30}([a-z])\3\b/;
-export const FLOOD: RegExp = /([^\n]{1,6}?)\1{29,}/g;
+export const FLOOD: RegExp = /([^\n]{1,8}?)\1{19,}/g;
 
 type Hit = { start: number; end: number; weight: number; type: string };
 
