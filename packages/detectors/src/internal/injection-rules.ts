@@ -683,7 +683,7 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     'instruction-override',
     0.85,
     CJK,
-    `(?:以前|前|上記|これまで|すべて|全て)の(?:指示|命令|ルール|指令)[^。！？\\n]{0,4}(?:を)?(?:無視|忘れ)`,
+    `(?:以前|前|上記|以上|これまで|すべて|全て)の(?:指示|命令|ルール|指令)[^。！？\\n]{0,4}(?:を)?(?:無視|忘れ)`,
   ),
   sr(
     'prompt-exfiltration',
