@@ -234,3 +234,4 @@ if (fs.existsSync(devPath)) {
 } else {
   say(`secrets corpus not found at ${devPath}: secretlint comparison skipped`);
 }
+process.exit(0);
