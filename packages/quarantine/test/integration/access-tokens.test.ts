@@ -1,17 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isQuarantineError } from '../../src/errors.js';
 import type { Quarantine } from '../../src/types.js';
-import { type Env, fakeClock, META, setupEnv } from './setup.js';
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (isQuarantineError(e)) return e.code;
-    throw e;
-  }
-  throw new Error('expected a rejection');
-}
+import { codeOf, type Env, fakeClock, META, setupEnv } from './setup.js';
 
 describe('access tokens', () => {
   let env: Env;

@@ -2,10 +2,10 @@ import { randomUUID } from 'node:crypto';
 import { S3Client } from '@aws-sdk/client-s3';
 import type { Sequelize } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isQuarantineError } from '../../src/errors.js';
 import type { Quarantine } from '../../src/types.js';
 import {
   allKeys,
+  codeOf,
   type Env,
   fakeClock,
   META,
@@ -67,16 +67,6 @@ function faultyDb(db: Sequelize, faults: Faults): Sequelize {
   });
 }
 
-async function code(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (isQuarantineError(e)) return e.code;
-    throw e;
-  }
-  throw new Error('expected a rejection');
-}
-
 async function pendingCount(env: Env): Promise<number> {
   const [rows] = await env.db.sequelize.query(
     "SELECT count(*)::int AS n FROM quarantine_records WHERE status = 'PENDING'",
@@ -134,26 +124,26 @@ describe('crash consistency: failures between store steps, then cleanup()', () =
 
   it('step 1 fails (INSERT): nothing is written anywhere', async () => {
     faults.sql = ['INSERT INTO encryption_keys'];
-    expect(await code(q.store('never held', META))).toBe('QUARANTINE_STORE_FAILED');
+    expect(await codeOf(q.store('never held', META))).toBe('QUARANTINE_STORE_FAILED');
     await assertConsistent();
   });
 
   it('step 2 fails (PutObject): the PENDING record is undone', async () => {
     faults.s3Before.add('PutObjectCommand');
-    expect(await code(q.store('never held', META))).toBe('QUARANTINE_STORE_FAILED');
+    expect(await codeOf(q.store('never held', META))).toBe('QUARANTINE_STORE_FAILED');
     await assertConsistent();
   });
 
   it('step 2 lands but its response is lost: record and object are both undone', async () => {
     faults.s3After.add('PutObjectCommand');
-    expect(await code(q.store('never held', META))).toBe('QUARANTINE_STORE_FAILED');
+    expect(await codeOf(q.store('never held', META))).toBe('QUARANTINE_STORE_FAILED');
     await assertConsistent();
   });
 
   it('crash after step 1 (S3 and DB both fail): cleanup removes the PENDING row after the grace period', async () => {
     faults.s3Before.add('PutObjectCommand');
     faults.sql = ["DELETE FROM quarantine_records WHERE id = $1 AND status = 'PENDING'"];
-    expect(await code(q.store('never held', META))).toBe('QUARANTINE_STORE_FAILED');
+    expect(await codeOf(q.store('never held', META))).toBe('QUARANTINE_STORE_FAILED');
     reset();
     expect(await pendingCount(env)).toBe(1);
     expect((await healthy.cleanup()).abandonedStoresRemoved).toBe(0);
@@ -164,7 +154,7 @@ describe('crash consistency: failures between store steps, then cleanup()', () =
 
   it('crash after step 2 (mark fails, undo fails): cleanup removes PENDING row and its object', async () => {
     faults.sql = ["SET status = 'QUARANTINED'", 'DELETE FROM quarantine_records WHERE id = $1'];
-    expect(await code(q.store('never held', META))).toBe('QUARANTINE_STORE_FAILED');
+    expect(await codeOf(q.store('never held', META))).toBe('QUARANTINE_STORE_FAILED');
     reset();
     expect(await pendingCount(env)).toBe(1);
     // The stranded record is invisible: getMetadata/list never show PENDING.
@@ -183,7 +173,7 @@ describe('crash consistency: failures between store steps, then cleanup()', () =
       clock.advance(61_000);
       expect((await healthy.cleanup()).abandonedStoresRemoved).toBe(1);
     };
-    expect(await code(q.store('slow store', META))).toBe('QUARANTINE_STORE_FAILED');
+    expect(await codeOf(q.store('slow store', META))).toBe('QUARANTINE_STORE_FAILED');
     // The failing store removed its own late object: nothing is left for the next cleanup.
     await assertConsistent();
     expect((await healthy.cleanup()).orphanObjectsDeleted).toBe(0);
@@ -191,11 +181,11 @@ describe('crash consistency: failures between store steps, then cleanup()', () =
 
   it('cleanup itself crashing between claiming an abandoned record and deleting its object leaves an orphan the next run sweeps', async () => {
     faults.sql = ["SET status = 'QUARANTINED'", 'DELETE FROM quarantine_records WHERE id = $1'];
-    expect(await code(q.store('never held', META))).toBe('QUARANTINE_STORE_FAILED');
+    expect(await codeOf(q.store('never held', META))).toBe('QUARANTINE_STORE_FAILED');
     reset();
     clock.advance(61_000);
     faults.s3Before.add('DeleteObjectCommand');
-    expect(await code(q.cleanup())).toBe('QUARANTINE_STORAGE_FAILED');
+    expect(await codeOf(q.cleanup())).toBe('QUARANTINE_STORAGE_FAILED');
     reset();
     expect(await pendingCount(env)).toBe(0);
     const result = await healthy.cleanup();
@@ -210,7 +200,7 @@ describe('crash consistency: failures between store steps, then cleanup()', () =
     expect(deleted.status).toBe('DELETED');
     expect(logger.lines.some((l) => l.includes('cleanup() will retry'))).toBe(true);
     reset();
-    expect(await code(healthy.read(id))).toBe('QUARANTINE_CONTENT_UNAVAILABLE');
+    expect(await codeOf(healthy.read(id))).toBe('QUARANTINE_CONTENT_UNAVAILABLE');
     const result = await healthy.cleanup();
     expect(result.leftoverObjectsDeleted).toBe(1);
     await assertConsistent();
@@ -220,7 +210,7 @@ describe('crash consistency: failures between store steps, then cleanup()', () =
     const id = await healthy.store('keep me', META);
     held.set(id, 'keep me');
     faults.sql = ['DELETE FROM encryption_keys'];
-    expect(await code(q.delete(id))).toBe('QUARANTINE_DATABASE_FAILED');
+    expect(await codeOf(q.delete(id))).toBe('QUARANTINE_DATABASE_FAILED');
     reset();
     expect((await healthy.getMetadata(id))?.status).toBe('QUARANTINED');
     await assertConsistent();

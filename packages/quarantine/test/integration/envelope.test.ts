@@ -1,19 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isQuarantineError } from '../../src/errors.js';
 import { contentAad, open } from '../../src/internal/crypto.js';
 import { createLocalKeyProvider } from '../../src/key-provider.js';
 import type { Quarantine } from '../../src/types.js';
-import { type Env, META, putRaw, rawObject, setupEnv } from './setup.js';
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (isQuarantineError(e)) return e.code;
-    throw e;
-  }
-  throw new Error('expected a rejection');
-}
+import { codeOf, type Env, META, putRaw, rawObject, setupEnv } from './setup.js';
 
 type KeyRow = {
   id: string;

@@ -1,20 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { KMSClient } from '@aws-sdk/client-kms';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isQuarantineError } from '../../src/errors.js';
 import { createKmsKeyProvider } from '../../src/kms-key-provider.js';
 import { type FakeKms, startFakeKms } from './fake-kms.js';
-import { type Env, META, setupEnv } from './setup.js';
-
-async function code(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (isQuarantineError(e)) return e.code;
-    throw e;
-  }
-  throw new Error('expected a rejection');
-}
+import { codeOf, type Env, META, setupEnv } from './setup.js';
 
 describe('AWS KMS key provider against a local server speaking the KMS JSON protocol', () => {
   let env: Env;
@@ -79,7 +68,7 @@ describe('AWS KMS key provider against a local server speaking the KMS JSON prot
       'UPDATE encryption_keys SET wrapped_key = (SELECT wrapped_key FROM encryption_keys WHERE record_id = $2) WHERE record_id = $1',
       { bind: [x, y] },
     );
-    expect(await code(q.read(x))).toBe('QUARANTINE_INTEGRITY_FAILED');
+    expect(await codeOf(q.read(x))).toBe('QUARANTINE_INTEGRITY_FAILED');
     expect(kms.requests.at(-1)?.target).toBe('TrentService.Decrypt');
     expect(await q.read(y)).toBe('record y');
   });
@@ -122,7 +111,7 @@ describe('AWS KMS key provider against a local server speaking the KMS JSON prot
     const [before] = await env.db.sequelize.query(
       'SELECT count(*)::int AS n FROM quarantine_records',
     );
-    expect(await code(q.store('never held', META))).toBe('QUARANTINE_KEY_PROVIDER_FAILED');
+    expect(await codeOf(q.store('never held', META))).toBe('QUARANTINE_KEY_PROVIDER_FAILED');
     const [after] = await env.db.sequelize.query(
       'SELECT count(*)::int AS n FROM quarantine_records',
     );

@@ -1,5 +1,5 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@clawexchange/test-utils';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { quarantineMigrations } from '../../src/migrations/index.js';
 
 async function tables(db: TestDatabase): Promise<string[]> {

@@ -1,11 +1,11 @@
 import { inspect } from 'node:util';
 import type { QuarantineSink } from '@clawexchange/ssg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isQuarantineError } from '../../src/errors.js';
 import { createLocalKeyProvider } from '../../src/key-provider.js';
 import type { Quarantine } from '../../src/types.js';
 import {
   allKeys,
+  codeOf,
   type Env,
   fakeClock,
   META,
@@ -13,16 +13,6 @@ import {
   recordingLogger,
   setupEnv,
 } from './setup.js';
-
-async function codeOf(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (isQuarantineError(e)) return e.code;
-    throw e;
-  }
-  throw new Error('expected a rejection');
-}
 
 async function rowCounts(env: Env): Promise<{ records: number; keys: number }> {
   const [[r], [k]] = await Promise.all([

@@ -1,17 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { isQuarantineError } from '../../src/errors.js';
-import { allKeys, type Env, META, rawObject, setupEnv } from './setup.js';
-
-async function code(p: Promise<unknown>): Promise<string> {
-  try {
-    await p;
-  } catch (e) {
-    if (isQuarantineError(e)) return e.code;
-    throw e;
-  }
-  throw new Error('expected a rejection');
-}
+import { allKeys, codeOf, type Env, META, rawObject, setupEnv } from './setup.js';
 
 describe('master-key rotation', () => {
   let env: Env;
@@ -77,7 +66,7 @@ describe('master-key rotation', () => {
     const v3 = env.make({ encryption: { masterKey: newKey, masterKeyId: 'k-2026-11' } });
     for (const [i, id] of ids.entries()) expect(await v3.read(id)).toBe(contents[i]);
     // A service with only the old key can no longer read anything.
-    expect(await code(v1.read(ids[0] as string))).toBe('QUARANTINE_KEY_UNAVAILABLE');
+    expect(await codeOf(v1.read(ids[0] as string))).toBe('QUARANTINE_KEY_UNAVAILABLE');
     const newId = await v3.store('after rotation', META);
     expect(await v3.read(newId)).toBe('after rotation');
   });
@@ -89,7 +78,7 @@ describe('master-key rotation', () => {
     const result = await b.rotateKeys({ batchSize: 2 });
     expect(result.rewrapped).toBe(0);
     expect(result.remaining).toBe(1);
-    expect(await code(b.read(id))).toBe('QUARANTINE_KEY_UNAVAILABLE');
+    expect(await codeOf(b.read(id))).toBe('QUARANTINE_KEY_UNAVAILABLE');
     await a.delete(id);
     expect((await b.rotateKeys()).remaining).toBe(0);
   });

@@ -8,6 +8,7 @@ import {
 } from '@clawexchange/test-utils';
 import type { QuarantineConfig } from '../../src/config.js';
 import { createQuarantineService } from '../../src/create-quarantine.js';
+import { isQuarantineError } from '../../src/errors.js';
 import { quarantineMigrations } from '../../src/migrations/index.js';
 import type { Quarantine, QuarantineLogger } from '../../src/types.js';
 
@@ -114,3 +115,14 @@ export async function putRaw(
 }
 
 export const META = { tier: 'HIGH', labels: ['SECRET_AWS_KEY'], pluginResults: [] } as const;
+
+/** The `QuarantineError` code a promise rejects with; throws if it resolves or rejects otherwise. */
+export async function codeOf(p: Promise<unknown>): Promise<string> {
+  try {
+    await p;
+  } catch (e) {
+    if (isQuarantineError(e)) return e.code;
+    throw e;
+  }
+  throw new Error('expected a rejection');
+}
