@@ -1,6 +1,7 @@
 import type { Sequelize, Transaction } from 'sequelize';
 import { QuarantineError, QuarantineErrorCode } from '../errors.js';
 import type { QuarantineRecord, QuarantineStatus, StoredMatch } from '../types.js';
+import type { CleanMetadata } from './validate.js';
 
 /** Row shape of `quarantine_records` as pg returns it. */
 type RecordRow = {
@@ -37,22 +38,11 @@ export type StoredRecord = Omit<QuarantineRecord, 'status'> & {
   readonly status: QuarantineStatus | 'PENDING';
 };
 
-/** What `insertPending` writes. */
-export type NewRecord = {
-  readonly id: string;
-  readonly tier: string;
-  readonly labels: readonly string[];
-  readonly matches: readonly StoredMatch[];
-  readonly pluginResults: readonly unknown[];
-  readonly contentType: string | null;
-  readonly sourceId: string | null;
-  readonly agentId: string | null;
-  readonly s3Key: string;
-  readonly sizeBytes: number;
-  readonly createdAt: Date;
-  readonly expiresAt: Date;
-  readonly key: KeyRow;
-};
+/** What `insertPending` writes: the validated metadata plus the record's placement and key. */
+export type NewRecord = CleanMetadata &
+  Pick<QuarantineRecord, 'id' | 's3Key' | 'sizeBytes' | 'createdAt' | 'expiresAt'> & {
+    readonly key: KeyRow;
+  };
 
 const RECORD_COLUMNS =
   'id, status, tier, labels, matches, plugin_results, content_type, source_id, agent_id, s3_key, size_bytes, version, created_at, expires_at, reviewed_by, reviewed_at, notes';
