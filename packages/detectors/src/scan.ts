@@ -1,16 +1,25 @@
-import { resolveOptions, scanResolved } from './internal/engine.js';
 import type { Resolved } from './internal/engine.js';
+import { resolveOptions, scanResolved } from './internal/engine.js';
+import { OptionsCache, optionsKey } from './internal/options-cache.js';
 import { redactWith } from './redact.js';
 import type { Category, Detector, Finding, RedactResult, ScanOptions } from './types.js';
 
 let defaultResolved: Resolved | undefined;
+const cache = new OptionsCache<Resolved>();
 
 function resolved(options: ScanOptions | undefined): Resolved {
   if (options === undefined) {
     defaultResolved ??= resolveOptions(undefined);
     return defaultResolved;
   }
-  return resolveOptions(options);
+  const key = typeof options === 'object' && options !== null ? optionsKey(options) : undefined;
+  if (key === undefined) return resolveOptions(options);
+  let r = cache.get(key);
+  if (r === undefined) {
+    r = resolveOptions(options);
+    cache.set(key, r);
+  }
+  return r;
 }
 
 /**

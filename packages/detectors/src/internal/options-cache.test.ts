@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { isDetectorError, scan } from '../index.js';
+import { OPTIONS_CACHE_SIZE, OptionsCache, optionsKey } from './options-cache.js';
+
+describe('optionsKey', () => {
+  it('gives equal keys to equal plain options and distinct keys otherwise', () => {
+    expect(optionsKey({ categories: ['secret'] })).toBe(optionsKey({ categories: ['secret'] }));
+    const keys = [
+      {},
+      { categories: ['secret'] },
+      { categories: ['pii'] },
+      { types: [] },
+      { excludeTypes: [] },
+      { allowlist: ['x'] },
+      { minConfidence: 0 },
+      { minConfidence: 0.5 },
+      { maxInputChars: 2048 },
+      { oversize: 'reject' },
+      { maxDecodeDepth: 0 },
+    ].map((o) => optionsKey(o as never));
+    expect(new Set(keys).size).toBe(keys.length);
+  });
+  it('refuses custom rules and values of unexpected types', () => {
+    const rule = { category: 'secret', type: 'x', pattern: 'abc' } as const;
+    expect(optionsKey({ customRules: [rule] })).toBeUndefined();
+    expect(optionsKey({ minConfidence: Number.NaN })).toBeUndefined();
+    expect(optionsKey({ categories: [1] } as never)).toBeUndefined();
+    expect(optionsKey({ minConfidence: '0.5' } as never)).not.toBe(
+      optionsKey({ minConfidence: 0.5 }),
+    );
+  });
+});
+
+describe('OptionsCache', () => {
+  it('stays bounded and evicts the oldest entry', () => {
+    const c = new OptionsCache<number>();
+    for (let i = 0; i < OPTIONS_CACHE_SIZE * 3; i++) c.set(`k${i}`, i);
+    expect(c.size).toBe(OPTIONS_CACHE_SIZE);
+    expect(c.get('k0')).toBeUndefined();
+    expect(c.get(`k${OPTIONS_CACHE_SIZE * 3 - 1}`)).toBe(OPTIONS_CACHE_SIZE * 3 - 1);
+  });
+});
+
+describe('scan with cached options', () => {
+  const text = 'mail ada@example.org, key AKIAZ3QK7TPLW4MXN2RB';
+  it('returns the findings of each option set, whatever the call order', () => {
+    const sets = [{ categories: ['pii'] }, { categories: ['secret'] }, { excludeTypes: ['email'] }];
+    const first = sets.map((o) => scan(text, o as never).map((f) => f.type));
+    const again = [...sets].reverse().map((o) => scan(text, o as never).map((f) => f.type));
+    expect(again.reverse()).toEqual(first);
+    expect(first[0]).toEqual(['email']);
+    expect(first[1]).toEqual(['aws-access-key']);
+    expect(first[2]).not.toContain('email');
+  });
+  it('still rejects invalid options after a valid set was cached', () => {
+    scan(text, { minConfidence: 0.5 });
+    let err: unknown;
+    try {
+      scan(text, { minConfidence: 2 });
+    } catch (e) {
+      err = e;
+    }
+    expect(isDetectorError(err)).toBe(true);
+  });
+});

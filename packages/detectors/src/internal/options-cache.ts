@@ -1,0 +1,74 @@
+/**
+ * A small bounded cache of resolved options, keyed by a canonical string of
+ * the plain option fields, so `scan(text, { categories: ['secret'] })` with a
+ * fresh object per call does not rebuild sets and re-validate every time.
+ * Options with custom rules are never cached (their patterns are objects).
+ */
+import type { ScanOptions } from '../types.js';
+
+/** Most option sets kept; the oldest entry is dropped beyond this. */
+export const OPTIONS_CACHE_SIZE = 64;
+/** Keys longer than this (huge allowlists) are not cached. */
+const MAX_KEY_CHARS = 4096;
+
+const LIST_FIELDS = ['categories', 'types', 'excludeTypes', 'allowlist'] as const;
+const SCALAR_FIELDS = ['minConfidence', 'maxInputChars', 'oversize', 'maxDecodeDepth'] as const;
+
+function listPart(v: unknown): string | undefined {
+  if (v === undefined) return '-';
+  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) return undefined;
+  return JSON.stringify(v);
+}
+
+function scalarPart(v: unknown): string | undefined {
+  if (v === undefined) return '-';
+  if (typeof v === 'number') return Number.isFinite(v) ? `n${v}` : undefined;
+  if (typeof v === 'string') return JSON.stringify(v);
+  return undefined;
+}
+
+/**
+ * Canonical key for options that can be cached, or `undefined` when they
+ * cannot (custom rules, unexpected value types, very long lists). Distinct
+ * valid option sets always get distinct keys.
+ */
+export function optionsKey(o: ScanOptions): string | undefined {
+  const custom = o.customRules;
+  if (custom !== undefined && !(Array.isArray(custom) && custom.length === 0)) return undefined;
+  let key = '';
+  for (const f of LIST_FIELDS) {
+    const p = listPart(o[f]);
+    if (p === undefined) return undefined;
+    key += `${p}|`;
+  }
+  for (const f of SCALAR_FIELDS) {
+    const p = scalarPart(o[f]);
+    if (p === undefined) return undefined;
+    key += `${p}|`;
+  }
+  return key.length <= MAX_KEY_CHARS ? key : undefined;
+}
+
+/** A bounded map from option keys to resolved values (insertion-order eviction). */
+export class OptionsCache<V> {
+  readonly #map = new Map<string, V>();
+
+  /** Number of cached entries. */
+  get size(): number {
+    return this.#map.size;
+  }
+
+  /** The cached value for `key`, if any. */
+  get(key: string): V | undefined {
+    return this.#map.get(key);
+  }
+
+  /** Stores `value`, evicting the oldest entry when full. */
+  set(key: string, value: V): void {
+    if (this.#map.size >= OPTIONS_CACHE_SIZE && !this.#map.has(key)) {
+      const oldest = this.#map.keys().next();
+      if (!oldest.done) this.#map.delete(oldest.value);
+    }
+    this.#map.set(key, value);
+  }
+}
