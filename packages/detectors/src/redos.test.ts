@@ -6,7 +6,7 @@ import { check } from 'recheck';
 import { describe, expect, it } from 'vitest';
 import { B64, ENTITIES, ESCHEX, HEXRUN, URLENC } from './internal/decode.js';
 import { AFTER } from './internal/generic-secret.js';
-import { DOUBLED, FLOOD } from './internal/injection.js';
+import { DOUBLED } from './internal/injection.js';
 import { INJECTION_I18N_RULES, INJECTION_RULES } from './internal/injection-rules.js';
 import { CANDIDATE } from './internal/pii-phone.js';
 import { PII_RULES } from './internal/pii-rules.js';
@@ -26,7 +26,6 @@ const patterns: Array<[string, RegExp]> = [
   ['decode-url', URLENC],
   ['decode-entities', ENTITIES],
   ['phone-candidate', CANDIDATE],
-  ['flood', FLOOD],
   ['doubled-letters', DOUBLED],
 ];
 

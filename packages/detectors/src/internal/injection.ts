@@ -5,11 +5,12 @@
  * a depth and size bound, and report invisible-character smuggling.
  */
 import type { Severity } from '../types.js';
-import { buildAutomaton } from './aho.js';
 import type { Automaton } from './aho.js';
+import { buildAutomaton } from './aho.js';
 import { findEncoded } from './decode.js';
-import { INJECTION_I18N_RULES, INJECTION_RULES } from './injection-rules.js';
+import { findFlood } from './flood.js';
 import type { InjectionRule } from './injection-rules.js';
+import { INJECTION_I18N_RULES, INJECTION_RULES } from './injection-rules.js';
 import { leetFold, normalize, rot13 } from './normalize.js';
 import type { RawFinding } from './rule.js';
 
@@ -44,7 +45,6 @@ const META =
 
 /** Three words in a row ending in a doubled letter. */
 export const DOUBLED: RegExp = /\b[a-z]{0,30}([a-z])\1 [a-z]{0,30}([a-z])\2 [a-z]{0,30}([a-z])\3\b/;
-export const FLOOD: RegExp = /([^\n]{1,8}?)\1{19,}/g;
 
 type Hit = { start: number; end: number; weight: number; type: string };
 
@@ -168,15 +168,13 @@ export function scanInjection(text: string, opts: InjectionOptions): RawFinding[
   }
   // Token flooding: a short unit repeated dozens of times to push instructions out of context.
   if (text.length >= 60) {
-    FLOOD.lastIndex = 0;
-    const m = FLOOD.exec(text);
-    const unit = m?.[1] ?? '';
-    if (m && new Set(unit).size >= 2 && /[^\w\s]|[\u0080-\uffff]/.test(unit)) {
+    const m = findFlood(text);
+    if (m && new Set(m.unit).size >= 2 && /[^\w\s]|[\u0080-\uffff]/.test(m.unit)) {
       out.push({
         category: 'injection',
         type: 'token-flooding',
-        start: m.index,
-        end: m.index + m[0].length,
+        start: m.start,
+        end: m.end,
         confidence: 0.6,
         severity: 'medium',
       });
