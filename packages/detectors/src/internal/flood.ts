@@ -1,8 +1,9 @@
 /**
  * Token flooding: a short unit (1–8 UTF-16 units, no newline) repeated at
- * least 20 times in a row. One left-to-right pass keeps, for each unit length,
- * how long the text has agreed with itself shifted by that length, so the cost
- * is a few comparisons per character with no backtracking.
+ * least 20 times in a row. For each unit length L the text must agree with
+ * itself shifted by L over 19·L positions, so probing every 8·L-th position
+ * and widening only around agreeing probes finds the first such run while
+ * touching a fraction of the characters, with no backtracking.
  */
 
 /** Longest unit considered. */
@@ -25,33 +26,45 @@ function runEnd(text: string, start: number, len: number): number {
   return start + Math.floor((i + len - start) / len) * len;
 }
 
+/** True when text[j] equals text[j + len] and is not a newline. */
+function agrees(text: string, j: number, len: number): boolean {
+  const c = text.charCodeAt(j);
+  return c !== NEWLINE && j + len < text.length && c === text.charCodeAt(j + len);
+}
+
+/**
+ * Start of the first run of 19·len agreeing positions that starts at or
+ * before `limit`, or −1. Every such run holds a probe (stride 8·len < 19·len).
+ */
+function firstRun(text: string, len: number, limit: number): number {
+  const need = MIN_REPEATS * len;
+  const stride = 8 * len;
+  for (let s = 0; s < text.length && s <= limit + stride; s += stride) {
+    if (!agrees(text, s, len)) continue;
+    let a = s;
+    while (a > 0 && agrees(text, a - 1, len)) a--;
+    let b = s + 1;
+    while (b < a + need && agrees(text, b, len)) b++;
+    if (b - a >= need) return a <= limit ? a : -1;
+    s = b - (b % stride);
+  }
+  return -1;
+}
+
 /**
  * The leftmost flood, preferring the shortest unit at that position: the same
  * span as the first match of `/([^\n]{1,8}?)\1{19,}/`.
  */
 export function findFlood(text: string): Flood | undefined {
-  const n = text.length;
-  // streak[L]: how many positions up to here satisfy text[j] === text[j + L], no newline.
-  const streak = new Int32Array(MAX_UNIT + 1);
   let bestStart = -1;
   let bestLen = 0;
-  const horizon = MIN_REPEATS * MAX_UNIT;
-  for (let j = 0; j < n; j++) {
-    // A candidate starting at p is known by j = p + 19·L − 1, so none can beat bestStart now.
-    if (bestStart >= 0 && j - horizon >= bestStart) break;
-    const c = text.charCodeAt(j);
-    for (let len = 1; len <= MAX_UNIT; len++) {
-      if (c !== NEWLINE && j + len < n && c === text.charCodeAt(j + len)) {
-        const s = (streak[len] as number) + 1;
-        streak[len] = s;
-        if (s === MIN_REPEATS * len) {
-          const p = j - s + 1;
-          if (bestStart < 0 || p < bestStart || (p === bestStart && len < bestLen)) {
-            bestStart = p;
-            bestLen = len;
-          }
-        }
-      } else streak[len] = 0;
+  for (let len = 1; len <= MAX_UNIT; len++) {
+    // A longer unit wins only by starting strictly earlier.
+    const limit = bestStart < 0 ? text.length : bestStart - 1;
+    const p = firstRun(text, len, limit);
+    if (p >= 0) {
+      bestStart = p;
+      bestLen = len;
     }
   }
   if (bestStart < 0) return undefined;
