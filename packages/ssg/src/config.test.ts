@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_PLUGIN_TIMEOUT_MS, validateConfig } from './config.js';
+import { DEFAULT_PLUGIN_TIMEOUT_MS, DEFAULT_SINK_TIMEOUT_MS, validateConfig } from './config.js';
 import { isSSGError } from './errors.js';
 import { fixedPlugin } from './internal/test-doubles.js';
 
@@ -20,6 +20,8 @@ describe('validateConfig', () => {
     expect(c).toMatchObject({
       mode: 'ENFORCE',
       pluginTimeoutMs: DEFAULT_PLUGIN_TIMEOUT_MS,
+      quarantineTimeoutMs: DEFAULT_SINK_TIMEOUT_MS,
+      auditTimeoutMs: DEFAULT_SINK_TIMEOUT_MS,
       onPluginError: 'escalate',
       onQuarantineFailure: 'reject',
       onAuditFailure: 'reject',
@@ -50,6 +52,10 @@ describe('validateConfig', () => {
     [{ plugins: [], pluginTimeoutMs: 1.5 }, 'pluginTimeoutMs'],
     [{ plugins: [], pluginTimeouts: { ghost: 10 } }, 'pluginTimeouts.ghost'],
     [{ plugins: [fixedPlugin('a', {})], pluginTimeouts: { a: -1 } }, 'pluginTimeouts.a'],
+    [{ plugins: [], quarantineTimeoutMs: 0 }, 'quarantineTimeoutMs'],
+    [{ plugins: [], quarantineTimeoutMs: 60_001 }, 'quarantineTimeoutMs'],
+    [{ plugins: [], auditTimeoutMs: 2.5 }, 'auditTimeoutMs'],
+    [{ plugins: [], auditTimeoutMs: '100' }, 'auditTimeoutMs'],
     [{ plugins: [], onPluginError: 'panic' }, 'onPluginError'],
     [{ plugins: [], onQuarantineFailure: 'continue' }, 'onQuarantineFailure'],
     [{ plugins: [], onAuditFailure: 'ignore' }, 'onAuditFailure'],

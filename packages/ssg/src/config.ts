@@ -47,17 +47,29 @@ export type SSGConfig = {
    */
   readonly onPluginError?: PluginErrorPolicy | undefined;
   /**
-   * When the quarantine sink rejects: `'reject'` throws `SSG_QUARANTINE_FAILED`
+   * When the quarantine sink rejects or times out: `'reject'` throws `SSG_QUARANTINE_FAILED`
    * (the middleware answers 503); `'block'` turns the verdict into BLOCK (403).
    * @default 'reject'
    */
   readonly onQuarantineFailure?: 'reject' | 'block' | undefined;
   /**
-   * When the audit sink rejects: `'reject'` throws `SSG_AUDIT_FAILED` (fail
+   * When the audit sink rejects or times out: `'reject'` throws `SSG_AUDIT_FAILED` (fail
    * closed; the middleware answers 503); `'continue'` returns the result with `audit: 'FAILED'`.
    * @default 'reject'
    */
   readonly onAuditFailure?: 'reject' | 'continue' | undefined;
+  /**
+   * How long `quarantine.store` may take, milliseconds (integer, 1–60000). A store
+   * that has not answered by then counts as failed (`onQuarantineFailure` applies).
+   * @default 5000
+   */
+  readonly quarantineTimeoutMs?: number | undefined;
+  /**
+   * How long `audit.log` may take, milliseconds (integer, 1–60000). A write
+   * that has not answered by then counts as failed (`onAuditFailure` applies).
+   * @default 5000
+   */
+  readonly auditTimeoutMs?: number | undefined;
   /**
    * Custom tier table; see `DEFAULT_TIER_THRESHOLDS`.
    * @default DEFAULT_TIER_THRESHOLDS
@@ -82,6 +94,8 @@ export type ResolvedConfig = {
   readonly onPluginError: PluginErrorPolicy;
   readonly onQuarantineFailure: 'reject' | 'block';
   readonly onAuditFailure: 'reject' | 'continue';
+  readonly quarantineTimeoutMs: number;
+  readonly auditTimeoutMs: number;
   readonly tiers: readonly TierThreshold[];
   readonly logger: Logger;
   readonly meter: SSGMeter | undefined;
@@ -90,6 +104,8 @@ export type ResolvedConfig = {
 
 /** Default per-plugin timeout, milliseconds. */
 export const DEFAULT_PLUGIN_TIMEOUT_MS = 1000;
+/** Default bound on one quarantine `store` or audit `log` call, milliseconds. */
+export const DEFAULT_SINK_TIMEOUT_MS = 5000;
 const MAX_TIMEOUT_MS = 60_000;
 const PLUGIN_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$/;
 
@@ -162,6 +178,26 @@ function validateTimeouts(
   return Object.freeze(out);
 }
 
+function optionalTimeoutMs(field: string, value: unknown, def: number): number {
+  return value === undefined ? def : timeoutMs(field, value);
+}
+
+function validateAllTimeouts(
+  c: Record<string, unknown>,
+  plugins: readonly DetectionPlugin[],
+): Pick<
+  ResolvedConfig,
+  'pluginTimeoutMs' | 'pluginTimeouts' | 'quarantineTimeoutMs' | 'auditTimeoutMs'
+> {
+  const field = (name: string, def: number): number => optionalTimeoutMs(name, c[name], def);
+  return {
+    pluginTimeoutMs: field('pluginTimeoutMs', DEFAULT_PLUGIN_TIMEOUT_MS),
+    pluginTimeouts: validateTimeouts(c.pluginTimeouts, plugins),
+    quarantineTimeoutMs: field('quarantineTimeoutMs', DEFAULT_SINK_TIMEOUT_MS),
+    auditTimeoutMs: field('auditTimeoutMs', DEFAULT_SINK_TIMEOUT_MS),
+  };
+}
+
 function optionalSink<T>(field: string, value: unknown, method: string): T | undefined {
   if (value === undefined) return undefined;
   if (!hasMethod(value, method)) throw invalidConfig(`${field}.${method}`, 'a function');
@@ -201,11 +237,7 @@ export function validateConfig(config: unknown): ResolvedConfig {
     quarantine: optionalSink<QuarantineSink>('quarantine', c.quarantine, 'store'),
     audit: optionalSink<AuditSink>('audit', c.audit, 'log'),
     mode: oneOf('mode', c.mode, ['ENFORCE', 'DRY_RUN'], 'ENFORCE'),
-    pluginTimeoutMs:
-      c.pluginTimeoutMs === undefined
-        ? DEFAULT_PLUGIN_TIMEOUT_MS
-        : timeoutMs('pluginTimeoutMs', c.pluginTimeoutMs),
-    pluginTimeouts: validateTimeouts(c.pluginTimeouts, plugins),
+    ...validateAllTimeouts(c, plugins),
     onPluginError: oneOf('onPluginError', c.onPluginError, ['ignore', 'escalate'], 'escalate'),
     onQuarantineFailure: oneOf(
       'onQuarantineFailure',

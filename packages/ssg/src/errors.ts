@@ -10,7 +10,7 @@ export const SSGErrorCode = {
   INVALID_INPUT: 'SSG_INVALID_INPUT',
   /** A QUARANTINE verdict could not be stored; the content must not pass. */
   QUARANTINE_FAILED: 'SSG_QUARANTINE_FAILED',
-  /** The audit sink rejected and `onAuditFailure` is `'reject'`. */
+  /** The audit sink rejected or timed out (`auditTimeoutMs`) and `onAuditFailure` is `'reject'`. */
   AUDIT_FAILED: 'SSG_AUDIT_FAILED',
   /** An HTTP body exceeded `maxBodyBytes` (the middleware answers 413). */
   BODY_TOO_LARGE: 'SSG_BODY_TOO_LARGE',

@@ -155,7 +155,7 @@ describe('failure semantics', () => {
     expect(meter.points).toContainEqual({
       name: 'ssg.sink.failures',
       value: 1,
-      attributes: { sink: 'quarantine' },
+      attributes: { sink: 'quarantine', reason: 'error' },
     });
     // The failed inspection's latency is recorded, not lost.
     expect(meter.points).toContainEqual(
@@ -206,7 +206,7 @@ describe('failure semantics', () => {
     expect(meter.points).toContainEqual({
       name: 'ssg.sink.failures',
       value: 1,
-      attributes: { sink: 'audit' },
+      attributes: { sink: 'audit', reason: 'error' },
     });
     expect(meter.points).toContainEqual(
       expect.objectContaining({

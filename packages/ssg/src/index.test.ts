@@ -7,6 +7,7 @@ describe('public surface', () => {
       'DEFAULT_ACTOR_ID',
       'DEFAULT_MAX_BODY_BYTES',
       'DEFAULT_PLUGIN_TIMEOUT_MS',
+      'DEFAULT_SINK_TIMEOUT_MS',
       'DEFAULT_TIER_THRESHOLDS',
       'KEYWORD_REDACTED',
       'QUARANTINE_DISABLED_LABEL',

@@ -6,14 +6,13 @@
  * audits every inspection, and plugs into Express or any Fetch API server.
  */
 export { DEFAULT_ACTOR_ID, SSGAuditEventType } from './audit-event.js';
-export { DEFAULT_PLUGIN_TIMEOUT_MS } from './config.js';
 export type { PluginErrorPolicy, SSGConfig, SSGMode } from './config.js';
-export { createSSG } from './create-ssg.js';
+export { DEFAULT_PLUGIN_TIMEOUT_MS, DEFAULT_SINK_TIMEOUT_MS } from './config.js';
 export type { SSG } from './create-ssg.js';
-export { isSSGError, SSGError, SSGErrorCode } from './errors.js';
+export { createSSG } from './create-ssg.js';
 export type { SSGErrorOptions } from './errors.js';
+export { isSSGError, SSGError, SSGErrorCode } from './errors.js';
 export type { SSGMiddleware, SSGMiddlewareOptions, SSGNext, SSGRequest } from './http/express.js';
-export { denialResponse } from './http/fetch.js';
 export type {
   FetchGateOptions,
   GatedFetchHandler,
@@ -21,14 +20,15 @@ export type {
   RequestDenied,
   RequestInspection,
 } from './http/fetch.js';
-export { DEFAULT_MAX_BODY_BYTES } from './http/options.js';
+export { denialResponse } from './http/fetch.js';
 export type { HttpGateOptions, RequestFacts } from './http/options.js';
+export { DEFAULT_MAX_BODY_BYTES } from './http/options.js';
 export { QUARANTINE_DISABLED_LABEL, QUARANTINE_FAILED_LABEL } from './internal/quarantine-step.js';
-export { KEYWORD_REDACTED, keywordPlugin } from './keyword-plugin.js';
 export type { KeywordPluginOptions, KeywordRule } from './keyword-plugin.js';
+export { KEYWORD_REDACTED, keywordPlugin } from './keyword-plugin.js';
 export type { LogFields, Logger } from './logger.js';
-export { SSGMetricName } from './metrics.js';
 export type { SSGMeter } from './metrics.js';
+export { SSGMetricName } from './metrics.js';
 export type {
   AuditStatus,
   Degradation,
@@ -37,6 +37,7 @@ export type {
   InspectionMatch,
   InspectOptions,
 } from './result.js';
+export type { TierThreshold } from './tiers.js';
 export {
   DEFAULT_TIER_THRESHOLDS,
   scoreToTier,
@@ -44,7 +45,6 @@ export {
   tierToVerdict,
   validateTierThresholds,
 } from './tiers.js';
-export type { TierThreshold } from './tiers.js';
 export type {
   AuditActorType,
   AuditEventInput,

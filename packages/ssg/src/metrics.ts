@@ -19,7 +19,10 @@ export const SSGMetricName = {
   VERDICTS: 'ssg.verdicts',
   /** Counter: failed plugins by `plugin_id` and `reason` (`error` | `timeout`). */
   PLUGIN_FAILURES: 'ssg.plugin.failures',
-  /** Counter: quarantine or audit sink failures by `sink` (`quarantine` | `audit`). */
+  /**
+   * Counter: quarantine or audit sink failures by `sink` (`quarantine` | `audit`)
+   * and `reason` (`error` | `timeout`).
+   */
   SINK_FAILURES: 'ssg.sink.failures',
 } as const;
 
@@ -35,7 +38,7 @@ export type InspectionMeasurement = {
 export type SSGMetrics = {
   readonly inspection: (m: InspectionMeasurement) => void;
   readonly pluginFailure: (pluginId: string, reason: 'error' | 'timeout') => void;
-  readonly sinkFailure: (sink: 'quarantine' | 'audit') => void;
+  readonly sinkFailure: (sink: 'quarantine' | 'audit', reason: 'error' | 'timeout') => void;
   readonly failedInspection: (durationMs: number, code: string) => void;
 };
 
@@ -67,7 +70,7 @@ export function createSSGMetrics(meter?: SSGMeter): SSGMetrics {
       verdicts.add(1, { verdict, tier, dry_run: dryRun });
     },
     pluginFailure: (pluginId, reason) => pluginFailures.add(1, { plugin_id: pluginId, reason }),
-    sinkFailure: (sink) => sinkFailures.add(1, { sink }),
+    sinkFailure: (sink, reason) => sinkFailures.add(1, { sink, reason }),
     // A failed inspection still took time: leaving it out would hide a slow,
     // failing sink from latency alerts.
     failedInspection: (durationMs, code) => duration.record(durationMs, { error: code }),

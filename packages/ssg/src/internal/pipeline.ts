@@ -13,6 +13,7 @@ import type { AuditStatus, Inspection, InspectOptions } from '../result.js';
 import { createRunPlan, type PluginOutcome, type RunPlan, runPlugins } from '../runner.js';
 import { type AuditEventInput, type PluginResultSummary, Verdict } from '../types.js';
 import { type HoldOutcome, holdIfNeeded } from './quarantine-step.js';
+import { callSink } from './sink-call.js';
 
 /** Internal facts of one inspection; never handed to clients. */
 export type InspectionDetails = {
@@ -62,17 +63,14 @@ async function writeAudit(
 ): Promise<{ status: AuditStatus; cause?: unknown }> {
   const sink = ctx.config.audit;
   if (sink === undefined) return { status: 'DISABLED' };
-  try {
-    await sink.log(event);
-    return { status: 'LOGGED' };
-  } catch (cause) {
-    ctx.metrics.sinkFailure('audit');
-    ctx.config.logger.error(
-      { code: SSGErrorCode.AUDIT_FAILED, eventType: event.eventType },
-      'audit write failed',
-    );
-    return { status: 'FAILED', cause };
-  }
+  const written = await callSink(() => sink.log(event), ctx.config.auditTimeoutMs);
+  if (written.ok) return { status: 'LOGGED' };
+  ctx.metrics.sinkFailure('audit', written.reason);
+  ctx.config.logger.error(
+    { code: SSGErrorCode.AUDIT_FAILED, eventType: event.eventType, reason: written.reason },
+    'audit write failed',
+  );
+  return { status: 'FAILED', cause: written.cause };
 }
 
 function toInspection(

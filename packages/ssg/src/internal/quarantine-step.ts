@@ -12,6 +12,7 @@ import {
   Verdict,
   type Verdict as VerdictType,
 } from '../types.js';
+import { callSink } from './sink-call.js';
 
 /** Label added when a QUARANTINE verdict met no configured quarantine sink. */
 export const QUARANTINE_DISABLED_LABEL = 'QUARANTINE_DISABLED';
@@ -45,9 +46,17 @@ function unchanged(decision: Decision, wouldVerdict: VerdictType): HoldOutcome {
   };
 }
 
-function storeFailed(ctx: HoldContext, decision: Decision, cause: unknown): HoldOutcome {
-  ctx.metrics.sinkFailure('quarantine');
-  ctx.config.logger.error({ code: SSGErrorCode.QUARANTINE_FAILED }, 'quarantine store failed');
+function storeFailed(
+  ctx: HoldContext,
+  decision: Decision,
+  failure: { readonly reason: 'error' | 'timeout'; readonly cause: unknown },
+): HoldOutcome {
+  const { reason, cause } = failure;
+  ctx.metrics.sinkFailure('quarantine', reason);
+  ctx.config.logger.error(
+    { code: SSGErrorCode.QUARANTINE_FAILED, reason },
+    'quarantine store failed',
+  );
   const labels = [...decision.labels, QUARANTINE_FAILED_LABEL];
   const block = ctx.config.onQuarantineFailure === 'block';
   return {
@@ -69,8 +78,9 @@ function storeFailed(ctx: HoldContext, decision: Decision, cause: unknown): Hold
  * - no sink configured: BLOCK, label `QUARANTINE_DISABLED`;
  * - DRY_RUN: nothing is stored (the would-be verdict stays QUARANTINE);
  * - stored: the record id is returned;
- * - store failed (rejected, or resolved without a non-empty id): per
- *   `onQuarantineFailure`, an `SSG_QUARANTINE_FAILED` error or BLOCK.
+ * - store failed (rejected, timed out after `quarantineTimeoutMs`, or resolved
+ *   without a non-empty id): per `onQuarantineFailure`, an
+ *   `SSG_QUARANTINE_FAILED` error or BLOCK.
  *
  * @param ctx - config and metrics
  * @param input - the envelope, decision and plugin summaries
@@ -95,19 +105,23 @@ export async function holdIfNeeded(
   }
   if (ctx.config.mode === 'DRY_RUN') return unchanged(decision, Verdict.QUARANTINE);
   const meta = envelope.metadata;
-  try {
-    const id: unknown = await sink.store(envelope.text, {
-      tier: decision.tier,
-      labels: decision.labels,
-      pluginResults: input.plugins,
-      matches: decision.matches,
-      contentType: envelope.contentType,
-      ...(meta?.sourceId === undefined ? {} : { sourceId: meta.sourceId }),
-      ...(meta?.agentId === undefined ? {} : { agentId: meta.agentId }),
-    });
-    if (typeof id !== 'string' || id === '') return storeFailed(ctx, decision, undefined);
-    return { ...unchanged(decision, Verdict.QUARANTINE), quarantineId: id };
-  } catch (cause) {
-    return storeFailed(ctx, decision, cause);
+  const stored = await callSink(
+    () =>
+      sink.store(envelope.text, {
+        tier: decision.tier,
+        labels: decision.labels,
+        pluginResults: input.plugins,
+        matches: decision.matches,
+        contentType: envelope.contentType,
+        ...(meta?.sourceId === undefined ? {} : { sourceId: meta.sourceId }),
+        ...(meta?.agentId === undefined ? {} : { agentId: meta.agentId }),
+      }),
+    ctx.config.quarantineTimeoutMs,
+  );
+  if (!stored.ok) return storeFailed(ctx, decision, stored);
+  const id: unknown = stored.value;
+  if (typeof id !== 'string' || id === '') {
+    return storeFailed(ctx, decision, { reason: 'error', cause: undefined });
   }
+  return { ...unchanged(decision, Verdict.QUARANTINE), quarantineId: id };
 }
