@@ -116,39 +116,42 @@ function nfkcLower(cp: number, raw: string): string {
   return v;
 }
 
-/** ASCII fast path: lower-case and collapse whitespace in one tight loop. */
-function normalizeAscii(input: string): Normalized {
-  const n = input.length;
-  const codes = new Uint16Array(n);
-  const map = new Int32Array(n + 1);
+/** Offsets of the ASCII fast path: what {@link normalizeAscii} keeps, and where from. */
+function asciiMap(input: string, normalizedLength: number): Int32Array {
+  const map = new Int32Array(normalizedLength + 1);
   let j = 0;
   let lastWasSpace = true;
-  for (let i = 0; i < n; i++) {
-    let c = input.charCodeAt(i);
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
     if (c === 32 || c === 9 || c === 10 || c === 13) {
       if (lastWasSpace) continue;
-      c = 32;
       lastWasSpace = true;
-    } else {
-      if (c >= 65 && c <= 90) c += 32;
-      lastWasSpace = false;
-    }
-    codes[j] = c;
-    map[j] = i;
-    j++;
+    } else lastWasSpace = false;
+    map[j++] = i;
   }
-  map[j] = n;
-  let text = '';
-  for (let k = 0; k < j; k += 8192) {
-    text += String.fromCharCode.apply(
-      null,
-      codes.subarray(k, Math.min(j, k + 8192)) as unknown as number[],
-    );
-  }
+  map[j] = input.length;
+  return map;
+}
+
+// Whitespace that the fast path rewrites: runs of two or more, and lone tab/CR/LF.
+const WS_REWRITE = /[ \t\n\r]{2,}|[\t\n\r]/g;
+
+/**
+ * ASCII fast path: lower-case and collapse whitespace with native string
+ * operations; the offset map is built only if a caller asks for it.
+ */
+function normalizeAscii(input: string): Normalized {
+  let text = input.replace(WS_REWRITE, ' ');
+  if (text.charCodeAt(0) === 32) text = text.slice(1);
+  text = text.toLowerCase();
+  let map: Int32Array | undefined;
   return {
     text,
     plain: text,
-    map: map.subarray(0, j + 1),
+    get map(): Int32Array {
+      map ??= asciiMap(input, text.length);
+      return map;
+    },
     invisible: [],
     tagText: '',
     tagSpan: undefined,
