@@ -7,7 +7,7 @@
  * newest first with keyset pagination, verified link by link, and anchored
  * by signed checkpoints.
  */
-export { GENESIS_HASH, computeRowHash, type ChainRow } from './canonical.js';
+export { type ChainRow, computeRowHash, GENESIS_HASH } from './canonical.js';
 export {
   type AuditCheckpointKey,
   verifyAuditCheckpoint,
@@ -37,11 +37,6 @@ export {
   assertAuditDatabaseRole,
   checkAuditDatabaseRole,
 } from './role-check.js';
-export {
-  type ExportedAuditRecord,
-  type VerifyAuditRecordsOptions,
-  verifyAuditRecords,
-} from './verify-records.js';
 export type {
   AuditActorType,
   AuditChainBreak,
@@ -56,3 +51,8 @@ export type {
   AuditVerifyOptions,
   AuditVerifyResult,
 } from './types.js';
+export {
+  type ExportedAuditRecord,
+  type VerifyAuditRecordsOptions,
+  verifyAuditRecords,
+} from './verify-records.js';

@@ -1,6 +1,6 @@
 import type { AuditActorType } from '@clawexchange/ssg';
-import type { StoredChainRow } from '../verify-chain.js';
 import type { AuditRecord } from '../types.js';
+import type { StoredChainRow } from '../verify-chain.js';
 
 /** Columns every read selects, as text, in the shape of {@link RawRow}. */
 export const SELECT_COLUMNS = `seq::text AS seq,

@@ -2,8 +2,8 @@ import { generateKeyPairSync } from 'node:crypto';
 import type { TestDatabase } from '@clawexchange/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
-  type AuditLogger,
   AuditErrorCode,
+  type AuditLogger,
   computeRowHash,
   createAuditLogger,
   verifyAuditCheckpoint,
