@@ -14,7 +14,7 @@ export const AuditErrorCode = {
   MISSING_ACTOR: 'AUDIT_MISSING_ACTOR',
   /** `actorType` is not one of agent, bot, human, system. */
   INVALID_ACTOR_TYPE: 'AUDIT_INVALID_ACTOR_TYPE',
-  /** A string field (actorId, targetId, targetType) is too long or holds control characters. */
+  /** A string field (actorId, targetId, targetType) is too long or holds control characters or lone surrogates. */
   INVALID_FIELD: 'AUDIT_INVALID_FIELD',
   /** `ipAddress` is not an IPv4 or IPv6 address. */
   INVALID_IP_ADDRESS: 'AUDIT_INVALID_IP_ADDRESS',

@@ -4,6 +4,7 @@
  * and hashed.
  */
 import { AuditError, AuditErrorCode } from './errors.js';
+import { hasLoneSurrogate } from './internal/unicode.js';
 
 /** Limits applied to `metadata`. */
 export type MetadataLimits = {
@@ -37,8 +38,6 @@ export const DEFAULT_FORBIDDEN_METADATA_KEYS: readonly string[] = [
   'api_key',
   'token',
 ];
-
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
 const notSerializable = (): AuditError =>
   new AuditError(
@@ -84,7 +83,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 
 function encodeString(s: string, limits: MetadataLimits): string {
   // PostgreSQL text cannot hold NUL; lone surrogates have no UTF-8 form.
-  if (s.includes('\u0000') || LONE_SURROGATE.test(s)) throw notSerializable();
+  if (s.includes('\u0000') || hasLoneSurrogate(s)) throw notSerializable();
   if (s.length > limits.maxMetadataStringLength) throw rawContent();
   return JSON.stringify(s);
 }

@@ -6,6 +6,7 @@ import type { AuditActorType } from '@clawexchange/ssg';
 import type { ResolvedConfig } from './config.js';
 import { AuditError, AuditErrorCode } from './errors.js';
 import { AUDIT_ACTOR_TYPES, isWellFormedEventType } from './event-types.js';
+import { hasLoneSurrogate } from './internal/unicode.js';
 import { maskIpAddress } from './ip-mask.js';
 import { canonicalMetadata } from './metadata.js';
 
@@ -33,11 +34,12 @@ function checkId(value: unknown, field: string): string | null {
     typeof value !== 'string' ||
     value.length === 0 ||
     value.length > MAX_ID_LENGTH ||
-    CONTROL.test(value)
+    CONTROL.test(value) ||
+    hasLoneSurrogate(value)
   ) {
     throw new AuditError(
       AuditErrorCode.INVALID_FIELD,
-      'expected a string of 1 to 256 characters without control characters',
+      'expected a string of 1 to 256 characters without control characters or lone surrogates',
       { field },
     );
   }

@@ -144,6 +144,31 @@ describe('audit logger against PostgreSQL', () => {
     expect(await count(db)).toBe(before);
   });
 
+  /** regression: issue 5 (a lone surrogate was stored as U+FFFD but hashed escaped: verify failed forever) */
+  it('rejects ids with lone surrogates, so no row can break the chain', async () => {
+    const audit = createAuditLogger({ database: db.sequelize });
+    const before = await count(db);
+    for (const field of ['actorId', 'targetId', 'targetType'] as const) {
+      for (const bad of ['a\uD800b', '\uDC00', 'x\uDBFF']) {
+        const event = { eventType: 'SSG_PASS', actorId: 'a', actorType: 'bot', [field]: bad };
+        await expect(audit.log(event as never)).rejects.toMatchObject({
+          code: AuditErrorCode.INVALID_FIELD,
+          field,
+        });
+      }
+    }
+    expect(await count(db)).toBe(before);
+    // Paired surrogates (astral characters) are well-formed and round-trip.
+    const rec = await audit.log({
+      eventType: 'SSG_PASS',
+      actorId: 'agent-😀',
+      actorType: 'agent',
+      targetId: '𝒳',
+    });
+    expect(rec).toMatchObject({ actorId: 'agent-😀', targetId: '𝒳' });
+    expect(await audit.verify()).toMatchObject({ ok: true });
+  });
+
   it('keeps canaries out of errors and the logger object', async () => {
     const logged: string[] = [];
     const sink = (fields: unknown, msg: string): void => {
