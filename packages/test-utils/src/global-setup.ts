@@ -3,15 +3,17 @@ import { usePostgres } from './postgres.js';
 import { useRedis } from './redis.js';
 import { useS3 } from './s3.js';
 import { SERVICE_ENV } from './service-env.js';
+import { startAll } from './start-all.js';
 
 /**
  * Vitest global setup for the `integration` project: starts (or checks) a
  * real PostgreSQL, Redis and S3-compatible server once per run, hands their
  * addresses to the test workers through environment variables, and stops
- * them afterwards. Any service that cannot start fails the run.
+ * them afterwards. Any service that cannot start fails the run (after the
+ * others are stopped again), naming every service that failed.
  */
 export default async function setup(_project: TestProject): Promise<() => Promise<void>> {
-  const [postgres, redis, s3] = await Promise.all([usePostgres(), useRedis(), useS3()]);
+  const [postgres, redis, s3] = await startAll([usePostgres, useRedis, useS3]);
   process.env[SERVICE_ENV.databaseUrl] = postgres.url;
   process.env[SERVICE_ENV.redisUrl] = redis.url;
   process.env[SERVICE_ENV.s3] = JSON.stringify({
