@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { AuditErrorCode } from './errors.js';
@@ -74,6 +75,47 @@ describe('canonicalMetadata', () => {
     expect(codeOf(() => canonicalMetadata(value, LIMITS))).toBe(
       AuditErrorCode.METADATA_NOT_SERIALIZABLE,
     );
+  });
+
+  /** regression: issue 5 (a holey array encoded as `[1,,2]`, invalid JSON that failed its whole batch) */
+  it('rejects holes in arrays, even in a huge sparse array, as not serialisable', () => {
+    // biome-ignore lint/suspicious/noSparseArray: the hole is what is tested
+    const holey = [1, , 2];
+    const huge: unknown[] = [];
+    huge.length = 2 ** 31;
+    for (const a of [holey, huge, [undefined]]) {
+      expect(codeOf(() => canonicalMetadata({ a }, LIMITS))).toBe(
+        AuditErrorCode.METADATA_NOT_SERIALIZABLE,
+      );
+    }
+  });
+
+  /** regression: issue 5 (a throwing getter escaped as an untyped error quoting its message) */
+  it('turns a throwing getter or Proxy trap into a typed error without its message', () => {
+    const canary = 'CANARY_raw_content_7f3a';
+    const getter = {
+      get x(): never {
+        throw new Error(canary);
+      },
+    };
+    const trap = new Proxy(
+      {},
+      {
+        ownKeys: () => {
+          throw new Error(canary);
+        },
+      },
+    );
+    for (const value of [getter, { nested: getter }, trap]) {
+      let caught: unknown;
+      try {
+        canonicalMetadata(value, LIMITS);
+      } catch (e) {
+        caught = e;
+      }
+      expect(caught).toMatchObject({ code: AuditErrorCode.METADATA_NOT_SERIALIZABLE });
+      expect(inspect(caught)).not.toContain(canary);
+    }
   });
 
   it('rejects cycles', () => {

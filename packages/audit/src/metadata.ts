@@ -3,7 +3,7 @@
  * obviously raw content. Produces the canonical JSON text that is stored
  * and hashed.
  */
-import { AuditError, AuditErrorCode } from './errors.js';
+import { AuditError, AuditErrorCode, isAuditError } from './errors.js';
 import { hasLoneSurrogate } from './internal/unicode.js';
 
 /** Limits applied to `metadata`. */
@@ -63,8 +63,16 @@ const rawContent = (): AuditError =>
  *   AUDIT_METADATA_TOO_LARGE
  */
 export function canonicalMetadata(value: unknown, limits: MetadataLimits): string {
-  if (!isPlainObject(value)) throw notSerializable();
-  const text = encode(value, limits, 0, new Set());
+  let text: string;
+  try {
+    if (!isPlainObject(value)) throw notSerializable();
+    text = encode(value, limits, 0, new Set());
+  } catch (error) {
+    if (isAuditError(error)) throw error;
+    // A getter or Proxy trap of the caller's object threw. Its error is not
+    // kept as `cause`: its message may quote the very content we refuse.
+    throw notSerializable();
+  }
   if (Buffer.byteLength(text, 'utf8') > limits.maxMetadataBytes) {
     throw new AuditError(
       AuditErrorCode.METADATA_TOO_LARGE,
@@ -108,7 +116,7 @@ function encode(value: unknown, limits: MetadataLimits, depth: number, seen: Set
   seen.add(value);
   let out: string;
   if (Array.isArray(value)) {
-    out = `[${value.map((v) => encode(v, limits, depth + 1, seen)).join(',')}]`;
+    out = encodeArray(value, limits, depth, seen);
   } else if (isPlainObject(value)) {
     out = encodeObject(value, limits, depth, seen);
   } else {
@@ -116,6 +124,20 @@ function encode(value: unknown, limits: MetadataLimits, depth: number, seen: Set
   }
   seen.delete(value);
   return out;
+}
+
+function encodeArray(
+  value: readonly unknown[],
+  limits: MetadataLimits,
+  depth: number,
+  seen: Set<object>,
+): string {
+  const items: string[] = [];
+  // An index loop, not map(): map() skips holes, and `[1, , 2]` would come out
+  // as the invalid JSON `[1,,2]`, failing the whole batch in the database. A
+  // hole reads as undefined, which is not JSON, like an undefined element.
+  for (let i = 0; i < value.length; i++) items.push(encode(value[i], limits, depth + 1, seen));
+  return `[${items.join(',')}]`;
 }
 
 function encodeObject(

@@ -169,6 +169,22 @@ describe('audit logger against PostgreSQL', () => {
     expect(await audit.verify()).toMatchObject({ ok: true });
   });
 
+  /** regression: issue 5 (a holey metadata array failed every event of its batch) */
+  it('a malformed event never fails the other events of its batch', async () => {
+    const audit = createAuditLogger({ database: db.sequelize });
+    const holey: unknown[] = [];
+    holey[2] = 'x';
+    const [innocent, bad] = await Promise.allSettled([
+      audit.log({ eventType: 'SSG_PASS', actorId: 'innocent', actorType: 'bot' }),
+      audit.log({ eventType: 'SSG_PASS', actorId: 'b', actorType: 'bot', metadata: { holey } }),
+    ]);
+    expect(innocent).toMatchObject({ status: 'fulfilled', value: { actorId: 'innocent' } });
+    expect(bad).toMatchObject({
+      status: 'rejected',
+      reason: { code: AuditErrorCode.METADATA_NOT_SERIALIZABLE },
+    });
+  });
+
   it('keeps canaries out of errors and the logger object', async () => {
     const logged: string[] = [];
     const sink = (fields: unknown, msg: string): void => {
