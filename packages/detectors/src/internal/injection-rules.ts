@@ -12,10 +12,15 @@ export type InjectionRule = {
   readonly re: RegExp;
   /** 0–1; a match at or above 0.5 is reported on its own. */
   readonly weight: number;
-  /** ASCII keywords for the prefilter (any one must occur); empty = script rule. */
+  /**
+   * ASCII keywords for the prefilter (any one must occur). Script rules with
+   * none run whenever their script occurs.
+   */
   readonly keywords: readonly string[];
-  /** Non-Latin rules: a test that the text holds the script at all. */
+  /** Non-English rules: a test that the text holds the script at all. */
   readonly script?: RegExp;
+  /** Every match holds a non-ASCII character, so the rule also runs on any such text. */
+  readonly nonAscii?: boolean;
 };
 
 // Up to N filler words between two anchors: "ignore [all of the] previous".
@@ -34,8 +39,19 @@ const INSTR =
 function r(type: string, weight: number, keywords: readonly string[], src: string): InjectionRule {
   return { type, weight, keywords, re: new RegExp(src, 'gu') };
 }
-function sr(type: string, weight: number, script: RegExp, src: string): InjectionRule {
-  return { type, weight, keywords: [], script, re: new RegExp(src, 'gu') };
+/** Anchors of a script rule: ASCII words, and whether any non-ASCII character also counts. */
+type Anchors = { readonly words: readonly string[]; readonly nonAscii?: boolean };
+const NONE: Anchors = { words: [] };
+
+function sr(
+  type: string,
+  weight: number,
+  script: RegExp,
+  anchors: Anchors,
+  src: string,
+): InjectionRule {
+  const rule = { type, weight, keywords: anchors.words, script, re: new RegExp(src, 'gu') };
+  return anchors.nonAscii ? { ...rule, nonAscii: true } : rule;
 }
 
 const AGENT =
@@ -551,170 +567,222 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     'instruction-override',
     0.85,
     LATX,
+    { words: ['ignorier', 'vergiss', 'vergessen', 'missachte', 'berspring'] },
     `(?:ignorier(?:e|en|t)?|vergiss|vergessen sie|missachte|überspring)${S}${F(3)}(?:alle|vorherigen?|bisherigen?|obigen?|vorigen?|früheren?|deine|ihre|sämtliche)${S}${F(2)}\\p{L}{0,14}(?:anweisungen|instruktionen|informationen|aufgaben|aufträge|befehle|regeln|vorgaben|anordnungen)`,
   ),
   sr(
     'instruction-override',
     0.8,
     LATX,
+    {
+      words: [
+        'vergiss',
+        'vergessen',
+        'ignoriere',
+        'vorherigen',
+        'bisherigen',
+        'neue aufgabe',
+        'neue anweisung',
+        'nicht auf',
+        'bist du',
+        'gut gemacht',
+        'das gen',
+        'das reicht',
+        'das ist erledigt',
+        'sehr gut',
+        'neue aufgabe',
+      ],
+    },
     `(?:vergiss|vergessen sie|ignoriere) (?:einfach )?alles|(?:alle )?(?:vorherigen|bisherigen) (?:informationen|anweisungen)${S}${F(6)}(?:nicht|vergessen|ignorieren)|neue (?:aufgabe|anweisung)(?:en)?:|(?:höre|hör) nicht auf|\\b(?:jetzt|nun|ab jetzt|ab sofort) bist du\\b|(?:gut gemacht|das genügt|das reicht|das ist erledigt|sehr gut)[.!,] ${F(3)}(?:nun|jetzt|neue aufgabe)|nun (?:folgt|kommt) (?:eine )?neue aufgabe`,
   ),
   sr(
     'prompt-exfiltration',
     0.8,
     LATX,
+    { words: ['system', 'anweisungen', 'instruktionen', 'vorgaben', 'geheimen'] },
     `(?:zeige?|gib|nenne|verrate|drucke|wiederhole)${S}${F(3)}(?:system-?prompt|(?:deine|ihre|die) (?:anweisungen|instruktionen|vorgaben|geheimen))`,
   ),
   sr(
     'instruction-override',
     0.85,
     LATX,
+    { words: ['ignore', 'oublie', 'glige', 'plus compte d'] },
     `(?:ignore[zr]?|oublie[zr]?|néglige[zr]?)${S}${F(3)}(?:les |toutes |tes |vos )?(?:instructions|consignes|règles|directives|ordres)${S}?${F(1)}(?:précédentes|antérieures|ci-dessus)?|oublie[zr]? tout|ne (?:tiens|tenez) plus compte d`,
   ),
   sr(
     'prompt-exfiltration',
     0.8,
     LATX,
+    { words: ['prompt', 'invite', 'instructions'] },
     `(?:révèle|revele|affiche|montre|donne|répète|dis)[sz]?(?:-moi)?${S}${F(3)}(?:ton|votre|le|tes|vos) (?:prompt|invite|instructions) (?:système|systeme|initial|cachées)`,
   ),
   sr(
     'instruction-override',
     0.85,
     LATX,
+    { words: ['instrucciones', 'indicaciones', 'reglas', 'rdenes', 'olvid'] },
     `(?:ignora(?:r|d)?|olvida(?:r|d)?|olvídate de|omite|desobedece)${S}${F(3)}(?:las |todas |tus |sus )?(?:instrucciones|indicaciones|reglas|órdenes)|olvid[aeo](?:te de)?${S}todo`,
   ),
   sr(
     'prompt-exfiltration',
     0.8,
     LATX,
+    { words: ['prompt', 'mensaje', 'instrucciones'] },
     `(?:muestra|revela|dime|imprime|repite|mostrar)${S}${F(3)}(?:tu|el|su|tus) (?:prompt|mensaje|instrucciones)${S}${F(1)}(?:del sistema|de sistema|iniciales|ocultas|sistema)`,
   ),
   sr(
     'instruction-override',
     0.85,
     LATX,
+    { words: ['istruzioni', 'indicazioni', 'regole', 'dimentica'] },
     `(?:ignora|ignorare|dimentica)${S}${F(3)}(?:le |tutte |tue )?(?:istruzioni|indicazioni|regole)|dimentica tutto`,
   ),
   sr(
     'prompt-exfiltration',
     0.8,
     LATX,
+    { words: ['prompt', 'istruzioni'] },
     `(?:mostra|rivela|dimmi|stampa)${S}${F(3)}(?:il tuo|le tue) (?:prompt|istruzioni)`,
   ),
   sr(
     'instruction-override',
     0.85,
     LATX,
+    { words: ['instru', 'orienta', 'regras', 'esque'] },
     `(?:ignore|ignora|esqueça|esqueca|desconsidere)${S}${F(3)}(?:as |todas |suas )?(?:instruções|instrucoes|orientações|regras)|esqueça tudo|esqueca tudo`,
   ),
   sr(
     'prompt-exfiltration',
     0.8,
     LATX,
+    { words: ['prompt', 'instru'] },
     `(?:revele|mostre|diga|imprima)${S}${F(3)}(?:seu|o) (?:prompt|instruções)`,
   ),
   sr(
     'instruction-override',
     0.85,
     LATX,
+    { words: ['negeer', 'vergeet'] },
     `(?:negeer|vergeet)${S}${F(3)}(?:alle |de |je )?(?:vorige|eerdere|voorgaande)?${S}?(?:instructies|opdrachten|regels)|vergeet alles`,
   ),
   sr(
     'instruction-override',
     0.85,
     LATX,
+    { words: ['ignoruj', 'zapomnij'] },
     `(?:zignoruj|ignoruj|zapomnij)${S}${F(3)}(?:wszystkie |poprzednie |twoje )?(?:instrukcje|polecenia|zasady|wskazówki)|zapomnij o wszystkim`,
   ),
   sr(
     'instruction-override',
     0.85,
     LATX,
+    { words: ['instruktioner', 'regler', 'anvisningar', 'm allt'] },
     `(?:ignorera|glöm)${S}${F(3)}(?:alla |tidigare |dina )?(?:instruktioner|regler|anvisningar)|glöm allt`,
   ),
   sr(
     'instruction-override',
     0.85,
     LATX,
+    { words: ['sistem istemini'], nonAscii: true },
     `(?:önceki|tüm|bütün)${S}${F(2)}(?:talimatları|komutları|kuralları)${S}${F(2)}(?:yok say|unut|görmezden gel|dikkate alma)|her şeyi unut|sistem istemini`,
   ),
   sr(
     'instruction-override',
     0.85,
     LATX,
+    { words: [], nonAscii: true },
     `(?:bỏ qua|quên|phớt lờ)${S}${F(3)}(?:hướng dẫn|chỉ dẫn|lệnh|chỉ thị)|quên (?:hết|tất cả)`,
   ),
   sr(
     'prompt-exfiltration',
     0.8,
     LATX,
+    { words: [], nonAscii: true },
     `(?:tiết lộ|hiển thị|cho (?:tôi )?xem|in ra)${S}${F(3)}(?:lời nhắc|prompt|hướng dẫn) (?:hệ thống|ban đầu)`,
   ),
   sr(
     'instruction-override',
     0.85,
     LATX,
+    { words: ['abaikan', 'lupakan'] },
     `(?:abaikan|lupakan)${S}${F(3)}(?:instruksi|perintah|petunjuk|aturan)|lupakan semua`,
   ),
   sr(
     'instruction-override',
     0.85,
     CYR,
+    NONE,
     `(?:игнорируй|игнорируйте|проигнорируй|забудь|забудьте|ігноруй|ігноруйте|проігноруй|не обращай внимания на)${S}${F(3)}(?:инструкци|указани|правил|інструкці|вказівк|всё|все|усе|всі|усі)`,
   ),
   sr(
     'prompt-exfiltration',
     0.8,
     CYR,
+    NONE,
     `(?:покажи|покажите|раскрой|выведи|расскажи|напиши|повтори|розкрий|виведи)${S}${F(3)}(?:системн|исходн|скрыт|свої інструкц|свои инструкц|свій системн|свой системн)`,
   ),
   sr(
     'instruction-override',
     0.85,
     CJK,
+    NONE,
     `(?:忽略|无视|忽视|無視|忘记|忘記|不要理会)[^。！？\\n]{0,6}(?:之前|以上|先前|前面|上述|上面|所有|一切|以前|早先)[^。！？\\n]{0,6}(?:指令|指示|说明|說明|规则|規則|提示|命令|要求|内容)`,
   ),
   sr(
     'prompt-exfiltration',
     0.8,
     CJK,
+    NONE,
     `(?:显示|顯示|输出|輸出|告诉我|告訴我|泄露|打印|展示|重复|透露|给我看)[^。！？\\n]{0,8}(?:系统提示|系統提示|提示词|提示詞|系统指令|初始指令|隐藏指令)`,
   ),
   sr(
     'instruction-override',
     0.85,
     CJK,
+    NONE,
     `(?:以前|前|上記|以上|これまで|すべて|全て)の(?:指示|命令|ルール|指令)[^。！？\\n]{0,4}(?:を)?(?:無視|忘れ)`,
   ),
   sr(
     'prompt-exfiltration',
     0.8,
     CJK,
+    NONE,
     `(?:システムプロンプト|初期指示|隠された指示)[^。！？\\n]{0,6}(?:表示|教え|出力|見せ|開示)`,
   ),
   sr(
     'instruction-override',
     0.85,
     CJK,
+    NONE,
     `(?:이전|모든|앞의|위의)\\s?(?:의\\s)?(?:지시|명령|지침|규칙|지시사항)[^.!?\\n]{0,8}(?:무시|잊어)|(?:지시|명령|지침)[^.!?\\n]{0,12}(?:잊어|무시)`,
   ),
-  sr('prompt-exfiltration', 0.8, CJK, `시스템\\s?프롬프트[^.!?\\n]{0,8}(?:보여|알려|출력|공개)`),
+  sr(
+    'prompt-exfiltration',
+    0.8,
+    CJK,
+    NONE,
+    `시스템\\s?프롬프트[^.!?\\n]{0,8}(?:보여|알려|출력|공개)`,
+  ),
   sr(
     'instruction-override',
     0.85,
     DEVA,
+    NONE,
     `(?:पिछले|पिछली|सभी|पहले के|पूर्व)[^।\\n]{0,12}(?:निर्देश|निर्देशों|आदेश)[^।\\n]{0,16}(?:अनदेखा|भूल|नज़रअंदाज़|नजरअंदाज)`,
   ),
-  sr('prompt-exfiltration', 0.8, DEVA, `सिस्टम प्रॉम्प्ट[^।\\n]{0,16}(?:दिखा|बता|प्रकट)`),
+  sr('prompt-exfiltration', 0.8, DEVA, NONE, `सिस्टम प्रॉम्प्ट[^।\\n]{0,16}(?:दिखा|बता|प्रकट)`),
   sr(
     'instruction-override',
     0.85,
     ARAB,
+    NONE,
     `(?:تجاهل|انس|إنس|اِنسَ)[^.\\n]{0,12}(?:التعليمات|الأوامر|الإرشادات|كل شيء)`,
   ),
   sr(
     'prompt-exfiltration',
     0.8,
     ARAB,
+    NONE,
     `(?:اكشف|أظهر|اعرض|أخبرني)[^.\\n]{0,12}(?:موجه النظام|تعليمات النظام|التعليمات)`,
   ),
 ];

@@ -14,30 +14,65 @@ import { INJECTION_I18N_RULES, INJECTION_RULES } from './injection-rules.js';
 import { leetFold, normalize, rot13 } from './normalize.js';
 import type { RawFinding } from './rule.js';
 
-let automaton: Automaton | undefined;
-let kwRules: number[][] | undefined;
+type RuleIndex = { readonly ac: Automaton; readonly byKw: readonly (readonly number[])[] };
 
-function prefilter(): { ac: Automaton; byKw: number[][] } {
-  if (!automaton || !kwRules) {
-    const kws: string[] = [];
-    const idx = new Map<string, number>();
-    const byKw: number[][] = [];
-    INJECTION_RULES.forEach((r, ri) => {
-      for (const k of r.keywords) {
-        let i = idx.get(k);
-        if (i === undefined) {
-          i = kws.length;
-          idx.set(k, i);
-          kws.push(k);
-          byKw.push([]);
-        }
-        (byKw[i] as number[]).push(ri);
+/** One automaton over the rules' keywords, and keyword index → rule indexes. */
+function buildIndex(rules: readonly InjectionRule[]): RuleIndex {
+  const kws: string[] = [];
+  const idx = new Map<string, number>();
+  const byKw: number[][] = [];
+  rules.forEach((r, ri) => {
+    for (const k of r.keywords) {
+      let i = idx.get(k);
+      if (i === undefined) {
+        i = kws.length;
+        idx.set(k, i);
+        kws.push(k);
+        byKw.push([]);
       }
-    });
-    automaton = buildAutomaton(kws);
-    kwRules = byKw;
-  }
-  return { ac: automaton, byKw: kwRules };
+      (byKw[i] as number[]).push(ri);
+    }
+  });
+  return { ac: buildAutomaton(kws), byKw };
+}
+
+let english: RuleIndex | undefined;
+let i18n: RuleIndex | undefined;
+
+function prefilter(): RuleIndex {
+  english ??= buildIndex(INJECTION_RULES);
+  return english;
+}
+
+/** Indexes of the rules whose keywords occur in `text`. */
+function keywordRules(index: RuleIndex, text: string): Set<number> {
+  const active = new Set<number>();
+  for (const k of index.ac.present(text))
+    for (const ri of index.byKw[k] as number[]) active.add(ri);
+  return active;
+}
+
+const NON_ASCII = /[^\x00-\x7f]/;
+
+/**
+ * Multilingual rules worth running on `plain`: their script occurs and, for
+ * rules with anchors, one of the anchors (or any non-ASCII character) does too.
+ */
+export function i18nRules(plain: string): InjectionRule[] {
+  const out: InjectionRule[] = [];
+  let anchored: Set<number> | undefined;
+  let nonAscii: boolean | undefined;
+  INJECTION_I18N_RULES.forEach((rule, ri) => {
+    if (!rule.script?.test(plain)) return;
+    if (rule.keywords.length > 0 || rule.nonAscii) {
+      i18n ??= buildIndex(INJECTION_I18N_RULES);
+      anchored ??= keywordRules(i18n, plain);
+      nonAscii ??= NON_ASCII.test(plain);
+      if (!anchored.has(ri) && !(rule.nonAscii === true && nonAscii)) return;
+    }
+    out.push(rule);
+  });
+  return out;
 }
 
 const META =
@@ -80,9 +115,7 @@ function newKeywords(base: string, view: string): boolean {
 }
 
 function runRules(view: string, plain: string, meta: boolean): Hit[] {
-  const { ac, byKw } = prefilter();
-  const active = new Set<number>();
-  for (const k of ac.present(view)) for (const ri of byKw[k] as number[]) active.add(ri);
+  const active = keywordRules(prefilter(), view);
   const hits: Hit[] = [];
   const apply = (rule: InjectionRule, target: string): void => {
     rule.re.lastIndex = 0;
@@ -100,9 +133,7 @@ function runRules(view: string, plain: string, meta: boolean): Hit[] {
     }
   };
   for (const ri of active) apply(INJECTION_RULES[ri] as InjectionRule, view);
-  for (const rule of INJECTION_I18N_RULES) {
-    if (rule.script?.test(plain)) apply(rule, plain);
-  }
+  if (plain !== '') for (const rule of i18nRules(plain)) apply(rule, plain);
   return hits;
 }
 
