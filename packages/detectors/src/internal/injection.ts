@@ -52,7 +52,7 @@ function keywordRules(index: RuleIndex, text: string): Set<number> {
   return active;
 }
 
-const NON_ASCII = /[^\x00-\x7f]/;
+const NON_ASCII = /[\u0080-\uffff]/;
 
 /**
  * Multilingual rules worth running on `plain`: their script occurs and, for
