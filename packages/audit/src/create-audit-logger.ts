@@ -101,12 +101,14 @@ async function runVerify(
         if (brk !== null) return { ok: false, checked: walker.checked(), break: brk };
       }
     }
-    const brk = walker.finish(to === null ? snapshot.headSeq : 0);
+    // Rows the head says exist must be there, up to `to`: rows deleted at the
+    // end of an explicit range are a truncation too.
+    const brk = walker.finish(to === null ? snapshot.headSeq : Math.min(to, snapshot.headSeq));
     if (brk !== null) return { ok: false, checked: walker.checked(), break: brk };
     return {
       ok: true,
       checked: walker.checked(),
-      lastSeq: walker.lastSeq(),
+      lastSeq: walker.checked() === 0 ? 0 : walker.lastSeq(),
       lastHash: walker.lastHash() ?? GENESIS_HASH,
     };
   } finally {

@@ -63,7 +63,7 @@ export type AuditChainBreakKind =
   | 'sequence_gap'
   /** A sequence number repeats or goes back: a row was inserted or reordered. */
   | 'sequence_out_of_order'
-  /** The chain ends before the chain head (or the checkpoint): the tail was truncated. */
+  /** The chain ends before the chain head, `to` or the checkpoint: the tail was truncated. */
   | 'tail_missing'
   /** The row at the checkpoint's sequence does not carry the checkpoint's hash. */
   | 'checkpoint_mismatch';
@@ -85,7 +85,7 @@ export type AuditVerifyResult =
       readonly ok: true;
       /** Rows checked. */
       readonly checked: number;
-      /** Last sequence checked (0 when the range is empty). */
+      /** Last sequence checked (0 when the range is empty, e.g. starts past the chain head). */
       readonly lastSeq: number;
       /** Hash of the last row checked (hex). */
       readonly lastHash: string;
@@ -104,7 +104,11 @@ export type AuditVerifyOptions = {
    * @default 1
    */
   readonly from?: number;
-  /** Last sequence to check. When absent, walks to the chain head and checks that nothing is missing at the tail. */
+  /**
+   * Last sequence to check. Every row up to `to` (or up to the chain head, when
+   * that is lower or `to` is absent) must be present: rows missing at the end
+   * are reported as `tail_missing`.
+   */
   readonly to?: number;
   /** An exported checkpoint the chain must still contain (detects truncation and rewrites before it). */
   readonly checkpoint?: AuditCheckpoint;

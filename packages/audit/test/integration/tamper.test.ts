@@ -120,6 +120,33 @@ describe('verify() catches tampering done by a superuser with triggers off', () 
     });
   });
 
+  /** regression: issue 5 (verify({ to }) passed when the rows at the end of its range were deleted) */
+  it('deleted rows at the end of an explicit range', async () => {
+    const s = await seeded(10);
+    db = s.db;
+    await tamper(db.url, ['DELETE FROM audit_logs WHERE seq >= 8']);
+    const missing = { kind: 'tail_missing', expectedSeq: 8, foundSeq: null, position: 7 };
+    expect(await s.audit.verify({ to: 10 })).toEqual({ ok: false, checked: 7, break: missing });
+    expect(await s.audit.verify({ from: 3, to: 9 })).toMatchObject({
+      ok: false,
+      checked: 5,
+      break: { kind: 'tail_missing', expectedSeq: 8, foundSeq: null },
+    });
+    expect(await s.audit.verify({ to: 7 })).toMatchObject({ ok: true, checked: 7, lastSeq: 7 });
+  });
+
+  it('a range past the chain head is empty: nothing checked, lastSeq 0', async () => {
+    const s = await seeded(3);
+    db = s.db;
+    expect(await s.audit.verify({ from: 50 })).toEqual({
+      ok: true,
+      checked: 0,
+      lastSeq: 0,
+      lastHash: '0'.repeat(64),
+    });
+    expect(await s.audit.verify({ from: 4, to: 9 })).toMatchObject({ ok: true, checked: 0 });
+  });
+
   it('an inserted row (later rows renumbered, forged row correctly hashed)', async () => {
     const s = await seeded(10);
     db = s.db;
