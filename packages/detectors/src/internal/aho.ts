@@ -1,79 +1,116 @@
 /**
  * Aho–Corasick automaton over lower-cased ASCII, compiled to a dense DFA so a
  * scan is one table lookup per character whatever the number of keywords.
- * Characters outside ASCII move to the root (no keyword contains them).
+ * Columns are character classes (one per character that occurs in some
+ * keyword), which keeps the table small enough to stay in cache; every other
+ * character, and anything outside ASCII, moves to the root.
  */
 export type Automaton = {
   /** Calls `hit(keywordIndex, endExclusive)` for every keyword occurrence. */
   readonly scan: (text: string, hit: (kw: number, end: number) => void) => void;
-  /** Returns the set of keyword indexes present in `text`. */
-  readonly present: (text: string) => Set<number>;
+  /** Indexes of the keywords present in `text`, in order of first occurrence. */
+  readonly present: (text: string) => number[];
   readonly keywords: readonly string[];
 };
 
 const A = 128;
 
-/** Builds an automaton for the given lower-case ASCII keywords. */
-export function buildAutomaton(keywords: readonly string[]): Automaton {
-  const trie: number[][] = [new Array<number>(A).fill(-1)];
+/** Character → class (0: in no keyword); upper-case letters share their lower-case class. */
+function charClasses(keywords: readonly string[]): { classOf: Uint8Array; width: number } {
+  const classOf = new Uint8Array(A);
+  let width = 1;
+  for (const kw of keywords) {
+    for (let i = 0; i < kw.length; i++) {
+      const c = kw.charCodeAt(i) & 127;
+      if (classOf[c] === 0) classOf[c] = width++;
+    }
+  }
+  for (let c = 65; c <= 90; c++) if (classOf[c] === 0) classOf[c] = classOf[c + 32] as number;
+  return { classOf, width };
+}
+
+/** Keyword trie over classes: goto rows (−1: none) and the keywords ending at each node. */
+function trie(
+  keywords: readonly string[],
+  classOf: Uint8Array,
+  width: number,
+): { rows: Int32Array[]; outs: number[][] } {
+  const rows = [new Int32Array(width).fill(-1)];
   const outs: number[][] = [[]];
   keywords.forEach((kw, idx) => {
     let s = 0;
     for (let i = 0; i < kw.length; i++) {
-      const c = kw.charCodeAt(i) & 127;
-      const row = trie[s] as number[];
+      const c = classOf[kw.charCodeAt(i) & 127] as number;
+      const row = rows[s] as Int32Array;
       if ((row[c] as number) < 0) {
-        row[c] = trie.length;
-        trie.push(new Array<number>(A).fill(-1));
+        row[c] = rows.length;
+        rows.push(new Int32Array(width).fill(-1));
         outs.push([]);
       }
       s = row[c] as number;
     }
     (outs[s] as number[]).push(idx);
   });
-  const n = trie.length;
+  return { rows, outs };
+}
+
+/** Builds an automaton for the given lower-case ASCII keywords. */
+export function buildAutomaton(keywords: readonly string[]): Automaton {
+  const { classOf, width } = charClasses(keywords);
+  const { rows, outs } = trie(keywords, classOf, width);
+  const n = rows.length;
   const fail = new Int32Array(n);
-  const delta = new Int32Array(n * A);
+  const delta = new Int32Array(n * width);
   const queue: number[] = [];
-  for (let c = 0; c < A; c++) {
-    const t = (trie[0] as number[])[c] as number;
-    if (t >= 0) {
-      delta[c] = t;
-      fail[t] = 0;
-      queue.push(t);
-    } else delta[c] = 0;
+  for (let c = 0; c < width; c++) {
+    const t = (rows[0] as Int32Array)[c] as number;
+    delta[c] = t > 0 ? t : 0;
+    if (t > 0) queue.push(t);
   }
   for (let qi = 0; qi < queue.length; qi++) {
     const s = queue[qi] as number;
     (outs[s] as number[]).push(...(outs[fail[s] as number] as number[]));
-    for (let c = 0; c < A; c++) {
-      const t = (trie[s] as number[])[c] as number;
+    for (let c = 0; c < width; c++) {
+      const t = (rows[s] as Int32Array)[c] as number;
+      const viaFail = delta[(fail[s] as number) * width + c] as number;
       if (t >= 0) {
-        fail[t] = delta[(fail[s] as number) * A + c] as number;
-        delta[s * A + c] = t;
+        fail[t] = viaFail;
+        delta[s * width + c] = t;
         queue.push(t);
-      } else delta[s * A + c] = delta[(fail[s] as number) * A + c] as number;
+      } else delta[s * width + c] = viaFail;
     }
   }
-  const outArr = outs.map((o) => Int32Array.from(new Set(o)));
+  // Outputs flattened: node s owns outList[outStart[s] .. outStart[s + 1]).
+  const outStart = new Int32Array(n + 1);
+  const flat: number[] = [];
+  for (let s = 0; s < n; s++) {
+    outStart[s] = flat.length;
+    flat.push(...new Set(outs[s]));
+  }
+  outStart[n] = flat.length;
+  const outList = Int32Array.from(flat);
   const scan = (text: string, hit: (kw: number, end: number) => void): void => {
     let s = 0;
     for (let i = 0; i < text.length; i++) {
-      let c = text.charCodeAt(i);
-      if (c >= A) {
+      const c = text.charCodeAt(i);
+      const k = c < A ? (classOf[c] as number) : 0;
+      if (k === 0) {
         s = 0;
         continue;
       }
-      if (c >= 65 && c <= 90) c += 32;
-      s = delta[s * A + c] as number;
-      const o = outArr[s] as Int32Array;
-      for (let k = 0; k < o.length; k++) hit(o[k] as number, i + 1);
+      s = delta[s * width + k] as number;
+      const end = outStart[s + 1] as number;
+      for (let o = outStart[s] as number; o < end; o++) hit(outList[o] as number, i + 1);
     }
   };
-  const present = (text: string): Set<number> => {
-    const found = new Set<number>();
+  const present = (text: string): number[] => {
+    const seen = new Uint8Array(keywords.length);
+    const found: number[] = [];
     scan(text, (kw) => {
-      found.add(kw);
+      if (seen[kw] === 0) {
+        seen[kw] = 1;
+        found.push(kw);
+      }
     });
     return found;
   };

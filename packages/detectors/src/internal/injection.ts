@@ -109,7 +109,7 @@ function inQuotes(view: string, start: number, end: number): boolean {
 
 function newKeywords(base: string, view: string): boolean {
   const { ac } = prefilter();
-  const a = ac.present(base);
+  const a = new Set(ac.present(base));
   for (const k of ac.present(view)) if (!a.has(k)) return true;
   return false;
 }

@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { buildAutomaton } from './aho.js';
+
+/** Every (keyword, end) occurrence, case-insensitive, by brute force. */
+function naive(keywords: readonly string[], text: string): string[] {
+  const lower = text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  const out: string[] = [];
+  keywords.forEach((k, i) => {
+    for (let p = lower.indexOf(k); p >= 0; p = lower.indexOf(k, p + 1))
+      out.push(`${i}@${p + k.length}`);
+  });
+  return out.sort();
+}
+
+const keyword = fc.string({
+  unit: fc.constantFrom('a', 'b', 'c', '_', '-'),
+  minLength: 1,
+  maxLength: 4,
+});
+const text = fc.string({
+  unit: fc.constantFrom('a', 'b', 'c', 'A', 'B', '_', '-', 'x', ' ', 'é'),
+  maxLength: 40,
+});
+
+describe('buildAutomaton', () => {
+  it('reports every occurrence, case-insensitively, and nothing else', () => {
+    fc.assert(
+      fc.property(fc.uniqueArray(keyword, { minLength: 1, maxLength: 8 }), text, (kws, t) => {
+        const ac = buildAutomaton(kws);
+        const hits: string[] = [];
+        ac.scan(t, (kw, end) => hits.push(`${kw}@${end}`));
+        expect(hits.sort()).toEqual(naive(kws, t));
+        const firstEnd = (kw: number): number =>
+          Math.min(
+            ...naive(kws, t)
+              .filter((h) => h.startsWith(`${kw}@`))
+              .map((h) => Number(h.split('@')[1])),
+          );
+        const present = ac.present(t);
+        expect([...present].sort()).toEqual(
+          [...new Set(hits.map((h) => Number(h.split('@')[0])))].sort(),
+        );
+        for (let i = 1; i < present.length; i++)
+          expect(firstEnd(present[i] as number)).toBeGreaterThanOrEqual(
+            firstEnd(present[i - 1] as number),
+          );
+      }),
+      { numRuns: 2000 },
+    );
+  });
+  it('treats non-ASCII characters as breaks', () => {
+    expect(buildAutomaton(['ab']).present('aéb ab')).toEqual([0]);
+    expect(buildAutomaton(['ab']).present('aéb')).toEqual([]);
+  });
+});
