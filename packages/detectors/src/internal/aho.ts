@@ -64,7 +64,7 @@ export function buildAutomaton(keywords: readonly string[]): Automaton {
   const queue: number[] = [];
   for (let c = 0; c < width; c++) {
     const t = (rows[0] as Int32Array)[c] as number;
-    delta[c] = t > 0 ? t : 0;
+    delta[c] = Math.max(t, 0);
     if (t > 0) queue.push(t);
   }
   for (let qi = 0; qi < queue.length; qi++) {
