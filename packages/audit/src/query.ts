@@ -62,13 +62,18 @@ export function encodeCursor(createdAtMs: string, seq: string): string {
   return Buffer.from(`v1:${createdAtMs}:${seq}`, 'utf8').toString('base64url');
 }
 
+/** 9999-12-31T23:59:59.999Z, the last instant of four-digit years. */
+const MAX_CURSOR_MS = 253_402_300_799_999;
+
 function decodeCursor(cursor: unknown): { createdAt: string; seq: string } {
   const text =
     typeof cursor === 'string' && cursor.length <= 64
       ? Buffer.from(cursor, 'base64url').toString('utf8')
       : '';
   const m = /^v1:(\d{1,15}):(\d{1,18})$/.exec(text);
-  if (m === null) {
+  // Past year 9999 toISOString() writes `+0YYYYY-…`, which PostgreSQL does not
+  // parse: such a (forged) cursor would surface as a database read failure.
+  if (m === null || Number(m[1]) > MAX_CURSOR_MS) {
     throw bad(AuditErrorCode.INVALID_CURSOR, 'cursor was not produced by query()', 'cursor');
   }
   return { createdAt: new Date(Number(m[1])).toISOString(), seq: m[2] as string };

@@ -226,6 +226,11 @@ describe('audit logger against PostgreSQL', () => {
       [{ endDate: '2026-01-01' }, AuditErrorCode.INVALID_DATE],
       [{ startDate: new Date(2), endDate: new Date(1) }, AuditErrorCode.INVALID_DATE],
       [{ cursor: 'garbage' }, AuditErrorCode.INVALID_CURSOR],
+      // regression: issue 5 (a well-formed cursor past year 9999 failed in the database)
+      [
+        { cursor: Buffer.from('v1:999999999999999:1').toString('base64url') },
+        AuditErrorCode.INVALID_CURSOR,
+      ],
       [{ eventType: ['SSG_PASS', 'bad type'] }, AuditErrorCode.INVALID_EVENT_TYPE],
       [{ actorType: 'alien' }, AuditErrorCode.INVALID_ACTOR_TYPE],
     ];
