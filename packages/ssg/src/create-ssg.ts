@@ -51,7 +51,8 @@ export interface SSG {
   /**
    * Fetch API adapter: reads and inspects a `Request` like the middleware does.
    *
-   * @param request - the request (its body stream is consumed for inspected methods)
+   * @param request - the request (its body stream is consumed for inspected methods,
+   *   except in DRY_RUN, where the gate reads a copy)
    * @param options - same options as the middleware
    * @returns `{ allowed: true, inspection, body }` or `{ allowed: false, status, payload }`
    * @throws {SSGError} SSG_INVALID_CONFIG for bad options; SSG_EXTRACT_FAILED when `extract` fails

@@ -43,23 +43,37 @@ export function checkContentLength(header: string | null | undefined, maxBytes: 
 }
 
 /**
- * Reads a Node request stream up to `maxBytes`. Past the limit it stops
- * collecting and drains (discards) the rest so the 413 answer reaches the client.
+ * What {@link readNodeBody} does with a body over the limit: `'drain'`
+ * discards the rest so the 413 answer reaches the client; `'restore'` puts
+ * back what it read and leaves the stream unread for the next middleware
+ * (DRY_RUN, which lets the request on, must not take its body away).
+ */
+export type BodyOverflow = 'drain' | 'restore';
+
+/**
+ * Reads a Node request stream up to `maxBytes`; past the limit, see {@link BodyOverflow}.
  *
  * @param req - the incoming request
  * @param maxBytes - the limit
+ * @param overflow - what to do past the limit
  * @returns the bytes
  * @throws {SSGError} SSG_BODY_TOO_LARGE; SSG_INVALID_BODY when the client aborts mid-body;
  *   SSG_BODY_UNAVAILABLE when the stream was consumed before
  */
-export function readNodeBody(req: IncomingMessage, maxBytes: number): Promise<Buffer> {
+export function readNodeBody(
+  req: IncomingMessage,
+  maxBytes: number,
+  overflow: BodyOverflow = 'drain',
+): Promise<Buffer> {
   checkContentLength(req.headers['content-length'], maxBytes);
   if (req.readableEnded || req.destroyed) {
     // Someone read the stream without leaving a parsed body: we cannot see
     // the content, so we must not let it pass as if it were empty.
     return Promise.reject(consumedBefore());
   }
-  return new Promise((resolve, reject) => collect(req, maxBytes, { resolve, reject }));
+  return new Promise((resolve, reject) =>
+    collect(req, { maxBytes, overflow }, { resolve, reject }),
+  );
 }
 
 type Settle = {
@@ -67,7 +81,31 @@ type Settle = {
   readonly reject: (error: SSGError) => void;
 };
 
-function collect(req: IncomingMessage, maxBytes: number, settle: Settle): void {
+/**
+ * Puts `read` back at the front of a stream that was flowing into the
+ * gate, and leaves it for the next reader. `pause()` keeps the chunks that
+ * have not arrived yet (a flowing stream with no listener drops them), but a
+ * paused stream stays paused when a 'data' listener is added, and parsers
+ * such as raw-body only add one: so it is resumed once a reader attaches.
+ */
+function restore(req: IncomingMessage, read: readonly Buffer[]): void {
+  req.pause();
+  req.unshift(Buffer.concat(read));
+  const resumeForReader = (event: string | symbol): void => {
+    if (event !== 'data') return;
+    req.off('newListener', resumeForReader);
+    // 'newListener' fires before the listener is added: resume after it is.
+    process.nextTick(() => req.resume());
+  };
+  req.on('newListener', resumeForReader);
+}
+
+function collect(
+  req: IncomingMessage,
+  limit: { readonly maxBytes: number; readonly overflow: BodyOverflow },
+  settle: Settle,
+): void {
+  const { maxBytes } = limit;
   const chunks: Buffer[] = [];
   let size = 0;
   const listeners = {
@@ -78,7 +116,8 @@ function collect(req: IncomingMessage, maxBytes: number, settle: Settle): void {
         return;
       }
       stop();
-      req.resume();
+      if (limit.overflow === 'restore') restore(req, [...chunks, chunk]);
+      else req.resume();
       settle.reject(bodyTooLarge());
     },
     end: (): void => {
@@ -132,7 +171,11 @@ export async function readWebBody(
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
-      await reader.cancel();
+      // Not awaited: in DRY_RUN this stream is one branch of a tee, whose cancel
+      // settles only once the handler is done with the other branch. Cancelling
+      // stops the buffering; a failed cancel of a body we abandon changes
+      // nothing, the 413 stands.
+      void reader.cancel().catch(() => undefined);
       throw bodyTooLarge();
     }
     chunks.push(value);

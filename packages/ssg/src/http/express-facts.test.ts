@@ -145,4 +145,24 @@ describe.each(majors)('ssg.middleware() request facts and DRY_RUN on %s', (_name
       .send({ text: 'a'.repeat(2_000) });
     expect(oversized.status).toBe(201);
   });
+
+  /** regression: issue 2 */
+  it('DRY_RUN leaves an oversized chunked body whole for a parser mounted after it', async () => {
+    const ssg = createSSG({ plugins: [plugin], mode: 'DRY_RUN' });
+    const seen: unknown[] = [];
+    const a = express();
+    a.use('/v1/posts', ssg.middleware({ maxBodyBytes: 1_000 }), express.json({ limit: '1mb' }));
+    a.post('/v1/posts', (req, res) => {
+      seen.push(req.body);
+      res.status(201).end();
+    });
+    // No Content-Length: the gate has to read past its limit to notice.
+    const req = request(a).post('/v1/posts').set('content-type', 'application/json');
+    req.write('{"text":"');
+    for (let i = 0; i < 6; i++) req.write('b'.repeat(1_000));
+    req.write('"}');
+    const res = await req;
+    expect(res.status).toBe(201);
+    expect(seen).toEqual([{ text: 'b'.repeat(6_000) }]);
+  });
 });

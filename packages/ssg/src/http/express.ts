@@ -5,7 +5,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Logger } from '../logger.js';
 import type { Inspection } from '../result.js';
-import { checkContentLength, normalizeParsedBody, parseJsonBody, readNodeBody } from './body.js';
+import {
+  type BodyOverflow,
+  checkContentLength,
+  normalizeParsedBody,
+  parseJsonBody,
+  readNodeBody,
+} from './body.js';
 import {
   decide,
   dryRunFailureFields,
@@ -70,13 +76,17 @@ function hasUnreadBody(req: SSGRequest): boolean {
   return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
 }
 
-async function bodyOf(req: SSGRequest, opts: ResolvedHttpOptions<SSGRequest>): Promise<unknown> {
+async function bodyOf(
+  req: SSGRequest,
+  opts: ResolvedHttpOptions<SSGRequest>,
+  overflow: BodyOverflow,
+): Promise<unknown> {
   if (req.body !== undefined && !hasUnreadBody(req)) {
     // Parsed by the host (e.g. express.json()); its limit may be larger than ours.
     checkContentLength(req.headers['content-length'], opts.maxBodyBytes);
     return normalizeParsedBody(req.body, opts.maxBodyBytes);
   }
-  const body = parseJsonBody(await readNodeBody(req, opts.maxBodyBytes));
+  const body = parseJsonBody(await readNodeBody(req, opts.maxBodyBytes, overflow));
   req.body = body;
   // body-parser 1.x's "already parsed" flag: without it an `express.json()`
   // mounted after the gate on Express 4 re-reads the drained stream (500).
@@ -90,7 +100,8 @@ async function gate(
   req: SSGRequest,
 ): Promise<GateOutcome> {
   try {
-    const body = await bodyOf(req, opts);
+    // DRY_RUN lets an oversized request on, so it must leave its body to the host's parser.
+    const body = await bodyOf(req, opts, deps.dryRun ? 'restore' : 'drain');
     const ip = req.ip ?? req.socket?.remoteAddress;
     const defaults: RequestFacts = ip ? { ipAddress: ip } : {};
     const facts = await extractFacts(opts.extract, req, defaults);

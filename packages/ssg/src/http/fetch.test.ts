@@ -136,4 +136,33 @@ describe('ssg.inspectRequest (Fetch API)', () => {
     };
     expect((await dry.inspectRequest(post('{}'), { extract: boom })).allowed).toBe(true);
   });
+
+  /** regression: issue 2 */
+  it('DRY_RUN leaves the request body whole for the handler, even past the limit', async () => {
+    const dry = createSSG({ plugins: [plugin], mode: 'DRY_RUN' });
+    const big = JSON.stringify({ text: 'b'.repeat(5_000) });
+    const bodies: string[] = [];
+    const handler = dry.fetchHandler(
+      async (request) => {
+        bodies.push(await request.text());
+        return new Response(null, { status: 201 });
+      },
+      { maxBodyBytes: 1_000 },
+    );
+    const chunked = new Request('http://localhost/v1/posts', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: new Blob([big]).stream(),
+      duplex: 'half',
+    } as RequestInit);
+    expect((await handler(chunked)).status).toBe(201);
+    expect((await handler(post('{'))).status).toBe(201);
+    const clean = post('{"text":"drop table"}');
+    expect(await dry.inspectRequest(clean)).toMatchObject({
+      allowed: true,
+      body: { text: 'drop table' },
+    });
+    expect(bodies).toEqual([big, '{']);
+    expect(await clean.json()).toEqual({ text: 'drop table' });
+  });
 });

@@ -24,7 +24,10 @@ export type RequestAllowed = {
   readonly allowed: true;
   /** Absent for methods that are not inspected, or when a DRY_RUN inspection failed. */
   readonly inspection: Inspection | undefined;
-  /** The parsed JSON body (the request's stream has been consumed); `undefined` if not read. */
+  /**
+   * The parsed JSON body; `undefined` if not read. The request's own stream has
+   * been consumed, except in DRY_RUN (the gate reads a copy, so the handler can read it).
+   */
   readonly body: unknown;
 };
 
@@ -48,6 +51,21 @@ export type RequestInspection = RequestAllowed | RequestDenied;
 
 type Deps = { readonly inspect: InspectFn; readonly dryRun: boolean; readonly logger: Logger };
 
+/**
+ * A copy of the request's body stream (a tee), leaving the request's own
+ * body unread. DRY_RUN lets every request on, so the handler must still be
+ * able to read the whole body, even when the gate stopped at its limit or
+ * could not parse it. A body already taken is handed on as it is (the
+ * reader then reports it as unavailable).
+ *
+ * @param request - the request
+ * @returns the stream for the gate to read
+ */
+function teeBody(request: Request): ReadableStream<Uint8Array> | null {
+  const untouched = request.body !== null && !request.bodyUsed && !request.body.locked;
+  return untouched ? request.clone().body : request.body;
+}
+
 async function gate(
   deps: Deps,
   opts: ResolvedHttpOptions<Request>,
@@ -56,7 +74,8 @@ async function gate(
   let body: unknown;
   try {
     checkContentLength(request.headers.get('content-length'), opts.maxBodyBytes);
-    body = parseJsonBody(await readWebBody(request.body, opts.maxBodyBytes));
+    const stream = deps.dryRun ? teeBody(request) : request.body;
+    body = parseJsonBody(await readWebBody(stream, opts.maxBodyBytes));
     const facts = await extractFacts(opts.extract, request, {});
     const outcome = await decide(deps.inspect, { body, facts, opts });
     if (outcome.kind === 'respond' && !deps.dryRun) {
