@@ -27,6 +27,15 @@ describe('keywordPlugin', () => {
     expect(JSON.stringify(r)).not.toMatch(/buy now|wire money/i);
   });
 
+  /** regression: issue 2 */
+  it('reports offsets in the original text when lower-casing changes its length', async () => {
+    // U+0130 lower-cases to two code units, which used to shift every later offset.
+    const text = '\u0130\u0130 then BUY NOW, and \u0130 buy now';
+    const r = await run(plugin, text);
+    const spans = r.matches.map((m) => text.slice(m.start, m.end).toLowerCase());
+    expect(spans).toEqual(['buy now', 'buy now']);
+  });
+
   it('scores 0 with no labels on clean text', async () => {
     expect(await run(plugin, 'hello')).toEqual({
       score: 0,
@@ -59,6 +68,27 @@ describe('keywordPlugin', () => {
         },
       ),
       { numRuns: 100 },
+    );
+  });
+
+  it('every match offset points at the term in the original text, for any Unicode (property)', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.string({ unit: fc.constantFrom('\u0130', 'a', 'ß', '\u{10400}', 'Σ', ' ') }),
+        fc.string({ unit: 'binary' }),
+        fc.string({ unit: fc.constantFrom(...'abci'), maxLength: 6 }),
+        async (prefix, suffix, rest) => {
+          const term = `zq${rest}`;
+          const p = keywordPlugin({ rules: [{ term, label: 'T', score: 50 }] });
+          const text = `${prefix}${term.toUpperCase()}${suffix}`;
+          const r = await run(p, text);
+          expect(r.matches.length).toBeGreaterThan(0);
+          for (const m of r.matches) {
+            expect(text.slice(m.start, m.end).toLowerCase()).toContain(term);
+          }
+        },
+      ),
+      { numRuns: 200 },
     );
   });
 

@@ -58,6 +58,42 @@ function findAll(haystack: string, needle: string): number[] {
   return starts;
 }
 
+/** Lower-cased text and, per lower-cased code unit, the original span it came from. */
+type Lowered = {
+  readonly text: string;
+  /** `null` when lower-casing kept every length (offsets are the same). */
+  readonly spans: readonly (readonly [start: number, end: number])[] | null;
+};
+
+/**
+ * Lower-cases `text` and keeps the way back to its offsets. A few characters
+ * grow when lower-cased (U+0130 `İ` becomes two code units), which would shift
+ * every later match offset; none shrink, so equal lengths mean equal offsets.
+ */
+function lowerCase(text: string): Lowered {
+  const lowered = text.toLowerCase();
+  if (lowered.length === text.length) return { text: lowered, spans: null };
+  const spans: (readonly [number, number])[] = [];
+  let out = '';
+  let at = 0;
+  for (const char of text) {
+    const lower = char.toLowerCase();
+    for (let i = 0; i < lower.length; i++) spans.push([at, at + char.length]);
+    out += lower;
+    at += char.length;
+  }
+  return { text: out, spans };
+}
+
+function originalSpan(lowered: Lowered, start: number, length: number): [number, number] {
+  const { spans } = lowered;
+  if (spans === null) return [start, start + length];
+  return [
+    (spans[start] as readonly [number, number])[0],
+    (spans[start + length - 1] as readonly [number, number])[1],
+  ];
+}
+
 /**
  * Creates a keyword plugin. Its score is the highest score of the rules
  * found; each occurrence is one match with `redacted: '[REDACTED]'`.
@@ -82,22 +118,18 @@ export function keywordPlugin(options: KeywordPluginOptions): DetectionPlugin {
     priority: options.priority ?? 0,
     enabled: options.enabled ?? true,
     analyze(envelope): DetectionResult {
-      const text = envelope.text.toLowerCase();
+      const lowered = lowerCase(envelope.text);
       let score = 0;
       const labels: string[] = [];
       const matches: DetectionMatch[] = [];
       for (const rule of rules) {
-        const starts = findAll(text, rule.term);
+        const starts = findAll(lowered.text, rule.term);
         if (starts.length === 0) continue;
         score = Math.max(score, rule.score);
         if (!labels.includes(rule.label)) labels.push(rule.label);
-        for (const start of starts) {
-          matches.push({
-            label: rule.label,
-            redacted: KEYWORD_REDACTED,
-            start,
-            end: start + rule.term.length,
-          });
+        for (const at of starts) {
+          const [start, end] = originalSpan(lowered, at, rule.term.length);
+          matches.push({ label: rule.label, redacted: KEYWORD_REDACTED, start, end });
         }
       }
       const summary =
