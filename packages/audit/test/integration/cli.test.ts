@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { TestDatabase } from '@clawexchange/test-utils';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createAuditLogger } from '../../src/index.js';
 import { migratedDatabase, tamper } from './helpers.js';
 
@@ -88,6 +88,51 @@ describe('clawexchange-audit (built bin)', () => {
       ok: false,
       break: { kind: 'tail_missing', expectedSeq: 20 },
     });
+  });
+
+  /** regression: issue 5 (a checkpoint file holding `null` was ignored; one not JSON exited 3) */
+  it('exports an archive that verify-file proves, and rejects bad checkpoint files', async () => {
+    // Its own database: the test above leaves a tampered chain behind.
+    const own = await migratedDatabase();
+    onTestFinished(() => own.drop());
+    const writer = createAuditLogger({ database: own.sequelize });
+    for (let i = 0; i < 8; i++) {
+      await writer.log({ eventType: 'SSG_PASS', actorId: `a-${i}`, actorType: 'agent' });
+    }
+    const env = { DATABASE_URL: own.url, AUDIT_CHECKPOINT_HMAC_KEY: HMAC };
+    const head = await run(['head'], env);
+    const cp = join(dir, 'archive-cp.json');
+    await writeFile(cp, head.stdout);
+    const archive = join(dir, 'archive.jsonl');
+    const exported = await run(['export', '--to', String(JSON.parse(head.stdout).seq)], env);
+    expect(exported.code).toBe(0);
+    await writeFile(archive, exported.stdout);
+    const proved = await run(['verify-file', archive, '--checkpoint', cp], {
+      AUDIT_CHECKPOINT_HMAC_KEY: HMAC,
+    });
+    expect(proved.code).toBe(0);
+    expect(JSON.parse(proved.stdout)).toMatchObject({ ok: true, checked: 8, lastSeq: 8 });
+    const edited = join(dir, 'edited.jsonl');
+    await writeFile(edited, exported.stdout.replace('"actorId":"a-4"', '"actorId":"a-X"'));
+    const caught = await run(['verify-file', edited], {});
+    expect(caught.code).toBe(1);
+    expect(JSON.parse(caught.stdout)).toMatchObject({
+      ok: false,
+      break: { kind: 'hash_mismatch', expectedSeq: 5 },
+    });
+
+    for (const content of ['null', 'not json']) {
+      const bad = join(dir, 'bad-cp.json');
+      await writeFile(bad, content);
+      for (const args of [
+        ['verify', '--checkpoint', bad],
+        ['verify-file', archive, '--checkpoint', bad],
+      ]) {
+        const r = await run(args, env);
+        expect(r.code, `${args[0]} ${content}`).toBe(2);
+        expect(r.stderr).toContain('AUDIT_INVALID_CHECKPOINT');
+      }
+    }
   });
 
   it('fails with usage errors and never prints the connection string', async () => {
