@@ -28,8 +28,11 @@ describe('buildAutomaton', () => {
     fc.assert(
       fc.property(fc.uniqueArray(keyword, { minLength: 1, maxLength: 8 }), text, (kws, t) => {
         const ac = buildAutomaton(kws);
+        const pairs: number[] = [];
+        const seen = new Uint8Array(kws.length);
+        ac.mark(t, seen, new Uint8Array(kws.length).fill(1), pairs, 1000);
         const hits: string[] = [];
-        ac.scan(t, (kw, end) => hits.push(`${kw}@${end}`));
+        for (let i = 0; i < pairs.length; i += 2) hits.push(`${pairs[i]}@${pairs[i + 1]}`);
         expect(hits.sort()).toEqual(naive(kws, t));
         const firstEnd = (kw: number): number =>
           Math.min(
@@ -38,6 +41,9 @@ describe('buildAutomaton', () => {
               .map((h) => Number(h.split('@')[1])),
           );
         const present = ac.present(t);
+        expect([...seen.keys()].filter((k) => seen[k] === 1)).toEqual(
+          [...present].sort((a, b) => a - b),
+        );
         expect([...present].sort()).toEqual(
           [...new Set(hits.map((h) => Number(h.split('@')[0])))].sort(),
         );

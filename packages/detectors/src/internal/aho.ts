@@ -6,8 +6,18 @@
  * character, and anything outside ASCII, moves to the root.
  */
 export type Automaton = {
-  /** Calls `hit(keywordIndex, endExclusive)` for every keyword occurrence. */
-  readonly scan: (text: string, hit: (kw: number, end: number) => void) => void;
+  /**
+   * Sets `seen[kw] = 1` for every keyword present in `text`; for keywords with
+   * `track[kw] === 1` also appends each occurrence as a pair `kw, endExclusive`
+   * to `hits`, while `hits` holds fewer than `maxHits` pairs.
+   */
+  readonly mark: (
+    text: string,
+    seen: Uint8Array,
+    track: Uint8Array,
+    hits: number[],
+    maxHits: number,
+  ) => void;
   /** Indexes of the keywords present in `text`, in order of first occurrence. */
   readonly present: (text: string) => number[];
   readonly keywords: readonly string[];
@@ -89,7 +99,13 @@ export function buildAutomaton(keywords: readonly string[]): Automaton {
   }
   outStart[n] = flat.length;
   const outList = Int32Array.from(flat);
-  const scan = (text: string, hit: (kw: number, end: number) => void): void => {
+  const mark = (
+    text: string,
+    seen: Uint8Array,
+    track: Uint8Array,
+    hits: number[],
+    maxHits: number,
+  ): void => {
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -100,19 +116,36 @@ export function buildAutomaton(keywords: readonly string[]): Automaton {
       }
       s = delta[s * width + k] as number;
       const end = outStart[s + 1] as number;
-      for (let o = outStart[s] as number; o < end; o++) hit(outList[o] as number, i + 1);
+      for (let o = outStart[s] as number; o < end; o++) {
+        const kw = outList[o] as number;
+        seen[kw] = 1;
+        if (track[kw] === 1 && hits.length < 2 * maxHits) hits.push(kw, i + 1);
+      }
     }
   };
   const present = (text: string): number[] => {
-    const seen = new Uint8Array(keywords.length);
     const found: number[] = [];
-    scan(text, (kw) => {
-      if (seen[kw] === 0) {
-        seen[kw] = 1;
-        found.push(kw);
+    let s = 0;
+    let seen: Uint8Array | undefined;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      const k = c < A ? (classOf[c] as number) : 0;
+      if (k === 0) {
+        s = 0;
+        continue;
       }
-    });
+      s = delta[s * width + k] as number;
+      const end = outStart[s + 1] as number;
+      for (let o = outStart[s] as number; o < end; o++) {
+        const kw = outList[o] as number;
+        seen ??= new Uint8Array(keywords.length);
+        if (seen[kw] === 0) {
+          seen[kw] = 1;
+          found.push(kw);
+        }
+      }
+    }
     return found;
   };
-  return { scan, present, keywords };
+  return { mark, present, keywords };
 }

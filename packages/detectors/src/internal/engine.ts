@@ -4,8 +4,8 @@
  */
 import { DetectorError, DetectorErrorCode } from '../errors.js';
 import type { Category, CustomRule, Finding, ScanOptions, Severity } from '../types.js';
-import { buildAutomaton } from './aho.js';
 import type { Automaton } from './aho.js';
+import { buildAutomaton } from './aho.js';
 import { GENERIC_KEYWORDS, genericAt } from './generic-secret.js';
 import { scanInjection } from './injection.js';
 import { findPhones } from './pii-phone.js';
@@ -61,7 +61,7 @@ function stringList(v: unknown, field: string): readonly string[] | undefined {
 function compileCustom(c: CustomRule, i: number): Rule {
   const f = `customRules[${i}]`;
   if (typeof c !== 'object' || c === null) throw invalid(f, 'an object');
-  if (typeof c.type !== 'string' || !/^[a-z0-9][a-z0-9\-]{0,63}$/.test(c.type))
+  if (typeof c.type !== 'string' || !/^[a-z0-9][a-z0-9-]{0,63}$/.test(c.type))
     throw invalid(`${f}.type`, 'a lower-case kebab-case name');
   if (!CATS.includes(c.category)) throw invalid(`${f}.category`, "'secret', 'pii' or 'injection'");
   if (c.severity !== undefined && !SEVERITIES.includes(c.severity))
@@ -245,34 +245,38 @@ function runRule(rule: Rule, text: string, out: RawFinding[]): void {
   }
 }
 
+/** Rules to run: the keyword-less ones, then those of each keyword seen, in keyword order. */
+function activeRules(r: Resolved, seen: Uint8Array): number[] {
+  const taken = new Uint8Array(r.rules.length);
+  const order = [...r.alwaysRules];
+  for (let k = 0; k < seen.length; k++) {
+    if (seen[k] !== 1) continue;
+    for (const ri of r.byKw[k] as number[]) {
+      if (ri >= 0 && taken[ri] === 0) {
+        taken[ri] = 1;
+        order.push(ri);
+      }
+    }
+  }
+  return order;
+}
+
 function scanWindow(text: string, r: Resolved): RawFinding[] {
   const raw: RawFinding[] = [];
   const wantSecret = r.categories.has('secret');
   const wantPii = r.categories.has('pii');
   if (wantSecret || wantPii) {
-    const active = new Set<number>(r.alwaysRules);
-    const generic: Array<[number, number]> = [];
-    // The hit callback runs per keyword occurrence: keep it to a flag write,
-    // except for generic credential keywords whose positions matter.
     const seen = new Uint8Array(r.byKw.length);
-    r.ac.scan(text, (kw, end) => {
-      if (r.genericKw[kw] === 1) {
-        if (wantSecret && generic.length < MAX_FINDINGS)
-          generic.push([r.genericIndex[kw] as number, end]);
-      }
-      seen[kw] = 1;
-    });
-    for (let k = 0; k < seen.length; k++) {
-      if (seen[k] !== 1) continue;
-      for (const ri of r.byKw[k] as number[]) if (ri >= 0) active.add(ri);
-    }
-    for (const ri of active) {
+    const generic: number[] = [];
+    r.ac.mark(text, seen, r.genericKw, generic, wantSecret ? MAX_FINDINGS : 0);
+    for (const ri of activeRules(r, seen)) {
       const rule = r.rules[ri] as Rule;
       if (!r.categories.has(rule.category)) continue;
       runRule(rule, text, raw);
     }
-    for (const [gi, end] of generic) {
-      const f = genericAt(text, GENERIC_KEYWORDS[gi] as string, end);
+    for (let h = 0; h < generic.length; h += 2) {
+      const kw = GENERIC_KEYWORDS[r.genericIndex[generic[h] as number] as number] as string;
+      const f = genericAt(text, kw, generic[h + 1] as number);
       if (f) raw.push(f);
     }
     if (wantPii && /\d{3}/.test(text)) raw.push(...findPhones(text));
@@ -361,7 +365,7 @@ export function scanResolved(text: string, r: Resolved): Finding[] {
   // Our own redaction placeholders are never findings (keeps redact() idempotent).
   const holes: Array<[number, number]> = [];
   if (text.includes('#')) {
-    const ph = /\[(?:SECRET:[a-z0-9\-]{1,64}|[A-Z_]{1,40})#\d{1,9}\]/g;
+    const ph = /\[(?:SECRET:[a-z0-9-]{1,64}|[A-Z_]{1,40})#\d{1,9}\]/g;
     for (let m = ph.exec(text); m; m = ph.exec(text)) holes.push([m.index, m.index + m[0].length]);
   }
   const inHole = (f: RawFinding): boolean =>
