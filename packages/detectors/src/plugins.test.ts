@@ -1,5 +1,5 @@
-import type { DetectionPlugin } from '@clawexchange/ssg';
 import { inspect } from 'node:util';
+import type { DetectionPlugin } from '@clawexchange/ssg';
 import { describe, expect, it } from 'vitest';
 import {
   DEFAULT_SEVERITY_SCORES,

@@ -90,5 +90,5 @@ export function redact(text: string, options?: RedactOptions): RedactResult {
 export function restore(text: string, replacements: readonly Replacement[]): string {
   if (replacements.length === 0) return text;
   const map = new Map(replacements.map((r) => [r.placeholder, r.value]));
-  return text.replace(/\[[A-Z_]{1,40}(?::[a-z0-9\-]{1,64})?#\d{1,9}\]/g, (p) => map.get(p) ?? p);
+  return text.replace(/\[[A-Z_]{1,40}(?::[a-z0-9-]{1,64})?#\d{1,9}\]/g, (p) => map.get(p) ?? p);
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { base62, crc32 } from './internal/checksums.js';
 import {
   createDetector,
   isDetectorError,
@@ -8,6 +7,7 @@ import {
   scanPii,
   scanSecrets,
 } from './index.js';
+import { base62, crc32 } from './internal/checksums.js';
 
 const types = (text: string): string[] => scan(text).map((f) => f.type);
 

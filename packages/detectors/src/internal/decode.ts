@@ -12,7 +12,7 @@ export type Decoded = {
   readonly kind: string;
 };
 
-export const B64: RegExp = /(?<![A-Za-z0-9+/_\-])[A-Za-z0-9+/_\-]{20,}={0,2}/g;
+export const B64: RegExp = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{20,}={0,2}/g;
 // Hex of printable ASCII: every byte's high nibble is 2–7, so each pair starts with a digit.
 export const HEXRUN: RegExp = /(?<![0-9A-Fa-f])(?:[2-7][0-9A-Fa-f][ :]?){12,}/g;
 export const ESCHEX: RegExp = /(?:\\x[0-9A-Fa-f]{2}){6,}/g;

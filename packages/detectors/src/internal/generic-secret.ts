@@ -30,7 +30,7 @@ export const GENERIC_KEYWORDS: readonly string[] = [
 // After the keyword: rest of the identifier, a closing quote, a separator, an
 // optional opening quote, then the value. Every quantifier is bounded.
 export const AFTER: RegExp =
-  /([A-Za-z0-9_.\-]{0,24})[\\"'\]]{0,3}[ \t]{0,3}(?:string[ \t]{1,3})?(=>|:=|::|[:=>|]|,|\s-\s|\s)?[ \t]{0,3}(["'`({]|\\")?[ \t]?([^\s"'`<>{}[\](),;|\\]{6,1000})/y;
+  /([A-Za-z0-9_.-]{0,24})[\\"'\]]{0,3}[ \t]{0,3}(?:string[ \t]{1,3})?(=>|:=|::|[:=>|]|,|\s-\s|\s)?[ \t]{0,3}(["'`({]|\\")?[ \t]?([^\s"'`<>{}[\](),;|\\]{6,1000})/y;
 
 /** Values in a provider's own format are judged by that provider's rule, not here. */
 const KNOWN_PREFIX =
@@ -39,7 +39,7 @@ const UUIDISH = /^[0-9A-Za-z]{8}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0
 const TOKEN_CHARS = /^[A-Za-z0-9_\-+/=.~:@!#$%^&*]+$/;
 
 const BAD_SUFFIX =
-  /(?:^|[_.\-]|[a-z])(?:id|ids|name|names|type|types|file|path|paths|url|uri|length|len|size|count|env|var|variable|header|field|prefix|format|hash|ref|version|index|policy|mode|manager|store|provider|board|word|words|stroke|frame|note|chain|ring|space|code|port|age|ed|ing|ages|ation|ible|ive|less|ly|map|set|up|down|or|ors|s)$/i;
+  /(?:^|[_.-]|[a-z])(?:id|ids|name|names|type|types|file|path|paths|url|uri|length|len|size|count|env|var|variable|header|field|prefix|format|hash|ref|version|index|policy|mode|manager|store|provider|board|word|words|stroke|frame|note|chain|ring|space|code|port|age|ed|ing|ages|ation|ible|ive|less|ly|map|set|up|down|or|ors|s)$/i;
 
 const CODEY = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\)?)?$/;
 const END_OK = /[\s"'`,;)\]}>&|\\]/;
@@ -48,13 +48,13 @@ function validValue(v: string, kw: string, strongSep: boolean, quoted: boolean):
   if (isPlaceholder(v) || isSequential(v)) return 0;
   if (!TOKEN_CHARS.test(v) || /^[=:.\-+/@!#%^&*~]/.test(v)) return 0;
   if (KNOWN_PREFIX.test(v)) return 0;
-  if (UUIDISH.test(v) && !/^[0-9a-fA-F\-]+$/.test(v)) return 0;
+  if (UUIDISH.test(v) && !/^[0-9a-fA-F-]+$/.test(v)) return 0;
   if (/^[a-z0-9\-_]+(?:\.[a-z0-9\-_]+)+$/.test(v) && !/\d{4}/.test(v)) return 0;
   if (/\d+\.\d+(?:\.\d+)?$/.test(v) && /[a-z]{3}/i.test(v) && /[-.]/.test(v)) return 0;
   if (v.includes('://')) return 0;
   if (CODEY.test(v) && (!/\d/.test(v) || v.length < 40)) return 0;
   if (/^\d+$/.test(v) && v.length < 20) return 0;
-  if (/^[a-z]+(?:[_\-][a-z]+)*$/.test(v) || /^[A-Z]+(?:_[A-Z]+)*$/.test(v)) return 0;
+  if (/^[a-z]+(?:[_-][a-z]+)*$/.test(v) || /^[A-Z]+(?:_[A-Z]+)*$/.test(v)) return 0;
   if (/^(?:true|false|none|null|nil|required|optional|string|bearer|basic)$/i.test(v)) return 0;
   if (/^\d{4}-\d{2}-\d{2}/.test(v)) return 0;
   const isPass = kw.startsWith('pass') || kw === 'pwd';

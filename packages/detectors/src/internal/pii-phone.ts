@@ -5,8 +5,9 @@
  * leading `+`, a number needs a phone context word, and national formats are
  * tried for the countries the text hints at.
  */
-import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
+
 import type { CountryCode } from 'libphonenumber-js/min';
+import { parsePhoneNumberFromString } from 'libphonenumber-js/min';
 import type { RawFinding } from './rule.js';
 
 export const CANDIDATE: RegExp =

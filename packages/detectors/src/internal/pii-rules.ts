@@ -4,8 +4,8 @@
  * checksum). Phones are handled by libphonenumber-js in `pii-phone.ts`.
  */
 import type { Severity } from '../types.js';
-import type { Rule } from './rule.js';
 import * as v from './pii-validators.js';
+import type { Rule } from './rule.js';
 
 type Opts = {
   readonly severity?: Severity;
@@ -55,13 +55,13 @@ export const PII_RULES: readonly Rule[] = [
     'iban',
     DIGITS,
     `(?<![A-Za-z0-9])[A-Z]{2}\\d{2}(?:[ \\-]?[A-Z0-9]{4}){2,7}(?:[ \\-]?[A-Z0-9]{1,3})?${NA}`,
-    { severity: 'medium', validate: (s) => (v.validIban(s.replace(/[\s\-]/g, '')) ? 0.95 : 0) },
+    { severity: 'medium', validate: (s) => (v.validIban(s.replace(/[\s-]/g, '')) ? 0.95 : 0) },
   ),
   rule('us-ssn', DIGITS, `${NB}\\d{3}([ \\-]?)\\d{2}\\1\\d{4}(?![\\d\\-])`, {
     severity: 'high',
     validate: (s, text, start) => {
       if (!v.validSsn(s)) return 0;
-      const sep = /\d{3}([ \-])\d{2}[ \-]\d{4}/.test(s);
+      const sep = /\d{3}([ -])\d{2}[ -]\d{4}/.test(s);
       const ctx = /ssn|social|security|sozial|seguro/i.test(
         text.slice(Math.max(0, start - 64), start),
       );

@@ -329,7 +329,7 @@ const NIF_LETTERS = 'TRWAGMYFPDXBNJZSQVHLCKE';
 
 /** Spanish DNI/NIF (8 digits + letter) and NIE (X/Y/Z + 7 digits + letter). */
 export function validEsNif(raw: string): boolean {
-  const u = raw.toUpperCase().replace(/[\s\-]/g, '');
+  const u = raw.toUpperCase().replace(/[\s-]/g, '');
   const lead = 'XYZ'.indexOf(u[0] as string);
   const num = lead >= 0 ? `${lead}${u.slice(1, 8)}` : u.slice(0, 8);
   if (!/^\d{8}$/.test(num)) return false;

@@ -3,7 +3,7 @@
  * real credential. A value that looks like one is never reported as a secret.
  */
 const PLACEHOLDER_WORDS =
-  /example|sample|dummy|placeholder|your[_\-]?(?:api|secret|key|token|pass)|changeme|change[_\-]me|redacted|insert[_\-]?|replace[_\-]?me|notreal|not[_\-]a[_\-]real|lorem|foobar|test[_\-]?(?:key|token|secret)|abcdefgh|12345678|xxxx|\*\*\*\*|\.\.\.|0000000000|\bnull\b|undefined/i;
+  /example|sample|dummy|placeholder|your[_-]?(?:api|secret|key|token|pass)|changeme|change[_-]me|redacted|insert[_-]?|replace[_-]?me|notreal|not[_-]a[_-]real|lorem|foobar|test[_-]?(?:key|token|secret)|abcdefgh|12345678|xxxx|\*\*\*\*|\.\.\.|0000000000|\bnull\b|undefined/i;
 
 /** True when the value is a template, variable reference or filler. */
 export function isPlaceholder(value: string): boolean {
