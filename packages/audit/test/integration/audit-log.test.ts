@@ -77,6 +77,29 @@ describe('audit logger against PostgreSQL', () => {
     expect(omitted?.ipAddress).toBeNull();
   });
 
+  it('masks addresses with the configured prefix lengths', async () => {
+    const audit = createAuditLogger({
+      database: db.sequelize,
+      ipMasking: { ipv4PrefixLength: 16, ipv6PrefixLength: 32 },
+    });
+    const v4 = await audit.log({
+      eventType: 'SSG_PASS',
+      actorId: 'mask',
+      actorType: 'agent',
+      ipAddress: '198.51.100.23',
+    });
+    const v6 = await audit.log({
+      eventType: 'SSG_PASS',
+      actorId: 'mask',
+      actorType: 'agent',
+      ipAddress: '2001:db8:abcd:1234::1',
+    });
+    const [rows] = await db.sequelize.query(
+      `SELECT ip_address FROM audit_logs WHERE seq IN (${v4?.seq}, ${v6?.seq}) ORDER BY seq`,
+    );
+    expect(rows).toEqual([{ ip_address: '198.51.0.0' }, { ip_address: '2001:db8::' }]);
+  });
+
   it('rejects every kind of bad input with a typed error and writes nothing', async () => {
     const audit = createAuditLogger({
       database: db.sequelize,

@@ -8,6 +8,7 @@ import {
   createAuditMigrations,
   ensureAuditPartitions,
 } from '../../src/index.js';
+import { ROW_HASH_SQL } from '../../src/internal/rows.js';
 import { tamper } from './helpers.js';
 
 async function tables(db: TestDatabase): Promise<string[]> {
@@ -105,5 +106,48 @@ describe('migrations', () => {
     });
     for (const m of [...steps].reverse()) await m.down(sequelize.getQueryInterface(), sequelize);
     expect(await tables(db)).toEqual([]);
+  });
+
+  it('monthly partitioning: after detaching an exported month, a checkpoint anchors the rest', async () => {
+    db = await createTestDatabase();
+    const sequelize = db.sequelize;
+    const steps = createAuditMigrations({
+      partitioning: 'monthly',
+      firstMonth: '2026-10',
+      months: 2,
+    });
+    for (const m of steps) await m.up(sequelize.getQueryInterface(), sequelize);
+    let at = '2026-10-10';
+    const audit = createAuditLogger({
+      database: sequelize,
+      now: () => new Date(at),
+      checkpointKey: { algorithm: 'hmac-sha256', secret: Buffer.alloc(32, 9) },
+    });
+    for (let k = 0; k < 3; k++) {
+      await audit.log({ eventType: 'SSG_PASS', actorId: `old-${k}`, actorType: 'agent' });
+    }
+    const checkpoint = await audit.head();
+    at = '2026-11-10';
+    for (let k = 0; k < 4; k++) {
+      await audit.log({ eventType: 'SSG_PASS', actorId: `new-${k}`, actorType: 'agent' });
+    }
+    await sequelize.query('ALTER TABLE audit_logs DETACH PARTITION audit_logs_p202610');
+    expect(await audit.verify()).toMatchObject({ ok: false, break: { kind: 'sequence_gap' } });
+    expect(await audit.verify({ from: checkpoint.seq + 1, checkpoint })).toMatchObject({
+      ok: true,
+      checked: 4,
+      lastSeq: 7,
+    });
+    // The anchor is proven: a first remaining row re-hashed onto another
+    // predecessor is consistent in itself but no longer links to the checkpoint.
+    await tamper(db.url, [
+      "UPDATE audit_logs SET prev_hash = decode(repeat('11', 32), 'hex') WHERE seq = 4",
+      `UPDATE audit_logs SET hash = ${ROW_HASH_SQL} WHERE seq = 4`,
+    ]);
+    expect(await audit.verify({ from: 4, checkpoint })).toMatchObject({
+      ok: false,
+      break: { kind: 'prev_hash_mismatch', expectedSeq: 4, position: 0 },
+    });
+    await sequelize.query('DROP TABLE audit_logs_p202610');
   });
 });

@@ -59,6 +59,7 @@ describe('append-only guards for the application role', () => {
     }
     await expect(app.query('DELETE FROM audit_chain_head')).rejects.toThrow(/forward/);
     await expect(app.query('UPDATE audit_chain_head SET last_seq = 0')).rejects.toThrow(/forward/);
+    await expect(app.query('TRUNCATE audit_chain_head')).rejects.toThrow(/forward/);
     const [rows] = await db.sequelize.query('SELECT count(*)::int AS n FROM audit_logs');
     expect(rows).toEqual([{ n: 5 }]);
   });
