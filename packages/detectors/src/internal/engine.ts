@@ -35,7 +35,12 @@ export type Resolved = {
   readonly genericKw: Uint8Array;
   /** For generic keywords: index into GENERIC_KEYWORDS. */
   readonly genericIndex: Int32Array;
+  /** Scratch flags (keywords seen, rules taken), all zero between calls. */
+  readonly scratch: Scratch;
 };
+
+/** Reusable per-index flag arrays, so a scan allocates none. */
+type Scratch = { readonly seen: Uint8Array; readonly taken: Uint8Array };
 
 /** Upper bound on findings per call, so hostile input cannot balloon output. */
 export const MAX_FINDINGS = 5000;
@@ -115,6 +120,7 @@ type Index = {
   always: number[];
   genericKw: Uint8Array;
   genericIndex: Int32Array;
+  scratch: Scratch;
 };
 
 let builtinCache: Index | undefined;
@@ -151,7 +157,8 @@ function index(rules: readonly Rule[]): Index {
       }
     }
   });
-  return { ac: buildAutomaton(kws), byKw, always, genericKw, genericIndex };
+  const scratch = { seen: new Uint8Array(kws.length), taken: new Uint8Array(rules.length) };
+  return { ac: buildAutomaton(kws), byKw, always, genericKw, genericIndex, scratch };
 }
 
 /**
@@ -204,6 +211,7 @@ export function resolveOptions(options: ScanOptions | undefined): Resolved {
     alwaysRules: idx.always,
     genericKw: idx.genericKw,
     genericIndex: idx.genericIndex,
+    scratch: idx.scratch,
   };
 }
 
@@ -245,12 +253,16 @@ function runRule(rule: Rule, text: string, out: RawFinding[]): void {
   }
 }
 
-/** Rules to run: the keyword-less ones, then those of each keyword seen, in keyword order. */
-function activeRules(r: Resolved, seen: Uint8Array): number[] {
-  const taken = new Uint8Array(r.rules.length);
+/**
+ * Rules to run: the keyword-less ones, then those of each keyword seen, in
+ * keyword order. Clears the scratch flags it reads.
+ */
+function activeRules(r: Resolved): number[] {
+  const { seen, taken } = r.scratch;
   const order = [...r.alwaysRules];
   for (let k = 0; k < seen.length; k++) {
     if (seen[k] !== 1) continue;
+    seen[k] = 0;
     for (const ri of r.byKw[k] as number[]) {
       if (ri >= 0 && taken[ri] === 0) {
         taken[ri] = 1;
@@ -258,6 +270,7 @@ function activeRules(r: Resolved, seen: Uint8Array): number[] {
       }
     }
   }
+  for (const ri of order) taken[ri] = 0;
   return order;
 }
 
@@ -266,10 +279,9 @@ function scanWindow(text: string, r: Resolved): RawFinding[] {
   const wantSecret = r.categories.has('secret');
   const wantPii = r.categories.has('pii');
   if (wantSecret || wantPii) {
-    const seen = new Uint8Array(r.byKw.length);
     const generic: number[] = [];
-    r.ac.mark(text, seen, r.genericKw, generic, wantSecret ? MAX_FINDINGS : 0);
-    for (const ri of activeRules(r, seen)) {
+    r.ac.mark(text, r.scratch.seen, r.genericKw, generic, wantSecret ? MAX_FINDINGS : 0);
+    for (const ri of activeRules(r)) {
       const rule = r.rules[ri] as Rule;
       if (!r.categories.has(rule.category)) continue;
       runRule(rule, text, raw);

@@ -14,16 +14,22 @@ const MAX_KEY_CHARS = 4096;
 const LIST_FIELDS = ['categories', 'types', 'excludeTypes', 'allowlist'] as const;
 const SCALAR_FIELDS = ['minConfidence', 'maxInputChars', 'oversize', 'maxDecodeDepth'] as const;
 
+// Length-prefixed parts keep the key injective whatever characters the strings hold.
 function listPart(v: unknown): string | undefined {
   if (v === undefined) return '-';
-  if (!Array.isArray(v) || !v.every((x) => typeof x === 'string')) return undefined;
-  return JSON.stringify(v);
+  if (!Array.isArray(v)) return undefined;
+  let part = `[${v.length}`;
+  for (const x of v) {
+    if (typeof x !== 'string') return undefined;
+    part += `,${x.length}:${x}`;
+  }
+  return part;
 }
 
 function scalarPart(v: unknown): string | undefined {
   if (v === undefined) return '-';
   if (typeof v === 'number') return Number.isFinite(v) ? `n${v}` : undefined;
-  if (typeof v === 'string') return JSON.stringify(v);
+  if (typeof v === 'string') return `s${v.length}:${v}`;
   return undefined;
 }
 
