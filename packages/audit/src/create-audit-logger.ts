@@ -202,7 +202,7 @@ export function createAuditLogger(config: AuditLoggerConfig): AuditLogger {
       return writer.enqueue(prepareEvent(event, resolved));
     },
     async query(q = {}) {
-      const built = buildQuery(q, resolved);
+      const built = buildQuery(q);
       let raw: RawRow[];
       try {
         [raw] = (await db.query(built.sql, { bind: [...built.bind], transaction: null })) as [

@@ -1,7 +1,6 @@
 /**
  * `query()`: filters, keyset pagination newest first, stable ties.
  */
-import type { ResolvedConfig } from './config.js';
 import { AuditError, AuditErrorCode } from './errors.js';
 import { AUDIT_ACTOR_TYPES, isWellFormedEventType } from './event-types.js';
 import { SELECT_COLUMNS } from './internal/rows.js';
@@ -84,12 +83,11 @@ function decodeCursor(cursor: unknown): { createdAt: string; seq: string } {
  * caller knows whether another page exists.
  *
  * @param q - the caller's query (untrusted)
- * @param _config - resolved config (reserved)
  * @returns SQL, bind values and the page size
  * @throws {AuditError} AUDIT_INVALID_LIMIT, AUDIT_INVALID_DATE, AUDIT_INVALID_CURSOR,
  *   AUDIT_INVALID_EVENT_TYPE, AUDIT_INVALID_ACTOR_TYPE, AUDIT_INVALID_FIELD
  */
-export function buildQuery(q: AuditQuery, _config: ResolvedConfig): BuiltQuery {
+export function buildQuery(q: AuditQuery): BuiltQuery {
   if (typeof q !== 'object' || q === null) {
     throw bad(AuditErrorCode.INVALID_FIELD, 'query must be an object', 'query');
   }
