@@ -7,8 +7,8 @@ import { inspect as utilInspect } from 'node:util';
 import express from 'express';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
-import { createSSG } from './create-ssg.js';
 import { validateConfig } from './config.js';
+import { createSSG } from './create-ssg.js';
 import {
   fixedPlugin,
   memoryAudit,

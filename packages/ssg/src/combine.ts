@@ -10,7 +10,7 @@
 import type { PluginErrorPolicy } from './config.js';
 import type { Degradation, InspectionMatch } from './result.js';
 import type { PluginOutcome } from './runner.js';
-import { type TierThreshold, scoreToTier, tierToVerdict } from './tiers.js';
+import { scoreToTier, type TierThreshold, tierToVerdict } from './tiers.js';
 import { RiskTier, type Verdict } from './types.js';
 
 /** The gate's decision before quarantine, audit and mode are applied. */

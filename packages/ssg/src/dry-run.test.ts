@@ -1,5 +1,5 @@
-import fc from 'fast-check';
 import express from 'express';
+import fc from 'fast-check';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import { createSSG } from './create-ssg.js';

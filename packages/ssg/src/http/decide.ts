@@ -2,7 +2,7 @@
  * The framework-free core of the HTTP adapters: from a parsed body and the
  * host's request facts to "continue" or "answer with this status".
  */
-import { SSGErrorCode, isSSGError } from '../errors.js';
+import { isSSGError, SSGErrorCode } from '../errors.js';
 import type { Inspection, InspectOptions } from '../result.js';
 import type { ContentEnvelope } from '../types.js';
 import { bodyTooLarge, collectText } from './body.js';

@@ -2,10 +2,10 @@ import express5 from 'express';
 import express4 from 'express4';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
+import type { SSGConfig } from '../config.js';
 import { createSSG } from '../create-ssg.js';
 import { memoryAudit, memoryQuarantine } from '../internal/test-doubles.js';
 import { keywordPlugin } from '../keyword-plugin.js';
-import type { SSGConfig } from '../config.js';
 import type { SSGMiddlewareOptions, SSGRequest } from './express.js';
 
 const plugin = keywordPlugin({

@@ -5,7 +5,7 @@
  */
 export { combine, escalationScore } from '../combine.js';
 export { validateConfig } from '../config.js';
-export { createPipeline } from './pipeline.js';
-export type { InspectionDetails, Pipeline, PipelineOutput } from './pipeline.js';
-export { createRunPlan, runPlugins } from '../runner.js';
 export type { PluginOutcome } from '../runner.js';
+export { createRunPlan, runPlugins } from '../runner.js';
+export type { InspectionDetails, Pipeline, PipelineOutput } from './pipeline.js';
+export { createPipeline } from './pipeline.js';
