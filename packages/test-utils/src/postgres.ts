@@ -70,22 +70,20 @@ export async function startPostgres(opts: StartPostgresOptions = {}): Promise<Ru
     onLog: () => undefined,
     onError: () => undefined,
   });
+  const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
+  const stop = async (): Promise<void> => {
+    await server.stop().catch(() => undefined);
+    await rm(dir, { recursive: true, force: true });
+  };
   try {
     await server.initialise();
     await server.start();
+    await waitUntil(() => queryOnce(url, 'SELECT 1'));
   } catch (cause) {
-    await rm(dir, { recursive: true, force: true });
+    await stop();
     throw new ServiceUnavailableError('postgres', INSTALL_HINT, { cause });
   }
-  const url = `postgres://postgres:${password}@127.0.0.1:${port}/postgres`;
-  await waitUntil(() => queryOnce(url, 'SELECT 1'));
-  return {
-    url,
-    async stop() {
-      await server.stop();
-      await rm(dir, { recursive: true, force: true });
-    },
-  };
+  return { url, stop };
 }
 
 /**

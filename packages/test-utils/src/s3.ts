@@ -46,7 +46,6 @@ export async function startS3(): Promise<RunningS3> {
     directory,
     configureBuckets: [{ name: bucket }],
   });
-  await server.run();
   const endpoint: S3Endpoint = {
     endpoint: `http://127.0.0.1:${port}`,
     accessKey: 'S3RVER',
@@ -54,14 +53,25 @@ export async function startS3(): Promise<RunningS3> {
     region: 'us-east-1',
     bucket,
   };
-  await waitUntil(() => createS3Client(endpoint).send(new ListBucketsCommand({})));
-  return {
-    ...endpoint,
-    async stop() {
-      await server.close();
-      await rm(directory, { recursive: true, force: true });
-    },
+  const stop = async (): Promise<void> => {
+    // close() throws synchronously when run() never bound the port.
+    await Promise.resolve()
+      .then(() => server.close())
+      .catch(() => undefined);
+    await rm(directory, { recursive: true, force: true });
   };
+  try {
+    await server.run();
+    await waitUntil(() => createS3Client(endpoint).send(new ListBucketsCommand({})));
+  } catch (cause) {
+    await stop();
+    throw new ServiceUnavailableError(
+      's3',
+      `s3rver did not start on 127.0.0.1:${port}; set S3_ENDPOINT, S3_ACCESS_KEY, S3_SECRET_KEY and S3_BUCKET to use another S3 server.`,
+      { cause },
+    );
+  }
+  return { ...endpoint, stop };
 }
 
 /**
