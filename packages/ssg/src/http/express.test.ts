@@ -1,48 +1,18 @@
-import express5 from 'express';
 import express4 from 'express4';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import type { SSGConfig } from '../config.js';
 import { createSSG } from '../create-ssg.js';
 import { memoryAudit, memoryQuarantine } from '../internal/test-doubles.js';
-import { keywordPlugin } from '../keyword-plugin.js';
 import type { SSGMiddlewareOptions, SSGRequest } from './express.js';
+import { expressMajors, makeTestApp, type TestApp, testPlugin } from './express-test-app.js';
 
-const plugin = keywordPlugin({
-  rules: [
-    { term: 'cheap pills', label: 'SPAM', score: 45 },
-    { term: 'hold me', label: 'SUSPICIOUS', score: 70 },
-    { term: 'drop table', label: 'ATTACK', score: 95 },
-  ],
-});
-
-type ExpressLike = typeof express5;
-const majors: [string, ExpressLike][] = [
-  ['Express 5', express5],
-  ['Express 4', express4 as unknown as ExpressLike],
-];
-
-describe.each(majors)('ssg.middleware() on %s over real HTTP', (_name, express) => {
-  function app(
+describe.each(expressMajors)('ssg.middleware() on %s over real HTTP', (_name, express) => {
+  const app = (
     config: Partial<SSGConfig> = {},
     options: SSGMiddlewareOptions = {},
     opts: { json?: boolean } = {},
-  ) {
-    const quarantine = memoryQuarantine();
-    const audit = memoryAudit();
-    const ssg = createSSG({ plugins: [plugin], quarantine, audit, ...config });
-    const calls: unknown[] = [];
-    const postRouter = express.Router();
-    postRouter.all('/', (req, res) => {
-      calls.push(req.body);
-      res.status(201).json({ created: true, ssgResult: (req as SSGRequest).ssgResult ?? null });
-    });
-    const a = express();
-    if (opts.json) a.use(express.json({ limit: '1mb' }));
-    // The deployment guide's call, exactly:
-    a.use('/v1/posts', ssg.middleware(options), postRouter);
-    return { app: a, calls, quarantine, audit };
-  }
+  ): TestApp => makeTestApp(express, config, options, opts);
 
   it('PASS: calls the handler with req.ssgResult (no score) and the parsed body', async () => {
     const t = app();
@@ -184,7 +154,7 @@ describe.each(majors)('ssg.middleware() on %s over real HTTP', (_name, express) 
 
   it('parses bodies left as text or bytes by express.text() / express.raw()', async () => {
     for (const parser of [express.text({ type: '*/*' }), express.raw({ type: '*/*' })]) {
-      const ssg = createSSG({ plugins: [plugin] });
+      const ssg = createSSG({ plugins: [testPlugin] });
       const a = express();
       a.use(parser);
       a.post('/v1/posts', ssg.middleware(), (_req, res) => {
@@ -199,7 +169,7 @@ describe.each(majors)('ssg.middleware() on %s over real HTTP', (_name, express) 
   });
 
   it('fails closed (500) when the body stream was consumed before the gate', async () => {
-    const ssg = createSSG({ plugins: [plugin] });
+    const ssg = createSSG({ plugins: [testPlugin] });
     const calls: unknown[] = [];
     const a = express();
     a.use((req, _res, next) => {
@@ -252,7 +222,7 @@ describe.each(majors)('ssg.middleware() on %s over real HTTP', (_name, express) 
   });
 
   it('validates middleware options at creation', () => {
-    const ssg = createSSG({ plugins: [plugin] });
+    const ssg = createSSG({ plugins: [testPlugin] });
     expect(() => ssg.middleware({ fields: [] })).toThrow(/`fields`/);
     expect(() => ssg.middleware({ fields: ['__proto__.x'] })).toThrow(/`fields\[0\]`/);
     expect(() => ssg.middleware({ maxBodyBytes: 0 })).toThrow(/`maxBodyBytes`/);
@@ -266,7 +236,7 @@ describe.each(majors)('ssg.middleware() on %s over real HTTP', (_name, express) 
 
 describe('type compatibility with both Express majors', () => {
   it('mounts with app.use on Express 4 types as well as Express 5 types', async () => {
-    const ssg = createSSG({ plugins: [plugin] });
+    const ssg = createSSG({ plugins: [testPlugin] });
     const app4: import('express4').Express = express4();
     const router4 = express4.Router();
     router4.post('/', (req, res) => {
