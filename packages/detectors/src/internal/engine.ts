@@ -28,8 +28,9 @@ export type Resolved = {
   readonly maxDecodeDepth: number;
   readonly rules: readonly Rule[];
   readonly ac: Automaton;
-  /** keyword index → rule indexes (−1 − i encodes generic keyword i). */
+  /** keyword index → indexes of rules in the wanted categories (−1 − i encodes generic keyword i). */
   readonly byKw: readonly (readonly number[])[];
+  /** Keyword-less rules in the wanted categories. */
   readonly alwaysRules: readonly number[];
   /** 1 where keyword index k is a generic credential keyword. */
   readonly genericKw: Uint8Array;
@@ -123,29 +124,46 @@ type Index = {
   scratch: Scratch;
 };
 
-let builtinCache: Index | undefined;
+/** Built-in indexes, one per category set (at most eight). */
+const builtinCache = new Map<string, Index>();
 
-function index(rules: readonly Rule[]): Index {
-  const kws: string[] = [];
+/**
+ * Keyword automaton over the rules of the wanted categories (and the generic
+ * credential keywords when secrets are wanted). Keywords keep the order they
+ * have in the index over every rule, so rules run in the same order whatever
+ * the category set.
+ */
+function index(rules: readonly Rule[], cats: ReadonlySet<Category>): Index {
+  const all: string[] = [];
   const pos = new Map<string, number>();
-  const byKw: number[][] = [];
-  const add = (k: string, v: number): void => {
+  const lists: number[][] = [];
+  const add = (k: string, v: number | undefined): void => {
     let i = pos.get(k);
     if (i === undefined) {
-      i = kws.length;
+      i = all.length;
       pos.set(k, i);
-      kws.push(k);
-      byKw.push([]);
+      all.push(k);
+      lists.push([]);
     }
-    (byKw[i] as number[]).push(v);
+    if (v !== undefined) (lists[i] as number[]).push(v);
   };
   const always: number[] = [];
   rules.forEach((r, ri) => {
-    if (r.keywords.length === 0) always.push(ri);
-    for (const k of r.keywords) add(k, ri);
+    const wanted = cats.has(r.category);
+    if (r.keywords.length === 0 && wanted) always.push(ri);
+    for (const k of r.keywords) add(k, wanted ? ri : undefined);
   });
+  const wantGeneric = cats.has('secret');
   GENERIC_KEYWORDS.forEach((k, gi) => {
-    add(k, -1 - gi);
+    add(k, wantGeneric ? -1 - gi : undefined);
+  });
+  const kws: string[] = [];
+  const byKw: number[][] = [];
+  all.forEach((k, i) => {
+    const list = lists[i] as number[];
+    if (list.length === 0) return;
+    kws.push(k);
+    byKw.push(list);
   });
   const genericKw = new Uint8Array(kws.length);
   const genericIndex = new Int32Array(kws.length).fill(-1);
@@ -192,12 +210,14 @@ export function resolveOptions(options: ScanOptions | undefined): Resolved {
   const custom = (o.customRules ?? []).map(compileCustom);
   const rules = [...SECRET_RULES, ...PII_RULES, ...custom];
   let idx: Index;
+  const categories = new Set(cats as Category[]);
   if (custom.length === 0) {
-    builtinCache ??= index(rules);
-    idx = builtinCache;
-  } else idx = index(rules);
+    const key = CATS.filter((c) => categories.has(c)).join(',');
+    idx = builtinCache.get(key) ?? index(rules, categories);
+    builtinCache.set(key, idx);
+  } else idx = index(rules, categories);
   return {
-    categories: new Set(cats as Category[]),
+    categories,
     types: types ? new Set(types) : undefined,
     excludeTypes: new Set(excludeTypes),
     allowlist: new Set(allowlist),
@@ -281,11 +301,7 @@ function scanWindow(text: string, r: Resolved): RawFinding[] {
   if (wantSecret || wantPii) {
     const generic: number[] = [];
     r.ac.mark(text, r.scratch.seen, r.genericKw, generic, wantSecret ? MAX_FINDINGS : 0);
-    for (const ri of activeRules(r)) {
-      const rule = r.rules[ri] as Rule;
-      if (!r.categories.has(rule.category)) continue;
-      runRule(rule, text, raw);
-    }
+    for (const ri of activeRules(r)) runRule(r.rules[ri] as Rule, text, raw);
     for (let h = 0; h < generic.length; h += 2) {
       const kw = GENERIC_KEYWORDS[r.genericIndex[generic[h] as number] as number] as string;
       const f = genericAt(text, kw, generic[h + 1] as number);
