@@ -99,6 +99,12 @@ export function buildAutomaton(keywords: readonly string[]): Automaton {
   }
   outStart[n] = flat.length;
   const outList = Int32Array.from(flat);
+  // A transition into a node with outputs is stored as its complement (< 0),
+  // so the scan tests the sign instead of loading the output range every step.
+  for (let i = 0; i < delta.length; i++) {
+    const t = delta[i] as number;
+    if ((outStart[t + 1] as number) > (outStart[t] as number)) delta[i] = ~t;
+  }
   const mark = (
     text: string,
     seen: Uint8Array,
@@ -115,6 +121,8 @@ export function buildAutomaton(keywords: readonly string[]): Automaton {
         continue;
       }
       s = delta[s * width + k] as number;
+      if (s >= 0) continue;
+      s = ~s;
       const end = outStart[s + 1] as number;
       for (let o = outStart[s] as number; o < end; o++) {
         const kw = outList[o] as number;
@@ -135,6 +143,8 @@ export function buildAutomaton(keywords: readonly string[]): Automaton {
         continue;
       }
       s = delta[s * width + k] as number;
+      if (s >= 0) continue;
+      s = ~s;
       const end = outStart[s + 1] as number;
       for (let o = outStart[s] as number; o < end; o++) {
         const kw = outList[o] as number;

@@ -25,7 +25,7 @@ export function longestRun(s: string): number {
   let best = 0;
   let run = 0;
   for (let i = 0; i < s.length; i++) {
-    run = i > 0 && s[i] === s[i - 1] ? run + 1 : 1;
+    run = i > 0 && s.charCodeAt(i) === s.charCodeAt(i - 1) ? run + 1 : 1;
     if (run > best) best = run;
   }
   return best;
