@@ -294,6 +294,20 @@ function activeRules(r: Resolved): number[] {
   return order;
 }
 
+/** Length of the longest run of ASCII digits. */
+function longestDigitRun(text: string): number {
+  let best = 0;
+  let run = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      run++;
+      if (run > best) best = run;
+    } else run = 0;
+  }
+  return best;
+}
+
 function scanWindow(text: string, r: Resolved): RawFinding[] {
   const raw: RawFinding[] = [];
   const wantSecret = r.categories.has('secret');
@@ -301,7 +315,15 @@ function scanWindow(text: string, r: Resolved): RawFinding[] {
   if (wantSecret || wantPii) {
     const generic: number[] = [];
     r.ac.mark(text, r.scratch.seen, r.genericKw, generic, wantSecret ? MAX_FINDINGS : 0);
-    for (const ri of activeRules(r)) runRule(r.rules[ri] as Rule, text, raw);
+    let digitRun = -1;
+    for (const ri of activeRules(r)) {
+      const rule = r.rules[ri] as Rule;
+      if (rule.minDigitRun !== undefined) {
+        if (digitRun < 0) digitRun = longestDigitRun(text);
+        if (digitRun < rule.minDigitRun) continue;
+      }
+      runRule(rule, text, raw);
+    }
     for (let h = 0; h < generic.length; h += 2) {
       const kw = GENERIC_KEYWORDS[r.genericIndex[generic[h] as number] as number] as string;
       const f = genericAt(text, kw, generic[h + 1] as number);

@@ -22,6 +22,11 @@ export type Rule = {
   readonly context?: RegExp;
   /** Without a context word the finding is dropped. @default false */
   readonly needContext?: boolean;
+  /**
+   * Every match holds at least this many consecutive ASCII digits, so a text
+   * without such a run skips the rule.
+   */
+  readonly minDigitRun?: number;
 };
 
 /** Raw finding before redaction and de-duplication. */
