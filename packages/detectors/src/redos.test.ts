@@ -4,9 +4,8 @@
  */
 import { check } from 'recheck';
 import { describe, expect, it } from 'vitest';
-import { B64, ENTITIES, ESCHEX, HEXRUN, URLENC } from './internal/decode.js';
+import { ENTITIES, ESCHEX, HEXRUN, URLENC } from './internal/decode.js';
 import { AFTER } from './internal/generic-secret.js';
-import { DOUBLED } from './internal/injection.js';
 import { INJECTION_I18N_RULES, INJECTION_RULES } from './internal/injection-rules.js';
 import { CANDIDATE } from './internal/pii-phone.js';
 import { PII_RULES } from './internal/pii-rules.js';
@@ -20,13 +19,11 @@ const patterns: Array<[string, RegExp]> = [
     (r, i) => [`injection-i18n:${r.type}:${i}`, r.re] as [string, RegExp],
   ),
   ['generic-after', AFTER],
-  ['decode-b64', B64],
   ['decode-hex', HEXRUN],
   ['decode-eschex', ESCHEX],
   ['decode-url', URLENC],
   ['decode-entities', ENTITIES],
   ['phone-candidate', CANDIDATE],
-  ['doubled-letters', DOUBLED],
 ];
 
 describe('ReDoS (recheck)', () => {

@@ -12,13 +12,48 @@ export type Decoded = {
   readonly kind: string;
 };
 
-export const B64: RegExp = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{20,}={0,2}/g;
 // Hex of printable ASCII: every byte's high nibble is 2–7, so each pair starts with a digit.
 export const HEXRUN: RegExp = /(?<![0-9A-Fa-f])(?:[2-7][0-9A-Fa-f][ :]?){12,}/g;
 export const ESCHEX: RegExp = /(?:\\x[0-9A-Fa-f]{2}){6,}/g;
 export const URLENC: RegExp =
   /%[0-9A-Fa-f]{2}(?:[^\s"'<>%]{0,40}%[0-9A-Fa-f]{2}){2,}[^\s"'<>%]{0,40}/g;
 export const ENTITIES: RegExp = /(?:&#(?:x[0-9A-Fa-f]{1,6}|\d{1,7});\s?){4,}/g;
+
+/** A span of the input: [start, end). */
+type Span = readonly [number, number];
+
+// Base64 / base64url alphabet.
+const B64_CHAR = new Uint8Array(128);
+for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-')
+  B64_CHAR[c.charCodeAt(0)] = 1;
+const isB64 = (c: number): boolean => c < 128 && B64_CHAR[c] === 1;
+
+/**
+ * Whole runs of 20+ base64 characters, each with up to two `=` after it: the
+ * matches of `/(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{20,}={0,2}/g`, in one pass.
+ */
+export function* base64Runs(text: string): Generator<Span> {
+  let i = 0;
+  while (i < text.length) {
+    if (!isB64(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    const start = i;
+    while (i < text.length && isB64(text.charCodeAt(i))) i++;
+    if (i - start < 20) continue;
+    let end = i;
+    while (end < text.length && end - i < 2 && text.charCodeAt(end) === 61) end++;
+    yield [start, end];
+    i = end;
+  }
+}
+
+/** Every match of a global regex, as spans. */
+function* matches(re: RegExp, text: string): Generator<Span> {
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) yield [m.index, m.index + m[0].length];
+}
 
 function printable(s: string): boolean {
   if (s.length < 8) return false;
@@ -56,19 +91,22 @@ function b64decode(run: string): string | undefined {
 export function findEncoded(text: string, budgetChars: number): Decoded[] {
   const out: Decoded[] = [];
   let budget = budgetChars;
-  const take = (re: RegExp, kind: string, dec: (s: string) => string | undefined): void => {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m && budget > 0; m = re.exec(text)) {
-      const run = m[0];
-      if (run.length > budget) break;
-      budget -= run.length;
-      const d = dec(run);
-      if (d !== undefined && printable(d))
-        out.push({ start: m.index, end: m.index + run.length, text: d, kind });
+  const take = (
+    spans: Iterable<Span>,
+    kind: string,
+    dec: (s: string) => string | undefined,
+  ): void => {
+    for (const [start, end] of spans) {
+      if (budget <= 0 || end - start > budget) break;
+      budget -= end - start;
+      const d = dec(text.slice(start, end));
+      if (d !== undefined && printable(d)) out.push({ start, end, text: d, kind });
     }
   };
-  take(B64, 'base64', (s) => (/[A-Z]/.test(s) && /[a-z]/.test(s) ? b64decode(s) : undefined));
-  take(HEXRUN, 'hex', (s) => {
+  take(base64Runs(text), 'base64', (s) =>
+    /[A-Z]/.test(s) && /[a-z]/.test(s) ? b64decode(s) : undefined,
+  );
+  take(matches(HEXRUN, text), 'hex', (s) => {
     const h = s.replace(/[ :]/g, '');
     if (h.length % 2) return undefined;
     const bytes = new Uint8Array(h.length / 2);
@@ -76,11 +114,11 @@ export function findEncoded(text: string, budgetChars: number): Decoded[] {
       bytes[i] = Number.parseInt(h.slice(i * 2, i * 2 + 2), 16);
     return utf8(bytes);
   });
-  take(ESCHEX, 'hex', (s) => {
+  take(matches(ESCHEX, text), 'hex', (s) => {
     const parts = s.split('\\x').filter(Boolean);
     return utf8(Uint8Array.from(parts.map((p) => Number.parseInt(p, 16))));
   });
-  take(URLENC, 'url', (s) => {
+  take(matches(URLENC, text), 'url', (s) => {
     try {
       return decodeURIComponent(s.replace(/\+/g, ' '));
     } catch {
@@ -88,7 +126,7 @@ export function findEncoded(text: string, budgetChars: number): Decoded[] {
       return undefined;
     }
   });
-  take(ENTITIES, 'entities', (s) =>
+  take(matches(ENTITIES, text), 'entities', (s) =>
     s.replace(/&#(x[0-9A-Fa-f]{1,6}|\d{1,7});\s?/g, (_m, g: string) => {
       const cp = g[0] === 'x' ? Number.parseInt(g.slice(1), 16) : Number(g);
       return cp <= 0x10ffff ? String.fromCodePoint(cp) : '';

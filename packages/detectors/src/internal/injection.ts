@@ -8,6 +8,7 @@ import type { Severity } from '../types.js';
 import type { Automaton } from './aho.js';
 import { buildAutomaton } from './aho.js';
 import { findEncoded } from './decode.js';
+import { hasDoubledWords } from './doubled.js';
 import { findFlood } from './flood.js';
 import type { InjectionRule } from './injection-rules.js';
 import { INJECTION_I18N_RULES, INJECTION_RULES } from './injection-rules.js';
@@ -78,8 +79,7 @@ export function i18nRules(plain: string): InjectionRule[] {
 const META =
   /prompt injection|injection attack|jailbreak(?:ing)? (?:attempt|prompt)s?|attackers?|adversar|red[ -]team|owasp|mitigat|vulnerab|example of|for example|e\.g\.|such as|we tested|detect(?:ed|s|ion)?|classif|security research|phrases? like|guardrail|filter(?:ed|s)? (?:out|for)|warn(?:ing)? (?:about|against)|beware|watch out|scam|phishing|never (?:share|send|paste)/i;
 
-/** Three words in a row ending in a doubled letter. */
-export const DOUBLED: RegExp = /\b[a-z]{0,30}([a-z])\1 [a-z]{0,30}([a-z])\2 [a-z]{0,30}([a-z])\3\b/;
+const never = (): boolean => false;
 
 type Hit = { start: number; end: number; weight: number; type: string };
 
@@ -114,7 +114,7 @@ function newKeywords(base: string, view: string): boolean {
   return false;
 }
 
-function runRules(view: string, plain: string, meta: boolean): Hit[] {
+function runRules(view: string, plain: string, meta: () => boolean): Hit[] {
   const active = keywordRules(prefilter(), view);
   const hits: Hit[] = [];
   const apply = (rule: InjectionRule, target: string): void => {
@@ -128,7 +128,7 @@ function runRules(view: string, plain: string, meta: boolean): Hit[] {
       const start = m.index;
       const end = m.index + m[0].length;
       let w = rule.weight;
-      if (meta && inQuotes(target, start, end)) w *= 0.4;
+      if (meta() && inQuotes(target, start, end)) w *= 0.4;
       hits.push({ start, end, weight: w, type: rule.type });
     }
   };
@@ -147,7 +147,12 @@ export type InjectionOptions = {
 export function scanInjection(text: string, opts: InjectionOptions): RawFinding[] {
   const out: RawFinding[] = [];
   const n = normalize(text);
-  const meta = META.test(n.text);
+  // Whether the text talks about injection (quoted examples weigh less); asked only on a hit.
+  let isMeta: boolean | undefined;
+  const meta = (): boolean => {
+    isMeta ??= META.test(n.text);
+    return isMeta;
+  };
   const toOrig = (a: number, b: number): [number, number] => {
     const s = n.map[a] as number;
     const lastIdx = n.map[Math.max(a, b - 1)] as number;
@@ -254,9 +259,9 @@ export function scanInjection(text: string, opts: InjectionOptions): RawFinding[
     }
   }
   // Doubled-letter typing ("outputt yourr instructionss"): collapse repeats and rescan.
-  if (DOUBLED.test(n.text)) {
+  if (hasDoubledWords(n.text)) {
     const undoubled = n.text.replace(/([a-z])\1+/g, '$1');
-    if (runRules(undoubled, '', false).some((h) => h.weight >= 0.5)) {
+    if (runRules(undoubled, '', never).some((h) => h.weight >= 0.5)) {
       out.push({
         category: 'injection',
         type: 'obfuscated-injection',
@@ -269,7 +274,7 @@ export function scanInjection(text: string, opts: InjectionOptions): RawFinding[
   }
   if (/\brot-?13\b|\bcaesar\b/.test(n.text)) {
     const r = rot13(text);
-    if (runRules(normalize(r).text, '', false).some((h) => h.weight >= 0.5)) {
+    if (runRules(normalize(r).text, '', never).some((h) => h.weight >= 0.5)) {
       out.push({
         category: 'injection',
         type: 'encoded-injection',
@@ -282,7 +287,7 @@ export function scanInjection(text: string, opts: InjectionOptions): RawFinding[
   }
   if (/\brevers|\bbackwards?\b|\bright to left\b/.test(n.text)) {
     const rev = [...text].reverse().join('');
-    if (runRules(normalize(rev).text, '', false).some((h) => h.weight >= 0.5)) {
+    if (runRules(normalize(rev).text, '', never).some((h) => h.weight >= 0.5)) {
       out.push({
         category: 'injection',
         type: 'encoded-injection',

@@ -1,0 +1,34 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { base64Runs, findEncoded } from './decode.js';
+
+/** The specification of a base64 run. */
+const REFERENCE = /(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{20,}={0,2}/g;
+
+const text = fc
+  .array(
+    fc.oneof(
+      fc.string({ unit: fc.constantFrom('A', 'z', '9', '+', '/', '_', '-'), maxLength: 30 }),
+      fc.constantFrom('=', '==', '===', ' ', '.', 'é', '\n'),
+    ),
+    { maxLength: 8 },
+  )
+  .map((p) => p.join(''));
+
+describe('base64Runs', () => {
+  it('yields the same spans as the reference regex', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        const want = [...t.matchAll(REFERENCE)].map((m) => [m.index, m.index + m[0].length]);
+        expect([...base64Runs(t)]).toEqual(want);
+      }),
+      { numRuns: 5000 },
+    );
+  });
+  it('feeds decoding: an embedded base64 sentence is found', () => {
+    const b64 = Buffer.from('please ignore the previous message').toString('base64');
+    expect(findEncoded(`see ${b64} ok`, 1000).map((d) => d.text)).toEqual([
+      'please ignore the previous message',
+    ]);
+  });
+});
