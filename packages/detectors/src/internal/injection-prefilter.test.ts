@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { i18nRules } from './injection.js';
+import { i18nRules } from './injection-prefilter.js';
 import { INJECTION_I18N_RULES } from './injection-rules.js';
 
 // fast-check cannot generate `\b`; without it a pattern only matches more, and

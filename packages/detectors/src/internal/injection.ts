@@ -5,76 +5,14 @@
  * a depth and size bound, and report invisible-character smuggling.
  */
 import type { Severity } from '../types.js';
-import type { Automaton } from './aho.js';
-import { buildAutomaton } from './aho.js';
 import { findEncoded } from './decode.js';
 import { hasDoubledWords } from './doubled.js';
 import { findFlood } from './flood.js';
+import { englishRules, hasNewEnglishKeywords, i18nRules } from './injection-prefilter.js';
 import type { InjectionRule } from './injection-rules.js';
-import { INJECTION_I18N_RULES, INJECTION_RULES } from './injection-rules.js';
+import { INJECTION_RULES } from './injection-rules.js';
 import { leetFold, normalize, rot13 } from './normalize.js';
 import type { RawFinding } from './rule.js';
-
-type RuleIndex = { readonly ac: Automaton; readonly byKw: readonly (readonly number[])[] };
-
-/** One automaton over the rules' keywords, and keyword index → rule indexes. */
-function buildIndex(rules: readonly InjectionRule[]): RuleIndex {
-  const kws: string[] = [];
-  const idx = new Map<string, number>();
-  const byKw: number[][] = [];
-  rules.forEach((r, ri) => {
-    for (const k of r.keywords) {
-      let i = idx.get(k);
-      if (i === undefined) {
-        i = kws.length;
-        idx.set(k, i);
-        kws.push(k);
-        byKw.push([]);
-      }
-      (byKw[i] as number[]).push(ri);
-    }
-  });
-  return { ac: buildAutomaton(kws), byKw };
-}
-
-let english: RuleIndex | undefined;
-let i18n: RuleIndex | undefined;
-
-function prefilter(): RuleIndex {
-  english ??= buildIndex(INJECTION_RULES);
-  return english;
-}
-
-/** Indexes of the rules whose keywords occur in `text`. */
-function keywordRules(index: RuleIndex, text: string): Set<number> {
-  const active = new Set<number>();
-  for (const k of index.ac.present(text))
-    for (const ri of index.byKw[k] as number[]) active.add(ri);
-  return active;
-}
-
-const NON_ASCII = /[\u0080-\uffff]/;
-
-/**
- * Multilingual rules worth running on `plain`: their script occurs and, for
- * rules with anchors, one of the anchors (or any non-ASCII character) does too.
- */
-export function i18nRules(plain: string): InjectionRule[] {
-  const out: InjectionRule[] = [];
-  let anchored: Set<number> | undefined;
-  let nonAscii: boolean | undefined;
-  INJECTION_I18N_RULES.forEach((rule, ri) => {
-    if (!rule.script?.test(plain)) return;
-    if (rule.keywords.length > 0 || rule.nonAscii) {
-      i18n ??= buildIndex(INJECTION_I18N_RULES);
-      anchored ??= keywordRules(i18n, plain);
-      nonAscii ??= NON_ASCII.test(plain);
-      if (!anchored.has(ri) && !(rule.nonAscii === true && nonAscii)) return;
-    }
-    out.push(rule);
-  });
-  return out;
-}
 
 const META =
   /prompt injection|injection attack|jailbreak(?:ing)? (?:attempt|prompt)s?|attackers?|adversar|red[ -]team|owasp|mitigat|vulnerab|example of|for example|e\.g\.|such as|we tested|detect(?:ed|s|ion)?|classif|security research|phrases? like|guardrail|filter(?:ed|s)? (?:out|for)|warn(?:ing)? (?:about|against)|beware|watch out|scam|phishing|never (?:share|send|paste)/i;
@@ -107,15 +45,8 @@ function inQuotes(view: string, start: number, end: number): boolean {
   return false;
 }
 
-function newKeywords(base: string, view: string): boolean {
-  const { ac } = prefilter();
-  const a = new Set(ac.present(base));
-  for (const k of ac.present(view)) if (!a.has(k)) return true;
-  return false;
-}
-
 function runRules(view: string, plain: string, meta: () => boolean): Hit[] {
-  const active = keywordRules(prefilter(), view);
+  const active = englishRules(view);
   const hits: Hit[] = [];
   const apply = (rule: InjectionRule, target: string): void => {
     rule.re.lastIndex = 0;
@@ -180,7 +111,8 @@ export function scanInjection(text: string, opts: InjectionOptions): RawFinding[
   // Leet view only when folding digits creates keywords the plain view lacks.
   if (/[a-z][013457@$][a-z]/.test(n.text)) {
     const leet = leetFold(n.text);
-    if (leet !== n.text && newKeywords(n.text, leet)) emit(runRules(leet, leet, meta), toOrig);
+    if (leet !== n.text && hasNewEnglishKeywords(n.text, leet))
+      emit(runRules(leet, leet, meta), toOrig);
   }
   // Letter-spaced text: "i g n o r e   a l l". Drop single spaces between
   // single characters, keep wider gaps as word breaks; map back via an index table.

@@ -1,0 +1,99 @@
+/**
+ * Which injection rules are worth running on a text: one keyword automaton
+ * over the English rules' keywords and the multilingual rules' anchors, run
+ * once per distinct text (the folded and plain views are usually the same
+ * string) and shared by every question asked about that text.
+ */
+import type { Automaton } from './aho.js';
+import { buildAutomaton } from './aho.js';
+import type { InjectionRule } from './injection-rules.js';
+import { INJECTION_I18N_RULES, INJECTION_RULES } from './injection-rules.js';
+
+type Index = {
+  readonly ac: Automaton;
+  /** keyword index → English rule indexes. */
+  readonly english: readonly (readonly number[])[];
+  /** keyword index → multilingual rule indexes. */
+  readonly i18n: readonly (readonly number[])[];
+};
+
+function buildIndex(): Index {
+  const kws: string[] = [];
+  const pos = new Map<string, number>();
+  const english: number[][] = [];
+  const i18n: number[][] = [];
+  const slot = (k: string): number => {
+    let i = pos.get(k);
+    if (i === undefined) {
+      i = kws.length;
+      pos.set(k, i);
+      kws.push(k);
+      english.push([]);
+      i18n.push([]);
+    }
+    return i;
+  };
+  INJECTION_RULES.forEach((r, ri) => {
+    for (const k of r.keywords) (english[slot(k)] as number[]).push(ri);
+  });
+  INJECTION_I18N_RULES.forEach((r, ri) => {
+    for (const k of r.keywords) (i18n[slot(k)] as number[]).push(ri);
+  });
+  return { ac: buildAutomaton(kws), english, i18n };
+}
+
+let index: Index | undefined;
+// The last text asked about and its keywords (first-occurrence order): one entry, so bounded.
+let lastText: string | undefined;
+let lastKeywords: number[] = [];
+
+function keywordsIn(text: string): { idx: Index; kws: number[] } {
+  index ??= buildIndex();
+  if (text !== lastText) {
+    lastKeywords = index.ac.present(text);
+    lastText = text;
+  }
+  return { idx: index, kws: lastKeywords };
+}
+
+/** English rules with a keyword in `view`, in order of first keyword occurrence. */
+export function englishRules(view: string): Set<number> {
+  const { idx, kws } = keywordsIn(view);
+  const active = new Set<number>();
+  for (const k of kws) for (const ri of idx.english[k] as number[]) active.add(ri);
+  return active;
+}
+
+/** True when `view` holds an English rule keyword that `base` lacks. */
+export function hasNewEnglishKeywords(base: string, view: string): boolean {
+  const { idx, kws: inBase } = keywordsIn(base);
+  const had = new Set(inBase);
+  for (const k of keywordsIn(view).kws)
+    if (!had.has(k) && (idx.english[k] as number[]).length > 0) return true;
+  return false;
+}
+
+const NON_ASCII = /[\u0080-\uffff]/;
+
+/**
+ * Multilingual rules worth running on `plain`: their script occurs and, for
+ * rules with anchors, one of the anchors (or any non-ASCII character) does too.
+ */
+export function i18nRules(plain: string): InjectionRule[] {
+  const out: InjectionRule[] = [];
+  let anchored: Set<number> | undefined;
+  let nonAscii: boolean | undefined;
+  INJECTION_I18N_RULES.forEach((rule, ri) => {
+    if (!rule.script?.test(plain)) return;
+    if (rule.keywords.length > 0 || rule.nonAscii) {
+      if (!anchored) {
+        const { idx, kws } = keywordsIn(plain);
+        anchored = new Set(kws.flatMap((k) => idx.i18n[k] as number[]));
+      }
+      nonAscii ??= NON_ASCII.test(plain);
+      if (!anchored.has(ri) && !(rule.nonAscii === true && nonAscii)) return;
+    }
+    out.push(rule);
+  });
+  return out;
+}
