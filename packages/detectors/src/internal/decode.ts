@@ -114,23 +114,27 @@ export function findEncoded(text: string, budgetChars: number): Decoded[] {
       bytes[i] = Number.parseInt(h.slice(i * 2, i * 2 + 2), 16);
     return utf8(bytes);
   });
-  take(matches(ESCHEX, text), 'hex', (s) => {
-    const parts = s.split('\\x').filter(Boolean);
-    return utf8(Uint8Array.from(parts.map((p) => Number.parseInt(p, 16))));
-  });
-  take(matches(URLENC, text), 'url', (s) => {
-    try {
-      return decodeURIComponent(s.replace(/\+/g, ' '));
-    } catch {
-      // Malformed escapes: leave the run alone.
-      return undefined;
-    }
-  });
-  take(matches(ENTITIES, text), 'entities', (s) =>
-    s.replace(/&#(x[0-9A-Fa-f]{1,6}|\d{1,7});\s?/g, (_m, g: string) => {
-      const cp = g[0] === 'x' ? Number.parseInt(g.slice(1), 16) : Number(g);
-      return cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
-    }),
-  );
+  // Cheap guards: each pattern needs its introducer, so most texts skip the regex pass.
+  if (text.includes('\\x'))
+    take(matches(ESCHEX, text), 'hex', (s) => {
+      const parts = s.split('\\x').filter(Boolean);
+      return utf8(Uint8Array.from(parts.map((p) => Number.parseInt(p, 16))));
+    });
+  if (text.includes('%'))
+    take(matches(URLENC, text), 'url', (s) => {
+      try {
+        return decodeURIComponent(s.replace(/\+/g, ' '));
+      } catch {
+        // Malformed escapes: leave the run alone.
+        return undefined;
+      }
+    });
+  if (text.includes('&#'))
+    take(matches(ENTITIES, text), 'entities', (s) =>
+      s.replace(/&#(x[0-9A-Fa-f]{1,6}|\d{1,7});\s?/g, (_m, g: string) => {
+        const cp = g[0] === 'x' ? Number.parseInt(g.slice(1), 16) : Number(g);
+        return cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
+      }),
+    );
   return out;
 }

@@ -75,22 +75,42 @@ export function hasNewEnglishKeywords(base: string, view: string): boolean {
 
 const NON_ASCII = /[\u0080-\uffff]/;
 
+// Per script class: whether it matches any ASCII character (if not, ASCII text lacks the script).
+const scriptMatchesAscii = new Map<RegExp, boolean>();
+function matchesAscii(script: RegExp): boolean {
+  let v = scriptMatchesAscii.get(script);
+  if (v === undefined) {
+    v = false;
+    for (let c = 0; c < 128 && !v; c++) v = script.test(String.fromCharCode(c));
+    scriptMatchesAscii.set(script, v);
+  }
+  return v;
+}
+
 /**
  * Multilingual rules worth running on `plain`: their script occurs and, for
  * rules with anchors, one of the anchors (or any non-ASCII character) does too.
  */
 export function i18nRules(plain: string): InjectionRule[] {
   const out: InjectionRule[] = [];
+  const nonAscii = NON_ASCII.test(plain);
+  const present = new Map<RegExp, boolean>();
+  const hasScript = (script: RegExp): boolean => {
+    let v = present.get(script);
+    if (v === undefined) {
+      v = (nonAscii || matchesAscii(script)) && script.test(plain);
+      present.set(script, v);
+    }
+    return v;
+  };
   let anchored: Set<number> | undefined;
-  let nonAscii: boolean | undefined;
   INJECTION_I18N_RULES.forEach((rule, ri) => {
-    if (!rule.script?.test(plain)) return;
+    if (!rule.script || !hasScript(rule.script)) return;
     if (rule.keywords.length > 0 || rule.nonAscii) {
       if (!anchored) {
         const { idx, kws } = keywordsIn(plain);
         anchored = new Set(kws.flatMap((k) => idx.i18n[k] as number[]));
       }
-      nonAscii ??= NON_ASCII.test(plain);
       if (!anchored.has(ri) && !(rule.nonAscii === true && nonAscii)) return;
     }
     out.push(rule);

@@ -17,7 +17,7 @@ export type InjectionRule = {
    * none run whenever their script occurs.
    */
   readonly keywords: readonly string[];
-  /** Non-English rules: a test that the text holds the script at all. */
+  /** Non-English rules: a one-character class, the script that the text must hold. */
   readonly script?: RegExp;
   /** Every match holds a non-ASCII character, so the rule also runs on any such text. */
   readonly nonAscii?: boolean;
