@@ -149,11 +149,12 @@ export function scanInjection(text: string, opts: InjectionOptions): RawFinding[
     }
   }
   if (
-    n.invisible.length >= 3 ||
-    n.invisible.some(([s]) => text.charCodeAt(s) === 0x202e || text.charCodeAt(s) === 0x202d)
+    (n.invisible.count >= 3 || n.invisible.bidiOverride) &&
+    n.invisible.first &&
+    n.invisible.last
   ) {
-    const first = n.invisible[0] as readonly [number, number];
-    const last = n.invisible[n.invisible.length - 1] as readonly [number, number];
+    const first = n.invisible.first;
+    const last = n.invisible.last;
     out.push({
       category: 'injection',
       type: 'invisible-smuggling',

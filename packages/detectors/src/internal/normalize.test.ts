@@ -47,3 +47,23 @@ describe('normalize (ASCII fast path)', () => {
     );
   });
 });
+
+describe('normalize (general path)', () => {
+  it('folds homoglyphs in text but not in plain, keeping one offset per unit', () => {
+    const n = normalize('Іgnоre 𝐀b');
+    expect(n.text).toBe('ignore ab');
+    expect(n.plain).toBe('іgnоre ab');
+    expect(Array.from(n.map)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 9, 10]);
+  });
+  it('summarises invisible characters inside words', () => {
+    const n = normalize('ig\u200bno\u200bre\u200b x é');
+    expect(n.text).toBe('ignore x é');
+    expect(n.invisible).toEqual({ count: 2, first: [2, 3], last: [5, 6], bidiOverride: false });
+    expect(normalize('a\u202eb é').invisible.bidiOverride).toBe(true);
+  });
+  it('passes lone surrogates through unchanged', () => {
+    const n = normalize('\ud800x\udc00');
+    expect(n.text).toBe('\ud800x\udc00');
+    expect(Array.from(n.map)).toEqual([0, 1, 2, 3]);
+  });
+});

@@ -13,12 +13,29 @@ export type Normalized = {
   readonly plain: string;
   /** `map[i]` is the original offset of normalised char `i`; `map[text.length]` is the input length. */
   readonly map: Int32Array;
-  /** Spans of invisible characters that sit inside words (smuggling). */
-  readonly invisible: ReadonlyArray<readonly [number, number]>;
+  /** Invisible characters that sit inside words (smuggling). */
+  readonly invisible: Invisible;
   /** Text hidden in Unicode tag characters (U+E0020–E007E), decoded. */
   readonly tagText: string;
   /** Where the tag characters were. */
   readonly tagSpan: readonly [number, number] | undefined;
+};
+
+/** Summary of the invisible characters found inside words. */
+export type Invisible = {
+  readonly count: number;
+  /** Spans of the first and the last one (original offsets). */
+  readonly first: readonly [number, number] | undefined;
+  readonly last: readonly [number, number] | undefined;
+  /** Whether one of them is a bidi override (U+202D or U+202E). */
+  readonly bidiOverride: boolean;
+};
+
+const NO_INVISIBLE: Invisible = {
+  count: 0,
+  first: undefined,
+  last: undefined,
+  bidiOverride: false,
 };
 
 const CONFUSABLE: Readonly<Record<string, string>> = {
@@ -105,17 +122,6 @@ const isWordChar = (cp: number): boolean =>
 
 const NON_ASCII = /[\u0080-\uffff]/;
 
-// NFKC + lower-case per code point is the hot spot on non-Latin text; a small
-// bounded cache keeps it cheap without unbounded growth.
-const nfkcCache = new Map<number, string>();
-function nfkcLower(cp: number, raw: string): string {
-  const hit = nfkcCache.get(cp);
-  if (hit !== undefined) return hit;
-  const v = raw.normalize('NFKC').toLowerCase();
-  if (nfkcCache.size < 8192) nfkcCache.set(cp, v);
-  return v;
-}
-
 /** Offsets of the ASCII fast path: what {@link normalizeAscii} keeps, and where from. */
 function asciiMap(input: string, normalizedLength: number): Int32Array {
   const map = new Int32Array(normalizedLength + 1);
@@ -152,19 +158,71 @@ function normalizeAscii(input: string): Normalized {
       map ??= asciiMap(input, text.length);
       return map;
     },
-    invisible: [],
+    invisible: NO_INVISIBLE,
     tagText: '',
     tagSpan: undefined,
   };
 }
 
+/** A growable buffer of UTF-16 units (or, wide, of offsets). */
+class Units {
+  data: Uint16Array | Int32Array;
+  length = 0;
+  readonly wide: boolean;
+  constructor(capacity: number, wide: boolean) {
+    this.wide = wide;
+    this.data = wide ? new Int32Array(capacity) : new Uint16Array(capacity);
+  }
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const size = this.data.length * 2 + 16;
+      const next = this.wide ? new Int32Array(size) : new Uint16Array(size);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+  /** The units as a string (narrow buffers only). */
+  toText(): string {
+    let out = '';
+    for (let k = 0; k < this.length; k += 8192) {
+      const part = this.data.subarray(k, Math.min(this.length, k + 8192));
+      out += String.fromCharCode.apply(null, part as unknown as number[]);
+    }
+    return out;
+  }
+}
+
+/** How one non-ASCII code point normalises: its units, and the Latin letter it folds to, if any. */
+type Fold = { readonly base: string; readonly folded: number };
+
+// NFKC + lower-case per code point is the hot spot on non-Latin text; a small
+// bounded cache keeps it cheap without unbounded growth.
+const foldCache = new Map<number, Fold>();
+function foldOf(cp: number, raw: string): Fold {
+  const hit = foldCache.get(cp);
+  if (hit !== undefined) return hit;
+  const folded = CONFUSABLE[raw] ?? CONFUSABLE[raw.toLowerCase()];
+  const v: Fold = folded
+    ? { base: raw.toLowerCase(), folded: folded.charCodeAt(0) }
+    : { base: raw.normalize('NFKC').toLowerCase(), folded: -1 };
+  if (foldCache.size < 8192) foldCache.set(cp, v);
+  return v;
+}
+
+const isSpaceUnit = (c: number): boolean =>
+  c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+
 /** Normalises `input` for injection matching. */
 export function normalize(input: string): Normalized {
   if (!NON_ASCII.test(input)) return normalizeAscii(input);
-  const out: string[] = [];
-  const plainOut: string[] = [];
-  const map: number[] = [];
-  const invisible: Array<[number, number]> = [];
+  const out = new Units(input.length, false);
+  const plainOut = new Units(input.length, false);
+  const map = new Units(input.length + 1, true);
+  let invisibleCount = 0;
+  let firstInvisible: [number, number] | undefined;
+  let lastInvisible: [number, number] | undefined;
+  let bidiOverrideInside = false;
   let tagText = '';
   let tagStart = -1;
   let tagEnd = -1;
@@ -196,7 +254,10 @@ export function normalize(input: string): Normalized {
           !legit &&
           ((isWordChar(prevVisibleCp) && isWordChar(nextCp)) || bidiOverride || cp === 0x00ad)
         ) {
-          invisible.push([i, i + len]);
+          invisibleCount++;
+          lastInvisible = [i, i + len];
+          firstInvisible ??= lastInvisible;
+          if (cp === 0x202e || cp === 0x202d) bidiOverrideInside = true;
         }
       }
       i += len;
@@ -204,16 +265,15 @@ export function normalize(input: string): Normalized {
     }
     if (cp < 0x80) {
       // ASCII inside mixed text: no NFKC or folding needed.
-      const isSp = cp === 32 || cp === 9 || cp === 10 || cp === 13;
-      if (isSp) {
+      if (cp === 32 || cp === 9 || cp === 10 || cp === 13) {
         if (!lastWasSpace) {
-          out.push(' ');
-          plainOut.push(' ');
+          out.push(32);
+          plainOut.push(32);
           map.push(i);
           lastWasSpace = true;
         }
       } else {
-        const c = cp >= 65 && cp <= 90 ? String.fromCharCode(cp + 32) : (input[i] as string);
+        const c = cp >= 65 && cp <= 90 ? cp + 32 : cp;
         out.push(c);
         plainOut.push(c);
         map.push(i);
@@ -223,26 +283,22 @@ export function normalize(input: string): Normalized {
       i += 1;
       continue;
     }
-    const raw = input.slice(i, i + len);
-    let folded: string | undefined;
-    let base: string;
-    if (cp >= 0xd800 && cp <= 0xdfff) {
-      base = raw; // lone surrogate: nothing to normalise
-    } else {
-      folded = CONFUSABLE[raw] ?? CONFUSABLE[raw.toLowerCase()];
-      base = folded ? raw.toLowerCase() : nfkcLower(cp, raw);
-    }
+    // A lone surrogate has nothing to normalise.
+    const isSurrogate = cp >= 0xd800 && cp <= 0xdfff;
+    const fold = isSurrogate ? undefined : foldOf(cp, input.slice(i, i + len));
+    const base = fold?.base;
+    const folded = fold?.folded ?? -1;
+    const units = base === undefined ? 1 : base.length;
     // Per UTF-16 unit, so `map` stays aligned with string indexes (astral chars are two units).
-    for (let k = 0; k < base.length; k++) {
-      const c = base[k] as string;
-      const isSpace = c === ' ' || c === '\t' || c === '\n' || c === '\r' || c === '\u00a0';
-      if (isSpace) {
+    for (let k = 0; k < units; k++) {
+      const c = base === undefined ? cp : base.charCodeAt(k);
+      if (isSpaceUnit(c)) {
         if (lastWasSpace) continue;
-        out.push(' ');
-        plainOut.push(' ');
+        out.push(32);
+        plainOut.push(32);
         lastWasSpace = true;
       } else {
-        out.push(folded ?? c);
+        out.push(folded >= 0 ? folded : c);
         plainOut.push(c);
         lastWasSpace = false;
       }
@@ -253,10 +309,18 @@ export function normalize(input: string): Normalized {
   }
   map.push(input.length);
   return {
-    text: out.join(''),
-    plain: plainOut.join(''),
-    map: Int32Array.from(map),
-    invisible,
+    text: out.toText(),
+    plain: plainOut.toText(),
+    map: (map.data as Int32Array).subarray(0, map.length),
+    invisible:
+      invisibleCount === 0
+        ? NO_INVISIBLE
+        : {
+            count: invisibleCount,
+            first: firstInvisible,
+            last: lastInvisible,
+            bidiOverride: bidiOverrideInside,
+          },
     tagText,
     tagSpan: tagStart >= 0 ? [tagStart, tagEnd] : undefined,
   };
