@@ -1,18 +1,30 @@
 import type { Resolved } from './internal/engine.js';
 import { resolveOptions, scanResolved } from './internal/engine.js';
-import { OptionsCache, optionsKey } from './internal/options-cache.js';
+import { categoriesMask, OptionsCache, optionsKey } from './internal/options-cache.js';
 import { redactWith } from './redact.js';
 import type { Category, Detector, Finding, RedactResult, ScanOptions } from './types.js';
 
 let defaultResolved: Resolved | undefined;
 const cache = new OptionsCache<Resolved>();
+// Options that only pick categories, by bitmask (eight slots).
+const byMask: Array<Resolved | undefined> = [];
 
 function resolved(options: ScanOptions | undefined): Resolved {
   if (options === undefined) {
     defaultResolved ??= resolveOptions(undefined);
     return defaultResolved;
   }
-  const key = typeof options === 'object' && options !== null ? optionsKey(options) : undefined;
+  if (typeof options !== 'object' || options === null) return resolveOptions(options);
+  const mask = categoriesMask(options);
+  if (mask !== undefined) {
+    let r = byMask[mask];
+    if (r === undefined) {
+      r = resolveOptions(options);
+      byMask[mask] = r;
+    }
+    return r;
+  }
+  const key = optionsKey(options);
   if (key === undefined) return resolveOptions(options);
   let r = cache.get(key);
   if (r === undefined) {

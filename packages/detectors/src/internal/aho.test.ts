@@ -30,7 +30,8 @@ describe('buildAutomaton', () => {
         const ac = buildAutomaton(kws);
         const pairs: number[] = [];
         const seen = new Uint8Array(kws.length);
-        ac.mark(t, seen, new Uint8Array(kws.length).fill(1), pairs, 1000);
+        const seenList: number[] = [];
+        ac.mark(t, seen, seenList, new Uint8Array(kws.length).fill(1), pairs, 1000);
         const hits: string[] = [];
         for (let i = 0; i < pairs.length; i += 2) hits.push(`${pairs[i]}@${pairs[i + 1]}`);
         expect(hits.sort()).toEqual(naive(kws, t));
@@ -41,6 +42,7 @@ describe('buildAutomaton', () => {
               .map((h) => Number(h.split('@')[1])),
           );
         const present = ac.present(t);
+        expect(seenList).toEqual(present);
         expect([...seen.keys()].filter((k) => seen[k] === 1)).toEqual(
           [...present].sort((a, b) => a - b),
         );

@@ -7,13 +7,15 @@
  */
 export type Automaton = {
   /**
-   * Sets `seen[kw] = 1` for every keyword present in `text`; for keywords with
-   * `track[kw] === 1` also appends each occurrence as a pair `kw, endExclusive`
-   * to `hits`, while `hits` holds fewer than `maxHits` pairs.
+   * Sets `seen[kw] = 1` for every keyword present in `text` and appends the
+   * ones not yet seen to `seenList`; for keywords with `track[kw] === 1` also
+   * appends each occurrence as a pair `kw, endExclusive` to `hits`, while
+   * `hits` holds fewer than `maxHits` pairs.
    */
   readonly mark: (
     text: string,
     seen: Uint8Array,
+    seenList: number[],
     track: Uint8Array,
     hits: number[],
     maxHits: number,
@@ -108,6 +110,7 @@ export function buildAutomaton(keywords: readonly string[]): Automaton {
   const mark = (
     text: string,
     seen: Uint8Array,
+    seenList: number[],
     track: Uint8Array,
     hits: number[],
     maxHits: number,
@@ -126,7 +129,10 @@ export function buildAutomaton(keywords: readonly string[]): Automaton {
       const end = outStart[s + 1] as number;
       for (let o = outStart[s] as number; o < end; o++) {
         const kw = outList[o] as number;
-        seen[kw] = 1;
+        if (seen[kw] === 0) {
+          seen[kw] = 1;
+          seenList.push(kw);
+        }
         if (track[kw] === 1 && hits.length < 2 * maxHits) hits.push(kw, i + 1);
       }
     }

@@ -275,13 +275,13 @@ function runRule(rule: Rule, text: string, out: RawFinding[]): void {
 
 /**
  * Rules to run: the keyword-less ones, then those of each keyword seen, in
- * keyword order. Clears the scratch flags it reads.
+ * keyword order. Clears the scratch flags of the keywords seen.
  */
-function activeRules(r: Resolved): number[] {
+function activeRules(r: Resolved, seenList: number[]): number[] {
   const { seen, taken } = r.scratch;
   const order = [...r.alwaysRules];
-  for (let k = 0; k < seen.length; k++) {
-    if (seen[k] !== 1) continue;
+  seenList.sort((a, b) => a - b);
+  for (const k of seenList) {
     seen[k] = 0;
     for (const ri of r.byKw[k] as number[]) {
       if (ri >= 0 && taken[ri] === 0) {
@@ -314,9 +314,10 @@ function scanWindow(text: string, r: Resolved): RawFinding[] {
   const wantPii = r.categories.has('pii');
   if (wantSecret || wantPii) {
     const generic: number[] = [];
-    r.ac.mark(text, r.scratch.seen, r.genericKw, generic, wantSecret ? MAX_FINDINGS : 0);
+    const seenList: number[] = [];
+    r.ac.mark(text, r.scratch.seen, seenList, r.genericKw, generic, wantSecret ? MAX_FINDINGS : 0);
     let digitRun = -1;
-    for (const ri of activeRules(r)) {
+    for (const ri of activeRules(r, seenList)) {
       const rule = r.rules[ri] as Rule;
       if (rule.minDigitRun !== undefined) {
         if (digitRun < 0) digitRun = longestDigitRun(text);

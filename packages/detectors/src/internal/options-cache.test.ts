@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isDetectorError, scan } from '../index.js';
-import { OPTIONS_CACHE_SIZE, OptionsCache, optionsKey } from './options-cache.js';
+import { categoriesMask, OPTIONS_CACHE_SIZE, OptionsCache, optionsKey } from './options-cache.js';
 
 describe('optionsKey', () => {
   it('gives equal keys to equal plain options and distinct keys otherwise', () => {
@@ -61,5 +61,26 @@ describe('scan with cached options', () => {
       err = e;
     }
     expect(isDetectorError(err)).toBe(true);
+  });
+});
+
+describe('categoriesMask', () => {
+  it('masks options that only pick valid categories, in any order', () => {
+    expect(categoriesMask({})).toBe(7);
+    expect(categoriesMask({ categories: [] })).toBe(0);
+    expect(categoriesMask({ categories: ['pii', 'secret'] })).toBe(
+      categoriesMask({ categories: ['secret', 'pii'] }),
+    );
+    expect(categoriesMask({ categories: ['injection'], customRules: [] })).toBe(4);
+  });
+  it('leaves anything else to the full path', () => {
+    expect(categoriesMask({ categories: ['secret'], minConfidence: 0.5 })).toBeUndefined();
+    expect(categoriesMask({ categories: ['toString'] } as never)).toBeUndefined();
+    expect(categoriesMask({ categories: 'secret' } as never)).toBeUndefined();
+    const rule = { category: 'secret', type: 'x', pattern: 'abc' } as const;
+    expect(categoriesMask({ customRules: [rule] })).toBeUndefined();
+  });
+  it('still rejects an unknown category', () => {
+    expect(() => scan('x', { categories: ['nope'] } as never)).toThrow();
   });
 });

@@ -4,7 +4,7 @@
  * fresh object per call does not rebuild sets and re-validate every time.
  * Options with custom rules are never cached (their patterns are objects).
  */
-import type { ScanOptions } from '../types.js';
+import type { Category, ScanOptions } from '../types.js';
 
 /** Most option sets kept; the oldest entry is dropped beyond this. */
 export const OPTIONS_CACHE_SIZE = 64;
@@ -53,6 +53,39 @@ export function optionsKey(o: ScanOptions): string | undefined {
     key += `${p}|`;
   }
   return key.length <= MAX_KEY_CHARS ? key : undefined;
+}
+
+const CATEGORY_BITS: Readonly<Record<Category, number>> = { secret: 1, pii: 2, injection: 4 };
+const OTHER_FIELDS = [
+  'types',
+  'excludeTypes',
+  'allowlist',
+  'minConfidence',
+  'maxInputChars',
+  'oversize',
+  'maxDecodeDepth',
+] as const;
+
+/**
+ * For options that set nothing but valid categories, a bitmask of them
+ * (secret 1, pii 2, injection 4; all when unset), so the common case needs no
+ * string key; `undefined` for anything else.
+ */
+export function categoriesMask(o: ScanOptions): number | undefined {
+  for (const f of OTHER_FIELDS) if (o[f] !== undefined) return undefined;
+  const custom = o.customRules;
+  if (custom !== undefined && !(Array.isArray(custom) && custom.length === 0)) return undefined;
+  const cats = o.categories;
+  if (cats === undefined) return 7;
+  if (!Array.isArray(cats)) return undefined;
+  let mask = 0;
+  for (const c of cats) {
+    const bit =
+      typeof c === 'string' && Object.hasOwn(CATEGORY_BITS, c) ? CATEGORY_BITS[c as Category] : 0;
+    if (bit === 0) return undefined;
+    mask |= bit;
+  }
+  return mask;
 }
 
 /** A bounded map from option keys to resolved values (insertion-order eviction). */
