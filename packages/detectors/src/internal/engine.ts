@@ -347,6 +347,7 @@ function resolveOverlaps(raw: RawFinding[]): RawFinding[] {
     const list = raw
       .filter((f) => f.category === cat)
       .sort((a, b) => a.start - b.start || b.end - a.end);
+    if (list.length === 0) continue;
     let cluster: RawFinding[] = [];
     let clusterEnd = -1;
     const flush = (): void => {
@@ -413,6 +414,7 @@ export function scanResolved(text: string, r: Resolved): Finding[] {
       return true;
     });
   }
+  if (raw.length === 0) return [];
   // Our own redaction placeholders are never findings (keeps redact() idempotent).
   const holes: Array<[number, number]> = [];
   if (text.includes('#')) {
