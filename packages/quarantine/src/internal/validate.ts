@@ -11,6 +11,26 @@ function badInput(field: string, message: string): QuarantineError {
 }
 
 /**
+ * Whether PostgreSQL can hold `s` unchanged: text and jsonb refuse U+0000,
+ * and a lone surrogate has no UTF-8 form (the driver would silently write
+ * U+FFFD to a varchar; jsonb refuses its escape). Checked before any write,
+ * so such input is the caller's error, never a database outage.
+ */
+function isStorable(s: string): boolean {
+  return !s.includes('\u0000') && !LONE_SURROGATE.test(s);
+}
+
+/** Whether every string (and object key) inside a JSON value is storable. */
+function isStorableJson(value: unknown): boolean {
+  if (typeof value === 'string') return isStorable(value);
+  if (Array.isArray(value)) return value.every(isStorableJson);
+  if (typeof value === 'object' && value !== null) {
+    return Object.entries(value).every(([k, v]) => isStorable(k) && isStorableJson(v));
+  }
+  return true;
+}
+
+/**
  * Checks that `id` is a UUID (so it can be bound as `uuid` and never
  * reaches SQL or an object key unchecked) and returns it lower-cased.
  */
@@ -24,8 +44,11 @@ export function requireId(id: unknown, field = 'id'): string {
 /** Checks an optional short text field (≤ `max` characters). */
 export function optionalText(value: unknown, field: string, max: number): string | null {
   if (value === undefined || value === null) return null;
-  if (typeof value !== 'string' || value.length > max) {
-    throw badInput(field, `expected a string of at most ${max} characters`);
+  if (typeof value !== 'string' || value.length > max || !isStorable(value)) {
+    throw badInput(
+      field,
+      `expected a string of at most ${max} characters, without U+0000 or lone surrogates`,
+    );
   }
   return value;
 }
@@ -50,12 +73,12 @@ export function cleanMetadata(metadata: unknown): CleanMetadata {
     throw badInput('metadata', 'expected a metadata object');
   }
   const m = metadata as QuarantineStoreMetadata;
-  if (typeof m.tier !== 'string' || m.tier === '' || m.tier.length > 32) {
+  if (typeof m.tier !== 'string' || m.tier === '' || m.tier.length > 32 || !isStorable(m.tier)) {
     throw badInput('metadata.tier', 'expected a tier string of at most 32 characters');
   }
   if (
     !Array.isArray(m.labels) ||
-    !m.labels.every((l) => typeof l === 'string' && l.length <= 200)
+    !m.labels.every((l) => typeof l === 'string' && l.length <= 200 && isStorable(l))
   ) {
     throw badInput('metadata.labels', 'expected an array of label strings');
   }
@@ -68,10 +91,19 @@ export function cleanMetadata(metadata: unknown): CleanMetadata {
   } catch {
     throw badInput('metadata.pluginResults', 'expected JSON-serialisable plugin results');
   }
+  if (!isStorableJson(pluginResults)) {
+    throw badInput('metadata.pluginResults', 'expected text without U+0000 or lone surrogates');
+  }
   const matches = m.matches ?? [];
   if (
     !Array.isArray(matches) ||
-    !matches.every((x) => typeof x?.label === 'string' && typeof x?.redacted === 'string')
+    !matches.every(
+      (x) =>
+        typeof x?.label === 'string' &&
+        typeof x?.redacted === 'string' &&
+        isStorable(x.label) &&
+        isStorable(x.redacted),
+    )
   ) {
     throw badInput('metadata.matches', 'expected an array of { label, redacted }');
   }
