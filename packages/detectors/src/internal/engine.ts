@@ -280,7 +280,13 @@ function runRule(rule: Rule, text: string, out: RawFinding[]): void {
 function activeRules(r: Resolved, seenList: number[]): number[] {
   const { seen, taken } = r.scratch;
   const order = [...r.alwaysRules];
-  seenList.sort((a, b) => a - b);
+  // Keyword order; the list is short, so an insertion sort without callbacks.
+  for (let i = 1; i < seenList.length; i++) {
+    const k = seenList[i] as number;
+    let j = i - 1;
+    for (; j >= 0 && (seenList[j] as number) > k; j--) seenList[j + 1] = seenList[j] as number;
+    seenList[j + 1] = k;
+  }
   for (const k of seenList) {
     seen[k] = 0;
     for (const ri of r.byKw[k] as number[]) {

@@ -44,8 +44,14 @@ const BAD_SUFFIX =
 const CODEY = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\)?)?$/;
 const END_OK = /[\s"'`,;)\]}>&|\\]/;
 
+/** Filler (placeholder words, runs, sequences) or too little entropy for a credential. */
+function weak(v: string, minEntropy: number): boolean {
+  return isPlaceholder(v) || isSequential(v) || shannon(v) < minEntropy;
+}
+
+// Every test below only rejects, so the cheap ones run first and the
+// character-by-character ones (placeholder runs, sequences, entropy) last.
 function validValue(v: string, kw: string, strongSep: boolean, quoted: boolean): number {
-  if (isPlaceholder(v) || isSequential(v)) return 0;
   if (!TOKEN_CHARS.test(v) || /^[=:.\-+/@!#%^&*~]/.test(v)) return 0;
   if (KNOWN_PREFIX.test(v)) return 0;
   if (UUIDISH.test(v) && !/^[0-9a-fA-F-]+$/.test(v)) return 0;
@@ -63,19 +69,17 @@ function validValue(v: string, kw: string, strongSep: boolean, quoted: boolean):
   const digit = /\d/.test(v);
   const classes =
     (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (/[^A-Za-z0-9]/.test(v) ? 1 : 0);
-  const h = shannon(v);
   if (!strongSep && !quoted) {
     // "the key is hunter2": only a long, clearly random word counts.
-    if (v.length < 16 || !digit || classes < 2 || h < 3.2) return 0;
+    if (v.length < 16 || !digit || classes < 2 || weak(v, 3.2)) return 0;
     return 0.55;
   }
   if (isPass) {
-    if (v.length < 6 || classes < 2 || h < 2.3) return 0;
+    if (v.length < 6 || classes < 2 || weak(v, 2.3)) return 0;
     return 0.7;
   }
-  if (v.length < 12) return 0;
-  if (classes < 2 || h < (v.length >= 24 ? 3.0 : 2.8)) return 0;
-  if (!digit && v.length < 20) return 0;
+  if (v.length < 12 || classes < 2 || (!digit && v.length < 20)) return 0;
+  if (weak(v, v.length >= 24 ? 3.0 : 2.8)) return 0;
   return 0.65;
 }
 
