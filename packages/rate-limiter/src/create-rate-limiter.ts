@@ -71,7 +71,7 @@ export function createRateLimiter(given: RateLimiterConfig = {}): RateLimiter {
     }
     const p = cfg.penalties;
     const req: StoreRequest = {
-      counterKey: keys.counter(tier),
+      counterKey: keys.counter(tier, t),
       verdictKey: keys.verdicts,
       mode,
       cost,
@@ -175,7 +175,7 @@ export function createRateLimiter(given: RateLimiterConfig = {}): RateLimiter {
     async clearPenalties(agentId) {
       const keys = agentKeys(cfg.keyPrefix, agentSegment(agentId));
       await admin((s) => s.clearVerdicts(keys.verdicts));
-      await blocks?.clear(keys.counter(''));
+      await blocks?.clear(keys.counters);
       if (redis !== undefined) await memory.clearVerdicts(keys.verdicts);
     },
     async getStatus(agentId, opts = {}) {

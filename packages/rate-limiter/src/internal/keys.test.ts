@@ -53,7 +53,9 @@ describe('agent keys', () => {
 
   it('puts both keys of an agent in one cluster slot', () => {
     const k = agentKeys('rl:', 'a1');
-    expect(k.counter('POSTS')).toBe('rl:{a1}:t:POSTS');
+    const layout = { burstWindowMs: 60_000, windowMs: 3_600_000, buckets: 60 };
+    expect(k.counter('POSTS', layout)).toBe('rl:{a1}:t:POSTS:60000:3600000:60');
+    expect(k.counter('POSTS', layout).startsWith(k.counters)).toBe(true);
     expect(k.verdicts).toBe('rl:{a1}:v');
   });
 });

@@ -37,10 +37,25 @@ export function agentSegment(agentId: unknown): string {
   return `#${createHash('sha256').update(Buffer.from(agentId, 'utf16le')).digest('base64url')}`;
 }
 
+/** The window layout of a tier: what decides which bucket a counter field stands for. */
+export type WindowLayout = {
+  readonly burstWindowMs: number;
+  readonly windowMs: number;
+  readonly buckets: number;
+};
+
 /** The keys of one agent. Both share the `{agent}` hash tag, so one script may touch both in a cluster. */
 export type AgentKeys = {
-  /** Hash of bucket counters for one tier. */
-  counter(tier: string): string;
+  /**
+   * Hash of bucket counters for one tier and window layout. The layout is
+   * part of the key: bucket indices are only meaningful for the bucket size
+   * they were counted with (read with another, they land decades in the
+   * future or long past), so a changed layout starts on a fresh hash and
+   * the old one expires on its own.
+   */
+  counter(tier: string, layout: WindowLayout): string;
+  /** Prefix of every counter key of the agent (all tiers and layouts). */
+  readonly counters: string;
   /** Hash of recorded verdict times. */
   readonly verdicts: string;
 };
@@ -55,7 +70,8 @@ export type AgentKeys = {
 export function agentKeys(prefix: string, segment: string): AgentKeys {
   const base = `${prefix}{${segment}}:`;
   return {
-    counter: (tier) => `${base}t:${tier}`,
+    counter: (tier, l) => `${base}t:${tier}:${l.burstWindowMs}:${l.windowMs}:${l.buckets}`,
+    counters: `${base}t:`,
     verdicts: `${base}v`,
   };
 }

@@ -34,7 +34,7 @@ describe('two processes, one Redis', () => {
     const total = outs.reduce((a, o) => a + o.allowed, 0);
     expect(outs.flatMap((o) => o.sources)).toEqual(['redis', 'redis']);
     expect(total).toBe(25); // 120 attempts, limit 25: exactly 25, never more
-    const fields = await r.client.hgetall(`${r.prefix}{racer}:t:RACE`);
+    const fields = await r.client.hgetall(`${r.prefix}{racer}:t:RACE:60000:60000:60`);
     const counted = Object.entries(fields)
       .filter(([k]) => k.startsWith('w'))
       .reduce((a, [, v]) => a + Number(v), 0);

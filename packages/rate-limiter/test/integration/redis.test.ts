@@ -24,6 +24,12 @@ const LIMITS = {
 };
 const ONE = { trustLevel: 'ONE' } as const;
 
+/** The counter hash of one agent and one of the LIMITS tiers. */
+function counterKey(agent: string, tier: keyof typeof LIMITS): string {
+  const t = LIMITS[tier];
+  return `${r.prefix}{${agent}}:t:${tier}:${t.burstWindowMs}:${t.windowMs}:${t.buckets}`;
+}
+
 async function serverMs(): Promise<number> {
   const [s, us] = await r.client.time();
   return Number(s) * 1000 + Math.floor(Number(us) / 1000);
@@ -113,7 +119,7 @@ describe('Redis store', () => {
       if (res.allowed) admitted.push(res.decidedAt.getTime());
       await sleep(15);
       await limiter.consume('many', 'SMALL', ONE);
-      maxFields = Math.max(maxFields, await r.client.hlen(`${r.prefix}{many}:t:SMALL`));
+      maxFields = Math.max(maxFields, await r.client.hlen(counterKey('many', 'SMALL')));
     }
     for (const t of admitted) {
       // closed span [t, t + W]: a request exactly W later still sees t's request
@@ -125,14 +131,14 @@ describe('Redis store', () => {
     expect(admitted.length).toBeGreaterThanOrEqual(tier.limit + 1);
     // Two windows of at most (buckets + 1) fields each, however many requests.
     expect(maxFields).toBeLessThanOrEqual(2 * (10 + 1));
-    const pttl = await r.client.pttl(`${r.prefix}{many}:t:SMALL`);
+    const pttl = await r.client.pttl(counterKey('many', 'SMALL'));
     expect(pttl).toBeGreaterThan(0);
     expect(pttl).toBeLessThanOrEqual(1100);
   });
 
   it('a request denied by either window consumes from neither', async () => {
-    const sums = async (tier: string) => {
-      const fields = await r.client.hgetall(`${r.prefix}{both}:t:${tier}`);
+    const sums = async (tier: keyof typeof LIMITS) => {
+      const fields = await r.client.hgetall(counterKey('both', tier));
       const sum = (p: string) =>
         Object.entries(fields)
           .filter(([k]) => k.startsWith(p))
@@ -214,7 +220,7 @@ describe('Redis store', () => {
     await limiter.reward('adm', 'BURSTY');
     expect((await limiter.check('adm', 'BURSTY', ONE)).windows.map((w) => w.used)).toEqual([1, 1]);
     await limiter.reset('adm', 'BURSTY');
-    expect(await r.client.exists(`${r.prefix}{adm}:t:BURSTY`)).toBe(0);
+    expect(await r.client.exists(counterKey('adm', 'BURSTY'))).toBe(0);
   });
 
   it('replays a denial from the in-process block list without a Redis call, until reset', async () => {
@@ -241,6 +247,35 @@ describe('Redis store', () => {
     expect(replayed.retryAfterMs).toBeLessThanOrEqual(denied.retryAfterMs);
     await l.reset('hammer', 'POSTS');
     expect(await l.consume('hammer', 'POSTS')).toMatchObject({ allowed: true, source: 'redis' });
+  });
+
+  /** regression: issue 6 */
+  it('a changed window layout (a config reload) starts the tier afresh instead of misreading old buckets', async () => {
+    const tier = { limit: 2, windowMs: 60_000, burst: 10, burstWindowMs: 30_000, buckets: 10 };
+    const before = createRateLimiter({
+      redis: r.client,
+      redisTimeoutMs: 5000,
+      keyPrefix: r.prefix,
+      limits: { LAYOUT: tier },
+      trustMultipliers: { ONE: 1 },
+    });
+    for (let i = 0; i < 2; i++) await before.consume('relayout', 'LAYOUT', ONE);
+    // What the next instance (or the next reload) sees after an admin doubled the window.
+    const after = createRateLimiter({
+      redis: r.client,
+      redisTimeoutMs: 5000,
+      keyPrefix: r.prefix,
+      limits: { LAYOUT: { ...tier, windowMs: 120_000 } },
+      trustMultipliers: { ONE: 1 },
+    });
+    const res = await after.consume('relayout', 'LAYOUT', ONE);
+    // Buckets of 6 s read as buckets of 12 s lay decades in the future.
+    for (const w of res.windows) {
+      expect(w.resetAt.getTime() - res.decidedAt.getTime()).toBeLessThanOrEqual(
+        w.windowMs + w.windowMs / tier.buckets,
+      );
+    }
+    expect(res).toMatchObject({ allowed: true, remaining: 1 });
   });
 
   it('hashes ids that would break keys; raw ids never reach Redis', async () => {
