@@ -111,13 +111,7 @@ export async function storeContent(
   const p = await prepare(ctx, content, metadata);
   await step(ctx, 'insert', undefined, () => insertPending(ctx.db, newRecord(ctx, p)));
   await step(ctx, 'put', p, () => ctx.objects.put(p.s3Key, p.sealed.ciphertext));
-  const marked = await step(ctx, 'mark', p, () => markQuarantined(ctx.db, p.id, ctx.now()));
-  if (!marked) {
-    // cleanup() judged this store abandoned and removed the record meanwhile.
-    ctx.metrics.storeFailures.add(1, { step: 'mark' });
-    await compensate(ctx, p);
-    throw storeFailed(undefined, p.id);
-  }
+  await mark(ctx, p);
   ctx.metrics.stored.add(1, { tier: p.meta.tier });
   ctx.metrics.storedBytes.add(p.sizeBytes, { tier: p.meta.tier });
   ctx.metrics.storeDuration.record(performance.now() - started);
@@ -131,7 +125,7 @@ export async function storeContent(
 /** Runs one write step; on failure counts it, undoes what it can, and throws STORE_FAILED. */
 async function step<T>(
   ctx: Context,
-  name: 'insert' | 'put' | 'mark',
+  name: 'insert' | 'put',
   undo: Prepared | undefined,
   fn: () => Promise<T>,
 ): Promise<T> {
@@ -145,23 +139,51 @@ async function step<T>(
 }
 
 /**
+ * Step 3. When the UPDATE fails, it may still have committed (the answer was
+ * lost): compensation then finds the record no longer PENDING, so the content
+ * is held and the id is returned rather than a STORE_FAILED that says "not
+ * held" about content that is.
+ */
+async function mark(ctx: Context, p: Prepared): Promise<void> {
+  let cause: unknown;
+  try {
+    if (await markQuarantined(ctx.db, p.id, ctx.now())) return;
+    // Not PENDING any more: cleanup() judged this store abandoned and removed the record.
+  } catch (e) {
+    cause = e;
+  }
+  if (await compensate(ctx, p)) {
+    ctx.logger.warn({ recordId: p.id }, 'quarantine: store confirmed after a lost database reply');
+    return;
+  }
+  ctx.metrics.storeFailures.add(1, { step: 'mark' });
+  throw storeFailed(cause, p.id);
+}
+
+/**
  * Best-effort undo of a failed store: remove the PENDING record first, and
  * the object only if the record was ours to remove (if the record had in
  * fact been committed as QUARANTINED, it keeps its object). Whatever fails
  * here is left for cleanup() and logged, never dropped silently.
+ *
+ * @returns true when the record turned out to be committed (held), false
+ *   when the store is undone or its outcome cannot be known
  */
-async function compensate(ctx: Context, p: Prepared): Promise<void> {
+async function compensate(ctx: Context, p: Prepared): Promise<boolean> {
   try {
     const removed = await deletePending(ctx.db, p.id);
     // A put that failed may still have landed (lost response), so remove it
     // too — also when cleanup() already claimed the record (it is gone, and
     // our late put may have landed after cleanup deleted the object). Only a
     // record that was in fact committed QUARANTINED keeps its object.
-    if (removed || (await findRecord(ctx.db, p.id)) === null) await ctx.objects.remove(p.s3Key);
+    const held = !removed && (await findRecord(ctx.db, p.id)) !== null;
+    if (!held) await ctx.objects.remove(p.s3Key);
+    return held;
   } catch (e) {
     ctx.logger.warn(
       { recordId: p.id, ...errorFields(e) },
       'quarantine: could not undo a failed store; cleanup() will remove it',
     );
+    return false;
   }
 }

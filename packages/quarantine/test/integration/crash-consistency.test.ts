@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { S3Client } from '@aws-sdk/client-s3';
-import type { Sequelize } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Quarantine } from '../../src/types.js';
+import { type Faults, faultyDb, faultyS3 } from './faults.js';
 import {
   allKeys,
   codeOf,
@@ -14,58 +13,6 @@ import {
   recordingLogger,
   setupEnv,
 } from './setup.js';
-
-type Faults = {
-  /** S3 command names to fail before sending (e.g. 'PutObjectCommand'). */
-  s3Before: Set<string>;
-  /** S3 command names to fail after the server applied them (lost response). */
-  s3After: Set<string>;
-  /** SQL fragments: a query containing one of them fails. */
-  sql: string[];
-  /** Called before each S3 command runs (to interleave other work). */
-  onS3?: (command: string) => Promise<void>;
-};
-
-/** A real S3 client with a middleware that injects failures. */
-function faultyS3(env: Env, faults: Faults): S3Client {
-  const client = new S3Client({
-    endpoint: env.bucket.endpoint,
-    region: env.bucket.region,
-    forcePathStyle: true,
-    credentials: { accessKeyId: env.bucket.accessKey, secretAccessKey: env.bucket.secretKey },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
-  client.middlewareStack.add(
-    (next, context) => async (args) => {
-      const name = String(context.commandName);
-      await faults.onS3?.(name);
-      if (faults.s3Before.has(name)) throw new Error('injected S3 failure before send');
-      const out = await next(args);
-      if (faults.s3After.has(name)) throw new Error('injected S3 failure after send');
-      return out;
-    },
-    { step: 'initialize', name: 'faultInjection' },
-  );
-  return client;
-}
-
-/** The real Sequelize, except that queries matching a fault fail. */
-function faultyDb(db: Sequelize, faults: Faults): Sequelize {
-  return new Proxy(db, {
-    get(target, prop, receiver) {
-      if (prop === 'query') {
-        return (sql: string, ...rest: unknown[]) => {
-          if (faults.sql.some((f) => sql.includes(f))) {
-            return Promise.reject(new Error('injected database failure'));
-          }
-          return (target.query as (...a: unknown[]) => Promise<unknown>).call(target, sql, ...rest);
-        };
-      }
-      return Reflect.get(target, prop, receiver);
-    },
-  });
-}
 
 async function pendingCount(env: Env): Promise<number> {
   const [rows] = await env.db.sequelize.query(
@@ -85,7 +32,7 @@ describe('crash consistency: failures between store steps, then cleanup()', () =
 
   beforeAll(async () => {
     env = await setupEnv();
-    faults = { s3Before: new Set(), s3After: new Set(), sql: [] };
+    faults = { s3Before: new Set(), s3After: new Set(), sql: [], sqlAfter: [] };
     q = env.make({
       now: clock.now,
       logger,
@@ -104,6 +51,7 @@ describe('crash consistency: failures between store steps, then cleanup()', () =
     faults.s3Before.clear();
     faults.s3After.clear();
     faults.sql = [];
+    faults.sqlAfter = [];
     delete faults.onS3;
   }
 
