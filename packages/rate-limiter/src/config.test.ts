@@ -88,6 +88,26 @@ describe('validateConfig', () => {
     );
   });
 
+  /** regression: issue 6 */
+  it('refuses windows whose memory counters would outlive a Node timer (they expired at once)', () => {
+    const days = (n: number) => n * 86_400_000;
+    expect(
+      fieldOf(() => validateConfig({ limits: { X: { limit: 1, burst: 1, windowMs: days(30) } } })),
+    ).toBe('limits.X.windowMs');
+    expect(
+      fieldOf(() =>
+        validateConfig({
+          limits: { X: { limit: 1, burst: 1, burstWindowMs: days(25), buckets: 1 } },
+        }),
+      ),
+    ).toBe('limits.X.burstWindowMs');
+    // 24 days in 60 buckets still fits.
+    expect(
+      validateConfig({ limits: { X: { limit: 1, burst: 1, windowMs: days(24) } } }).tiers.get('X')
+        ?.windowMs,
+    ).toBe(days(24));
+  });
+
   it('keeps a planted secret out of the error', () => {
     const canary = 'CANARY-s3cr3t-9f8e7d';
     try {

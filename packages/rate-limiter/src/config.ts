@@ -93,6 +93,14 @@ function invalid(field: string, expected: string): RateLimiterError {
   );
 }
 
+/**
+ * Longest window plus one of its buckets (ms), about 24.8 days. Memory-mode
+ * and insurance counters live that long on Node timers, and a timer above
+ * 2^31 - 1 ms fires at once: a longer window would silently stop limiting.
+ */
+const MAX_WINDOW_SPAN_MS = 2_145_000_000;
+const SPAN_EXPECTED = 'at most 2145000000 ms (about 24.8 days) including one bucket';
+
 function isPositiveInt(n: unknown): n is number {
   return typeof n === 'number' && Number.isSafeInteger(n) && n > 0;
 }
@@ -119,6 +127,10 @@ export function resolveTier(
   }
   if (!isPositiveInt(burstWindowMs) || burstWindowMs % buckets !== 0) {
     throw fail('burstWindowMs', 'a positive integer divisible by `buckets`');
+  }
+  if (windowMs + windowMs / buckets > MAX_WINDOW_SPAN_MS) throw fail('windowMs', SPAN_EXPECTED);
+  if (burstWindowMs + burstWindowMs / buckets > MAX_WINDOW_SPAN_MS) {
+    throw fail('burstWindowMs', SPAN_EXPECTED);
   }
   return { limit: t.limit, windowMs, burst: t.burst, burstWindowMs, buckets };
 }

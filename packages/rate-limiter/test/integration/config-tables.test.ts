@@ -140,6 +140,17 @@ describe('config tables are read', () => {
     await db.sequelize.query(
       "UPDATE rate_limit_configs SET window_limit = 60 WHERE tier = 'COMMENTS'",
     );
+    // Fits the INTEGER column, but not a Node timer (memory counters would expire at once).
+    await db.sequelize.query(
+      "UPDATE rate_limit_configs SET window_ms = 2147483640 WHERE tier = 'COMMENTS'",
+    );
+    await expect(limiter.reloadConfig()).rejects.toMatchObject({
+      code: 'RATE_LIMITER_INVALID_CONFIG_ROW',
+      field: 'rate_limit_configs[COMMENTS].window_ms',
+    });
+    await db.sequelize.query(
+      "UPDATE rate_limit_configs SET window_ms = 3600000 WHERE tier = 'COMMENTS'",
+    );
     await db.sequelize.query(
       "UPDATE tier_threshold_configs SET multiplier = -1 WHERE trust_level = 'NEW'",
     );
