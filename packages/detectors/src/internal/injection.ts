@@ -205,10 +205,7 @@ export function scanInjection(text: string, opts: InjectionOptions): RawFinding[
       });
     }
   }
-  if (
-    (n.text.includes('rot') || n.text.includes('caesar')) &&
-    /\brot-?13\b|\bcaesar\b/.test(n.text)
-  ) {
+  if (/\brot-?13\b|\bcaesar\b/.test(n.text)) {
     const r = rot13(text);
     if (runRules(normalize(r).text, '', never).some((h) => h.weight >= 0.5)) {
       out.push({
@@ -221,12 +218,7 @@ export function scanInjection(text: string, opts: InjectionOptions): RawFinding[
       });
     }
   }
-  if (
-    (n.text.includes('revers') ||
-      n.text.includes('backward') ||
-      n.text.includes('right to left')) &&
-    /\brevers|\bbackwards?\b|\bright to left\b/.test(n.text)
-  ) {
+  if (/\brevers|\bbackwards?\b|\bright to left\b/.test(n.text)) {
     const rev = [...text].reverse().join('');
     if (runRules(normalize(rev).text, '', never).some((h) => h.weight >= 0.5)) {
       out.push({
