@@ -93,7 +93,13 @@ export function createRateLimiter(given: RateLimiterConfig = {}): RateLimiter {
       const reply = await redis.decide(prep.req);
       health.up();
       const result = toResult(prep, reply, 'redis');
-      if (!result.allowed && prep.req.mode === 'consume') await blocks?.add(blockKey, result);
+      // A penalty derived from recorded verdicts may run out before the retry
+      // time the script computed with it in force; Redis then admits earlier,
+      // so such a denial is not remembered.
+      const derived = reply.penaltyMask & ~prep.req.penaltyMask;
+      if (!result.allowed && prep.req.mode === 'consume' && derived === 0) {
+        await blocks?.add(blockKey, result);
+      }
       return result;
     } catch (e) {
       if (!(e instanceof RedisUnavailable)) throw e;

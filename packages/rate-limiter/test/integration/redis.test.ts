@@ -278,6 +278,31 @@ describe('Redis store', () => {
     expect(res).toMatchObject({ allowed: true, remaining: 1 });
   });
 
+  /** regression: issue 6 */
+  it('a denial under a recorded penalty is not replayed after the penalty ran out', async () => {
+    const l = createRateLimiter({
+      redis: r.client,
+      redisTimeoutMs: 5000,
+      keyPrefix: r.prefix,
+      limits: {
+        PEN: { limit: 5, windowMs: 60_000, burst: 10, burstWindowMs: 60_000, buckets: 10 },
+      },
+      trustMultipliers: { ONE: 1 },
+    });
+    // A WARN whose hour runs out 2.5 s from now: the window limit is 4 until then, 5 after.
+    const expiresAt = (await serverMs()) + 2500;
+    await r.client.hset(`${r.prefix}{penal}:v`, 'w', String(expiresAt - 3_600_000));
+    for (let i = 0; i < 4; i++) await l.consume('penal', 'PEN', ONE);
+    const denied = await l.consume('penal', 'PEN', ONE);
+    expect(denied).toMatchObject({ allowed: false, penalties: ['moderateContentLastHour'] });
+    await sleep(Math.max(0, expiresAt + 100 - (await serverMs())));
+    expect(await l.consume('penal', 'PEN', ONE)).toMatchObject({
+      allowed: true,
+      source: 'redis',
+      penalties: [],
+    });
+  });
+
   it('hashes ids that would break keys; raw ids never reach Redis', async () => {
     const evil = 'evil}:{*\n CANARY-7d1e';
     await limiter.consume(evil, 'POSTS');
