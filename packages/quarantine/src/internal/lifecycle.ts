@@ -34,29 +34,53 @@ export async function requireVisible(ctx: Context, rawId: unknown): Promise<Quar
   return record;
 }
 
+/** The error for content that is no longer held. */
+function gone(recordId: string): QuarantineError {
+  return fatal(
+    QuarantineErrorCode.CONTENT_UNAVAILABLE,
+    'content is no longer held (released, deleted or expired)',
+    recordId,
+  );
+}
+
 /** A record whose content is still held and not past its expiry. */
 async function requireHeld(ctx: Context, rawId: unknown): Promise<QuarantineRecord> {
   const record = await requireVisible(ctx, rawId);
   if (!isHeld(record.status) || record.expiresAt.getTime() <= ctx.now().getTime()) {
-    throw fatal(
-      QuarantineErrorCode.CONTENT_UNAVAILABLE,
-      'content is no longer held (released, deleted or expired)',
-      record.id,
-    );
+    throw gone(record.id);
   }
   return record;
 }
 
+/**
+ * Why key or object of a record read as held is missing. A decision that
+ * committed after our read (delete, release, expiry) destroys both: that is
+ * `raced` — not an outage — for the caller to name. Only if the record is
+ * unchanged is something genuinely lost.
+ */
+async function missing(
+  ctx: Context,
+  record: QuarantineRecord,
+  what: 'key' | 'object',
+  raced: (recordId: string) => QuarantineError,
+): Promise<QuarantineError> {
+  const now = await findRecord(ctx.db, record.id);
+  if (now === null || now.version !== record.version) return raced(record.id);
+  return what === 'key'
+    ? fatal(QuarantineErrorCode.CONTENT_UNAVAILABLE, 'content key is destroyed', record.id)
+    : fatal(QuarantineErrorCode.STORAGE_FAILED, 'content object is missing', record.id);
+}
+
 /** Fetches object and envelope and decrypts; any tampering → INTEGRITY_FAILED. */
-async function decrypt(ctx: Context, record: QuarantineRecord): Promise<string> {
+async function decrypt(
+  ctx: Context,
+  record: QuarantineRecord,
+  raced: (recordId: string) => QuarantineError,
+): Promise<string> {
   const key = await findKey(ctx.db, record.id);
-  if (key === null) {
-    throw fatal(QuarantineErrorCode.CONTENT_UNAVAILABLE, 'content key is destroyed', record.id);
-  }
+  if (key === null) throw await missing(ctx, record, 'key', raced);
   const body = await ctx.objects.get(record.s3Key);
-  if (body === null) {
-    throw fatal(QuarantineErrorCode.STORAGE_FAILED, 'content object is missing', record.id);
-  }
+  if (body === null) throw await missing(ctx, record, 'object', raced);
   const context = { recordId: record.id, dataKeyId: key.dataKeyId };
   let dataKey: Uint8Array;
   try {
@@ -88,7 +112,7 @@ async function decrypt(ctx: Context, record: QuarantineRecord): Promise<string> 
 /** Decrypts held content. */
 export async function readContent(ctx: Context, rawId: unknown): Promise<string> {
   const record = await requireHeld(ctx, rawId);
-  const text = await decrypt(ctx, record);
+  const text = await decrypt(ctx, record, gone);
   ctx.logger.info({ recordId: record.id }, 'quarantine: content read');
   return text;
 }
@@ -214,7 +238,8 @@ export async function releaseContent(
   if (record.expiresAt.getTime() <= ctx.now().getTime()) {
     throw fatal(QuarantineErrorCode.CONTENT_UNAVAILABLE, 'content has expired', record.id);
   }
-  const text = await decrypt(ctx, record);
+  // Losing to another decision is a conflict, whether it shows at the commit or earlier.
+  const text = await decrypt(ctx, record, conflict);
   await applyMove(ctx, record, 'RELEASED', o);
   return text;
 }

@@ -18,6 +18,8 @@ export type Faults = {
   sqlAfter: string[];
   /** Called before each S3 command runs (to interleave other work). */
   onS3?: (command: string) => Promise<void>;
+  /** Called before each SQL statement runs (to interleave other work). */
+  onSql?: (sql: string) => Promise<void>;
 };
 
 /** A real S3 client with a middleware that injects failures. */
@@ -49,7 +51,8 @@ export function faultyDb(db: Sequelize, faults: Faults): Sequelize {
   return new Proxy(db, {
     get(target, prop, receiver) {
       if (prop === 'query') {
-        return (sql: string, ...rest: unknown[]) => {
+        return async (sql: string, ...rest: unknown[]) => {
+          await faults.onSql?.(sql);
           if (faults.sql.some((f) => sql.includes(f))) {
             return Promise.reject(new Error('injected database failure'));
           }
