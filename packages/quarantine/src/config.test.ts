@@ -88,10 +88,28 @@ describe('createQuarantineService config validation (before any I/O)', () => {
       { ...base, encryption: { keyring: { activeKeyId: 'a b', keys: { 'a b': masterKey } } } },
     ],
     ['encryption.tokenSecret', { ...base, encryption: { masterKey, tokenSecret: 'c2hvcnQ=' } }],
+    [
+      'storage.serverSideEncryption',
+      { ...base, storage: { ...base.storage, serverSideEncryption: null } },
+    ],
+    // `<prefix>YYYY/MM/DD/<uuid>` must fit the 512-character s3_key column.
+    ['storage.prefix', { ...base, storage: { ...base.storage, prefix: 'a/'.repeat(233) } }],
+    ['storage.region', { ...base, storage: { ...base.storage, region: 5 } }],
+    ['cleanup.sweepOrphanObjects', { ...base, cleanup: { sweepOrphanObjects: 'false' } }],
+    ['now', { ...base, now: 'yesterday' }],
+    ['generateId', { ...base, generateId: 5 }],
+    ['logger', { ...base, logger: { info: () => undefined } }],
   ])('refuses a bad %s', (field, config) => {
     const e = configError(() => createQuarantineService(config as never));
     expect(e).toMatchObject({ code: 'QUARANTINE_INVALID_CONFIG', field });
     expect(JSON.stringify(e)).not.toContain(masterKey);
+  });
+
+  it('accepts the longest prefix whose keys fit the s3_key column', () => {
+    const prefix = `${'a'.repeat(464)}/`;
+    expect(() =>
+      createQuarantineService({ ...base, storage: { ...base.storage, prefix } }),
+    ).not.toThrow();
   });
 
   it('requires a token secret with a custom key provider', () => {

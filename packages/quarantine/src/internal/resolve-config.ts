@@ -59,6 +59,12 @@ function checksum(value: unknown, field: string): ChecksumMode {
 
 function resolveS3(config: QuarantineConfig): S3Client {
   const storage = config.storage;
+  if (
+    storage.region !== undefined &&
+    (typeof storage.region !== 'string' || storage.region === '')
+  ) {
+    throw invalid('storage.region', 'expected a region name');
+  }
   if (storage.client !== undefined) {
     if (typeof storage.client?.send !== 'function')
       throw invalid('storage.client', 'expected an S3Client');
@@ -97,6 +103,9 @@ function resolveS3(config: QuarantineConfig): S3Client {
 
 function resolveSse(value: unknown): ServerSideEncryption | undefined {
   if (value === undefined) return undefined;
+  if (typeof value !== 'object' || value === null) {
+    throw invalid('storage.serverSideEncryption', "expected { type: 'AES256' | 'aws:kms' }");
+  }
   const sse = value as { type?: unknown; kmsKeyId?: unknown };
   if (sse.type === 'AES256') return { type: 'AES256' };
   if (sse.type === 'aws:kms') {
@@ -175,6 +184,9 @@ function derivedTokenKeys(keyring: Keyring): Map<string, Buffer> {
   return tokenKeys;
 }
 
+/** Longest prefix: `<prefix>YYYY/MM/DD/<uuid>` must fit the 512-character `s3_key` column. */
+const MAX_PREFIX_LENGTH = 512 - 'YYYY/MM/DD/'.length - 36;
+
 /** Bucket and key prefix. */
 function resolveLocation(storage: QuarantineConfig['storage']): { bucket: string; prefix: string } {
   if (typeof storage !== 'object' || storage === null) {
@@ -186,6 +198,9 @@ function resolveLocation(storage: QuarantineConfig['storage']): { bucket: string
   const prefix = storage.prefix ?? 'quarantine/';
   if (typeof prefix !== 'string' || !/^([A-Za-z0-9._-]+\/)+$/.test(prefix)) {
     throw invalid('storage.prefix', "expected path segments ending with '/'");
+  }
+  if (prefix.length > MAX_PREFIX_LENGTH) {
+    throw invalid('storage.prefix', `expected at most ${MAX_PREFIX_LENGTH} characters`);
   }
   return { bucket: storage.bucket, prefix };
 }
@@ -213,7 +228,36 @@ function resolveLimits(config: QuarantineConfig) {
       900_000,
     ),
     batchSize: positive(config.cleanup?.batchSize, 'cleanup.batchSize', 100, true),
-    sweepOrphanObjects: config.cleanup?.sweepOrphanObjects ?? true,
+    sweepOrphanObjects: sweepOrphans(config.cleanup?.sweepOrphanObjects),
+  } as const;
+}
+
+function sweepOrphans(value: unknown): boolean {
+  if (value === undefined) return true;
+  if (typeof value !== 'boolean') throw invalid('cleanup.sweepOrphanObjects', 'expected a boolean');
+  return value;
+}
+
+/** The injectable clock, id generator and logger, checked so they cannot fail later. */
+function resolveHooks(config: QuarantineConfig) {
+  for (const field of ['now', 'generateId'] as const) {
+    if (config[field] !== undefined && typeof config[field] !== 'function') {
+      throw invalid(field, 'expected a function');
+    }
+  }
+  const logger = config.logger ?? NOOP_LOGGER;
+  const levels = ['debug', 'info', 'warn', 'error'] as const;
+  if (
+    typeof logger !== 'object' ||
+    logger === null ||
+    levels.some((l) => typeof logger[l] !== 'function')
+  ) {
+    throw invalid('logger', 'expected { debug, info, warn, error } functions');
+  }
+  return {
+    now: config.now ?? (() => new Date()),
+    generateId: config.generateId ?? randomUUID,
+    logger,
   } as const;
 }
 
@@ -239,9 +283,7 @@ export function validateConfig(config: QuarantineConfig): ResolvedConfig {
     ...material,
     db,
     ...limits,
-    now: config.now ?? (() => new Date()),
-    generateId: config.generateId ?? randomUUID,
-    logger: config.logger ?? NOOP_LOGGER,
+    ...resolveHooks(config),
     meter: config.meter ?? metrics.getMeter('@clawexchange/quarantine'),
   };
 }
