@@ -4,8 +4,7 @@
  */
 import { check } from 'recheck';
 import { describe, expect, it } from 'vitest';
-import { B64_RUN, ENTITIES, ESCHEX, HEXRUN, URLENC } from './internal/decode.js';
-import { DOUBLE_THEN_SPACE } from './internal/doubled.js';
+import { ENTITIES, ESCHEX, HEXRUN, URLENC } from './internal/decode.js';
 import { AFTER } from './internal/generic-secret.js';
 import { INJECTION_I18N_RULES, INJECTION_RULES } from './internal/injection-rules.js';
 import { CANDIDATE } from './internal/pii-phone.js';
@@ -23,8 +22,6 @@ const patterns: Array<[string, RegExp]> = [
   ['decode-hex', HEXRUN],
   ['decode-eschex', ESCHEX],
   ['decode-url', URLENC],
-  ['decode-b64-guard', B64_RUN],
-  ['doubled-guard', DOUBLE_THEN_SPACE],
   ['decode-entities', ENTITIES],
   ['phone-candidate', CANDIDATE],
 ];
