@@ -10,8 +10,11 @@ const text = fc
     fc.oneof(
       fc.string({ unit: fc.constantFrom('A', 'z', '9', '+', '/', '_', '-'), maxLength: 30 }),
       fc.constantFrom('=', '==', '===', ' ', '.', 'é', '\n'),
+      // Runs right at the minimum length, at every offset.
+      fc.integer({ min: 18, max: 22 }).map((k) => 'Ab9'.repeat(8).slice(0, k)),
+      fc.integer({ min: 1, max: 21 }).map((k) => ' '.repeat(k)),
     ),
-    { maxLength: 8 },
+    { maxLength: 12 },
   )
   .map((p) => p.join(''));
 

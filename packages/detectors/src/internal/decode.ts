@@ -28,24 +28,30 @@ for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+
   B64_CHAR[c.charCodeAt(0)] = 1;
 const isB64 = (c: number): boolean => c < 128 && B64_CHAR[c] === 1;
 
+/** Shortest run worth decoding. */
+const MIN_RUN = 20;
+
 /**
  * Whole runs of 20+ base64 characters, each with up to two `=` after it: the
- * matches of `/(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{20,}={0,2}/g`, in one pass.
+ * matches of `/(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{20,}={0,2}/g`. Every such
+ * run covers one of every 20 positions, so only those are probed, and a run
+ * is widened from the probe that lands in it.
  */
 export function* base64Runs(text: string): Generator<Span> {
-  let i = 0;
-  while (i < text.length) {
-    if (!isB64(text.charCodeAt(i))) {
-      i++;
-      continue;
+  const n = text.length;
+  // Probes sit at 19, 39, 59, …; `p` restarts at the last probe before `i`.
+  for (let p = MIN_RUN - 1; p < n; p += MIN_RUN) {
+    if (!isB64(text.charCodeAt(p))) continue;
+    let start = p;
+    while (start > 0 && isB64(text.charCodeAt(start - 1))) start--;
+    let i = p + 1;
+    while (i < n && isB64(text.charCodeAt(i))) i++;
+    if (i - start >= MIN_RUN) {
+      const runEnd = i;
+      while (i < n && i - runEnd < 2 && text.charCodeAt(i) === 61) i++;
+      yield [start, i];
     }
-    const start = i;
-    while (i < text.length && isB64(text.charCodeAt(i))) i++;
-    if (i - start < 20) continue;
-    let end = i;
-    while (end < text.length && end - i < 2 && text.charCodeAt(end) === 61) end++;
-    yield [start, end];
-    i = end;
+    p = i - 1 - ((i - MIN_RUN) % MIN_RUN);
   }
 }
 
