@@ -300,18 +300,28 @@ function activeRules(r: Resolved, seenList: number[]): number[] {
   return order;
 }
 
-/** Length of the longest run of ASCII digits. */
-function longestDigitRun(text: string): number {
-  let best = 0;
-  let run = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 48 && c <= 57) {
-      run++;
-      if (run > best) best = run;
-    } else run = 0;
-  }
-  return best;
+const digitRunPatterns = new Map<number, RegExp>();
+
+/**
+ * Answers "does `text` hold `m` ASCII digits in a row?" with native regex
+ * tests that stop at the first hit, remembering the answers (they are
+ * monotone in `m`, so most questions need no new pass).
+ */
+function digitRuns(text: string): (m: number) => boolean {
+  let present = 0;
+  let absent = Number.POSITIVE_INFINITY;
+  return (m) => {
+    if (m <= present) return true;
+    if (m >= absent) return false;
+    let re = digitRunPatterns.get(m);
+    if (re === undefined) {
+      re = new RegExp(`\\d{${m}}`);
+      digitRunPatterns.set(m, re);
+    }
+    if (re.test(text)) present = m;
+    else absent = m;
+    return m <= present;
+  };
 }
 
 function scanWindow(text: string, r: Resolved): RawFinding[] {
@@ -322,12 +332,12 @@ function scanWindow(text: string, r: Resolved): RawFinding[] {
     const generic: number[] = [];
     const seenList: number[] = [];
     r.ac.mark(text, r.scratch.seen, seenList, r.genericKw, generic, wantSecret ? MAX_FINDINGS : 0);
-    let digitRun = -1;
+    let hasDigitRun: ((m: number) => boolean) | undefined;
     for (const ri of activeRules(r, seenList)) {
       const rule = r.rules[ri] as Rule;
       if (rule.minDigitRun !== undefined) {
-        if (digitRun < 0) digitRun = longestDigitRun(text);
-        if (digitRun < rule.minDigitRun) continue;
+        hasDigitRun ??= digitRuns(text);
+        if (!hasDigitRun(rule.minDigitRun)) continue;
       }
       runRule(rule, text, raw);
     }
