@@ -13,6 +13,7 @@ import {
   wipe,
   wrapAad,
 } from './internal/crypto.js';
+import { KEY_ID_PATTERN } from './internal/provider-output.js';
 import type { DataKeyContext, GeneratedDataKey, KeyProvider, WrappedDataKey } from './types.js';
 
 /** Master keys by id, and which one wraps new data keys. */
@@ -22,8 +23,6 @@ export type Keyring = {
   /** Base64 32-byte keys (or raw 32-byte arrays) by id. Remove an id to retire it. */
   readonly keys: Readonly<Record<string, string | Uint8Array>>;
 };
-
-const KEY_ID_PATTERN = /^[A-Za-z0-9._:-]{1,64}$/;
 
 /**
  * Creates a key provider from a local keyring. Data keys are wrapped with

@@ -2,6 +2,7 @@
  * A key provider backed by AWS KMS (optional peer `@aws-sdk/client-kms`).
  */
 import { QuarantineError, QuarantineErrorCode } from './errors.js';
+import { KEY_ID_PATTERN } from './internal/provider-output.js';
 import type { DataKeyContext, GeneratedDataKey, KeyProvider, WrappedDataKey } from './types.js';
 
 /** The part of a `KMSClient` (from `@aws-sdk/client-kms`) this provider uses. */
@@ -28,7 +29,6 @@ type KmsModule = {
   DecryptCommand: new (input: object) => object;
 };
 
-const KEY_ID_PATTERN = /^[A-Za-z0-9._:-]{1,64}$/;
 /** KMS errors that mean "this ciphertext or context is not authentic". */
 const AUTH_FAILURES = new Set(['InvalidCiphertextException', 'IncorrectKeyException']);
 

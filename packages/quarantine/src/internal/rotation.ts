@@ -3,6 +3,7 @@ import { QuarantineError, QuarantineErrorCode } from '../errors.js';
 import type { RotateKeysOptions, RotateKeysResult } from '../types.js';
 import { type Context, errorFields } from './context.js';
 import { wipe } from './crypto.js';
+import { checkDataKey, checkWrapped } from './provider-output.js';
 import { inTransaction, sql } from './repository.js';
 
 type KeyRowDb = { id: string; record_id: string; master_key_id: string; wrapped_key: Buffer };
@@ -20,12 +21,15 @@ function positiveInt(value: unknown, field: string, fallback: number): number {
 /** Rewraps one row under the active key inside the batch transaction. */
 async function rewrapRow(ctx: Context, row: KeyRowDb, t: Transaction): Promise<void> {
   const context = { recordId: row.record_id, dataKeyId: row.id };
-  const plain = await ctx.keys.unwrapDataKey(
-    { keyId: row.master_key_id, wrappedKey: Buffer.from(row.wrapped_key) },
-    context,
+  const plain = checkDataKey(
+    await ctx.keys.unwrapDataKey(
+      { keyId: row.master_key_id, wrappedKey: Buffer.from(row.wrapped_key) },
+      context,
+    ),
+    row.record_id,
   );
   try {
-    const wrapped = await ctx.keys.wrapDataKey(plain, context);
+    const wrapped = checkWrapped(await ctx.keys.wrapDataKey(plain, context), row.record_id);
     await sql(
       ctx.db,
       'UPDATE encryption_keys SET master_key_id = $2, wrapped_key = $3, rotated_at = $4 WHERE id = $1',

@@ -2,6 +2,7 @@ import { QuarantineError, QuarantineErrorCode } from '../errors.js';
 import type { GeneratedDataKey, StoreMetadata } from '../types.js';
 import { type Context, errorFields, objectKey } from './context.js';
 import { contentAad, type Sealed, seal, wipe } from './crypto.js';
+import { checkGenerated } from './provider-output.js';
 import {
   deletePending,
   findRecord,
@@ -57,7 +58,7 @@ async function prepare(ctx: Context, content: unknown, metadata: StoreMetadata):
   const createdAt = ctx.now();
   let generated: GeneratedDataKey;
   try {
-    generated = await ctx.keys.generateDataKey({ recordId: id, dataKeyId });
+    generated = checkGenerated(await ctx.keys.generateDataKey({ recordId: id, dataKeyId }), id);
   } catch (cause) {
     ctx.metrics.storeFailures.add(1, { step: 'key' });
     throw new QuarantineError(

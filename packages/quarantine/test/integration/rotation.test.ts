@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLocalKeyProvider } from '../../src/key-provider.js';
 import { allKeys, codeOf, type Env, META, rawObject, setupEnv } from './setup.js';
 
 describe('master-key rotation', () => {
@@ -81,5 +82,25 @@ describe('master-key rotation', () => {
     expect(await codeOf(b.read(id))).toBe('QUARANTINE_KEY_UNAVAILABLE');
     await a.delete(id);
     expect((await b.rotateKeys()).remaining).toBe(0);
+  });
+
+  it('never rewraps a malformed key a custom provider unwrapped: the real one stays', async () => {
+    const a = env.make({ encryption: { masterKey: oldKey, masterKeyId: 'k-old' } });
+    const id = await a.store('must survive a broken provider', META);
+    const local = createLocalKeyProvider({
+      activeKeyId: 'k-new',
+      keys: { 'k-old': oldKey, 'k-new': newKey },
+    });
+    const truncating = {
+      ...local,
+      unwrapDataKey: async (...args: Parameters<typeof local.unwrapDataKey>) =>
+        (await local.unwrapDataKey(...args)).subarray(0, 16),
+    };
+    const broken = env.make({
+      encryption: { keyProvider: truncating, tokenSecret: randomBytes(32) },
+    });
+    expect((await broken.rotateKeys()).rewrapped).toBe(0);
+    expect(await a.read(id)).toBe('must survive a broken provider');
+    await a.delete(id);
   });
 });
