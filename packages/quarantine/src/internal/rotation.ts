@@ -89,6 +89,11 @@ export async function rotate(
   ctx: Context,
   options: RotateKeysOptions = {},
 ): Promise<RotateKeysResult> {
+  if (typeof options !== 'object' || options === null) {
+    throw new QuarantineError(QuarantineErrorCode.INVALID_INPUT, 'expected an options object', {
+      field: 'options',
+    });
+  }
   const batchSize = positiveInt(options.batchSize, 'options.batchSize', 100);
   const maxBatches = positiveInt(options.maxBatches, 'options.maxBatches', Number.MAX_SAFE_INTEGER);
   const active = ctx.keys.activeKeyId;
