@@ -339,6 +339,7 @@ function scanWindow(text: string, r: Resolved): RawFinding[] {
         hasDigitRun ??= digitRuns(text);
         if (!hasDigitRun(rule.minDigitRun)) continue;
       }
+      if (rule.gate && !rule.gate.test(text)) continue;
       runRule(rule, text, raw);
     }
     for (let h = 0; h < generic.length; h += 2) {

@@ -16,6 +16,7 @@ type Opts = {
   readonly context?: RegExp;
   readonly needContext?: boolean;
   readonly minDigitRun?: number;
+  readonly gate?: RegExp;
 };
 
 function rule(type: string, keywords: readonly string[], source: string, o: Opts = {}): Rule {
@@ -32,6 +33,7 @@ function rule(type: string, keywords: readonly string[], source: string, o: Opts
     ...(o.context ? { context: o.context } : {}),
     ...(o.needContext ? { needContext: true } : {}),
     ...(o.minDigitRun !== undefined ? { minDigitRun: o.minDigitRun } : {}),
+    ...(o.gate ? { gate: o.gate } : {}),
   };
 }
 
@@ -105,6 +107,7 @@ export const PII_RULES: readonly Rule[] = [
     `(?<![0-9A-Za-z:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?::\\d{1,3}(?:\\.\\d{1,3}){3})?(?![0-9A-Za-z:])`,
     {
       severity: 'low',
+      gate: /:[0-9A-Fa-f]{0,4}:/,
       validate: (s) => {
         if (!v.validIpv6(s)) return 0;
         const hexGroups = s.split(':').filter((g) => g !== '').length;
@@ -116,7 +119,7 @@ export const PII_RULES: readonly Rule[] = [
     'mac-address',
     [':', '-', '.'],
     `${NBF('[0-9A-Fa-f]', '[0-9A-Fa-f:\\-]')}(?:[0-9A-Fa-f](?::[0-9A-Fa-f]{2}){5}|[0-9A-Fa-f](?:-[0-9A-Fa-f]{2}){5}|[0-9a-fA-F]{3}\\.[0-9a-fA-F]{4}\\.[0-9a-fA-F]{4})(?![0-9A-Fa-f:\\-])`,
-    { severity: 'low', confidence: 0.6 },
+    { severity: 'low', confidence: 0.6, gate: /[:-][0-9A-Fa-f]{2}[:-]|\.[0-9A-Fa-f]{4}\./ },
   ),
   rule(
     'crypto-wallet',
@@ -203,7 +206,7 @@ export const PII_RULES: readonly Rule[] = [
     'it-fiscal-code',
     DIGITS,
     `${NBF('[A-Z]')}[A-Z]{5}\\d{2}[A-EHLMPR-T]\\d{2}[A-Z]\\d{3}[A-Z]${NA}`,
-    { minDigitRun: 3, confidence: 0.8, flags: 'i' },
+    { minDigitRun: 3, confidence: 0.8, flags: 'i', gate: /\d\d[A-EHLMPR-Ta-ehlmpr-t]\d\d/ },
   ),
   rule(
     'in-pan',

@@ -27,6 +27,11 @@ export type Rule = {
    * without such a run skips the rule.
    */
   readonly minDigitRun?: number;
+  /**
+   * A cheap pattern (starting on a rare character) found in every match, so
+   * a text it does not match skips the rule.
+   */
+  readonly gate?: RegExp;
 };
 
 /** Raw finding before redaction and de-duplication. */
