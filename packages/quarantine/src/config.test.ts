@@ -195,6 +195,13 @@ describe('quarantineConfigFromEnv', () => {
     ['ENCRYPTION_MASTER_KEY', { ...env, ENCRYPTION_MASTER_KEY: masterKey.slice(0, 32) }],
     ['ENCRYPTION_MASTER_KEY', { ...env, ENCRYPTION_MASTER_KEY: `${masterKey.slice(0, -2)}!=` }],
     ['ENCRYPTION_PREVIOUS_KEYS', { ...env, ENCRYPTION_PREVIOUS_KEYS: `k1:${masterKey.slice(4)}` }],
+    // What the factory would refuse is refused here, naming the variable, not a config field.
+    ['QUARANTINE_EXPIRY_HOURS', { ...env, QUARANTINE_EXPIRY_HOURS: '100000' }],
+    ['QUARANTINE_EXPIRY_HOURS', { ...env, QUARANTINE_EXPIRY_HOURS: '0x10' }],
+    ['S3_SECRET_KEY', { ...env, S3_SECRET_KEY: '' }],
+    ['S3_ACCESS_KEY', { ...env, S3_ACCESS_KEY: undefined }],
+    ['ENCRYPTION_MASTER_KEY_ID', { ...env, ENCRYPTION_MASTER_KEY_ID: 'key 2026' }],
+    ['ENCRYPTION_PREVIOUS_KEYS', { ...env, ENCRYPTION_PREVIOUS_KEYS: `old key:${masterKey}` }],
   ])('refuses a bad %s', (field, vars) => {
     const e = configError(() => quarantineConfigFromEnv(vars));
     expect(e).toMatchObject({ code: 'QUARANTINE_INVALID_CONFIG', field });

@@ -7,6 +7,8 @@ import type { Meter } from '@opentelemetry/api';
 import type { Sequelize } from 'sequelize';
 import { QuarantineError, QuarantineErrorCode } from './errors.js';
 import { decodeMasterKey } from './internal/crypto.js';
+import { KEY_ID_PATTERN } from './internal/provider-output.js';
+import { MAX_EXPIRY_HOURS } from './internal/resolve-config.js';
 import type { Keyring } from './key-provider.js';
 import type { KeyProvider, QuarantineLogger } from './types.js';
 
@@ -199,21 +201,25 @@ export function quarantineConfigFromEnv(
   // Checked here too, so the error names the variable rather than the config field.
   decodeMasterKey(masterKey, 'ENCRYPTION_MASTER_KEY');
   const masterKeyId = nonEmpty(env, 'ENCRYPTION_MASTER_KEY_ID') ?? 'default';
-  const expiryRaw = nonEmpty(env, 'QUARANTINE_EXPIRY_HOURS');
-  const expiryHours = expiryRaw === undefined ? 72 : Number(expiryRaw);
-  if (!Number.isFinite(expiryHours) || expiryHours <= 0) {
-    throw envError('QUARANTINE_EXPIRY_HOURS', 'expected a positive number of hours');
+  if (!KEY_ID_PATTERN.test(masterKeyId)) {
+    throw envError('ENCRYPTION_MASTER_KEY_ID', `expected an id matching ${KEY_ID_PATTERN.source}`);
   }
+  const expiryHours = expiryFromEnv(nonEmpty(env, 'QUARANTINE_EXPIRY_HOURS'));
   const pathStyleRaw = nonEmpty(env, 'S3_FORCE_PATH_STYLE');
   if (pathStyleRaw !== undefined && pathStyleRaw !== 'true' && pathStyleRaw !== 'false') {
     throw envError('S3_FORCE_PATH_STYLE', "expected 'true' or 'false'");
+  }
+  const [accessKey, secretKey] = [nonEmpty(env, 'S3_ACCESS_KEY'), nonEmpty(env, 'S3_SECRET_KEY')];
+  if ((accessKey === undefined) !== (secretKey === undefined)) {
+    const missing = accessKey === undefined ? 'S3_ACCESS_KEY' : 'S3_SECRET_KEY';
+    throw envError(missing, 'S3_ACCESS_KEY and S3_SECRET_KEY must be set together');
   }
   const storage: StorageConfig = {
     bucket,
     region: nonEmpty(env, 'S3_REGION') ?? 'us-east-1',
     ...(endpoint === undefined ? {} : { endpoint }),
-    ...optional('accessKey', nonEmpty(env, 'S3_ACCESS_KEY')),
-    ...optional('secretKey', nonEmpty(env, 'S3_SECRET_KEY')),
+    ...optional('accessKey', accessKey),
+    ...optional('secretKey', secretKey),
     ...(pathStyleRaw === undefined ? {} : { forcePathStyle: pathStyleRaw === 'true' }),
     ...sseFromEnv(env),
   };
@@ -223,6 +229,19 @@ export function quarantineConfigFromEnv(
       ? { masterKey, masterKeyId }
       : { keyring: { activeKeyId: masterKeyId, keys: { ...previous, [masterKeyId]: masterKey } } };
   return { storage, encryption, expiryHours };
+}
+
+/** Hours as a plain decimal, positive and within the factory's limit. */
+function expiryFromEnv(raw: string | undefined): number {
+  if (raw === undefined) return 72;
+  const hours = Number(raw);
+  if (!/^\d+(\.\d+)?$/.test(raw) || hours <= 0 || hours > MAX_EXPIRY_HOURS) {
+    throw envError(
+      'QUARANTINE_EXPIRY_HOURS',
+      `expected a positive number of hours, at most ${MAX_EXPIRY_HOURS}`,
+    );
+  }
+  return hours;
 }
 
 function optional<K extends string>(key: K, value: string | undefined): { [P in K]?: string } {
@@ -251,9 +270,13 @@ function parsePreviousKeys(raw: string | undefined): Record<string, string> {
   for (const part of raw.split(',')) {
     const at = part.indexOf(':');
     if (at <= 0) throw envError('ENCRYPTION_PREVIOUS_KEYS', 'expected id:base64[,id:base64…]');
+    const id = part.slice(0, at).trim();
     const value = part.slice(at + 1).trim();
+    if (!KEY_ID_PATTERN.test(id)) {
+      throw envError('ENCRYPTION_PREVIOUS_KEYS', `expected ids matching ${KEY_ID_PATTERN.source}`);
+    }
     decodeMasterKey(value, 'ENCRYPTION_PREVIOUS_KEYS');
-    out[part.slice(0, at).trim()] = value;
+    out[id] = value;
   }
   return out;
 }

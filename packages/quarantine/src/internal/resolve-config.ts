@@ -206,7 +206,7 @@ function resolveLocation(storage: QuarantineConfig['storage']): { bucket: string
 }
 
 /** Longest expiry accepted: ten years, so `expiresAt` is always a valid timestamp. */
-const MAX_EXPIRY_HOURS = 87_600;
+export const MAX_EXPIRY_HOURS: number = 87_600;
 
 /** Expiry, size limit and cleanup tuning, with their defaults. */
 function resolveLimits(config: QuarantineConfig) {
