@@ -75,17 +75,18 @@ export function hasNewEnglishKeywords(base: string, view: string): boolean {
 
 const NON_ASCII = /[\u0080-\uffff]/;
 
-// Per script class: whether it matches any ASCII character (if not, ASCII text lacks the script).
-const scriptMatchesAscii = new Map<RegExp, boolean>();
-function matchesAscii(script: RegExp): boolean {
-  let v = scriptMatchesAscii.get(script);
-  if (v === undefined) {
-    v = false;
-    for (let c = 0; c < 128 && !v; c++) v = script.test(String.fromCharCode(c));
-    scriptMatchesAscii.set(script, v);
-  }
-  return v;
-}
+// The distinct script classes, and each multilingual rule's index among them.
+const SCRIPTS: readonly RegExp[] = [
+  ...new Set(INJECTION_I18N_RULES.flatMap((r) => (r.script ? [r.script] : []))),
+];
+const SCRIPT_OF: readonly number[] = INJECTION_I18N_RULES.map((r) =>
+  r.script ? SCRIPTS.indexOf(r.script) : -1,
+);
+// Whether each script class matches some ASCII character (if not, ASCII text lacks the script).
+const SCRIPT_MATCHES_ASCII: readonly boolean[] = SCRIPTS.map((re) => {
+  for (let c = 0; c < 128; c++) if (re.test(String.fromCharCode(c))) return true;
+  return false;
+});
 
 /**
  * Multilingual rules worth running on `plain`: their script occurs and, for
@@ -94,26 +95,28 @@ function matchesAscii(script: RegExp): boolean {
 export function i18nRules(plain: string): InjectionRule[] {
   const out: InjectionRule[] = [];
   const nonAscii = NON_ASCII.test(plain);
-  const present = new Map<RegExp, boolean>();
-  const hasScript = (script: RegExp): boolean => {
-    let v = present.get(script);
-    if (v === undefined) {
-      v = (nonAscii || matchesAscii(script)) && script.test(plain);
-      present.set(script, v);
+  // Per script: 0 not asked yet, 1 present, 2 absent.
+  const scriptState = new Uint8Array(SCRIPTS.length);
+  let anchored: Uint8Array | undefined;
+  for (let ri = 0; ri < INJECTION_I18N_RULES.length; ri++) {
+    const rule = INJECTION_I18N_RULES[ri] as InjectionRule;
+    const si = SCRIPT_OF[ri] as number;
+    if (si < 0) continue;
+    if (scriptState[si] === 0) {
+      const script = SCRIPTS[si] as RegExp;
+      const has = (nonAscii || SCRIPT_MATCHES_ASCII[si] === true) && script.test(plain);
+      scriptState[si] = has ? 1 : 2;
     }
-    return v;
-  };
-  let anchored: Set<number> | undefined;
-  INJECTION_I18N_RULES.forEach((rule, ri) => {
-    if (!rule.script || !hasScript(rule.script)) return;
+    if (scriptState[si] !== 1) continue;
     if (rule.keywords.length > 0 || rule.nonAscii) {
       if (!anchored) {
+        anchored = new Uint8Array(INJECTION_I18N_RULES.length);
         const { idx, kws } = keywordsIn(plain);
-        anchored = new Set(kws.flatMap((k) => idx.i18n[k] as number[]));
+        for (const k of kws) for (const r of idx.i18n[k] as number[]) anchored[r] = 1;
       }
-      if (!anchored.has(ri) && !(rule.nonAscii === true && nonAscii)) return;
+      if (anchored[ri] !== 1 && !(rule.nonAscii === true && nonAscii)) continue;
     }
     out.push(rule);
-  });
+  }
   return out;
 }

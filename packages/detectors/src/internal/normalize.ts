@@ -122,7 +122,7 @@ const isWordChar = (cp: number): boolean =>
 
 const NON_ASCII = /[\u0080-\uffff]/;
 
-/** Offsets of the ASCII fast path: what {@link normalizeAscii} keeps, and where from. */
+/** Offsets of the ASCII fast path: what {@link AsciiNormalized} keeps, and where from. */
 function asciiMap(input: string, normalizedLength: number): Int32Array {
   const map = new Int32Array(normalizedLength + 1);
   let j = 0;
@@ -146,22 +146,27 @@ const WS_REWRITE = /[ \t\n\r]{2,}|[\t\n\r]/g;
  * ASCII fast path: lower-case and collapse whitespace with native string
  * operations; the offset map is built only if a caller asks for it.
  */
-function normalizeAscii(input: string): Normalized {
-  let text = input.replace(WS_REWRITE, ' ');
-  if (text.charCodeAt(0) === 32) text = text.slice(1);
-  text = text.toLowerCase();
-  let map: Int32Array | undefined;
-  return {
-    text,
-    plain: text,
-    get map(): Int32Array {
-      map ??= asciiMap(input, text.length);
-      return map;
-    },
-    invisible: NO_INVISIBLE,
-    tagText: '',
-    tagSpan: undefined,
-  };
+class AsciiNormalized implements Normalized {
+  readonly text: string;
+  readonly plain: string;
+  readonly invisible: Invisible = NO_INVISIBLE;
+  readonly tagText = '';
+  readonly tagSpan = undefined;
+  readonly #input: string;
+  #map: Int32Array | undefined;
+
+  constructor(input: string) {
+    let text = input.replace(WS_REWRITE, ' ');
+    if (text.charCodeAt(0) === 32) text = text.slice(1);
+    this.text = text.toLowerCase();
+    this.plain = this.text;
+    this.#input = input;
+  }
+
+  get map(): Int32Array {
+    this.#map ??= asciiMap(this.#input, this.text.length);
+    return this.#map;
+  }
 }
 
 /** A growable buffer of UTF-16 units (or, wide, of offsets). */
@@ -215,7 +220,7 @@ const isSpaceUnit = (c: number): boolean =>
 
 /** Normalises `input` for injection matching. */
 export function normalize(input: string): Normalized {
-  if (!NON_ASCII.test(input)) return normalizeAscii(input);
+  if (!NON_ASCII.test(input)) return new AsciiNormalized(input);
   const out = new Units(input.length, false);
   const plainOut = new Units(input.length, false);
   const map = new Units(input.length + 1, true);
