@@ -15,6 +15,8 @@ import { optionalText, requireId } from './validate.js';
 
 type Cursor = { readonly t: string; readonly i: string };
 
+const ISO_UTC = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+
 function badCursor(): QuarantineError {
   return new QuarantineError(QuarantineErrorCode.INVALID_INPUT, 'cursor is malformed', {
     field: 'options.cursor',
@@ -25,7 +27,16 @@ function decodeCursor(raw: string): { createdAt: Date; id: string } {
   try {
     const c = JSON.parse(Buffer.from(raw, 'base64url').toString('utf8')) as Cursor;
     const createdAt = new Date(c.t);
-    if (typeof c.t !== 'string' || Number.isNaN(createdAt.getTime())) throw badCursor();
+    // Exactly what encodeCursor writes (toISOString, 4-digit year): a forged
+    // date PostgreSQL cannot hold (e.g. year -100000) must not reach it.
+    if (
+      typeof c.t !== 'string' ||
+      !ISO_UTC.test(c.t) ||
+      Number.isNaN(createdAt.getTime()) ||
+      createdAt.toISOString() !== c.t
+    ) {
+      throw badCursor();
+    }
     return { createdAt, id: requireId(c.i) };
   } catch {
     throw badCursor();

@@ -171,6 +171,15 @@ describe('quarantine service against real PostgreSQL and S3', () => {
     const review = await lq.list({ status: 'UNDER_REVIEW', sourceId: 'list-src' });
     expect(review.items.map((r) => r.id)).toEqual([ids[1]]);
     expect(await codeOf(lq.list({ cursor: 'nope' }))).toBe('QUARANTINE_INVALID_INPUT');
+    // A forged cursor PostgreSQL cannot represent is the caller's error, not a database failure.
+    for (const t of [
+      '-100000-01-01T00:00:00.000Z',
+      '2026-12-01',
+      'Tue, 01 Dec 2026 00:00:00 GMT',
+    ]) {
+      const forged = Buffer.from(JSON.stringify({ t, i: ids[0] })).toString('base64url');
+      expect(await codeOf(lq.list({ cursor: forged }))).toBe('QUARANTINE_INVALID_INPUT');
+    }
     expect(await codeOf(lq.list({ limit: 0 }))).toBe('QUARANTINE_INVALID_INPUT');
     expect(await codeOf(lq.list({ status: 'PENDING' as 'DELETED' }))).toBe(
       'QUARANTINE_INVALID_INPUT',
