@@ -57,6 +57,31 @@ describe('buildAutomaton', () => {
       { numRuns: 2000 },
     );
   });
+  it('reports occurrences of tracked keywords only, and every keyword as seen, call after call', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(keyword, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.boolean(), { minLength: 8, maxLength: 8 }),
+        fc.array(text, { minLength: 1, maxLength: 3 }),
+        (kws, flags, texts) => {
+          const ac = buildAutomaton(kws);
+          const track = Uint8Array.from(kws.map((_, i) => (flags[i] ? 1 : 0)));
+          for (const t of texts) {
+            const pairs: number[] = [];
+            const seen = new Uint8Array(kws.length);
+            const seenList: number[] = [];
+            ac.mark(t, seen, seenList, track, pairs, 1000);
+            const hits: string[] = [];
+            for (let i = 0; i < pairs.length; i += 2) hits.push(`${pairs[i]}@${pairs[i + 1]}`);
+            const want = naive(kws, t).filter((h) => flags[Number(h.split('@')[0])]);
+            expect(hits.sort()).toEqual(want);
+            expect(seenList).toEqual(ac.present(t));
+          }
+        },
+      ),
+      { numRuns: 2000 },
+    );
+  });
   it('treats non-ASCII characters as breaks', () => {
     expect(buildAutomaton(['ab']).present('aéb ab')).toEqual([0]);
     expect(buildAutomaton(['ab']).present('aéb')).toEqual([]);

@@ -107,6 +107,12 @@ export function buildAutomaton(keywords: readonly string[]): Automaton {
     const t = delta[i] as number;
     if ((outStart[t + 1] as number) > (outStart[t] as number)) delta[i] = ~t;
   }
+  // Per node: the call that last reported its outputs (a node seen once per
+  // call needs no second look unless it holds tracked keywords).
+  const stamp = new Int32Array(n);
+  let call = 0;
+  let trackedFor: Uint8Array | undefined;
+  const tracked = new Uint8Array(n);
   const mark = (
     text: string,
     seen: Uint8Array,
@@ -115,6 +121,19 @@ export function buildAutomaton(keywords: readonly string[]): Automaton {
     hits: number[],
     maxHits: number,
   ): void => {
+    if (trackedFor !== track) {
+      trackedFor = track;
+      for (let v = 0; v < n; v++) {
+        tracked[v] = 0;
+        for (let o = outStart[v] as number; o < (outStart[v + 1] as number); o++)
+          if (track[outList[o] as number] === 1) tracked[v] = 1;
+      }
+    }
+    if (call === 0x7fffffff) {
+      stamp.fill(0);
+      call = 0;
+    }
+    call++;
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
@@ -126,6 +145,9 @@ export function buildAutomaton(keywords: readonly string[]): Automaton {
       s = delta[s * width + k] as number;
       if (s >= 0) continue;
       s = ~s;
+      if (stamp[s] === call) {
+        if (tracked[s] === 0) continue;
+      } else stamp[s] = call;
       const end = outStart[s + 1] as number;
       for (let o = outStart[s] as number; o < end; o++) {
         const kw = outList[o] as number;
