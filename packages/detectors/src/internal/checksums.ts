@@ -287,27 +287,3 @@ export function eip55Valid(addr: string): 'valid' | 'unchecked' | 'invalid' {
   }
   return 'valid';
 }
-
-let charCounts: Int32Array | undefined;
-
-/** Shannon entropy in bits per character. */
-export function shannon(s: string): number {
-  if (s.length === 0) return 0;
-  // Counts per UTF-16 unit in a shared table, summed in order of first
-  // occurrence (as a Map would), then reset: no allocation per call.
-  charCounts ??= new Int32Array(65536);
-  const counts = charCounts;
-  const order: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (counts[c] === 0) order.push(c);
-    counts[c] = (counts[c] as number) + 1;
-  }
-  let h = 0;
-  for (const c of order) {
-    const p = (counts[c] as number) / s.length;
-    h -= p * Math.log2(p);
-    counts[c] = 0;
-  }
-  return h;
-}

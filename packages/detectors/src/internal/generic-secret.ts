@@ -4,8 +4,8 @@
  * that looks random. Driven by keyword hits from the automaton, then one
  * bounded sticky match per hit, so cost stays linear.
  */
-import { shannon } from './checksums.js';
-import { isPlaceholder, isSequential } from './placeholder.js';
+import { charStats } from './char-stats.js';
+import { hasPlaceholderMarks } from './placeholder.js';
 import type { RawFinding } from './rule.js';
 
 /** Keywords that make an identifier a credential name. */
@@ -46,7 +46,14 @@ const END_OK = /[\s"'`,;)\]}>&|\\]/;
 
 /** Filler (placeholder words, runs, sequences) or too little entropy for a credential. */
 function weak(v: string, minEntropy: number): boolean {
-  return isPlaceholder(v) || isSequential(v) || shannon(v) < minEntropy;
+  if (hasPlaceholderMarks(v)) return true;
+  const st = charStats(v);
+  // The run test of isPlaceholder, a typed ascending sequence, too little entropy.
+  return (
+    st.longestRun >= Math.max(6, Math.floor(v.length / 2)) ||
+    st.ascending ||
+    st.entropy < minEntropy
+  );
 }
 
 // Every test below only rejects, so the cheap ones run first and the

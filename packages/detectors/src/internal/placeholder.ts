@@ -7,6 +7,13 @@ const PLACEHOLDER_WORDS =
 
 /** True when the value is a template, variable reference or filler. */
 export function isPlaceholder(value: string): boolean {
+  return (
+    hasPlaceholderMarks(value) || longestRun(value) >= Math.max(6, Math.floor(value.length / 2))
+  );
+}
+
+/** The tests of {@link isPlaceholder} other than the run of one repeated character. */
+export function hasPlaceholderMarks(value: string): boolean {
   if (value.length === 0) return true;
   const c0 = value[0];
   // ${VAR}, $VAR, %VAR%, {{ var }}, <your-key>, [token]
@@ -14,10 +21,7 @@ export function isPlaceholder(value: string): boolean {
   if (value.includes('${') || value.includes('{{') || value.includes('}}')) return true;
   if (PLACEHOLDER_WORDS.test(value)) return true;
   // "fake-token", "my_fake_key": filler; a long random string with FAKE spliced in is still reported.
-  if (/fake/i.test(value) && (value.length < 20 || /(?:^|[_\-.])fake(?:$|[_\-.])/i.test(value)))
-    return true;
-  if (longestRun(value) >= Math.max(6, Math.floor(value.length / 2))) return true;
-  return false;
+  return /fake/i.test(value) && (value.length < 20 || /(?:^|[_\-.])fake(?:$|[_\-.])/i.test(value));
 }
 
 /** Length of the longest run of one repeated character. */
@@ -29,15 +33,4 @@ export function longestRun(s: string): number {
     if (run > best) best = run;
   }
   return best;
-}
-
-/** True for lower/upper-case runs like `abcdef` or `123456` typed as filler. */
-export function isSequential(s: string): boolean {
-  if (s.length < 6) return false;
-  let seq = 1;
-  for (let i = 1; i < s.length; i++) {
-    seq = s.charCodeAt(i) - s.charCodeAt(i - 1) === 1 ? seq + 1 : 1;
-    if (seq >= 10) return true;
-  }
-  return false;
 }
