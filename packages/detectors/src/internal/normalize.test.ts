@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalize } from './normalize.js';
+import { leetFold, normalize } from './normalize.js';
 
 /** Straightforward ASCII normalisation: lower-case, collapse whitespace, drop leading space. */
 function reference(input: string): { text: string; map: number[] } {
@@ -65,5 +65,14 @@ describe('normalize (general path)', () => {
     const n = normalize('\ud800x\udc00');
     expect(n.text).toBe('\ud800x\udc00');
     expect(Array.from(n.map)).toEqual([0, 1, 2, 3]);
+  });
+});
+
+describe('leetFold', () => {
+  it('folds leet digits inside mixed words only', () => {
+    expect(leetFold('1gn0r3 pr3v10u5 1n5truct10n5')).toBe('ignore previous instructions');
+    expect(leetFold('p@$$w0rd')).toBe('password');
+    // Numbers and ordinal-like words stay as they are.
+    expect(leetFold('4ll the 3rd of 2024')).toBe('4ll the 3rd of 2024');
   });
 });

@@ -99,6 +99,8 @@ const LEET: Readonly<Record<string, string>> = {
   '!': 'i',
 };
 
+const LEET_CHARS = /[013457@$!]/g;
+
 /** True for characters that render as nothing. */
 export function isInvisible(cp: number): boolean {
   return (
@@ -335,7 +337,7 @@ export function normalize(input: string): Normalized {
 export function leetFold(s: string): string {
   return s.replace(/[a-z0-9@$!]{3,40}/g, (w) =>
     /[a-z]/.test(w) && /[0-9@$]/.test(w) && !/^\d+[a-z]{0,3}$/.test(w)
-      ? [...w].map((c) => LEET[c] ?? c).join('')
+      ? w.replace(LEET_CHARS, (c) => LEET[c] as string)
       : w,
   );
 }
