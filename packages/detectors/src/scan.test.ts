@@ -47,6 +47,7 @@ describe('secrets', () => {
     expect(types('DATABASE_URL=postgres://app:Xk93!mQz7@db.internal:5432/app')).toContain(
       'database-url',
     );
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal template placeholder under test
     expect(types('DATABASE_URL=postgres://app:${DB_PASSWORD}@db:5432/app')).not.toContain(
       'database-url',
     );
@@ -70,6 +71,7 @@ describe('secrets', () => {
     for (const v of [
       'xxxxxxxxxxxxxxxxxxxx',
       '<your-api-key>',
+      // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal template placeholder under test
       '${API_KEY}',
       'YOUR_API_KEY_HERE',
       'changeme',
