@@ -1,8 +1,22 @@
 /**
  * @packageDocumentation
  * Internal test harness: real PostgreSQL, Redis and S3-compatible servers
- * for the integration tests, and per-file isolation on top of them.
+ * for the integration tests, per-file isolation on top of them, and the
+ * contract suites of the ssg ports (also at `@clawexchange/test-utils/contracts`).
  */
+export {
+  type AuditSinkHarness,
+  type AuditSinkUnderTest,
+  type ContractAuditEvent,
+  type ContractMatch,
+  type ContractStoreMetadata,
+  describeAuditSinkContract,
+  describeQuarantineSinkContract,
+  type HeldQuarantineEntry,
+  type QuarantineSinkHarness,
+  type QuarantineSinkUnderTest,
+  type StoredAuditEvent,
+} from './contracts/index.js';
 export { findFreePort } from './free-port.js';
 export {
   adminDatabaseUrl,
