@@ -41,8 +41,16 @@ export function memoryQuarantine(opts: { fail?: boolean } = {}): MemoryQuarantin
   return sink;
 }
 
-/** An audit sink that keeps events in an array, or fails on demand. */
-export type MemoryAudit = AuditSink & { readonly events: AuditEventInput[]; fail: boolean };
+/**
+ * An audit sink that records each event as the gate handed it over
+ * (`events`, unmasked, for the gate's tests) and as it stores it (`stored`:
+ * without the client IP, which the port requires masked), or fails on demand.
+ */
+export type MemoryAudit = AuditSink & {
+  readonly events: AuditEventInput[];
+  readonly stored: AuditEventInput[];
+  fail: boolean;
+};
 
 /**
  * Creates a memory audit sink.
@@ -52,12 +60,17 @@ export type MemoryAudit = AuditSink & { readonly events: AuditEventInput[]; fail
  */
 export function memoryAudit(opts: { fail?: boolean } = {}): MemoryAudit {
   const events: AuditEventInput[] = [];
+  const stored: AuditEventInput[] = [];
   const sink: MemoryAudit = {
     events,
+    stored,
     fail: opts.fail ?? false,
     async log(event) {
       if (sink.fail) throw new Error('database offline');
       events.push(event);
+      // Dropping the address is the strictest mask there is.
+      const { ipAddress: _unmasked, ...kept } = event;
+      stored.push(kept);
       return { id: events.length };
     },
   };
