@@ -4,7 +4,7 @@
  * fresh object per call does not rebuild sets and re-validate every time.
  * Options with custom rules are never cached (their patterns are objects).
  */
-import type { Category, ScanOptions } from '../types.js';
+import type { ScanOptions } from '../types.js';
 
 /** Most option sets kept; the oldest entry is dropped beyond this. */
 export const OPTIONS_CACHE_SIZE = 64;
@@ -55,16 +55,19 @@ export function optionsKey(o: ScanOptions): string | undefined {
   return key.length <= MAX_KEY_CHARS ? key : undefined;
 }
 
-const CATEGORY_BITS: Readonly<Record<Category, number>> = { secret: 1, pii: 2, injection: 4 };
-const OTHER_FIELDS = [
-  'types',
-  'excludeTypes',
-  'allowlist',
-  'minConfidence',
-  'maxInputChars',
-  'oversize',
-  'maxDecodeDepth',
-] as const;
+/** Bit of a category name, or 0 for anything else. */
+function categoryBit(c: unknown): number {
+  switch (c) {
+    case 'secret':
+      return 1;
+    case 'pii':
+      return 2;
+    case 'injection':
+      return 4;
+    default:
+      return 0;
+  }
+}
 
 /**
  * For options that set nothing but valid categories, a bitmask of them
@@ -72,7 +75,17 @@ const OTHER_FIELDS = [
  * string key; `undefined` for anything else.
  */
 export function categoriesMask(o: ScanOptions): number | undefined {
-  for (const f of OTHER_FIELDS) if (o[f] !== undefined) return undefined;
+  // Named reads (not a loop over field names) keep this cheap on every call.
+  if (
+    o.types !== undefined ||
+    o.excludeTypes !== undefined ||
+    o.allowlist !== undefined ||
+    o.minConfidence !== undefined ||
+    o.maxInputChars !== undefined ||
+    o.oversize !== undefined ||
+    o.maxDecodeDepth !== undefined
+  )
+    return undefined;
   const custom = o.customRules;
   if (custom !== undefined && !(Array.isArray(custom) && custom.length === 0)) return undefined;
   const cats = o.categories;
@@ -80,8 +93,7 @@ export function categoriesMask(o: ScanOptions): number | undefined {
   if (!Array.isArray(cats)) return undefined;
   let mask = 0;
   for (const c of cats) {
-    const bit =
-      typeof c === 'string' && Object.hasOwn(CATEGORY_BITS, c) ? CATEGORY_BITS[c as Category] : 0;
+    const bit = categoryBit(c);
     if (bit === 0) return undefined;
     mask |= bit;
   }
