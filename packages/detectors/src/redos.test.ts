@@ -14,7 +14,9 @@ import { SECRET_RULES } from './internal/secret-rules.js';
 const patterns: Array<[string, RegExp]> = [
   ...SECRET_RULES.map((r) => [`secret:${r.type}`, r.re] as [string, RegExp]),
   ...PII_RULES.map((r) => [`pii:${r.type}`, r.re] as [string, RegExp]),
-  ...PII_RULES.flatMap((r) => (r.gate ? [[`pii-gate:${r.type}`, r.gate] as [string, RegExp]] : [])),
+  ...[...SECRET_RULES, ...PII_RULES].flatMap((r) =>
+    r.gate ? [[`gate:${r.type}`, r.gate] as [string, RegExp]] : [],
+  ),
   ...INJECTION_RULES.map((r, i) => [`injection:${r.type}:${i}`, r.re] as [string, RegExp]),
   ...INJECTION_I18N_RULES.map(
     (r, i) => [`injection-i18n:${r.type}:${i}`, r.re] as [string, RegExp],

@@ -21,6 +21,7 @@ type Opts = {
   readonly flags?: string;
   readonly validate?: Rule['validate'];
   readonly placeholderCheck?: boolean;
+  readonly gate?: RegExp;
 };
 
 function rule(type: string, keywords: readonly string[], source: string, o: Opts = {}): Rule {
@@ -34,6 +35,7 @@ function rule(type: string, keywords: readonly string[], source: string, o: Opts
     ...(o.group !== undefined ? { group: o.group } : {}),
     ...(o.validate ? { validate: o.validate } : {}),
     ...(o.placeholderCheck !== undefined ? { placeholderCheck: o.placeholderCheck } : {}),
+    ...(o.gate ? { gate: o.gate } : {}),
   };
 }
 
@@ -409,7 +411,15 @@ export const SECRET_RULES: readonly Rule[] = [
     'database-url',
     ['://'],
     `${L}(?:postgres(?:ql)?|mysql|mariadb|mongodb(?:\\+srv)?|rediss?|amqps?|mssql|sqlserver|oracle|cockroachdb|couchbases?|clickhouse|neo4j(?:\\+s)?|ldaps?|s?ftp|smtps?|https?|jdbc:[a-z]{2,12}|ssh)://[^\\s:/@"'<>]{1,64}:([^\\s:/@"'<>]{3,128})@[A-Za-z0-9.\\-_\\[\\]]{1,253}`,
-    { severity: 'critical', group: 1, flags: 'i', validate: urlPassword, placeholderCheck: false },
+    {
+      severity: 'critical',
+      group: 1,
+      flags: 'i',
+      validate: urlPassword,
+      placeholderCheck: false,
+      // A user, a password and an `@` right after the scheme separator.
+      gate: /:\/\/[^\s:/@"'<>]{1,64}:[^\s:/@"'<>]{3,128}@/,
+    },
   ),
   rule(
     'connection-string-password',
