@@ -59,6 +59,8 @@ function weak(v: string, minEntropy: number): boolean {
 // Every test below only rejects, so the cheap ones run first and the
 // character-by-character ones (placeholder runs, sequences, entropy) last.
 function validValue(v: string, kw: string, strongSep: boolean, quoted: boolean): number {
+  // Plain words and CONSTANT_NAMES are the most common rejects.
+  if (/^[a-z]+(?:[_-][a-z]+)*$/.test(v) || /^[A-Z]+(?:_[A-Z]+)*$/.test(v)) return 0;
   if (!TOKEN_CHARS.test(v) || /^[=:.\-+/@!#%^&*~]/.test(v)) return 0;
   if (KNOWN_PREFIX.test(v)) return 0;
   if (UUIDISH.test(v) && !/^[0-9a-fA-F-]+$/.test(v)) return 0;
@@ -67,7 +69,6 @@ function validValue(v: string, kw: string, strongSep: boolean, quoted: boolean):
   if (v.includes('://')) return 0;
   if (CODEY.test(v) && (!/\d/.test(v) || v.length < 40)) return 0;
   if (/^\d+$/.test(v) && v.length < 20) return 0;
-  if (/^[a-z]+(?:[_-][a-z]+)*$/.test(v) || /^[A-Z]+(?:_[A-Z]+)*$/.test(v)) return 0;
   if (/^(?:true|false|none|null|nil|required|optional|string|bearer|basic)$/i.test(v)) return 0;
   if (/^\d{4}-\d{2}-\d{2}/.test(v)) return 0;
   const isPass = kw.startsWith('pass') || kw === 'pwd';
