@@ -159,10 +159,17 @@ export function buildAutomaton(keywords: readonly string[]): Automaton {
       }
     }
   };
+  // Per keyword: the present() call that last found it (no allocation per call).
+  const foundIn = new Int32Array(keywords.length);
+  let presentCall = 0;
   const present = (text: string): number[] => {
+    if (presentCall === 0x7fffffff) {
+      foundIn.fill(0);
+      presentCall = 0;
+    }
+    const thisCall = ++presentCall;
     const found: number[] = [];
     let s = 0;
-    let seen: Uint8Array | undefined;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
       const k = c < A ? (classOf[c] as number) : 0;
@@ -176,9 +183,8 @@ export function buildAutomaton(keywords: readonly string[]): Automaton {
       const end = outStart[s + 1] as number;
       for (let o = outStart[s] as number; o < end; o++) {
         const kw = outList[o] as number;
-        seen ??= new Uint8Array(keywords.length);
-        if (seen[kw] === 0) {
-          seen[kw] = 1;
+        if (foundIn[kw] !== thisCall) {
+          foundIn[kw] = thisCall;
           found.push(kw);
         }
       }
