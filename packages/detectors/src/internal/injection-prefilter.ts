@@ -95,28 +95,43 @@ const SCRIPT_MATCHES_ASCII: readonly boolean[] = SCRIPTS.map((re) => {
 export function i18nRules(plain: string): InjectionRule[] {
   const out: InjectionRule[] = [];
   const nonAscii = NON_ASCII.test(plain);
-  // Per script: 0 not asked yet, 1 present, 2 absent.
-  const scriptState = new Uint8Array(SCRIPTS.length);
-  let anchored: Uint8Array | undefined;
+  // Script answers as bits (asked, present; there are far fewer than 31 scripts): no allocation.
+  let asked = 0;
+  let present = 0;
+  let anchorsRead = false;
   for (let ri = 0; ri < INJECTION_I18N_RULES.length; ri++) {
     const rule = INJECTION_I18N_RULES[ri] as InjectionRule;
     const si = SCRIPT_OF[ri] as number;
     if (si < 0) continue;
-    if (scriptState[si] === 0) {
+    const bit = 1 << si;
+    if ((asked & bit) === 0) {
+      asked |= bit;
       const script = SCRIPTS[si] as RegExp;
-      const has = (nonAscii || SCRIPT_MATCHES_ASCII[si] === true) && script.test(plain);
-      scriptState[si] = has ? 1 : 2;
+      if ((nonAscii || SCRIPT_MATCHES_ASCII[si] === true) && script.test(plain)) present |= bit;
     }
-    if (scriptState[si] !== 1) continue;
+    if ((present & bit) === 0) continue;
     if (rule.keywords.length > 0 || rule.nonAscii) {
-      if (!anchored) {
-        anchored = new Uint8Array(INJECTION_I18N_RULES.length);
-        const { idx, kws } = keywordsIn(plain);
-        for (const k of kws) for (const r of idx.i18n[k] as number[]) anchored[r] = 1;
+      if (!anchorsRead) {
+        anchorsRead = true;
+        markAnchored(plain);
       }
-      if (anchored[ri] !== 1 && !(rule.nonAscii === true && nonAscii)) continue;
+      if (anchoredIn[ri] !== anchorCall && !(rule.nonAscii === true && nonAscii)) continue;
     }
     out.push(rule);
   }
   return out;
+}
+
+// Per multilingual rule: the call that last found one of its anchors.
+const anchoredIn = new Int32Array(INJECTION_I18N_RULES.length);
+let anchorCall = 0;
+
+function markAnchored(plain: string): void {
+  if (anchorCall === 0x7fffffff) {
+    anchoredIn.fill(0);
+    anchorCall = 0;
+  }
+  anchorCall++;
+  const { idx, kws } = keywordsIn(plain);
+  for (const k of kws) for (const r of idx.i18n[k] as number[]) anchoredIn[r] = anchorCall;
 }
