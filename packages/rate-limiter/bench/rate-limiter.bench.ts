@@ -84,10 +84,12 @@ async function memoryAt10kPerHour(redis: Redis, n: number) {
   for (let i = 0; i <= 60; i++) fields[`b${bSec - i}`] = String(Math.round(perMs * 1000));
   const bMin = Math.floor(now / MINUTE);
   for (let i = 0; i <= 60; i++) fields[`w${bMin - i}`] = String(Math.round(perMs * MINUTE));
+  // The counter key names the window layout: burst window, window, buckets (the defaults).
+  const oursKeyOf = (k: number): string => `mem:{a${k}}:t:POSTS:60000:3600000:60`;
   const base0 = await usedMemory(redis);
-  for (let k = 0; k < n; k++) await redis.hset(`mem:{a${k}}:t:POSTS`, fields);
+  for (let k = 0; k < n; k++) await redis.hset(oursKeyOf(k), fields);
   const oursAgg = ((await usedMemory(redis)) - base0) / n;
-  const oursKey = Number(await redis.call('MEMORY', 'USAGE', 'mem:{a0}:t:POSTS', 'SAMPLES', '0'));
+  const oursKey = Number(await redis.call('MEMORY', 'USAGE', oursKeyOf(0), 'SAMPLES', '0'));
   // zset: one member per request of the last hour
   const base1 = await usedMemory(redis);
   for (let k = 0; k < n; k++) {
@@ -136,6 +138,11 @@ async function main(): Promise<void> {
       limits: { POSTS: { limit: 1_000_000, burst: 1_000_000 } },
     });
     const readBack = await reader.check('a0', 'POSTS', { trustLevel: 'ESTABLISHED' });
+    if (!readBack.windows.some((w) => w.used >= 9_000)) {
+      throw new Error(
+        'the decide script did not read the synthetic key: has the key layout changed?',
+      );
+    }
     const row = (name: string, s: Stats): string =>
       `| ${name} | ${Math.round(s.perSec)} | ${s.p50.toFixed(3)} | ${s.p99.toFixed(3)} |`;
     const out = [
