@@ -31,10 +31,13 @@ function jsonLogger(io: WorkerIo): QuarantineLogger {
   };
 }
 
+/** The worker's commands. */
+type Command = 'cleanup' | 'rotate-keys' | 'stats';
+
 /** Calls the service method behind one command. */
 async function runCommand(
   quarantine: Quarantine,
-  command: 'cleanup' | 'rotate-keys' | 'stats',
+  command: Command,
   batchSize: number | undefined,
 ): Promise<unknown> {
   if (command === 'cleanup') return quarantine.cleanup();
@@ -42,6 +45,19 @@ async function runCommand(
     return quarantine.rotateKeys(batchSize === undefined ? {} : { batchSize });
   }
   return { ...(await quarantine.storageStats()), keyUsage: await quarantine.keyUsage() };
+}
+
+/** A command line the worker understands. */
+type WorkerArgs = { readonly command: Command; readonly batchSize: number | undefined };
+
+/** `<command> [--batch-size N]` with N a positive integer; anything else is a usage error. */
+function parseArgs(argv: readonly string[]): WorkerArgs | undefined {
+  const [command, ...rest] = argv;
+  if (command !== 'cleanup' && command !== 'rotate-keys' && command !== 'stats') return undefined;
+  if (rest.length === 0) return { command, batchSize: undefined };
+  if (rest.length !== 2 || rest[0] !== '--batch-size' || !/^[1-9]\d{0,8}$/.test(rest[1] ?? ''))
+    return undefined;
+  return { command, batchSize: Number(rest[1]) };
 }
 
 /**
@@ -53,13 +69,12 @@ export async function runWorker(
   env: Readonly<Record<string, string | undefined>>,
   io: WorkerIo,
 ): Promise<number> {
-  const [command, ...rest] = argv;
-  if (command !== 'cleanup' && command !== 'rotate-keys' && command !== 'stats') {
+  const parsed = parseArgs(argv);
+  if (parsed === undefined) {
     io.err(USAGE);
     return 2;
   }
-  const batchAt = rest.indexOf('--batch-size');
-  const batchSize = batchAt >= 0 ? Number(rest[batchAt + 1]) : undefined;
+  const { command, batchSize } = parsed;
   const databaseUrl = env.DATABASE_URL;
   if (databaseUrl === undefined || databaseUrl === '') {
     io.err(JSON.stringify({ level: 'error', msg: 'DATABASE_URL is not set' }));

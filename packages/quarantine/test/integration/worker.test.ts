@@ -62,6 +62,15 @@ describe('clawexchange-quarantine worker (env config)', () => {
 
   it('exits 2 on usage errors and 1 on bad config, printing codes but no secrets', async () => {
     expect(await runWorker(['nope'], vars, io)).toBe(2);
+    for (const args of [
+      ['rotate-keys', '--batch-size', 'abc'],
+      ['rotate-keys', '--batch-size', '0'],
+      ['rotate-keys', '--batch-size'],
+      ['stats', '--verbose'],
+      ['cleanup', '--batch-size', '10', 'extra'],
+    ]) {
+      expect(await runWorker(args, vars, io)).toBe(2);
+    }
     const shortKey = randomBytes(24).toString('base64');
     expect(await runWorker(['stats'], { ...vars, ENCRYPTION_MASTER_KEY: shortKey }, io)).toBe(1);
     const last = JSON.parse(err.at(-1) as string);
