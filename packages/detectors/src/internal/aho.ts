@@ -101,11 +101,15 @@ export function buildAutomaton(keywords: readonly string[]): Automaton {
   }
   outStart[n] = flat.length;
   const outList = Int32Array.from(flat);
-  // A transition into a node with outputs is stored as its complement (< 0),
-  // so the scan tests the sign instead of loading the output range every step.
+  // Transitions hold the target's row offset (node · width), so a step is one
+  // lookup; class 0 leads to the root from every node, so it needs no branch.
+  // A transition into a node with outputs is stored as the complement of the
+  // offset (< 0), so the scan tests the sign instead of loading the output
+  // range every step.
+  const next = new Int32Array(delta.length);
   for (let i = 0; i < delta.length; i++) {
     const t = delta[i] as number;
-    if ((outStart[t + 1] as number) > (outStart[t] as number)) delta[i] = ~t;
+    next[i] = (outStart[t + 1] as number) > (outStart[t] as number) ? ~(t * width) : t * width;
   }
   // Per node: the call that last reported its outputs (a node seen once per
   // call needs no second look unless it holds tracked keywords).
@@ -137,19 +141,15 @@ export function buildAutomaton(keywords: readonly string[]): Automaton {
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      const k = c < A ? (classOf[c] as number) : 0;
-      if (k === 0) {
-        s = 0;
-        continue;
-      }
-      s = delta[s * width + k] as number;
+      s = next[s + (c < A ? (classOf[c] as number) : 0)] as number;
       if (s >= 0) continue;
       s = ~s;
-      if (stamp[s] === call) {
-        if (tracked[s] === 0) continue;
-      } else stamp[s] = call;
-      const end = outStart[s + 1] as number;
-      for (let o = outStart[s] as number; o < end; o++) {
+      const v = (s / width) | 0;
+      if (stamp[v] === call) {
+        if (tracked[v] === 0) continue;
+      } else stamp[v] = call;
+      const end = outStart[v + 1] as number;
+      for (let o = outStart[v] as number; o < end; o++) {
         const kw = outList[o] as number;
         if (seen[kw] === 0) {
           seen[kw] = 1;
@@ -172,16 +172,12 @@ export function buildAutomaton(keywords: readonly string[]): Automaton {
     let s = 0;
     for (let i = 0; i < text.length; i++) {
       const c = text.charCodeAt(i);
-      const k = c < A ? (classOf[c] as number) : 0;
-      if (k === 0) {
-        s = 0;
-        continue;
-      }
-      s = delta[s * width + k] as number;
+      s = next[s + (c < A ? (classOf[c] as number) : 0)] as number;
       if (s >= 0) continue;
       s = ~s;
-      const end = outStart[s + 1] as number;
-      for (let o = outStart[s] as number; o < end; o++) {
+      const v = (s / width) | 0;
+      const end = outStart[v + 1] as number;
+      for (let o = outStart[v] as number; o < end; o++) {
         const kw = outList[o] as number;
         if (foundIn[kw] !== thisCall) {
           foundIn[kw] = thisCall;
