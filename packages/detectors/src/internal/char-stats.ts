@@ -14,14 +14,33 @@ export type CharStats = {
   readonly ascending: boolean;
 };
 
+// Shared tables, reset after each call: counts per UTF-16 unit and the units
+// in order of first occurrence (at most 65,536 distinct ones).
 let charCounts: Int32Array | undefined;
+let firstSeen: Uint16Array | undefined;
+
+/** Terms `p·log2 p` for small counts, valid for the length in `termLength` (bounded memo). */
+const TERM_SLOTS = 1024;
+const termValue = new Float64Array(TERM_SLOTS);
+const termLength = new Int32Array(TERM_SLOTS);
+
+/** `p·log2 p` for `p = count / length`, memoised per count while the length stays the same. */
+function term(count: number, length: number): number {
+  if (count >= TERM_SLOTS) return (count / length) * Math.log2(count / length);
+  if (termLength[count] !== length) {
+    termLength[count] = length;
+    termValue[count] = (count / length) * Math.log2(count / length);
+  }
+  return termValue[count] as number;
+}
 
 /** One pass over `s`; entropy is summed in order of first occurrence, as a Map would. */
 export function charStats(s: string): CharStats {
-  // Counts per UTF-16 unit in a shared table, reset afterwards: no allocation per unit.
   charCounts ??= new Int32Array(65536);
+  firstSeen ??= new Uint16Array(65536);
   const counts = charCounts;
-  const order: number[] = [];
+  const order = firstSeen;
+  let distinct = 0;
   let longestRun = 0;
   let run = 0;
   let seq = 1;
@@ -29,7 +48,7 @@ export function charStats(s: string): CharStats {
   let prev = -1;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (counts[c] === 0) order.push(c);
+    if (counts[c] === 0) order[distinct++] = c;
     counts[c] = (counts[c] as number) + 1;
     run = c === prev ? run + 1 : 1;
     if (run > longestRun) longestRun = run;
@@ -40,9 +59,9 @@ export function charStats(s: string): CharStats {
     prev = c;
   }
   let entropy = 0;
-  for (const c of order) {
-    const p = (counts[c] as number) / s.length;
-    entropy -= p * Math.log2(p);
+  for (let j = 0; j < distinct; j++) {
+    const c = order[j] as number;
+    entropy -= term(counts[c] as number, s.length);
     counts[c] = 0;
   }
   return { entropy, longestRun, ascending };
