@@ -56,27 +56,44 @@ function weak(v: string, minEntropy: number): boolean {
   );
 }
 
+// Patterns of the checks below, compiled once (a literal inside a function is a new object per call).
+const PLAIN_WORDS = /^[a-z]+(?:[_-][a-z]+)*$/;
+const CONSTANT_NAME = /^[A-Z]+(?:_[A-Z]+)*$/;
+const LEADING_PUNCT = /^[=:.\-+/@!#%^&*~]/;
+const HEX_DASHES = /^[0-9a-fA-F-]+$/;
+const DOTTED_NAME = /^[a-z0-9\-_]+(?:\.[a-z0-9\-_]+)+$/;
+const FOUR_DIGITS = /\d{4}/;
+const VERSION_END = /\d+\.\d+(?:\.\d+)?$/;
+const THREE_LETTERS = /[a-z]{3}/i;
+const DASH_OR_DOT = /[-.]/;
+const DIGIT = /\d/;
+const ALL_DIGITS = /^\d+$/;
+const KEYWORD_VALUE = /^(?:true|false|none|null|nil|required|optional|string|bearer|basic)$/i;
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
+const LOWER = /[a-z]/;
+const UPPER = /[A-Z]/;
+const OTHER = /[^A-Za-z0-9]/;
+
 // Every test below only rejects, so the cheap ones run first and the
 // character-by-character ones (placeholder runs, sequences, entropy) last.
 function validValue(v: string, kw: string, strongSep: boolean, quoted: boolean): number {
   // Plain words and CONSTANT_NAMES are the most common rejects.
-  if (/^[a-z]+(?:[_-][a-z]+)*$/.test(v) || /^[A-Z]+(?:_[A-Z]+)*$/.test(v)) return 0;
-  if (!TOKEN_CHARS.test(v) || /^[=:.\-+/@!#%^&*~]/.test(v)) return 0;
+  if (PLAIN_WORDS.test(v) || CONSTANT_NAME.test(v)) return 0;
+  if (!TOKEN_CHARS.test(v) || LEADING_PUNCT.test(v)) return 0;
   if (KNOWN_PREFIX.test(v)) return 0;
-  if (UUIDISH.test(v) && !/^[0-9a-fA-F-]+$/.test(v)) return 0;
-  if (/^[a-z0-9\-_]+(?:\.[a-z0-9\-_]+)+$/.test(v) && !/\d{4}/.test(v)) return 0;
-  if (/\d+\.\d+(?:\.\d+)?$/.test(v) && /[a-z]{3}/i.test(v) && /[-.]/.test(v)) return 0;
+  if (UUIDISH.test(v) && !HEX_DASHES.test(v)) return 0;
+  if (DOTTED_NAME.test(v) && !FOUR_DIGITS.test(v)) return 0;
+  if (VERSION_END.test(v) && THREE_LETTERS.test(v) && DASH_OR_DOT.test(v)) return 0;
   if (v.includes('://')) return 0;
-  if (CODEY.test(v) && (!/\d/.test(v) || v.length < 40)) return 0;
-  if (/^\d+$/.test(v) && v.length < 20) return 0;
-  if (/^(?:true|false|none|null|nil|required|optional|string|bearer|basic)$/i.test(v)) return 0;
-  if (/^\d{4}-\d{2}-\d{2}/.test(v)) return 0;
+  if (CODEY.test(v) && (!DIGIT.test(v) || v.length < 40)) return 0;
+  if (ALL_DIGITS.test(v) && v.length < 20) return 0;
+  if (KEYWORD_VALUE.test(v)) return 0;
+  if (ISO_DATE.test(v)) return 0;
   const isPass = kw.startsWith('pass') || kw === 'pwd';
-  const lower = /[a-z]/.test(v);
-  const upper = /[A-Z]/.test(v);
-  const digit = /\d/.test(v);
-  const classes =
-    (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (/[^A-Za-z0-9]/.test(v) ? 1 : 0);
+  const lower = LOWER.test(v);
+  const upper = UPPER.test(v);
+  const digit = DIGIT.test(v);
+  const classes = (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (OTHER.test(v) ? 1 : 0);
   if (!strongSep && !quoted) {
     // "the key is hunter2": only a long, clearly random word counts.
     if (v.length < 16 || !digit || classes < 2 || weak(v, 3.2)) return 0;
