@@ -8,33 +8,17 @@ import {
   memoryAudit,
   memoryQuarantine,
   recordingMeter,
+  rejection,
+  testPlugin,
 } from './internal/test-doubles.js';
-import { keywordPlugin } from './keyword-plugin.js';
-
-const myPlugin = keywordPlugin({
-  rules: [
-    { term: 'cheap pills', label: 'SPAM', score: 45 },
-    { term: 'hold me', label: 'SUSPICIOUS', score: 70 },
-    { term: 'drop table', label: 'ATTACK', score: 95 },
-  ],
-});
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('createSSG: the deployment guide calls', () => {
   it('works exactly as written, with and without sinks', async () => {
     const quarantine = memoryQuarantine();
     const audit = memoryAudit();
     for (const config of [
-      { plugins: [myPlugin], quarantine, audit },
-      { plugins: [myPlugin], quarantine: undefined, audit: undefined },
+      { plugins: [testPlugin], quarantine, audit },
+      { plugins: [testPlugin], quarantine: undefined, audit: undefined },
     ]) {
       const ssg = createSSG(config);
       const result = await ssg.inspect({ text: 'test', contentType: 'POST' });
@@ -44,7 +28,7 @@ describe('createSSG: the deployment guide calls', () => {
   });
 
   it('exposes no score and no per-plugin numbers in the result', async () => {
-    const ssg = createSSG({ plugins: [myPlugin] });
+    const ssg = createSSG({ plugins: [testPlugin] });
     const result = await ssg.inspect({ text: 'cheap pills', contentType: 'COMMENT' });
     expect(Object.keys(result).sort()).toEqual(
       [
@@ -62,7 +46,7 @@ describe('createSSG: the deployment guide calls', () => {
   });
 
   it('rejects invalid envelopes with SSG_INVALID_INPUT naming the field', async () => {
-    const ssg = createSSG({ plugins: [myPlugin] });
+    const ssg = createSSG({ plugins: [testPlugin] });
     const cases: [unknown, string][] = [
       [null, 'envelope'],
       [{ contentType: 'POST' }, 'text'],
@@ -83,7 +67,7 @@ describe('createSSG: the deployment guide calls', () => {
   });
 
   it('accepts content types beyond POST/COMMENT', async () => {
-    const ssg = createSSG({ plugins: [myPlugin] });
+    const ssg = createSSG({ plugins: [testPlugin] });
     expect((await ssg.inspect({ text: 'hi', contentType: 'MESSAGE' })).verdict).toBe('PASS');
   });
 });
@@ -92,7 +76,7 @@ describe('verdicts with quarantine and audit sinks', () => {
   const setup = (extra: Record<string, unknown> = {}) => {
     const quarantine = memoryQuarantine();
     const audit = memoryAudit();
-    const ssg = createSSG({ plugins: [myPlugin], quarantine, audit, ...extra });
+    const ssg = createSSG({ plugins: [testPlugin], quarantine, audit, ...extra });
     return { ssg, quarantine, audit };
   };
   const metadata = { agentId: 'agent-7', sourceId: 'post-1', ipAddress: '10.0.0.1' };
@@ -174,7 +158,7 @@ describe('verdicts with quarantine and audit sinks', () => {
 
   it('without a quarantine sink, QUARANTINE becomes BLOCK labelled QUARANTINE_DISABLED', async () => {
     const audit = memoryAudit();
-    const ssg = createSSG({ plugins: [myPlugin], quarantine: undefined, audit });
+    const ssg = createSSG({ plugins: [testPlugin], quarantine: undefined, audit });
     const result = await ssg.inspect({ text: 'hold me', contentType: 'POST' });
     expect(result).toMatchObject({
       verdict: 'BLOCK',
@@ -189,7 +173,7 @@ describe('metrics and internals', () => {
   it('records latency and the verdict counter', async () => {
     const meter = recordingMeter();
     let t = 0;
-    const ssg = createSSG({ plugins: [myPlugin], meter, now: () => (t += 3) });
+    const ssg = createSSG({ plugins: [testPlugin], meter, now: () => (t += 3) });
     await ssg.inspect({ text: 'cheap pills', contentType: 'POST' });
     expect(meter.points.find((p) => p.name === 'ssg.inspection.duration')).toMatchObject({
       attributes: { verdict: 'WARN' },
@@ -202,7 +186,7 @@ describe('metrics and internals', () => {
   });
 
   it('keeps the combined score internal (reachable only through src/internal)', async () => {
-    const pipeline = createPipeline(validateConfig({ plugins: [myPlugin] }));
+    const pipeline = createPipeline(validateConfig({ plugins: [testPlugin] }));
     const { inspection, details } = await pipeline.run({
       text: 'cheap pills',
       contentType: 'POST',
@@ -214,7 +198,7 @@ describe('metrics and internals', () => {
 
   it('applies custom tiers', async () => {
     const ssg = createSSG({
-      plugins: [myPlugin],
+      plugins: [testPlugin],
       tiers: [
         { tier: 'CLEAR', min: 0, max: 9 },
         { tier: 'LOW', min: 10, max: 49 },

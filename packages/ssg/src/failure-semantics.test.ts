@@ -14,27 +14,11 @@ import {
   memoryQuarantine,
   recordingLogger,
   recordingMeter,
+  rejection,
+  testPlugin,
 } from './internal/test-doubles.js';
-import { keywordPlugin } from './keyword-plugin.js';
 import type { Inspection } from './result.js';
 import type { DetectionPlugin, DetectionResult } from './types.js';
-
-const myPlugin = keywordPlugin({
-  rules: [
-    { term: 'cheap pills', label: 'SPAM', score: 45 },
-    { term: 'hold me', label: 'SUSPICIOUS', score: 70 },
-    { term: 'drop table', label: 'ATTACK', score: 95 },
-  ],
-});
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 type Behaviour = { kind: 'score'; score: number } | { kind: 'throw' | 'hang' | 'garbage' };
 
@@ -139,7 +123,7 @@ describe('failure semantics', () => {
     const meter = recordingMeter();
     const logger = recordingLogger();
     const ssg = createSSG({
-      plugins: [myPlugin],
+      plugins: [testPlugin],
       quarantine: memoryQuarantine({ fail: true }),
       audit,
       meter,
@@ -172,14 +156,14 @@ describe('failure semantics', () => {
 
   it('a sink that resolves without an id counts as a failed store', async () => {
     const quarantine = { store: async () => '' };
-    const ssg = createSSG({ plugins: [myPlugin], quarantine });
+    const ssg = createSSG({ plugins: [testPlugin], quarantine });
     const error = await rejection(ssg.inspect({ text: 'hold me', contentType: 'POST' }));
     expect(isSSGError(error) && error.code).toBe('SSG_QUARANTINE_FAILED');
   });
 
   it("onQuarantineFailure 'block' turns a failed hold into BLOCK", async () => {
     const ssg = createSSG({
-      plugins: [myPlugin],
+      plugins: [testPlugin],
       quarantine: memoryQuarantine({ fail: true }),
       onQuarantineFailure: 'block',
     });
@@ -190,7 +174,7 @@ describe('failure semantics', () => {
 
   it('the quarantine failure wins over a simultaneous audit failure', async () => {
     const ssg = createSSG({
-      plugins: [myPlugin],
+      plugins: [testPlugin],
       quarantine: memoryQuarantine({ fail: true }),
       audit: memoryAudit({ fail: true }),
     });
@@ -200,7 +184,7 @@ describe('failure semantics', () => {
 
   it('audit failure rejects by default (fail closed) with SSG_AUDIT_FAILED', async () => {
     const meter = recordingMeter();
-    const ssg = createSSG({ plugins: [myPlugin], audit: memoryAudit({ fail: true }), meter });
+    const ssg = createSSG({ plugins: [testPlugin], audit: memoryAudit({ fail: true }), meter });
     const error = await rejection(ssg.inspect({ text: 'hello', contentType: 'POST' }));
     expect(isSSGError(error) && error.code).toBe('SSG_AUDIT_FAILED');
     expect(meter.points).toContainEqual({
@@ -218,7 +202,7 @@ describe('failure semantics', () => {
 
   it("onAuditFailure 'continue' returns the result with audit: 'FAILED'", async () => {
     const ssg = createSSG({
-      plugins: [myPlugin],
+      plugins: [testPlugin],
       audit: memoryAudit({ fail: true }),
       onAuditFailure: 'continue',
     });
@@ -234,7 +218,7 @@ describe('failure semantics', () => {
       analyze: () => Promise.reject(new Error('x')),
     };
     const ssg = createSSG({
-      plugins: [myPlugin, broken],
+      plugins: [testPlugin, broken],
       meter,
       logger,
       quarantine: memoryQuarantine(),
@@ -264,7 +248,7 @@ describe('failure semantics', () => {
       analyze: () => new Promise(() => {}),
     };
     const ssg = createSSG({
-      plugins: [myPlugin, hang],
+      plugins: [testPlugin, hang],
       onPluginError: 'ignore',
       pluginTimeoutMs: 5,
     });

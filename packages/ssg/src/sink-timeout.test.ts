@@ -9,7 +9,12 @@ import { describe, expect, it } from 'vitest';
 import { createSSG } from './create-ssg.js';
 import { isSSGError } from './errors.js';
 import { callSink } from './internal/sink-call.js';
-import { memoryAudit, recordingLogger, recordingMeter } from './internal/test-doubles.js';
+import {
+  memoryAudit,
+  recordingLogger,
+  recordingMeter,
+  rejection,
+} from './internal/test-doubles.js';
 import { keywordPlugin } from './keyword-plugin.js';
 import type { AuditSink, QuarantineSink } from './types.js';
 
@@ -22,15 +27,6 @@ const myPlugin = keywordPlugin({
 
 const hungAudit: AuditSink = { log: () => new Promise(() => {}) };
 const hungQuarantine: QuarantineSink = { store: () => new Promise(() => {}) };
-
-async function rejection(promise: Promise<unknown>): Promise<unknown> {
-  try {
-    await promise;
-  } catch (error) {
-    return error;
-  }
-  throw new Error('expected a rejection');
-}
 
 describe('sink timeouts', () => {
   /** regression: issue 2 */

@@ -2,9 +2,14 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import type { SSGConfig } from '../config.js';
 import { createSSG } from '../create-ssg.js';
-import { memoryAudit, memoryQuarantine, recordingLogger } from '../internal/test-doubles.js';
+import {
+  memoryAudit,
+  memoryQuarantine,
+  recordingLogger,
+  testPlugin,
+} from '../internal/test-doubles.js';
 import type { SSGMiddlewareOptions } from './express.js';
-import { expressMajors, makeTestApp, type TestApp, testPlugin } from './express-test-app.js';
+import { expressMajors, makeTestApp, type TestApp } from './express-test-app.js';
 
 describe.each(expressMajors)(
   'ssg.middleware() request facts and DRY_RUN on %s',

@@ -11,18 +11,9 @@ import {
   type MemoryQuarantine,
   memoryAudit,
   memoryQuarantine,
+  testPlugin,
 } from '../internal/test-doubles.js';
-import { keywordPlugin } from '../keyword-plugin.js';
 import type { SSGMiddlewareOptions, SSGRequest } from './express.js';
-
-/** Scores 45 (WARN), 70 (QUARANTINE) and 95 (BLOCK) by keyword. */
-export const testPlugin: ReturnType<typeof keywordPlugin> = keywordPlugin({
-  rules: [
-    { term: 'cheap pills', label: 'SPAM', score: 45 },
-    { term: 'hold me', label: 'SUSPICIOUS', score: 70 },
-    { term: 'drop table', label: 'ATTACK', score: 95 },
-  ],
-});
 
 /** The Express module's shape (both majors are used through it). */
 export type ExpressLike = typeof express5;

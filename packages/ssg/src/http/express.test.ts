@@ -3,9 +3,9 @@ import request from 'supertest';
 import { describe, expect, it } from 'vitest';
 import type { SSGConfig } from '../config.js';
 import { createSSG } from '../create-ssg.js';
-import { memoryAudit, memoryQuarantine } from '../internal/test-doubles.js';
+import { memoryAudit, memoryQuarantine, testPlugin } from '../internal/test-doubles.js';
 import type { SSGMiddlewareOptions, SSGRequest } from './express.js';
-import { expressMajors, makeTestApp, type TestApp, testPlugin } from './express-test-app.js';
+import { expressMajors, makeTestApp, type TestApp } from './express-test-app.js';
 
 describe.each(expressMajors)('ssg.middleware() on %s over real HTTP', (_name, express) => {
   const app = (

@@ -3,6 +3,7 @@
  * and benchmarks: quarantine and audit sinks (optionally failing), a
  * recording logger and a recording meter. Not exported by the package.
  */
+import { keywordPlugin } from '../keyword-plugin.js';
 import type { Logger } from '../logger.js';
 import type { SSGMeter } from '../metrics.js';
 import type {
@@ -142,4 +143,23 @@ export function fixedPlugin(
       return { score: 0, labels: [], matches: [], summary: 'test', ...r };
     },
   };
+}
+
+/** The tests' example plugin: scores 45 (WARN), 70 (QUARANTINE) and 95 (BLOCK) by keyword. */
+export const testPlugin: DetectionPlugin = keywordPlugin({
+  rules: [
+    { term: 'cheap pills', label: 'SPAM', score: 45 },
+    { term: 'hold me', label: 'SUSPICIOUS', score: 70 },
+    { term: 'drop table', label: 'ATTACK', score: 95 },
+  ],
+});
+
+/** What `promise` rejects with; throws if it resolves. */
+export async function rejection(promise: Promise<unknown>): Promise<unknown> {
+  try {
+    await promise;
+  } catch (error) {
+    return error;
+  }
+  throw new Error('expected a rejection');
 }
