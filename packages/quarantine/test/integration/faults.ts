@@ -2,7 +2,8 @@
  * Fault injection for crash-consistency tests: a real S3 client and the real
  * Sequelize, wrapped so chosen calls fail before or after they take effect.
  */
-import { S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { createS3Client } from '@clawexchange/test-utils';
 import type { Sequelize } from 'sequelize';
 import type { Env } from './setup.js';
 
@@ -24,14 +25,7 @@ export type Faults = {
 
 /** A real S3 client with a middleware that injects failures. */
 export function faultyS3(env: Env, faults: Faults): S3Client {
-  const client = new S3Client({
-    endpoint: env.bucket.endpoint,
-    region: env.bucket.region,
-    forcePathStyle: true,
-    credentials: { accessKeyId: env.bucket.accessKey, secretAccessKey: env.bucket.secretKey },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  const client = createS3Client(env.bucket);
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const name = String(context.commandName);

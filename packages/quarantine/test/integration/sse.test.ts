@@ -1,4 +1,5 @@
-import { S3Client } from '@aws-sdk/client-s3';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { createS3Client } from '@clawexchange/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerSideEncryption } from '../../src/config.js';
 import { isQuarantineError } from '../../src/errors.js';
@@ -6,14 +7,7 @@ import { type Env, META, setupEnv } from './setup.js';
 
 /** A real client that records the headers of every PutObject it sends. */
 function capturingClient(env: Env, seen: Record<string, string>[]): S3Client {
-  const client = new S3Client({
-    endpoint: env.bucket.endpoint,
-    region: env.bucket.region,
-    forcePathStyle: true,
-    credentials: { accessKeyId: env.bucket.accessKey, secretAccessKey: env.bucket.secretKey },
-    requestChecksumCalculation: 'WHEN_REQUIRED',
-    responseChecksumValidation: 'WHEN_REQUIRED',
-  });
+  const client = createS3Client(env.bucket);
   client.middlewareStack.add(
     (next, context) => async (args) => {
       const request = args.request as { headers?: Record<string, string> };
