@@ -5,6 +5,7 @@
 import { check } from 'recheck';
 import { describe, expect, it } from 'vitest';
 import { ENTITIES, ESCHEX, HEXRUN, URLENC } from './internal/decode.js';
+import { HOLE } from './internal/finalize.js';
 import { AFTER } from './internal/generic-secret.js';
 import { INJECTION_I18N_RULES, INJECTION_RULES } from './internal/injection-rules.js';
 import { CANDIDATE } from './internal/pii-phone.js';
@@ -27,6 +28,7 @@ const patterns: Array<[string, RegExp]> = [
   ['decode-url', URLENC],
   ['decode-entities', ENTITIES],
   ['phone-candidate', CANDIDATE],
+  ['redaction-placeholder', HOLE],
 ];
 
 describe('ReDoS (recheck)', () => {

@@ -6,12 +6,12 @@ import { DetectorError, DetectorErrorCode } from '../errors.js';
 import type { Category, CustomRule, Finding, ScanOptions, Severity } from '../types.js';
 import type { Automaton } from './aho.js';
 import { buildAutomaton } from './aho.js';
+import { finalize, MAX_FINDINGS } from './finalize.js';
 import { GENERIC_KEYWORDS, genericAt } from './generic-secret.js';
 import { scanInjection } from './injection.js';
 import { findPhones } from './pii-phone.js';
 import { PII_RULES } from './pii-rules.js';
 import { isPlaceholder } from './placeholder.js';
-import { redactedFor } from './render.js';
 import type { RawFinding, Rule } from './rule.js';
 import { checkPatternSafety } from './safe-pattern.js';
 import { SECRET_RULES } from './secret-rules.js';
@@ -43,8 +43,6 @@ export type Resolved = {
 /** Reusable per-index flag arrays, so a scan allocates none. */
 type Scratch = { readonly seen: Uint8Array; readonly taken: Uint8Array };
 
-/** Upper bound on findings per call, so hostile input cannot balloon output. */
-export const MAX_FINDINGS = 5000;
 const WINDOW_OVERLAP = 4096;
 const CATS: readonly Category[] = ['secret', 'pii', 'injection'];
 const SEVERITIES: readonly Severity[] = ['low', 'medium', 'high', 'critical'];
@@ -357,47 +355,6 @@ function scanWindow(text: string, r: Resolved): RawFinding[] {
   return raw;
 }
 
-/** Overlapping findings of one category: keep the most confident, then the longest. */
-function resolveOverlaps(raw: RawFinding[]): RawFinding[] {
-  const out: RawFinding[] = [];
-  for (const cat of CATS) {
-    const list = raw
-      .filter((f) => f.category === cat)
-      .sort((a, b) => a.start - b.start || b.end - a.end);
-    if (list.length === 0) continue;
-    let cluster: RawFinding[] = [];
-    let clusterEnd = -1;
-    const flush = (): void => {
-      if (cat === 'injection') {
-        const seen = new Set<string>();
-        for (const f of cluster) {
-          const k = `${f.type}|${f.start}|${f.end}`;
-          if (!seen.has(k)) {
-            seen.add(k);
-            out.push(f);
-          }
-        }
-      } else {
-        const ranked = [...cluster].sort(
-          (a, b) => b.confidence - a.confidence || b.end - b.start - (a.end - a.start),
-        );
-        const kept: RawFinding[] = [];
-        for (const f of ranked)
-          if (!kept.some((k) => k.start < f.end && f.start < k.end)) kept.push(f);
-        out.push(...kept);
-      }
-      cluster = [];
-    };
-    for (const f of list) {
-      if (f.start >= clusterEnd && cluster.length) flush();
-      cluster.push(f);
-      clusterEnd = Math.max(clusterEnd, f.end);
-    }
-    if (cluster.length) flush();
-  }
-  return out.sort((a, b) => a.start - b.start || a.end - b.end);
-}
-
 /**
  * Scans text with resolved options.
  * @throws {DetectorError} DETECTORS_INVALID_INPUT, DETECTORS_INPUT_TOO_LARGE
@@ -431,33 +388,5 @@ export function scanResolved(text: string, r: Resolved): Finding[] {
       return true;
     });
   }
-  if (raw.length === 0) return [];
-  // Our own redaction placeholders are never findings (keeps redact() idempotent).
-  const holes: Array<[number, number]> = [];
-  if (text.includes('#')) {
-    const ph = /\[(?:SECRET:[a-z0-9-]{1,64}|[A-Z_]{1,40})#\d{1,9}\]/g;
-    for (let m = ph.exec(text); m; m = ph.exec(text)) holes.push([m.index, m.index + m[0].length]);
-  }
-  const inHole = (f: RawFinding): boolean =>
-    f.category !== 'injection' && holes.some(([a, b]) => f.start < b && f.end > a);
-  const filtered = raw
-    .filter((f) => !(holes.length > 0 && inHole(f)))
-    .filter(
-      (f) =>
-        f.confidence >= r.minConfidence &&
-        (!r.types || r.types.has(f.type)) &&
-        !r.excludeTypes.has(f.type) &&
-        (r.allowlist.size === 0 || !r.allowlist.has(text.slice(f.start, f.end))),
-    );
-  return resolveOverlaps(filtered)
-    .slice(0, MAX_FINDINGS)
-    .map((f) => ({
-      category: f.category,
-      type: f.type,
-      start: f.start,
-      end: f.end,
-      confidence: Math.round(f.confidence * 100) / 100,
-      severity: f.severity,
-      redacted: redactedFor(f.category, f.type, text.slice(f.start, f.end)),
-    }));
+  return raw.length === 0 ? [] : finalize(raw, text, r);
 }
