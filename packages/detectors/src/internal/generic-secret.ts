@@ -7,6 +7,18 @@
 import { charStats } from './char-stats.js';
 import { hasPlaceholderMarks } from './placeholder.js';
 import type { RawFinding } from './rule.js';
+import {
+  DASH,
+  DIGIT,
+  DOT,
+  LOWER,
+  NON_TOKEN,
+  only,
+  TOKEN_PUNCT,
+  UNDERSCORE,
+  UPPER,
+  valueClasses,
+} from './value-classes.js';
 
 /** Keywords that make an identifier a credential name. */
 export const GENERIC_KEYWORDS: readonly string[] = [
@@ -36,7 +48,6 @@ export const AFTER: RegExp =
 const KNOWN_PREFIX =
   /^(?:sk-|sk_|rk_|pk_|ghp_|gho_|ghu_|ghs_|ghr_|github_pat_|glpat-|gldt-|gloas-|glrt-|xox[a-z]-|xox[a-z]\.|xapp-|akia|asia|abia|aiza|ya29\.|shp[a-z]{2}_|pcsk_|sgp_|npm_|pypi-|hf_|api_org_|gsk_|pplx-|r8_|xai-|lsv2_|dop_v1_|sbp_|nfp_|dp\.|pul-|hvs\.|hvb\.|glc_|glsa_|sntry|lin_api_|ntn_|secret_|atatt|pscale_|pmak-|xkeysib-|dckr_|rubygems_|shippo_|apify_api_|whsec_|sq0|eaaa|fo1_|dapi|sg\.|key-|age-secret|eyj|-----)/i;
 const UUIDISH = /^[0-9A-Za-z]{8}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{4}-[0-9A-Za-z]{12}$/;
-const TOKEN_CHARS = /^[A-Za-z0-9_\-+/=.~:@!#$%^&*]+$/;
 
 const BAD_SUFFIX =
   /(?:^|[_.-]|[a-z])(?:id|ids|name|names|type|types|file|path|paths|url|uri|length|len|size|count|env|var|variable|header|field|prefix|format|hash|ref|version|index|policy|mode|manager|store|provider|board|word|words|stroke|frame|note|chain|ring|space|code|port|age|ed|ing|ages|ation|ible|ive|less|ly|map|set|up|down|or|ors|s)$/i;
@@ -65,35 +76,56 @@ const DOTTED_NAME = /^[a-z0-9\-_]+(?:\.[a-z0-9\-_]+)+$/;
 const FOUR_DIGITS = /\d{4}/;
 const VERSION_END = /\d+\.\d+(?:\.\d+)?$/;
 const THREE_LETTERS = /[a-z]{3}/i;
-const DASH_OR_DOT = /[-.]/;
-const DIGIT = /\d/;
-const ALL_DIGITS = /^\d+$/;
 const KEYWORD_VALUE = /^(?:true|false|none|null|nil|required|optional|string|bearer|basic)$/i;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}/;
-const LOWER = /[a-z]/;
-const UPPER = /[A-Z]/;
-const OTHER = /[^A-Za-z0-9]/;
 
-// Every test below only rejects, so the cheap ones run first and the
-// character-by-character ones (placeholder runs, sequences, entropy) last.
-function validValue(v: string, kw: string, strongSep: boolean, quoted: boolean): number {
-  // Plain words and CONSTANT_NAMES are the most common rejects.
-  if (PLAIN_WORDS.test(v) || CONSTANT_NAME.test(v)) return 0;
-  if (!TOKEN_CHARS.test(v) || LEADING_PUNCT.test(v)) return 0;
-  if (KNOWN_PREFIX.test(v)) return 0;
-  if (UUIDISH.test(v) && !HEX_DASHES.test(v)) return 0;
-  if (DOTTED_NAME.test(v) && !FOUR_DIGITS.test(v)) return 0;
-  if (VERSION_END.test(v) && THREE_LETTERS.test(v) && DASH_OR_DOT.test(v)) return 0;
-  if (v.includes('://')) return 0;
-  if (CODEY.test(v) && (!DIGIT.test(v) || v.length < 40)) return 0;
-  if (ALL_DIGITS.test(v) && v.length < 20) return 0;
-  if (KEYWORD_VALUE.test(v)) return 0;
-  if (ISO_DATE.test(v)) return 0;
+/** The shapes with a dot: host or package names, versions, `object.member` code. */
+function dottedNotACredential(v: string, bits: number): boolean {
+  const digit = (bits & DIGIT) !== 0;
+  if (
+    only(bits, LOWER | DIGIT | DASH | UNDERSCORE | DOT) &&
+    DOTTED_NAME.test(v) &&
+    !FOUR_DIGITS.test(v)
+  )
+    return true;
+  // A version at the end holds a digit; the dot answers the original "has - or ." test.
+  if (digit && VERSION_END.test(v) && THREE_LETTERS.test(v)) return true;
+  return CODEY.test(v) && (!digit || v.length < 40);
+}
+
+/**
+ * Shapes that are names, versions, dates or code rather than credentials.
+ * Each pattern runs only when the value holds the kinds of characters a match
+ * needs (`bits` from {@link valueClasses}), which is what most values lack.
+ */
+function notACredential(v: string, bits: number): boolean {
+  if (only(bits, LOWER | UNDERSCORE | DASH) && PLAIN_WORDS.test(v)) return true;
+  if (only(bits, UPPER | UNDERSCORE) && CONSTANT_NAME.test(v)) return true;
+  if (v.length === 0 || (bits & NON_TOKEN) !== 0) return true;
+  if ((bits & (DASH | DOT | TOKEN_PUNCT)) !== 0 && LEADING_PUNCT.test(v)) return true;
+  if (KNOWN_PREFIX.test(v)) return true;
+  if (v.length === 36 && UUIDISH.test(v) && !HEX_DASHES.test(v)) return true;
+  if ((bits & TOKEN_PUNCT) !== 0 && v.includes('://')) return true;
+  if ((bits & DOT) !== 0 && dottedNotACredential(v, bits)) return true;
+  if (bits === DIGIT && v.length < 20) return true;
+  if (only(bits, LOWER | UPPER) && v.length <= 8 && KEYWORD_VALUE.test(v)) return true;
+  return v.length >= 10 && (bits & DASH) !== 0 && ISO_DATE.test(v);
+}
+
+/**
+ * Confidence that `v`, assigned to an identifier holding keyword `kw`, is a
+ * credential (0: it is not). Every test before the last lines only rejects.
+ */
+export function validValue(v: string, kw: string, strongSep: boolean, quoted: boolean): number {
+  const bits = valueClasses(v);
+  if (notACredential(v, bits)) return 0;
   const isPass = kw.startsWith('pass') || kw === 'pwd';
-  const lower = LOWER.test(v);
-  const upper = UPPER.test(v);
-  const digit = DIGIT.test(v);
-  const classes = (lower ? 1 : 0) + (upper ? 1 : 0) + (digit ? 1 : 0) + (OTHER.test(v) ? 1 : 0);
+  const digit = (bits & DIGIT) !== 0;
+  const classes =
+    ((bits & LOWER) !== 0 ? 1 : 0) +
+    ((bits & UPPER) !== 0 ? 1 : 0) +
+    (digit ? 1 : 0) +
+    ((bits & ~(LOWER | UPPER | DIGIT)) !== 0 ? 1 : 0);
   if (!strongSep && !quoted) {
     // "the key is hunter2": only a long, clearly random word counts.
     if (v.length < 16 || !digit || classes < 2 || weak(v, 3.2)) return 0;
