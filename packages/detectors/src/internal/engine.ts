@@ -1,14 +1,14 @@
 /**
- * The compiled scanner: validated options, one keyword automaton over every
+ * The compiled scanner: validated options, one keyword scanner over every
  * secret/PII rule plus the generic credential keywords, and the three engines.
  */
 import { DetectorError, DetectorErrorCode } from '../errors.js';
 import type { Category, CustomRule, Finding, ScanOptions, Severity } from '../types.js';
-import type { Automaton } from './aho.js';
-import { buildAutomaton } from './aho.js';
 import { finalize, MAX_FINDINGS } from './finalize.js';
 import { GENERIC_KEYWORDS, genericAt } from './generic-secret.js';
 import { scanInjection } from './injection.js';
+import type { KeywordScanner } from './keyword-scan.js';
+import { buildKeywordScanner } from './keyword-scan.js';
 import { findPhones } from './pii-phone.js';
 import { PII_RULES } from './pii-rules.js';
 import { isPlaceholder } from './placeholder.js';
@@ -27,21 +27,16 @@ export type Resolved = {
   readonly oversize: 'window' | 'reject';
   readonly maxDecodeDepth: number;
   readonly rules: readonly Rule[];
-  readonly ac: Automaton;
+  readonly keywords: KeywordScanner;
   /** keyword index → indexes of rules in the wanted categories (−1 − i encodes generic keyword i). */
   readonly byKw: readonly (readonly number[])[];
   /** Keyword-less rules in the wanted categories. */
   readonly alwaysRules: readonly number[];
-  /** 1 where keyword index k is a generic credential keyword. */
-  readonly genericKw: Uint8Array;
   /** For generic keywords: index into GENERIC_KEYWORDS. */
   readonly genericIndex: Int32Array;
-  /** Scratch flags (keywords seen, rules taken), all zero between calls. */
-  readonly scratch: Scratch;
+  /** Scratch flags (rules taken), all zero between calls, so a scan allocates none. */
+  readonly taken: Uint8Array;
 };
-
-/** Reusable per-index flag arrays, so a scan allocates none. */
-type Scratch = { readonly seen: Uint8Array; readonly taken: Uint8Array };
 
 const WINDOW_OVERLAP = 4096;
 const CATS: readonly Category[] = ['secret', 'pii', 'injection'];
@@ -114,19 +109,18 @@ function compileCustom(c: CustomRule, i: number): Rule {
 }
 
 type Index = {
-  ac: Automaton;
+  keywords: KeywordScanner;
   byKw: number[][];
   always: number[];
-  genericKw: Uint8Array;
   genericIndex: Int32Array;
-  scratch: Scratch;
+  taken: Uint8Array;
 };
 
 /** Built-in indexes, one per category set (at most eight). */
 const builtinCache = new Map<string, Index>();
 
 /**
- * Keyword automaton over the rules of the wanted categories (and the generic
+ * Keyword scanner over the rules of the wanted categories (and the generic
  * credential keywords when secrets are wanted). Keywords keep the order they
  * have in the index over every rule, so rules run in the same order whatever
  * the category set.
@@ -173,8 +167,13 @@ function index(rules: readonly Rule[], cats: ReadonlySet<Category>): Index {
       }
     }
   });
-  const scratch = { seen: new Uint8Array(kws.length), taken: new Uint8Array(rules.length) };
-  return { ac: buildAutomaton(kws), byKw, always, genericKw, genericIndex, scratch };
+  return {
+    keywords: buildKeywordScanner(kws, genericKw),
+    byKw,
+    always,
+    genericIndex,
+    taken: new Uint8Array(rules.length),
+  };
 }
 
 /**
@@ -224,12 +223,11 @@ export function resolveOptions(options: ScanOptions | undefined): Resolved {
     oversize,
     maxDecodeDepth,
     rules,
-    ac: idx.ac,
+    keywords: idx.keywords,
     byKw: idx.byKw,
     alwaysRules: idx.always,
-    genericKw: idx.genericKw,
     genericIndex: idx.genericIndex,
-    scratch: idx.scratch,
+    taken: idx.taken,
   };
 }
 
@@ -273,10 +271,10 @@ function runRule(rule: Rule, text: string, out: RawFinding[]): void {
 
 /**
  * Rules to run: the keyword-less ones, then those of each keyword seen, in
- * keyword order. Clears the scratch flags of the keywords seen.
+ * keyword order.
  */
 function activeRules(r: Resolved, seenList: number[]): number[] {
-  const { seen, taken } = r.scratch;
+  const taken = r.taken;
   const order = [...r.alwaysRules];
   // Keyword order; the list is short, so an insertion sort without callbacks.
   for (let i = 1; i < seenList.length; i++) {
@@ -286,7 +284,6 @@ function activeRules(r: Resolved, seenList: number[]): number[] {
     seenList[j + 1] = k;
   }
   for (const k of seenList) {
-    seen[k] = 0;
     for (const ri of r.byKw[k] as number[]) {
       if (ri >= 0 && taken[ri] === 0) {
         taken[ri] = 1;
@@ -329,7 +326,7 @@ function scanWindow(text: string, r: Resolved): RawFinding[] {
   if (wantSecret || wantPii) {
     const generic: number[] = [];
     const seenList: number[] = [];
-    r.ac.mark(text, r.scratch.seen, seenList, r.genericKw, generic, wantSecret ? MAX_FINDINGS : 0);
+    r.keywords.find(text, seenList, generic, wantSecret ? MAX_FINDINGS : 0);
     let hasDigitRun: ((m: number) => boolean) | undefined;
     for (const ri of activeRules(r, seenList)) {
       const rule = r.rules[ri] as Rule;
