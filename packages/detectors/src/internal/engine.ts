@@ -27,6 +27,7 @@ export type Resolved = {
   readonly oversize: 'window' | 'reject';
   readonly maxDecodeDepth: number;
   readonly rules: readonly Rule[];
+  /** Finds the keywords of the wanted rules (and the generic credential keywords). */
   readonly keywords: KeywordScanner;
   /** keyword index → indexes of rules in the wanted categories (−1 − i encodes generic keyword i). */
   readonly byKw: readonly (readonly number[])[];

@@ -22,8 +22,8 @@ export type KeywordScanner = {
 /** A single-character keyword: its index and the characters that match it. */
 type Single = { readonly kw: number; readonly lower: string; readonly upper: string };
 
-/** Every occurrence of a single-character keyword is wanted only when tracked. */
-function singleAllowed(kw: string, tracked: boolean): boolean {
+/** Single characters are searched natively unless each occurrence is wanted (tracked). */
+function searchedNatively(kw: string, tracked: boolean): boolean {
   return kw.length === 1 && !tracked;
 }
 
@@ -45,7 +45,7 @@ export function buildKeywordScanner(
   const multi: number[] = [];
   const singles: Single[] = [];
   keywords.forEach((kw, i) => {
-    if (singleAllowed(kw, track[i] === 1))
+    if (searchedNatively(kw, track[i] === 1))
       singles.push({ kw: i, lower: kw, upper: kw.toUpperCase() });
     else multi.push(i);
   });
