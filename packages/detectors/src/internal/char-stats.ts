@@ -16,8 +16,8 @@ export type CharStats = {
 
 // Shared tables, reset after each call: counts per UTF-16 unit and the units
 // in order of first occurrence (at most 65,536 distinct ones).
-let charCounts: Int32Array | undefined;
-let firstSeen: Uint16Array | undefined;
+const charCounts = new Int32Array(65536);
+const firstSeen = new Uint16Array(65536);
 
 /** Terms `p·log2 p` for small counts, valid for the length in `termLength` (bounded memo). */
 const TERM_SLOTS = 1024;
@@ -36,8 +36,6 @@ function term(count: number, length: number): number {
 
 /** One pass over `s`; entropy is summed in order of first occurrence, as a Map would. */
 export function charStats(s: string): CharStats {
-  charCounts ??= new Int32Array(65536);
-  firstSeen ??= new Uint16Array(65536);
   const counts = charCounts;
   const order = firstSeen;
   let distinct = 0;
@@ -48,8 +46,12 @@ export function charStats(s: string): CharStats {
   let prev = -1;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (counts[c] === 0) order[distinct++] = c;
-    counts[c] = (counts[c] as number) + 1;
+    // Without a branch (whether a unit is new is unpredictable): always write the
+    // unit at the next first-seen slot, and move past it only when its count was 0.
+    const k = counts[c] as number;
+    order[distinct] = c;
+    distinct += (k - 1) >>> 31;
+    counts[c] = k + 1;
     run = c === prev ? run + 1 : 1;
     if (run > longestRun) longestRun = run;
     if (i > 0) {
