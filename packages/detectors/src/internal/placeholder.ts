@@ -28,8 +28,12 @@ export function hasPlaceholderMarks(value: string): boolean {
 export function longestRun(s: string): number {
   let best = 0;
   let run = 0;
+  // One read per unit; -1 is no UTF-16 unit, so the first unit starts a run.
+  let prev = -1;
   for (let i = 0; i < s.length; i++) {
-    run = i > 0 && s.charCodeAt(i) === s.charCodeAt(i - 1) ? run + 1 : 1;
+    const c = s.charCodeAt(i);
+    run = c === prev ? run + 1 : 1;
+    prev = c;
     if (run > best) best = run;
   }
   return best;
