@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import type { Sequelize } from 'sequelize';
 import { describe, expect, it } from 'vitest';
 import { createQuarantineService } from '../create-quarantine.js';
 import type { GeneratedDataKey, KeyProvider } from '../types.js';
+import { recordingDatabase } from './recording-database.js';
 
 /** A custom provider that answers `generateDataKey` with `answer`. */
 function provider(answer: unknown): KeyProvider {
@@ -25,13 +25,7 @@ describe('a custom key provider answering with a malformed data key', () => {
     ['a key id too long for the encryption_keys column', { ...good, keyId: 'k'.repeat(65) }],
     ['no answer at all', undefined],
   ])('fails store() with KEY_PROVIDER_FAILED before any write (%s)', async (_, answer) => {
-    const queries: string[] = [];
-    const db = {
-      query: async (sql: string) => {
-        queries.push(sql);
-        return [[], 0];
-      },
-    } as unknown as Sequelize;
+    const { db, queries } = recordingDatabase();
     const q = createQuarantineService({
       storage: { endpoint: 'http://127.0.0.1:1', bucket: 'b', accessKey: 'a', secretKey: 's' },
       encryption: { keyProvider: provider(answer), tokenSecret: randomBytes(32) },

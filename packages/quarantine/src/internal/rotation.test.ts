@@ -1,17 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import type { Sequelize } from 'sequelize';
 import { describe, expect, it } from 'vitest';
 import { createQuarantineService } from '../create-quarantine.js';
 import type { RotateKeysOptions } from '../types.js';
+import { recordingDatabase } from './recording-database.js';
 
 describe('rotateKeys options', () => {
-  const queries: string[] = [];
-  const db = {
-    query: async (sql: string) => {
-      queries.push(sql);
-      return [[], 0];
-    },
-  } as unknown as Sequelize;
+  const { db, queries } = recordingDatabase();
   const q = createQuarantineService({
     storage: { endpoint: 'http://127.0.0.1:1', bucket: 'b', accessKey: 'a', secretKey: 's' },
     encryption: { masterKey: randomBytes(32).toString('base64') },
