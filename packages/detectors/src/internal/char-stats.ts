@@ -15,9 +15,10 @@ export type CharStats = {
 };
 
 // Shared tables, reset after each call: counts per UTF-16 unit and the units
-// in order of first occurrence (at most 65,536 distinct ones).
-const charCounts = new Int32Array(65536);
-const firstSeen = new Uint16Array(65536);
+// in order of first occurrence (at most 65,536 distinct ones). Allocated on first
+// use, so importing the package does not take their 384 KB.
+let charCounts: Int32Array | undefined;
+let firstSeen: Uint16Array | undefined;
 
 /** Terms `p·log2 p` for small counts, valid for the length in `termLength` (bounded memo). */
 const TERM_SLOTS = 1024;
@@ -36,6 +37,8 @@ function term(count: number, length: number): number {
 
 /** One pass over `s`; entropy is summed in order of first occurrence, as a Map would. */
 export function charStats(s: string): CharStats {
+  charCounts ??= new Int32Array(65536);
+  firstSeen ??= new Uint16Array(65536);
   const counts = charCounts;
   const order = firstSeen;
   let distinct = 0;
