@@ -159,12 +159,14 @@ export function buildAutomaton(keywords: readonly string[]): Automaton {
       }
     }
   };
-  // Per keyword: the present() call that last found it (no allocation per call).
+  // Per keyword and per node: the present() call that last found it (no allocation per call).
   const foundIn = new Int32Array(keywords.length);
+  const nodeIn = new Int32Array(n);
   let presentCall = 0;
   const present = (text: string): number[] => {
     if (presentCall === 0x7fffffff) {
       foundIn.fill(0);
+      nodeIn.fill(0);
       presentCall = 0;
     }
     const thisCall = ++presentCall;
@@ -176,6 +178,9 @@ export function buildAutomaton(keywords: readonly string[]): Automaton {
       if (s >= 0) continue;
       s = ~s;
       const v = (s / width) | 0;
+      // A node's outputs were all recorded the first time this call reached it.
+      if (nodeIn[v] === thisCall) continue;
+      nodeIn[v] = thisCall;
       const end = outStart[v + 1] as number;
       for (let o = outStart[v] as number; o < end; o++) {
         const kw = outList[o] as number;

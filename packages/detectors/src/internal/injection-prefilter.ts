@@ -9,10 +9,29 @@ import { buildAutomaton } from './aho.js';
 import type { InjectionRule } from './injection-rules.js';
 import { INJECTION_I18N_RULES, INJECTION_RULES } from './injection-rules.js';
 
+/**
+ * Words that make a whole-text decoding worth trying, as bits: a text that
+ * names ROT13 (or Caesar) or talks about reversed text.
+ */
+export const DecodingHint = { ROT13: 1, REVERSED: 2 } as const;
+
+const HINT_WORDS: readonly (readonly [string, number])[] = [
+  ['rot13', DecodingHint.ROT13],
+  ['rot-13', DecodingHint.ROT13],
+  ['caesar', DecodingHint.ROT13],
+  ['revers', DecodingHint.REVERSED],
+  ['backward', DecodingHint.REVERSED],
+  ['right to left', DecodingHint.REVERSED],
+];
+
 type Index = {
   readonly ac: Automaton;
+  /** keyword index → decoding hint bits. */
+  readonly hints: Uint8Array;
   /** keyword index → English rule indexes. */
   readonly english: readonly (readonly number[])[];
+  /** English rule index → its `alsoNeeds` groups as keyword indexes (empty: none). */
+  readonly needs: readonly (readonly (readonly number[])[])[];
   /** keyword index → multilingual rule indexes. */
   readonly i18n: readonly (readonly number[])[];
 };
@@ -36,10 +55,14 @@ function buildIndex(): Index {
   INJECTION_RULES.forEach((r, ri) => {
     for (const k of r.keywords) (english[slot(k)] as number[]).push(ri);
   });
+  const needs = INJECTION_RULES.map((r) => (r.alsoNeeds ?? []).map((group) => group.map(slot)));
   INJECTION_I18N_RULES.forEach((r, ri) => {
     for (const k of r.keywords) (i18n[slot(k)] as number[]).push(ri);
   });
-  return { ac: buildAutomaton(kws), english, i18n };
+  const hintOf = HINT_WORDS.map(([k, bit]) => [slot(k), bit] as const);
+  const hints = new Uint8Array(kws.length);
+  for (const [k, bit] of hintOf) hints[k] = (hints[k] as number) | bit;
+  return { ac: buildAutomaton(kws), hints, english, needs, i18n };
 }
 
 let index: Index | undefined;
@@ -56,11 +79,34 @@ function keywordsIn(text: string): { idx: Index; kws: number[] } {
   return { idx: index, kws: lastKeywords };
 }
 
-/** English rules with a keyword in `view`, in order of first keyword occurrence. */
+// Per keyword: the englishRules() call whose text holds it.
+let heldIn = new Int32Array(0);
+let heldCall = 0;
+
+/** True when every group has a keyword stamped for the current call. */
+function holdsEveryGroup(groups: readonly (readonly number[])[]): boolean {
+  return groups.every((group) => group.some((k) => heldIn[k] === heldCall));
+}
+
+/**
+ * English rules with a keyword in `view` and a word of each of their
+ * `alsoNeeds` groups, in order of first keyword occurrence.
+ */
 export function englishRules(view: string): Set<number> {
   const { idx, kws } = keywordsIn(view);
+  if (heldIn.length !== idx.english.length || heldCall === 0x7fffffff) {
+    heldIn = new Int32Array(idx.english.length);
+    heldCall = 0;
+  }
+  heldCall++;
+  for (const k of kws) heldIn[k] = heldCall;
   const active = new Set<number>();
-  for (const k of kws) for (const ri of idx.english[k] as number[]) active.add(ri);
+  for (const k of kws) {
+    for (const ri of idx.english[k] as number[]) {
+      const groups = idx.needs[ri] as readonly (readonly number[])[];
+      if (groups.length === 0 || holdsEveryGroup(groups)) active.add(ri);
+    }
+  }
   return active;
 }
 
@@ -71,6 +117,17 @@ export function hasNewEnglishKeywords(base: string, view: string): boolean {
   for (const k of keywordsIn(view).kws)
     if (!had.has(k) && (idx.english[k] as number[]).length > 0) return true;
   return false;
+}
+
+/**
+ * {@link DecodingHint} bits of the words in `view`: a decoding is tried only
+ * when its hint is there (its own pattern then decides).
+ */
+export function decodingHints(view: string): number {
+  const { idx, kws } = keywordsIn(view);
+  let bits = 0;
+  for (const k of kws) bits |= idx.hints[k] as number;
+  return bits;
 }
 
 const NON_ASCII = /[\u0080-\uffff]/;
@@ -91,10 +148,11 @@ const SCRIPT_MATCHES_ASCII: readonly boolean[] = SCRIPTS.map((re) => {
 /**
  * Multilingual rules worth running on `plain`: their script occurs and, for
  * rules with anchors, one of the anchors (or any non-ASCII character) does too.
+ * @param knownAscii - the caller knows `plain` is ASCII (skips that check)
  */
-export function i18nRules(plain: string): InjectionRule[] {
+export function i18nRules(plain: string, knownAscii = false): InjectionRule[] {
   const out: InjectionRule[] = [];
-  const nonAscii = NON_ASCII.test(plain);
+  const nonAscii = !knownAscii && NON_ASCII.test(plain);
   // Script answers as bits (asked, present; there are far fewer than 31 scripts): no allocation.
   let asked = 0;
   let present = 0;

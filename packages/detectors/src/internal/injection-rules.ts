@@ -17,6 +17,11 @@ export type InjectionRule = {
    * none run whenever their script occurs.
    */
   readonly keywords: readonly string[];
+  /**
+   * English rules: further word groups that every match holds one word of
+   * (substrings of the match), so a text lacking a group skips the rule.
+   */
+  readonly alsoNeeds?: readonly (readonly string[])[];
   /** Non-English rules: a one-character class, the script that the text must hold. */
   readonly script?: RegExp;
   /** Every match holds a non-ASCII character, so the rule also runs on any such text. */
@@ -36,9 +41,19 @@ const PRIOR =
 const INSTR =
   '(?:instructions?|prompts?|directions?|directives?|rules?|guidelines?|commands?|context|constraints?|restrictions?|programming|guardrails?|assignments?|tasks?|policies|policy|orders?|training|safeguards?|filters?|limitations?|information|everything|(?:image|document|page|email|web) content|what (?:you were|i) (?:told|said)|conversation)';
 
-function r(type: string, weight: number, keywords: readonly string[], src: string): InjectionRule {
-  return { type, weight, keywords, re: new RegExp(src, 'gu') };
+function r(
+  type: string,
+  weight: number,
+  keywords: readonly string[],
+  src: string,
+  alsoNeeds?: readonly (readonly string[])[],
+): InjectionRule {
+  const rule = { type, weight, keywords, re: new RegExp(src, 'gu') };
+  return alsoNeeds ? { ...rule, alsoNeeds } : rule;
 }
+
+// Word groups for `alsoNeeds`: the call-a-tool verbs, and the verbs that ask to show something.
+const RUN_VERBS: readonly string[] = ['call', 'invoke', 'use', 'run', 'trigger', 'execute'];
 /** Anchors of a script rule: ASCII words, and whether any non-ASCII character also counts. */
 type Anchors = { readonly words: readonly string[]; readonly nonAscii?: boolean };
 const NONE: Anchors = { words: [] };
@@ -205,6 +220,7 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     0.75,
     ['tool', 'function', 'plugin'],
     `\\b(?:call|invoke|use|run|trigger|execute)${S}(?:the |your )?(?:http|fetch|browser|web|shell|email|payments?|wallet|transfer|file|code|python|terminal|search|api) (?:tool|function|plugin)\\b`,
+    [RUN_VERBS],
   ),
   r(
     'prompt-exfiltration',
@@ -277,6 +293,10 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     0.7,
     ['tool', 'function', 'plugin'],
     `\\b(?:list|show|tell me|give me|enumerate|print)${S}${F(3)}(?:tools?|functions|plugins|apis|integrations)${S}${F(5)}(?:credentials|api keys?|tokens|passwords|secrets)\\b`,
+    [
+      ['list', 'show', 'tell me', 'give me', 'enumerate', 'print'],
+      ['credentials', 'api key', 'tokens', 'passwords', 'secrets'],
+    ],
   ),
   r(
     'data-exfiltration',
@@ -464,6 +484,30 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     0.7,
     ['password', 'secret', 'access code', 'passcode', 'key'],
     `\\b(?:reveal|tell|give|show|print|output|share|leak|disclose|what is|what's|say|spell|hint|provide|include|reply with|respond with|post|send)${S}${F(3)}(?:the|your|my|any|operator'?s?)${S}${F(3)}(?:secret |hidden |real |correct |actual |api |private |access )?(?:password|passcode|passphrase|access code|secret key|api keys?|secret values?|credentials|private key|seed phrase|session cookie|cookies|tokens?)\\b`,
+    [
+      [
+        'reveal',
+        'tell',
+        'give',
+        'show',
+        'print',
+        'output',
+        'share',
+        'leak',
+        'disclose',
+        'what is',
+        "what's",
+        'say',
+        'spell',
+        'hint',
+        'provide',
+        'include',
+        'reply with',
+        'respond with',
+        'post',
+        'send',
+      ],
+    ],
   ),
   r(
     'prompt-exfiltration',
@@ -483,6 +527,36 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     0.85,
     ['ai', 'llm', 'agent', 'assistant', 'bot', 'model', 'automated', 'gpt'],
     `\\b(?:note|message|instructions?|notice|attention|important|priority|memo|directive|reminder|warning|alert|command|order)s?${S}${F(3)}(?:to|for)${S}${F(3)}${AGENT}${S}?${F(2)}(?:reading|processing|summari[sz]ing|parsing|reviewing|scanning|crawling|indexing|that reads?|who reads?|based|readers?|visiting)\\b`,
+    [
+      [
+        'note',
+        'message',
+        'instruction',
+        'notice',
+        'attention',
+        'important',
+        'priority',
+        'memo',
+        'directive',
+        'reminder',
+        'warning',
+        'alert',
+        'command',
+        'order',
+      ],
+      [
+        'read',
+        'processing',
+        'summari',
+        'parsing',
+        'reviewing',
+        'scanning',
+        'crawling',
+        'indexing',
+        'based',
+        'visiting',
+      ],
+    ],
   ),
   r(
     'agent-hijack',
@@ -501,6 +575,7 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     0.8,
     ['tool', 'function', 'plugin', 'api'],
     `\\b(?:call|invoke|use|run|trigger|execute)${S}(?:the |your )?${F(2)}(?:tool|function|plugin|payments?|wallet|transfer|browser|shell|terminal|email|api)${S}${F(3)}(?:with|to|and)${S}${F(3)}(?:recipient|address|amount|wallet|0x|iban|send|transfer|pay|delete|all|every|following)`,
+    [RUN_VERBS],
   ),
   r(
     'agent-hijack',
@@ -520,6 +595,7 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
       'delete',
     ],
     `\\b(?:downvote|upvote|flag|report|ban|delete|remove|hide|approve|cancel)${S}${F(2)}(?:every|all|each|any)${S}${F(2)}(?:other |competing |rival )?(?:listings?|posts?|orders?|offers?|sellers?|comments?|users?|agents?|bids?|reviews?)\\b|\\bmark${S}${F(3)}as (?:verified|trusted|safe|approved|legit(?:imate)?)\\b|\\bgive${S}${F(3)}(?:5|five)[ -]star\\b|\\brecommend${S}${F(3)}as the (?:best|only|top)\\b`,
+    [['every', 'all', 'each', 'any', 'mark', 'give', 'recommend']],
   ),
   r(
     'agent-hijack',
@@ -552,6 +628,7 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     0.55,
     ['link', 'url', 'visit', 'open', 'click', 'fetch'],
     `\\b(?:append|add|attach|include|put)${S}${F(3)}(?:to|in|into)${S}${F(2)}(?:this |the )?(?:link|url|query|request|image)\\b`,
+    [['append', 'add', 'attach', 'include', 'put']],
   ),
 ];
 

@@ -8,7 +8,13 @@ import type { Severity } from '../types.js';
 import { findEncoded } from './decode.js';
 import { hasDoubledWords } from './doubled.js';
 import { findFlood } from './flood.js';
-import { englishRules, hasNewEnglishKeywords, i18nRules } from './injection-prefilter.js';
+import {
+  DecodingHint,
+  decodingHints,
+  englishRules,
+  hasNewEnglishKeywords,
+  i18nRules,
+} from './injection-prefilter.js';
 import type { InjectionRule } from './injection-rules.js';
 import { INJECTION_RULES } from './injection-rules.js';
 import { leetFold, normalize, rot13 } from './normalize.js';
@@ -45,7 +51,11 @@ function inQuotes(view: string, start: number, end: number): boolean {
   return false;
 }
 
-function runRules(view: string, plain: string, meta: () => boolean): Hit[] {
+/**
+ * Matches of the rules worth running: English rules on `view`, multilingual
+ * ones on `plain` (none when empty); `plainIsAscii` when the caller knows it.
+ */
+function runRules(view: string, plain: string, meta: () => boolean, plainIsAscii = false): Hit[] {
   const active = englishRules(view);
   const hits: Hit[] = [];
   const apply = (rule: InjectionRule, target: string): void => {
@@ -64,7 +74,7 @@ function runRules(view: string, plain: string, meta: () => boolean): Hit[] {
     }
   };
   for (const ri of active) apply(INJECTION_RULES[ri] as InjectionRule, view);
-  if (plain !== '') for (const rule of i18nRules(plain)) apply(rule, plain);
+  if (plain !== '') for (const rule of i18nRules(plain, plainIsAscii)) apply(rule, plain);
   return hits;
 }
 
@@ -107,7 +117,9 @@ export function scanInjection(text: string, opts: InjectionOptions): RawFinding[
       });
     }
   };
-  emit(runRules(n.text, n.plain, meta), toOrig);
+  emit(runRules(n.text, n.plain, meta, n.ascii), toOrig);
+  // Read now, while the keywords of `n.text` are still the ones at hand.
+  const hints = decodingHints(n.text);
   // Leet view only when folding digits creates keywords the plain view lacks.
   if (/[a-z][013457@$][a-z]/.test(n.text)) {
     const leet = leetFold(n.text);
@@ -205,7 +217,7 @@ export function scanInjection(text: string, opts: InjectionOptions): RawFinding[
       });
     }
   }
-  if (/\brot-?13\b|\bcaesar\b/.test(n.text)) {
+  if ((hints & DecodingHint.ROT13) !== 0 && /\brot-?13\b|\bcaesar\b/.test(n.text)) {
     const r = rot13(text);
     if (runRules(normalize(r).text, '', never).some((h) => h.weight >= 0.5)) {
       out.push({
@@ -218,7 +230,10 @@ export function scanInjection(text: string, opts: InjectionOptions): RawFinding[
       });
     }
   }
-  if (/\brevers|\bbackwards?\b|\bright to left\b/.test(n.text)) {
+  if (
+    (hints & DecodingHint.REVERSED) !== 0 &&
+    /\brevers|\bbackwards?\b|\bright to left\b/.test(n.text)
+  ) {
     const rev = [...text].reverse().join('');
     if (runRules(normalize(rev).text, '', never).some((h) => h.weight >= 0.5)) {
       out.push({

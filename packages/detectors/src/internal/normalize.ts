@@ -11,6 +11,8 @@ export type Normalized = {
   readonly text: string;
   /** Same as `text` (same length and map) but without homoglyph folding, for non-Latin rules. */
   readonly plain: string;
+  /** True when the input was ASCII (so `text` and `plain` are too). */
+  readonly ascii: boolean;
   /** `map[i]` is the original offset of normalised char `i`; `map[text.length]` is the input length. */
   readonly map: Int32Array;
   /** Invisible characters that sit inside words (smuggling). */
@@ -151,6 +153,7 @@ const WS_REWRITE = /[ \t\n\r]{2,}|[\t\n\r]/g;
 class AsciiNormalized implements Normalized {
   readonly text: string;
   readonly plain: string;
+  readonly ascii = true;
   readonly invisible: Invisible = NO_INVISIBLE;
   readonly tagText = '';
   readonly tagSpan = undefined;
@@ -318,6 +321,7 @@ export function normalize(input: string): Normalized {
   return {
     text: out.toText(),
     plain: plainOut.toText(),
+    ascii: false,
     map: (map.data as Int32Array).subarray(0, map.length),
     invisible:
       invisibleCount === 0
