@@ -107,7 +107,8 @@ export const PII_RULES: readonly Rule[] = [
     `(?<![0-9A-Za-z:.])[0-9A-Fa-f]{0,4}(?::[0-9A-Fa-f]{0,4}){2,7}(?::\\d{1,3}(?:\\.\\d{1,3}){3})?(?![0-9A-Za-z:])`,
     {
       severity: 'low',
-      gate: /:[0-9A-Fa-f]{0,4}:/,
+      // A valid address has `::` or, written out, six or seven colons (timestamps have two).
+      gate: /::|:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:[0-9A-Fa-f]{1,4}:/,
       validate: (s) => {
         if (!v.validIpv6(s)) return 0;
         const hexGroups = s.split(':').filter((g) => g !== '').length;
@@ -119,7 +120,11 @@ export const PII_RULES: readonly Rule[] = [
     'mac-address',
     [':', '-', '.'],
     `${NBF('[0-9A-Fa-f]', '[0-9A-Fa-f:\\-]')}(?:[0-9A-Fa-f](?::[0-9A-Fa-f]{2}){5}|[0-9A-Fa-f](?:-[0-9A-Fa-f]{2}){5}|[0-9a-fA-F]{3}\\.[0-9a-fA-F]{4}\\.[0-9a-fA-F]{4})(?![0-9A-Fa-f:\\-])`,
-    { severity: 'low', confidence: 0.6, gate: /[:-][0-9A-Fa-f]{2}[:-]|\.[0-9A-Fa-f]{4}\./ },
+    {
+      severity: 'low',
+      confidence: 0.6,
+      gate: /:[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}:|-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-|\.[0-9A-Fa-f]{4}\./,
+    },
   ),
   rule(
     'crypto-wallet',
@@ -206,7 +211,12 @@ export const PII_RULES: readonly Rule[] = [
     'it-fiscal-code',
     DIGITS,
     `${NBF('[A-Z]')}[A-Z]{5}\\d{2}[A-EHLMPR-T]\\d{2}[A-Z]\\d{3}[A-Z]${NA}`,
-    { minDigitRun: 3, confidence: 0.8, flags: 'i', gate: /\d\d[A-EHLMPR-Ta-ehlmpr-t]\d\d/ },
+    {
+      minDigitRun: 3,
+      confidence: 0.8,
+      flags: 'i',
+      gate: /\d\d[A-EHLMPR-Ta-ehlmpr-t]\d\d[A-Za-z]\d{3}[A-Za-z]/,
+    },
   ),
   rule(
     'in-pan',

@@ -15,17 +15,34 @@ function generator(re: RegExp): fc.Arbitrary<string> {
 
 describe('rule gates', () => {
   for (const rule of [...SECRET_RULES, ...PII_RULES].filter((r) => r.gate !== undefined)) {
-    it(`${rule.category} ${rule.type}: every match passes the gate`, () => {
+    it(`${rule.category} ${rule.type}: every match the rule keeps passes the gate`, () => {
       const exact = new RegExp(rule.re.source, rule.re.flags.replace('g', ''));
       fc.assert(
         fc.property(generator(rule.re), fc.boolean(), (s, lower) => {
           // Case-insensitive rules also match lower-case text.
-          const m = exact.exec(lower && exact.flags.includes('i') ? s.toLowerCase() : s);
+          const text = lower && exact.flags.includes('i') ? s.toLowerCase() : s;
+          const m = exact.exec(text);
           fc.pre(m !== null);
-          expect(rule.gate?.test(m?.[0] ?? '')).toBe(true);
+          const match = m?.[0] ?? '';
+          if (rule.gate?.test(match)) return;
+          // A match outside the gate must be one the rule rejects anyway.
+          const value = m?.[rule.group ?? 0] ?? '';
+          const verdict = rule.validate?.(value, text, (m?.index ?? 0) + match.indexOf(value));
+          expect(verdict === false || verdict === 0).toBe(true);
         }),
         { numRuns: 500 },
       );
     });
   }
+
+  it('pii ip-address (IPv6): every valid address passes the gate', () => {
+    const ipv6 = PII_RULES.find((r) => r.type === 'ip-address' && r.keywords.includes(':'));
+    expect(ipv6?.gate).toBeDefined();
+    fc.assert(
+      fc.property(fc.ipV6(), (address) => {
+        expect(ipv6?.gate?.test(`host ${address} up`)).toBe(true);
+      }),
+      { numRuns: 1000 },
+    );
+  });
 });

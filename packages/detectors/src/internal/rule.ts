@@ -28,8 +28,9 @@ export type Rule = {
    */
   readonly minDigitRun?: number;
   /**
-   * A cheap pattern (starting on a rare character) found in every match, so
-   * a text it does not match skips the rule.
+   * A cheap pattern (starting on a rare character) found in every match the
+   * rule keeps (`validate` rejects the others), so a text it does not match
+   * skips the rule.
    */
   readonly gate?: RegExp;
 };
