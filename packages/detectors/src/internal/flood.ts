@@ -51,14 +51,11 @@ function firstRun(text: string, len: number, limit: number): number {
   return -1;
 }
 
-/**
- * The leftmost flood, preferring the shortest unit at that position: the same
- * span as the first match of `/([^\n]{1,8}?)\1{19,}/`.
- */
-export function findFlood(text: string): Flood | undefined {
+/** The leftmost flood with a unit of `minLen` to 8 units (the shortest at that start). */
+function leftmost(text: string, minLen: number): { start: number; len: number } | undefined {
   let bestStart = -1;
   let bestLen = 0;
-  for (let len = 1; len <= MAX_UNIT; len++) {
+  for (let len = minLen; len <= MAX_UNIT; len++) {
     // A longer unit wins only by starting strictly earlier.
     const limit = bestStart < 0 ? text.length : bestStart - 1;
     const p = firstRun(text, len, limit);
@@ -67,10 +64,22 @@ export function findFlood(text: string): Flood | undefined {
       bestLen = len;
     }
   }
-  if (bestStart < 0) return undefined;
-  return {
-    start: bestStart,
-    end: runEnd(text, bestStart, bestLen),
-    unit: text.slice(bestStart, bestStart + bestLen),
-  };
+  return bestStart < 0 ? undefined : { start: bestStart, len: bestLen };
+}
+
+function floodAt(text: string, start: number, len: number): Flood {
+  return { start, end: runEnd(text, start, len), unit: text.slice(start, start + len) };
+}
+
+/**
+ * The leftmost flood, preferring the shortest unit at that position (the same
+ * span as the first match of `/([^\n]{1,8}?)\1{19,}/`), when its unit is two
+ * or more units long; else undefined. Floods of one character are looked for
+ * only up to where a longer unit's flood starts (they win there), so text
+ * without such a flood costs no one-character pass.
+ */
+export function findMultiUnitFlood(text: string): Flood | undefined {
+  const best = leftmost(text, 2);
+  if (best === undefined || firstRun(text, 1, best.start) >= 0) return undefined;
+  return floodAt(text, best.start, best.len);
 }

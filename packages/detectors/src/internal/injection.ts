@@ -7,7 +7,7 @@
 import type { Severity } from '../types.js';
 import { findEncoded } from './decode.js';
 import { hasDoubledWords } from './doubled.js';
-import { findFlood } from './flood.js';
+import { findMultiUnitFlood } from './flood.js';
 import {
   DecodingHint,
   decodingHints,
@@ -148,7 +148,7 @@ export function scanInjection(text: string, opts: InjectionOptions): RawFinding[
   }
   // Token flooding: a short unit repeated dozens of times to push instructions out of context.
   if (text.length >= 60) {
-    const m = findFlood(text);
+    const m = findMultiUnitFlood(text);
     if (m && new Set(m.unit).size >= 2 && /[^\w\s]|[\u0080-\uffff]/.test(m.unit)) {
       out.push({
         category: 'injection',
