@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Category } from './index.js';
 import { scan } from './index.js';
@@ -31,5 +32,40 @@ describe('category subsets', () => {
   it('cover every category in these texts', () => {
     const found = new Set(texts.flatMap((t) => scan(t).map((f) => f.category)));
     expect([...found].sort()).toEqual(['injection', 'pii', 'secret']);
+  });
+  it('find the same injections when one keyword scan serves secrets, PII and injection', () => {
+    // Injection phrases, credentials and PII split by whitespace runs the injection view folds.
+    const piece = fc.constantFrom(
+      'Ignore',
+      'all previous',
+      'instructions',
+      'From now on',
+      'you are',
+      'rot13',
+      'system prompt',
+      'api_key=Zq8Lm3Nx0Pv7Bc2T',
+      'ada@example.org',
+      'NOTE to the AI agent reading this:',
+      'approve every other listing',
+      'é',
+      '.',
+      // Non-ASCII text normalises differently (homoglyphs, zero-width): its keywords are its own.
+      '\u0456gnore',
+      'in\u200bstructions',
+    );
+    const gap = fc.constantFrom(' ', '  ', '\n', '\t', ' \r\n ', '');
+    const text = fc
+      .array(fc.tuple(gap, piece), { maxLength: 12 })
+      .map((parts) => parts.flat().join(''));
+    fc.assert(
+      fc.property(text, (t) => {
+        const injection = (cats?: Category[]) =>
+          scan(t, cats && { categories: cats }).filter((f) => f.category === 'injection');
+        const alone = injection(['injection']);
+        expect(injection()).toEqual(alone);
+        expect(injection(['pii', 'injection'])).toEqual(alone);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -86,4 +86,51 @@ describe('buildAutomaton', () => {
     expect(buildAutomaton(['ab']).present('aéb ab')).toEqual([0]);
     expect(buildAutomaton(['ab']).present('aéb')).toEqual([]);
   });
+  describe('foldWhitespace', () => {
+    const spaced = fc
+      .string({ unit: fc.constantFrom('a', 'b', 'c', ' '), minLength: 1, maxLength: 5 })
+      .filter((k) => !k.startsWith(' ') && !k.includes('  '));
+    const ws = fc.string({
+      unit: fc.constantFrom('a', 'b', 'C', ' ', '\t', '\n', '\r', 'x', 'é'),
+      maxLength: 40,
+    });
+    /** The injection view's whitespace rule: runs become one space, none leads. */
+    const fold = (t: string): string => t.replace(/[ \t\n\r]+/g, ' ').replace(/^ /, '');
+
+    it('finds the keywords of the folded text, in the same order', () => {
+      fc.assert(
+        fc.property(fc.uniqueArray(spaced, { minLength: 1, maxLength: 8 }), ws, (kws, t) => {
+          expect(buildAutomaton(kws, { foldWhitespace: true }).present(t)).toEqual(
+            buildAutomaton(kws).present(fold(t)),
+          );
+        }),
+        { numRuns: 2000 },
+      );
+    });
+    it('reports the same occurrences of keywords without spaces', () => {
+      fc.assert(
+        fc.property(fc.uniqueArray(spaced, { minLength: 1, maxLength: 8 }), ws, (kws, t) => {
+          const track = Uint8Array.from(kws, (k) => (k.includes(' ') ? 0 : 1));
+          const occurrences = (folding: boolean): number[] => {
+            const pairs: number[] = [];
+            buildAutomaton(kws, { foldWhitespace: folding }).mark(
+              t,
+              new Uint8Array(kws.length),
+              [],
+              track,
+              pairs,
+              1000,
+            );
+            return pairs;
+          };
+          expect(occurrences(true)).toEqual(occurrences(false));
+        }),
+        { numRuns: 1000 },
+      );
+    });
+    it('rejects keywords it cannot match as written', () => {
+      for (const bad of [' lead', 'two  spaces', 'tab\there'])
+        expect(() => buildAutomaton(['ok', bad], { foldWhitespace: true })).toThrow(/folded/);
+    });
+  });
 });

@@ -27,8 +27,24 @@ export type Automaton = {
 
 const A = 128;
 
+/** Options of {@link buildAutomaton}. */
+export type AutomatonOptions = {
+  /**
+   * Match as if every run of spaces, tabs, CRs and LFs were one space (the
+   * whitespace collapsing of the injection view). Keywords may then hold
+   * single spaces only, and none may start with one.
+   */
+  readonly foldWhitespace?: boolean;
+};
+
+const SPACE = 32;
+const FOLDED_WHITESPACE = [9, 10, 13];
+
 /** Character → class (0: in no keyword); upper-case letters share their lower-case class. */
-function charClasses(keywords: readonly string[]): { classOf: Uint8Array; width: number } {
+function charClasses(
+  keywords: readonly string[],
+  foldWhitespace: boolean,
+): { classOf: Uint8Array; width: number } {
   const classOf = new Uint8Array(A);
   let width = 1;
   for (const kw of keywords) {
@@ -38,7 +54,15 @@ function charClasses(keywords: readonly string[]): { classOf: Uint8Array; width:
     }
   }
   for (let c = 65; c <= 90; c++) if (classOf[c] === 0) classOf[c] = classOf[c + 32] as number;
+  if (foldWhitespace) for (const c of FOLDED_WHITESPACE) classOf[c] = classOf[SPACE] as number;
   return { classOf, width };
+}
+
+/** Keywords that whitespace folding cannot match as written. */
+function checkFoldable(keywords: readonly string[]): void {
+  const bad = keywords.find((kw) => /^ |[\t\n\r]| {2}/.test(kw));
+  if (bad !== undefined)
+    throw new Error(`keyword ${JSON.stringify(bad)} cannot be matched with folded whitespace`);
 }
 
 /** Keyword trie over classes: goto rows (−1: none) and the keywords ending at each node. */
@@ -46,9 +70,11 @@ function trie(
   keywords: readonly string[],
   classOf: Uint8Array,
   width: number,
-): { rows: Int32Array[]; outs: number[][] } {
+): { rows: Int32Array[]; outs: number[][]; via: number[] } {
   const rows = [new Int32Array(width).fill(-1)];
   const outs: number[][] = [[]];
+  // The class of the edge into each node (0 for the root).
+  const via = [0];
   keywords.forEach((kw, idx) => {
     let s = 0;
     for (let i = 0; i < kw.length; i++) {
@@ -58,18 +84,24 @@ function trie(
         row[c] = rows.length;
         rows.push(new Int32Array(width).fill(-1));
         outs.push([]);
+        via.push(c);
       }
       s = row[c] as number;
     }
     (outs[s] as number[]).push(idx);
   });
-  return { rows, outs };
+  return { rows, outs, via };
 }
 
 /** Builds an automaton for the given lower-case ASCII keywords. */
-export function buildAutomaton(keywords: readonly string[]): Automaton {
-  const { classOf, width } = charClasses(keywords);
-  const { rows, outs } = trie(keywords, classOf, width);
+export function buildAutomaton(
+  keywords: readonly string[],
+  options: AutomatonOptions = {},
+): Automaton {
+  const foldWhitespace = options.foldWhitespace === true;
+  if (foldWhitespace) checkFoldable(keywords);
+  const { classOf, width } = charClasses(keywords, foldWhitespace);
+  const { rows, outs, via } = trie(keywords, classOf, width);
   const n = rows.length;
   const fail = new Int32Array(n);
   const delta = new Int32Array(n * width);
@@ -92,6 +124,10 @@ export function buildAutomaton(keywords: readonly string[]): Automaton {
       } else delta[s * width + c] = viaFail;
     }
   }
+  // Folding: more whitespace after a space leaves the state as it is (a run reads as one space).
+  const space = classOf[SPACE] as number;
+  if (foldWhitespace && space > 0)
+    for (let s = 1; s < n; s++) if (via[s] === space) delta[s * width + space] = s;
   // Outputs flattened: node s owns outList[outStart[s] .. outStart[s + 1]).
   const outStart = new Int32Array(n + 1);
   const flat: number[] = [];

@@ -7,6 +7,7 @@ import type { Category, CustomRule, Finding, ScanOptions, Severity } from '../ty
 import { finalize, MAX_FINDINGS } from './finalize.js';
 import { GENERIC_KEYWORDS, genericAt } from './generic-secret.js';
 import { scanInjection } from './injection.js';
+import { injectionKeywords } from './injection-prefilter.js';
 import type { KeywordScanner } from './keyword-scan.js';
 import { buildKeywordScanner } from './keyword-scan.js';
 import { findPhones } from './pii-phone.js';
@@ -37,6 +38,11 @@ export type Resolved = {
   readonly genericIndex: Int32Array;
   /** Scratch flags (rules taken), all zero between calls, so a scan allocates none. */
   readonly taken: Uint8Array;
+  /**
+   * Where the injection prefilter's keywords start among `keywords` (−1: not
+   * there), when one whitespace-folding scan serves both prefilters.
+   */
+  readonly injectionFrom: number;
 };
 
 const WINDOW_OVERLAP = 4096;
@@ -115,6 +121,7 @@ type Index = {
   always: number[];
   genericIndex: Int32Array;
   taken: Uint8Array;
+  injectionFrom: number;
 };
 
 /** Built-in indexes, one per category set (at most eight). */
@@ -158,6 +165,15 @@ function index(rules: readonly Rule[], cats: ReadonlySet<Category>): Index {
     kws.push(k);
     byKw.push(list);
   });
+  // With injection and secrets or PII wanted, one scan also finds the injection keywords.
+  const shared = cats.has('injection') && (cats.has('secret') || cats.has('pii'));
+  const injectionFrom = shared ? kws.length : -1;
+  if (shared) {
+    for (const k of injectionKeywords()) {
+      kws.push(k);
+      byKw.push([]);
+    }
+  }
   const genericKw = new Uint8Array(kws.length);
   const genericIndex = new Int32Array(kws.length).fill(-1);
   byKw.forEach((list, k) => {
@@ -169,11 +185,12 @@ function index(rules: readonly Rule[], cats: ReadonlySet<Category>): Index {
     }
   });
   return {
-    keywords: buildKeywordScanner(kws, genericKw),
+    keywords: buildKeywordScanner(kws, genericKw, { foldWhitespace: shared }),
     byKw,
     always,
     genericIndex,
     taken: new Uint8Array(rules.length),
+    injectionFrom,
   };
 }
 
@@ -229,6 +246,7 @@ export function resolveOptions(options: ScanOptions | undefined): Resolved {
     alwaysRules: idx.always,
     genericIndex: idx.genericIndex,
     taken: idx.taken,
+    injectionFrom: idx.injectionFrom,
   };
 }
 
@@ -320,14 +338,31 @@ function digitRuns(text: string): (m: number) => boolean {
   };
 }
 
+/**
+ * Moves the injection prefilter's keywords (indexes from `from` on) out of
+ * `seenList`, keeping their order, and returns them as prefilter indexes.
+ */
+function takeInjectionKeywords(seenList: number[], from: number): number[] {
+  const taken: number[] = [];
+  let kept = 0;
+  for (const k of seenList) {
+    if (k >= from) taken.push(k - from);
+    else seenList[kept++] = k;
+  }
+  seenList.length = kept;
+  return taken;
+}
+
 function scanWindow(text: string, r: Resolved): RawFinding[] {
   const raw: RawFinding[] = [];
   const wantSecret = r.categories.has('secret');
   const wantPii = r.categories.has('pii');
+  let injectionKws: number[] | undefined;
   if (wantSecret || wantPii) {
     const generic: number[] = [];
     const seenList: number[] = [];
     r.keywords.find(text, seenList, generic, wantSecret ? MAX_FINDINGS : 0);
+    if (r.injectionFrom >= 0) injectionKws = takeInjectionKeywords(seenList, r.injectionFrom);
     let hasDigitRun: ((m: number) => boolean) | undefined;
     for (const ri of activeRules(r, seenList)) {
       const rule = r.rules[ri] as Rule;
@@ -347,7 +382,11 @@ function scanWindow(text: string, r: Resolved): RawFinding[] {
   }
   if (r.categories.has('injection')) {
     raw.push(
-      ...scanInjection(text, { maxDecodeDepth: r.maxDecodeDepth, decodeBudgetChars: 65_536 }),
+      ...scanInjection(
+        text,
+        { maxDecodeDepth: r.maxDecodeDepth, decodeBudgetChars: 65_536 },
+        injectionKws,
+      ),
     );
   }
   return raw;

@@ -79,6 +79,22 @@ function keywordsIn(text: string): { idx: Index; kws: number[] } {
   return { idx: index, kws: lastKeywords };
 }
 
+/** The prefilter's keywords, indexed as {@link primeKeywords} expects them. */
+export function injectionKeywords(): readonly string[] {
+  index ??= buildIndex();
+  return index.ac.keywords;
+}
+
+/**
+ * Hands over the keywords of `view` (indexes into {@link injectionKeywords},
+ * in order of first occurrence) found by a scan the caller already made, so
+ * the questions about `view` need no pass of their own.
+ */
+export function primeKeywords(view: string, keywords: number[]): void {
+  lastText = view;
+  lastKeywords = keywords;
+}
+
 // Per keyword: the englishRules() call whose text holds it.
 let heldIn = new Int32Array(0);
 let heldCall = 0;

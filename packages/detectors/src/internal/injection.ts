@@ -14,6 +14,7 @@ import {
   englishRules,
   hasNewEnglishKeywords,
   i18nRules,
+  primeKeywords,
 } from './injection-prefilter.js';
 import type { InjectionRule } from './injection-rules.js';
 import { INJECTION_RULES } from './injection-rules.js';
@@ -84,10 +85,20 @@ export type InjectionOptions = {
   readonly decodeBudgetChars: number;
 };
 
-/** Injection findings with offsets into `text`. */
-export function scanInjection(text: string, opts: InjectionOptions): RawFinding[] {
+/**
+ * Injection findings with offsets into `text`.
+ * @param asciiKeywords - when `text` is ASCII, the prefilter keywords it holds
+ *   (found by the caller's whitespace-folding keyword scan of `text`)
+ */
+export function scanInjection(
+  text: string,
+  opts: InjectionOptions,
+  asciiKeywords?: number[],
+): RawFinding[] {
   const out: RawFinding[] = [];
   const n = normalize(text);
+  // ASCII text normalises to itself lower-cased with whitespace runs folded: the same keywords.
+  if (asciiKeywords !== undefined && n.ascii) primeKeywords(n.text, asciiKeywords);
   // Whether the text talks about injection (quoted examples weigh less); asked only on a hit.
   let isMeta: boolean | undefined;
   const meta = (): boolean => {

@@ -5,7 +5,7 @@
  * report at most characters. They are looked up with native `indexOf`
  * instead, which stops at the first occurrence.
  */
-import type { Automaton } from './aho.js';
+import type { Automaton, AutomatonOptions } from './aho.js';
 import { buildAutomaton } from './aho.js';
 
 /** Finds the keywords of one fixed list. */
@@ -34,13 +34,16 @@ function presentSingle(text: string, s: Single): boolean {
 
 /**
  * Builds a scanner for lower-case ASCII keywords, matching ASCII letters in
- * either case like the automaton.
+ * either case like the automaton. Keywords of two or more characters are
+ * reported in order of first occurrence.
  * @param keywords - the keywords, indexed as reported
  * @param track - 1 for keywords whose occurrences are wanted
+ * @param options - passed to the automaton
  */
 export function buildKeywordScanner(
   keywords: readonly string[],
   track: Uint8Array,
+  options: AutomatonOptions = {},
 ): KeywordScanner {
   const multi: number[] = [];
   const singles: Single[] = [];
@@ -49,7 +52,10 @@ export function buildKeywordScanner(
       singles.push({ kw: i, lower: kw, upper: kw.toUpperCase() });
     else multi.push(i);
   });
-  const ac: Automaton = buildAutomaton(multi.map((i) => keywords[i] as string));
+  const ac: Automaton = buildAutomaton(
+    multi.map((i) => keywords[i] as string),
+    options,
+  );
   const seen = new Uint8Array(multi.length);
   const trackMulti = Uint8Array.from(multi, (i) => track[i] as number);
   const find = (text: string, seenList: number[], hits: number[], maxHits: number): void => {
