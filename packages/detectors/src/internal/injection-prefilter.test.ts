@@ -1,7 +1,14 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DecodingHint, decodingHints, englishRules, i18nRules } from './injection-prefilter.js';
+import {
+  DecodingHint,
+  decodingHints,
+  englishRules,
+  hasNewEnglishKeywords,
+  i18nRules,
+} from './injection-prefilter.js';
 import { INJECTION_I18N_RULES, INJECTION_RULES } from './injection-rules.js';
+import { leetFold } from './normalize.js';
 
 // fast-check cannot generate `\b`; without it a pattern only matches more, and
 // every sample is checked against the real pattern before it counts.
@@ -65,5 +72,34 @@ describe('decoding hints', () => {
     expect(decodingHints('read it backwards') & DecodingHint.REVERSED).not.toBe(0);
     expect(decodingHints('written right to left') & DecodingHint.REVERSED).not.toBe(0);
     expect(decodingHints('read it backwards') & DecodingHint.ROT13).toBe(0);
+  });
+});
+
+describe('new keywords in the leet view', () => {
+  it('are found by reading only around the folded span', () => {
+    const piece = fc.constantFrom(
+      'ign0re',
+      'all',
+      'pr3vious',
+      '1nstruct10ns',
+      'sy5tem pr0mpt',
+      'r3veal',
+      'id=ab3kd9x7',
+      'the',
+      'f0rget',
+      'ev3rything',
+      '4ll',
+    );
+    const text = fc.array(piece, { maxLength: 12 }).map((p) => p.join(' '));
+    fc.assert(
+      fc.property(text, (base) => {
+        const folded = leetFold(base);
+        fc.pre(folded.first >= 0);
+        expect(hasNewEnglishKeywords(base, folded.text, folded.first, folded.last)).toBe(
+          hasNewEnglishKeywords(base, folded.text),
+        );
+      }),
+      { numRuns: 1000 },
+    );
   });
 });

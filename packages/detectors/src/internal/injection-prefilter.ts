@@ -26,6 +26,8 @@ const HINT_WORDS: readonly (readonly [string, number])[] = [
 
 type Index = {
   readonly ac: Automaton;
+  /** Length of the longest keyword. */
+  readonly longest: number;
   /** keyword index → decoding hint bits. */
   readonly hints: Uint8Array;
   /** keyword index → English rule indexes. */
@@ -62,7 +64,8 @@ function buildIndex(): Index {
   const hintOf = HINT_WORDS.map(([k, bit]) => [slot(k), bit] as const);
   const hints = new Uint8Array(kws.length);
   for (const [k, bit] of hintOf) hints[k] = (hints[k] as number) | bit;
-  return { ac: buildAutomaton(kws), hints, english, needs, i18n };
+  const longest = Math.max(...kws.map((k) => k.length));
+  return { ac: buildAutomaton(kws), longest, hints, english, needs, i18n };
 }
 
 let index: Index | undefined;
@@ -126,11 +129,23 @@ export function englishRules(view: string): Set<number> {
   return active;
 }
 
-/** True when `view` holds an English rule keyword that `base` lacks. */
-export function hasNewEnglishKeywords(base: string, view: string): boolean {
+/**
+ * True when `view` holds an English rule keyword that `base` lacks. `view`
+ * may differ from `base` only at `first`..`last` (same length): a keyword
+ * new to it overlaps that span, so only the span and a keyword's length
+ * around it are read.
+ */
+export function hasNewEnglishKeywords(
+  base: string,
+  view: string,
+  first: number = 0,
+  last: number = view.length - 1,
+): boolean {
   const { idx, kws: inBase } = keywordsIn(base);
   const had = new Set(inBase);
-  for (const k of keywordsIn(view).kws)
+  const reach = idx.longest - 1;
+  const part = view.slice(Math.max(0, first - reach), last + 1 + reach);
+  for (const k of keywordsIn(part).kws)
     if (!had.has(k) && (idx.english[k] as number[]).length > 0) return true;
   return false;
 }

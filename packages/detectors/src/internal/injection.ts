@@ -133,8 +133,9 @@ export function scanInjection(
   const hints = decodingHints(n.text);
   // Leet view only when folding digits creates keywords the plain view lacks.
   if (/[a-z][013457@$][a-z]/.test(n.text)) {
-    const leet = leetFold(n.text);
-    if (leet !== n.text && hasNewEnglishKeywords(n.text, leet))
+    const folded = leetFold(n.text);
+    const leet = folded.text;
+    if (leet !== n.text && hasNewEnglishKeywords(n.text, leet, folded.first, folded.last))
       emit(runRules(leet, leet, meta), toOrig);
   }
   // Letter-spaced text: "i g n o r e   a l l". Drop single spaces between

@@ -70,9 +70,43 @@ describe('normalize (general path)', () => {
 
 describe('leetFold', () => {
   it('folds leet digits inside mixed words only', () => {
-    expect(leetFold('1gn0r3 pr3v10u5 1n5truct10n5')).toBe('ignore previous instructions');
-    expect(leetFold('p@$$w0rd')).toBe('password');
+    expect(leetFold('1gn0r3 pr3v10u5 1n5truct10n5').text).toBe('ignore previous instructions');
+    expect(leetFold('p@$$w0rd')).toEqual({ text: 'password', first: 1, last: 5 });
     // Numbers and ordinal-like words stay as they are.
-    expect(leetFold('4ll the 3rd of 2024')).toBe('4ll the 3rd of 2024');
+    expect(leetFold('4ll the 3rd of 2024')).toEqual({
+      text: '4ll the 3rd of 2024',
+      first: -1,
+      last: -1,
+    });
+  });
+
+  /** The specification: the pattern-driven version. */
+  const reference = (s: string): string =>
+    s.replace(/[a-z0-9@$!]{3,40}/g, (w) =>
+      /[a-z]/.test(w) && /[0-9@$]/.test(w) && !/^\d+[a-z]{0,3}$/.test(w)
+        ? w.replace(
+            /[013457@$!]/g,
+            (c) =>
+              ({ 0: 'o', 1: 'i', 3: 'e', 4: 'a', 5: 's', 7: 't', '@': 'a', $: 's', '!': 'i' })[
+                c
+              ] as string,
+          )
+        : w,
+    );
+  it('agrees with the pattern-driven version and names the folded span', () => {
+    const text = fc.string({
+      unit: fc.constantFrom('a', 'r', 'x', '0', '1', '3', '9', '@', '$', '!', ' ', '-', 'É'),
+      maxLength: 120,
+    });
+    fc.assert(
+      fc.property(text, (s) => {
+        const folded = leetFold(s);
+        expect(folded.text).toBe(reference(s));
+        const changed = [...s].flatMap((c, i) => (c !== folded.text[i] ? [i] : []));
+        expect(folded.first).toBe(changed.length > 0 ? changed[0] : -1);
+        expect(folded.last).toBe(changed.length > 0 ? changed[changed.length - 1] : -1);
+      }),
+      { numRuns: 3000 },
+    );
   });
 });

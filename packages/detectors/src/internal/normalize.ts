@@ -101,8 +101,6 @@ const LEET: Readonly<Record<string, string>> = {
   '!': 'i',
 };
 
-const LEET_CHARS = /[013457@$!]/g;
-
 /** True for characters that render as nothing. */
 export function isInvisible(cp: number): boolean {
   return (
@@ -337,13 +335,80 @@ export function normalize(input: string): Normalized {
   };
 }
 
-/** Folds leet digits inside words that mix letters and digits (`1gn0r3` → `ignore`). */
-export function leetFold(s: string): string {
-  return s.replace(/[a-z0-9@$!]{3,40}/g, (w) =>
-    /[a-z]/.test(w) && /[0-9@$]/.test(w) && !/^\d+[a-z]{0,3}$/.test(w)
-      ? w.replace(LEET_CHARS, (c) => LEET[c] as string)
-      : w,
-  );
+/** Result of {@link leetFold}. */
+export type LeetFolded = {
+  readonly text: string;
+  /** Index of the first and of the last folded character (−1 when nothing was folded). */
+  readonly first: number;
+  readonly last: number;
+};
+
+/** Longest word (a chunk of a longer run) that is folded as one. */
+const LEET_WORD_MAX = 40;
+
+const isLower = (c: number): boolean => c >= 97 && c <= 122;
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+/** `[a-z0-9@$!]`: the characters of a word that may hold leet. */
+const isLeetWordChar = (c: number): boolean =>
+  isLower(c) || isDigit(c) || c === 64 || c === 36 || c === 33;
+
+/**
+ * Whether the word `s[a, b)` is folded: it mixes a letter with a digit, `@`
+ * or `$`, and is not a number with up to three letters after it (`3rd`, `10px`).
+ */
+function foldsWord(s: string, a: number, b: number): boolean {
+  let letter = false;
+  let leet = false;
+  for (let i = a; i < b; i++) {
+    const c = s.charCodeAt(i);
+    if (isLower(c)) letter = true;
+    else if (isDigit(c) || c === 64 || c === 36) leet = true;
+  }
+  if (!letter || !leet) return false;
+  let d = a;
+  while (d < b && isDigit(s.charCodeAt(d))) d++;
+  if (d === a) return true;
+  let l = d;
+  while (l < b && isLower(s.charCodeAt(l))) l++;
+  return !(l === b && b - d <= 3);
+}
+
+/**
+ * Folds leet digits inside words that mix letters and digits (`1gn0r3` →
+ * `ignore`); the same result as replacing, in each match of
+ * `/[a-z0-9@$!]{3,40}/g` that mixes a letter with `[0-9@$]` and is not
+ * `/^\d+[a-z]{0,3}$/`, every `[013457@$!]` by its letter. Also says where
+ * the folded characters are, so a caller can look at that part only.
+ */
+export function leetFold(s: string): LeetFolded {
+  let text = '';
+  let copied = 0;
+  let first = -1;
+  let last = -1;
+  let i = 0;
+  while (i < s.length) {
+    if (!isLeetWordChar(s.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let runEnd = i;
+    while (runEnd < s.length && isLeetWordChar(s.charCodeAt(runEnd))) runEnd++;
+    // Runs longer than a word are taken in chunks, as the global pattern takes them.
+    for (let a = i; runEnd - a >= 3; a += LEET_WORD_MAX) {
+      const b = Math.min(a + LEET_WORD_MAX, runEnd);
+      if (!foldsWord(s, a, b)) continue;
+      for (let k = a; k < b; k++) {
+        const to = LEET[s[k] as string];
+        if (to === undefined) continue;
+        text += s.slice(copied, k) + to;
+        copied = k + 1;
+        if (first < 0) first = k;
+        last = k;
+      }
+    }
+    i = runEnd;
+  }
+  return first < 0 ? { text: s, first, last } : { text: text + s.slice(copied), first, last };
 }
 
 /** Joins letter-spaced text (`i g n o r e  a l l`) back into words; same length via padding. */
