@@ -349,7 +349,8 @@ function takeInjectionKeywords(seenList: number[], from: number): number[] {
     if (k >= from) taken.push(k - from);
     else seenList[kept++] = k;
   }
-  seenList.length = kept;
+  // pop() stays in optimised code; assigning `length` calls into the runtime.
+  while (seenList.length > kept) seenList.pop();
   return taken;
 }
 

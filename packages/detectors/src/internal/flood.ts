@@ -1,9 +1,10 @@
 /**
  * Token flooding: a short unit (1–8 UTF-16 units, no newline) repeated at
  * least 20 times in a row. For each unit length L the text must agree with
- * itself shifted by L over 19·L positions, so probing every 8·L-th position
- * and widening only around agreeing probes finds the first such run while
- * touching a fraction of the characters, with no backtracking.
+ * itself shifted by L over 19·L positions, so probing every 19·L-th position
+ * (every such run holds one) and widening only around agreeing probes finds
+ * the first such run while touching a fraction of the characters, with no
+ * backtracking.
  */
 
 /** Longest unit considered. */
@@ -34,11 +35,12 @@ function agrees(text: string, j: number, len: number): boolean {
 
 /**
  * Start of the first run of 19·len agreeing positions that starts at or
- * before `limit`, or −1. Every such run holds a probe (stride 8·len < 19·len).
+ * before `limit`, or −1. Every such run holds a probe: the stride is the
+ * run's least length.
  */
 function firstRun(text: string, len: number, limit: number): number {
   const need = MIN_REPEATS * len;
-  const stride = 8 * len;
+  const stride = need;
   for (let s = 0; s < text.length && s <= limit + stride; s += stride) {
     if (!agrees(text, s, len)) continue;
     let a = s;
