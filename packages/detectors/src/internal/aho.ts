@@ -128,12 +128,19 @@ export function buildAutomaton(
   const space = classOf[SPACE] as number;
   if (foldWhitespace && space > 0)
     for (let s = 1; s < n; s++) if (via[s] === space) delta[s * width + space] = s;
-  // Outputs flattened: node s owns outList[outStart[s] .. outStart[s + 1]).
+  // Nodes renumbered breadth-first: the shallow ones, where a scan spends
+  // nearly every step, share the front of the table (and of the cache).
+  const order = [0, ...queue];
+  const rank = new Int32Array(n);
+  order.forEach((node, i) => {
+    rank[node] = i;
+  });
+  // Outputs flattened: node v owns outList[outStart[v] .. outStart[v + 1]).
   const outStart = new Int32Array(n + 1);
   const flat: number[] = [];
-  for (let s = 0; s < n; s++) {
-    outStart[s] = flat.length;
-    flat.push(...new Set(outs[s]));
+  for (let v = 0; v < n; v++) {
+    outStart[v] = flat.length;
+    flat.push(...new Set(outs[order[v] as number]));
   }
   outStart[n] = flat.length;
   const outList = Int32Array.from(flat);
@@ -143,9 +150,13 @@ export function buildAutomaton(
   // offset (< 0), so the scan tests the sign instead of loading the output
   // range every step.
   const next = new Int32Array(delta.length);
-  for (let i = 0; i < delta.length; i++) {
-    const t = delta[i] as number;
-    next[i] = (outStart[t + 1] as number) > (outStart[t] as number) ? ~(t * width) : t * width;
+  for (let v = 0; v < n; v++) {
+    const from = (order[v] as number) * width;
+    for (let c = 0; c < width; c++) {
+      const t = rank[delta[from + c] as number] as number;
+      next[v * width + c] =
+        (outStart[t + 1] as number) > (outStart[t] as number) ? ~(t * width) : t * width;
+    }
   }
   // Per node: the call that last reported its outputs (a node seen once per
   // call needs no second look unless it holds tracked keywords).
