@@ -2,8 +2,61 @@
  * Obvious placeholders that documentation and sample configs use instead of a
  * real credential. A value that looks like one is never reported as a secret.
  */
-const PLACEHOLDER_WORDS =
-  /example|sample|dummy|placeholder|your[_-]?(?:api|secret|key|token|pass)|changeme|change[_-]me|redacted|insert[_-]?|replace[_-]?me|notreal|not[_-]a[_-]real|lorem|foobar|test[_-]?(?:key|token|secret)|abcdefgh|12345678|xxxx|\*\*\*\*|\.\.\.|0000000000|\bnull\b|undefined/i;
+import { buildAutomaton } from './aho.js';
+
+/** Every `head + joint + tail` spelling. */
+function spellings(
+  heads: readonly string[],
+  joints: readonly string[],
+  tails: readonly string[],
+): string[] {
+  return heads.flatMap((h) => joints.flatMap((j) => tails.map((t) => h + j + t)));
+}
+
+const JOINTS = ['', '_', '-'];
+
+/**
+ * Filler words in any letter case, every spelling written out so that one
+ * keyword automaton finds them: the words of
+ * `/example|sample|dummy|placeholder|your[_-]?(?:api|secret|key|token|pass)|changeme|change[_-]me|redacted|insert|replace[_-]?me|notreal|not[_-]a[_-]real|lorem|foobar|test[_-]?(?:key|token|secret)|abcdefgh|12345678|xxxx|\*{4}|\.{3}|0{10}|\bnull\b|undefined/i`.
+ */
+const FILLER_WORDS: readonly string[] = [
+  'example',
+  'sample',
+  'dummy',
+  'placeholder',
+  ...spellings(['your'], JOINTS, ['api', 'secret', 'key', 'token', 'pass']),
+  'changeme',
+  'change_me',
+  'change-me',
+  'redacted',
+  'insert',
+  ...spellings(['replace'], JOINTS, ['me']),
+  'notreal',
+  ...spellings(spellings(['not'], ['_', '-'], ['a']), ['_', '-'], ['real']),
+  'lorem',
+  'foobar',
+  ...spellings(['test'], JOINTS, ['key', 'token', 'secret']),
+  'abcdefgh',
+  '12345678',
+  'xxxx',
+  '****',
+  '...',
+  '0000000000',
+  'undefined',
+  'null',
+];
+const FILLER = buildAutomaton(FILLER_WORDS);
+const NULL = FILLER_WORDS.indexOf('null');
+// `null` counts as a whole word only.
+const NULL_WORD = /\bnull\b/i;
+
+/** True when `value` holds a filler word. */
+function hasFillerWord(value: string): boolean {
+  const found = FILLER.present(value);
+  if (found.length === 0) return false;
+  return found.some((k) => k !== NULL) || NULL_WORD.test(value);
+}
 
 /** True when the value is a template, variable reference or filler. */
 export function isPlaceholder(value: string): boolean {
@@ -19,7 +72,7 @@ export function hasPlaceholderMarks(value: string): boolean {
   // ${VAR}, $VAR, %VAR%, {{ var }}, <your-key>, [token]
   if (c0 === '$' || c0 === '%' || c0 === '<' || c0 === '{' || c0 === '[') return true;
   if (value.includes('${') || value.includes('{{') || value.includes('}}')) return true;
-  if (PLACEHOLDER_WORDS.test(value)) return true;
+  if (hasFillerWord(value)) return true;
   // "fake-token", "my_fake_key": filler; a long random string with FAKE spliced in is still reported.
   return /fake/i.test(value) && (value.length < 20 || /(?:^|[_\-.])fake(?:$|[_\-.])/i.test(value));
 }
