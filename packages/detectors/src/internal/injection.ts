@@ -113,6 +113,7 @@ export function scanInjection(
     return [s, Math.min(e, text.length)];
   };
   const emit = (hits: readonly Hit[], map: (a: number, b: number) => [number, number]): void => {
+    if (hits.length === 0) return;
     const strong = hits.filter((h) => h.weight >= 0.5);
     const weakSum = hits.filter((h) => h.weight < 0.5).reduce((a, h) => a + h.weight, 0);
     const chosen = weakSum >= 0.9 ? hits : strong;
