@@ -10,9 +10,13 @@ import {
 import { INJECTION_I18N_RULES, INJECTION_RULES } from './injection-rules.js';
 import { leetFold } from './normalize.js';
 
-// fast-check cannot generate `\b`; without it a pattern only matches more, and
-// every sample is checked against the real pattern before it counts.
-const generatorSource = (re: RegExp): RegExp => new RegExp(re.source.replaceAll('\\b', ''), 'u');
+// fast-check cannot generate `\b` or lookarounds; without them a pattern only
+// matches more, and every sample is checked against the real pattern before it counts.
+const generatorSource = (re: RegExp): RegExp =>
+  new RegExp(
+    re.source.replaceAll('\\b', '').replace(/\(\?<?[!=](?:[^()]|\([^()]*\))*\)/g, ''),
+    'u',
+  );
 
 describe('multilingual prefilter', () => {
   INJECTION_I18N_RULES.forEach((rule, i) => {
@@ -36,17 +40,16 @@ describe('multilingual prefilter', () => {
 
 describe('English prefilter', () => {
   INJECTION_RULES.forEach((rule, i) => {
-    const groups = rule.alsoNeeds;
-    if (groups === undefined) return;
-    it(`rule ${i} (${rule.type}): every match holds a word of each \`alsoNeeds\` group`, () => {
+    it(`never skips a text that rule ${i} (${rule.type}) matches`, () => {
       const exact = new RegExp(rule.re.source, 'u');
       fc.assert(
         fc.property(fc.stringMatching(generatorSource(rule.re)), (s) => {
           const m = exact.exec(s);
           fc.pre(m !== null);
           const match = m?.[0] ?? '';
-          for (const group of groups) expect(group.some((w) => match.includes(w))).toBe(true);
-          if (rule.keywords.some((k) => match.includes(k))) expect(englishRules(s)).toContain(i);
+          for (const group of rule.alsoNeeds ?? [])
+            expect(group.some((w) => match.toLowerCase().includes(w))).toBe(true);
+          expect(englishRules(match)).toContain(i);
         }),
         { numRuns: 300 },
       );
