@@ -112,7 +112,7 @@ export const SECRET_RULES: readonly Rule[] = [
   ),
   rule(
     'aws-secret-key',
-    ['aws', 'secret_access_key', 'secretaccesskey'],
+    ['aws', 'secret_access', 'secretaccess'],
     `(?:aws|secret_?access)[A-Za-z0-9_.\\-]{0,30}["']?\\s{0,3}(?:[:=]|=>)\\s{0,3}["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`,
     { severity: 'critical', group: 1, flags: 'i', confidence: 0.9 },
   ),
@@ -157,7 +157,7 @@ export const SECRET_RULES: readonly Rule[] = [
   rule('databricks-token', ['dapi'], `${L}dapi${HEX}{32}(?:-\\d)?${R}`),
   rule(
     'flyio-token',
-    ['fo1_', 'fm1', 'fm2_'],
+    ['fo1_', 'flyv1 fm'],
     `${L}(?:fo1_[A-Za-z0-9_\\-]{43}|FlyV1 fm[12][ar]?_[A-Za-z0-9+/=_,\\-]{60,900})${R}`,
   ),
   rule('supabase-token', ['sbp_'], `${L}sbp_(?:v0_)?${HEX}{40}${R}`),
@@ -371,7 +371,7 @@ export const SECRET_RULES: readonly Rule[] = [
   ),
   rule(
     'bearer-token',
-    ['bearer '],
+    ['bearer'],
     `\\bBearer\\s{1,3}([A-Za-z0-9._~+/\\-]{16,2000}=*)(?![A-Za-z0-9._~+/\\-])`,
     { group: 1, validate: (v) => (/\d/.test(v) || /[A-Z].*[a-z]|[a-z].*[A-Z]/.test(v) ? 0.75 : 0) },
   ),
@@ -382,13 +382,13 @@ export const SECRET_RULES: readonly Rule[] = [
   }),
   rule(
     'facebook-app-token',
-    ['facebook', 'fb_', 'fb '],
+    ['facebook', 'fb'],
     `(?:facebook|fb)[^\\n]{0,20}?(?<!\\d)\\d{15,16}\\|[A-Za-z0-9_\\-]{27}${R}`,
     { flags: 'i' },
   ),
   rule(
     'azure-storage-key',
-    ['storagekey', 'storage_key', 'account_key', 'accountkey', 'storage-key', 'storagekey'],
+    ['storagekey', 'storage_key', 'storage-key', 'accountkey', 'account_key', 'account-key'],
     `(?:storage|account)[_\\-]?key[^A-Za-z0-9+/]{1,6}([A-Za-z0-9+/]{86}==)`,
     { severity: 'critical', group: 1, flags: 'i' },
   ),
@@ -429,7 +429,7 @@ export const SECRET_RULES: readonly Rule[] = [
   ),
   rule(
     'authorization-header',
-    ['authorization', 'bearer', 'x-api-key', 'api-key:', 'x-auth-token', 'private-token'],
+    ['authorization', 'api-key', 'x-auth-token', 'private-token', 'x-access-token'],
     `(?:authorization|x-api-key|api-key|x-auth-token|private-token|x-access-token)["']?\\s{0,3}[:=]\\s{0,3}["']?(?:(?:bearer|basic|token|bot|apikey|sso-key|digest)\\s{1,3})?([A-Za-z0-9._~+/\\-=:]{16,2000})`,
     { group: 1, flags: 'i', confidence: 0.8 },
   ),
