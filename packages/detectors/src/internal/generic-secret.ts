@@ -54,6 +54,20 @@ const BAD_SUFFIX =
 
 const CODEY = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\)?)?$/;
 const END_OK = /[\s"'`,;)\]}>&|\\]/;
+// Used per keyword hit: compiled once here, not per call.
+const SENTENCE_PUNCT = /[.:,!?]/;
+const TRAILING_PUNCT = /[.:,!?]$/;
+const PASS_WORD_SUFFIX = /^[a-vx-z]/i;
+const LOWER_START = /^[a-z]/;
+/** Keywords that may end an identifier inside a lower-case word (`dbpassword`, `apitoken`). */
+const INSIDE_WORD_OK: ReadonlySet<string> = new Set([
+  'password',
+  'secret',
+  'token',
+  'apikey',
+  'api_key',
+  'credential',
+]);
 
 /** Filler (placeholder words, runs, sequences) or too little entropy for a credential. */
 function weak(v: string, minEntropy: number): boolean {
@@ -159,24 +173,18 @@ export function genericAt(text: string, kw: string, end: number): RawFinding | u
   if (!m) return undefined;
   const suffix = m[1] ?? '';
   // Inside a lower-case word (`monkey`, `passage`) only when the identifier ends right there.
-  if (
-    prevIsLower &&
-    !kwUpper &&
-    suffix !== '' &&
-    !['password', 'secret', 'token', 'apikey', 'api_key', 'credential'].includes(kw)
-  )
-    return undefined;
+  if (prevIsLower && !kwUpper && suffix !== '' && !INSIDE_WORD_OK.has(kw)) return undefined;
   if (suffix && BAD_SUFFIX.test(suffix)) return undefined;
-  if (kw === 'pass' && /^[a-vx-z]/i.test(suffix)) return undefined;
-  if (kw === 'key' && /^[a-z]/.test(suffix)) return undefined;
+  if (kw === 'pass' && PASS_WORD_SUFFIX.test(suffix)) return undefined;
+  if (kw === 'key' && LOWER_START.test(suffix)) return undefined;
   let value = m[4] ?? '';
   let vEnd = m.index + m[0].length;
-  while (value.length > 0 && /[.:,!?]$/.test(value)) {
+  while (value.length > 0 && TRAILING_PUNCT.test(value)) {
     value = value.slice(0, -1);
     vEnd--;
   }
   const next = text[vEnd];
-  if (next !== undefined && !END_OK.test(next) && !/[.:,!?]/.test(text[vEnd - 1] ?? ''))
+  if (next !== undefined && !END_OK.test(next) && !SENTENCE_PUNCT.test(text[vEnd - 1] ?? ''))
     return undefined;
   const sep = m[2] ?? '';
   const strong = sep !== '' && sep.trim() !== '' && sep !== ',';

@@ -51,6 +51,9 @@ const NULL = FILLER_WORDS.indexOf('null');
 // `null` counts as a whole word only.
 const NULL_WORD = /\bnull\b/i;
 
+const FAKE = /fake/i;
+const FAKE_PART = /(?:^|[_\-.])fake(?:$|[_\-.])/i;
+
 /** True when `value` holds a filler word. */
 function hasFillerWord(value: string): boolean {
   const found = FILLER.present(value);
@@ -74,7 +77,7 @@ export function hasPlaceholderMarks(value: string): boolean {
   if (value.includes('${') || value.includes('{{') || value.includes('}}')) return true;
   if (hasFillerWord(value)) return true;
   // "fake-token", "my_fake_key": filler; a long random string with FAKE spliced in is still reported.
-  return /fake/i.test(value) && (value.length < 20 || /(?:^|[_\-.])fake(?:$|[_\-.])/i.test(value));
+  return FAKE.test(value) && (value.length < 20 || FAKE_PART.test(value));
 }
 
 /** Length of the longest run of one repeated character. */
