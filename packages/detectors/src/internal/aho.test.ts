@@ -86,6 +86,24 @@ describe('buildAutomaton', () => {
     expect(buildAutomaton(['ab']).present('aéb ab')).toEqual([0]);
     expect(buildAutomaton(['ab']).present('aéb')).toEqual([]);
   });
+  it('flagsIn: the OR of the flags of the keywords present', () => {
+    fc.assert(
+      fc.property(
+        fc.uniqueArray(keyword, { minLength: 1, maxLength: 8 }),
+        fc.array(fc.integer({ min: 0, max: 255 }), { minLength: 8, maxLength: 8 }),
+        fc.array(text, { minLength: 1, maxLength: 3 }),
+        (kws, bits, texts) => {
+          const ac = buildAutomaton(kws);
+          const flags = Uint8Array.from(kws, (_, i) => bits[i] as number);
+          for (const t of texts) {
+            const want = ac.present(t).reduce((acc, k) => acc | (flags[k] as number), 0);
+            expect(ac.flagsIn(t, flags)).toBe(want);
+          }
+        },
+      ),
+      { numRuns: 1000 },
+    );
+  });
   describe('foldWhitespace', () => {
     const spaced = fc
       .string({ unit: fc.constantFrom('a', 'b', 'c', ' '), minLength: 1, maxLength: 5 })

@@ -22,6 +22,8 @@ export type Automaton = {
   ) => void;
   /** Indexes of the keywords present in `text`, in order of first occurrence. */
   readonly present: (text: string) => number[];
+  /** The OR of `flags[kw]` over the keywords present in `text` (no allocation). */
+  readonly flagsIn: (text: string, flags: Uint8Array) => number;
   readonly keywords: readonly string[];
 };
 
@@ -239,5 +241,29 @@ export function buildAutomaton(
     }
     return found;
   };
-  return { mark, present, keywords };
+  // Per node: the OR of its keywords' flags, for the flags array last asked about.
+  let flagsFor: Uint8Array | undefined;
+  const nodeFlags = new Uint8Array(n);
+  const flagsIn = (text: string, flags: Uint8Array): number => {
+    if (flagsFor !== flags) {
+      flagsFor = flags;
+      for (let v = 0; v < n; v++) {
+        let bits = 0;
+        for (let o = outStart[v] as number; o < (outStart[v + 1] as number); o++)
+          bits |= flags[outList[o] as number] as number;
+        nodeFlags[v] = bits;
+      }
+    }
+    let bits = 0;
+    let s = 0;
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      s = next[s + (c < A ? (classOf[c] as number) : 0)] as number;
+      if (s >= 0) continue;
+      s = ~s;
+      bits |= nodeFlags[(s / width) | 0] as number;
+    }
+    return bits;
+  };
+  return { mark, present, flagsIn, keywords };
 }

@@ -82,7 +82,7 @@ describe('hasPlaceholderMarks', () => {
       'ı',
       'fake',
     ),
-    fc.constantFrom('_', '-', ' ', '.', '$', '{'),
+    fc.constantFrom('_', '-', ' ', '.', '$', '{', '}', '${', '{{', '}}', '%', '<', '['),
     fc.string({ maxLength: 3 }),
     // Two words and a joint: the spelled-out combinations and their near misses.
     fc

@@ -46,20 +46,23 @@ const FILLER_WORDS: readonly string[] = [
   'undefined',
   'null',
 ];
-const FILLER = buildAutomaton(FILLER_WORDS);
-const NULL = FILLER_WORDS.indexOf('null');
-// `null` counts as a whole word only.
+/** What a keyword of {@link MARKS} says about a value. */
+const FILLER = 1;
+const NULL = 2;
+const FAKE = 4;
+
+// The filler words, `null` (a whole word only), `fake` (see below) and template braces.
+const MARK_WORDS: readonly (readonly [string, number])[] = [
+  ...FILLER_WORDS.map((w) => [w, w === 'null' ? NULL : FILLER] as const),
+  ['fake', FAKE],
+  ['${', FILLER],
+  ['{{', FILLER],
+  ['}}', FILLER],
+];
+const MARKS = buildAutomaton(MARK_WORDS.map(([w]) => w));
+const MARK_FLAGS = Uint8Array.from(MARK_WORDS, ([, flag]) => flag);
 const NULL_WORD = /\bnull\b/i;
-
-const FAKE = /fake/i;
 const FAKE_PART = /(?:^|[_\-.])fake(?:$|[_\-.])/i;
-
-/** True when `value` holds a filler word. */
-function hasFillerWord(value: string): boolean {
-  const found = FILLER.present(value);
-  if (found.length === 0) return false;
-  return found.some((k) => k !== NULL) || NULL_WORD.test(value);
-}
 
 /** True when the value is a template, variable reference or filler. */
 export function isPlaceholder(value: string): boolean {
@@ -74,10 +77,13 @@ export function hasPlaceholderMarks(value: string): boolean {
   const c0 = value[0];
   // ${VAR}, $VAR, %VAR%, {{ var }}, <your-key>, [token]
   if (c0 === '$' || c0 === '%' || c0 === '<' || c0 === '{' || c0 === '[') return true;
-  if (value.includes('${') || value.includes('{{') || value.includes('}}')) return true;
-  if (hasFillerWord(value)) return true;
+  // One pass finds filler words, `${`, `{{`, `}}`, `null` and `fake`.
+  const marks = MARKS.flagsIn(value, MARK_FLAGS);
+  if (marks === 0) return false;
+  if ((marks & FILLER) !== 0) return true;
+  if ((marks & NULL) !== 0 && NULL_WORD.test(value)) return true;
   // "fake-token", "my_fake_key": filler; a long random string with FAKE spliced in is still reported.
-  return FAKE.test(value) && (value.length < 20 || FAKE_PART.test(value));
+  return (marks & FAKE) !== 0 && (value.length < 20 || FAKE_PART.test(value));
 }
 
 /** Length of the longest run of one repeated character. */
