@@ -19,9 +19,6 @@ export const URLENC: RegExp =
   /%[0-9A-Fa-f]{2}(?:[^\s"'<>%]{0,40}%[0-9A-Fa-f]{2}){2,}[^\s"'<>%]{0,40}/g;
 export const ENTITIES: RegExp = /(?:&#(?:x[0-9A-Fa-f]{1,6}|\d{1,7});\s?){4,}/g;
 
-/** A span of the input: [start, end). */
-type Span = readonly [number, number];
-
 // Base64 / base64url alphabet.
 const B64_CHAR = new Uint8Array(128);
 for (const c of 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/_-')
@@ -33,11 +30,12 @@ const MIN_RUN = 20;
 
 /**
  * Whole runs of 20+ base64 characters, each with up to two `=` after it: the
- * matches of `/(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{20,}={0,2}/g`. Every such
- * run covers one of every 20 positions, so only those are probed, and a run
- * is widened from the probe that lands in it.
+ * matches of `/(?<![A-Za-z0-9+/_-])[A-Za-z0-9+/_-]{20,}={0,2}/g`, handed to
+ * `visit` in order until it returns false. Every such run covers one of every
+ * 20 positions, so only those are probed, and a run is widened from the probe
+ * that lands in it.
  */
-export function* base64Runs(text: string): Generator<Span> {
+export function eachBase64Run(text: string, visit: (start: number, end: number) => boolean): void {
   const n = text.length;
   // Probes sit at 19, 39, 59, …; `p` restarts at the last probe before `i`.
   for (let p = MIN_RUN - 1; p < n; p += MIN_RUN) {
@@ -49,16 +47,10 @@ export function* base64Runs(text: string): Generator<Span> {
     if (i - start >= MIN_RUN) {
       const runEnd = i;
       while (i < n && i - runEnd < 2 && text.charCodeAt(i) === 61) i++;
-      yield [start, i];
+      if (!visit(start, i)) return;
     }
     p = i - 1 - ((i - MIN_RUN) % MIN_RUN);
   }
-}
-
-/** Every match of a global regex, as spans. */
-function* matches(re: RegExp, text: string): Generator<Span> {
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) yield [m.index, m.index + m[0].length];
 }
 
 function printable(s: string): boolean {
@@ -89,58 +81,82 @@ function b64decode(run: string): string | undefined {
   }
 }
 
+/** Decodes one encoded run (undefined: not a payload of that kind). */
+type Decoder = (s: string) => string | undefined;
+
+// Decoders, one per kind (module-level: a scan allocates no closures for them).
+const decodeBase64: Decoder = (s) =>
+  /[A-Z]/.test(s) && /[a-z]/.test(s) ? b64decode(s) : undefined;
+
+const decodeHexRun: Decoder = (s) => {
+  const h = s.replace(/[ :]/g, '');
+  if (h.length % 2) return undefined;
+  const bytes = new Uint8Array(h.length / 2);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = Number.parseInt(h.slice(i * 2, i * 2 + 2), 16);
+  return utf8(bytes);
+};
+
+const decodeEscapedHex: Decoder = (s) => {
+  const parts = s.split('\\x').filter(Boolean);
+  return utf8(Uint8Array.from(parts.map((p) => Number.parseInt(p, 16))));
+};
+
+const decodeUrl: Decoder = (s) => {
+  try {
+    return decodeURIComponent(s.replace(/\+/g, ' '));
+  } catch {
+    // Malformed escapes: leave the run alone.
+    return undefined;
+  }
+};
+
+const decodeEntities: Decoder = (s) =>
+  s.replace(/&#(x[0-9A-Fa-f]{1,6}|\d{1,7});\s?/g, (_m, g: string) => {
+    const cp = g[0] === 'x' ? Number.parseInt(g.slice(1), 16) : Number(g);
+    return cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
+  });
+
+/** The payloads of one text, decoded while the budget of encoded characters lasts. */
+class Payloads {
+  readonly found: Decoded[] = [];
+  readonly #text: string;
+  #budget: number;
+
+  constructor(text: string, budgetChars: number) {
+    this.#text = text;
+    this.#budget = budgetChars;
+  }
+
+  /** Decodes `text[start, end)`; false once the budget is spent (the caller stops). */
+  take(start: number, end: number, kind: string, decode: Decoder): boolean {
+    if (this.#budget <= 0 || end - start > this.#budget) return false;
+    this.#budget -= end - start;
+    const d = decode(this.#text.slice(start, end));
+    if (d !== undefined && printable(d)) this.found.push({ start, end, text: d, kind });
+    return true;
+  }
+
+  /** Decodes every match of a global pattern, in order, while the budget lasts. */
+  takeMatches(re: RegExp, kind: string, decode: Decoder): void {
+    const text = this.#text;
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text))
+      if (!this.take(m.index, m.index + m[0].length, kind, decode)) return;
+  }
+}
+
 /**
  * Finds and decodes embedded payloads.
  * @param text - input
  * @param budgetChars - stop after this many encoded characters were decoded
  */
 export function findEncoded(text: string, budgetChars: number): Decoded[] {
-  const out: Decoded[] = [];
-  let budget = budgetChars;
-  const take = (
-    spans: Iterable<Span>,
-    kind: string,
-    dec: (s: string) => string | undefined,
-  ): void => {
-    for (const [start, end] of spans) {
-      if (budget <= 0 || end - start > budget) break;
-      budget -= end - start;
-      const d = dec(text.slice(start, end));
-      if (d !== undefined && printable(d)) out.push({ start, end, text: d, kind });
-    }
-  };
-  take(base64Runs(text), 'base64', (s) =>
-    /[A-Z]/.test(s) && /[a-z]/.test(s) ? b64decode(s) : undefined,
-  );
-  take(matches(HEXRUN, text), 'hex', (s) => {
-    const h = s.replace(/[ :]/g, '');
-    if (h.length % 2) return undefined;
-    const bytes = new Uint8Array(h.length / 2);
-    for (let i = 0; i < bytes.length; i++)
-      bytes[i] = Number.parseInt(h.slice(i * 2, i * 2 + 2), 16);
-    return utf8(bytes);
-  });
+  const payloads = new Payloads(text, budgetChars);
+  eachBase64Run(text, (start, end) => payloads.take(start, end, 'base64', decodeBase64));
+  payloads.takeMatches(HEXRUN, 'hex', decodeHexRun);
   // Cheap guards: each pattern needs its introducer, so most texts skip the regex pass.
-  if (text.includes('\\x'))
-    take(matches(ESCHEX, text), 'hex', (s) => {
-      const parts = s.split('\\x').filter(Boolean);
-      return utf8(Uint8Array.from(parts.map((p) => Number.parseInt(p, 16))));
-    });
-  if (text.includes('%'))
-    take(matches(URLENC, text), 'url', (s) => {
-      try {
-        return decodeURIComponent(s.replace(/\+/g, ' '));
-      } catch {
-        // Malformed escapes: leave the run alone.
-        return undefined;
-      }
-    });
-  if (text.includes('&#'))
-    take(matches(ENTITIES, text), 'entities', (s) =>
-      s.replace(/&#(x[0-9A-Fa-f]{1,6}|\d{1,7});\s?/g, (_m, g: string) => {
-        const cp = g[0] === 'x' ? Number.parseInt(g.slice(1), 16) : Number(g);
-        return cp <= 0x10ffff ? String.fromCodePoint(cp) : '';
-      }),
-    );
-  return out;
+  if (text.includes('\\x')) payloads.takeMatches(ESCHEX, 'hex', decodeEscapedHex);
+  if (text.includes('%')) payloads.takeMatches(URLENC, 'url', decodeUrl);
+  if (text.includes('&#')) payloads.takeMatches(ENTITIES, 'entities', decodeEntities);
+  return payloads.found;
 }
