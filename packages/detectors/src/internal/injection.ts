@@ -52,30 +52,33 @@ function inQuotes(view: string, start: number, end: number): boolean {
   return false;
 }
 
+/** Appends the matches of `rule` in `target` to `hits` (quoted examples weigh less in meta-talk). */
+function applyRule(rule: InjectionRule, target: string, meta: () => boolean, hits: Hit[]): void {
+  rule.re.lastIndex = 0;
+  let guard = 0;
+  for (let m = rule.re.exec(target); m && guard < 64; m = rule.re.exec(target), guard++) {
+    if (m[0].length === 0) {
+      rule.re.lastIndex++;
+      continue;
+    }
+    const start = m.index;
+    const end = m.index + m[0].length;
+    let w = rule.weight;
+    if (meta() && inQuotes(target, start, end)) w *= 0.4;
+    hits.push({ start, end, weight: w, type: rule.type });
+  }
+}
+
 /**
  * Matches of the rules worth running: English rules on `view`, multilingual
  * ones on `plain` (none when empty); `plainIsAscii` when the caller knows it.
  */
 function runRules(view: string, plain: string, meta: () => boolean, plainIsAscii = false): Hit[] {
-  const active = englishRules(view);
   const hits: Hit[] = [];
-  const apply = (rule: InjectionRule, target: string): void => {
-    rule.re.lastIndex = 0;
-    let guard = 0;
-    for (let m = rule.re.exec(target); m && guard < 64; m = rule.re.exec(target), guard++) {
-      if (m[0].length === 0) {
-        rule.re.lastIndex++;
-        continue;
-      }
-      const start = m.index;
-      const end = m.index + m[0].length;
-      let w = rule.weight;
-      if (meta() && inQuotes(target, start, end)) w *= 0.4;
-      hits.push({ start, end, weight: w, type: rule.type });
-    }
-  };
-  for (const ri of active) apply(INJECTION_RULES[ri] as InjectionRule, view);
-  if (plain !== '') for (const rule of i18nRules(plain, plainIsAscii)) apply(rule, plain);
+  for (const ri of englishRules(view))
+    applyRule(INJECTION_RULES[ri] as InjectionRule, view, meta, hits);
+  if (plain !== '')
+    for (const rule of i18nRules(plain, plainIsAscii)) applyRule(rule, plain, meta, hits);
   return hits;
 }
 
