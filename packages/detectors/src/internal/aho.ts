@@ -28,6 +28,8 @@ export type Automaton = {
 };
 
 const A = 128;
+/** Hit list of scans that track no keyword (never written). */
+const NO_HITS: number[] = [];
 
 /** Options of {@link buildAutomaton}. */
 export type AutomatonOptions = {
@@ -208,60 +210,24 @@ export function buildAutomaton(
       }
     }
   };
-  // Per keyword and per node: the present() call that last found it (no allocation per call).
-  const foundIn = new Int32Array(keywords.length);
-  const nodeIn = new Int32Array(n);
-  let presentCall = 0;
+  // present() is mark() with no keyword tracked and its own seen flags (cleared after each call).
+  const untracked = new Uint8Array(keywords.length);
+  const presentSeen = new Uint8Array(keywords.length);
   const present = (text: string): number[] => {
-    if (presentCall === 0x7fffffff) {
-      foundIn.fill(0);
-      nodeIn.fill(0);
-      presentCall = 0;
-    }
-    const thisCall = ++presentCall;
     const found: number[] = [];
-    let s = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      s = next[s + (c < A ? (classOf[c] as number) : 0)] as number;
-      if (s >= 0) continue;
-      s = ~s;
-      const v = (s / width) | 0;
-      // A node's outputs were all recorded the first time this call reached it.
-      if (nodeIn[v] === thisCall) continue;
-      nodeIn[v] = thisCall;
-      const end = outStart[v + 1] as number;
-      for (let o = outStart[v] as number; o < end; o++) {
-        const kw = outList[o] as number;
-        if (foundIn[kw] !== thisCall) {
-          foundIn[kw] = thisCall;
-          found.push(kw);
-        }
-      }
-    }
+    mark(text, presentSeen, found, untracked, NO_HITS, 0);
+    for (const kw of found) presentSeen[kw] = 0;
     return found;
   };
-  // Per node: the OR of its keywords' flags, for the flags array last asked about.
-  let flagsFor: Uint8Array | undefined;
-  const nodeFlags = new Uint8Array(n);
+  // flagsIn() reuses one list, emptied as it is read (a value check allocates nothing).
+  const flagsSeen: number[] = [];
   const flagsIn = (text: string, flags: Uint8Array): number => {
-    if (flagsFor !== flags) {
-      flagsFor = flags;
-      for (let v = 0; v < n; v++) {
-        let bits = 0;
-        for (let o = outStart[v] as number; o < (outStart[v + 1] as number); o++)
-          bits |= flags[outList[o] as number] as number;
-        nodeFlags[v] = bits;
-      }
-    }
+    mark(text, presentSeen, flagsSeen, untracked, NO_HITS, 0);
     let bits = 0;
-    let s = 0;
-    for (let i = 0; i < text.length; i++) {
-      const c = text.charCodeAt(i);
-      s = next[s + (c < A ? (classOf[c] as number) : 0)] as number;
-      if (s >= 0) continue;
-      s = ~s;
-      bits |= nodeFlags[(s / width) | 0] as number;
+    while (flagsSeen.length > 0) {
+      const kw = flagsSeen.pop() as number;
+      presentSeen[kw] = 0;
+      bits |= flags[kw] as number;
     }
     return bits;
   };
