@@ -131,9 +131,13 @@ const builtinCache = new Map<string, Index>();
  * Keyword scanner over the rules of the wanted categories (and the generic
  * credential keywords when secrets are wanted). Keywords keep the order they
  * have in the index over every rule, so rules run in the same order whatever
- * the category set.
+ * the category set. With `builtIn` (no custom rules: the index is cached) and
+ * injection wanted alongside secrets or PII, the scanner also finds the
+ * injection prefilter's keywords; custom keywords stay out of that shared,
+ * whitespace-folding scan (any printable keyword is allowed, and an index
+ * built per call should stay small).
  */
-function index(rules: readonly Rule[], cats: ReadonlySet<Category>): Index {
+function index(rules: readonly Rule[], cats: ReadonlySet<Category>, builtIn: boolean): Index {
   const all: string[] = [];
   const pos = new Map<string, number>();
   const lists: number[][] = [];
@@ -166,7 +170,7 @@ function index(rules: readonly Rule[], cats: ReadonlySet<Category>): Index {
     byKw.push(list);
   });
   // With injection and secrets or PII wanted, one scan also finds the injection keywords.
-  const shared = cats.has('injection') && (cats.has('secret') || cats.has('pii'));
+  const shared = builtIn && cats.has('injection') && (cats.has('secret') || cats.has('pii'));
   const injectionFrom = shared ? kws.length : -1;
   if (shared) {
     for (const k of injectionKeywords()) {
@@ -228,9 +232,9 @@ export function resolveOptions(options: ScanOptions | undefined): Resolved {
   const categories = new Set(cats as Category[]);
   if (custom.length === 0) {
     const key = CATS.filter((c) => categories.has(c)).join(',');
-    idx = builtinCache.get(key) ?? index(rules, categories);
+    idx = builtinCache.get(key) ?? index(rules, categories, true);
     builtinCache.set(key, idx);
-  } else idx = index(rules, categories);
+  } else idx = index(rules, categories, false);
   return {
     categories,
     types: types ? new Set(types) : undefined,
