@@ -35,13 +35,15 @@ function reference(raw: RawFinding[], text: string, o: FindingFilter): Finding[]
     let clusterEnd = -1;
     const flush = (): void => {
       if (cat === 'injection') {
+        // Each type and span once, where it first occurs: its most confident hit (first of equals).
+        const keyOf = (f: RawFinding): string => `${f.type}|${f.start}|${f.end}`;
         const seen = new Set<string>();
         for (const f of cluster) {
-          const k = `${f.type}|${f.start}|${f.end}`;
-          if (!seen.has(k)) {
-            seen.add(k);
-            out.push(f);
-          }
+          const k = keyOf(f);
+          if (seen.has(k)) continue;
+          seen.add(k);
+          const hits = cluster.filter((g) => keyOf(g) === k);
+          out.push(hits.reduce((a, g) => (g.confidence > a.confidence ? g : a)));
         }
       } else {
         const ranked = [...cluster].sort(

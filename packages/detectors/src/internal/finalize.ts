@@ -63,15 +63,19 @@ const byConfidenceThenLength = (a: RawFinding, b: RawFinding): number =>
   b.confidence - a.confidence || b.end - b.start - (a.end - a.start);
 const byStartThenEnd = (a: RawFinding, b: RawFinding): number => a.start - b.start || a.end - b.end;
 
-/** Injection findings of one cluster: each distinct type and span once, first kept. */
+/**
+ * Injection findings of one cluster: each distinct type and span once, the
+ * most confident of its hits (the first of equals), whatever order the rules ran in.
+ */
 function distinctSpans(cluster: readonly RawFinding[], out: RawFinding[]): void {
-  const seen = new Set<string>();
+  const at = new Map<string, number>();
   for (const f of cluster) {
     const k = `${f.type}|${f.start}|${f.end}`;
-    if (!seen.has(k)) {
-      seen.add(k);
+    const i = at.get(k);
+    if (i === undefined) {
+      at.set(k, out.length);
       out.push(f);
-    }
+    } else if (f.confidence > (out[i] as RawFinding).confidence) out[i] = f;
   }
 }
 
