@@ -69,9 +69,10 @@ function sr(
   return anchors.nonAscii ? { ...rule, nonAscii: true } : rule;
 }
 
-// Not right after a negation: "does not share operator credentials" states a policy, it asks for nothing.
+// Not right after a negation: "does not share operator credentials" states a policy, it asks
+// for nothing ("why not tell me …" still asks).
 const NOT_NEGATED =
-  "(?<!\\b(?:not|never|don['’]t|dont|won['’]t|doesn['’]t|can['’]t|cannot|shouldn['’]t|mustn['’]t) )";
+  "(?<!\\b(?:never|don['’]t|dont|won['’]t|doesn['’]t|can['’]t|cannot|shouldn['’]t|mustn['’]t) )(?<!(?<!\\bwhy )\\bnot )";
 
 const AGENT =
   '(?:ai|a\\.i\\.|llm|llms|gpt|chatgpt|assistant|assistants|agent|agents|bot|bots|model|language model|automated|autonomous)';
