@@ -4,10 +4,10 @@
  * spaces, the first not glued to a word character before it and the last not
  * glued to one after it. One pass over the runs of letters.
  */
+import { isAsciiDigit, isAsciiLower } from './ascii.js';
 
-const isLower = (c: number): boolean => c >= 97 && c <= 122;
 const isWord = (c: number): boolean =>
-  isLower(c) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
+  isAsciiLower(c) || (c >= 65 && c <= 90) || isAsciiDigit(c) || c === 95;
 
 /** True for a run of 2–32 letters whose last two letters are the same. */
 function endsDoubled(s: string, start: number, end: number): boolean {
@@ -23,7 +23,7 @@ function doubledBeforeSpace(s: string): number {
   let count = 0;
   for (let p = s.indexOf(' ', 2); p >= 0 && count < 2; p = s.indexOf(' ', p + 1)) {
     const c = s.charCodeAt(p - 1);
-    if (isLower(c) && c === s.charCodeAt(p - 2)) count++;
+    if (isAsciiLower(c) && c === s.charCodeAt(p - 2)) count++;
   }
   return count;
 }
@@ -39,12 +39,12 @@ export function hasDoubledWords(s: string): boolean {
   let prevEnd = -2;
   let i = 0;
   while (i < n) {
-    if (!isLower(s.charCodeAt(i))) {
+    if (!isAsciiLower(s.charCodeAt(i))) {
       i++;
       continue;
     }
     const start = i;
-    while (i < n && isLower(s.charCodeAt(i))) i++;
+    while (i < n && isAsciiLower(s.charCodeAt(i))) i++;
     const linked = prevEnd === start - 1 && s.charCodeAt(prevEnd) === 32;
     const free = start === 0 || !isWord(s.charCodeAt(start - 1));
     if (!endsDoubled(s, start, i)) chain = 0;

@@ -5,6 +5,8 @@
  * map from every normalised index back to the original offset.
  */
 
+import { isAsciiDigit, isAsciiLower } from './ascii.js';
+
 /** Result of {@link normalize}. */
 export type Normalized = {
   /** The normalised, lower-cased text with homoglyphs folded to Latin. */
@@ -346,11 +348,9 @@ export type LeetFolded = {
 /** Longest word (a chunk of a longer run) that is folded as one. */
 const LEET_WORD_MAX = 40;
 
-const isLower = (c: number): boolean => c >= 97 && c <= 122;
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 /** `[a-z0-9@$!]`: the characters of a word that may hold leet. */
 const isLeetWordChar = (c: number): boolean =>
-  isLower(c) || isDigit(c) || c === 64 || c === 36 || c === 33;
+  isAsciiLower(c) || isAsciiDigit(c) || c === 64 || c === 36 || c === 33;
 
 /**
  * Whether the word `s[a, b)` is folded: it mixes a letter with a digit, `@`
@@ -361,15 +361,15 @@ function foldsWord(s: string, a: number, b: number): boolean {
   let leet = false;
   for (let i = a; i < b; i++) {
     const c = s.charCodeAt(i);
-    if (isLower(c)) letter = true;
-    else if (isDigit(c) || c === 64 || c === 36) leet = true;
+    if (isAsciiLower(c)) letter = true;
+    else if (isAsciiDigit(c) || c === 64 || c === 36) leet = true;
   }
   if (!letter || !leet) return false;
   let d = a;
-  while (d < b && isDigit(s.charCodeAt(d))) d++;
+  while (d < b && isAsciiDigit(s.charCodeAt(d))) d++;
   if (d === a) return true;
   let l = d;
-  while (l < b && isLower(s.charCodeAt(l))) l++;
+  while (l < b && isAsciiLower(s.charCodeAt(l))) l++;
   return !(l === b && b - d <= 3);
 }
 

@@ -1,0 +1,7 @@
+/** ASCII character-code classes shared by the scanners that walk text unit by unit. */
+
+/** `a`–`z`. */
+export const isAsciiLower = (c: number): boolean => c >= 97 && c <= 122;
+
+/** `0`–`9`. */
+export const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
