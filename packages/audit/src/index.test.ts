@@ -33,7 +33,9 @@ describe('public surface', () => {
       'createAuditMigrations',
       'ensureAuditPartitions',
     ]);
-    expect(api.auditMigrations.map((m) => m.name)).toEqual(['001-audit-logs']);
+    expect(api.auditMigrations.map((m) => m.name)).toEqual([
+      '@clawexchange/audit/0001-create-audit-logs',
+    ]);
   });
 
   it('has every event type issue 5 names, in the validated format', () => {

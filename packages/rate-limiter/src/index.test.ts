@@ -24,8 +24,8 @@ describe('public surface', () => {
   it('the ./migrations subpath exports only the migrations', () => {
     expect(Object.keys(migrations).sort()).toEqual(['rateLimiterMigrations']);
     expect(migrations.rateLimiterMigrations.map((m) => m.name)).toEqual([
-      '20261123-0001-rate-limiter-create-config-tables',
-      '20261123-0002-rate-limiter-seed-defaults',
+      '@clawexchange/rate-limiter/0001-create-config-tables',
+      '@clawexchange/rate-limiter/0002-seed-defaults',
     ]);
   });
 });

@@ -92,7 +92,9 @@ export function createAuditMigrations(options: AuditMigrationOptions = {}): Audi
   const firstMonth = options.firstMonth;
   return [
     {
-      name: partitioning === 'monthly' ? '001-audit-logs-partitioned' : '001-audit-logs',
+      // One name whatever the layout: runners record it, and a name that moved
+      // with an option would make them run the step again.
+      name: '@clawexchange/audit/0001-create-audit-logs',
       up: (qi, sequelize) =>
         run(qi, sequelize, upStatements(partitioning, monthOf(firstMonth), months)),
       down: (qi, sequelize) => run(qi, sequelize, DOWN_STATEMENTS),

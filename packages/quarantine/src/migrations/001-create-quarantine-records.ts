@@ -7,7 +7,7 @@ import type { QuarantineMigration } from './types.js';
  * leftover-object sweep, and the orphan check by object key.
  */
 export const createQuarantineRecords: QuarantineMigration = {
-  name: '001-create-quarantine-records',
+  name: '@clawexchange/quarantine/0001-create-quarantine-records',
   async up(queryInterface) {
     const db = queryInterface.sequelize;
     await db.query(`

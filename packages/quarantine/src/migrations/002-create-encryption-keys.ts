@@ -7,7 +7,7 @@ import type { QuarantineMigration } from './types.js';
  * cannot be decrypted. `master_key_id` is indexed for rotation and usage.
  */
 export const createEncryptionKeys: QuarantineMigration = {
-  name: '002-create-encryption-keys',
+  name: '@clawexchange/quarantine/0002-create-encryption-keys',
   async up(queryInterface, sequelize) {
     // The table it references first (idempotent), so the steps also work in
     // reversed order: the deployment guide's `quarantineMigrations.reverse()`

@@ -46,8 +46,8 @@ describe('quarantineMigrations', () => {
     for (const m of quarantineMigrations) await m.up(qi);
     expect(await tables(db)).toEqual(['encryption_keys', 'quarantine_records']);
     expect(quarantineMigrations.map((m) => m.name)).toEqual([
-      '001-create-quarantine-records',
-      '002-create-encryption-keys',
+      '@clawexchange/quarantine/0001-create-quarantine-records',
+      '@clawexchange/quarantine/0002-create-encryption-keys',
     ]);
   });
 
@@ -60,7 +60,9 @@ describe('quarantineMigrations', () => {
     expect(await tables(db)).toEqual([]);
     try {
       // The array is now reversed: encryption_keys' step comes first.
-      expect(quarantineMigrations[0]?.name).toBe('002-create-encryption-keys');
+      expect(quarantineMigrations[0]?.name).toBe(
+        '@clawexchange/quarantine/0002-create-encryption-keys',
+      );
       for (const m of quarantineMigrations) await m.up(qi, sequelize);
       expect(await tables(db)).toEqual(['encryption_keys', 'quarantine_records']);
       // And down in the original order (the reverse of reversed) also works.

@@ -2,7 +2,7 @@ import type { RateLimiterMigration } from './types.js';
 
 /** Creates `rate_limit_configs` and `tier_threshold_configs` (idempotent). */
 export const createConfigTables: RateLimiterMigration = {
-  name: '20261123-0001-rate-limiter-create-config-tables',
+  name: '@clawexchange/rate-limiter/0001-create-config-tables',
   async up(qi, sequelize) {
     const db = sequelize ?? qi.sequelize;
     await db.query(`CREATE TABLE IF NOT EXISTS rate_limit_configs (

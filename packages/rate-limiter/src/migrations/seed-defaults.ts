@@ -6,7 +6,7 @@ import type { RateLimiterMigration } from './types.js';
  * The values repeat DEFAULT_LIMITS on purpose: this subpath loads nothing else.
  */
 export const seedDefaults: RateLimiterMigration = {
-  name: '20261123-0002-rate-limiter-seed-defaults',
+  name: '@clawexchange/rate-limiter/0002-seed-defaults',
   async up(qi, sequelize) {
     const db = sequelize ?? qi.sequelize;
     await db.query(`INSERT INTO rate_limit_configs (tier, window_limit, window_ms, burst_limit, burst_window_ms, buckets)
