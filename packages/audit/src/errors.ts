@@ -52,6 +52,8 @@ export const AuditErrorCode = {
   CHAIN_INCONSISTENT: 'AUDIT_CHAIN_INCONSISTENT',
   /** The database role can bypass the append-only triggers (superuser or table owner). */
   UNSAFE_DB_ROLE: 'AUDIT_UNSAFE_DB_ROLE',
+  /** A migration found `audit_logs` or `audit_chain_head` with other columns (upstream security-pipeline 0.1.x); nothing was changed. */
+  UPSTREAM_SCHEMA_DETECTED: 'AUDIT_UPSTREAM_SCHEMA_DETECTED',
 } as const;
 /** One of the {@link AuditErrorCode} values. */
 export type AuditErrorCode = (typeof AuditErrorCode)[keyof typeof AuditErrorCode];

@@ -40,6 +40,8 @@ export const QuarantineErrorCode = {
   DATABASE_FAILED: 'QUARANTINE_DATABASE_FAILED',
   /** The key provider failed to generate, wrap or unwrap a data key. */
   KEY_PROVIDER_FAILED: 'QUARANTINE_KEY_PROVIDER_FAILED',
+  /** A migration found `quarantine_records` or `encryption_keys` with other columns (upstream security-pipeline 0.1.x); nothing was changed. */
+  UPSTREAM_SCHEMA_DETECTED: 'QUARANTINE_UPSTREAM_SCHEMA_DETECTED',
 } as const;
 /** One of the {@link QuarantineErrorCode} values. */
 export type QuarantineErrorCode = (typeof QuarantineErrorCode)[keyof typeof QuarantineErrorCode];

@@ -15,6 +15,8 @@ export const RateLimiterErrorCode = {
   AGENT_ID_TOO_LONG: 'RATE_LIMITER_AGENT_ID_TOO_LONG',
   INVALID_POINTS: 'RATE_LIMITER_INVALID_POINTS',
   REDIS_FAILED: 'RATE_LIMITER_REDIS_FAILED',
+  /** A migration found `rate_limit_configs` or `tier_threshold_configs` with other columns (upstream security-pipeline 0.1.x); nothing was changed. */
+  UPSTREAM_SCHEMA_DETECTED: 'RATE_LIMITER_UPSTREAM_SCHEMA_DETECTED',
 } as const;
 /** One of the {@link RateLimiterErrorCode} values. */
 export type RateLimiterErrorCode = (typeof RateLimiterErrorCode)[keyof typeof RateLimiterErrorCode];
