@@ -1,6 +1,13 @@
 /**
- * The gate's one error class and its stable codes (STYLE.md §4).
+ * The gate's one error class and its stable codes (STYLE.md §4), declared
+ * the family's one way (`@clawexchange/ssg/common`).
  */
+import {
+  ClawExchangeError,
+  type ClawExchangeErrorOptions,
+  defineErrorGuard,
+  type ErrorGuard,
+} from './common/errors.js';
 
 /** Stable error codes; hosts branch on these, never on messages. */
 export const SSGErrorCode = {
@@ -27,38 +34,18 @@ export const SSGErrorCode = {
 /** One of the {@link SSGErrorCode} values. */
 export type SSGErrorCode = (typeof SSGErrorCode)[keyof typeof SSGErrorCode];
 
-const CODES: ReadonlySet<string> = new Set(Object.values(SSGErrorCode));
-
 /** Options of the {@link SSGError} constructor. */
-export type SSGErrorOptions = {
-  /** The underlying failure (kept as `cause`, never copied into the message). */
-  readonly cause?: unknown;
-  /** For `SSG_INVALID_CONFIG` / `SSG_INVALID_INPUT` / `SSG_INVALID_BODY`: the offending field path. */
-  readonly field?: string;
-};
+export type SSGErrorOptions = ClawExchangeErrorOptions;
 
 /**
  * The error every `@clawexchange/ssg` failure is raised as. Messages are
  * constant text plus field names and counts; they never echo content.
+ * `code` is one of {@link SSGErrorCode}; `field` names the config or body
+ * field at fault (for `SSG_INVALID_CONFIG` / `SSG_INVALID_INPUT` / `SSG_INVALID_BODY`).
  */
-export class SSGError extends Error {
+export class SSGError extends ClawExchangeError<SSGErrorCode> {
   /** Always `'SSGError'`; checked by {@link isSSGError}. */
   override readonly name = 'SSGError';
-  /** The stable code; see {@link SSGErrorCode}. */
-  readonly code: SSGErrorCode;
-  /** The config or body field at fault, when there is one. */
-  readonly field: string | undefined;
-
-  /**
-   * @param code - stable code
-   * @param message - constant text; never raw content or secrets
-   * @param opts - optional `cause` and `field`
-   */
-  constructor(code: SSGErrorCode, message: string, opts: SSGErrorOptions = {}) {
-    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
-    this.code = code;
-    this.field = opts.field;
-  }
 }
 
 /**
@@ -68,13 +55,10 @@ export class SSGError extends Error {
  * @param value - anything caught
  * @returns `true` when `value` is an SSGError with a known code
  */
-export function isSSGError(value: unknown): value is SSGError {
-  if (typeof value !== 'object' || value === null) return false;
-  const candidate = value as { name?: unknown; code?: unknown };
-  return (
-    candidate.name === 'SSGError' && typeof candidate.code === 'string' && CODES.has(candidate.code)
-  );
-}
+export const isSSGError: ErrorGuard<SSGError> = defineErrorGuard<SSGError>(
+  'SSGError',
+  SSGErrorCode,
+);
 
 /**
  * Builds an `SSG_INVALID_CONFIG` error naming `field` and what was expected.

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import * as api from './index.js';
+
+describe('@clawexchange/ssg/common public surface', () => {
+  it('exports exactly these names', () => {
+    expect(Object.keys(api).sort()).toEqual([
+      'ClawExchangeError',
+      'LOG_LEVELS',
+      'METRIC_NAME_PATTERN',
+      'MetricUnit',
+      'SSGAuditEventType',
+      'assertOptionsObject',
+      'checkOptions',
+      'defineErrorGuard',
+      'errorBody',
+      'isErrorBody',
+      'isLogger',
+      'isPlainObject',
+      'metricName',
+      'msToSeconds',
+      'noopLogger',
+      'optionKeys',
+      'rejectUnknownKeys',
+    ]);
+  });
+});

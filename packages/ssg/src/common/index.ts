@@ -1,0 +1,36 @@
+/**
+ * @packageDocumentation
+ * `@clawexchange/ssg/common`: the conventions every @clawexchange package
+ * shares, in a light subpath (no Express, no OpenTelemetry, no side
+ * effects): the error base class and `isXError` guards, the unknown-option
+ * check, the one `Logger` type and no-op logger, the metric naming scheme,
+ * the HTTP error body and the gate's audit event types. See
+ * `docs/conventions.md`.
+ */
+export {
+  ClawExchangeError,
+  type ClawExchangeErrorOptions,
+  defineErrorGuard,
+  type ErrorGuard,
+} from './errors.js';
+export { SSGAuditEventType } from './events.js';
+export { type ErrorBody, type ErrorBodyDetail, errorBody, isErrorBody } from './http.js';
+export { isLogger, LOG_LEVELS, type LogFields, type Logger, noopLogger } from './logger.js';
+export {
+  METRIC_NAME_PATTERN,
+  type MetricPackage,
+  MetricUnit,
+  metricName,
+  msToSeconds,
+} from './metrics.js';
+export {
+  assertOptionsObject,
+  type CheckOptionsMode,
+  type ConfigErrorFactory,
+  checkOptions,
+  isPlainObject,
+  type KeySet,
+  type OptionsSpec,
+  optionKeys,
+  rejectUnknownKeys,
+} from './options.js';
