@@ -13,6 +13,7 @@ describe('public surface', () => {
       'EVENT_TYPE_PATTERN',
       'GENESIS_HASH',
       'assertAuditDatabaseRole',
+      'auditMigrationRenames',
       'auditMigrations',
       'checkAuditDatabaseRole',
       'computeRowHash',
@@ -29,6 +30,7 @@ describe('public surface', () => {
 
   it('the ./migrations subpath exports the migrations only', () => {
     expect(Object.keys(migrations).sort()).toEqual([
+      'auditMigrationRenames',
       'auditMigrations',
       'createAuditMigrations',
       'ensureAuditPartitions',
@@ -36,6 +38,22 @@ describe('public surface', () => {
     expect(api.auditMigrations.map((m) => m.name)).toEqual([
       '@clawexchange/audit/0001-create-audit-logs',
     ]);
+  });
+
+  /** regression: issue 11 */
+  it('names one step the same whatever the partitioning, and maps every former name onto it', () => {
+    const names = (o?: Parameters<typeof api.createAuditMigrations>[0]) =>
+      api.createAuditMigrations(o).map((m) => m.name);
+    expect(names({ partitioning: 'monthly' })).toEqual(names());
+    expect(names({ partitioning: 'none' })).toEqual(names());
+    const current = new Set(names());
+    for (const { to } of api.auditMigrationRenames) expect(current.has(to)).toBe(true);
+  });
+
+  it('rejects a malformed firstMonth when the list is built', () => {
+    expect(() => api.createAuditMigrations({ firstMonth: '2026-13' })).toThrow(
+      expect.objectContaining({ code: 'AUDIT_INVALID_CONFIG', field: 'firstMonth' }),
+    );
   });
 
   it('has every event type issue 5 names, in the validated format', () => {

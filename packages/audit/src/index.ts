@@ -26,7 +26,9 @@ export { DEFAULT_FORBIDDEN_METADATA_KEYS } from './metadata.js';
 export {
   type AuditMigration,
   type AuditMigrationOptions,
+  type AuditMigrationRename,
   type AuditPartitioning,
+  auditMigrationRenames,
   auditMigrations,
   createAuditMigrations,
   ensureAuditPartitions,

@@ -17,15 +17,22 @@ describe('public surface', () => {
       'effectiveLimit',
       'isRateLimiterError',
       'rateLimitHeaders',
+      'rateLimiterMigrationRenames',
       'rateLimiterMigrations',
     ]);
   });
 
   it('the ./migrations subpath exports only the migrations', () => {
-    expect(Object.keys(migrations).sort()).toEqual(['rateLimiterMigrations']);
+    expect(Object.keys(migrations).sort()).toEqual([
+      'rateLimiterMigrationRenames',
+      'rateLimiterMigrations',
+    ]);
     expect(migrations.rateLimiterMigrations.map((m) => m.name)).toEqual([
       '@clawexchange/rate-limiter/0001-create-config-tables',
       '@clawexchange/rate-limiter/0002-seed-defaults',
     ]);
+    // Every former name maps onto a current one.
+    const names = new Set(migrations.rateLimiterMigrations.map((m) => m.name));
+    for (const { to } of migrations.rateLimiterMigrationRenames) expect(names.has(to)).toBe(true);
   });
 });

@@ -22,7 +22,12 @@ export {
   type ResponseLike,
   rateLimitHeaders,
 } from './middleware.js';
-export { type RateLimiterMigration, rateLimiterMigrations } from './migrations/index.js';
+export {
+  type RateLimiterMigration,
+  type RateLimiterMigrationRename,
+  rateLimiterMigrationRenames,
+  rateLimiterMigrations,
+} from './migrations/index.js';
 export {
   type AgentStatus,
   type CounterLike,

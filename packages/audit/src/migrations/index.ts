@@ -11,8 +11,10 @@
  */
 import type { QueryInterface, Sequelize } from 'sequelize';
 import { AuditError, AuditErrorCode } from '../errors.js';
+import { inspectAuditTables } from './foreign-schema-guard.js';
 import { type AuditPartitioning, DOWN_STATEMENTS, upStatements } from './schema-sql.js';
 
+export { type AuditMigrationRename, auditMigrationRenames } from './renames.js';
 export type { AuditPartitioning };
 
 /** One migration step, run in array order by the host's runner. */
@@ -26,12 +28,15 @@ export type AuditMigration = {
 export type AuditMigrationOptions = {
   /**
    * `'monthly'` range-partitions `audit_logs` by `created_at` (UTC months),
-   * plus a DEFAULT partition.
-   * @default 'none'
+   * plus a DEFAULT partition. Takes effect when the step creates the table;
+   * the step's name is the same either way. Left unset, an existing table
+   * keeps its layout; set, it must match the existing layout
+   * (`AUDIT_INVALID_CONFIG`, field `partitioning`, otherwise).
+   * @default 'none' (for a new table)
    */
   readonly partitioning?: AuditPartitioning;
   /**
-   * First monthly partition, as `YYYY-MM`.
+   * First monthly partition, as `YYYY-MM` (used when the step creates the table).
    * @default the current UTC month
    */
   readonly firstMonth?: string;
@@ -50,16 +55,42 @@ function badOption(field: string, expected: string): AuditError {
   );
 }
 
+type Statements = (layout: AuditPartitioning, created: boolean) => readonly string[];
+
 async function run(
   qi: QueryInterface,
   sequelize: Sequelize | undefined,
-  statements: readonly string[],
+  statements: Statements,
 ): Promise<void> {
   const db = sequelize ?? qi.sequelize;
   // DDL is transactional in PostgreSQL: a failed step leaves nothing behind.
   await db.transaction(async (transaction) => {
-    for (const sql of statements) await db.query(sql, { transaction });
+    const existing = await inspectAuditTables(db, transaction);
+    for (const sql of statements(existing ?? 'none', existing === undefined)) {
+      await db.query(sql, { transaction });
+    }
   });
+}
+
+/**
+ * The layout the up step builds: the requested one for a new table; for an
+ * existing table its own (an explicit option that contradicts it is refused,
+ * never silently dropped: converting needs a copy, see the README).
+ */
+function layoutFor(
+  requested: AuditPartitioning | undefined,
+  existing: AuditPartitioning,
+  created: boolean,
+): AuditPartitioning {
+  if (created) return requested ?? 'none';
+  if (requested !== undefined && requested !== existing) {
+    throw new AuditError(
+      AuditErrorCode.INVALID_CONFIG,
+      'invalid migration option `partitioning`: `audit_logs` already exists with the other layout; the option applies only when the table is created',
+      { field: 'partitioning' },
+    );
+  }
+  return existing;
 }
 
 function monthOf(value: string | undefined): string {
@@ -81,14 +112,16 @@ function monthOf(value: string | undefined): string {
  * for (const m of steps) await m.up(qi, sequelize);
  */
 export function createAuditMigrations(options: AuditMigrationOptions = {}): AuditMigration[] {
-  const partitioning = options.partitioning ?? 'none';
-  if (partitioning !== 'none' && partitioning !== 'monthly') {
+  const requested = options.partitioning;
+  if (requested !== undefined && requested !== 'none' && requested !== 'monthly') {
     throw badOption('partitioning', "'none' or 'monthly'");
   }
   const months = options.months ?? 24;
   if (!Number.isInteger(months) || months < 1 || months > 240) {
     throw badOption('months', 'an integer from 1 to 240');
   }
+  // Checked now, so a bad option fails when the list is built, not mid-deploy.
+  if (options.firstMonth !== undefined) monthOf(options.firstMonth);
   const firstMonth = options.firstMonth;
   return [
     {
@@ -96,8 +129,16 @@ export function createAuditMigrations(options: AuditMigrationOptions = {}): Audi
       // with an option would make them run the step again.
       name: '@clawexchange/audit/0001-create-audit-logs',
       up: (qi, sequelize) =>
-        run(qi, sequelize, upStatements(partitioning, monthOf(firstMonth), months)),
-      down: (qi, sequelize) => run(qi, sequelize, DOWN_STATEMENTS),
+        run(qi, sequelize, (existing, created) =>
+          upStatements({
+            partitioning: layoutFor(requested, existing, created),
+            firstMonth: monthOf(firstMonth),
+            months,
+            createPartitions: created,
+          }),
+        ),
+      // Refuses a foreign `audit_logs` too: down must never drop a trail that is not ours.
+      down: (qi, sequelize) => run(qi, sequelize, () => DOWN_STATEMENTS),
     },
   ];
 }

@@ -102,19 +102,30 @@ BEGIN
 END
 $fn$`;
 
+/** What {@link upStatements} builds. */
+export type UpStatementsOptions = {
+  /** Table layout. */
+  readonly partitioning: AuditPartitioning;
+  /** First monthly partition (`YYYY-MM-01`), monthly layout only. */
+  readonly firstMonth: string;
+  /** How many monthly partitions to create up front. */
+  readonly months: number;
+  /**
+   * Create the first partitions (only when the step creates the table: a
+   * re-run must not create one over rows already held by DEFAULT for its
+   * month, which PostgreSQL refuses; later months come from `ensureAuditPartitions()`).
+   */
+  readonly createPartitions: boolean;
+};
+
 /**
  * Statements of the `up` step.
  *
- * @param partitioning - table layout
- * @param firstMonth - first monthly partition (`YYYY-MM-01`), monthly layout only
- * @param months - how many monthly partitions to create up front
+ * @param options - see {@link UpStatementsOptions}
  * @returns the statements, in order
  */
-export function upStatements(
-  partitioning: AuditPartitioning,
-  firstMonth: string,
-  months: number,
-): readonly string[] {
+export function upStatements(options: UpStatementsOptions): readonly string[] {
+  const { partitioning, firstMonth, months } = options;
   const table =
     partitioning === 'monthly'
       ? [
@@ -131,7 +142,7 @@ export function upStatements(
         ]
       : [`CREATE TABLE IF NOT EXISTS audit_logs (${COLUMNS},\n  PRIMARY KEY (seq)\n)`];
   const partitions =
-    partitioning === 'monthly'
+    partitioning === 'monthly' && options.createPartitions
       ? [`SELECT audit_logs_ensure_partitions('${firstMonth}'::date, ${months})`]
       : [];
   return [

@@ -1,10 +1,16 @@
+import { assertNoForeignTables } from './foreign-schema-guard.js';
 import type { RateLimiterMigration } from './types.js';
 
-/** Creates `rate_limit_configs` and `tier_threshold_configs` (idempotent). */
+/**
+ * Creates `rate_limit_configs` and `tier_threshold_configs` (idempotent).
+ * Up and down first refuse tables of those names that are not ours
+ * (RATE_LIMITER_UPSTREAM_SCHEMA_DETECTED), before changing anything.
+ */
 export const createConfigTables: RateLimiterMigration = {
   name: '@clawexchange/rate-limiter/0001-create-config-tables',
   async up(qi, sequelize) {
     const db = sequelize ?? qi.sequelize;
+    await assertNoForeignTables(qi, sequelize);
     await db.query(`CREATE TABLE IF NOT EXISTS rate_limit_configs (
       tier VARCHAR(64) PRIMARY KEY,
       window_limit INTEGER NOT NULL,
@@ -26,6 +32,7 @@ export const createConfigTables: RateLimiterMigration = {
   },
   async down(qi, sequelize) {
     const db = sequelize ?? qi.sequelize;
+    await assertNoForeignTables(qi, sequelize);
     await db.query('DROP TABLE IF EXISTS tier_threshold_configs');
     await db.query('DROP TABLE IF EXISTS rate_limit_configs');
   },
