@@ -1,14 +1,18 @@
+import { assertNoForeignTables } from './foreign-schema-guard.js';
 import type { QuarantineMigration } from './types.js';
 
 /**
  * `quarantine_records`: one row per held item, metadata only (no content,
  * no keys). The indexes serve: keyset listing newest first (optionally by
  * status, tier or source), the expiry sweep, the abandoned-store sweep, the
- * leftover-object sweep, and the orphan check by object key.
+ * leftover-object sweep, and the orphan check by object key. Up and down
+ * refuse a `quarantine_records` or `encryption_keys` that is not ours
+ * (QUARANTINE_UPSTREAM_SCHEMA_DETECTED) before changing anything.
  */
 export const createQuarantineRecords: QuarantineMigration = {
   name: '@clawexchange/quarantine/0001-create-quarantine-records',
-  async up(queryInterface) {
+  async up(queryInterface, sequelize) {
+    await assertNoForeignTables(queryInterface, sequelize);
     const db = queryInterface.sequelize;
     await db.query(`
       CREATE TABLE IF NOT EXISTS quarantine_records (
@@ -45,7 +49,8 @@ export const createQuarantineRecords: QuarantineMigration = {
     ];
     for (const sql of indexes) await db.query(sql);
   },
-  async down(queryInterface) {
+  async down(queryInterface, sequelize) {
+    await assertNoForeignTables(queryInterface, sequelize);
     // CASCADE drops only the foreign key of `encryption_keys` if that step
     // was not rolled back first (steps run out of order); never its rows.
     await queryInterface.sequelize.query('DROP TABLE IF EXISTS quarantine_records CASCADE');

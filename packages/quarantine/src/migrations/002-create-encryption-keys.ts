@@ -1,4 +1,5 @@
 import { createQuarantineRecords } from './001-create-quarantine-records.js';
+import { assertNoForeignTables } from './foreign-schema-guard.js';
 import type { QuarantineMigration } from './types.js';
 
 /**
@@ -12,7 +13,8 @@ export const createEncryptionKeys: QuarantineMigration = {
     // The table it references first (idempotent), so the steps also work in
     // reversed order: the deployment guide's `quarantineMigrations.reverse()`
     // reverses the exported array in place, and a later `up` loop would
-    // otherwise reach this step first.
+    // otherwise reach this step first. It also refuses foreign tables
+    // (QUARANTINE_UPSTREAM_SCHEMA_DETECTED) before anything is created.
     await createQuarantineRecords.up(queryInterface, sequelize);
     const db = queryInterface.sequelize;
     await db.query(`
@@ -31,7 +33,8 @@ export const createEncryptionKeys: QuarantineMigration = {
       'CREATE INDEX IF NOT EXISTS encryption_keys_master_key_idx ON encryption_keys (master_key_id, id)',
     );
   },
-  async down(queryInterface) {
+  async down(queryInterface, sequelize) {
+    await assertNoForeignTables(queryInterface, sequelize);
     await queryInterface.sequelize.query('DROP TABLE IF EXISTS encryption_keys');
   },
 };
