@@ -1,4 +1,5 @@
 import { RateLimiterError, RateLimiterErrorCode } from './errors.js';
+import { CONFIG_SPEC, checkLimiterOptions, tierLimitsSpec } from './internal/options.js';
 import type {
   MeterLike,
   PenaltyName,
@@ -153,9 +154,10 @@ export type ResolvedConfig = {
  *
  * @param config - as given to the factory
  * @returns the resolved config
- * @throws {RateLimiterError} RATE_LIMITER_INVALID_CONFIG naming the field
+ * @throws {RateLimiterError} RATE_LIMITER_INVALID_CONFIG naming the field (an unknown key too)
  */
 export function validateConfig(config: RateLimiterConfig): ResolvedConfig {
+  checkLimiterOptions(config, CONFIG_SPEC);
   const keyPrefix = config.keyPrefix ?? 'rl:';
   if (typeof keyPrefix !== 'string' || keyPrefix.length > 128 || /[{}\s]/.test(keyPrefix)) {
     throw invalid('keyPrefix', 'at most 128 characters without braces or whitespace');
@@ -183,6 +185,7 @@ function resolveTiers(limits: RateLimiterConfig['limits']): Map<string, Resolved
   for (const [name, t] of Object.entries({ ...DEFAULT_LIMITS, ...limits })) {
     if (!TIER_NAME.test(name)) throw invalid(`limits.${name}`, NAME_EXPECTED);
     if (typeof t !== 'object' || t === null) throw invalid(`limits.${name}`, 'an object');
+    checkLimiterOptions(t, tierLimitsSpec(name));
     tiers.set(
       name,
       resolveTier(t, (f, e) => invalid(`limits.${name}.${f}`, e)),

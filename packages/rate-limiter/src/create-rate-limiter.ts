@@ -4,6 +4,7 @@ import { createBlockList } from './internal/block-list.js';
 import { agentKeys, agentSegment } from './internal/keys.js';
 import { createLiveConfig } from './internal/live-config.js';
 import { createMemoryStore } from './internal/memory-store.js';
+import { checkLimiterOptions, DECISION_SPEC } from './internal/options.js';
 import { createRedisHealth } from './internal/redis-health.js';
 import { createRedisStore, RedisUnavailable } from './internal/redis-store.js';
 import { type Prepared, penaltyMask, policyReply, toResult } from './internal/results.js';
@@ -13,12 +14,22 @@ import { createDecide, createMiddleware } from './middleware.js';
 import type { DecisionOptions, RateLimiter, RateLimitResult } from './types.js';
 
 /**
+ * Checks the options of `check`, `consume` and `getStatus`. Omitted (or, from
+ * JavaScript, null) means none; a string is upstream's positional trust level
+ * and is refused with a hint, as is any unknown key.
+ */
+function decisionOptions(opts: unknown): DecisionOptions {
+  if (opts === null) return {};
+  return checkLimiterOptions(opts, DECISION_SPEC, { optional: true }) as DecisionOptions;
+}
+
+/**
  * Creates a rate limiter. Validates the config before any I/O; with `redis`
  * decisions run in Redis (one script call each), without it in memory.
  *
  * @param config - see {@link RateLimiterConfig}
  * @returns the limiter
- * @throws {RateLimiterError} RATE_LIMITER_INVALID_CONFIG naming the field
+ * @throws {RateLimiterError} RATE_LIMITER_INVALID_CONFIG naming the field or an unknown key
  * @example
  * ```ts
  * const rateLimiter = createRateLimiter({ redis: new Redis(process.env.REDIS_URL), database: sequelize });
@@ -127,8 +138,7 @@ export function createRateLimiter(given: RateLimiterConfig = {}): RateLimiter {
     tier: string,
     opts: DecisionOptions | undefined,
   ): Promise<RateLimitResult> {
-    // `?? {}`, not a default parameter: a JavaScript caller may pass null.
-    const result = await runDecision(await prepare(agentId, tier, opts ?? {}, mode));
+    const result = await runDecision(await prepare(agentId, tier, decisionOptions(opts), mode));
     inst.decisions.add(1, {
       tier: result.tier,
       allowed: result.allowed,
@@ -184,8 +194,9 @@ export function createRateLimiter(given: RateLimiterConfig = {}): RateLimiter {
       await blocks?.clear(keys.counters);
       if (redis !== undefined) await memory.clearVerdicts(keys.verdicts);
     },
-    async getStatus(agentId, opts = {}) {
+    async getStatus(agentId, opts) {
       agentSegment(agentId);
+      decisionOptions(opts);
       const conf = await freshConfig();
       const entries = await Promise.all(
         [...conf.tiers.keys()].map(

@@ -56,7 +56,15 @@ describe('middleware', () => {
     expect(denied.status).toBe(429);
     expect(denied.headers['retry-after']).toBe('11');
     expect(denied.headers.ratelimit).toBe('"POSTS:burst";r=0;t=11');
-    expect(denied.body).toEqual({ error: { code: 'RATE_LIMITED', retryAfterMs: 11_000 } });
+    // The family's one error body: code, message and fields under `error`.
+    expect(denied.body).toEqual({
+      error: {
+        code: 'RATE_LIMITED',
+        message: 'rate limit exceeded',
+        tier: 'POSTS',
+        retryAfterMs: 11_000,
+      },
+    });
     vi.setSystemTime(new Date('2026-11-23T12:00:40.999Z'));
     await request(a).post('/v1/posts').set('x-agent', 'm1').expect(429);
     vi.setSystemTime(new Date('2026-11-23T12:00:41.000Z'));
@@ -72,9 +80,12 @@ describe('middleware', () => {
   it('passes through without context, or rejects when configured', async () => {
     const pass = await request(app()).post('/v1/posts').expect(201);
     expect(pass.headers.ratelimit).toBeUndefined();
-    await request(app({ onMissingContext: 'reject' }))
+    const rejected = await request(app({ onMissingContext: 'reject' }))
       .post('/v1/posts')
       .expect(403);
+    expect(rejected.body).toEqual({
+      error: { code: 'RATE_LIMITER_EMPTY_AGENT_ID', message: 'no agent to rate-limit' },
+    });
   });
 
   it('hands extractor errors and unknown tiers to the error handler, never crashing', async () => {
@@ -116,7 +127,14 @@ describe('middleware', () => {
     const closed = createRateLimiter({ redis: failing, onRedisDown: 'closed' });
     const res = await request(serve(closed)).post('/').expect(503);
     expect(res.headers['retry-after']).toBe('1');
-    expect(res.body.error.code).toBe('RATE_LIMITER_REDIS_FAILED');
+    expect(res.body).toEqual({
+      error: {
+        code: 'RATE_LIMITER_REDIS_FAILED',
+        message: 'rate limiter unavailable',
+        tier: 'POSTS',
+        retryAfterMs: 1000,
+      },
+    });
   });
 
   it('decide rejects a missing context with a typed error', async () => {

@@ -1,4 +1,11 @@
+import { type ErrorBody, errorBody } from '@clawexchange/ssg/common';
 import { RateLimiterError, RateLimiterErrorCode } from './errors.js';
+import {
+  CONTEXT_SPEC,
+  checkLimiterOptions,
+  DECIDE_SPEC,
+  MIDDLEWARE_SPEC,
+} from './internal/options.js';
 import type { CounterLike, DecisionOptions, RateLimitResult } from './types.js';
 
 /** What `decide` and the middleware need to know about a request. */
@@ -97,10 +104,12 @@ export function createDecide(
   },
   rejections: CounterLike,
 ): (context: RateLimitContext, opts?: DecideOptions) => Promise<RateLimitDecision> {
-  return async (context, opts = {}) => {
-    if (typeof context !== 'object' || context === null) {
+  return async (context, given) => {
+    if (context === null || context === undefined) {
       throw new RateLimiterError(RateLimiterErrorCode.EMPTY_AGENT_ID, 'no rate limit context');
     }
+    checkLimiterOptions(context, CONTEXT_SPEC);
+    const opts = checkLimiterOptions(given, DECIDE_SPEC, { optional: true }) as DecideOptions;
     const decisionOpts: DecisionOptions = {
       ...(context.trustLevel === undefined ? {} : { trustLevel: context.trustLevel }),
       ...(context.penalties === undefined ? {} : { penalties: context.penalties }),
@@ -112,6 +121,21 @@ export function createDecide(
     }
     return { allowed: result.allowed, status, headers: rateLimitHeaders(result, opts), result };
   };
+}
+
+/**
+ * The family's error body for a denial: 429 `RATE_LIMITED` or, failing
+ * closed on a Redis outage, 503 `RATE_LIMITER_REDIS_FAILED`. `Retry-After`
+ * and `RateLimit` headers carry the same facts.
+ *
+ * @param d - a denying decision
+ * @returns `{ error: { code, message, tier, retryAfterMs } }`
+ */
+export function denialBody(d: RateLimitDecision): ErrorBody {
+  const fields = { tier: d.result.tier, retryAfterMs: d.result.retryAfterMs };
+  return d.status === 503
+    ? errorBody(RateLimiterErrorCode.REDIS_FAILED, 'rate limiter unavailable', fields)
+    : errorBody('RATE_LIMITED', 'rate limit exceeded', fields);
 }
 
 /**
@@ -128,31 +152,32 @@ export function createMiddleware<Req>(
   extract: (
     req: Req,
   ) => RateLimitContext | null | undefined | Promise<RateLimitContext | null | undefined>,
-  opts: MiddlewareOptions = {},
+  given?: MiddlewareOptions,
 ): RateLimitMiddleware<Req> {
+  // Checked when the middleware is built, not on the first request.
+  const opts = checkLimiterOptions(given, MIDDLEWARE_SPEC, { optional: true }) as MiddlewareOptions;
+  const decideOpts: DecideOptions =
+    opts.legacyHeaders === undefined ? {} : { legacyHeaders: opts.legacyHeaders };
   return async (req, res, next) => {
     try {
       const context = await extract(req);
       if (context === null || context === undefined) {
         if (opts.onMissingContext === 'reject') {
-          res.status(403).json({ error: { code: 'RATE_LIMITER_EMPTY_AGENT_ID' } });
+          res
+            .status(403)
+            .json(errorBody(RateLimiterErrorCode.EMPTY_AGENT_ID, 'no agent to rate-limit'));
           return;
         }
         next();
         return;
       }
-      const d = await decide(context, opts);
+      const d = await decide(context, decideOpts);
       for (const [name, value] of Object.entries(d.headers)) res.setHeader(name, value);
       if (d.allowed) {
         next();
         return;
       }
-      res.status(d.status).json({
-        error: {
-          code: d.status === 503 ? 'RATE_LIMITER_REDIS_FAILED' : 'RATE_LIMITED',
-          retryAfterMs: d.result.retryAfterMs,
-        },
-      });
+      res.status(d.status).json(denialBody(d));
     } catch (err) {
       next(err);
     }
