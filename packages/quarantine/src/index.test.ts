@@ -13,12 +13,24 @@ describe('public surface', () => {
       'createQuarantineService',
       'isQuarantineError',
       'quarantineConfigFromEnv',
+      'quarantineMigrationRenames',
       'quarantineMigrations',
     ]);
   });
 
   it('the ./migrations subpath exports only the migrations', () => {
-    expect(Object.keys(migrations).sort()).toEqual(['quarantineMigrations']);
+    expect(Object.keys(migrations).sort()).toEqual([
+      'quarantineMigrationRenames',
+      'quarantineMigrations',
+    ]);
     expect(migrations.quarantineMigrations).toBe(api.quarantineMigrations);
+  });
+
+  /** regression: issue 11 */
+  it('names every step @clawexchange/quarantine/NNNN-…, and maps every former name onto one', () => {
+    const names = migrations.quarantineMigrations.map((m) => m.name);
+    for (const name of names) expect(name).toMatch(/^@clawexchange\/quarantine\/\d{4}-[a-z0-9-]+$/);
+    expect(new Set(names).size).toBe(names.length);
+    for (const { to } of migrations.quarantineMigrationRenames) expect(names).toContain(to);
   });
 });

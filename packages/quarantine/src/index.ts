@@ -30,7 +30,12 @@ export {
   type KmsClientLike,
   type KmsKeyProviderOptions,
 } from './kms-key-provider.js';
-export { type QuarantineMigration, quarantineMigrations } from './migrations/index.js';
+export {
+  type QuarantineMigration,
+  type QuarantineMigrationRename,
+  quarantineMigrationRenames,
+  quarantineMigrations,
+} from './migrations/index.js';
 export {
   type AccessGrant,
   type AccessTokenOptions,

@@ -7,6 +7,7 @@ import { createQuarantineRecords } from './001-create-quarantine-records.js';
 import { createEncryptionKeys } from './002-create-encryption-keys.js';
 import type { QuarantineMigration } from './types.js';
 
+export { type QuarantineMigrationRename, quarantineMigrationRenames } from './renames.js';
 export type { QuarantineMigration } from './types.js';
 
 /**
