@@ -4,7 +4,7 @@
  * redaction and SSG plugins. Pure functions, no I/O, linear time.
  */
 export { DetectorError, DetectorErrorCode, isDetectorError } from './errors.js';
-export type { PluginOptions, SeverityScores } from './plugins.js';
+export type { DefaultPluginsOptions, PluginOptions, SeverityScores } from './plugins.js';
 export {
   DEFAULT_SEVERITY_SCORES,
   defaultPlugins,

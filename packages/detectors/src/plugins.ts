@@ -5,7 +5,10 @@ import type {
   DetectionResult,
 } from '@clawexchange/ssg';
 import { DetectorError, DetectorErrorCode } from './errors.js';
+import type { Resolved } from './internal/engine.js';
 import { resolveOptions, scanResolved } from './internal/engine.js';
+import type { ScanShape } from './internal/shared-scan.js';
+import { createSharedScan } from './internal/shared-scan.js';
 import type { Category, Finding, ScanOptions, Severity } from './types.js';
 
 /**
@@ -69,13 +72,20 @@ export function scoreFindings(
   return { score, labels, matches, summary };
 }
 
-function makePlugin(
-  category: Category,
-  defaults: { id: string; priority: number },
-  options: PluginOptions | undefined,
-): DetectionPlugin {
-  const { id, priority, enabled, severityScores, perExtraFinding, ...scanOptions } = options ?? {};
-  const scores: SeverityScores = { ...DEFAULT_SEVERITY_SCORES, ...severityScores };
+/** A plugin's options, validated and resolved for its category alone. */
+type Prepared = {
+  readonly category: Category;
+  readonly id: string;
+  readonly priority: number;
+  readonly enabled: boolean;
+  readonly scores: SeverityScores;
+  readonly perExtra: number;
+  /** The options the raw scan depends on (see {@link sameScanShape}). */
+  readonly shape: ScanShape;
+  readonly alone: Resolved;
+};
+
+function checkScores(scores: SeverityScores): void {
   for (const [k, v] of Object.entries(scores)) {
     if (typeof v !== 'number' || !(v >= 0 && v <= 100)) {
       throw new DetectorError(
@@ -85,6 +95,16 @@ function makePlugin(
       );
     }
   }
+}
+
+function prepare(
+  category: Category,
+  defaults: { id: string; priority: number },
+  options: PluginOptions | undefined,
+): Prepared {
+  const { id, priority, enabled, severityScores, perExtraFinding, ...scanOptions } = options ?? {};
+  const scores: SeverityScores = { ...DEFAULT_SEVERITY_SCORES, ...severityScores };
+  checkScores(scores);
   const perExtra = perExtraFinding ?? 5;
   if (!(perExtra >= 0 && perExtra <= 50)) {
     throw new DetectorError(
@@ -93,15 +113,41 @@ function makePlugin(
       { field: 'perExtraFinding' },
     );
   }
-  const resolved = resolveOptions({ ...scanOptions, categories: [category] });
+  const { customRules, maxInputChars, oversize, maxDecodeDepth } = scanOptions;
   return {
+    category,
     id: id ?? defaults.id,
     priority: priority ?? defaults.priority,
     enabled: enabled ?? true,
+    scores,
+    perExtra,
+    shape: { customRules, maxInputChars, oversize, maxDecodeDepth },
+    alone: resolveOptions({ ...scanOptions, categories: [category] }),
+  };
+}
+
+function toPlugin(p: Prepared, findings: (text: string) => Finding[]): DetectionPlugin {
+  return {
+    id: p.id,
+    priority: p.priority,
+    enabled: p.enabled,
     analyze(envelope: ContentEnvelope): DetectionResult {
-      return scoreFindings(scanResolved(envelope.text, resolved), scores, perExtra);
+      return scoreFindings(findings(envelope.text), p.scores, p.perExtra);
     },
   };
+}
+
+const SECRETS = { id: 'secrets', priority: 100 };
+const PII = { id: 'pii', priority: 60 };
+const INJECTION = { id: 'injection', priority: 80 };
+
+function makePlugin(
+  category: Category,
+  defaults: { id: string; priority: number },
+  options: PluginOptions | undefined,
+): DetectionPlugin {
+  const p = prepare(category, defaults, options);
+  return toPlugin(p, (text) => scanResolved(text, p.alone));
 }
 
 /**
@@ -115,7 +161,7 @@ function makePlugin(
  * ```
  */
 export function secretsPlugin(options?: PluginOptions): DetectionPlugin {
-  return makePlugin('secret', { id: 'secrets', priority: 100 }, options);
+  return makePlugin('secret', SECRETS, options);
 }
 
 /**
@@ -129,7 +175,7 @@ export function secretsPlugin(options?: PluginOptions): DetectionPlugin {
  * ```
  */
 export function piiPlugin(options?: PluginOptions): DetectionPlugin {
-  return makePlugin('pii', { id: 'pii', priority: 60 }, options);
+  return makePlugin('pii', PII, options);
 }
 
 /**
@@ -143,18 +189,112 @@ export function piiPlugin(options?: PluginOptions): DetectionPlugin {
  * ```
  */
 export function injectionPlugin(options?: PluginOptions): DetectionPlugin {
-  return makePlugin('injection', { id: 'injection', priority: 80 }, options);
+  return makePlugin('injection', INJECTION, options);
+}
+
+/** Options for {@link defaultPlugins}: shared ones, and each plugin's own on top. */
+export type DefaultPluginsOptions = Omit<PluginOptions, 'id'> & {
+  /** Options of the secrets plugin only, over the shared ones (may set `id`). */
+  readonly secrets?: PluginOptions;
+  /** Options of the PII plugin only, over the shared ones (may set `id`). */
+  readonly pii?: PluginOptions;
+  /** Options of the injection plugin only, over the shared ones (may set `id`). */
+  readonly injection?: PluginOptions;
+};
+
+const PER_PLUGIN = ['secrets', 'pii', 'injection'] as const;
+
+/**
+ * Whether two plugins' raw scans are the same one: equal custom rules (the same
+ * array), window size and oversize policy, and decode depth when both scan for
+ * injection (only the injection engine decodes).
+ */
+function sameScanShape(a: Prepared, b: Prepared): boolean {
+  const depthMatters = a.category === 'injection' && b.category === 'injection';
+  return (
+    a.shape.customRules === b.shape.customRules &&
+    a.shape.maxInputChars === b.shape.maxInputChars &&
+    a.shape.oversize === b.shape.oversize &&
+    (!depthMatters || a.shape.maxDecodeDepth === b.shape.maxDecodeDepth)
+  );
+}
+
+/** Enabled plugins in groups that can share one raw scan; a disabled one alone. */
+function groupsOf(prepared: readonly Prepared[]): Prepared[][] {
+  const shared: Prepared[][] = [];
+  const alone: Prepared[][] = [];
+  for (const p of prepared) {
+    if (!p.enabled) {
+      alone.push([p]);
+      continue;
+    }
+    const g = shared.find((x) => sameScanShape(x[0] as Prepared, p));
+    if (g) g.push(p);
+    else shared.push([p]);
+  }
+  return [...shared, ...alone];
+}
+
+/** The plugins of one group: one shared scan between two or more. */
+function pluginsOf(group: readonly Prepared[]): [Prepared, DetectionPlugin][] {
+  const first = group[0] as Prepared;
+  if (group.length === 1) return [[first, toPlugin(first, (t) => scanResolved(t, first.alone))]];
+  const injection = group.find((p) => p.category === 'injection');
+  const shared = createSharedScan(
+    { ...first.shape, maxDecodeDepth: (injection ?? first).shape.maxDecodeDepth },
+    group.map((p) => ({ category: p.category, alone: p.alone })),
+  );
+  return group.map((p) => [p, toPlugin(p, (t) => shared.findings(p.category, t))]);
 }
 
 /**
- * The three plugins with default options.
- * @param options - shared options passed to each plugin (ids keep their defaults)
- * @returns `[secretsPlugin(), piiPlugin(), injectionPlugin()]`
+ * The three plugins, scanning each text once between them.
+ *
+ * The first of them the gate calls scans the text for the categories of all
+ * enabled ones (one normalisation, one keyword pass) and keeps the others'
+ * findings until they read them; each plugin keeps its own id, labels, score
+ * and options, and its result is exactly what the plugin alone would return.
+ * Plugins whose options change the scan itself (`customRules`,
+ * `maxInputChars`, `oversize`, and `maxDecodeDepth` between injection
+ * plugins) scan separately. The memo holds at most one text, released once
+ * each enabled plugin has read it. Separately created plugins
+ * ({@link secretsPlugin} etc.) each scan on their own.
+ * @param options - shared options for the three, and `secrets`, `pii`,
+ *   `injection` for one plugin's own (e.g. `{ pii: { enabled: false } }`)
+ * @returns the secrets, PII and injection plugins, in that order
+ * @throws {DetectorError} DETECTORS_INVALID_OPTIONS / DETECTORS_UNSAFE_PATTERN
  * @example
  * ```ts
- * createSSG({ plugins: defaultPlugins() });
+ * createSSG({ plugins: defaultPlugins({ pii: { excludeTypes: ['ip-address'] } }) });
  * ```
  */
-export function defaultPlugins(options?: Omit<PluginOptions, 'id'>): DetectionPlugin[] {
-  return [secretsPlugin(options), piiPlugin(options), injectionPlugin(options)];
+export function defaultPlugins(options?: DefaultPluginsOptions): DetectionPlugin[] {
+  if (options !== undefined && (typeof options !== 'object' || options === null)) {
+    throw new DetectorError(
+      DetectorErrorCode.INVALID_OPTIONS,
+      'invalid option `options`: expected an object',
+      {
+        field: 'options',
+      },
+    );
+  }
+  const { secrets, pii, injection, ...shared } = options ?? {};
+  const own = { secrets, pii, injection };
+  for (const k of PER_PLUGIN) {
+    const v = own[k];
+    if (v !== undefined && (typeof v !== 'object' || v === null || Array.isArray(v))) {
+      throw new DetectorError(
+        DetectorErrorCode.INVALID_OPTIONS,
+        `invalid option \`${k}\`: expected an object`,
+        { field: k },
+      );
+    }
+  }
+  const prepared = [
+    prepare('secret', SECRETS, { ...shared, ...secrets }),
+    prepare('pii', PII, { ...shared, ...pii }),
+    prepare('injection', INJECTION, { ...shared, ...injection }),
+  ];
+  const plugins = new Map(groupsOf(prepared).flatMap(pluginsOf));
+  return prepared.map((p) => plugins.get(p) as DetectionPlugin);
 }

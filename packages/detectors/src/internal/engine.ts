@@ -398,37 +398,73 @@ function scanWindow(text: string, r: Resolved): RawFinding[] {
 }
 
 /**
- * Scans text with resolved options.
+ * Every window's raw findings, offsets moved to the whole text (duplicates
+ * from the overlaps kept); stops once {@link MAX_FINDINGS} are collected.
+ */
+function scanWindows(text: string, r: Resolved): RawFinding[] {
+  const raw: RawFinding[] = [];
+  // Overlap lets a match that straddles a boundary be seen whole; the step stays positive.
+  const step = r.maxInputChars - Math.min(WINDOW_OVERLAP, Math.floor(r.maxInputChars / 4));
+  for (let s = 0; s < text.length && raw.length < MAX_FINDINGS; s += step) {
+    const w = text.slice(s, s + r.maxInputChars);
+    for (const f of scanWindow(w, r)) raw.push({ ...f, start: f.start + s, end: f.end + s });
+    if (s + r.maxInputChars >= text.length) break;
+  }
+  return raw;
+}
+
+function withoutDuplicates(raw: readonly RawFinding[]): RawFinding[] {
+  const seen = new Set<string>();
+  return raw.filter((f) => {
+    const k = `${f.category}|${f.type}|${f.start}|${f.end}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+}
+
+/** Raw findings before filtering and overlap resolution, as {@link scanRawResolved} returns them. */
+export type RawScan = {
+  /** Raw findings of every wanted category, without window duplicates. */
+  readonly raw: readonly RawFinding[];
+  /**
+   * True when {@link MAX_FINDINGS} raw findings were reached, so a cap may have
+   * cut some short: a category's findings may then differ from a scan of that
+   * category alone. False means no cap applied anywhere.
+   */
+  readonly capped: boolean;
+};
+
+/**
+ * Raw findings of `text` (checked as {@link scanResolved} checks it), before
+ * {@link finalize}, and whether a {@link MAX_FINDINGS} cap may have applied.
  * @throws {DetectorError} DETECTORS_INVALID_INPUT, DETECTORS_INPUT_TOO_LARGE
  */
-export function scanResolved(text: string, r: Resolved): Finding[] {
+export function scanRawResolved(text: string, r: Resolved): RawScan {
   if (typeof text !== 'string') {
     throw new DetectorError(DetectorErrorCode.INVALID_INPUT, 'input must be a string', {
       field: 'text',
     });
   }
-  let raw: RawFinding[];
-  if (text.length <= r.maxInputChars) raw = scanWindow(text, r);
-  else if (r.oversize === 'reject') {
+  if (text.length <= r.maxInputChars) {
+    const raw = scanWindow(text, r);
+    return { raw, capped: raw.length >= MAX_FINDINGS };
+  }
+  if (r.oversize === 'reject') {
     throw new DetectorError(DetectorErrorCode.INPUT_TOO_LARGE, 'input exceeds maxInputChars', {
       field: 'maxInputChars',
     });
-  } else {
-    raw = [];
-    // Overlap lets a match that straddles a boundary be seen whole; the step stays positive.
-    const step = r.maxInputChars - Math.min(WINDOW_OVERLAP, Math.floor(r.maxInputChars / 4));
-    for (let s = 0; s < text.length && raw.length < MAX_FINDINGS; s += step) {
-      const w = text.slice(s, s + r.maxInputChars);
-      for (const f of scanWindow(w, r)) raw.push({ ...f, start: f.start + s, end: f.end + s });
-      if (s + r.maxInputChars >= text.length) break;
-    }
-    const seen = new Set<string>();
-    raw = raw.filter((f) => {
-      const k = `${f.category}|${f.type}|${f.start}|${f.end}`;
-      if (seen.has(k)) return false;
-      seen.add(k);
-      return true;
-    });
   }
+  // Counted before duplicates are dropped: the window loop stops on that count.
+  const raw = scanWindows(text, r);
+  return { raw: withoutDuplicates(raw), capped: raw.length >= MAX_FINDINGS };
+}
+
+/**
+ * Scans text with resolved options.
+ * @throws {DetectorError} DETECTORS_INVALID_INPUT, DETECTORS_INPUT_TOO_LARGE
+ */
+export function scanResolved(text: string, r: Resolved): Finding[] {
+  const { raw } = scanRawResolved(text, r);
   return raw.length === 0 ? [] : finalize(raw, text, r);
 }
