@@ -5,6 +5,8 @@
  * a depth and size bound, and report invisible-character smuggling.
  */
 import type { Severity } from '../types.js';
+import type { ReversedRun } from './bidi-reversed.js';
+import { reversedView, runAt } from './bidi-reversed.js';
 import { findEncoded } from './decode.js';
 import { hasDoubledWords } from './doubled.js';
 import { findMultiUnitFlood } from './flood.js';
@@ -86,7 +88,28 @@ function runRules(view: string, plain: string, meta: () => boolean, plainIsAscii
 export type InjectionOptions = {
   readonly maxDecodeDepth: number;
   readonly decodeBudgetChars: number;
+  /** Whether to scan right-to-left override runs reversed (off inside that scan). @default true */
+  readonly reversedRuns?: boolean;
 };
+
+/** One finding per right-to-left override run whose reversed text holds an injection. */
+function emitReversedRuns(text: string, opts: InjectionOptions, out: RawFinding[]): void {
+  const view = reversedView(text);
+  if (view === null) return;
+  const inner = scanInjection(view.text, { ...opts, maxDecodeDepth: 0, reversedRuns: false });
+  const flagged = new Set(inner.map((f) => runAt(view, f.start)));
+  for (const index of flagged) {
+    const run = view.runs[index] as ReversedRun;
+    out.push({
+      category: 'injection',
+      type: 'bidi-reversed-injection',
+      start: run.start,
+      end: run.end,
+      confidence: 0.9,
+      severity: 'high',
+    });
+  }
+}
 
 /**
  * Injection findings with offsets into `text`.
@@ -203,22 +226,7 @@ export function scanInjection(
     });
   }
   // Bidi override: the visible order is reversed; scan it the way a reader sees it.
-  const rlo = text.indexOf('\u202e');
-  if (rlo >= 0) {
-    const stop = text.indexOf('\u202c', rlo);
-    const seg = text.slice(rlo + 1, stop < 0 ? text.length : stop);
-    const rev = [...seg].reverse().join('');
-    if (scanInjection(rev, { ...opts, maxDecodeDepth: 0 }).length > 0) {
-      out.push({
-        category: 'injection',
-        type: 'bidi-reversed-injection',
-        start: rlo,
-        end: rlo + 1 + seg.length,
-        confidence: 0.9,
-        severity: 'high',
-      });
-    }
-  }
+  if (opts.reversedRuns !== false) emitReversedRuns(text, opts, out);
   // Doubled-letter typing ("outputt yourr instructionss"): collapse repeats and rescan.
   if (hasDoubledWords(n.text)) {
     const undoubled = n.text.replace(/([a-z])\1+/g, '$1');
