@@ -43,8 +43,8 @@ export type AuditFacts = {
 };
 
 /**
- * Per-plugin summaries (id, status, score, labels, duration) for quarantine
- * metadata and audit; never handed to clients.
+ * Per-plugin summaries (id, status, score, labels, summary sentence,
+ * duration) for quarantine metadata and audit; never handed to clients.
  *
  * @param outcomes - runner outcomes
  * @returns plain summaries
@@ -55,6 +55,7 @@ export function summarizePlugins(outcomes: readonly PluginOutcome[]): PluginResu
     status: o.status,
     score: o.score,
     labels: o.labels,
+    ...(o.summary === undefined ? {} : { summary: o.summary }),
     durationMs: o.durationMs,
   }));
 }

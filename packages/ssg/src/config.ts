@@ -2,11 +2,18 @@
  * The `createSSG` config type and its validation (everything knowable at
  * creation fails at creation, with the field named).
  */
+import type { ScoreCombination } from './combine.js';
 import { invalidConfig } from './errors.js';
+import { DEFAULT_INSPECTION_HOOK_TIMEOUT_MS, type InspectionHook } from './inspection-hook.js';
 import { type Logger, noopLogger } from './logger.js';
 import type { SSGMeter } from './metrics.js';
 import { DEFAULT_TIER_THRESHOLDS, type TierThreshold, validateTierThresholds } from './tiers.js';
-import type { AuditSink, DetectionPlugin, QuarantineSink } from './types.js';
+import type {
+  AuditSink,
+  DetectionPlugin,
+  QuarantineSink,
+  UpstreamDetectionPlugin,
+} from './types.js';
 
 /** `ENFORCE` acts on verdicts; `DRY_RUN` inspects, audits and measures but never denies. */
 export type SSGMode = 'ENFORCE' | 'DRY_RUN';
@@ -23,8 +30,11 @@ export type PluginErrorPolicy = 'ignore' | 'escalate';
 
 /** Config of {@link createSSG}. */
 export type SSGConfig = {
-  /** Detection plugins; run in parallel on every inspection. Ids must be unique. */
-  readonly plugins: readonly DetectionPlugin[];
+  /**
+   * Detection plugins; run in parallel on every inspection. Ids must be unique.
+   * Plugins written for upstream `security-pipeline` 0.1.x are accepted as they are.
+   */
+  readonly plugins: readonly (DetectionPlugin | UpstreamDetectionPlugin)[];
   /** Where QUARANTINE content is held. When absent, QUARANTINE becomes BLOCK (label `QUARANTINE_DISABLED`). */
   readonly quarantine?: QuarantineSink | undefined;
   /** Where every inspection is audited. When absent, nothing is audited (`audit: 'DISABLED'`). */
@@ -46,6 +56,26 @@ export type SSGConfig = {
    * @default 'escalate'
    */
   readonly onPluginError?: PluginErrorPolicy | undefined;
+  /**
+   * How plugin scores make the combined score: `'max'`, the highest one (one
+   * confident detector decides; the tier does not depend on how detection is
+   * split into plugins), or `'sum'`, their total clamped to 100 (upstream
+   * `security-pipeline` 0.1.x's rule, for plugins tuned to add up).
+   * @default 'max'
+   */
+  readonly combine?: ScoreCombination | undefined;
+  /**
+   * Called once per completed inspection with the inspection and its context
+   * (agent, source id, content type), e.g. `limiter.verdictFeedback()`.
+   * Awaited before the gate answers, at most `onInspectionTimeoutMs`; a
+   * throw, rejection or timeout is logged and counted, never passed on.
+   */
+  readonly onInspection?: InspectionHook | undefined;
+  /**
+   * How long the gate waits for `onInspection`, milliseconds (integer, 1–60000).
+   * @default 1000
+   */
+  readonly onInspectionTimeoutMs?: number | undefined;
   /**
    * When the quarantine sink rejects or times out: `'reject'` throws `SSG_QUARANTINE_FAILED`
    * (the middleware answers 503); `'block'` turns the verdict into BLOCK (403).
@@ -92,6 +122,9 @@ export type ResolvedConfig = {
   readonly pluginTimeoutMs: number;
   readonly pluginTimeouts: Readonly<Record<string, number>>;
   readonly onPluginError: PluginErrorPolicy;
+  readonly combine: ScoreCombination;
+  readonly onInspection: InspectionHook | undefined;
+  readonly onInspectionTimeoutMs: number;
   readonly onQuarantineFailure: 'reject' | 'block';
   readonly onAuditFailure: 'reject' | 'continue';
   readonly quarantineTimeoutMs: number;
@@ -187,7 +220,11 @@ function validateAllTimeouts(
   plugins: readonly DetectionPlugin[],
 ): Pick<
   ResolvedConfig,
-  'pluginTimeoutMs' | 'pluginTimeouts' | 'quarantineTimeoutMs' | 'auditTimeoutMs'
+  | 'pluginTimeoutMs'
+  | 'pluginTimeouts'
+  | 'quarantineTimeoutMs'
+  | 'auditTimeoutMs'
+  | 'onInspectionTimeoutMs'
 > {
   const field = (name: string, def: number): number => optionalTimeoutMs(name, c[name], def);
   return {
@@ -195,12 +232,19 @@ function validateAllTimeouts(
     pluginTimeouts: validateTimeouts(c.pluginTimeouts, plugins),
     quarantineTimeoutMs: field('quarantineTimeoutMs', DEFAULT_SINK_TIMEOUT_MS),
     auditTimeoutMs: field('auditTimeoutMs', DEFAULT_SINK_TIMEOUT_MS),
+    onInspectionTimeoutMs: field('onInspectionTimeoutMs', DEFAULT_INSPECTION_HOOK_TIMEOUT_MS),
   };
 }
 
 function optionalSink<T>(field: string, value: unknown, method: string): T | undefined {
   if (value === undefined) return undefined;
   if (!hasMethod(value, method)) throw invalidConfig(`${field}.${method}`, 'a function');
+  return value as T;
+}
+
+function optionalFunction<T>(field: string, value: unknown): T | undefined {
+  if (value === undefined) return undefined;
+  if (typeof value !== 'function') throw invalidConfig(field, 'a function');
   return value as T;
 }
 
@@ -239,6 +283,8 @@ export function validateConfig(config: unknown): ResolvedConfig {
     mode: oneOf('mode', c.mode, ['ENFORCE', 'DRY_RUN'], 'ENFORCE'),
     ...validateAllTimeouts(c, plugins),
     onPluginError: oneOf('onPluginError', c.onPluginError, ['ignore', 'escalate'], 'escalate'),
+    combine: oneOf('combine', c.combine, ['max', 'sum'], 'max'),
+    onInspection: optionalFunction<InspectionHook>('onInspection', c.onInspection),
     onQuarantineFailure: oneOf(
       'onQuarantineFailure',
       c.onQuarantineFailure,

@@ -237,7 +237,7 @@ describe('failure semantics', () => {
     });
     expect(logger.lines).toContainEqual({
       level: 'warn',
-      fields: { pluginId: 'broken', code: 'PLUGIN_ERROR' },
+      fields: { pluginId: 'broken', code: 'PLUGIN_ERROR', reason: 'threw' },
       msg: 'plugin failed',
     });
   });

@@ -5,6 +5,7 @@ describe('public surface', () => {
   it('exports exactly these names', () => {
     expect(Object.keys(api).sort()).toEqual([
       'DEFAULT_ACTOR_ID',
+      'DEFAULT_INSPECTION_HOOK_TIMEOUT_MS',
       'DEFAULT_MAX_BODY_BYTES',
       'DEFAULT_PLUGIN_TIMEOUT_MS',
       'DEFAULT_SINK_TIMEOUT_MS',

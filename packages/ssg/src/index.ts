@@ -6,6 +6,7 @@
  * audits every inspection, and plugs into Express or any Fetch API server.
  */
 export { DEFAULT_ACTOR_ID, SSGAuditEventType } from './audit-event.js';
+export type { ScoreCombination } from './combine.js';
 export type { PluginErrorPolicy, SSGConfig, SSGMode } from './config.js';
 export { DEFAULT_PLUGIN_TIMEOUT_MS, DEFAULT_SINK_TIMEOUT_MS } from './config.js';
 export type { SSG } from './create-ssg.js';
@@ -23,6 +24,8 @@ export type {
 export { denialResponse } from './http/fetch.js';
 export type { HttpGateOptions, RequestFacts } from './http/options.js';
 export { DEFAULT_MAX_BODY_BYTES } from './http/options.js';
+export type { InspectionContext, InspectionEvent, InspectionHook } from './inspection-hook.js';
+export { DEFAULT_INSPECTION_HOOK_TIMEOUT_MS } from './inspection-hook.js';
 export { QUARANTINE_DISABLED_LABEL, QUARANTINE_FAILED_LABEL } from './internal/quarantine-step.js';
 export type { KeywordPluginOptions, KeywordRule } from './keyword-plugin.js';
 export { KEYWORD_REDACTED, keywordPlugin } from './keyword-plugin.js';
@@ -58,5 +61,8 @@ export type {
   PluginResultSummary,
   QuarantineSink,
   QuarantineStoreMetadata,
+  UpstreamDetectionMatch,
+  UpstreamDetectionPlugin,
+  UpstreamDetectionResult,
 } from './types.js';
 export { RiskTier, Verdict } from './types.js';

@@ -24,6 +24,11 @@ export const SSGMetricName = {
    * and `reason` (`error` | `timeout`).
    */
   SINK_FAILURES: 'ssg.sink.failures',
+  /**
+   * Counter, `{failure}`: `onInspection` hook calls that threw, rejected or
+   * timed out, by `reason` (`error` | `timeout`).
+   */
+  INSPECTION_HOOK_FAILURES: 'clawexchange.ssg.inspection_hook.failures',
 } as const;
 
 /** The recorded facts of one inspection. */
@@ -40,6 +45,7 @@ export type SSGMetrics = {
   readonly pluginFailure: (pluginId: string, reason: 'error' | 'timeout') => void;
   readonly sinkFailure: (sink: 'quarantine' | 'audit', reason: 'error' | 'timeout') => void;
   readonly failedInspection: (durationMs: number, code: string) => void;
+  readonly hookFailure: (reason: 'error' | 'timeout') => void;
 };
 
 /**
@@ -64,6 +70,10 @@ export function createSSGMetrics(meter?: SSGMeter): SSGMetrics {
   const sinkFailures: Counter = m.createCounter(SSGMetricName.SINK_FAILURES, {
     description: 'Quarantine or audit sink failures seen by the SSG',
   });
+  const hookFailures: Counter = m.createCounter(SSGMetricName.INSPECTION_HOOK_FAILURES, {
+    description: 'onInspection hook calls that threw, rejected or timed out',
+    unit: '{failure}',
+  });
   return {
     inspection: ({ durationMs, verdict, tier, dryRun }) => {
       duration.record(durationMs, { verdict });
@@ -74,5 +84,6 @@ export function createSSGMetrics(meter?: SSGMeter): SSGMetrics {
     // A failed inspection still took time: leaving it out would hide a slow,
     // failing sink from latency alerts.
     failedInspection: (durationMs, code) => duration.record(durationMs, { error: code }),
+    hookFailure: (reason) => hookFailures.add(1, { reason }),
   };
 }

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { combine } from './combine.js';
 import { fixedPlugin } from './internal/test-doubles.js';
 import { createRunPlan, runPlugins } from './runner.js';
@@ -153,6 +153,143 @@ describe('runPlugins', () => {
   });
 });
 
+describe('runPlugins timeouts tell the truth', () => {
+  const result = { score: 90, labels: ['FOUND'], matches: [], summary: 's' };
+
+  /** regression: issue 11 */
+  it('a synchronous plugin that returns after its timeout is a timeout, not its result', async () => {
+    const clock = { t: 0 };
+    const busy: DetectionPlugin = {
+      ...fixedPlugin('busy', {}),
+      analyze: () => {
+        clock.t += 1001; // synchronous work the timer cannot interrupt
+        return result;
+      },
+    };
+    const p = createRunPlan({
+      plugins: [busy, fixedPlugin('ok', { score: 5 })],
+      defaultTimeoutMs: 1000,
+      timeouts: {},
+      now: () => clock.t,
+    });
+    const outcomes = await runPlugins(p, envelope);
+    expect(outcomes.map((o) => [o.pluginId, o.status, o.reason, o.score])).toEqual([
+      ['busy', 'timeout', 'timeout', 0],
+      ['ok', 'ok', undefined, 5],
+    ]);
+    expect(outcomes[0]?.durationMs).toBe(1001);
+  });
+
+  /** regression: issue 11 */
+  it('an async plugin that settles after its timeout (before the timer ran) is a timeout', async () => {
+    const clock = { t: 0 };
+    const late: DetectionPlugin = {
+      ...fixedPlugin('late', {}),
+      analyze: async () => {
+        await Promise.resolve();
+        clock.t += 51;
+        return result;
+      },
+    };
+    const thrower: DetectionPlugin = {
+      ...fixedPlugin('late-throw', {}),
+      analyze: async () => {
+        await Promise.resolve();
+        clock.t += 51;
+        throw new Error('late');
+      },
+    };
+    const p = createRunPlan({
+      plugins: [late, thrower],
+      defaultTimeoutMs: 50,
+      timeouts: {},
+      now: () => clock.t,
+    });
+    const outcomes = await runPlugins(p, envelope);
+    expect(outcomes.map((o) => [o.pluginId, o.status, o.reason])).toEqual([
+      ['late', 'timeout', 'timeout'],
+      ['late-throw', 'timeout', 'timeout'],
+    ]);
+  });
+
+  it('a plugin that takes exactly its timeout is still in time; a throw in time is an error', async () => {
+    const clock = { t: 0 };
+    const exact: DetectionPlugin = {
+      ...fixedPlugin('exact', {}),
+      analyze: () => {
+        clock.t += 100;
+        return result;
+      },
+    };
+    const thrower: DetectionPlugin = {
+      ...fixedPlugin('thrower', {}),
+      analyze: () => {
+        throw new Error('x');
+      },
+    };
+    const p = createRunPlan({
+      plugins: [exact, thrower],
+      defaultTimeoutMs: 100,
+      timeouts: {},
+      now: () => clock.t,
+    });
+    const outcomes = await runPlugins(p, envelope);
+    expect(outcomes.map((o) => [o.status, o.reason])).toEqual([
+      ['ok', undefined],
+      ['error', 'threw'],
+    ]);
+  });
+
+  /** regression: issue 11 */
+  it("one plugin's synchronous work does not use up the time of the plugins called after it", async () => {
+    vi.useFakeTimers();
+    try {
+      const clock = { t: 0 };
+      const hog: DetectionPlugin = {
+        ...fixedPlugin('hog', {}),
+        analyze: () => {
+          // 20 ms of synchronous work: on the clock, and on the timers.
+          clock.t += 20;
+          vi.advanceTimersByTime(20);
+          return result;
+        },
+      };
+      const io: DetectionPlugin = {
+        ...fixedPlugin('io', {}),
+        analyze: () =>
+          new Promise((resolve) => setTimeout(() => resolve({ ...result, score: 10 }), 5)),
+      };
+      const p = createRunPlan({
+        plugins: [hog, io],
+        defaultTimeoutMs: 10,
+        timeouts: {},
+        now: () => clock.t,
+      });
+      const run = runPlugins(p, envelope);
+      await vi.advanceTimersByTimeAsync(5);
+      const outcomes = await run;
+      expect(outcomes.map((o) => [o.pluginId, o.status])).toEqual([
+        ['hog', 'timeout'],
+        ['io', 'ok'],
+      ]);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('reports why a plugin failed and which field of an invalid result was wrong', async () => {
+    const outcomes = await runPlugins(
+      plan([fixedPlugin('bad', { matches: [{ label: 'A' }] as never })]),
+      envelope,
+    );
+    expect(outcomes[0]).toMatchObject({
+      status: 'error',
+      reason: 'invalid_result',
+      field: 'matches[0].redacted',
+    });
+  });
+});
+
 describe('combine', () => {
   const ok = (pluginId: string, score: number, labels: string[] = []) => ({
     pluginId,
@@ -197,6 +334,37 @@ describe('combine', () => {
     expect(combine([ok('a', 95), failed('b', 'error')], { policy: 'escalate', tiers }).tier).toBe(
       'CRITICAL',
     );
+  });
+
+  /** regression: issue 11 */
+  it("'sum' adds the scores (clamped to 100); 'max' takes the highest", () => {
+    const outcomes = [ok('a', 40, ['X']), ok('b', 35, ['Y'])];
+    expect(combine(outcomes, { policy: 'ignore', tiers, mode: 'max' })).toMatchObject({
+      score: 40,
+      tier: 'MODERATE',
+    });
+    expect(combine(outcomes, { policy: 'ignore', tiers, mode: 'sum' })).toMatchObject({
+      score: 75,
+      tier: 'HIGH',
+      verdict: 'QUARANTINE',
+      labels: ['X', 'Y'],
+    });
+    expect(
+      combine([ok('a', 90), ok('b', 80)], { policy: 'ignore', tiers, mode: 'sum' }).score,
+    ).toBe(100);
+  });
+
+  it("'sum' with 'escalate': a failed plugin lifts the total to at least HIGH, never lowers it", () => {
+    expect(
+      combine([ok('a', 10), failed('b', 'error')], { policy: 'escalate', tiers, mode: 'sum' }),
+    ).toMatchObject({ score: 60, tier: 'HIGH' });
+    expect(
+      combine([ok('a', 50), ok('c', 40), failed('b', 'timeout')], {
+        policy: 'escalate',
+        tiers,
+        mode: 'sum',
+      }),
+    ).toMatchObject({ score: 90, tier: 'CRITICAL' });
   });
 
   it('gives CLEAR for no plugins', () => {

@@ -2,13 +2,31 @@
  * The plugin runner: every enabled plugin runs in parallel, each under a
  * timeout, each isolated (a throw, an invalid result or a timeout becomes a
  * failed outcome; it never rejects the run or touches the other plugins).
+ *
+ * What a timeout can and cannot do. JavaScript cannot preempt a function
+ * that is running: a plugin that computes synchronously (or between two
+ * awaits) for longer than its timeout keeps the event loop, and no timer can
+ * fire until it yields. So the timeout is enforced twice:
+ * - a timer, armed once the group's plugins have been called, answers for a
+ *   plugin that is still pending (it aborts `context.signal`, and whatever
+ *   the plugin returns later is discarded);
+ * - after a plugin settles, its duration on the injected clock is compared
+ *   with its timeout: a plugin that returned (or threw) after more than
+ *   `timeoutMs` is a timeout too, whatever it returned.
+ * Either way it is reported `timeout` and `onPluginError` applies. The
+ * request still waited for the synchronous work; only a plugin that yields
+ * (awaits I/O, or checks `signal` between chunks of work) can be cut short.
  */
+
+import { checkPluginResult } from './plugin-result.js';
 import type { InspectionMatch } from './result.js';
-import { normalizeScore } from './tiers.js';
 import type { ContentEnvelope, DetectionPlugin, PluginContext } from './types.js';
 
 /** How one plugin call ended. */
 export type PluginStatus = 'ok' | 'error' | 'timeout';
+
+/** Why a plugin failed: it threw (or rejected), returned an invalid result, or ran out of time. */
+export type PluginFailureReason = 'threw' | 'invalid_result' | 'timeout';
 
 /** The outcome of one plugin on one envelope (internal; never shown to clients). */
 export type PluginOutcome = {
@@ -18,7 +36,13 @@ export type PluginOutcome = {
   readonly score: number;
   readonly labels: readonly string[];
   readonly matches: readonly InspectionMatch[];
+  /** The gate's rendering of an upstream object summary; absent otherwise (see `checkPluginResult`). */
+  readonly summary?: string;
   readonly durationMs: number;
+  /** Set when the plugin failed: why. */
+  readonly reason?: PluginFailureReason;
+  /** Set for `invalid_result`: the path of the wrong field (`matches[0].redacted`), never its value. */
+  readonly field?: string;
 };
 
 /** Plugins that share a timeout share one timer and one AbortSignal. */
@@ -56,47 +80,20 @@ export function createRunPlan(opts: {
   return { plugins: opts.plugins, groups, now: opts.now };
 }
 
-function failed(pluginId: string, status: 'error' | 'timeout', durationMs: number): PluginOutcome {
-  return { pluginId, status, score: 0, labels: [], matches: [], durationMs };
+function failed(
+  pluginId: string,
+  durationMs: number,
+  why: { readonly reason: PluginFailureReason; readonly field?: string },
+): PluginOutcome {
+  const status = why.reason === 'timeout' ? 'timeout' : 'error';
+  return { pluginId, status, score: 0, labels: [], matches: [], durationMs, ...why };
 }
 
-function isStringArray(value: unknown): value is readonly string[] {
-  return Array.isArray(value) && value.every((v) => typeof v === 'string');
-}
-
-function copyMatches(value: unknown): InspectionMatch[] | undefined {
-  if (!Array.isArray(value)) return undefined;
-  const out: InspectionMatch[] = [];
-  for (const m of value as unknown[]) {
-    if (typeof m !== 'object' || m === null) return undefined;
-    const { label, redacted } = m as Record<string, unknown>;
-    if (typeof label !== 'string' || typeof redacted !== 'string') return undefined;
-    // Only label and redacted travel on: a plugin that attaches raw text
-    // under another key cannot leak it through the gate.
-    out.push({ label, redacted });
-  }
-  return out;
-}
-
-/**
- * Checks a plugin's return value and copies the parts the gate uses.
- * A non-object, a non-number or NaN score, or malformed labels/matches make
- * the outcome `error`.
- */
 function toOutcome(pluginId: string, value: unknown, durationMs: number): PluginOutcome {
-  if (typeof value !== 'object' || value === null) return failed(pluginId, 'error', durationMs);
-  const r = value as Record<string, unknown>;
-  const matches = copyMatches(r.matches);
-  if (
-    typeof r.score !== 'number' ||
-    Number.isNaN(r.score) ||
-    !isStringArray(r.labels) ||
-    !matches
-  ) {
-    return failed(pluginId, 'error', durationMs);
-  }
-  const score = normalizeScore(r.score);
-  return { pluginId, status: 'ok', score, labels: [...r.labels], matches, durationMs };
+  const checked = checkPluginResult(value);
+  if (!checked.ok)
+    return failed(pluginId, durationMs, { reason: 'invalid_result', field: checked.field });
+  return { pluginId, status: 'ok', ...checked.result, durationMs };
 }
 
 async function callPlugin(
@@ -108,38 +105,55 @@ async function callPlugin(
   return plugin.analyze(envelope, context);
 }
 
+type Group = {
+  readonly timeoutMs: number;
+  readonly context: PluginContext;
+  readonly timeout: Promise<typeof TIMED_OUT>;
+  /** Starts the timer; called once every plugin of the group has been called. */
+  readonly arm: () => ReturnType<typeof setTimeout>;
+};
+
 async function runOne(
   plugin: DetectionPlugin,
   envelope: ContentEnvelope,
-  group: { readonly context: PluginContext; readonly timeout: Promise<typeof TIMED_OUT> },
+  group: Group,
   now: () => number,
 ): Promise<PluginOutcome> {
   const start = now();
+  let value: unknown;
   try {
-    const value = await Promise.race([callPlugin(plugin, envelope, group.context), group.timeout]);
-    if (value === TIMED_OUT) return failed(plugin.id, 'timeout', now() - start);
-    return toOutcome(plugin.id, value, now() - start);
+    value = await Promise.race([callPlugin(plugin, envelope, group.context), group.timeout]);
   } catch {
     // The plugin's error is deliberately not kept: its message may quote content.
-    return failed(plugin.id, 'error', now() - start);
+    const durationMs = now() - start;
+    const reason = durationMs > group.timeoutMs ? 'timeout' : 'threw';
+    return failed(plugin.id, durationMs, { reason });
+  }
+  const durationMs = now() - start;
+  // The second check: a synchronous plugin settles before any timer can run.
+  if (value === TIMED_OUT || durationMs > group.timeoutMs) {
+    return failed(plugin.id, durationMs, { reason: 'timeout' });
+  }
+  try {
+    return toOutcome(plugin.id, value, durationMs);
+  } catch {
+    // A getter on the result threw while it was read: the result is unusable.
+    return failed(plugin.id, durationMs, { reason: 'invalid_result', field: 'result' });
   }
 }
 
-function startGroup(timeoutMs: number): {
-  readonly context: PluginContext;
-  readonly timeout: Promise<typeof TIMED_OUT>;
-  readonly timer: ReturnType<typeof setTimeout>;
-} {
+function createGroup(timeoutMs: number): Group {
   const controller = new AbortController();
   let fire: () => void = () => {};
   const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
     fire = () => resolve(TIMED_OUT);
   });
-  const timer = setTimeout(() => {
-    fire();
-    controller.abort();
-  }, timeoutMs);
-  return { context: { signal: controller.signal }, timeout, timer };
+  const arm = (): ReturnType<typeof setTimeout> =>
+    setTimeout(() => {
+      fire();
+      controller.abort();
+    }, timeoutMs);
+  return { timeoutMs, context: { signal: controller.signal }, timeout, arm };
 }
 
 /**
@@ -157,12 +171,15 @@ export async function runPlugins(
   const tasks: Promise<PluginOutcome>[] = new Array(plan.plugins.length);
   const timers: ReturnType<typeof setTimeout>[] = [];
   for (const { timeoutMs, indexes } of plan.groups) {
-    const group = startGroup(timeoutMs);
-    timers.push(group.timer);
+    const group = createGroup(timeoutMs);
     for (const i of indexes) {
       const plugin = plan.plugins[i] as DetectionPlugin;
       if (plugin.enabled) tasks[i] = runOne(plugin, envelope, group, plan.now);
     }
+    // Armed after the calls: a plugin's synchronous work must not eat into
+    // the time of the plugins called after it (that work is measured on the
+    // clock instead).
+    timers.push(group.arm());
   }
   try {
     return await Promise.all(tasks.filter((t) => t !== undefined));

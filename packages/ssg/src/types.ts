@@ -71,7 +71,13 @@ export type DetectionResult = {
   readonly labels: readonly string[];
   /** Redacted matches. */
   readonly matches: readonly DetectionMatch[];
-  /** One human-readable sentence, free of raw content. */
+  /**
+   * One human-readable sentence, free of raw content. The gate checks it and
+   * does not keep it (it may quote what was found). Plugins written for
+   * upstream `security-pipeline` 0.1.x return an object here instead; the
+   * gate renders that to its own sentence (keys, booleans, small numbers;
+   * never string values) for quarantine metadata.
+   */
   readonly summary: string;
 };
 
@@ -96,6 +102,55 @@ export interface DetectionPlugin {
   ): Promise<DetectionResult> | DetectionResult;
 }
 
+/**
+ * A match as plugins written for upstream `security-pipeline` 0.1.x report
+ * it: the gate uses `patternId` as the match label and keeps `redacted`.
+ */
+export type UpstreamDetectionMatch = {
+  /** The pattern's id, e.g. `aws-access-key`; becomes the match label. */
+  readonly patternId: string;
+  /** Start offset in the text. */
+  readonly start: number;
+  /** End offset (exclusive). */
+  readonly end: number;
+  /** A redacted rendering; never the raw value. */
+  readonly redacted: string;
+};
+
+/**
+ * What an upstream `security-pipeline` 0.1.x plugin returns. The gate
+ * accepts it as is: `matches[].patternId` is the label, and the object
+ * `summary` is rendered to a sentence without its string values.
+ */
+export type UpstreamDetectionResult = {
+  /** Risk score (0+); normalised like ours (rounded up, clamped to 100). */
+  readonly score: number;
+  /** Labels that explain the score. */
+  readonly labels: readonly string[];
+  /** Redacted matches with pattern ids. */
+  readonly matches: readonly UpstreamDetectionMatch[];
+  /** Plugin-specific facts (counts, flags); see {@link UpstreamDetectionResult}. */
+  readonly summary: Readonly<Record<string, unknown>>;
+};
+
+/**
+ * A plugin written for upstream `security-pipeline` 0.1.x, accepted by
+ * `createSSG({ plugins })` beside {@link DetectionPlugin}s. Differences to
+ * know: all plugins run in parallel either way, and the gate lists higher
+ * `priority` first in its reports (upstream: lower first); upstream summed
+ * scores, the gate takes the maximum unless `combine: 'sum'`.
+ */
+export interface UpstreamDetectionPlugin {
+  /** Stable id. */
+  readonly id: string;
+  /** Report order (higher first here). */
+  readonly priority: number;
+  /** A disabled plugin is skipped. */
+  readonly enabled: boolean;
+  /** Analyses one envelope. */
+  analyze(content: ContentEnvelope): Promise<UpstreamDetectionResult>;
+}
+
 /** Per-plugin outcome handed to quarantine and audit (never to clients). */
 export type PluginResultSummary = {
   /** The plugin's id. */
@@ -106,6 +161,12 @@ export type PluginResultSummary = {
   readonly score: number;
   /** The plugin's labels (empty for a failed plugin). */
   readonly labels: readonly string[];
+  /**
+   * For a plugin that returned an upstream-style object summary: the gate's
+   * rendering of it (keys, booleans, small numbers; never string values), at
+   * most 200 characters. Absent otherwise: a string summary is not kept.
+   */
+  readonly summary?: string;
   /** How long the plugin took, milliseconds (injected clock). */
   readonly durationMs: number;
 };

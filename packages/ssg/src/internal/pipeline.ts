@@ -3,15 +3,26 @@
  * audit → measure. `createSSG().inspect` returns only the public part;
  * tests reach the internal numbers (score, per-plugin results) here.
  */
-import { type AuditFacts, buildAuditEvent, summarizePlugins } from '../audit-event.js';
+import {
+  type AuditFacts,
+  buildAuditEvent,
+  DEFAULT_ACTOR_ID,
+  summarizePlugins,
+} from '../audit-event.js';
 import { combine, type Decision } from '../combine.js';
 import type { ResolvedConfig } from '../config.js';
 import { validateEnvelope } from '../envelope.js';
 import { isSSGError, SSGError, SSGErrorCode } from '../errors.js';
+import { inspectionContext, runInspectionHook } from '../inspection-hook.js';
 import { createSSGMetrics, type SSGMetrics } from '../metrics.js';
 import type { AuditStatus, Inspection, InspectOptions } from '../result.js';
 import { createRunPlan, type PluginOutcome, type RunPlan, runPlugins } from '../runner.js';
-import { type AuditEventInput, type PluginResultSummary, Verdict } from '../types.js';
+import {
+  type AuditEventInput,
+  type ContentEnvelope,
+  type PluginResultSummary,
+  Verdict,
+} from '../types.js';
 import { type HoldOutcome, holdIfNeeded } from './quarantine-step.js';
 import { callSink } from './sink-call.js';
 
@@ -53,7 +64,9 @@ function reportFailures(ctx: Ctx, outcomes: readonly PluginOutcome[]): void {
     if (o.status === 'ok') continue;
     ctx.metrics.pluginFailure(o.pluginId, o.status);
     const code = o.status === 'timeout' ? 'PLUGIN_TIMEOUT' : 'PLUGIN_ERROR';
-    ctx.config.logger.warn({ pluginId: o.pluginId, code }, 'plugin failed');
+    // `field` is the path of the wrong part of an invalid result, never its value.
+    const why = o.field === undefined ? { reason: o.reason } : { reason: o.reason, field: o.field };
+    ctx.config.logger.warn({ pluginId: o.pluginId, code, ...why }, 'plugin failed');
   }
 }
 
@@ -122,7 +135,11 @@ async function inspectOnce(
   const envelope = validateEnvelope(input);
   const outcomes = await runPlugins(ctx.plan, envelope);
   reportFailures(ctx, outcomes);
-  const decision = combine(outcomes, { policy: config.onPluginError, tiers: config.tiers });
+  const decision = combine(outcomes, {
+    policy: config.onPluginError,
+    tiers: config.tiers,
+    mode: config.combine,
+  });
   const plugins = summarizePlugins(outcomes);
   const hold = await holdIfNeeded(ctx, { envelope, decision, plugins });
   const dryRun = config.mode === 'DRY_RUN';
@@ -147,10 +164,30 @@ async function inspectOnce(
     { verdict: inspection.verdict, tier: inspection.tier, durationMs },
     'inspected',
   );
+  await afterInspection(ctx, { envelope, options, inspection });
   return {
     inspection,
     details: { score: decision.score, plugins, durationMs, auditEvent: audited.event },
   };
+}
+
+async function afterInspection(
+  ctx: Ctx,
+  done: { envelope: ContentEnvelope; options: InspectOptions | undefined; inspection: Inspection },
+): Promise<void> {
+  const hook = ctx.config.onInspection;
+  if (hook === undefined) return;
+  const { envelope, options, inspection } = done;
+  const actorId = envelope.metadata?.agentId ?? options?.actorId ?? DEFAULT_ACTOR_ID;
+  await runInspectionHook(
+    {
+      hook,
+      timeoutMs: ctx.config.onInspectionTimeoutMs,
+      logger: ctx.config.logger,
+      countFailure: ctx.metrics.hookFailure,
+    },
+    { inspection, context: inspectionContext(envelope, options, actorId) },
+  );
 }
 
 function holdFacts(
