@@ -92,8 +92,8 @@ describe('createQuarantineService config validation (before any I/O)', () => {
       'storage.serverSideEncryption',
       { ...base, storage: { ...base.storage, serverSideEncryption: null } },
     ],
-    // `<prefix>YYYY/MM/DD/<uuid>` must fit the 512-character s3_key column.
-    ['storage.prefix', { ...base, storage: { ...base.storage, prefix: 'a/'.repeat(233) } }],
+    // `<prefix><installationId>/YYYY/MM/DD/<uuid>` must fit the 512-character s3_key column.
+    ['storage.prefix', { ...base, storage: { ...base.storage, prefix: `${'a'.repeat(428)}/` } }],
     ['storage.region', { ...base, storage: { ...base.storage, region: 5 } }],
     ['cleanup.sweepOrphanObjects', { ...base, cleanup: { sweepOrphanObjects: 'false' } }],
     ['now', { ...base, now: 'yesterday' }],
@@ -106,7 +106,9 @@ describe('createQuarantineService config validation (before any I/O)', () => {
   });
 
   it('accepts the longest prefix whose keys fit the s3_key column', () => {
-    const prefix = `${'a'.repeat(464)}/`;
+    const prefix = `${'a'.repeat(427)}/`;
+    // The longest key it yields is exactly the column's width.
+    expect(`${prefix}${'0'.repeat(36)}/YYYY/MM/DD/${'0'.repeat(36)}`).toHaveLength(512);
     expect(() =>
       createQuarantineService({ ...base, storage: { ...base.storage, prefix } }),
     ).not.toThrow();

@@ -6,6 +6,7 @@ import type { QuarantineConfig } from './config.js';
 import { createToken, verifyToken } from './internal/access.js';
 import { runCleanup } from './internal/cleanup.js';
 import type { Context } from './internal/context.js';
+import { installationIdLoader } from './internal/installation.js';
 import {
   getVisible,
   readContent,
@@ -15,6 +16,7 @@ import {
 import { keyUsage, listRecords, storageStats } from './internal/listing.js';
 import { createMetrics } from './internal/metrics.js';
 import { createObjectStore } from './internal/object-store.js';
+import { withOptionChecks } from './internal/options.js';
 import { validateConfig } from './internal/resolve-config.js';
 import { rotate } from './internal/rotation.js';
 import { storeContent } from './internal/store.js';
@@ -23,7 +25,9 @@ import type { Quarantine } from './types.js';
 /**
  * Creates the quarantine service: AES-256-GCM envelope encryption (a fresh
  * data key per record, wrapped by the master key), ciphertext in S3 under
- * `quarantine/YYYY/MM/DD/<id>`, metadata and wrapped keys in PostgreSQL.
+ * `quarantine/<installationId>/YYYY/MM/DD/<id>` (the installation id is
+ * this database's, drawn by `quarantineMigrations`), metadata and wrapped
+ * keys in PostgreSQL.
  * The config is validated here, before any I/O. Keys, credentials and the
  * database handle stay in closures: the returned object holds only methods.
  *
@@ -45,6 +49,8 @@ export function createQuarantineService(config: QuarantineConfig): Quarantine {
     ...resolved,
     objects: createObjectStore(resolved.s3, resolved.bucket, resolved.sse),
     metrics: createMetrics(resolved.meter),
+    // Read on first use, never here: the factory does no I/O.
+    installationId: installationIdLoader(resolved.db),
   };
   const service = {
     store: (content, metadata) => storeContent(ctx, content, metadata),
@@ -61,5 +67,6 @@ export function createQuarantineService(config: QuarantineConfig): Quarantine {
     rotateKeys: (options) => rotate(ctx, options),
     keyUsage: () => keyUsage(ctx),
   } satisfies Quarantine & QuarantineSink;
-  return Object.freeze(service);
+  // Frozen, with every options argument checked (nothing silently ignored).
+  return withOptionChecks(service);
 }

@@ -1,6 +1,7 @@
 import type { CleanupResult } from '../types.js';
-import { type Context, errorFields, idFromKey } from './context.js';
-import { removeObject } from './lifecycle.js';
+import { type Context, errorFields } from './context.js';
+import { removeObject, removeRecordedObject } from './lifecycle.js';
+import { idInKeySpace, installationPrefix, storedAt } from './object-keys.js';
 import { changeStatus, sql, toRecord } from './repository.js';
 
 type Row = Parameters<typeof toRecord>[0];
@@ -71,7 +72,7 @@ async function removeAbandoned(ctx: Context): Promise<number> {
         [row.id],
       );
       for (const c of claimed) {
-        await ctx.objects.remove(c.s3_key);
+        await removeRecordedObject(ctx, row.id, c.s3_key);
         removed++;
       }
     }
@@ -104,20 +105,51 @@ async function removeLeftovers(ctx: Context): Promise<number> {
 }
 
 /**
- * Lists the prefix and deletes objects with no live (PENDING or held)
- * record. Because a record is always committed before its object is put,
- * an object without a record can only be the late upload of a store that
- * cleanup() already judged abandoned, and an object of a final record has
- * no key left: neither is ever held content.
- * Keys that do not look like ours are logged and left alone.
+ * Whether an object with no record at all is old enough to be an orphan:
+ * stored at least `abandonedAfterMs` ago (by the service's clock, from the
+ * object's metadata; else by the server's `Last-Modified`). A younger one
+ * may belong to a record the database has not shown us yet (a lagging read
+ * replica behind the host's Sequelize), so it waits for a later run.
+ */
+async function oldEnough(ctx: Context, key: string): Promise<boolean> {
+  const head = await ctx.objects.head(key);
+  if (head === null) return false;
+  const at = storedAt(head);
+  return at !== null && at.getTime() <= ctx.now().getTime() - ctx.abandonedAfterMs;
+}
+
+/** Status of the records naming these keys (absent: no record). */
+async function statusByKey(ctx: Context, keys: readonly string[]): Promise<Map<string, string>> {
+  const rows = await sql<{ s3_key: string; status: string }>(
+    ctx.db,
+    'SELECT s3_key, status FROM quarantine_records WHERE s3_key = ANY($1::varchar[])',
+    [keys],
+  );
+  return new Map(rows.map((r) => [r.s3_key, r.status]));
+}
+
+const LIVE = new Set(['PENDING', 'QUARANTINED', 'UNDER_REVIEW']);
+
+/**
+ * Lists THIS installation's key space (`<prefix><installationId>/`) and
+ * deletes objects with no live (PENDING or held) record. Nothing outside
+ * it is listed, so another deployment sharing the bucket and prefix (its
+ * own database or schema, hence its own installation id) is never touched,
+ * and legacy keys (`<prefix>YYYY/MM/DD/<id>`, written before installation
+ * ids) are never swept: nothing proves whose they are.
+ * A record is always committed before its object is put, so an object
+ * without a record is the late upload of a store that cleanup() already
+ * judged abandoned (deleted once `abandonedAfterMs` old, see `oldEnough`);
+ * an object of a final record has no key left (deleted at once).
  */
 async function removeOrphans(ctx: Context): Promise<number> {
+  const keySpace = installationPrefix(ctx.prefix, await ctx.installationId());
   let removed = 0;
   let token: string | undefined;
   do {
-    const page = await ctx.objects.listPage(ctx.prefix, token);
+    const page = await ctx.objects.listPage(keySpace, token);
     token = page.next;
-    const ours = page.keys.filter((k) => idFromKey(ctx.prefix, k) !== null);
+    const ours = page.keys.filter((k) => idInKeySpace(keySpace, k) !== null);
     if (ours.length < page.keys.length) {
       ctx.logger.warn(
         { foreignObjects: page.keys.length - ours.length },
@@ -125,18 +157,11 @@ async function removeOrphans(ctx: Context): Promise<number> {
       );
     }
     if (ours.length === 0) continue;
-    // Only a PENDING or held record keeps its object. The object of a final
-    // record is undecryptable garbage (its key is shredded), e.g. a restored
-    // backup or a stray replica: deleting it is always safe.
-    const known = await sql<{ s3_key: string }>(
-      ctx.db,
-      `SELECT s3_key FROM quarantine_records WHERE s3_key = ANY($1::varchar[])
-       AND status IN ('PENDING','QUARANTINED','UNDER_REVIEW')`,
-      [ours],
-    );
-    const knownKeys = new Set(known.map((r) => r.s3_key));
+    const status = await statusByKey(ctx, ours);
     for (const key of ours) {
-      if (knownKeys.has(key)) continue;
+      const s = status.get(key);
+      if (s !== undefined && LIVE.has(s)) continue;
+      if (s === undefined && !(await oldEnough(ctx, key))) continue;
       await ctx.objects.remove(key);
       removed++;
     }

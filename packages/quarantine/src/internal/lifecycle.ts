@@ -2,6 +2,7 @@ import { QuarantineError, QuarantineErrorCode } from '../errors.js';
 import type { QuarantineRecord, QuarantineStatus, UpdateStatusOptions } from '../types.js';
 import { type Context, errorFields } from './context.js';
 import { contentAad, open, wipe } from './crypto.js';
+import { keyShape } from './object-keys.js';
 import {
   changeStatus,
   findKey,
@@ -186,12 +187,52 @@ async function applyMove(
 }
 
 /**
+ * Whether the object one of OUR records names may be deleted: a legacy key
+ * (no installation id; the record is the proof) or one carrying this
+ * installation's id. A key carrying another installation's id is left
+ * alone: our database can only name it if it was copied from another
+ * deployment's (a restored backup), whose live content that object may be.
+ */
+async function mayDelete(ctx: Context, key: string): Promise<boolean> {
+  const shape = keyShape(ctx.prefix, key);
+  if (shape.kind === 'legacy') return true;
+  return shape.kind === 'installation' && shape.installationId === (await ctx.installationId());
+}
+
+/**
+ * Deletes the object a record of ours names, if it is provably ours (see
+ * `mayDelete`); otherwise logs and leaves it. Either way this record is
+ * done with it.
+ *
+ * @returns whether the object was deleted (false: left alone)
+ */
+export async function removeRecordedObject(
+  ctx: Context,
+  recordId: string,
+  key: string,
+): Promise<boolean> {
+  if (await mayDelete(ctx, key)) {
+    await ctx.objects.remove(key);
+    return true;
+  }
+  ctx.logger.warn(
+    { recordId },
+    'quarantine: object outside this installation key space left in the bucket',
+  );
+  return false;
+}
+
+/**
  * Deletes the object of a shredded record. The key is already gone, so a
- * failure here loses nothing: it is logged and cleanup() retries.
+ * failure here loses nothing: it is logged and cleanup() retries. An
+ * object that is not provably ours is left in place and the record marked
+ * done all the same (`object_deleted_at`: nothing more to do for it), so
+ * the leftover sweep does not retry it forever; its content is
+ * undecryptable through this database either way.
  */
 export async function removeObject(ctx: Context, record: StoredRecord): Promise<boolean> {
   try {
-    await ctx.objects.remove(record.s3Key);
+    await removeRecordedObject(ctx, record.id, record.s3Key);
     await markObjectDeleted(ctx.db, record.id, ctx.now());
     return true;
   } catch (e) {

@@ -1,6 +1,7 @@
 import {
   DeleteObjectCommand,
   GetObjectCommand,
+  HeadObjectCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   type PutObjectCommandInput,
@@ -11,9 +12,12 @@ import { QuarantineError, QuarantineErrorCode } from '../errors.js';
 
 /** The few S3 operations the quarantine needs, with our errors. */
 export type ObjectStore = {
-  put(key: string, body: Buffer): Promise<void>;
+  /** Writes the object with the given user metadata (`x-amz-meta-*`). */
+  put(key: string, body: Buffer, metadata: Readonly<Record<string, string>>): Promise<void>;
   /** The object's bytes, or null when there is no such object. */
   get(key: string): Promise<Buffer | null>;
+  /** The object's user metadata and modification time, or null when there is no such object. */
+  head(key: string): Promise<ObjectHead | null>;
   /** Deletes; succeeds when the object is already gone. */
   remove(key: string): Promise<void>;
   /** Pages through keys under the prefix. */
@@ -21,6 +25,14 @@ export type ObjectStore = {
     prefix: string,
     token: string | undefined,
   ): Promise<{ keys: string[]; next: string | undefined }>;
+};
+
+/** What `head` reports about an object. */
+export type ObjectHead = {
+  /** User metadata, keys lower-case without `x-amz-meta-`. */
+  readonly metadata: Readonly<Record<string, string>>;
+  /** `Last-Modified` by the storage server's clock, when it sent one. */
+  readonly lastModified: Date | undefined;
 };
 
 function storageError(cause: unknown): QuarantineError {
@@ -52,13 +64,14 @@ export function createObjectStore(
   sse: ServerSideEncryption | undefined,
 ): ObjectStore {
   return {
-    async put(key, body) {
+    async put(key, body, metadata) {
       const input: PutObjectCommandInput = {
         Bucket: bucket,
         Key: key,
         Body: body,
         ContentLength: body.length,
         ContentType: 'application/octet-stream',
+        Metadata: { ...metadata },
         ...(sse === undefined ? {} : { ServerSideEncryption: sse.type }),
         ...(sse?.type === 'aws:kms' && sse.kmsKeyId !== undefined
           ? { SSEKMSKeyId: sse.kmsKeyId }
@@ -75,6 +88,15 @@ export function createObjectStore(
         const out = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
         const bytes = await out.Body?.transformToByteArray();
         return Buffer.from(bytes ?? new Uint8Array(0));
+      } catch (cause) {
+        if (isNotFound(cause)) return null;
+        throw storageError(cause);
+      }
+    },
+    async head(key) {
+      try {
+        const out = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+        return { metadata: { ...(out.Metadata ?? {}) }, lastModified: out.LastModified };
       } catch (cause) {
         if (isNotFound(cause)) return null;
         throw storageError(cause);

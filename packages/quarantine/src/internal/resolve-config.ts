@@ -7,6 +7,7 @@ import { QuarantineError, QuarantineErrorCode } from '../errors.js';
 import { createLocalKeyProvider, type Keyring } from '../key-provider.js';
 import type { KeyProvider, QuarantineLogger } from '../types.js';
 import { decodeMasterKey } from './crypto.js';
+import { checkQuarantineConfigKeys } from './options.js';
 
 /** The validated, defaulted config the service closes over. */
 export type ResolvedConfig = {
@@ -184,8 +185,11 @@ function derivedTokenKeys(keyring: Keyring): Map<string, Buffer> {
   return tokenKeys;
 }
 
-/** Longest prefix: `<prefix>YYYY/MM/DD/<uuid>` must fit the 512-character `s3_key` column. */
-const MAX_PREFIX_LENGTH = 512 - 'YYYY/MM/DD/'.length - 36;
+/**
+ * Longest prefix: `<prefix><installationId>/YYYY/MM/DD/<uuid>` must fit the
+ * 512-character `s3_key` column.
+ */
+const MAX_PREFIX_LENGTH = 512 - 37 - 'YYYY/MM/DD/'.length - 36;
 
 /** Bucket and key prefix. */
 function resolveLocation(storage: QuarantineConfig['storage']): { bucket: string; prefix: string } {
@@ -268,6 +272,7 @@ function resolveHooks(config: QuarantineConfig) {
  */
 export function validateConfig(config: QuarantineConfig): ResolvedConfig {
   if (typeof config !== 'object' || config === null) throw invalid('config', 'expected an object');
+  checkQuarantineConfigKeys(config);
   const location = resolveLocation(config.storage);
   const db = config.database;
   if (typeof db !== 'object' || db === null || typeof db.query !== 'function') {

@@ -1,7 +1,8 @@
 import { QuarantineError, QuarantineErrorCode } from '../errors.js';
 import type { GeneratedDataKey, StoreMetadata } from '../types.js';
-import { type Context, errorFields, objectKey } from './context.js';
+import { type Context, errorFields } from './context.js';
 import { contentAad, type Sealed, seal, wipe } from './crypto.js';
+import { objectKey, objectMetadata } from './object-keys.js';
 import { checkGenerated } from './provider-output.js';
 import {
   deletePending,
@@ -43,13 +44,28 @@ type Prepared = {
   readonly dataKeyId: string;
   readonly createdAt: Date;
   readonly s3Key: string;
+  readonly installationId: string;
   readonly sizeBytes: number;
   readonly meta: CleanMetadata;
   readonly generated: Omit<GeneratedDataKey, 'plaintextKey'>;
   readonly sealed: Sealed;
 };
 
-/** Validates, generates the data key, encrypts; no I/O except the key provider. */
+/** This database's installation id, or STORE_FAILED (nothing written yet). */
+async function installation(ctx: Context): Promise<string> {
+  try {
+    return await ctx.installationId();
+  } catch (cause) {
+    ctx.metrics.storeFailures.add(1, { step: 'installation' });
+    throw storeFailed(cause);
+  }
+}
+
+/**
+ * Validates, generates the data key, encrypts, reads the installation id;
+ * no writes. The key names this installation, so no other deployment's
+ * cleanup() ever counts the object as its own.
+ */
 async function prepare(ctx: Context, content: unknown, metadata: StoreMetadata): Promise<Prepared> {
   const bytes = requireContent(content, ctx.maxContentBytes);
   const meta = cleanMetadata(metadata);
@@ -71,8 +87,9 @@ async function prepare(ctx: Context, content: unknown, metadata: StoreMetadata):
   wipe(generated.plaintextKey);
   const sizeBytes = bytes.length;
   bytes.fill(0);
-  const s3Key = objectKey(ctx.prefix, createdAt, id);
-  return { id, dataKeyId, createdAt, s3Key, sizeBytes, meta, generated, sealed };
+  const installationId = await installation(ctx);
+  const s3Key = objectKey({ prefix: ctx.prefix, installationId, createdAt, id });
+  return { id, dataKeyId, createdAt, s3Key, installationId, sizeBytes, meta, generated, sealed };
 }
 
 /** The PENDING row and its envelope, as step 1 writes them. */
@@ -111,7 +128,8 @@ export async function storeContent(
   const started = performance.now();
   const p = await prepare(ctx, content, metadata);
   await step(ctx, 'insert', undefined, () => insertPending(ctx.db, newRecord(ctx, p)));
-  await step(ctx, 'put', p, () => ctx.objects.put(p.s3Key, p.sealed.ciphertext));
+  const objectMeta = objectMetadata(p.installationId, p.createdAt);
+  await step(ctx, 'put', p, () => ctx.objects.put(p.s3Key, p.sealed.ciphertext, objectMeta));
   await mark(ctx, p);
   ctx.metrics.stored.add(1, { tier: p.meta.tier });
   ctx.metrics.storedBytes.add(p.sizeBytes, { tier: p.meta.tier });

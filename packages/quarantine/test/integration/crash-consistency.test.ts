@@ -7,6 +7,7 @@ import {
   codeOf,
   type Env,
   fakeClock,
+  installationIdOf,
   META,
   putRaw,
   rawObject,
@@ -164,21 +165,42 @@ describe('crash consistency: failures between store steps, then cleanup()', () =
     await assertConsistent();
   });
 
-  it('sweeps objects that have no record, and leaves keys that are not ours alone', async () => {
-    await putRaw(
-      env.bucket.client,
-      env.bucket.bucket,
-      'quarantine/2026/01/02/0b7e1c9a-8d1f-4c2e-9f3a-1b2c3d4e5f60',
-      Buffer.from('x'),
-    );
-    await putRaw(env.bucket.client, env.bucket.bucket, 'quarantine/README', Buffer.from('foreign'));
-    await putRaw(env.bucket.client, env.bucket.bucket, 'elsewhere/object', Buffer.from('foreign'));
+  /** regression: issue 11 (the sweep deleted every record-less object under the whole prefix) */
+  it("sweeps this installation's old record-less objects only: never young ones, legacy keys, other installations' or foreign keys", async () => {
+    const inst = await installationIdOf(env.db.sequelize);
+    const mine = (id: string) => `quarantine/${inst}/2026/01/02/${id}`;
+    const old = {
+      'clawexchange-created-at': new Date(clock.now().getTime() - 61_000).toISOString(),
+    };
+    const young = { 'clawexchange-created-at': clock.now().toISOString() };
+    const put = (key: string, meta: Record<string, string> = {}) =>
+      putRaw(env.bucket.client, env.bucket.bucket, key, Buffer.from('x'), meta);
+    const orphan = mine(randomUUID());
+    const tooYoung = mine(randomUUID());
+    // No metadata: its age is the server's Last-Modified, later than this test's clock.
+    const undated = mine(randomUUID());
+    const legacy = `quarantine/2026/01/02/${randomUUID()}`;
+    const otherInstallation = `quarantine/${randomUUID()}/2026/01/02/${randomUUID()}`;
+    const foreign = ['quarantine/README', `quarantine/${inst}/notes.txt`, 'elsewhere/object'];
+    await put(orphan, old);
+    await put(tooYoung, young);
+    await put(undated);
+    await put(legacy, old);
+    await put(otherInstallation, old);
+    for (const k of foreign) await put(k);
+
     const result = await healthy.cleanup();
     expect(result.orphanObjectsDeleted).toBe(1);
     const keys = await allKeys(env.bucket.client, env.bucket.bucket);
-    expect(keys).toContain('quarantine/README');
-    expect(keys).toContain('elsewhere/object');
-    for (const k of ['quarantine/README', 'elsewhere/object']) {
+    expect(keys).not.toContain(orphan);
+    for (const k of [tooYoung, undated, legacy, otherInstallation, ...foreign]) {
+      expect(keys).toContain(k);
+    }
+    // Once old enough by the service's clock, the young one goes too.
+    clock.advance(61_000);
+    expect((await healthy.cleanup()).orphanObjectsDeleted).toBe(1);
+    expect(await allKeys(env.bucket.client, env.bucket.bucket)).not.toContain(tooYoung);
+    for (const k of [undated, legacy, otherInstallation, ...foreign]) {
       await env.bucket.client.send(
         new (await import('@aws-sdk/client-s3')).DeleteObjectCommand({
           Bucket: env.bucket.bucket,
@@ -211,6 +233,9 @@ describe('crash consistency: failures between store steps, then cleanup()', () =
     const record = await upper.getMetadata(id);
     expect(record?.s3Key.endsWith(id)).toBe(true);
     await env.db.sequelize.query('DELETE FROM quarantine_records WHERE id = $1', { bind: [id] });
+    // Record-less objects are swept only once older than `abandonedAfterMs` (default 15 min).
+    expect((await upper.cleanup()).orphanObjectsDeleted).toBe(0);
+    clock.advance(900_000);
     expect((await upper.cleanup()).orphanObjectsDeleted).toBe(1);
     await expect(
       env.make({ generateId: () => 'not-a-uuid' }).store('x', META),

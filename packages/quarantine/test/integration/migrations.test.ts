@@ -29,7 +29,11 @@ describe('quarantineMigrations', () => {
     const qi = db.sequelize.getQueryInterface();
     const sequelize = db.sequelize;
     for (const m of quarantineMigrations) await m.up(qi, sequelize);
-    expect(await tables(db)).toEqual(['encryption_keys', 'quarantine_records']);
+    expect(await tables(db)).toEqual([
+      'encryption_keys',
+      'quarantine_installation',
+      'quarantine_records',
+    ]);
     const created = await indexes(db);
     expect(created).toEqual(
       expect.arrayContaining([
@@ -44,10 +48,15 @@ describe('quarantineMigrations', () => {
     for (const m of [...quarantineMigrations].reverse()) await m.down(qi, sequelize);
     expect(await tables(db)).toEqual([]);
     for (const m of quarantineMigrations) await m.up(qi);
-    expect(await tables(db)).toEqual(['encryption_keys', 'quarantine_records']);
+    expect(await tables(db)).toEqual([
+      'encryption_keys',
+      'quarantine_installation',
+      'quarantine_records',
+    ]);
     expect(quarantineMigrations.map((m) => m.name)).toEqual([
       '@clawexchange/quarantine/0001-create-quarantine-records',
       '@clawexchange/quarantine/0002-create-encryption-keys',
+      '@clawexchange/quarantine/0003-create-installation',
     ]);
   });
 
@@ -59,12 +68,16 @@ describe('quarantineMigrations', () => {
     for (const m of quarantineMigrations.reverse()) await m.down(qi, sequelize);
     expect(await tables(db)).toEqual([]);
     try {
-      // The array is now reversed: encryption_keys' step comes first.
-      expect(quarantineMigrations[0]?.name).toBe(
+      // The array is now reversed: encryption_keys' step comes right after the installation's.
+      expect(quarantineMigrations[1]?.name).toBe(
         '@clawexchange/quarantine/0002-create-encryption-keys',
       );
       for (const m of quarantineMigrations) await m.up(qi, sequelize);
-      expect(await tables(db)).toEqual(['encryption_keys', 'quarantine_records']);
+      expect(await tables(db)).toEqual([
+        'encryption_keys',
+        'quarantine_installation',
+        'quarantine_records',
+      ]);
       // And down in the original order (the reverse of reversed) also works.
       for (const m of [...quarantineMigrations].reverse()) await m.down(qi, sequelize);
       expect(await tables(db)).toEqual([]);
@@ -72,7 +85,11 @@ describe('quarantineMigrations', () => {
       quarantineMigrations.reverse();
     }
     for (const m of quarantineMigrations) await m.up(qi, sequelize);
-    expect(await tables(db)).toEqual(['encryption_keys', 'quarantine_records']);
+    expect(await tables(db)).toEqual([
+      'encryption_keys',
+      'quarantine_installation',
+      'quarantine_records',
+    ]);
   });
 
   it('the expiry query uses the partial index', async () => {

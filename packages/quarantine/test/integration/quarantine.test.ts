@@ -8,6 +8,7 @@ import {
   codeOf,
   type Env,
   fakeClock,
+  installationIdOf,
   META,
   rawObject,
   recordingLogger,
@@ -44,7 +45,7 @@ describe('quarantine service against real PostgreSQL and S3', () => {
   });
 
   /** regression: issue 4 (upstream dropped the content IV and tag, so nothing it held could be decrypted) */
-  it('round-trips content and keeps only ciphertext in S3, at quarantine/YYYY/MM/DD/<id>', async () => {
+  it('round-trips content and keeps only ciphertext in S3, at quarantine/<installationId>/YYYY/MM/DD/<id>', async () => {
     const content = 'AKIA-looking secret: hunter2 🦀';
     const id = await q.store(content, {
       ...META,
@@ -64,17 +65,13 @@ describe('quarantine service against real PostgreSQL and S3', () => {
       sourceId: 'post-1',
       agentId: 'agent-7',
       contentType: 'POST',
-      s3Key: `quarantine/2026/11/23/${id}`,
+      s3Key: `quarantine/${await installationIdOf(env.db.sequelize)}/2026/11/23/${id}`,
       sizeBytes: Buffer.byteLength(content),
       reviewedBy: null,
       version: 0,
     });
     expect(record?.expiresAt.getTime()).toBe(clock.now().getTime() + 72 * 3_600_000);
-    const raw = await rawObject(
-      env.bucket.client,
-      env.bucket.bucket,
-      `quarantine/2026/11/23/${id}`,
-    );
+    const raw = await rawObject(env.bucket.client, env.bucket.bucket, record?.s3Key ?? '');
     expect(raw).not.toBeNull();
     expect(raw?.length).toBe(Buffer.byteLength(content));
     expect(raw?.toString('utf8')).not.toContain('hunter2');

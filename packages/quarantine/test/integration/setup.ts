@@ -6,6 +6,7 @@ import {
   type TestBucket,
   type TestDatabase,
 } from '@clawexchange/test-utils';
+import type { Sequelize } from 'sequelize';
 import type { QuarantineConfig } from '../../src/config.js';
 import { createQuarantineService } from '../../src/create-quarantine.js';
 import { isQuarantineError } from '../../src/errors.js';
@@ -103,15 +104,26 @@ export async function allKeys(client: S3Client, bucket: string): Promise<string[
   return keys;
 }
 
-/** Overwrites an object's bytes. */
+/** Overwrites an object's bytes (optionally with user metadata, `x-amz-meta-*`). */
 export async function putRaw(
   client: S3Client,
   bucket: string,
   key: string,
   body: Buffer,
+  metadata: Record<string, string> = {},
 ): Promise<void> {
   const { PutObjectCommand } = await import('@aws-sdk/client-s3');
-  await client.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
+  await client.send(
+    new PutObjectCommand({ Bucket: bucket, Key: key, Body: body, Metadata: metadata }),
+  );
+}
+
+/** The installation id the migrations drew for this database (part of every new object key). */
+export async function installationIdOf(sequelize: Sequelize): Promise<string> {
+  const [rows] = await sequelize.query('SELECT id::text AS id FROM quarantine_installation');
+  const id = (rows as { id: string }[])[0]?.id;
+  if (id === undefined) throw new Error('no installation id: migrations not run');
+  return id;
 }
 
 export const META = { tier: 'HIGH', labels: ['SECRET_AWS_KEY'], pluginResults: [] } as const;

@@ -1,0 +1,97 @@
+/**
+ * Object keys and who owns them. Keys written since issue 11 are
+ * `<prefix><installationId>/YYYY/MM/DD/<recordId>`; older ("legacy") keys
+ * are `<prefix>YYYY/MM/DD/<recordId>`. The installation id is this
+ * database's (see the `0003-create-installation` migration): two
+ * deployments sharing a bucket and prefix write to disjoint key spaces.
+ */
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const DATE_AND_ID =
+  /^\d{4}\/\d{2}\/\d{2}\/([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/;
+
+/** Where a new object goes. */
+export type KeyParts = {
+  readonly prefix: string;
+  readonly installationId: string;
+  readonly createdAt: Date;
+  readonly id: string;
+};
+
+/** The key space of one installation under a prefix: `<prefix><installationId>/`. */
+export function installationPrefix(prefix: string, installationId: string): string {
+  return `${prefix}${installationId}/`;
+}
+
+/** Object key `<prefix><installationId>/YYYY/MM/DD/<id>` from the record's creation date (UTC). */
+export function objectKey(parts: KeyParts): string {
+  const { createdAt } = parts;
+  const y = createdAt.getUTCFullYear().toString().padStart(4, '0');
+  const m = (createdAt.getUTCMonth() + 1).toString().padStart(2, '0');
+  const d = createdAt.getUTCDate().toString().padStart(2, '0');
+  return `${installationPrefix(parts.prefix, parts.installationId)}${y}/${m}/${d}/${parts.id}`;
+}
+
+/**
+ * The record id a key in this installation's key space names, or null when
+ * the key is not one this installation writes (the orphan sweep's test).
+ */
+export function idInKeySpace(keySpace: string, key: string): string | null {
+  if (!key.startsWith(keySpace)) return null;
+  return DATE_AND_ID.exec(key.slice(keySpace.length))?.[1] ?? null;
+}
+
+/**
+ * What a key names, judged by its shape alone:
+ * - `legacy`: no installation id (written before issue 11): the prefix,
+ *   then `YYYY/MM/DD/<id>`; any key of that shape under the configured
+ *   prefix is legacy, even when the prefix ends in a UUID-like segment;
+ * - `installation`: `…/<installationId>/YYYY/MM/DD/<id>`, with that id;
+ * - `unknown`: anything else (never a key this package writes).
+ */
+export type KeyShape =
+  | { readonly kind: 'legacy' }
+  | { readonly kind: 'installation'; readonly installationId: string }
+  | { readonly kind: 'unknown' };
+
+/** Classifies a key by its shape; see {@link KeyShape}. */
+export function keyShape(prefix: string, key: string): KeyShape {
+  if (key.startsWith(prefix) && DATE_AND_ID.test(key.slice(prefix.length))) {
+    return { kind: 'legacy' };
+  }
+  const parts = key.split('/');
+  if (parts.length < 4 || !DATE_AND_ID.test(parts.slice(-4).join('/'))) return { kind: 'unknown' };
+  const segment = parts[parts.length - 5];
+  if (segment === undefined || !UUID.test(segment)) return { kind: 'legacy' };
+  return { kind: 'installation', installationId: segment };
+}
+
+/** User metadata names (S3 lower-cases them; sent as `x-amz-meta-<name>`). */
+const META_INSTALLATION = 'clawexchange-installation';
+const META_CREATED_AT = 'clawexchange-created-at';
+
+/**
+ * The metadata every new object carries: the installation that wrote it
+ * (for operators attributing objects in a shared bucket) and the store's
+ * time by the service's clock (the orphan sweep's age, free of clock skew
+ * between the service and the storage server).
+ */
+export function objectMetadata(installationId: string, createdAt: Date): Record<string, string> {
+  return { [META_INSTALLATION]: installationId, [META_CREATED_AT]: createdAt.toISOString() };
+}
+
+/**
+ * When an object was stored: the service's own time from its metadata,
+ * else the server's `Last-Modified`, else null (unknown: too young to sweep).
+ */
+export function storedAt(head: {
+  readonly metadata: Readonly<Record<string, string>>;
+  readonly lastModified: Date | undefined;
+}): Date | null {
+  const written = head.metadata[META_CREATED_AT];
+  if (written !== undefined) {
+    const t = Date.parse(written);
+    if (Number.isFinite(t)) return new Date(t);
+  }
+  return head.lastModified ?? null;
+}
