@@ -12,6 +12,7 @@ import type { Store, StoreRequest } from './internal/store.js';
 import { createInstruments, NOOP_LOGGER } from './internal/telemetry.js';
 import { createDecide, createMiddleware } from './middleware.js';
 import type { DecisionOptions, RateLimiter, RateLimitResult } from './types.js';
+import { createVerdictFeedback } from './verdict-feedback.js';
 
 /**
  * Checks the options of `check`, `consume` and `getStatus`. Omitted (or, from
@@ -225,6 +226,16 @@ export function createRateLimiter(given: RateLimiterConfig = {}): RateLimiter {
         // Keep the trace where the insurance store sees it; it is lost to Redis.
         await memory.recordVerdict(keys.verdicts, kind);
       }
+    },
+    verdictFeedback: (...args: readonly unknown[]) => {
+      if (args.length > 0) {
+        throw new RateLimiterError(
+          RateLimiterErrorCode.INVALID_CONFIG,
+          'verdictFeedback takes no arguments',
+          { field: 'verdictFeedback' },
+        );
+      }
+      return createVerdictFeedback(limiter.recordVerdict);
     },
     reloadConfig: liveConfig.reload,
     decide: (context, opts) => decideImpl(context, opts),

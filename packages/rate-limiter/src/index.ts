@@ -48,6 +48,8 @@ export {
   type TierName,
   TrustLevel,
   type TrustLevelName,
+  type VerdictFeedback,
+  type VerdictFeedbackEvent,
   type VerdictName,
   type WindowState,
 } from './types.js';

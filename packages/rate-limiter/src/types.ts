@@ -45,6 +45,20 @@ export type PenaltyFlags = Readonly<Partial<Record<PenaltyName, boolean>>>;
 export type VerdictName = 'PASS' | 'WARN' | 'QUARANTINE' | 'BLOCK';
 
 /**
+ * The part of `@clawexchange/ssg`'s `InspectionEvent` (the argument of its
+ * `onInspection` hook) that {@link VerdictFeedback} reads.
+ */
+export type VerdictFeedbackEvent = {
+  /** The inspection; only its `verdict` is read. */
+  readonly inspection: { readonly verdict: VerdictName };
+  /** The request's facts; only `agentId` is read. */
+  readonly context: { readonly agentId?: string | undefined };
+};
+
+/** What `limiter.verdictFeedback()` returns: pass it as `createSSG({ onInspection })`. */
+export type VerdictFeedback = (event: VerdictFeedbackEvent) => Promise<void>;
+
+/**
  * The limits of one tier: a long window (an hour by default) and a burst
  * window (a minute by default), decided together.
  */
@@ -239,6 +253,20 @@ export type RateLimiter = {
    * @throws {RateLimiterError} RATE_LIMITER_INVALID_VERDICT
    */
   recordVerdict(agentId: string, verdict: VerdictName): Promise<void>;
+  /**
+   * The verdict loop, ready-made: a hook for `createSSG({ onInspection })` that
+   * records WARN, QUARANTINE and BLOCK against `context.agentId` (the agent the
+   * gate resolved for the request) through {@link RateLimiter.recordVerdict}.
+   * PASS and inspections without an agent record nothing.
+   * @returns the hook; it rejects only when `recordVerdict` would throw
+   *   (the gate logs and counts that and answers the client as usual)
+   * @throws {RateLimiterError} RATE_LIMITER_INVALID_CONFIG when given an argument (it takes none)
+   * @example
+   * ```ts
+   * const ssg = createSSG({ plugins, quarantine, audit, onInspection: limiter.verdictFeedback() });
+   * ```
+   */
+  verdictFeedback(): VerdictFeedback;
   /**
    * Re-reads the config tables now (a no-op without `database`).
    * @throws {RateLimiterError} RATE_LIMITER_INVALID_CONFIG_ROW or RATE_LIMITER_CONFIG_LOAD_FAILED;
