@@ -6,6 +6,7 @@
 //   C  ssg.inspect() with secretsPlugin(), piiPlugin(), injectionPlugin() created apart
 //      (three scans per post: what defaultPlugins() did before)
 //   D  the three defaultPlugins() called directly, no gate (A − D is the gate's own time)
+//   E  ssg.inspect() with three plugins that return at once (the gate alone, same envelope)
 // Each round times a batch of calls of every variant (the order rotates per round);
 // a variant's figure is the median over rounds of its per-call mean in a batch, and
 // the ratios are medians of the per-round ratios, with their min–max spread.
@@ -53,6 +54,14 @@ const shared = createSSG({ plugins: defaultPlugins() });
 const apart = createSSG({ plugins: [secretsPlugin(), piiPlugin(), injectionPlugin()] });
 const direct = defaultPlugins();
 const ctx = { signal: new AbortController().signal };
+const nothing = Object.freeze({ score: 0, labels: [], matches: [], summary: 'nothing found' });
+const noops = ['secrets', 'pii', 'injection'].map((id, i) => ({
+  id,
+  priority: 3 - i,
+  enabled: true,
+  analyze: () => nothing,
+}));
+const gateOnly = createSSG({ plugins: noops });
 
 const variants = {
   A: () => shared.inspect(envelope),
@@ -61,6 +70,7 @@ const variants = {
   D: () => {
     for (const p of direct) void p.analyze(envelope, ctx); // synchronous here: nothing to await
   },
+  E: () => gateOnly.inspect(envelope),
 };
 
 /**
@@ -116,6 +126,7 @@ const LABELS = {
   B: 'B scan(), all categories',
   C: 'C inspect(), three plugins created apart',
   D: 'D defaultPlugins() called directly, no gate',
+  E: 'E inspect(), three plugins that return at once',
 };
 for (const n of names) {
   console.log(
@@ -132,5 +143,8 @@ for (const k of ['cpu', 'wall']) {
   );
   console.log(
     `  ${k.padEnd(4)} D/B ${median(ratios('D', 'B', k)).toFixed(3)}× — the plugins without the gate; gate A−D ${(median(of('A', k)) - median(of('D', k))).toFixed(1)} µs`,
+  );
+  console.log(
+    `  ${k.padEnd(4)} E/B ${median(ratios('E', 'B', k)).toFixed(3)}× — the gate alone with three instant plugins`,
   );
 }

@@ -78,21 +78,47 @@ function rawOf(raw: readonly RawFinding[], category: Category): RawFinding[] {
   return out;
 }
 
+function sameSet(a: ReadonlySet<string> | undefined, b: ReadonlySet<string> | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  if (a.size !== b.size) return false;
+  for (const x of a) if (!b.has(x)) return false;
+  return true;
+}
+
+/** Whether two filters keep exactly the same findings. */
+function sameFilter(a: FindingFilter, b: FindingFilter): boolean {
+  return (
+    a.minConfidence === b.minConfidence &&
+    sameSet(a.types, b.types) &&
+    sameSet(a.excludeTypes, b.excludeTypes) &&
+    sameSet(a.allowlist, b.allowlist)
+  );
+}
+
 /**
- * Each member's findings from one raw scan: the raw findings of its category,
- * filtered and resolved with its own options, as a scan of that category alone
- * would (overlaps are resolved per category, filters are per finding).
+ * Each member's findings from one raw scan that no cap cut short, as a scan of
+ * its category alone gives them: overlaps are resolved per category and
+ * filters apply per finding, so the raw findings of a category, finalised with
+ * the member's filter, are its findings. With one filter for all, one
+ * finalisation serves every category (its stable sort keeps each category's order).
  */
 function splitFindings(
   raw: readonly RawFinding[],
   text: string,
   filters: Readonly<Partial<Record<Category, FindingFilter>>>,
-  mask: number,
+  shared: { readonly mask: number; readonly filter: FindingFilter | undefined },
 ): Partial<Record<Category, Finding[]>> {
   const found: Partial<Record<Category, Finding[]>> = {};
-  for (const c of categoriesOf(mask)) {
-    const own = raw.length === 0 ? [] : rawOf(raw, c);
-    found[c] = own.length === 0 ? [] : finalize(own, text, filters[c] as FindingFilter);
+  const cats = categoriesOf(shared.mask);
+  for (const c of cats) found[c] = [];
+  if (raw.length === 0) return found;
+  if (shared.filter !== undefined) {
+    for (const f of finalize(raw, text, shared.filter)) found[f.category]?.push(f);
+    return found;
+  }
+  for (const c of cats) {
+    const own = rawOf(raw, c);
+    if (own.length > 0) found[c] = finalize(own, text, filters[c] as FindingFilter);
   }
   return found;
 }
@@ -128,6 +154,10 @@ export function createSharedScan(
     return r;
   };
   resolvedFor(all);
+  // One filter for every member (the usual case): one finalisation per scan.
+  const first = members[0]?.alone;
+  const oneFilter =
+    first !== undefined && members.every((m) => sameFilter(m.alone, first)) ? first : undefined;
 
   let entry: Entry | undefined;
   // Members that have read at least once, and members left out of the shared
@@ -149,7 +179,7 @@ export function createSharedScan(
     const mask = (all & ~leftOut) | bit;
     if (mask === bit) return own(category, text);
     const { raw, capped } = scanRaw(text, resolvedFor(mask));
-    const found = capped ? {} : splitFindings(raw, text, alone, mask);
+    const found = capped ? {} : splitFindings(raw, text, alone, { mask, filter: oneFilter });
     const pending = mask & ~bit;
     entry = { text, computed: mask, pending, capped, found };
     return capped ? own(category, text) : (found[category] as Finding[]);
