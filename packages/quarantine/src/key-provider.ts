@@ -13,6 +13,7 @@ import {
   wipe,
   wrapAad,
 } from './internal/crypto.js';
+import { checkQuarantineOptions, keyringSpec } from './internal/options.js';
 import { KEY_ID_PATTERN } from './internal/provider-output.js';
 import type { DataKeyContext, GeneratedDataKey, KeyProvider, WrappedDataKey } from './types.js';
 
@@ -48,6 +49,7 @@ export function createLocalKeyProvider(
       { field },
     );
   }
+  checkQuarantineOptions(keyring, keyringSpec(field));
   const keys = new Map<string, Buffer>();
   for (const [id, value] of Object.entries(keyring.keys)) {
     if (!KEY_ID_PATTERN.test(id)) {

@@ -2,6 +2,7 @@
  * A key provider backed by AWS KMS (optional peer `@aws-sdk/client-kms`).
  */
 import { QuarantineError, QuarantineErrorCode } from './errors.js';
+import { checkQuarantineOptions, KMS_SPEC } from './internal/options.js';
 import { KEY_ID_PATTERN } from './internal/provider-output.js';
 import type { DataKeyContext, GeneratedDataKey, KeyProvider, WrappedDataKey } from './types.js';
 
@@ -107,6 +108,7 @@ export function createKmsKeyProvider(options: KmsKeyProviderOptions): KeyProvide
   if (typeof options?.client?.send !== 'function') {
     throw invalid('encryption.keyProvider.client', 'expected a KMSClient');
   }
+  checkQuarantineOptions(options, KMS_SPEC);
   const keys = new Map<string, string>();
   for (const [id, kmsKeyId] of Object.entries(options.keys ?? {})) {
     if (!KEY_ID_PATTERN.test(id) || typeof kmsKeyId !== 'string' || kmsKeyId === '') {

@@ -1,6 +1,7 @@
 import type { QuarantineStoreMetadata } from '@clawexchange/ssg';
 import { QuarantineError, QuarantineErrorCode } from '../errors.js';
 import type { StoredMatch } from '../types.js';
+import { checkQuarantineOptions, STORE_METADATA_SPEC } from './options.js';
 
 /** In `u` mode a valid pair is one code point, so only lone halves match. */
 const LONE_SURROGATE = /\p{Surrogate}/u;
@@ -72,6 +73,7 @@ export function cleanMetadata(metadata: unknown): CleanMetadata {
   if (typeof metadata !== 'object' || metadata === null) {
     throw badInput('metadata', 'expected a metadata object');
   }
+  checkQuarantineOptions(metadata, STORE_METADATA_SPEC);
   const m = metadata as QuarantineStoreMetadata;
   if (typeof m.tier !== 'string' || m.tier === '' || m.tier.length > 32 || !isStorable(m.tier)) {
     throw badInput('metadata.tier', 'expected a tier string of at most 32 characters');
