@@ -10,6 +10,7 @@ import {
 } from './checkpoint.js';
 import { AuditError, AuditErrorCode } from './errors.js';
 import { AuditEventType, isWellFormedEventType } from './event-types.js';
+import { checkAuditConfigKeys } from './internal/options.js';
 import type { IpMaskingOptions } from './ip-mask.js';
 import { DEFAULT_FORBIDDEN_METADATA_KEYS, type MetadataLimits } from './metadata.js';
 
@@ -165,6 +166,7 @@ function resolveForbidden(keys: unknown): ReadonlySet<string> {
  */
 export function resolveConfig(config: AuditLoggerConfig): ResolvedConfig {
   if (typeof config !== 'object' || config === null) throw invalid('config', 'an object');
+  checkAuditConfigKeys(config);
   const enabled = config.enabled ?? true;
   if (typeof enabled !== 'boolean') throw invalid('enabled', 'a boolean');
   if (config.database !== undefined && !isSequelizeLike(config.database)) {

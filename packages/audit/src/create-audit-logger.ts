@@ -15,6 +15,7 @@ import {
   SPLIT_VIEW,
 } from './internal/chain-reader.js';
 import { createAuditMetrics } from './internal/metrics.js';
+import { checkKeysIfObject, EXPORT_SPEC, VERIFY_SPEC } from './internal/options.js';
 import { type RawRow, toChainRow, toRecord } from './internal/rows.js';
 import { buildQuery, encodeCursor } from './query.js';
 import type {
@@ -153,6 +154,7 @@ async function* exportRows(
   config: ResolvedConfig,
   options: AuditExportOptions,
 ): AsyncGenerator<AuditRecord> {
+  checkKeysIfObject(options, EXPORT_SPEC);
   const range = resolveRange(options);
   let snapshot: ChainSnapshot<StoredChainRow>;
   try {
@@ -221,6 +223,7 @@ export function createAuditLogger(config: AuditLoggerConfig): AuditLogger {
       return result;
     },
     async verify(options = {}) {
+      checkKeysIfObject(options, VERIFY_SPEC);
       try {
         return await runVerify(db, resolved, options);
       } catch (cause) {

@@ -3,6 +3,7 @@
  * they are hashed and stored, so the trail never holds a full client address.
  */
 import { isIPv4, isIPv6 } from 'node:net';
+import { checkAuditOptions, MASK_SPEC } from './internal/options.js';
 
 /** How many leading bits of an address survive masking. */
 export type IpMaskingOptions = {
@@ -29,6 +30,7 @@ export type IpMaskingOptions = {
  * @example maskIpAddress('203.0.113.77') // '203.0.113.0'
  */
 export function maskIpAddress(ip: string, opts: IpMaskingOptions = {}): string | null {
+  checkAuditOptions(opts, MASK_SPEC);
   const v4Bits = opts.ipv4PrefixLength ?? 24;
   const v6Bits = opts.ipv6PrefixLength ?? 48;
   if (isIPv4(ip)) return formatV4(maskBytes(parseV4(ip), v4Bits));

@@ -3,6 +3,7 @@
  */
 import { AuditError, AuditErrorCode } from './errors.js';
 import { AUDIT_ACTOR_TYPES, isWellFormedEventType } from './event-types.js';
+import { checkAuditOptions, QUERY_SPEC } from './internal/options.js';
 import { SELECT_COLUMNS } from './internal/rows.js';
 import type { AuditQuery } from './types.js';
 import { MAX_ID_LENGTH } from './validate-event.js';
@@ -85,12 +86,14 @@ function decodeCursor(cursor: unknown): { createdAt: string; seq: string } {
  * @param q - the caller's query (untrusted)
  * @returns SQL, bind values and the page size
  * @throws {AuditError} AUDIT_INVALID_LIMIT, AUDIT_INVALID_DATE, AUDIT_INVALID_CURSOR,
- *   AUDIT_INVALID_EVENT_TYPE, AUDIT_INVALID_ACTOR_TYPE, AUDIT_INVALID_FIELD
+ *   AUDIT_INVALID_EVENT_TYPE, AUDIT_INVALID_ACTOR_TYPE, AUDIT_INVALID_FIELD;
+ *   AUDIT_INVALID_CONFIG for an unknown key (e.g. `offset`: pages are cursors)
  */
 export function buildQuery(q: AuditQuery): BuiltQuery {
   if (typeof q !== 'object' || q === null) {
     throw bad(AuditErrorCode.INVALID_FIELD, 'query must be an object', 'query');
   }
+  checkAuditOptions(q, QUERY_SPEC);
   const limit = q.limit ?? 100;
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_QUERY_LIMIT) {
     throw bad(AuditErrorCode.INVALID_LIMIT, 'limit must be an integer from 1 to 1000', 'limit');

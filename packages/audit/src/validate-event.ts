@@ -6,6 +6,7 @@ import type { AuditActorType } from '@clawexchange/ssg';
 import type { ResolvedConfig } from './config.js';
 import { AuditError, AuditErrorCode } from './errors.js';
 import { AUDIT_ACTOR_TYPES, isWellFormedEventType } from './event-types.js';
+import { checkAuditOptions, EVENT_SPEC } from './internal/options.js';
 import { hasLoneSurrogate } from './internal/unicode.js';
 import { maskIpAddress } from './ip-mask.js';
 import { canonicalMetadata } from './metadata.js';
@@ -118,6 +119,7 @@ export function prepareEvent(input: unknown, config: ResolvedConfig): PreparedEv
       field: 'eventType',
     });
   }
+  checkAuditOptions(input, EVENT_SPEC);
   const event = input as Record<string, unknown>;
   const eventType = checkEventType(event.eventType, config.eventTypes);
   const { actorId, actorType } = checkActor(event);

@@ -4,6 +4,7 @@
  */
 import { GENESIS_HASH } from './canonical.js';
 import { AuditError, AuditErrorCode } from './errors.js';
+import { checkAuditOptions, VERIFY_RECORDS_SPEC } from './internal/options.js';
 import { canonicalMetadata, type MetadataLimits } from './metadata.js';
 import type { AuditCheckpoint, AuditVerifyResult } from './types.js';
 import { createChainWalker } from './verify-chain.js';
@@ -67,6 +68,7 @@ export async function verifyAuditRecords(
   records: Iterable<ExportedAuditRecord> | AsyncIterable<ExportedAuditRecord>,
   options: VerifyAuditRecordsOptions = {},
 ): Promise<AuditVerifyResult> {
+  checkAuditOptions(options, VERIFY_RECORDS_SPEC);
   const { checkpoint } = options;
   let walker: ReturnType<typeof createChainWalker> | null = null;
   for await (const r of records) {
