@@ -47,7 +47,9 @@ export type StorageConfig = {
    */
   readonly forcePathStyle?: boolean;
   /**
-   * Key prefix of every object (must end with `/`).
+   * Key prefix of every object (must end with `/`; at most 428 characters).
+   * Objects go to `<prefix><installationId>/YYYY/MM/DD/<id>`, so deployments
+   * with their own databases or schemas may share a bucket and prefix.
    * @default 'quarantine/'
    */
   readonly prefix?: string;
@@ -98,9 +100,10 @@ export type LimitsConfig = {
 export type CleanupConfig = {
   /**
    * Age after which a PENDING record (a store that never finished) is
-   * treated as abandoned, in milliseconds. (Objects need no grace period:
-   * a record is always committed before its object is written.)
-   * Must exceed the longest store you expect.
+   * treated as abandoned, in milliseconds; also the least age of an object
+   * with no record at all before the orphan sweep deletes it (a lagging read
+   * replica may not show a new record yet). Must exceed the longest store
+   * you expect.
    * @default 900000 (15 min)
    */
   readonly abandonedAfterMs?: number;
@@ -110,7 +113,8 @@ export type CleanupConfig = {
    */
   readonly batchSize?: number;
   /**
-   * List the bucket prefix to find objects that have no record.
+   * List this installation's key space (`<prefix><installationId>/`, never
+   * the whole prefix) to find objects that have no live record.
    * @default true
    */
   readonly sweepOrphanObjects?: boolean;

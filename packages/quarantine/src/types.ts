@@ -46,7 +46,10 @@ export type QuarantineRecord = {
   readonly sourceId: string | null;
   /** The agent that wrote it, or null. */
   readonly agentId: string | null;
-  /** Object key in the bucket: `quarantine/YYYY/MM/DD/<id>`. */
+  /**
+   * Object key in the bucket: `<prefix><installationId>/YYYY/MM/DD/<id>`
+   * (`<prefix>YYYY/MM/DD/<id>` for records stored before installation ids).
+   */
   readonly s3Key: string;
   /** Plaintext size in UTF-8 bytes. */
   readonly sizeBytes: number;
@@ -126,7 +129,11 @@ export type CleanupResult = {
   readonly abandonedStoresRemoved: number;
   /** Objects of final records that a crash had left behind, now deleted. */
   readonly leftoverObjectsDeleted: number;
-  /** Objects under the prefix with no record at all, now deleted. */
+  /**
+   * Objects in this installation's key space (`<prefix><installationId>/`)
+   * with no live record, now deleted: those of final records, and those with
+   * no record at all once `cleanup.abandonedAfterMs` old.
+   */
   readonly orphanObjectsDeleted: number;
 };
 
