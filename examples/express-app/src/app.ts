@@ -16,54 +16,42 @@ export type Post = {
   readonly labels: readonly string[];
 };
 
-type GatedRequest = Request & { ssgResult?: Inspection };
+/** The authenticated agent of a request. */
+type Agent = { readonly agentId: string; readonly trustLevel: 'NEW' | 'VERIFIED' };
+
+/** A request after `authenticate` (the agent, once) and the gate (`ssgResult`). */
+type AgentRequest = IncomingMessage & { agent?: Agent };
+type GatedRequest = Request & AgentRequest & { ssgResult?: Inspection };
 
 /**
- * The agent behind a request. A real host takes it from its authentication;
- * the demo trusts an `x-agent-id` header, and treats ids starting with
- * `verified-` as VERIFIED agents (higher rate limits).
+ * Resolves the agent behind a request, once, for everything after it. A real
+ * host takes it from its authentication; the demo trusts an `x-agent-id`
+ * header, and treats ids starting with `verified-` as VERIFIED agents
+ * (higher rate limits).
  */
-function agentOf(
-  req: IncomingMessage,
-): { agentId: string; trustLevel: 'NEW' | 'VERIFIED' } | undefined {
+function authenticate(req: AgentRequest, _res: Response, next: () => void): void {
   const agentId = req.headers['x-agent-id'];
-  if (typeof agentId !== 'string' || agentId === '') return undefined;
-  return { agentId, trustLevel: agentId.startsWith('verified-') ? 'VERIFIED' : 'NEW' };
+  if (typeof agentId === 'string' && agentId !== '') {
+    req.agent = { agentId, trustLevel: agentId.startsWith('verified-') ? 'VERIFIED' : 'NEW' };
+  }
+  next();
 }
 
-function rateLimitContext(req: IncomingMessage): RateLimitContext | undefined {
-  const agent = agentOf(req);
+function rateLimitContext(req: AgentRequest): RateLimitContext | undefined {
+  const agent = req.agent;
   return agent && { agentId: agent.agentId, tier: 'POSTS', trustLevel: agent.trustLevel };
 }
 
-function requestFacts(req: IncomingMessage): RequestFacts {
-  const agent = agentOf(req);
+/**
+ * What the gate needs about the request. Its `agentId` is also what the
+ * gate's `onInspection` hook (the limiter's `verdictFeedback()`, see
+ * compose.ts) records WARN/QUARANTINE/BLOCK verdicts against.
+ */
+function requestFacts(req: AgentRequest): RequestFacts {
   return {
     contentType: 'POST',
     sourceId: randomUUID(),
-    ...(agent ? { agentId: agent.agentId } : {}),
-  };
-}
-
-/**
- * Feeds the gate's verdict back to the rate limiter once the response is
- * sent, so WARN/QUARANTINE/BLOCK tighten that agent's limits from its next
- * request on. The gate answers QUARANTINE and BLOCK itself, so this is the
- * one place that sees every verdict.
- */
-function recordVerdicts(pipeline: Pipeline) {
-  return (req: GatedRequest, res: Response, next: () => void): void => {
-    res.once('finish', () => {
-      const agent = agentOf(req);
-      if (agent === undefined || req.ssgResult === undefined) return;
-      // After the response: nothing to answer any more; a failure is logged.
-      pipeline.limiter
-        .recordVerdict(agent.agentId, req.ssgResult.verdict)
-        .catch((error: unknown) => {
-          process.stderr.write(`recordVerdict failed: ${(error as Error).name}\n`);
-        });
-    });
-    next();
+    ...(req.agent ? { agentId: req.agent.agentId } : {}),
   };
 }
 
@@ -76,8 +64,8 @@ export function createApp(pipeline: Pipeline, flags: FeatureFlags): Express {
   const app = express();
   const posts: Post[] = [];
   const gate = [
+    authenticate,
     ...(flags.rateLimit ? [pipeline.limiter.middleware(rateLimitContext)] : []),
-    recordVerdicts(pipeline),
     pipeline.ssg.middleware({ extract: requestFacts }),
   ];
 
@@ -90,7 +78,7 @@ export function createApp(pipeline: Pipeline, flags: FeatureFlags): Express {
     }
     const post: Post = {
       id: randomUUID(),
-      agentId: agentOf(req)?.agentId ?? 'anonymous',
+      agentId: req.agent?.agentId ?? 'anonymous',
       text,
       verdict: inspection.verdict,
       tier: inspection.tier,

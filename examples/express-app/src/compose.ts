@@ -41,7 +41,16 @@ export async function composePipeline(
   for (const m of rateLimiterMigrations) await m.up(qi, sequelize);
 
   const quarantine = createQuarantineService({
-    storage: { ...services.s3, forcePathStyle: true },
+    // Only the storage fields: `createQuarantineService` refuses keys it does not
+    // know, and the harness's endpoint objects also carry `stop`/`cleanup`/`client`.
+    storage: {
+      endpoint: services.s3.endpoint,
+      bucket: services.s3.bucket,
+      accessKey: services.s3.accessKey,
+      secretKey: services.s3.secretKey,
+      region: services.s3.region,
+      forcePathStyle: true,
+    },
     // The demo makes a throw-away key when none is given: held content is
     // unreadable after the demo exits, which is what a demo should do.
     encryption: { masterKey: env.ENCRYPTION_MASTER_KEY ?? randomBytes(32).toString('base64') },
@@ -64,6 +73,10 @@ export async function composePipeline(
     // and its tests also run on busy CI machines, so allow more than the
     // 1 s default before a slow first call counts as a timeout.
     pluginTimeoutMs: 5000,
+    // The verdict loop: WARN/QUARANTINE/BLOCK tighten the agent's rate limits
+    // from its next request on. The gate awaits it before answering (one Redis
+    // call, bounded); a failure is logged and counted, never sent to the client.
+    onInspection: limiter.verdictFeedback(),
   });
   return {
     ssg,

@@ -78,6 +78,21 @@ describe('example host app on real PostgreSQL, Redis and S3', () => {
     expect(auditText).not.toContain(secretLine.split('=')[1]);
   });
 
+  /** regression: issue 11 */
+  it('feeds every verdict back to the rate limiter through the gate (no glue in the app)', async () => {
+    const { url, pipeline } = await start(ALL_ON);
+    await sendPosts(url, seedPosts());
+    const penalties = async (agentId: string) =>
+      (await pipeline.limiter.check(agentId, 'POSTS')).penalties;
+    expect(await penalties('verified-atlas')).toEqual([]);
+    expect(await penalties('agent-borealis')).toEqual(['moderateContentLastHour']);
+    expect(await penalties('agent-cirrus')).toEqual(['quarantineLast24h']);
+    expect(await penalties('agent-dusk')).toEqual(['quarantineLast24h']);
+    // The held agent's hourly limit is halved (NEW: 10 × 0.5 = 5, then × 0.5).
+    const held = await pipeline.limiter.check('agent-cirrus', 'POSTS');
+    expect(held.windows.find((w) => w.name === 'window')?.limit).toBe(2);
+  });
+
   it('answers the deployment guide health checks', async () => {
     const { pipeline } = await start(ALL_ON);
     expect(await healthChecks(pipeline)).toEqual({
