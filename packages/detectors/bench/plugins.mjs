@@ -1,5 +1,5 @@
 // One scan per post (issue 11, item 5), run after `pnpm build`; part of `pnpm bench`.
-//   node bench/plugins.mjs [rounds]
+//   node bench/plugins.mjs [rounds] [post size in characters, default 4096]
 // Side by side, interleaved in one process, on the same 4 KB post:
 //   A  ssg.inspect() through createSSG({ plugins: defaultPlugins() })   (the shared scan)
 //   B  scan(text), all categories                                      (the baseline)
@@ -7,6 +7,9 @@
 //      (three scans per post: what defaultPlugins() did before)
 //   D  the three defaultPlugins() called directly, no gate (A − D is the gate's own time)
 //   E  ssg.inspect() with three plugins that return at once (the gate alone, same envelope)
+//   F  the three defaultPlugins() through Promise.all of async calls (what any runner pays)
+//   G  F plus one AbortController and one setTimeout/clearTimeout per call (what the ssg
+//      runner creates per inspection and timeout group); A − G is the rest of the gate
 // Each round times a batch of calls of every variant (the order rotates per round);
 // a variant's figure is the median over rounds of its per-call mean in a batch, and
 // the ratios are medians of the per-round ratios, with their min–max spread.
@@ -16,8 +19,9 @@ import { defaultPlugins, injectionPlugin, piiPlugin, scan, secretsPlugin } from 
 
 const ROUNDS = Number(process.argv[2] ?? 61);
 const BATCH = 50;
+const SIZE = Number(process.argv[3] ?? 4096);
 
-// A marketplace post of 4,096 characters: sentences of offer words, one email
+// A marketplace post of SIZE (4,096) characters: sentences of offer words, one email
 // address, one price table, paragraphs; the same text every run.
 let seed = 7;
 const rnd = () => {
@@ -37,7 +41,7 @@ const sentence = () => {
 function post4k() {
   const parts = ['Offer: A100 GPU hours in eu-west, escrow only.\n\n'];
   let n = parts[0].length;
-  while (n < 3700) {
+  while (n < SIZE - 350) {
     const p = `${Array.from({ length: 3 + Math.floor(rnd() * 4) }, sentence).join(' ')}\n\n`;
     parts.push(p);
     n += p.length;
@@ -45,7 +49,7 @@ function post4k() {
   const tail =
     '| tier | price |\n|---|---|\n| 100 h | 240 credits |\n| 1000 h | 2100 credits |\n\n' +
     'Questions: write to ops.desk@example.org and mention batch 42.\n';
-  return `${parts.join('').slice(0, 4096 - tail.length)}${tail}`;
+  return `${parts.join('').slice(0, SIZE - tail.length)}${tail}`;
 }
 const text = post4k();
 const envelope = { text, contentType: 'POST' };
@@ -71,6 +75,15 @@ const variants = {
     for (const p of direct) void p.analyze(envelope, ctx); // synchronous here: nothing to await
   },
   E: () => gateOnly.inspect(envelope),
+  F: () => Promise.all(direct.map(async (p) => p.analyze(envelope, ctx))),
+  G: async () => {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 1000);
+    const signal = { signal: controller.signal };
+    const results = await Promise.all(direct.map(async (p) => p.analyze(envelope, signal)));
+    clearTimeout(timer);
+    return results;
+  },
 };
 
 /**
@@ -119,7 +132,7 @@ console.log(
   `Node ${process.version}, ${os.cpus().length} cores (${cpuModel}), load ${os.loadavg()[0].toFixed(2)} at the end`,
 );
 console.log(
-  `4,096-character post (${scan(text).length} finding), ${ROUNDS} interleaved rounds of ${BATCH} calls per variant`,
+  `${text.length.toLocaleString('en')}-character post (${scan(text).length} finding), ${ROUNDS} interleaved rounds of ${BATCH} calls per variant`,
 );
 const LABELS = {
   A: 'A inspect(), defaultPlugins() (shared scan)',
@@ -127,6 +140,8 @@ const LABELS = {
   C: 'C inspect(), three plugins created apart',
   D: 'D defaultPlugins() called directly, no gate',
   E: 'E inspect(), three plugins that return at once',
+  F: 'F defaultPlugins() via Promise.all(async)',
+  G: 'G F + AbortController + setTimeout',
 };
 for (const n of names) {
   console.log(
@@ -146,5 +161,8 @@ for (const k of ['cpu', 'wall']) {
   );
   console.log(
     `  ${k.padEnd(4)} E/B ${median(ratios('E', 'B', k)).toFixed(3)}× — the gate alone with three instant plugins`,
+  );
+  console.log(
+    `  ${k.padEnd(4)} F/B ${median(ratios('F', 'B', k)).toFixed(3)}×, G/B ${median(ratios('G', 'B', k)).toFixed(3)}× — async calls; plus abort signal and timer`,
   );
 }
