@@ -5,6 +5,7 @@
 import type { ScoreCombination } from './combine.js';
 import { invalidConfig } from './errors.js';
 import { DEFAULT_INSPECTION_HOOK_TIMEOUT_MS, type InspectionHook } from './inspection-hook.js';
+import { CONFIG_SPEC, checkSSGOptions } from './internal/options.js';
 import { type Logger, noopLogger } from './logger.js';
 import type { SSGMeter } from './metrics.js';
 import { DEFAULT_TIER_THRESHOLDS, type TierThreshold, validateTierThresholds } from './tiers.js';
@@ -273,7 +274,7 @@ function validateMeter(value: unknown): SSGMeter | undefined {
  */
 export function validateConfig(config: unknown): ResolvedConfig {
   if (typeof config !== 'object' || config === null) throw invalidConfig('config', 'an object');
-  const c = config as Record<string, unknown>;
+  const c = checkSSGOptions(config, CONFIG_SPEC);
   if (c.now !== undefined && typeof c.now !== 'function') throw invalidConfig('now', 'a function');
   const plugins = validatePlugins(c.plugins);
   return {

@@ -16,6 +16,7 @@ import {
   type RequestInspection,
 } from './http/fetch.js';
 import { resolveHttpOptions } from './http/options.js';
+import { checkSSGOptions, INSPECT_SPEC } from './internal/options.js';
 import { createPipeline } from './internal/pipeline.js';
 import type { Inspection, InspectOptions } from './result.js';
 import type { ContentEnvelope } from './types.js';
@@ -92,7 +93,10 @@ export function createSSG(config: SSGConfig): SSG {
   const inspect = async (
     envelope: ContentEnvelope,
     options?: InspectOptions,
-  ): Promise<Inspection> => (await pipeline.run(envelope, options)).inspection;
+  ): Promise<Inspection> => {
+    checkSSGOptions(options, INSPECT_SPEC, { optional: true });
+    return (await pipeline.run(envelope, options)).inspection;
+  };
   const deps = { inspect, dryRun: resolved.mode === 'DRY_RUN', logger: resolved.logger };
   return {
     mode: resolved.mode,

@@ -3,6 +3,7 @@
  * error, checked before any plugin runs).
  */
 import { SSGError, SSGErrorCode } from './errors.js';
+import { checkSSGOptions, ENVELOPE_SPEC } from './internal/options.js';
 import type { ContentEnvelope } from './types.js';
 
 function invalidInput(field: string, expected: string): SSGError {
@@ -35,6 +36,7 @@ function optionalString(meta: Record<string, unknown>, key: string): void {
  */
 export function validateEnvelope(value: unknown): ContentEnvelope {
   if (typeof value !== 'object' || value === null) throw invalidInput('envelope', 'an object');
+  checkSSGOptions(value, ENVELOPE_SPEC);
   const e = value as Record<string, unknown>;
   if (typeof e.text !== 'string') throw invalidInput('text', 'a string');
   const { contentType, category } = e;

@@ -4,6 +4,7 @@
  * expressions from configuration (nothing to backtrack), no raw text out.
  */
 import { invalidConfig } from './errors.js';
+import { checkSSGOptions, KEYWORD_SPEC, keywordRuleSpec } from './internal/options.js';
 import type { DetectionMatch, DetectionPlugin, DetectionResult } from './types.js';
 
 /** One term to look for. */
@@ -35,6 +36,7 @@ const LABEL = /^[A-Z][A-Z0-9_]{0,63}$/;
 function validateRule(rule: unknown, i: number): KeywordRule {
   const field = `rules[${i}]`;
   if (typeof rule !== 'object' || rule === null) throw invalidConfig(field, 'an object');
+  checkSSGOptions(rule, keywordRuleSpec(i));
   const { term, label, score } = rule as Record<string, unknown>;
   if (typeof term !== 'string' || term.length === 0 || term.length > 200) {
     throw invalidConfig(`${field}.term`, 'a string of 1-200 characters');
@@ -108,7 +110,7 @@ function originalSpan(lowered: Lowered, start: number, length: number): [number,
  * const ssg = createSSG({ plugins: [spam] });
  */
 export function keywordPlugin(options: KeywordPluginOptions): DetectionPlugin {
-  const o = (options ?? {}) as Record<string, unknown>;
+  const o = checkSSGOptions(options, KEYWORD_SPEC);
   if (!Array.isArray(o.rules) || o.rules.length === 0) {
     throw invalidConfig('rules', 'a non-empty array of { term, label, score }');
   }

@@ -12,6 +12,7 @@
  *    integer; the top tier has no `max`.
  */
 import { invalidConfig } from './errors.js';
+import { checkSSGOptions, tierRowSpec } from './internal/options.js';
 import { RiskTier, Verdict } from './types.js';
 
 /** One row of the tier table: an inclusive integer range of scores. */
@@ -106,6 +107,7 @@ function isInteger(value: unknown): value is number {
 function validateRow(row: unknown, index: number, isTop: boolean): TierThreshold {
   const field = `tiers[${index}]`;
   if (typeof row !== 'object' || row === null) throw invalidConfig(field, 'an object');
+  checkSSGOptions(row, tierRowSpec(index));
   const { tier, min, max } = row as Record<string, unknown>;
   if (tier !== TIER_ORDER[index]) {
     throw invalidConfig(`${field}.tier`, `'${TIER_ORDER[index]}' (tiers CLEAR..CRITICAL in order)`);

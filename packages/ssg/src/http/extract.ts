@@ -1,7 +1,9 @@
 /**
  * Runs the host's `extract` option and checks what it returns.
  */
+import { checkOptions } from '../common/options.js';
 import { SSGError, SSGErrorCode } from '../errors.js';
+import { FACT_KEYS } from '../internal/options.js';
 import type { RequestFacts } from './options.js';
 
 const STRING_KEYS = ['contentType', 'category', 'agentId', 'sourceId', 'ipAddress'] as const;
@@ -20,7 +22,12 @@ function failed(field: string, cause?: unknown): SSGError {
 
 function checkFacts(value: unknown): RequestFacts {
   if (typeof value !== 'object' || value === null) throw failed('extract');
-  const facts = value as Record<string, unknown>;
+  const facts = checkOptions(value, {
+    name: 'the object returned by extract',
+    keys: FACT_KEYS,
+    path: 'extract',
+    error: (field) => failed(field),
+  });
   for (const key of STRING_KEYS) {
     const v = facts[key];
     if (v !== undefined && (typeof v !== 'string' || v === '')) throw failed(`extract.${key}`);

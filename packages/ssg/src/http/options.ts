@@ -3,6 +3,7 @@
  * validation (at `middleware()` / `inspectRequest` setup time).
  */
 import { invalidConfig } from '../errors.js';
+import { checkSSGOptions, HTTP_SPEC, STATUS_CODES_SPEC } from '../internal/options.js';
 import type { AuditActorType } from '../types.js';
 
 /** Facts about a request that the host, not the client's body, supplies. */
@@ -131,7 +132,7 @@ function methods(value: unknown): ReadonlySet<string> {
 export function resolveHttpOptions<Req>(
   options: HttpGateOptions<Req> = {},
 ): ResolvedHttpOptions<Req> {
-  const o = options as Record<string, unknown>;
+  const o = checkSSGOptions(options, HTTP_SPEC, { optional: true });
   const fieldNames = validateFields(o.fields);
   if (o.extract !== undefined && typeof o.extract !== 'function') {
     throw invalidConfig('extract', 'a function');
@@ -142,7 +143,7 @@ export function resolveHttpOptions<Req>(
   if (o.onQuarantine !== undefined && o.onQuarantine !== 'respond' && o.onQuarantine !== 'next') {
     throw invalidConfig('onQuarantine', "'respond' or 'next'");
   }
-  const codes = (options.statusCodes ?? {}) as Record<string, unknown>;
+  const codes = checkSSGOptions(options.statusCodes, STATUS_CODES_SPEC, { optional: true });
   return {
     fields: fieldNames.map((f) => f.split('.')),
     fieldNames,
