@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { createTestDatabase, type TestDatabase } from '@clawexchange/test-utils';
 import type { QueryInterface } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
@@ -5,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   type AuditMigration,
   type AuditMigrationOptions,
+  auditMigrationRenames,
   auditMigrations,
   createAuditLogger,
   createAuditMigrations,
@@ -52,6 +54,17 @@ async function columns(db: TestDatabase, table: string): Promise<string[]> {
     { bind: [table] },
   );
   return (rows as { c: string }[]).map((r) => r.c);
+}
+
+/** The SQL block of docs/upgrading-from-upstream.md that renames recorded names. */
+async function documentedRenameSql(): Promise<string> {
+  const doc = await readFile(
+    new URL('../../../../docs/upgrading-from-upstream.md', import.meta.url),
+    'utf8',
+  );
+  const block = /<!-- rename-sql -->\s*```sql\n([\s\S]*?)```/.exec(doc)?.[1];
+  if (block === undefined) throw new Error('rename SQL block not found in the doc');
+  return block;
 }
 
 const MONTHLY: AuditMigrationOptions = {
@@ -137,6 +150,24 @@ describe('audit migrations through umzug (SequelizeStorage)', () => {
     await audit.log({ eventType: 'SSG_PASS', actorId: 'a', actorType: 'bot' });
     expect((await runner(db, auditMigrations).up()).map((m) => m.name)).toEqual([NAME]);
     expect(await audit.verify()).toMatchObject({ ok: true, checked: 1 });
+  });
+
+  /** regression: issue 11 */
+  it('names recorded by 0.1.0 (both layouts): the documented SQL merges them into the one name, and nothing runs again', async () => {
+    db = await createTestDatabase();
+    const step = auditMigrations[0] as AuditMigration;
+    // A 0.1.0 host that switched layouts recorded both old names.
+    await runner(
+      db,
+      auditMigrationRenames.map((r) => ({ ...step, name: r.from })),
+    ).up();
+    expect(await recorded(db)).toEqual(['001-audit-logs', '001-audit-logs-partitioned']);
+    await db.sequelize.query(await documentedRenameSql());
+    await db.sequelize.query(await documentedRenameSql());
+    expect(await recorded(db)).toEqual([NAME]);
+    const calls: string[] = [];
+    expect(await runner(db, createAuditMigrations(MONTHLY), calls).up()).toEqual([]);
+    expect(calls).toEqual([]);
   });
 
   /** regression: issue 11 */

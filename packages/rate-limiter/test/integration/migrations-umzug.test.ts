@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { createTestDatabase, type TestDatabase } from '@clawexchange/test-utils';
 import type { QueryInterface } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
@@ -5,6 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import {
   isRateLimiterError,
   type RateLimiterMigration,
+  rateLimiterMigrationRenames,
   rateLimiterMigrations,
 } from '../../src/index.js';
 
@@ -71,6 +73,17 @@ const UPSTREAM_TABLES = [
   `INSERT INTO tier_threshold_configs (trust_level, multiplier) VALUES ('NEW', 0.25)`,
 ];
 
+/** The SQL block of docs/upgrading-from-upstream.md that renames recorded names. */
+async function documentedRenameSql(): Promise<string> {
+  const doc = await readFile(
+    new URL('../../../../docs/upgrading-from-upstream.md', import.meta.url),
+    'utf8',
+  );
+  const block = /<!-- rename-sql -->\s*```sql\n([\s\S]*?)```/.exec(doc)?.[1];
+  if (block === undefined) throw new Error('rename SQL block not found in the doc');
+  return block;
+}
+
 const NAMES = [
   '@clawexchange/rate-limiter/0001-create-config-tables',
   '@clawexchange/rate-limiter/0002-seed-defaults',
@@ -118,6 +131,22 @@ describe('rate-limiter migrations through umzug (SequelizeStorage)', () => {
     );
     expect((await runner(db, rateLimiterMigrations).up()).map((m) => m.name)).toEqual(NAMES);
     expect(await tiers(db)).toContainEqual({ tier: 'POSTS', window_limit: 99 });
+  });
+
+  /** regression: issue 11 */
+  it('names recorded by 0.1.0: the documented SQL renames them, and nothing runs again', async () => {
+    db = await createTestDatabase();
+    const from = new Map(rateLimiterMigrationRenames.map((r) => [r.to, r.from]));
+    await runner(
+      db,
+      rateLimiterMigrations.map((m) => ({ ...m, name: from.get(m.name) ?? m.name })),
+    ).up();
+    expect(await recorded(db)).toEqual(rateLimiterMigrationRenames.map((r) => r.from).sort());
+    await db.sequelize.query(await documentedRenameSql());
+    expect(await recorded(db)).toEqual(NAMES);
+    const calls: string[] = [];
+    expect(await runner(db, rateLimiterMigrations, calls).up()).toEqual([]);
+    expect(calls).toEqual([]);
   });
 
   /** regression: issue 11 */
