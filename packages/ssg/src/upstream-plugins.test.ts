@@ -91,14 +91,13 @@ const post = (text: string, category?: string): ContentEnvelope => ({
 });
 
 describe('plugins written for upstream security-pipeline 0.1.x', () => {
-  /** regression: issue 11 */
-  it('clean content passes (it used to be a PLUGIN_ERROR escalated to QUARANTINE)', async () => {
+  it('clean content passes', async () => {
     const ssg = createSSG({ plugins: [giftCardPlugin, walletPlugin] });
     const result = await ssg.inspect(post('Offering GPU hours, DM me.'));
     expect(result).toMatchObject({ verdict: 'PASS', tier: 'CLEAR', degraded: [], labels: [] });
   });
 
-  /** regression: issue 11 */
+  /** regression: issue 11 (any match made the whole result a PLUGIN_ERROR, escalated to HIGH) */
   it('a detection is scored as its plugin scored it, patternId labelling the match', async () => {
     const quarantine = memoryQuarantine();
     const ssg = createSSG({ plugins: [giftCardPlugin, walletPlugin], quarantine });
