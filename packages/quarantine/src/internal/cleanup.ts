@@ -95,9 +95,11 @@ async function removeLeftovers(ctx: Context): Promise<number> {
     );
     let progress = 0;
     for (const row of rows) {
-      if (await removeObject(ctx, toRecord(row))) progress++;
+      const outcome = await removeObject(ctx, toRecord(row));
+      if (outcome === 'failed') continue;
+      progress++;
+      if (outcome === 'deleted') removed++;
     }
-    removed += progress;
     if (rows.length < ctx.batchSize || progress === 0) break;
   }
   if (removed > 0) ctx.metrics.swept.add(removed, { kind: 'leftover_object' });

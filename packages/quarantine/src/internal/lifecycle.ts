@@ -229,18 +229,23 @@ export async function removeRecordedObject(
  * done all the same (`object_deleted_at`: nothing more to do for it), so
  * the leftover sweep does not retry it forever; its content is
  * undecryptable through this database either way.
+ *
+ * @returns `deleted`, `left` (not provably ours) or `failed` (retried later)
  */
-export async function removeObject(ctx: Context, record: StoredRecord): Promise<boolean> {
+export async function removeObject(
+  ctx: Context,
+  record: StoredRecord,
+): Promise<'deleted' | 'left' | 'failed'> {
   try {
-    await removeRecordedObject(ctx, record.id, record.s3Key);
+    const deleted = await removeRecordedObject(ctx, record.id, record.s3Key);
     await markObjectDeleted(ctx.db, record.id, ctx.now());
-    return true;
+    return deleted ? 'deleted' : 'left';
   } catch (e) {
     ctx.logger.warn(
       { recordId: record.id, ...errorFields(e) },
       'quarantine: object of a shredded record not yet deleted; cleanup() will retry',
     );
-    return false;
+    return 'failed';
   }
 }
 
