@@ -50,6 +50,35 @@ describe('public surface', () => {
     for (const { to } of api.auditMigrationRenames) expect(current.has(to)).toBe(true);
   });
 
+  /** regression: issue 11 */
+  it('migration options: an unknown key or a positional value is refused, naming it', () => {
+    const build = api.createAuditMigrations as (o?: unknown) => unknown;
+    expect(() => build({ partitioned: true })).toThrow(
+      expect.objectContaining({ code: 'AUDIT_INVALID_CONFIG', field: 'partitioned' }),
+    );
+    expect(() => build({ partitioning: 'monthly', month: 3 })).toThrow(
+      expect.objectContaining({ code: 'AUDIT_INVALID_CONFIG', field: 'month' }),
+    );
+    expect(() => build('monthly')).toThrow(
+      expect.objectContaining({ code: 'AUDIT_INVALID_CONFIG', field: 'options' }),
+    );
+    expect(() => build({ partitioning: 'weekly' })).toThrow(
+      expect.objectContaining({ code: 'AUDIT_INVALID_CONFIG', field: 'partitioning' }),
+    );
+    expect(build(undefined)).toHaveLength(1);
+  });
+
+  it('ensureAuditPartitions refuses an unknown option before any query', async () => {
+    const ensure = api.ensureAuditPartitions as (s: unknown, o?: unknown) => Promise<number>;
+    const noDatabase = {
+      query: () => Promise.reject(new Error('must not be called')),
+    };
+    await expect(ensure(noDatabase, { count: 3 })).rejects.toMatchObject({
+      code: 'AUDIT_INVALID_CONFIG',
+      field: 'count',
+    });
+  });
+
   it('rejects a malformed firstMonth when the list is built', () => {
     expect(() => api.createAuditMigrations({ firstMonth: '2026-13' })).toThrow(
       expect.objectContaining({ code: 'AUDIT_INVALID_CONFIG', field: 'firstMonth' }),

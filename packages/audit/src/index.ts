@@ -31,6 +31,7 @@ export {
   auditMigrationRenames,
   auditMigrations,
   createAuditMigrations,
+  type EnsureAuditPartitionsOptions,
   ensureAuditPartitions,
 } from './migrations/index.js';
 export {

@@ -9,6 +9,7 @@
  * role `INSERT, SELECT` on `audit_logs` and `SELECT, UPDATE` on
  * `audit_chain_head`, nothing else.
  */
+import { checkOptions, type OptionsSpec, optionKeys } from '@clawexchange/ssg/common';
 import type { QueryInterface, Sequelize } from 'sequelize';
 import { AuditError, AuditErrorCode } from '../errors.js';
 import { inspectAuditTables } from './foreign-schema-guard.js';
@@ -45,6 +46,40 @@ export type AuditMigrationOptions = {
    * @default 24
    */
   readonly months?: number;
+};
+
+/** Options of {@link ensureAuditPartitions}. */
+export type EnsureAuditPartitionsOptions = {
+  /**
+   * First month to cover, as `YYYY-MM`.
+   * @default the current UTC month
+   */
+  readonly firstMonth?: string;
+  /**
+   * How many months from `firstMonth`.
+   * @default 12
+   */
+  readonly months?: number;
+};
+
+function configError(field: string, message: string): AuditError {
+  return new AuditError(AuditErrorCode.INVALID_CONFIG, message, { field });
+}
+
+const PARTITIONING_HINT = "the option is `partitioning: 'monthly' | 'none'`";
+
+/** Nothing silently ignored: a misspelt option would otherwise build the other layout. */
+const MIGRATION_OPTIONS: OptionsSpec = {
+  name: 'createAuditMigrations options',
+  keys: optionKeys<AuditMigrationOptions>({ partitioning: true, firstMonth: true, months: true }),
+  hints: { partitioned: PARTITIONING_HINT, partition: PARTITIONING_HINT },
+  error: configError,
+};
+
+const ENSURE_OPTIONS: OptionsSpec = {
+  name: 'ensureAuditPartitions options',
+  keys: optionKeys<EnsureAuditPartitionsOptions>({ firstMonth: true, months: true }),
+  error: configError,
 };
 
 function badOption(field: string, expected: string): AuditError {
@@ -106,12 +141,13 @@ function monthOf(value: string | undefined): string {
  *
  * @param options - see {@link AuditMigrationOptions}
  * @returns the steps, in order
- * @throws {AuditError} AUDIT_INVALID_CONFIG for a bad option
+ * @throws {AuditError} AUDIT_INVALID_CONFIG for an unknown or malformed option
  * @example
  * const steps = createAuditMigrations({ partitioning: 'monthly' });
  * for (const m of steps) await m.up(qi, sequelize);
  */
 export function createAuditMigrations(options: AuditMigrationOptions = {}): AuditMigration[] {
+  checkOptions(options, MIGRATION_OPTIONS, { optional: true });
   const requested = options.partitioning;
   if (requested !== undefined && requested !== 'none' && requested !== 'monthly') {
     throw badOption('partitioning', "'none' or 'monthly'");
@@ -160,13 +196,15 @@ export const auditMigrations: AuditMigration[] = createAuditMigrations();
  * stored in DEFAULT for its range).
  *
  * @param sequelize - a connection as the table owner
- * @param options - first month (`YYYY-MM`, default current UTC month) and count (default 12)
+ * @param options - see {@link EnsureAuditPartitionsOptions}
  * @returns how many partitions were created
+ * @throws {AuditError} AUDIT_INVALID_CONFIG for an unknown or malformed option
  */
 export async function ensureAuditPartitions(
   sequelize: Sequelize,
-  options: { readonly firstMonth?: string; readonly months?: number } = {},
+  options: EnsureAuditPartitionsOptions = {},
 ): Promise<number> {
+  checkOptions(options, ENSURE_OPTIONS, { optional: true });
   const months = options.months ?? 12;
   if (!Number.isInteger(months) || months < 1 || months > 240) {
     throw badOption('months', 'an integer from 1 to 240');
