@@ -17,6 +17,13 @@ export {
   type QuarantineSinkUnderTest,
   type StoredAuditEvent,
 } from './contracts/index.js';
+export {
+  type FakeLLMVendor,
+  type FakeVendorReply,
+  type RecordedVendorRequest,
+  startFakeLLMVendor,
+  streamEvents,
+} from './fake-llm-vendor.js';
 export { findFreePort } from './free-port.js';
 export {
   adminDatabaseUrl,

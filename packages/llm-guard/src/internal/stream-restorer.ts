@@ -1,0 +1,57 @@
+/**
+ * Restores placeholders in a streamed answer. A chunk may end inside a
+ * placeholder (`…[EMA` | `IL#1]…`): the restorer holds back only a tail
+ * that could still become a placeholder (at most one placeholder's length),
+ * so it never emits a partial placeholder and never delays more than that.
+ */
+import { isPlaceholderPrefix, MAX_PLACEHOLDER_CHARS } from './placeholders.js';
+import { CONTEXT_WINDOW } from './redaction.js';
+
+/** Restores a whole text given the text emitted before it (raw, unrestored). */
+export type RestoreFn = (text: string, before: string) => string;
+
+/** The incremental restorer. */
+export type StreamRestorer = {
+  /** Takes the next chunk of raw answer text; returns restored text safe to emit now. */
+  push(chunk: string): string;
+  /** Flushes what is held back at the end of the stream. */
+  end(): string;
+};
+
+function heldFrom(buffer: string): number {
+  const from = Math.max(0, buffer.length - MAX_PLACEHOLDER_CHARS);
+  const open = buffer.lastIndexOf('[');
+  if (open < from) return buffer.length;
+  return isPlaceholderPrefix(buffer.slice(open)) ? open : buffer.length;
+}
+
+/**
+ * Creates a restorer for one stream.
+ *
+ * @param restore - the session's restore (link-context aware)
+ * @returns the restorer
+ */
+export function createStreamRestorer(restore: RestoreFn): StreamRestorer {
+  let pending = '';
+  let emittedRaw = '';
+  function emit(raw: string): string {
+    if (raw === '') return '';
+    const out = restore(raw, emittedRaw);
+    emittedRaw = (emittedRaw + raw).slice(-CONTEXT_WINDOW);
+    return out;
+  }
+  return {
+    push(chunk) {
+      pending += chunk;
+      const cut = heldFrom(pending);
+      const ready = pending.slice(0, cut);
+      pending = pending.slice(cut);
+      return emit(ready);
+    },
+    end() {
+      const rest = pending;
+      pending = '';
+      return emit(rest);
+    },
+  };
+}
