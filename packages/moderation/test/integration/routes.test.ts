@@ -176,16 +176,13 @@ describe('POST /bot/action', () => {
   it('deletes with enough confidence; escalates below the confidence floor', async () => {
     const del = await hold(w, secret());
     const low = await hold(w, secret());
-    const r1 = await request(w.url)
-      .post(`${w.mount}/bot/action`)
-      .set(bot(w.tokens.actor))
-      .send({
-        quarantineId: del,
-        action: 'delete',
-        confidence: 0.9,
-        reason: 'TRUE_POSITIVE_HIGH_RISK',
-        notes: 'live key',
-      });
+    const r1 = await request(w.url).post(`${w.mount}/bot/action`).set(bot(w.tokens.actor)).send({
+      quarantineId: del,
+      action: 'delete',
+      confidence: 0.9,
+      reason: 'TRUE_POSITIVE_HIGH_RISK',
+      notes: 'live key',
+    });
     expect(r1.body).toMatchObject({ appliedAction: 'delete', status: 'DELETED' });
     const r2 = await request(w.url)
       .post(`${w.mount}/bot/action`)

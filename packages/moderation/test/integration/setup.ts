@@ -89,6 +89,8 @@ export type World = {
 export type WorldOptions = {
   readonly expressVersion?: 4 | 5;
   readonly router?: Partial<ModerationRouterConfig>;
+  /** Mount `express.json()` before the router (the host parses bodies itself). */
+  readonly hostJsonParser?: boolean;
 };
 
 function sessionOf(cookie: string | undefined): (typeof USERS)[keyof typeof USERS] | null {
@@ -160,6 +162,9 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     );
     res.redirect(`${mount}/human/console`);
   });
+  if (options.hostJsonParser === true) {
+    app.use(options.expressVersion === 4 ? express4.json() : express.json());
+  }
   app.use(mount, router);
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
