@@ -7,6 +7,12 @@ import type {
 import { DetectorError, DetectorErrorCode } from './errors.js';
 import type { Resolved } from './internal/engine.js';
 import { resolveOptions, scanResolved } from './internal/engine.js';
+import {
+  checkDetectorOptions,
+  DEFAULT_PLUGINS_SPEC,
+  pluginSpec,
+  SEVERITY_SCORES_KEYS,
+} from './internal/option-keys.js';
 import type { ScanShape } from './internal/shared-scan.js';
 import { createSharedScan } from './internal/shared-scan.js';
 import type { Category, Finding, ScanOptions, Severity } from './types.js';
@@ -103,6 +109,13 @@ function prepare(
   options: PluginOptions | undefined,
 ): Prepared {
   const { id, priority, enabled, severityScores, perExtraFinding, ...scanOptions } = options ?? {};
+  if (typeof severityScores === 'object' && severityScores !== null) {
+    checkDetectorOptions(severityScores, {
+      name: 'plugin options',
+      keys: SEVERITY_SCORES_KEYS,
+      path: 'severityScores',
+    });
+  }
   const scores: SeverityScores = { ...DEFAULT_SEVERITY_SCORES, ...severityScores };
   checkScores(scores);
   const perExtra = perExtraFinding ?? 5;
@@ -146,6 +159,7 @@ function makePlugin(
   defaults: { id: string; priority: number },
   options: PluginOptions | undefined,
 ): DetectionPlugin {
+  if (options !== undefined && options !== null) checkDetectorOptions(options, pluginSpec());
   const p = prepare(category, defaults, options);
   return toPlugin(p, (text) => scanResolved(text, p.alone));
 }
@@ -278,6 +292,7 @@ export function defaultPlugins(options?: DefaultPluginsOptions): DetectionPlugin
       },
     );
   }
+  if (options !== undefined) checkDetectorOptions(options, DEFAULT_PLUGINS_SPEC);
   const { secrets, pii, injection, ...shared } = options ?? {};
   const own = { secrets, pii, injection };
   for (const k of PER_PLUGIN) {
@@ -289,6 +304,7 @@ export function defaultPlugins(options?: DefaultPluginsOptions): DetectionPlugin
         { field: k },
       );
     }
+    if (v !== undefined) checkDetectorOptions(v, pluginSpec(k));
   }
   const prepared = [
     prepare('secret', SECRETS, { ...shared, ...secrets }),

@@ -1,4 +1,5 @@
 import { resolveOptions, scanResolved } from './internal/engine.js';
+import { checkDetectorOptions, REDACT_SPEC } from './internal/option-keys.js';
 import type { Finding, RedactOptions, RedactResult, Replacement } from './types.js';
 
 function placeholderBase(f: Finding): string {
@@ -66,6 +67,7 @@ export function redactWith(
  * ```
  */
 export function redact(text: string, options?: RedactOptions): RedactResult {
+  if (options !== undefined && options !== null) checkDetectorOptions(options, REDACT_SPEC);
   const { previous, ...scanOptions } = options ?? {};
   const cats = (scanOptions.categories ?? ['secret', 'pii']).filter((c) => c !== 'injection');
   const r = resolveOptions({ ...scanOptions, categories: cats });

@@ -1,5 +1,6 @@
 import type { Resolved } from './internal/engine.js';
 import { resolveOptions, scanResolved } from './internal/engine.js';
+import { checkDetectorOptions, SCAN_SPEC } from './internal/option-keys.js';
 import { categoriesMask, OptionsCache, optionsKey } from './internal/options-cache.js';
 import { redactWith } from './redact.js';
 import type { Category, Detector, Finding, RedactResult, ScanOptions } from './types.js';
@@ -15,6 +16,8 @@ function resolved(options: ScanOptions | undefined): Resolved {
     return defaultResolved;
   }
   if (typeof options !== 'object' || options === null) return resolveOptions(options);
+  // Before the caches: a cached entry must never stand in for options with an unknown key.
+  checkDetectorOptions(options, SCAN_SPEC);
   const mask = categoriesMask(options);
   if (mask !== undefined) {
     let r = byMask[mask];

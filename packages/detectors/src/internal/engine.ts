@@ -10,6 +10,7 @@ import { scanInjection } from './injection.js';
 import { injectionKeywords } from './injection-prefilter.js';
 import type { KeywordScanner } from './keyword-scan.js';
 import { buildKeywordScanner } from './keyword-scan.js';
+import { checkDetectorOptions, customRuleSpec, SCAN_SPEC } from './option-keys.js';
 import { findPhones } from './pii-phone.js';
 import { PII_RULES } from './pii-rules.js';
 import { isPlaceholder } from './placeholder.js';
@@ -67,6 +68,7 @@ function stringList(v: unknown, field: string): readonly string[] | undefined {
 function compileCustom(c: CustomRule, i: number): Rule {
   const f = `customRules[${i}]`;
   if (typeof c !== 'object' || c === null) throw invalid(f, 'an object');
+  checkDetectorOptions(c, customRuleSpec(i));
   if (typeof c.type !== 'string' || !/^[a-z0-9][a-z0-9-]{0,63}$/.test(c.type))
     throw invalid(`${f}.type`, 'a lower-case kebab-case name');
   if (!CATS.includes(c.category)) throw invalid(`${f}.category`, "'secret', 'pii' or 'injection'");
@@ -205,6 +207,7 @@ function index(rules: readonly Rule[], cats: ReadonlySet<Category>, builtIn: boo
 export function resolveOptions(options: ScanOptions | undefined): Resolved {
   const o = options ?? {};
   if (typeof o !== 'object' || o === null) throw invalid('options', 'an object');
+  checkDetectorOptions(o, SCAN_SPEC);
   const cats = stringList(o.categories, 'categories') ?? CATS;
   for (const c of cats)
     if (!CATS.includes(c as Category))
