@@ -1,0 +1,5 @@
+import { loadEmbeddedPostgres } from './embedded-postgres.mjs';
+
+export default async function setup() {
+  await loadEmbeddedPostgres();
+}
