@@ -39,7 +39,7 @@ export function capturingClient(
     (next, context) => async (args) => {
       const request = args.request as { headers?: Record<string, string> };
       if (request.headers)
-        seen.push({ command: context.commandName, headers: { ...request.headers } });
+        seen.push({ command: context.commandName ?? '', headers: { ...request.headers } });
       return next(args);
     },
     { step: 'finalizeRequest', name: 'captureHeaders' },
