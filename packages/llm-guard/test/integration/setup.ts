@@ -13,7 +13,12 @@ import type { LLMGuardConfig } from '../../src/config.js';
 import { createLLMGuard } from '../../src/create-llm-guard.js';
 import { createS3ObjectStore } from '../../src/keep/s3-object-store.js';
 import { llmGuardMigrations } from '../../src/migrations/index.js';
-import type { LLMGuard, LLMObjectStore, ServerSideEncryption } from '../../src/types.js';
+import type {
+  CallResult,
+  LLMGuard,
+  LLMObjectStore,
+  ServerSideEncryption,
+} from '../../src/types.js';
 
 export const AWS_KEY = 'AKIAQ7X3KZ2M4N5P6R8T';
 export const EMAIL = 'canary.person@example.org';
@@ -23,8 +28,10 @@ export const SCHEMA = {
   required: ['scam'],
 } as const;
 
+export type FakeClock = { now: () => Date; advance: (ms: number) => number };
+
 /** A movable clock. */
-export function fakeClock(start = new Date('2026-11-23T12:00:00.000Z')) {
+export function fakeClock(start: Date = new Date('2026-11-23T12:00:00.000Z')): FakeClock {
   let t = start.getTime();
   return { now: () => new Date(t), advance: (ms: number) => (t += ms) };
 }
@@ -54,7 +61,7 @@ export type Env = {
   readonly vendor: FakeLLMVendor;
   readonly events: AuditEventInput[];
   readonly seen: { command: string; headers: Record<string, string> }[];
-  readonly clock: ReturnType<typeof fakeClock>;
+  readonly clock: FakeClock;
   store(): LLMObjectStore;
   make(options?: {
     sse?: ServerSideEncryption;
@@ -115,7 +122,7 @@ export async function setupEnv(prefix: string): Promise<Env> {
 }
 
 /** One call whose page holds the canaries. */
-export function callWith(guard: LLMGuard, runId: string) {
+export function callWith(guard: LLMGuard, runId: string): Promise<CallResult> {
   return guard.call({
     task: 'Is this a scam?',
     schema: SCHEMA,
