@@ -277,6 +277,97 @@ describe('runPlugins timeouts tell the truth', () => {
     }
   });
 
+  /** regression: issue 11 */
+  it('a prompt async plugin is not charged for the synchronous work of the plugins after it', async () => {
+    const clock = { t: 0 };
+    const prompt: DetectionPlugin = {
+      ...fixedPlugin('prompt', {}),
+      analyze: async () => ({ ...result, score: 30 }),
+    };
+    const busy: DetectionPlugin = {
+      ...fixedPlugin('busy', {}),
+      analyze: () => {
+        clock.t += 20;
+        return result;
+      },
+    };
+    const p = createRunPlan({
+      plugins: [prompt, busy],
+      defaultTimeoutMs: 10,
+      timeouts: {},
+      now: () => clock.t,
+    });
+    const outcomes = await runPlugins(p, envelope);
+    expect(outcomes.map((o) => [o.pluginId, o.status, o.durationMs])).toEqual([
+      ['prompt', 'ok', 20], // observed after busy's work, but none of it was its own
+      ['busy', 'timeout', 20],
+    ]);
+  });
+
+  it('arms no timer when every plugin answered synchronously, one per group otherwise', async () => {
+    vi.useFakeTimers();
+    try {
+      const sync = plan([fixedPlugin('a', {}), fixedPlugin('b', {})]);
+      const run = runPlugins(sync, envelope);
+      expect(vi.getTimerCount()).toBe(0);
+      expect((await run).map((o) => o.status)).toEqual(['ok', 'ok']);
+      const mixed = plan([fixedPlugin('a', {}), never('hang'), never('hang2')], {}, 10);
+      const pending = runPlugins(mixed, envelope);
+      expect(vi.getTimerCount()).toBe(1);
+      await vi.advanceTimersByTimeAsync(10);
+      expect((await pending).map((o) => o.status)).toEqual(['ok', 'timeout', 'timeout']);
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('a signal first read after the deadline passed is already aborted', async () => {
+    vi.useFakeTimers();
+    try {
+      let context: PluginContext | undefined;
+      const lazy: DetectionPlugin = {
+        ...fixedPlugin('lazy', {}),
+        analyze: (_e, ctx) => {
+          context = ctx; // keeps the context, reads the signal only later
+          return new Promise(() => {});
+        },
+      };
+      const run = runPlugins(plan([lazy], {}, 10), envelope);
+      await vi.advanceTimersByTimeAsync(10);
+      expect((await run)[0]?.status).toBe('timeout');
+      expect(context?.signal.aborted).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('accepts any thenable as a pending answer, and a throwing then as a throw', async () => {
+    const thenable: DetectionPlugin = {
+      ...fixedPlugin('thenable', {}),
+      analyze: () =>
+        ({
+          // biome-ignore lint/suspicious/noThenProperty: the point of the test is a bare thenable
+          then: (resolve: (v: unknown) => void) => resolve(result),
+        }) as never,
+    };
+    const badThen: DetectionPlugin = {
+      ...fixedPlugin('bad-then', {}),
+      analyze: () =>
+        ({
+          // biome-ignore lint/suspicious/noThenProperty: a then getter that throws is the case under test
+          get then() {
+            throw new Error('x');
+          },
+        }) as never,
+    };
+    const outcomes = await runPlugins(plan([thenable, badThen]), envelope);
+    expect(outcomes.map((o) => [o.status, o.reason, o.score])).toEqual([
+      ['ok', undefined, 90],
+      ['error', 'threw', 0],
+    ]);
+  });
+
   it('reports why a plugin failed and which field of an invalid result was wrong', async () => {
     const outcomes = await runPlugins(
       plan([fixedPlugin('bad', { matches: [{ label: 'A' }] as never })]),

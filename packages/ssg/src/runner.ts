@@ -7,12 +7,16 @@
  * that is running: a plugin that computes synchronously (or between two
  * awaits) for longer than its timeout keeps the event loop, and no timer can
  * fire until it yields. So the timeout is enforced twice:
- * - a timer, armed once the group's plugins have been called, answers for a
- *   plugin that is still pending (it aborts `context.signal`, and whatever
- *   the plugin returns later is discarded);
- * - after a plugin settles, its duration on the injected clock is compared
+ * - a timer, armed once the group's plugins have been called and only if
+ *   one of them returned a pending promise, answers for a plugin that is
+ *   still pending (it aborts `context.signal`, and whatever the plugin
+ *   returns later is discarded);
+ * - after a plugin settles, its time on the injected clock is compared
  *   with its timeout: a plugin that returned (or threw) after more than
- *   `timeoutMs` is a timeout too, whatever it returned.
+ *   `timeoutMs` is a timeout too, whatever it returned. The time charged is
+ *   its own: its synchronous part, plus, for a pending plugin, the wait from
+ *   the moment every plugin had been called (never the synchronous work of
+ *   the plugins called after it).
  * Either way it is reported `timeout` and `onPluginError` applies. The
  * request still waited for the synchronous work; only a plugin that yields
  * (awaits I/O, or checks `signal` between chunks of work) can be cut short.
@@ -20,7 +24,8 @@
 
 import { checkPluginResult } from './plugin-result.js';
 import type { InspectionMatch } from './result.js';
-import type { ContentEnvelope, DetectionPlugin, PluginContext } from './types.js';
+import { createTimeoutGroup, TIMED_OUT, type TimeoutGroup } from './timeout-group.js';
+import type { ContentEnvelope, DetectionPlugin } from './types.js';
 
 /** How one plugin call ended. */
 export type PluginStatus = 'ok' | 'error' | 'timeout';
@@ -46,16 +51,14 @@ export type PluginOutcome = {
 };
 
 /** Plugins that share a timeout share one timer and one AbortSignal. */
-type TimeoutGroup = { readonly timeoutMs: number; readonly indexes: readonly number[] };
+type PlanGroup = { readonly timeoutMs: number; readonly indexes: readonly number[] };
 
 /** A run plan built once at creation. */
 export type RunPlan = {
   readonly plugins: readonly DetectionPlugin[];
-  readonly groups: readonly TimeoutGroup[];
+  readonly groups: readonly PlanGroup[];
   readonly now: () => number;
 };
-
-const TIMED_OUT: unique symbol = Symbol('ssg.timeout');
 
 /**
  * Builds the run plan: plugins grouped by their effective timeout.
@@ -96,64 +99,104 @@ function toOutcome(pluginId: string, value: unknown, durationMs: number): Plugin
   return { pluginId, status: 'ok', ...checked.result, durationMs };
 }
 
-async function callPlugin(
-  plugin: DetectionPlugin,
-  envelope: ContentEnvelope,
-  context: PluginContext,
-): Promise<unknown> {
-  // async wrapper: a synchronous throw becomes a rejection like any other.
-  return plugin.analyze(envelope, context);
-}
+/**
+ * How long a plugin took, and how much of it is its own: the time charged
+ * against its timeout. For a pending plugin that is its synchronous part
+ * plus the wait from the end of the calling loop (when the timer is armed),
+ * not the synchronous work of the plugins called after it.
+ */
+type Timing = { readonly durationMs: number; readonly chargedMs: number };
 
-type Group = {
-  readonly timeoutMs: number;
-  readonly context: PluginContext;
-  readonly timeout: Promise<typeof TIMED_OUT>;
-  /** Starts the timer; called once every plugin of the group has been called. */
-  readonly arm: () => ReturnType<typeof setTimeout>;
-};
+/** Set once every plugin of the run has been called. */
+type Batch = { calledAt: number };
 
-async function runOne(
-  plugin: DetectionPlugin,
-  envelope: ContentEnvelope,
-  group: Group,
-  now: () => number,
-): Promise<PluginOutcome> {
-  const start = now();
-  let value: unknown;
-  try {
-    value = await Promise.race([callPlugin(plugin, envelope, group.context), group.timeout]);
-  } catch {
-    // The plugin's error is deliberately not kept: its message may quote content.
-    const durationMs = now() - start;
-    const reason = durationMs > group.timeoutMs ? 'timeout' : 'threw';
-    return failed(plugin.id, durationMs, { reason });
-  }
-  const durationMs = now() - start;
+function settled(
+  pluginId: string,
+  value: unknown,
+  why: Timing & { readonly timeoutMs: number },
+): PluginOutcome {
+  const { durationMs } = why;
   // The second check: a synchronous plugin settles before any timer can run.
-  if (value === TIMED_OUT || durationMs > group.timeoutMs) {
-    return failed(plugin.id, durationMs, { reason: 'timeout' });
+  if (value === TIMED_OUT || why.chargedMs > why.timeoutMs) {
+    return failed(pluginId, durationMs, { reason: 'timeout' });
   }
   try {
-    return toOutcome(plugin.id, value, durationMs);
+    return toOutcome(pluginId, value, durationMs);
   } catch {
     // A getter on the result threw while it was read: the result is unusable.
-    return failed(plugin.id, durationMs, { reason: 'invalid_result', field: 'result' });
+    return failed(pluginId, durationMs, { reason: 'invalid_result', field: 'result' });
   }
 }
 
-function createGroup(timeoutMs: number): Group {
-  const controller = new AbortController();
-  let fire: () => void = () => {};
-  const timeout = new Promise<typeof TIMED_OUT>((resolve) => {
-    fire = () => resolve(TIMED_OUT);
-  });
-  const arm = (): ReturnType<typeof setTimeout> =>
-    setTimeout(() => {
-      fire();
-      controller.abort();
-    }, timeoutMs);
-  return { timeoutMs, context: { signal: controller.signal }, timeout, arm };
+function threw(pluginId: string, timing: Timing, timeoutMs: number): PluginOutcome {
+  // The plugin's error is deliberately not kept: its message may quote content.
+  const reason = timing.chargedMs > timeoutMs ? 'timeout' : 'threw';
+  return failed(pluginId, timing.durationMs, { reason });
+}
+
+async function awaitPending(
+  pluginId: string,
+  pending: PromiseLike<unknown>,
+  group: TimeoutGroup,
+  clock: {
+    readonly start: number;
+    readonly returned: number;
+    readonly batch: Batch;
+    readonly now: () => number;
+  },
+): Promise<PluginOutcome> {
+  let value: unknown;
+  let rejected = false;
+  try {
+    value = await Promise.race([pending, group.deadline()]);
+  } catch {
+    rejected = true;
+  }
+  // This runs after the calling loop, so `batch.calledAt` is set.
+  const end = clock.now();
+  const timing = {
+    durationMs: end - clock.start,
+    chargedMs: clock.returned - clock.start + Math.max(0, end - clock.batch.calledAt),
+  };
+  if (rejected) return threw(pluginId, timing, group.timeoutMs);
+  return settled(pluginId, value, { ...timing, timeoutMs: group.timeoutMs });
+}
+
+/**
+ * Calls one plugin. A synchronous answer (or throw) is judged at once, with
+ * no timer and no promise race; only a pending promise races the deadline.
+ */
+function runOne(
+  plugin: DetectionPlugin,
+  envelope: ContentEnvelope,
+  group: TimeoutGroup,
+  run: { readonly batch: Batch; readonly now: () => number },
+): PluginOutcome | Promise<PluginOutcome> {
+  const { now, batch } = run;
+  const start = now();
+  let value: unknown;
+  let pending: PromiseLike<unknown> | undefined;
+  try {
+    value = plugin.analyze(envelope, group.context);
+    if (isThenable(value)) pending = value;
+  } catch {
+    const ms = now() - start;
+    return threw(plugin.id, { durationMs: ms, chargedMs: ms }, group.timeoutMs);
+  }
+  if (pending === undefined) {
+    const ms = now() - start;
+    return settled(plugin.id, value, { durationMs: ms, chargedMs: ms, timeoutMs: group.timeoutMs });
+  }
+  const clock = { start, returned: now(), batch, now };
+  return awaitPending(plugin.id, pending, group, clock);
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as { then?: unknown }).then === 'function'
+  );
 }
 
 /**
@@ -168,18 +211,25 @@ export async function runPlugins(
   plan: RunPlan,
   envelope: ContentEnvelope,
 ): Promise<PluginOutcome[]> {
-  const tasks: Promise<PluginOutcome>[] = new Array(plan.plugins.length);
-  const timers: ReturnType<typeof setTimeout>[] = [];
+  const tasks: (PluginOutcome | Promise<PluginOutcome>)[] = new Array(plan.plugins.length);
+  const run = { batch: { calledAt: 0 }, now: plan.now };
+  const groups: TimeoutGroup[] = [];
   for (const { timeoutMs, indexes } of plan.groups) {
-    const group = createGroup(timeoutMs);
+    const group = createTimeoutGroup(timeoutMs);
+    groups.push(group);
     for (const i of indexes) {
       const plugin = plan.plugins[i] as DetectionPlugin;
-      if (plugin.enabled) tasks[i] = runOne(plugin, envelope, group, plan.now);
+      if (plugin.enabled) tasks[i] = runOne(plugin, envelope, group, run);
     }
-    // Armed after the calls: a plugin's synchronous work must not eat into
-    // the time of the plugins called after it (that work is measured on the
-    // clock instead).
-    timers.push(group.arm());
+  }
+  // Armed after every call (and only for groups with a pending plugin): a
+  // plugin's synchronous work must not eat into the time of the plugins
+  // called after it (that work is measured on the clock instead).
+  run.batch.calledAt = plan.now();
+  const timers: ReturnType<typeof setTimeout>[] = [];
+  for (const group of groups) {
+    const timer = group.arm();
+    if (timer !== undefined) timers.push(timer);
   }
   try {
     return await Promise.all(tasks.filter((t) => t !== undefined));
