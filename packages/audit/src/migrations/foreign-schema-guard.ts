@@ -37,10 +37,10 @@ const COLUMNS_SQL = `SELECT c.relname::text AS "table", c.relkind::text AS kind,
   WHERE n.nspname = current_schema() AND c.relname = ANY($1::text[])`;
 
 const MESSAGE =
-  'a table named like one of @clawexchange/audit (`field` names it) exists without the columns ' +
-  'this package creates: most likely a security-pipeline 0.1.x schema. Nothing was changed. ' +
-  'Rename the old table, run the migrations, then export or copy the old rows ' +
-  '(docs/upgrading-from-upstream.md)';
+  '`audit_logs` or `audit_chain_head` exists without the columns @clawexchange/audit creates ' +
+  '(`field` names the table and a missing column): most likely a security-pipeline 0.1.x ' +
+  'schema. Nothing was changed. Move the old table into another schema, run the migrations, ' +
+  'then export or copy the old rows (docs/upgrading-from-upstream.md)';
 
 type Row = { readonly table: string; readonly kind: string; readonly column: string | null };
 

@@ -55,10 +55,10 @@ const COLUMNS_SQL = `SELECT c.relname::text AS "table", a.attname::text AS "colu
   WHERE n.nspname = current_schema() AND c.relname = ANY($1::text[])`;
 
 const MESSAGE =
-  'a table named like one of @clawexchange/quarantine (`field` names it) exists without the ' +
-  'columns this package creates: most likely a security-pipeline 0.1.x schema. Nothing was ' +
-  'changed. Rename the old tables, run the migrations, then copy the rows you keep ' +
-  '(docs/upgrading-from-upstream.md)';
+  '`quarantine_records` or `encryption_keys` exists without the columns ' +
+  '@clawexchange/quarantine creates (`field` names the table and a missing column): most likely' +
+  ' a security-pipeline 0.1.x schema. Nothing was changed. Move the old tables into another ' +
+  'schema, run the migrations, then copy the rows you keep (docs/upgrading-from-upstream.md)';
 
 /**
  * Refuses to run a step over tables this package did not create. Upstream
