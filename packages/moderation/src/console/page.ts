@@ -55,6 +55,7 @@ export function renderConsole(o: ConsolePageOptions): string {
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 <title>Moderation console</title>
 <style nonce="${e(o.nonce)}">${CONSOLE_STYLE}</style>
 </head>

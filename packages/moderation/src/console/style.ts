@@ -10,7 +10,7 @@ h2{margin:.1rem 0 .6rem;font-size:1.1rem}h3{font-size:1rem;margin:1rem 0 .3rem}
 table{width:100%;border-collapse:collapse}th,td{text-align:left;padding:.35rem .4rem;border-bottom:1px solid #e4e4df;vertical-align:top}
 tr.selected{background:#e8eefb}
 button{font:inherit;padding:.3rem .8rem;border:1px solid #23324a;border-radius:4px;background:#fff;color:#23324a;cursor:pointer}
-button:hover{background:#eef2f9}button.danger{border-color:#9b1c1c;color:#9b1c1c}
+button:hover{background:#eef2f9}button:disabled{opacity:.45;cursor:not-allowed}button.danger{border-color:#9b1c1c;color:#9b1c1c}
 :focus-visible{outline:3px solid #f0a500;outline-offset:2px}
 dl{display:grid;grid-template-columns:max-content 1fr;gap:.2rem .8rem;margin:0}dt{font-weight:600}dd{margin:0;overflow-wrap:anywhere}
 pre{white-space:pre-wrap;overflow-wrap:anywhere;background:#fbf6e9;border:1px solid #e2d3a8;padding:.6rem;max-height:16rem;overflow:auto}
