@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
 import type { RateLimitContext } from '@clawexchange/rate-limiter';
 import type { Inspection, RequestFacts } from '@clawexchange/ssg';
-import express, { type Express, type Request, type Response } from 'express';
+import { errorBody } from '@clawexchange/ssg/common';
+import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Pipeline } from './compose.js';
 import type { FeatureFlags } from './flags.js';
 
@@ -73,7 +74,9 @@ export function createApp(pipeline: Pipeline, flags: FeatureFlags): Express {
     const inspection = req.ssgResult;
     const text = (req.body as { text?: unknown }).text;
     if (inspection === undefined || typeof text !== 'string') {
-      res.status(400).json({ error: 'a JSON body with a string `text` is required' });
+      res
+        .status(400)
+        .json(errorBody('INVALID_POST', 'a JSON body with a string `text` is required'));
       return;
     }
     const post: Post = {
@@ -99,7 +102,25 @@ export function createApp(pipeline: Pipeline, flags: FeatureFlags): Express {
   app.get('/healthz', async (_req, res) => {
     res.json(await healthChecks(pipeline));
   });
+  // The family's one error body for everything else too: never Express's HTML page or a stack.
+  app.use((_req, res) => {
+    res.status(404).json(errorBody('NOT_FOUND', 'no such route'));
+  });
+  app.use(answerError);
   return app;
+}
+
+/**
+ * The last error handler: what a package handed to `next(err)` (a typed
+ * error, e.g. `RATE_LIMITER_UNKNOWN_TIER` or `SSG_EXTRACT_FAILED`) answers
+ * 500 with its code; anything else is `INTERNAL`. Messages stay constant.
+ */
+function answerError(err: unknown, _req: Request, res: Response, _next: NextFunction): void {
+  const code =
+    typeof err === 'object' && err !== null && typeof (err as { code?: unknown }).code === 'string'
+      ? (err as { code: string }).code
+      : 'INTERNAL';
+  res.status(500).json(errorBody(code, 'the request could not be handled'));
 }
 
 /** The deployment guide's health checks, exactly as it writes them. */

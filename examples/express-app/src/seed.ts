@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isErrorBody } from '@clawexchange/ssg/common';
 
 /** One post the demo sends through the pipeline, and what it should get. */
 export type SeedPost = {
@@ -92,8 +93,10 @@ export async function sendPosts(
   return outcomes;
 }
 
-function toOutcome(post: SeedPost, status: number, body: Record<string, unknown>): SeedOutcome {
+function toOutcome(post: SeedPost, status: number, answer: Record<string, unknown>): SeedOutcome {
   const str = (v: unknown): string => (typeof v === 'string' ? v : '');
+  // Denials carry their facts (e.g. `tier`) in the family error body, `{ error: { code, ... } }`.
+  const body = isErrorBody(answer) ? answer.error : answer;
   const verdictByStatus: Record<number, string> = {
     202: 'QUARANTINE',
     403: 'BLOCK',

@@ -149,8 +149,10 @@ describe('sink timeouts', () => {
     const res = await request(app).post('/v1/posts').send({ text: 'hello' });
     expect(res.status).toBe(503);
     expect(res.body).toEqual({
-      error: 'Screening is temporarily unavailable',
-      code: 'SSG_AUDIT_FAILED',
+      error: {
+        code: 'SSG_AUDIT_FAILED',
+        message: 'Screening is temporarily unavailable',
+      },
     });
     expect(calls).toEqual([]);
   });

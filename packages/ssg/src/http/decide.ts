@@ -2,11 +2,18 @@
  * The framework-free core of the HTTP adapters: from a parsed body and the
  * host's request facts to "continue" or "answer with this status".
  */
+import { errorBody } from '../common/http.js';
 import { isSSGError, SSGErrorCode } from '../errors.js';
 import type { Inspection, InspectOptions } from '../result.js';
 import type { ContentEnvelope } from '../types.js';
 import { bodyTooLarge, collectText } from './body.js';
 import type { RequestFacts, ResolvedHttpOptions } from './options.js';
+
+/**
+ * `error.code` of the gate's BLOCK answer (403 by default). Every error
+ * answer uses the family body `{ error: { code, message, ...fields } }`.
+ */
+export const CONTENT_BLOCKED_CODE = 'SSG_CONTENT_BLOCKED';
 
 /** JSON payload of an answer the gate gives instead of the handler. */
 export type GatePayload = Readonly<Record<string, unknown>>;
@@ -56,7 +63,7 @@ export function outcomeForError<Req>(
   const respond = (status: number, message: string, extra: GatePayload = {}): GateOutcome => ({
     kind: 'respond',
     status,
-    payload: { error: message, code: error.code, ...extra },
+    payload: errorBody(error.code, message, extra),
     inspection: undefined,
   });
   switch (error.code) {
@@ -90,7 +97,7 @@ function envelopeFor(text: string, facts: RequestFacts, contentType: string): Co
 
 function outcomeFor<Req>(inspection: Inspection, opts: ResolvedHttpOptions<Req>): GateOutcome {
   if (inspection.verdict === 'BLOCK') {
-    const payload = { error: 'Content blocked', tier: inspection.tier };
+    const payload = errorBody(CONTENT_BLOCKED_CODE, 'Content blocked', { tier: inspection.tier });
     return { kind: 'respond', status: opts.blockStatus, payload, inspection };
   }
   if (inspection.verdict === 'QUARANTINE' && opts.onQuarantine === 'respond') {

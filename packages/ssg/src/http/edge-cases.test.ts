@@ -103,10 +103,12 @@ describe.each(majors)('middleware edge cases on %s', (_name, express) => {
     await new Promise((resolve) => server.close(resolve));
     expect(res.status).toBe(400);
     expect(res.body).toEqual({
-      error: 'Invalid request body',
-      code: 'SSG_INVALID_BODY',
-      field: 'body',
-      detail: 'request body is not valid UTF-8',
+      error: {
+        code: 'SSG_INVALID_BODY',
+        message: 'Invalid request body',
+        field: 'body',
+        detail: 'request body is not valid UTF-8',
+      },
     });
   });
 
@@ -253,7 +255,7 @@ describe('Fetch adapter bodies', () => {
     expect(outcome).toMatchObject({
       allowed: false,
       status: 400,
-      payload: { detail: 'request body is not valid UTF-8' },
+      payload: { error: { detail: 'request body is not valid UTF-8' } },
     });
   });
 
@@ -269,7 +271,7 @@ describe('Fetch adapter bodies', () => {
     expect(await closed.inspectRequest(post(body))).toMatchObject({
       allowed: false,
       status: 503,
-      payload: { code: 'SSG_AUDIT_FAILED' },
+      payload: { error: { code: 'SSG_AUDIT_FAILED' } },
     });
     const open = createSSG({
       plugins: [plugin],

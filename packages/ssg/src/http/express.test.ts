@@ -45,7 +45,10 @@ describe.each(expressMajors)('ssg.middleware() on %s over real HTTP', (_name, ex
     const t = app();
     const res = await request(t.app).post('/v1/posts').send({ text: 'x; drop table users' });
     expect(res.status).toBe(403);
-    expect(res.body).toEqual({ error: 'Content blocked', tier: 'CRITICAL' });
+    /** regression: issue 11 (one error body) */
+    expect(res.body).toEqual({
+      error: { code: 'SSG_CONTENT_BLOCKED', message: 'Content blocked', tier: 'CRITICAL' },
+    });
     expect(t.calls).toEqual([]);
   });
 
@@ -70,8 +73,10 @@ describe.each(expressMajors)('ssg.middleware() on %s over real HTTP', (_name, ex
     const res = await request(t.app).post('/v1/posts').send({ text: 'hold me' });
     expect(res.status).toBe(503);
     expect(res.body).toEqual({
-      error: 'Content could not be held for review',
-      code: 'SSG_QUARANTINE_FAILED',
+      error: {
+        code: 'SSG_QUARANTINE_FAILED',
+        message: 'Content could not be held for review',
+      },
     });
     expect(t.calls).toEqual([]);
   });
@@ -88,7 +93,7 @@ describe.each(expressMajors)('ssg.middleware() on %s over real HTTP', (_name, ex
     const closed = app({ audit: memoryAudit({ fail: true }) });
     const res = await request(closed.app).post('/v1/posts').send({ text: 'hello' });
     expect(res.status).toBe(503);
-    expect(res.body.code).toBe('SSG_AUDIT_FAILED');
+    expect(res.body.error.code).toBe('SSG_AUDIT_FAILED');
     expect(closed.calls).toEqual([]);
     const open = app({ audit: memoryAudit({ fail: true }), onAuditFailure: 'continue' });
     const ok = await request(open.app).post('/v1/posts').send({ text: 'hello' });
@@ -101,7 +106,7 @@ describe.each(expressMajors)('ssg.middleware() on %s over real HTTP', (_name, ex
     const self = app({}, { maxBodyBytes: 1_000 });
     const res = await request(self.app).post('/v1/posts').send(big);
     expect(res.status).toBe(413);
-    expect(res.body.code).toBe('SSG_BODY_TOO_LARGE');
+    expect(res.body.error.code).toBe('SSG_BODY_TOO_LARGE');
     const parsed = app({}, { maxBodyBytes: 1_000 }, { json: true });
     expect((await request(parsed.app).post('/v1/posts').send(big)).status).toBe(413);
     expect(self.calls).toEqual([]);
@@ -126,10 +131,12 @@ describe.each(expressMajors)('ssg.middleware() on %s over real HTTP', (_name, ex
       .send('{"text": "sk_live_CANARY');
     expect(res.status).toBe(400);
     expect(res.body).toEqual({
-      error: 'Invalid request body',
-      code: 'SSG_INVALID_BODY',
-      field: 'body',
-      detail: 'request body is not valid JSON',
+      error: {
+        code: 'SSG_INVALID_BODY',
+        message: 'Invalid request body',
+        field: 'body',
+        detail: 'request body is not valid JSON',
+      },
     });
     expect(res.text).not.toContain('CANARY');
   });
@@ -138,7 +145,7 @@ describe.each(expressMajors)('ssg.middleware() on %s over real HTTP', (_name, ex
     for (const text of [42, ['a'], { nested: 'x' }, true]) {
       const res = await request(app().app).post('/v1/posts').send({ text });
       expect(res.status).toBe(400);
-      expect(res.body).toMatchObject({ code: 'SSG_INVALID_BODY', field: 'text' });
+      expect(res.body).toMatchObject({ error: { code: 'SSG_INVALID_BODY', field: 'text' } });
     }
   });
 
@@ -192,7 +199,7 @@ describe.each(expressMajors)('ssg.middleware() on %s over real HTTP', (_name, ex
         .set('content-type', 'application/json')
         .send(body);
       expect(res.status).toBe(400);
-      expect(res.body).toMatchObject({ code: 'SSG_INVALID_BODY', field: 'body' });
+      expect(res.body).toMatchObject({ error: { code: 'SSG_INVALID_BODY', field: 'body' } });
     }
   });
 

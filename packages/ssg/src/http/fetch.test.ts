@@ -35,13 +35,17 @@ describe('ssg.inspectRequest (Fetch API)', () => {
     expect(outcome).toMatchObject({
       allowed: false,
       status: 403,
-      payload: { error: 'Content blocked', tier: 'CRITICAL' },
+      payload: {
+        error: { code: 'SSG_CONTENT_BLOCKED', message: 'Content blocked', tier: 'CRITICAL' },
+      },
     });
     if (outcome.allowed) throw new Error('unreachable');
     const response = denialResponse(outcome);
     expect(response.status).toBe(403);
     expect(response.headers.get('content-type')).toMatch(/application\/json/);
-    expect(await response.json()).toEqual({ error: 'Content blocked', tier: 'CRITICAL' });
+    expect(await response.json()).toEqual({
+      error: { code: 'SSG_CONTENT_BLOCKED', message: 'Content blocked', tier: 'CRITICAL' },
+    });
   });
 
   it('answers 202 for QUARANTINE with the id', async () => {
@@ -72,11 +76,11 @@ describe('ssg.inspectRequest (Fetch API)', () => {
     expect(await ssg.inspectRequest(chunked, { maxBodyBytes: 100 })).toMatchObject({ status: 413 });
     expect(await ssg.inspectRequest(post('{oops'))).toMatchObject({
       status: 400,
-      payload: { code: 'SSG_INVALID_BODY' },
+      payload: { error: { code: 'SSG_INVALID_BODY' } },
     });
     expect(await ssg.inspectRequest(post('{"text":1}'))).toMatchObject({
       status: 400,
-      payload: { field: 'text' },
+      payload: { error: { field: 'text' } },
     });
   });
 
@@ -119,7 +123,7 @@ describe('ssg.inspectRequest (Fetch API)', () => {
     expect(await failing.inspectRequest(post('{"text":"hold me"}'))).toMatchObject({
       allowed: false,
       status: 503,
-      payload: { code: 'SSG_QUARANTINE_FAILED' },
+      payload: { error: { code: 'SSG_QUARANTINE_FAILED' } },
     });
   });
 

@@ -38,8 +38,9 @@ export type RequestDenied = {
   /** HTTP status to answer with (403, 202, 413, 400, 503 or as configured). */
   readonly status: number;
   /**
-   * JSON payload: `{ error, tier }` on BLOCK, `{ status, quarantineId, tier }` on QUARANTINE,
-   * `{ error, code, field, detail }` on 400, `{ error, code }` otherwise.
+   * JSON payload: the family error body `{ error: { code, message, ...fields } }` for every
+   * error answer (BLOCK: code `SSG_CONTENT_BLOCKED` with `tier`; 400: `field` and `detail`),
+   * and `{ status: 'QUARANTINED', quarantineId, tier }` on QUARANTINE (202, not an error).
    */
   readonly payload: GatePayload;
   /** The inspection, when one ran (BLOCK, QUARANTINE); absent for body and sink failures. */
