@@ -16,6 +16,7 @@ describe('public surface', () => {
       'isLLMGuardError',
       'llmGuardConfigFromEnv',
       'llmGuardMigrations',
+      'llmJudgePlugin',
       'outputKey',
     ]);
   });
