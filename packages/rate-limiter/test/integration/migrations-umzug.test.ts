@@ -1,5 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createTestDatabase, type TestDatabase } from '@clawexchange/test-utils';
+import fc from 'fast-check';
 import type { QueryInterface } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -224,5 +225,43 @@ describe('rate-limiter migrations through umzug (SequelizeStorage)', () => {
         await step.up(qi, db.sequelize);
       }
     }
+  });
+
+  /** regression: issue 11 */
+  it('property: a table is refused exactly when it lacks a column of ours, whatever else it holds', async () => {
+    db = await createTestDatabase();
+    const sequelize = db.sequelize;
+    const qi = sequelize.getQueryInterface();
+    const step = rateLimiterMigrations[0] as RateLimiterMigration;
+    await step.up(qi, sequelize);
+    const ours = await columns(db, 'rate_limit_configs');
+    await sequelize.query('DROP TABLE rate_limit_configs');
+    await fc.assert(
+      fc.asyncProperty(
+        fc.subarray(ours),
+        fc.uniqueArray(fc.stringMatching(/^x_[a-z]{1,8}$/), { maxLength: 3 }),
+        async (kept, extra) => {
+          const defs = [...kept, ...extra].map((c) => `${c} text`).join(', ');
+          await sequelize.query(`CREATE TABLE rate_limit_configs (${defs})`);
+          try {
+            const missing = ours.filter((c) => !kept.includes(c));
+            const outcome = await step.up(qi, sequelize).then(
+              () => undefined,
+              (e: unknown) => e,
+            );
+            if (missing.length === 0) expect(outcome).toBeUndefined();
+            else {
+              expect(outcome).toMatchObject({
+                code: 'RATE_LIMITER_UPSTREAM_SCHEMA_DETECTED',
+                field: `rate_limit_configs.${missing[0]}`,
+              });
+            }
+          } finally {
+            await sequelize.query('DROP TABLE rate_limit_configs');
+          }
+        },
+      ),
+      { numRuns: 40 },
+    );
   });
 });
