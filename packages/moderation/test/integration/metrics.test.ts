@@ -2,7 +2,7 @@
  * Metrics through a recording OpenTelemetry meter: decisions by actor type,
  * action and reason; queue depth and oldest age observed from the quarantine.
  */
-import type { Meter, ObservableResult } from '@opentelemetry/api';
+import type { Meter } from '@opentelemetry/api';
 import request from 'supertest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hold, startWorld, type World } from './setup.js';
