@@ -20,6 +20,10 @@ export type { AuditPartitioning };
 
 /** One migration step, run in array order by the host's runner. */
 export type AuditMigration = {
+  /**
+   * `@clawexchange/audit/NNNN-…`: namespaced by package and never changed (not
+   * by an option either), so runners that record names (umzug) run each step once.
+   */
   readonly name: string;
   up(queryInterface: QueryInterface, sequelize?: Sequelize): Promise<void>;
   down(queryInterface: QueryInterface, sequelize?: Sequelize): Promise<void>;

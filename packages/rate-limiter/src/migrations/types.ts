@@ -2,7 +2,10 @@ import type { QueryInterface, Sequelize } from 'sequelize';
 
 /** One migration step, run in array order by the host's runner or a loop. */
 export type RateLimiterMigration = {
-  /** Unique, sortable name. */
+  /**
+   * `@clawexchange/rate-limiter/NNNN-…`: namespaced by package and never changed,
+   * so runners that record names (umzug) run each step once.
+   */
   readonly name: string;
   /** Applies the step (idempotent). */
   up(qi: QueryInterface, sequelize?: Sequelize): Promise<void>;
