@@ -147,6 +147,27 @@ describe('onInspection', () => {
     expect(logger.lines.filter((l) => l.msg === 'onInspection hook failed')).toHaveLength(2);
   });
 
+  it('sees PASS in DRY_RUN (wouldVerdict has the real one), and runs for the Fetch adapter', async () => {
+    const events: InspectionEvent[] = [];
+    const ssg = createSSG({
+      plugins: [testPlugin],
+      mode: 'DRY_RUN',
+      onInspection: (event) => {
+        events.push(event);
+      },
+    });
+    const request = new Request('http://gate.test/v1/posts', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ text: 'drop table' }),
+    });
+    const outcome = await ssg.inspectRequest(request, { extract: () => ({ agentId: 'f1' }) });
+    expect(outcome.allowed).toBe(true);
+    expect(events).toHaveLength(1);
+    expect(events[0]?.inspection).toMatchObject({ verdict: 'PASS', wouldVerdict: 'BLOCK' });
+    expect(events[0]?.context.agentId).toBe('f1');
+  });
+
   it('rejects a hook that is not a function, and a bad onInspectionTimeoutMs', () => {
     const bad = [
       [{ onInspection: 'record' }, 'onInspection'],
