@@ -261,6 +261,18 @@ describe('audit migrations through umzug (SequelizeStorage)', () => {
       'SELECT actor_id FROM security_pipeline_0_1.audit_logs',
     );
     expect(kept).toEqual([{ actor_id: 'agent-1' }]);
+    // The guide's first event of the new trail, vouching for the archive of the old one.
+    const audit = createAuditLogger({
+      database: db.sequelize,
+      eventTypes: ['UPSTREAM_AUDIT_ARCHIVED'],
+    });
+    await audit.log({
+      eventType: 'UPSTREAM_AUDIT_ARCHIVED',
+      actorId: 'migration',
+      actorType: 'system',
+      metadata: { rows: 1, sha256: 'ab'.repeat(32) },
+    });
+    expect(await audit.verify()).toMatchObject({ ok: true, checked: 1 });
   });
 
   /** regression: issue 11 */
