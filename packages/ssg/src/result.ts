@@ -27,7 +27,8 @@ export type Degradation = {
 /**
  * What happened to the audit event of this inspection: `LOGGED` (the sink
  * acknowledged it), `FAILED` (the sink rejected and `onAuditFailure` is
- * `'continue'`), or `DISABLED` (no audit sink configured).
+ * `'continue'`), or `DISABLED` (no audit sink configured, or the sink writes
+ * nothing: its `log()` resolved `{ status: 'DISABLED' }`, as a `createAuditLogger({ enabled: false })` does).
  */
 export type AuditStatus = 'LOGGED' | 'FAILED' | 'DISABLED';
 

@@ -227,6 +227,11 @@ export type AuditEventInput = {
  * it. `log` resolves only once the event is committed.
  */
 export interface AuditSink {
-  /** Writes one event; resolves once it is committed, rejects when it is not. */
+  /**
+   * Writes one event; resolves once it is committed, rejects when it is not.
+   * A sink that deliberately writes nothing (disabled) resolves with
+   * `{ status: 'DISABLED' }` (`AUDIT_LOG_DISABLED` from `@clawexchange/ssg/common`):
+   * the gate then reports `audit: 'DISABLED'`; any other value counts as committed.
+   */
   log(event: AuditEventInput): Promise<unknown>;
 }

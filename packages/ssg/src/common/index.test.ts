@@ -4,6 +4,7 @@ import * as api from './index.js';
 describe('@clawexchange/ssg/common public surface', () => {
   it('exports exactly these names', () => {
     expect(Object.keys(api).sort()).toEqual([
+      'AUDIT_LOG_DISABLED',
       'ClawExchangeError',
       'LOG_LEVELS',
       'METRIC_NAME_PATTERN',
@@ -13,6 +14,7 @@ describe('@clawexchange/ssg/common public surface', () => {
       'checkOptions',
       'defineErrorGuard',
       'errorBody',
+      'isAuditLogDisabled',
       'isErrorBody',
       'isLogger',
       'isPlainObject',

@@ -7,6 +7,7 @@
  * the HTTP error body and the gate's audit event types. See
  * `docs/conventions.md`.
  */
+export { AUDIT_LOG_DISABLED, type AuditLogDisabled, isAuditLogDisabled } from './audit.js';
 export {
   ClawExchangeError,
   type ClawExchangeErrorOptions,

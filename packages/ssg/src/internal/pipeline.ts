@@ -10,6 +10,7 @@ import {
   summarizePlugins,
 } from '../audit-event.js';
 import { combine, type Decision } from '../combine.js';
+import { isAuditLogDisabled } from '../common/audit.js';
 import type { ResolvedConfig } from '../config.js';
 import { validateEnvelope } from '../envelope.js';
 import { isSSGError, SSGError, SSGErrorCode } from '../errors.js';
@@ -77,7 +78,8 @@ async function writeAudit(
   const sink = ctx.config.audit;
   if (sink === undefined) return { status: 'DISABLED' };
   const written = await callSink(() => sink.log(event), ctx.config.auditTimeoutMs);
-  if (written.ok) return { status: 'LOGGED' };
+  // A sink that writes nothing (audit `enabled: false`) says so; it is never reported as LOGGED.
+  if (written.ok) return { status: isAuditLogDisabled(written.value) ? 'DISABLED' : 'LOGGED' };
   ctx.metrics.sinkFailure('audit', written.reason);
   ctx.config.logger.error(
     { code: SSGErrorCode.AUDIT_FAILED, eventType: event.eventType, reason: written.reason },
