@@ -11,6 +11,7 @@ describe('public surface', () => {
       'LLMGuardErrorCode',
       'VendorContractError',
       'artifactKey',
+      'createIamAuthSequelize',
       'createLLMGuard',
       'createS3ObjectStore',
       'isLLMGuardError',

@@ -23,6 +23,11 @@ export {
   type LLMGuardErrorOptions,
   VendorContractError,
 } from './errors.js';
+export {
+  createIamAuthSequelize,
+  type IamAuthSequelizeOptions,
+  type TokenSigner,
+} from './iam-auth.js';
 export { type LLMJudgeOptions, llmJudgePlugin } from './judge-plugin.js';
 export { artifactKey, outputKey } from './keep/object-keys.js';
 export { createS3ObjectStore, type S3ObjectStoreOptions } from './keep/s3-object-store.js';
