@@ -175,11 +175,13 @@ describe('metrics and internals', () => {
     let t = 0;
     const ssg = createSSG({ plugins: [testPlugin], meter, now: () => (t += 3) });
     await ssg.inspect({ text: 'cheap pills', contentType: 'POST' });
-    expect(meter.points.find((p) => p.name === 'ssg.inspection.duration')).toMatchObject({
+    expect(
+      meter.points.find((p) => p.name === 'clawexchange.ssg.inspection.duration'),
+    ).toMatchObject({
       attributes: { verdict: 'WARN' },
     });
     expect(meter.points).toContainEqual({
-      name: 'ssg.verdicts',
+      name: 'clawexchange.ssg.verdicts',
       value: 1,
       attributes: { verdict: 'WARN', tier: 'MODERATE', dry_run: false },
     });

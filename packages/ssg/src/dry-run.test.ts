@@ -81,7 +81,9 @@ describe('DRY_RUN', () => {
         if (audit && !audit.fail)
           expect(audit.events[0]?.eventType).toBe(`SSG_${result.wouldVerdict}`);
         expect(
-          meter.points.some((p) => p.name === 'ssg.verdicts' && p.attributes.dry_run === true),
+          meter.points.some(
+            (p) => p.name === 'clawexchange.ssg.verdicts' && p.attributes.dry_run === true,
+          ),
         ).toBe(true);
       }),
       { numRuns: 150 },

@@ -140,18 +140,18 @@ describe('failure semantics', () => {
       metadata: { quarantineFailed: true, labels: ['SUSPICIOUS', 'QUARANTINE_FAILED'] },
     });
     expect(meter.points).toContainEqual({
-      name: 'ssg.sink.failures',
+      name: 'clawexchange.ssg.sink.failures',
       value: 1,
       attributes: { sink: 'quarantine', reason: 'error' },
     });
     // The failed inspection's latency is recorded, not lost.
     expect(meter.points).toContainEqual(
       expect.objectContaining({
-        name: 'ssg.inspection.duration',
+        name: 'clawexchange.ssg.inspection.duration',
         attributes: { error: 'SSG_QUARANTINE_FAILED' },
       }),
     );
-    expect(meter.points.some((p) => p.name === 'ssg.verdicts')).toBe(false);
+    expect(meter.points.some((p) => p.name === 'clawexchange.ssg.verdicts')).toBe(false);
     expect(
       logger.lines.some((l) => l.level === 'error' && l.msg === 'quarantine store failed'),
     ).toBe(true);
@@ -191,13 +191,13 @@ describe('failure semantics', () => {
     const error = await rejection(ssg.inspect({ text: 'hello', contentType: 'POST' }));
     expect(isSSGError(error) && error.code).toBe('SSG_AUDIT_FAILED');
     expect(meter.points).toContainEqual({
-      name: 'ssg.sink.failures',
+      name: 'clawexchange.ssg.sink.failures',
       value: 1,
       attributes: { sink: 'audit', reason: 'error' },
     });
     expect(meter.points).toContainEqual(
       expect.objectContaining({
-        name: 'ssg.inspection.duration',
+        name: 'clawexchange.ssg.inspection.duration',
         attributes: { error: 'SSG_AUDIT_FAILED' },
       }),
     );
@@ -234,7 +234,7 @@ describe('failure semantics', () => {
       degraded: [{ pluginId: 'broken', code: 'PLUGIN_ERROR' }],
     });
     expect(meter.points).toContainEqual({
-      name: 'ssg.plugin.failures',
+      name: 'clawexchange.ssg.plugin.failures',
       value: 1,
       attributes: { plugin_id: 'broken', reason: 'error' },
     });

@@ -42,7 +42,7 @@ describe('plugin timeouts in the gate', () => {
       degraded: [{ pluginId: 'slow-sync', code: 'PLUGIN_TIMEOUT' }],
     });
     expect(meter.points).toContainEqual({
-      name: 'ssg.plugin.failures',
+      name: 'clawexchange.ssg.plugin.failures',
       value: 1,
       attributes: { plugin_id: 'slow-sync', reason: 'timeout' },
     });

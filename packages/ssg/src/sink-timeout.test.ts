@@ -43,7 +43,7 @@ describe('sink timeouts', () => {
     const error = await rejection(ssg.inspect({ text: 'hello', contentType: 'POST' }));
     expect(isSSGError(error) && error.code).toBe('SSG_AUDIT_FAILED');
     expect(meter.points).toContainEqual({
-      name: 'ssg.sink.failures',
+      name: 'clawexchange.ssg.sink.failures',
       value: 1,
       attributes: { sink: 'audit', reason: 'timeout' },
     });
@@ -96,7 +96,7 @@ describe('sink timeouts', () => {
       metadata: { quarantineFailed: true },
     });
     expect(meter.points).toContainEqual({
-      name: 'ssg.sink.failures',
+      name: 'clawexchange.ssg.sink.failures',
       value: 1,
       attributes: { sink: 'quarantine', reason: 'timeout' },
     });
