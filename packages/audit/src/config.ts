@@ -27,7 +27,8 @@ export type AuditLoggerConfig = {
   /** The host's Sequelize instance (PostgreSQL). Required unless `enabled` is false. */
   readonly database?: Sequelize;
   /**
-   * When false, `log()` resolves with null and writes nothing.
+   * When false, `log()` writes nothing and resolves with `{ status: 'DISABLED' }`
+   * (the gate then reports `audit: 'DISABLED'`); the read methods throw `AUDIT_DISABLED`.
    * @default true
    */
   readonly enabled?: boolean;

@@ -2,6 +2,7 @@
  * The audit logger factory.
  */
 import type { AuditEventInput, AuditSink } from '@clawexchange/ssg';
+import { AUDIT_LOG_DISABLED } from '@clawexchange/ssg/common';
 import type { Sequelize } from 'sequelize';
 import { GENESIS_HASH } from './canonical.js';
 import { signCheckpoint, verifyAuditCheckpoint } from './checkpoint.js';
@@ -240,7 +241,8 @@ export function createAuditLogger(config: AuditLoggerConfig): AuditLogger {
 
 function createDisabledLogger(): AuditLogger {
   return {
-    log: async () => null,
+    // Says so through the AuditSink contract: the gate reports `audit: 'DISABLED'`, not LOGGED.
+    log: async () => AUDIT_LOG_DISABLED,
     query: async () => {
       throw disabled();
     },

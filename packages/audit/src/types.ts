@@ -3,6 +3,7 @@
  * and checkpoints.
  */
 import type { AuditActorType, AuditEventInput } from '@clawexchange/ssg';
+import type { AuditLogDisabled } from '@clawexchange/ssg/common';
 
 export type { AuditActorType, AuditEventInput };
 
@@ -142,11 +143,12 @@ export type AuditExportOptions = {
 export interface AuditLogger {
   /**
    * Validates, masks, chains and stores one event; resolves once its batch is committed.
-   * Resolves with null when the logger is disabled.
+   * When the logger is disabled (`enabled: false`) it writes nothing and resolves with
+   * `{ status: 'DISABLED' }` (`AUDIT_LOG_DISABLED`), which the gate reports as `audit: 'DISABLED'`.
    * @throws {AuditError} the input codes (nothing is written), AUDIT_QUEUE_FULL, AUDIT_CLOSED,
    *   AUDIT_WRITE_FAILED (the event is not stored)
    */
-  log(event: AuditEventInput): Promise<AuditRecord | null>;
+  log(event: AuditEventInput): Promise<AuditRecord | AuditLogDisabled>;
   /**
    * Reads events newest first with keyset pagination.
    * @throws {AuditError} AUDIT_INVALID_LIMIT, AUDIT_INVALID_DATE, AUDIT_INVALID_CURSOR,

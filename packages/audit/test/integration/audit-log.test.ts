@@ -8,7 +8,7 @@ import {
   createAuditLogger,
   isAuditError,
 } from '../../src/index.js';
-import { migratedDatabase } from './helpers.js';
+import { logged, migratedDatabase } from './helpers.js';
 
 const CANARY = 'sk_live_CANARY_9f8e7d6c5b4a39281706';
 
@@ -32,11 +32,13 @@ describe('audit logger against PostgreSQL', () => {
     // Idempotent: the migration already ran in beforeAll.
     for (const m of auditMigrations) await m.up(qi, sequelize);
     const audit = createAuditLogger({ database: sequelize });
-    const record = await audit.log({
-      eventType: AuditEventType.SSG_PASS,
-      actorId: 'health-check',
-      actorType: 'bot',
-    });
+    const record = await logged(
+      audit.log({
+        eventType: AuditEventType.SSG_PASS,
+        actorId: 'health-check',
+        actorType: 'bot',
+      }),
+    );
     expect(record).toMatchObject({ seq: 1, eventType: 'SSG_PASS', actorId: 'health-check' });
     expect(record?.prevHash).toBe('0'.repeat(64));
     expect(record?.hash).toMatch(/^[0-9a-f]{64}$/);
@@ -45,35 +47,41 @@ describe('audit logger against PostgreSQL', () => {
 
   it('stores masked addresses and canonical metadata, and returns a committed record', async () => {
     const audit = createAuditLogger({ database: db.sequelize, eventTypes: ['BILLING_REFUND'] });
-    const rec = await audit.log({
-      eventType: 'BILLING_REFUND',
-      actorId: 'agent-7',
-      actorType: 'agent',
-      targetId: 'post-1',
-      targetType: 'POST',
-      ipAddress: '2001:db8:abcd:1234::1',
-      metadata: { z: 1, a: { y: [true, null, 'x'], b: 2.5 } },
-    });
+    const rec = await logged(
+      audit.log({
+        eventType: 'BILLING_REFUND',
+        actorId: 'agent-7',
+        actorType: 'agent',
+        targetId: 'post-1',
+        targetType: 'POST',
+        ipAddress: '2001:db8:abcd:1234::1',
+        metadata: { z: 1, a: { y: [true, null, 'x'], b: 2.5 } },
+      }),
+    );
     const [rows] = await db.sequelize.query(
       `SELECT ip_address, metadata::text AS m FROM audit_logs WHERE seq = ${rec?.seq}`,
     );
     expect(rows).toEqual([
       { ip_address: '2001:db8:abcd::', m: '{"a":{"b":2.5,"y":[true,null,"x"]},"z":1}' },
     ]);
-    const v4 = await audit.log({
-      eventType: AuditEventType.HUMAN_VIEW_CONTENT,
-      actorId: 'mod-1',
-      actorType: 'human',
-      ipAddress: '203.0.113.77',
-    });
+    const v4 = await logged(
+      audit.log({
+        eventType: AuditEventType.HUMAN_VIEW_CONTENT,
+        actorId: 'mod-1',
+        actorType: 'human',
+        ipAddress: '203.0.113.77',
+      }),
+    );
     expect(v4?.ipAddress).toBe('203.0.113.0');
     const lenient = createAuditLogger({ database: db.sequelize, ipMasking: { onInvalid: 'omit' } });
-    const omitted = await lenient.log({
-      eventType: AuditEventType.SSG_PASS,
-      actorId: 'a',
-      actorType: 'agent',
-      ipAddress: '203.0.113.7, 10.0.0.1',
-    });
+    const omitted = await logged(
+      lenient.log({
+        eventType: AuditEventType.SSG_PASS,
+        actorId: 'a',
+        actorType: 'agent',
+        ipAddress: '203.0.113.7, 10.0.0.1',
+      }),
+    );
     expect(omitted?.ipAddress).toBeNull();
   });
 
@@ -82,18 +90,22 @@ describe('audit logger against PostgreSQL', () => {
       database: db.sequelize,
       ipMasking: { ipv4PrefixLength: 16, ipv6PrefixLength: 32 },
     });
-    const v4 = await audit.log({
-      eventType: 'SSG_PASS',
-      actorId: 'mask',
-      actorType: 'agent',
-      ipAddress: '198.51.100.23',
-    });
-    const v6 = await audit.log({
-      eventType: 'SSG_PASS',
-      actorId: 'mask',
-      actorType: 'agent',
-      ipAddress: '2001:db8:abcd:1234::1',
-    });
+    const v4 = await logged(
+      audit.log({
+        eventType: 'SSG_PASS',
+        actorId: 'mask',
+        actorType: 'agent',
+        ipAddress: '198.51.100.23',
+      }),
+    );
+    const v6 = await logged(
+      audit.log({
+        eventType: 'SSG_PASS',
+        actorId: 'mask',
+        actorType: 'agent',
+        ipAddress: '2001:db8:abcd:1234::1',
+      }),
+    );
     const [rows] = await db.sequelize.query(
       `SELECT ip_address FROM audit_logs WHERE seq IN (${v4?.seq}, ${v6?.seq}) ORDER BY seq`,
     );
@@ -155,7 +167,7 @@ describe('audit logger against PostgreSQL', () => {
       ],
     ];
     for (const [input, code] of cases) {
-      const error = await audit.log(input as never).then(
+      const error = await logged(audit.log(input as never)).then(
         () => null,
         (e: unknown) => e,
       );
@@ -182,12 +194,14 @@ describe('audit logger against PostgreSQL', () => {
     }
     expect(await count(db)).toBe(before);
     // Paired surrogates (astral characters) are well-formed and round-trip.
-    const rec = await audit.log({
-      eventType: 'SSG_PASS',
-      actorId: 'agent-😀',
-      actorType: 'agent',
-      targetId: '𝒳',
-    });
+    const rec = await logged(
+      audit.log({
+        eventType: 'SSG_PASS',
+        actorId: 'agent-😀',
+        actorType: 'agent',
+        targetId: '𝒳',
+      }),
+    );
     expect(rec).toMatchObject({ actorId: 'agent-😀', targetId: '𝒳' });
     expect(await audit.verify()).toMatchObject({ ok: true });
   });
@@ -274,7 +288,9 @@ describe('audit logger against PostgreSQL', () => {
   it('is a no-op when disabled', async () => {
     const before = await count(db);
     const audit = createAuditLogger({ enabled: false });
-    expect(await audit.log({ eventType: 'SSG_PASS', actorId: 'x', actorType: 'bot' })).toBeNull();
+    expect(await audit.log({ eventType: 'SSG_PASS', actorId: 'x', actorType: 'bot' })).toEqual({
+      status: 'DISABLED',
+    });
     await expect(audit.query()).rejects.toMatchObject({ code: AuditErrorCode.DISABLED });
     expect(await count(db)).toBe(before);
   });
@@ -291,7 +307,7 @@ describe('audit logger against PostgreSQL', () => {
     const audit = createAuditLogger({ database: db.sequelize, meter: meter as never });
     const records = await Promise.all(
       Array.from({ length: 300 }, (_, i) =>
-        audit.log({ eventType: 'SSG_WARN', actorId: `g-${i}`, actorType: 'agent' }),
+        logged(audit.log({ eventType: 'SSG_WARN', actorId: `g-${i}`, actorType: 'agent' })),
       ),
     );
     expect(sizes.reduce((a, b) => a + b, 0)).toBe(300);
@@ -383,8 +399,12 @@ describe('audit logger against PostgreSQL', () => {
       database: db.sequelize,
       now: () => new Date('2020-01-01T00:00:00Z'),
     });
-    const a = await ahead.log({ eventType: 'SSG_PASS', actorId: 'clock-a', actorType: 'system' });
-    const b = await behind.log({ eventType: 'SSG_PASS', actorId: 'clock-b', actorType: 'system' });
+    const a = await logged(
+      ahead.log({ eventType: 'SSG_PASS', actorId: 'clock-a', actorType: 'system' }),
+    );
+    const b = await logged(
+      behind.log({ eventType: 'SSG_PASS', actorId: 'clock-b', actorType: 'system' }),
+    );
     expect(b?.seq).toBe((a?.seq ?? 0) + 1);
     expect(b?.createdAt.toISOString()).toBe('2031-01-01T00:00:00.000Z');
     const newest = await behind.query({ limit: 1 });
@@ -398,7 +418,7 @@ describe('audit logger against PostgreSQL', () => {
     });
     const records = await Promise.all(
       [1, 2, 3].map((i) =>
-        audit.log({ eventType: 'SSG_PASS', actorId: `np-${i}`, actorType: 'bot' }),
+        logged(audit.log({ eventType: 'SSG_PASS', actorId: `np-${i}`, actorType: 'bot' })),
       ),
     );
     expect(records.map((r) => r?.actorId)).toEqual(['np-1', 'np-2', 'np-3']);
@@ -420,7 +440,9 @@ describe('audit logger against PostgreSQL', () => {
       meter: meter as never,
       logger: { debug: noop, info: noop, error: noop, warn: (f) => warnings.push(f) },
     });
-    const record = await audit.log({ eventType: 'SSG_PASS', actorId: 'm', actorType: 'bot' });
+    const record = await logged(
+      audit.log({ eventType: 'SSG_PASS', actorId: 'm', actorType: 'bot' }),
+    );
     expect(record?.actorId).toBe('m');
     expect(warnings.length).toBeGreaterThan(0);
   });
@@ -433,7 +455,7 @@ describe('audit logger against PostgreSQL', () => {
       }),
     };
     const audit = createAuditLogger({ database: db.sequelize, meter: meter as never });
-    await audit.log({ eventType: 'LLM_CALL', actorId: 'guard', actorType: 'system' });
+    await logged(audit.log({ eventType: 'LLM_CALL', actorId: 'guard', actorType: 'system' }));
     expect(recorded).toContainEqual(['clawexchange.audit.write.duration', { outcome: 'ok' }]);
     expect(recorded).toContainEqual(['clawexchange.audit.batch.size', undefined]);
   });

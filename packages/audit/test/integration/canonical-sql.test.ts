@@ -2,7 +2,7 @@ import type { TestDatabase } from '@clawexchange/test-utils';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuditLogger, computeRowHash, createAuditLogger } from '../../src/index.js';
-import { migratedDatabase } from './helpers.js';
+import { logged, migratedDatabase } from './helpers.js';
 
 // Printable text with the characters JSON escaping cares about, and non-ASCII.
 const text = fc
@@ -70,14 +70,16 @@ describe('the SQL hash used by verify() equals computeRowHash()', () => {
         async (events) => {
           const records = await Promise.all(
             events.map((e) =>
-              audit.log({
-                eventType: 'SSG_PASS',
-                actorType: 'agent',
-                actorId: e.actorId,
-                ...(e.targetId === undefined ? {} : { targetId: e.targetId }),
-                ...(e.targetType === undefined ? {} : { targetType: e.targetType }),
-                ...(e.metadata === undefined ? {} : { metadata: e.metadata }),
-              }),
+              logged(
+                audit.log({
+                  eventType: 'SSG_PASS',
+                  actorType: 'agent',
+                  actorId: e.actorId,
+                  ...(e.targetId === undefined ? {} : { targetId: e.targetId }),
+                  ...(e.targetType === undefined ? {} : { targetType: e.targetType }),
+                  ...(e.metadata === undefined ? {} : { metadata: e.metadata }),
+                }),
+              ),
             ),
           );
           const from = records[0]?.seq ?? 1;

@@ -1,6 +1,11 @@
+import { type AuditLogDisabled, isAuditLogDisabled } from '@clawexchange/ssg/common';
 import { createTestDatabase, type TestDatabase } from '@clawexchange/test-utils';
 import pg from 'pg';
-import { type AuditMigrationOptions, createAuditMigrations } from '../../src/index.js';
+import {
+  type AuditMigrationOptions,
+  type AuditRecord,
+  createAuditMigrations,
+} from '../../src/index.js';
 
 /** A fresh database with the audit migrations applied (as the superuser). */
 export async function migratedDatabase(options: AuditMigrationOptions = {}): Promise<TestDatabase> {
@@ -40,4 +45,16 @@ export async function createAppRole(url: string, role: string, password: string)
   u.username = role;
   u.password = password;
   return u.toString();
+}
+
+/**
+ * The record an enabled logger's `log()` resolved with (a disabled one
+ * resolves `{ status: 'DISABLED' }`, which fails the test here).
+ */
+export async function logged(
+  written: Promise<AuditRecord | AuditLogDisabled>,
+): Promise<AuditRecord> {
+  const value = await written;
+  if (isAuditLogDisabled(value)) throw new Error('expected an enabled audit logger');
+  return value;
 }
