@@ -2,6 +2,7 @@
  * The framework-free moderation core.
  */
 import { type ModerationServiceConfig, resolveServiceConfig } from './config.js';
+import { ModerationError, ModerationErrorCode } from './errors.js';
 import { botAction, botQueue, type RequestFacts } from './internal/bot-ops.js';
 import { type ContentView, createContentAccess, viewContent } from './internal/content-ops.js';
 import { history, humanAction, humanGet, humanList } from './internal/human-ops.js';
@@ -87,6 +88,36 @@ export function createModerationService(config: ModerationServiceConfig): Modera
   return createServiceFrom(config, []);
 }
 
+/** Checks an actor a framework-free host passes in (the router builds them itself). */
+function checkActor<A extends { readonly id: string }>(actor: A): A {
+  if (
+    typeof actor !== 'object' ||
+    actor === null ||
+    typeof actor.id !== 'string' ||
+    actor.id === '' ||
+    actor.id.length > 255
+  ) {
+    throw new ModerationError(
+      ModerationErrorCode.INVALID_INPUT,
+      'expected an actor with a non-empty id of at most 255 characters',
+      { field: 'actor' },
+    );
+  }
+  return actor;
+}
+
+function checkBot(actor: BotActor): BotActor {
+  checkActor(actor);
+  if (!Array.isArray(actor.scopes)) {
+    throw new ModerationError(
+      ModerationErrorCode.INVALID_INPUT,
+      'expected a bot actor with scopes',
+      { field: 'actor.scopes' },
+    );
+  }
+  return actor;
+}
+
 /**
  * As {@link createModerationService}, accepting further keys (the router's own).
  * @internal
@@ -107,12 +138,12 @@ export function createServiceFrom(
   const ctx = { ...resolved, usedTokens, metrics };
   return {
     botQueue: (query) => botQueue(ctx, query),
-    botAction: (actor, body, facts) => botAction(ctx, actor, body, facts),
+    botAction: async (actor, body, facts) => botAction(ctx, checkBot(actor), body, facts),
     humanList: (query) => humanList(ctx, query),
     getEnvelope: (id) => humanGet(ctx, id),
-    humanAction: (actor, body, facts) => humanAction(ctx, actor, body, facts),
-    createContentAccess: (actor, body) => createContentAccess(ctx, actor, body),
-    viewContent: (actor, token, facts) => viewContent(ctx, actor, token, facts),
+    humanAction: async (actor, body, facts) => humanAction(ctx, checkActor(actor), body, facts),
+    createContentAccess: async (actor, body) => createContentAccess(ctx, checkActor(actor), body),
+    viewContent: async (actor, token, facts) => viewContent(ctx, checkActor(actor), token, facts),
     history: (id) => history(ctx, id),
     queueStats,
     signedUrlExpiry: resolved.signedUrlExpiry,

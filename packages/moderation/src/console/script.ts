@@ -9,7 +9,6 @@ export const CONSOLE_SCRIPT: string = `
   var body = document.body;
   var base = body.dataset.base || '';
   var csrf = body.dataset.csrf || '';
-  var cursor = null;
   var current = null;
   function $(id) { return document.getElementById(id); }
   function say(msg) { $('status').textContent = msg; }
@@ -37,31 +36,47 @@ export const CONSOLE_SCRIPT: string = `
     return q;
   }
   function heldOnly() { return !$('f-status').value; }
-  function loadQueue(append) {
+  // "held" is two lists (QUARANTINED, UNDER_REVIEW), each with its own cursor: '' = from the
+  // start, null = exhausted. A single status is one list.
+  var cursors = {};
+  function fetchPage(status, from) {
     var q = filters();
-    if (append && cursor) q.set('cursor', cursor);
+    if (status) q.set('status', status);
+    if (from) q.set('cursor', from);
     q.set('limit', '50');
     return api('GET', '/human/quarantine?' + q.toString()).then(function (page) {
-      var tbody = $('queue').querySelector('tbody');
-      if (!append) tbody.textContent = '';
-      page.items.forEach(function (item) {
-        if (heldOnly() && item.status !== 'QUARANTINED' && item.status !== 'UNDER_REVIEW') return;
-        var tr = document.createElement('tr');
-        tr.dataset.id = item.id;
-        if (current && current.id === item.id) tr.className = 'selected';
-        cell(tr, new Date(item.quarantinedAt).toLocaleString());
-        cell(tr, item.tier, 'tier');
-        cell(tr, item.status);
-        cell(tr, item.summary);
-        var td = document.createElement('td');
-        var b = document.createElement('button');
-        b.type = 'button'; b.textContent = 'Open'; b.setAttribute('aria-label', 'Open ' + item.summary);
-        b.addEventListener('click', function () { openItem(item.id); });
-        td.appendChild(b); tr.appendChild(td); tbody.appendChild(tr);
-      });
-      cursor = page.nextCursor;
-      $('more').hidden = !cursor;
-      $('queue-empty').hidden = tbody.children.length > 0;
+      cursors[status || 'ANY'] = page.nextCursor;
+      return page.items;
+    });
+  }
+  function render(items, append) {
+    var tbody = $('queue').querySelector('tbody');
+    if (!append) tbody.textContent = '';
+    items.forEach(function (item) {
+      var tr = document.createElement('tr');
+      tr.dataset.id = item.id;
+      if (current && current.id === item.id) tr.className = 'selected';
+      cell(tr, new Date(item.quarantinedAt).toLocaleString());
+      cell(tr, item.tier, 'tier');
+      cell(tr, item.status);
+      cell(tr, item.summary);
+      var td = document.createElement('td');
+      var b = document.createElement('button');
+      b.type = 'button'; b.textContent = 'Open'; b.setAttribute('aria-label', 'Open ' + item.summary);
+      b.addEventListener('click', function () { openItem(item.id); });
+      td.appendChild(b); tr.appendChild(td); tbody.appendChild(tr);
+    });
+    $('queue-empty').hidden = tbody.children.length > 0;
+  }
+  function loadQueue(append) {
+    var statuses = heldOnly() ? ['QUARANTINED', 'UNDER_REVIEW'] : [''];
+    if (!append) { cursors = {}; statuses.forEach(function (s) { cursors[s || 'ANY'] = ''; }); }
+    var open = statuses.filter(function (s) { return cursors[s || 'ANY'] !== null; });
+    return Promise.all(open.map(function (s) { return fetchPage(s, cursors[s || 'ANY']); })).then(function (lists) {
+      var items = [].concat.apply([], lists);
+      items.sort(function (a, b) { return a.quarantinedAt < b.quarantinedAt ? 1 : a.quarantinedAt > b.quarantinedAt ? -1 : 0; });
+      render(items, append);
+      $('more').hidden = statuses.every(function (s) { return !cursors[s || 'ANY']; });
     }).catch(function (e) { say('Could not load the queue: ' + e.message); });
   }
   function field(dl, name, value) {
@@ -131,7 +146,7 @@ export const CONSOLE_SCRIPT: string = `
       return loadQueue(false).then(function () { return openItem(id); });
     }).catch(function (e) { say('Could not ' + action + ': ' + e.message); });
   }
-  $('filters').addEventListener('submit', function (ev) { ev.preventDefault(); cursor = null; loadQueue(false); });
+  $('filters').addEventListener('submit', function (ev) { ev.preventDefault(); loadQueue(false); });
   $('more').addEventListener('click', function () { loadQueue(true); });
   $('view').addEventListener('click', viewContent);
   $('release').addEventListener('click', function () { decide('release'); });

@@ -58,6 +58,9 @@ describe('moderation console in Chromium', () => {
       labels: ['SECRET_STRIPE_KEY', 'PII_EMAIL'],
     });
     const other = await hold(w, canary(), { tier: 'HIGH', sourceId: 'post-43' });
+    // An escalated record (UNDER_REVIEW) is part of the humans' queue too.
+    const escalated = await hold(w, canary(), { tier: 'CRITICAL', sourceId: 'post-44' });
+    await w.quarantine.updateStatus(escalated, 'UNDER_REVIEW', { reviewedBy: 'triage-bot' });
     const page = await context.newPage();
     const errors = watchErrors(page);
 
@@ -65,7 +68,7 @@ describe('moderation console in Chromium', () => {
     expect(resp?.status()).toBe(200);
     expect(resp?.headers()['content-security-policy']).toContain("script-src 'nonce-");
     const rows = page.locator('#queue tbody tr');
-    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => rows.count()).toBe(3);
     await page.screenshot({ path: join(ARTIFACTS, '1-queue.png'), fullPage: true });
 
     // Filters: tier HIGH shows only the other record.
@@ -82,7 +85,7 @@ describe('moderation console in Chromium', () => {
       .toEqual([other]);
     await page.getByLabel('Tier').selectOption('');
     await page.getByRole('button', { name: 'Apply filters' }).click();
-    await expect.poll(() => rows.count()).toBe(2);
+    await expect.poll(() => rows.count()).toBe(3);
 
     // Open with the keyboard: focus the row's button and press Enter.
     await page.locator(`#queue tbody tr[data-id="${target}"] button`).focus();
@@ -107,7 +110,8 @@ describe('moderation console in Chromium', () => {
             trs.map((t) => (t as unknown as { dataset: { id?: string } }).dataset.id),
           ),
       )
-      .toEqual([other]);
+      .toEqual(expect.arrayContaining([other, escalated]));
+    expect(await rows.count()).toBe(2);
     await expect.poll(() => page.locator('#history').textContent()).toContain('HUMAN_RELEASE');
     expect(await page.locator('#history').textContent()).toContain('Test key from the docs');
     await page.screenshot({ path: join(ARTIFACTS, '3-released.png'), fullPage: true });
