@@ -12,6 +12,7 @@
 import { checkOptions, type OptionsSpec, optionKeys } from '@clawexchange/ssg/common';
 import type { QueryInterface, Sequelize } from 'sequelize';
 import { AuditError, AuditErrorCode } from '../errors.js';
+import { connectionOf } from './connection.js';
 import { inspectAuditTables } from './foreign-schema-guard.js';
 import { type AuditPartitioning, DOWN_STATEMENTS, upStatements } from './schema-sql.js';
 
@@ -101,7 +102,7 @@ async function run(
   sequelize: Sequelize | undefined,
   statements: Statements,
 ): Promise<void> {
-  const db = sequelize ?? qi.sequelize;
+  const db = connectionOf(qi, sequelize);
   // DDL is transactional in PostgreSQL: a failed step leaves nothing behind.
   await db.transaction(async (transaction) => {
     const existing = await inspectAuditTables(db, transaction);

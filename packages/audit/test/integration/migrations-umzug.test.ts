@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createTestDatabase, type TestDatabase } from '@clawexchange/test-utils';
-import type { QueryInterface } from 'sequelize';
+import { type QueryInterface, Sequelize } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -294,5 +294,18 @@ describe('audit migrations through umzug (SequelizeStorage)', () => {
         await step.up(qi, db.sequelize);
       }
     }
+  });
+
+  /** regression: issue 11 */
+  it('sequelize-cli style: up(queryInterface, Sequelize) with the Sequelize class, not an instance', async () => {
+    db = await createTestDatabase();
+    const qi = db.sequelize.getQueryInterface();
+    // sequelize-cli calls a migration file's up(queryInterface, Sequelize) with the class;
+    // a host file that passes it on to our steps must not break them.
+    const cliArgument = Sequelize as unknown as Sequelize;
+    for (const m of auditMigrations) await m.up(qi, cliArgument);
+    expect(await tables(db)).toEqual(['audit_chain_head:r', 'audit_logs:r']);
+    for (const m of [...auditMigrations].reverse()) await m.down(qi, cliArgument);
+    expect(await tables(db)).toEqual([]);
   });
 });

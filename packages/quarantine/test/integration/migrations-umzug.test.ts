@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { createTestDatabase, type TestDatabase } from '@clawexchange/test-utils';
-import type { QueryInterface } from 'sequelize';
+import { type QueryInterface, Sequelize } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isQuarantineError } from '../../src/errors.js';
@@ -234,5 +234,20 @@ describe('quarantine migrations through umzug (SequelizeStorage)', () => {
     await db.sequelize.query('ALTER TABLE quarantine_records ADD COLUMN host_note text');
     for (const m of quarantineMigrations) await m.up(qi, db.sequelize);
     expect(await columns(db, 'quarantine_records')).toContain('host_note');
+  });
+
+  /** regression: issue 11 */
+  it('sequelize-cli style: up(queryInterface, Sequelize) with the Sequelize class, not an instance', async () => {
+    db = await createTestDatabase();
+    const qi = db.sequelize.getQueryInterface();
+    // sequelize-cli calls a migration file's up(queryInterface, Sequelize) with the class;
+    // a host file that passes it on to our steps must not break them.
+    const cliArgument = Sequelize as unknown as Sequelize;
+    for (const m of quarantineMigrations) await m.up(qi, cliArgument);
+    expect(await tables(db)).toEqual(
+      expect.arrayContaining(['encryption_keys', 'quarantine_records']),
+    );
+    for (const m of [...quarantineMigrations].reverse()) await m.down(qi, cliArgument);
+    expect(await tables(db)).toEqual([]);
   });
 });

@@ -1,5 +1,6 @@
 import type { QueryInterface, Sequelize } from 'sequelize';
 import { RateLimiterError, RateLimiterErrorCode } from '../errors.js';
+import { connectionOf } from './connection.js';
 
 /**
  * The columns step 0001 gives each table. Every later version of
@@ -55,7 +56,7 @@ export async function assertNoForeignTables(
   queryInterface: QueryInterface,
   sequelize?: Sequelize,
 ): Promise<void> {
-  const db = sequelize ?? queryInterface.sequelize;
+  const db = connectionOf(queryInterface, sequelize);
   const [rows] = await db.query(COLUMNS_SQL, { bind: [Object.keys(OUR_COLUMNS)] });
   const found = new Map<string, Set<string>>();
   for (const row of rows as { table: string; column: string | null }[]) {

@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { createTestDatabase, type TestDatabase } from '@clawexchange/test-utils';
 import fc from 'fast-check';
-import type { QueryInterface } from 'sequelize';
+import { type QueryInterface, Sequelize } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
@@ -263,5 +263,18 @@ describe('rate-limiter migrations through umzug (SequelizeStorage)', () => {
       ),
       { numRuns: 40 },
     );
+  });
+
+  /** regression: issue 11 */
+  it('sequelize-cli style: up(queryInterface, Sequelize) with the Sequelize class, not an instance', async () => {
+    db = await createTestDatabase();
+    const qi = db.sequelize.getQueryInterface();
+    // sequelize-cli calls a migration file's up(queryInterface, Sequelize) with the class;
+    // a host file that passes it on to our steps must not break them.
+    const cliArgument = Sequelize as unknown as Sequelize;
+    for (const m of rateLimiterMigrations) await m.up(qi, cliArgument);
+    expect(await tables(db)).toEqual(['rate_limit_configs', 'tier_threshold_configs']);
+    for (const m of [...rateLimiterMigrations].reverse()) await m.down(qi, cliArgument);
+    expect(await tables(db)).toEqual([]);
   });
 });
