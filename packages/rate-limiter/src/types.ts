@@ -2,6 +2,7 @@
  * Public types of the rate limiter: the limiter itself, tiers, trust levels,
  * penalties, results and the small ports (logger, meter) a host may inject.
  */
+import type { Logger } from '@clawexchange/ssg/common';
 import type {
   DecideOptions,
   MiddlewareOptions,
@@ -156,13 +157,12 @@ export type AgentStatus = {
   readonly penalties: readonly PenaltyName[];
 };
 
-/** Injected logger; a no-op by default. Fields never carry raw agent ids. */
-export type RateLimiterLogger = {
-  readonly debug: (fields: Readonly<Record<string, unknown>>, msg: string) => void;
-  readonly info: (fields: Readonly<Record<string, unknown>>, msg: string) => void;
-  readonly warn: (fields: Readonly<Record<string, unknown>>, msg: string) => void;
-  readonly error: (fields: Readonly<Record<string, unknown>>, msg: string) => void;
-};
+/**
+ * Injected logger; a no-op by default. Fields never carry raw agent ids.
+ * The family's one `Logger` type (`@clawexchange/ssg/common`).
+ * @deprecated use `Logger` from `@clawexchange/ssg/common`; this alias stays until 1.0
+ */
+export type RateLimiterLogger = Logger;
 
 /** The slice of an OpenTelemetry `Counter` the limiter uses. */
 export type CounterLike = {

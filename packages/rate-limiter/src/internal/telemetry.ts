@@ -1,10 +1,9 @@
+import { MetricUnit, metricName, noopLogger } from '@clawexchange/ssg/common';
 import { metrics } from '@opentelemetry/api';
 import type { CounterLike, MeterLike, RateLimiterLogger } from '../types.js';
 
-const noop = (): void => undefined;
-
-/** The logger used when the host gives none. */
-export const NOOP_LOGGER: RateLimiterLogger = { debug: noop, info: noop, warn: noop, error: noop };
+/** The logger used when the host gives none: the family's one no-op logger. */
+export const NOOP_LOGGER: RateLimiterLogger = noopLogger;
 
 /** The limiter's counters. */
 export type Instruments = {
@@ -54,20 +53,25 @@ export function createInstruments(
     createCounter: (name, options) => guarded(name, base.createCounter(name, options), logger),
   };
   return {
-    decisions: m.createCounter('rate_limiter.decisions', {
+    decisions: m.createCounter(metricName('rate_limiter', 'decisions'), {
       description: 'Rate limit decisions by tier, outcome and source',
+      unit: MetricUnit.REQUESTS,
     }),
-    rejections: m.createCounter('rate_limiter.rejections', {
+    rejections: m.createCounter(metricName('rate_limiter', 'rejections'), {
       description: 'Requests answered 429 (or 503 when failing closed)',
+      unit: MetricUnit.REQUESTS,
     }),
-    redisStateChanges: m.createCounter('rate_limiter.redis_state_changes', {
+    redisStateChanges: m.createCounter(metricName('rate_limiter', 'redis_state_changes'), {
       description: 'Switches to the outage policy (state=down) and back (state=up)',
+      unit: MetricUnit.CHANGES,
     }),
-    redisFailures: m.createCounter('rate_limiter.redis_failures', {
+    redisFailures: m.createCounter(metricName('rate_limiter', 'redis_failures'), {
       description: 'Redis calls that failed, timed out or found the client not ready',
+      unit: MetricUnit.FAILURES,
     }),
-    configReloadFailures: m.createCounter('rate_limiter.config_reload_failures', {
+    configReloadFailures: m.createCounter(metricName('rate_limiter', 'config_reload_failures'), {
       description: 'Config table reads that failed or held invalid rows',
+      unit: MetricUnit.FAILURES,
     }),
   };
 }

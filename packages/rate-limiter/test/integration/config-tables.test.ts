@@ -135,7 +135,9 @@ describe('config tables are read', () => {
         (l) => l.level === 'error' && l.fields.code === 'RATE_LIMITER_INVALID_CONFIG_ROW',
       ),
     ).toBe(true);
-    expect(m.adds.some((a) => a.name === 'rate_limiter.config_reload_failures')).toBe(true);
+    expect(m.adds.some((a) => a.name === 'clawexchange.rate_limiter.config_reload_failures')).toBe(
+      true,
+    );
 
     await db.sequelize.query(
       "UPDATE rate_limit_configs SET window_limit = 60 WHERE tier = 'COMMENTS'",

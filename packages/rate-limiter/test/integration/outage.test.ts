@@ -92,13 +92,17 @@ describe('Redis killed and restarted mid-test', () => {
 
     for (const p of [ins, open, closed]) {
       // exactly one switch down and one back, however many calls failed
-      const changes = p.m.adds.filter((a) => a.name === 'rate_limiter.redis_state_changes');
+      const changes = p.m.adds.filter(
+        (a) => a.name === 'clawexchange.rate_limiter.redis_state_changes',
+      );
       expect(changes.map((a) => a.attributes.state)).toEqual(['down', 'up']);
       const warn = p.log.lines.filter((l) => l.msg.includes('redis unavailable'));
       const info = p.log.lines.filter((l) => l.msg.includes('redis recovered'));
       expect([warn.length, info.length]).toEqual([1, 1]);
       expect(warn[0]?.fields.code).toBe('RATE_LIMITER_REDIS_FAILED');
-      expect(p.m.adds.some((a) => a.name === 'rate_limiter.redis_failures')).toBe(true);
+      expect(p.m.adds.some((a) => a.name === 'clawexchange.rate_limiter.redis_failures')).toBe(
+        true,
+      );
       // nothing about the agent leaks into logs or metric labels
       expect(JSON.stringify(p.log.lines) + JSON.stringify(p.m.adds)).not.toContain('CANARY');
     }
