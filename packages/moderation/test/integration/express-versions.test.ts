@@ -40,12 +40,13 @@ describe.each([
     expect((await auditRows(w, id)).map((r) => r.eventType)).toEqual(['BOT_RELEASE']);
   });
 
-  it.runIf(!opts.hostJsonParser)('answers malformed JSON with the family body', async () => {
+  it('malformed JSON: our body when we read it, the host parser answers 400 when it reads it', async () => {
     const r = await request(w.url)
       .post(`${w.mount}/bot/action`)
       .set({ Authorization: `Bearer ${w.tokens.actor}`, 'Content-Type': 'application/json' })
       .send('{nope');
     expect(r.status).toBe(400);
-    expect(r.body.error.code).toBe('MODERATION_MALFORMED_BODY');
+    if (opts.hostJsonParser) expect(r.body.error?.code).toBeUndefined();
+    else expect(r.body.error.code).toBe('MODERATION_MALFORMED_BODY');
   });
 });
