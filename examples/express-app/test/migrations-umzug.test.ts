@@ -1,8 +1,10 @@
+import { readFile } from 'node:fs/promises';
+import { createRequire } from 'node:module';
 import { auditMigrations } from '@clawexchange/audit';
 import { quarantineMigrations } from '@clawexchange/quarantine';
 import { rateLimiterMigrations } from '@clawexchange/rate-limiter';
 import { createTestDatabase, type TestDatabase } from '@clawexchange/test-utils';
-import type { QueryInterface } from 'sequelize';
+import { type QueryInterface, Sequelize } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
 import { afterEach, describe, expect, it } from 'vitest';
 
@@ -115,6 +117,22 @@ describe('every package’s migrations through one umzug (the built packages, as
     expect(calls).toHaveLength(
       quarantineMigrations.length + auditMigrations.length + rateLimiterMigrations.length,
     );
+    expect(await tables(db)).toEqual(TABLES);
+  });
+
+  /** regression: issue 11 */
+  it('the sequelize-cli migration file of docs/deployment.md, as CommonJS, with the Sequelize class', async () => {
+    db = await createTestDatabase();
+    const doc = await readFile(new URL('../../../docs/deployment.md', import.meta.url), 'utf8');
+    const code = /```js\n(\/\/ migrations\/[\s\S]*?)```/.exec(doc)?.[1];
+    expect(code).toBeDefined();
+    // Evaluated as a CommonJS module whose require() resolves from this app: the CJS builds.
+    const file = { exports: {} as { up?: (qi: QueryInterface, s: unknown) => Promise<void> } };
+    const load = new Function('require', 'module', code as string);
+    load(createRequire(import.meta.url), file);
+    const qi = db.sequelize.getQueryInterface();
+    await file.exports.up?.(qi, Sequelize);
+    await file.exports.up?.(qi, Sequelize); // the copy added at the next upgrade
     expect(await tables(db)).toEqual(TABLES);
   });
 });
