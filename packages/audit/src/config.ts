@@ -1,6 +1,7 @@
 /**
  * Configuration of `createAuditLogger()` and its validation.
  */
+import { type Logger, noopLogger } from '@clawexchange/ssg/common';
 import type { Meter } from '@opentelemetry/api';
 import type { Sequelize } from 'sequelize';
 import {
@@ -14,13 +15,12 @@ import { checkAuditConfigKeys } from './internal/options.js';
 import type { IpMaskingOptions } from './ip-mask.js';
 import { DEFAULT_FORBIDDEN_METADATA_KEYS, type MetadataLimits } from './metadata.js';
 
-/** A structured logger; the audit logger never passes it raw content. */
-export type AuditLogSink = {
-  readonly debug: (fields: Readonly<Record<string, unknown>>, msg: string) => void;
-  readonly info: (fields: Readonly<Record<string, unknown>>, msg: string) => void;
-  readonly warn: (fields: Readonly<Record<string, unknown>>, msg: string) => void;
-  readonly error: (fields: Readonly<Record<string, unknown>>, msg: string) => void;
-};
+/**
+ * A structured logger; the audit logger never passes it raw content. The
+ * family's one `Logger` type (`@clawexchange/ssg/common`).
+ * @deprecated use `Logger` from `@clawexchange/ssg/common`; this alias stays until 1.0
+ */
+export type AuditLogSink = Logger;
 
 /** Configuration of {@link createAuditLogger}. */
 export type AuditLoggerConfig = {
@@ -103,8 +103,8 @@ export type ResolvedConfig = {
   readonly meter: Meter | null;
 };
 
-const noop = (): void => undefined;
-const NOOP_LOGGER: AuditLogSink = { debug: noop, info: noop, warn: noop, error: noop };
+/** The family's one no-op logger (`@clawexchange/ssg/common`). */
+const NOOP_LOGGER: AuditLogSink = noopLogger;
 
 function invalid(field: string, expected: string): AuditError {
   return new AuditError(

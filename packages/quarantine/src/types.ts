@@ -1,7 +1,9 @@
 /**
  * Public types of the quarantine: records, statuses, results, ports.
  */
+
 import type { QuarantineSink, QuarantineStoreMetadata } from '@clawexchange/ssg';
+import type { Logger } from '@clawexchange/ssg/common';
 
 /** Review states of a held record. */
 export const QuarantineStatus = {
@@ -222,13 +224,12 @@ export interface KeyProvider {
   unwrapDataKey(wrapped: WrappedDataKey, context: DataKeyContext): Promise<Uint8Array>;
 }
 
-/** Structured logger; fields never carry content or secrets. */
-export type QuarantineLogger = {
-  debug(fields: Readonly<Record<string, unknown>>, msg: string): void;
-  info(fields: Readonly<Record<string, unknown>>, msg: string): void;
-  warn(fields: Readonly<Record<string, unknown>>, msg: string): void;
-  error(fields: Readonly<Record<string, unknown>>, msg: string): void;
-};
+/**
+ * Structured logger; fields never carry content or secrets. The family's one
+ * `Logger` type (`@clawexchange/ssg/common`).
+ * @deprecated use `Logger` from `@clawexchange/ssg/common`; this alias stays until 1.0
+ */
+export type QuarantineLogger = Logger;
 
 /**
  * The quarantine service. Satisfies the ssg `QuarantineSink` contract.

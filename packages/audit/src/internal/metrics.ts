@@ -1,5 +1,11 @@
+import { MetricUnit, metricName, msToSeconds } from '@clawexchange/ssg/common';
 import { type Meter, metrics } from '@opentelemetry/api';
 import type { AuditLogSink } from '../config.js';
+
+/** Histogram, seconds: time from `log()` to the commit (or failure) of its batch. */
+const WRITE_DURATION = metricName('audit', 'write.duration');
+/** Histogram, `{event}`: events per committed batch. */
+const BATCH_SIZE = metricName('audit', 'batch.size');
 
 /** The instruments the logger records. */
 export type AuditMetrics = {
@@ -22,13 +28,13 @@ export type AuditMetrics = {
  */
 export function createAuditMetrics(meter: Meter | null, logger: AuditLogSink): AuditMetrics {
   const m = meter ?? metrics.getMeter('@clawexchange/audit');
-  const latency = m.createHistogram('clawexchange.audit.write.duration', {
+  const latency = m.createHistogram(WRITE_DURATION, {
     description: 'Time from log() to the commit of its batch',
-    unit: 'ms',
+    unit: MetricUnit.SECONDS,
   });
-  const batchSize = m.createHistogram('clawexchange.audit.batch.size', {
+  const batchSize = m.createHistogram(BATCH_SIZE, {
     description: 'Events per committed audit batch',
-    unit: '{event}',
+    unit: MetricUnit.EVENTS,
   });
   const guarded = (metric: string, record: () => void): void => {
     try {
@@ -39,7 +45,7 @@ export function createAuditMetrics(meter: Meter | null, logger: AuditLogSink): A
   };
   return {
     recordWrite: (durationMs, outcome) =>
-      guarded('clawexchange.audit.write.duration', () => latency.record(durationMs, { outcome })),
-    recordBatch: (size) => guarded('clawexchange.audit.batch.size', () => batchSize.record(size)),
+      guarded(WRITE_DURATION, () => latency.record(msToSeconds(durationMs), { outcome })),
+    recordBatch: (size) => guarded(BATCH_SIZE, () => batchSize.record(size)),
   };
 }

@@ -1,5 +1,6 @@
 import { hkdfSync, randomUUID } from 'node:crypto';
 import { S3Client } from '@aws-sdk/client-s3';
+import { noopLogger } from '@clawexchange/ssg/common';
 import { type Meter, metrics } from '@opentelemetry/api';
 import type { Sequelize } from 'sequelize';
 import type { ChecksumMode, QuarantineConfig, ServerSideEncryption } from '../config.js';
@@ -31,8 +32,8 @@ export type ResolvedConfig = {
   readonly meter: Meter;
 };
 
-const noop = (): void => undefined;
-const NOOP_LOGGER: QuarantineLogger = { debug: noop, info: noop, warn: noop, error: noop };
+/** The family's one no-op logger (`@clawexchange/ssg/common`). */
+const NOOP_LOGGER: QuarantineLogger = noopLogger;
 const TOKEN_INFO = 'clawexchange-quarantine:access-token:v1';
 
 function invalid(field: string, expectation: string): QuarantineError {
