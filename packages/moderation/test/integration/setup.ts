@@ -76,6 +76,8 @@ export type World = {
   readonly published: { content: string; metadata: ReleaseMetadata }[];
   /** Makes the next `onRelease` calls throw while true. */
   failPublish: boolean;
+  /** Runs first in every `onRelease` (e.g. to take S3 away mid-release). */
+  publishHook: (() => Promise<void>) | null;
   /** A bot with both scopes, one that may only read, and their tokens. */
   readonly tokens: { readonly actor: string; readonly reader: string };
   /** Base URL of the app, e.g. `http://127.0.0.1:PORT`. */
@@ -129,8 +131,12 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
   const actor = generateBotToken();
   const reader = generateBotToken();
   const published: World['published'] = [];
-  const world = { failPublish: false } as { failPublish: boolean };
+  const world = { failPublish: false, publishHook: null } as Pick<
+    World,
+    'failPublish' | 'publishHook'
+  >;
   const onRelease: OnRelease = async (content, metadata) => {
+    await world.publishHook?.();
     if (world.failPublish) throw new Error('publisher is down');
     published.push({ content, metadata });
   };
