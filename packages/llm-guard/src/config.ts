@@ -5,6 +5,7 @@
 
 import type { AuditSink } from '@clawexchange/ssg';
 import type { Logger } from '@clawexchange/ssg/common';
+import type { Meter } from '@opentelemetry/api';
 import type { Sequelize } from 'sequelize';
 import type { DataUsage, LLMObjectStore, ProviderKind, ServerSideEncryption } from './types.js';
 
@@ -150,6 +151,11 @@ export type LLMGuardConfig = {
   readonly fetch?: typeof fetch;
   /** Logger; a no-op by default. */
   readonly logger?: Logger;
+  /**
+   * OpenTelemetry meter for `clawexchange.llm_guard.*` metrics.
+   * @default metrics.getMeter('@clawexchange/llm-guard')
+   */
+  readonly meter?: Meter;
   /** Clock. @default () => new Date() */
   readonly now?: () => Date;
   /** Random source in [0, 1) for backoff jitter. @default Math.random */

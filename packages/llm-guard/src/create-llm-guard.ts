@@ -5,6 +5,7 @@ import type { LLMGuardConfig } from './config.js';
 import { isLLMGuardError, LLMGuardError, LLMGuardErrorCode } from './errors.js';
 import { type AuditWriter, createAuditWriter } from './internal/audit.js';
 import { runCall } from './internal/call.js';
+import { createMetrics, type LLMGuardMetrics } from './internal/metrics.js';
 import { createOutputValidator, type OutputValidator } from './internal/output.js';
 import { type PreparedCall, prepareCall } from './internal/prepare.js';
 import { systemText } from './internal/prompt.js';
@@ -28,19 +29,29 @@ type Deps = {
   readonly validator: OutputValidator;
   readonly audit: AuditWriter;
   readonly keeper: Keeper | undefined;
+  readonly metrics: LLMGuardMetrics;
 };
 
 function baseFacts(deps: Deps): Record<string, string> {
   return { provider: deps.config.provider.kind, model: deps.config.provider.model };
 }
 
+/** Codes of calls refused by the guard itself (audited as LLM_CALL_REFUSED). */
+const REFUSALS: ReadonlySet<string> = new Set([
+  LLMGuardErrorCode.VENDOR_CONTRACT_VIOLATION,
+  LLMGuardErrorCode.CONTEXT_LIMIT_EXCEEDED,
+  LLMGuardErrorCode.INVALID_INPUT,
+  LLMGuardErrorCode.EGRESS_DENIED,
+]);
+
 async function refused(deps: Deps, error: unknown, runHash?: string): Promise<never> {
   const code = isLLMGuardError(error) ? error.code : LLMGuardErrorCode.VENDOR_FAILED;
-  const before =
-    code === LLMGuardErrorCode.VENDOR_CONTRACT_VIOLATION ||
-    code === LLMGuardErrorCode.CONTEXT_LIMIT_EXCEEDED ||
-    code === LLMGuardErrorCode.INVALID_INPUT ||
-    code === LLMGuardErrorCode.EGRESS_DENIED;
+  const before = REFUSALS.has(code);
+  deps.metrics.calls.add(1, {
+    outcome: before ? 'refused' : 'failed',
+    provider: deps.config.provider.kind,
+    code,
+  });
   await deps.audit({
     eventType: before
       ? LLMGuardAuditEventType.LLM_CALL_REFUSED
@@ -68,7 +79,28 @@ function compileSchema(deps: Deps, input: CallInput) {
   }
 }
 
+async function succeeded(
+  deps: Deps,
+  input: {
+    readonly runHash: string;
+    readonly startedMs: number;
+    readonly redactions: number;
+    readonly facts: Readonly<Record<string, string | number | boolean | null>>;
+  },
+): Promise<void> {
+  const attrs = { outcome: 'ok', provider: deps.config.provider.kind };
+  deps.metrics.calls.add(1, attrs);
+  deps.metrics.redactions.add(input.redactions, { provider: attrs.provider });
+  deps.metrics.callDuration.record(performance.now() - input.startedMs, attrs);
+  await deps.audit({
+    eventType: LLMGuardAuditEventType.LLM_CALL,
+    targetId: input.runHash,
+    metadata: { ...baseFacts(deps), ...input.facts },
+  });
+}
+
 async function call(deps: Deps, rawInput: CallInput): Promise<CallResult> {
+  const startedMs = performance.now();
   let prepared: (PreparedCall & { input: CallInput }) | undefined;
   try {
     prepared = prepareCall(deps.config, rawInput, {
@@ -91,11 +123,11 @@ async function call(deps: Deps, rawInput: CallInput): Promise<CallResult> {
       repaired: outcome.repaired,
       outputKey: kept?.key,
     };
-    await deps.audit({
-      eventType: LLMGuardAuditEventType.LLM_CALL,
-      targetId: prepared.runHash,
-      metadata: {
-        ...baseFacts(deps),
+    await succeeded(deps, {
+      runHash: result.runHash,
+      startedMs,
+      redactions: result.redactionCount,
+      facts: {
         snippetCount: result.snippetCount,
         contextChars: result.contextChars,
         redactionCount: result.redactionCount,
@@ -116,6 +148,7 @@ async function* stream(
   deps: Deps,
   rawInput: Omit<CallInput, 'schema'>,
 ): AsyncGenerator<StreamChunk> {
+  const startedMs = performance.now();
   let prepared: (PreparedCall & { input: CallInput }) | undefined;
   const stats: StreamStats = { attempts: 0, answerChars: 0 };
   try {
@@ -127,11 +160,11 @@ async function* stream(
   } catch (error) {
     return refused(deps, error, prepared?.runHash);
   }
-  await deps.audit({
-    eventType: LLMGuardAuditEventType.LLM_CALL,
-    targetId: prepared.runHash,
-    metadata: {
-      ...baseFacts(deps),
+  await succeeded(deps, {
+    runHash: prepared.runHash,
+    startedMs,
+    redactions: prepared.session.count(),
+    facts: {
       stream: true,
       snippetCount: prepared.prompt.snippetCount,
       contextChars: prepared.prompt.contextChars,
@@ -169,7 +202,8 @@ async function* stream(
  */
 export function createLLMGuard(config: LLMGuardConfig): LLMGuard {
   const resolved = resolveConfig(config);
-  const audit = createAuditWriter(resolved);
+  const metrics = createMetrics(resolved.meter);
+  const audit = createAuditWriter(resolved, metrics);
   const deps: Deps = {
     config: resolved,
     adapter: adapterFor(resolved.provider),
@@ -184,7 +218,9 @@ export function createLLMGuard(config: LLMGuardConfig): LLMGuard {
             now: resolved.now,
             provider: resolved.provider,
             audit,
+            metrics,
           }),
+    metrics,
   };
   return {
     call: (input) => call(deps, input),

@@ -4,6 +4,7 @@
  */
 import { LLMGuardError, LLMGuardErrorCode } from '../errors.js';
 import type { LLMGuardAuditEventType } from '../types.js';
+import type { LLMGuardMetrics } from './metrics.js';
 import type { ResolvedConfig } from './resolve-config.js';
 
 /** Writes one event through the configured sink (no-op without one). */
@@ -17,10 +18,12 @@ export type AuditWriter = (event: {
  * Creates the audit writer.
  *
  * @param config - the resolved config (sink, failure policy, logger)
+ * @param metrics - where failed writes are counted
  * @returns the writer
  */
 export function createAuditWriter(
   config: Pick<ResolvedConfig, 'audit' | 'onAuditFailure' | 'logger'>,
+  metrics: Pick<LLMGuardMetrics, 'auditFailures'>,
 ): AuditWriter {
   return async (event) => {
     if (config.audit === undefined) return;
@@ -35,6 +38,7 @@ export function createAuditWriter(
         metadata: event.metadata,
       });
     } catch (cause) {
+      metrics.auditFailures.add(1, { eventType: event.eventType });
       if (config.onAuditFailure === 'reject') {
         throw new LLMGuardError(LLMGuardErrorCode.AUDIT_FAILED, 'llm-guard: audit write failed', {
           cause,

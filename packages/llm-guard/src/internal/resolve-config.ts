@@ -5,6 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import type { AuditSink } from '@clawexchange/ssg';
 import { checkOptions, type Logger, noopLogger, optionKeys } from '@clawexchange/ssg/common';
+import { type Meter, metrics } from '@opentelemetry/api';
 import type { Sequelize } from 'sequelize';
 import type {
   KeepConfig,
@@ -27,6 +28,7 @@ const CONFIG_KEYS = optionKeys<LLMGuardConfig>({
   onAuditFailure: true,
   fetch: true,
   logger: true,
+  meter: true,
   now: true,
   random: true,
   sleep: true,
@@ -112,6 +114,7 @@ export type ResolvedConfig = {
   readonly onAuditFailure: 'reject' | 'continue';
   readonly fetch: typeof fetch;
   readonly logger: Logger;
+  readonly meter: Meter;
   readonly now: () => Date;
   readonly random: () => number;
   readonly sleep: (ms: number, signal?: AbortSignal) => Promise<void>;
@@ -411,6 +414,7 @@ export function resolveConfig(config: unknown): ResolvedConfig {
     onAuditFailure,
     fetch: fn(c.fetch, 'fetch', globalThis.fetch),
     logger: (c.logger as Logger | undefined) ?? noopLogger,
+    meter: (c.meter as Meter | undefined) ?? metrics.getMeter('@clawexchange/llm-guard'),
     now: fn(c.now, 'now', () => new Date()),
     random: fn(c.random, 'random', Math.random),
     sleep: fn(c.sleep, 'sleep', defaultSleep),

@@ -5,6 +5,7 @@
 import type { Sequelize } from 'sequelize';
 import { LLMGuardError, LLMGuardErrorCode } from '../errors.js';
 import type { AuditWriter } from '../internal/audit.js';
+import type { LLMGuardMetrics } from '../internal/metrics.js';
 import type { ResolvedKeep, ResolvedProvider } from '../internal/resolve-config.js';
 import {
   LLMGuardAuditEventType,
@@ -35,6 +36,7 @@ type KeeperDeps = {
   readonly provider: ResolvedProvider;
   readonly now: () => Date;
   readonly audit: AuditWriter;
+  readonly metrics: Pick<LLMGuardMetrics, 'keptBytes' | 'retentionDeleted'>;
 };
 
 function storeOf(keep: ResolvedKeep): LLMObjectStore {
@@ -92,6 +94,7 @@ async function sweepBatch(
   });
   const last = due[due.length - 1] as (typeof due)[number];
   const deletedObjects = done.reduce((n, r) => n + r.keys.length, 0);
+  deps.metrics.retentionDeleted.add(deletedObjects);
   await deps.audit({
     eventType: LLMGuardAuditEventType.LLM_RETENTION_DELETED,
     metadata: { runs: marked, objects: deletedObjects },
@@ -153,6 +156,7 @@ export function createKeeper(deps: KeeperDeps): Keeper {
       } catch (cause) {
         throw storageFailed(cause);
       }
+      deps.metrics.keptBytes.add(body.byteLength, { provider: deps.provider.kind });
       await deps.audit({
         eventType: LLMGuardAuditEventType.LLM_OUTPUT_KEPT,
         targetId: runHash,

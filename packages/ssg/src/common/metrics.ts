@@ -5,7 +5,13 @@
  */
 
 /** The packages that emit metrics; the second segment of every metric name. */
-export type MetricPackage = 'ssg' | 'detectors' | 'quarantine' | 'audit' | 'rate_limiter';
+export type MetricPackage =
+  | 'ssg'
+  | 'detectors'
+  | 'quarantine'
+  | 'audit'
+  | 'rate_limiter'
+  | 'llm_guard';
 
 /** Units used by the family, as the OpenTelemetry semantic conventions spell them. */
 export const MetricUnit = {
@@ -59,4 +65,4 @@ export function msToSeconds(durationMs: number): number {
 
 /** The scheme every family metric name matches. */
 export const METRIC_NAME_PATTERN: RegExp =
-  /^clawexchange\.(?:ssg|detectors|quarantine|audit|rate_limiter)\.[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*$/;
+  /^clawexchange\.(?:ssg|detectors|quarantine|audit|rate_limiter|llm_guard)\.[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*$/;
