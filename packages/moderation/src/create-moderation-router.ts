@@ -237,6 +237,7 @@ function decodeParam(raw: string): string {
   try {
     return decodeURIComponent(raw);
   } catch {
+    // A malformed %-escape is kept as is: the id or token check refuses it with its own error.
     return raw;
   }
 }
