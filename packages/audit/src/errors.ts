@@ -1,6 +1,7 @@
 /**
  * The one error class of the audit package and its stable codes.
  */
+import { ClawExchangeError, defineErrorGuard, type ErrorGuard } from '@clawexchange/ssg/common';
 
 /** Stable error codes. Hosts branch on these; renaming one is a breaking change. */
 export const AuditErrorCode = {
@@ -58,33 +59,16 @@ export const AuditErrorCode = {
 /** One of the {@link AuditErrorCode} values. */
 export type AuditErrorCode = (typeof AuditErrorCode)[keyof typeof AuditErrorCode];
 
-const CODES: ReadonlySet<string> = new Set(Object.values(AuditErrorCode));
-
 /**
- * Error thrown by every audit API. Messages are constant strings: they never
- * echo the value that was given (which may be raw content or a secret).
+ * Error thrown by every audit API, declared the family's one way
+ * (`ClawExchangeError` from `@clawexchange/ssg/common`). Messages are
+ * constant strings: they never echo the value that was given (which may be
+ * raw content or a secret). `field` names the config or input field at
+ * fault, e.g. `checkpointKey.secret` or `metadata`.
  */
-export class AuditError extends Error {
+export class AuditError extends ClawExchangeError<AuditErrorCode> {
+  /** Always `'AuditError'`; checked by {@link isAuditError}. */
   override readonly name = 'AuditError';
-  /** Stable code, see {@link AuditErrorCode}. */
-  readonly code: AuditErrorCode;
-  /** The config or input field at fault, e.g. `checkpointKey.secret` or `metadata`. */
-  readonly field: string | undefined;
-
-  /**
-   * @param code - stable code
-   * @param message - constant text, never containing input values
-   * @param opts - the wrapped cause and the field at fault
-   */
-  constructor(
-    code: AuditErrorCode,
-    message: string,
-    opts: { readonly cause?: unknown; readonly field?: string } = {},
-  ) {
-    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
-    this.code = code;
-    this.field = opts.field;
-  }
 }
 
 /**
@@ -94,8 +78,7 @@ export class AuditError extends Error {
  * @param e - anything caught
  * @returns true when `e` is an audit error with a known code
  */
-export function isAuditError(e: unknown): e is AuditError {
-  if (typeof e !== 'object' || e === null) return false;
-  const { name, code } = e as { name?: unknown; code?: unknown };
-  return name === 'AuditError' && typeof code === 'string' && CODES.has(code);
-}
+export const isAuditError: ErrorGuard<AuditError> = defineErrorGuard<AuditError>(
+  'AuditError',
+  AuditErrorCode,
+);

@@ -1,3 +1,5 @@
+import { ClawExchangeError, defineErrorGuard, type ErrorGuard } from '@clawexchange/ssg/common';
+
 /** Stable error codes of `@clawexchange/detectors`. */
 export const DetectorErrorCode = {
   /** The options object (or a custom rule in it) is malformed. */
@@ -13,33 +15,16 @@ export const DetectorErrorCode = {
 export type DetectorErrorCode = (typeof DetectorErrorCode)[keyof typeof DetectorErrorCode];
 
 /**
- * The one error class of this package. Messages are constant strings and never
- * contain scanned text or pattern sources; variable facts live in fields.
+ * The one error class of this package, declared the family's one way
+ * (`ClawExchangeError` from `@clawexchange/ssg/common`). Messages are
+ * constant strings and never contain scanned text or pattern sources;
+ * `field` names the options field at fault (for `DETECTORS_INVALID_OPTIONS` /
+ * `DETECTORS_UNSAFE_PATTERN`).
  */
-export class DetectorError extends Error {
+export class DetectorError extends ClawExchangeError<DetectorErrorCode> {
+  /** Always `'DetectorError'`; checked by {@link isDetectorError}. */
   override readonly name = 'DetectorError';
-  /** Stable code; branch on this, not on the message. */
-  readonly code: DetectorErrorCode;
-  /** The options field at fault (for `DETECTORS_INVALID_OPTIONS` / `DETECTORS_UNSAFE_PATTERN`). */
-  readonly field: string | undefined;
-  /**
-   * Creates an error.
-   * @param code - the stable code
-   * @param message - a constant message free of input text
-   * @param opts - optional cause and field
-   */
-  constructor(
-    code: DetectorErrorCode,
-    message: string,
-    opts: { readonly cause?: unknown; readonly field?: string } = {},
-  ) {
-    super(message, { cause: opts.cause });
-    this.code = code;
-    this.field = opts.field;
-  }
 }
-
-const CODES: ReadonlySet<string> = new Set(Object.values(DetectorErrorCode));
 
 /**
  * Checks whether a value is a {@link DetectorError} by `name` and `code`
@@ -47,8 +32,7 @@ const CODES: ReadonlySet<string> = new Set(Object.values(DetectorErrorCode));
  * @param e - any value
  * @returns true when `e` is a detectors error
  */
-export function isDetectorError(e: unknown): e is DetectorError {
-  if (typeof e !== 'object' || e === null) return false;
-  const r = e as { name?: unknown; code?: unknown };
-  return r.name === 'DetectorError' && typeof r.code === 'string' && CODES.has(r.code);
-}
+export const isDetectorError: ErrorGuard<DetectorError> = defineErrorGuard<DetectorError>(
+  'DetectorError',
+  DetectorErrorCode,
+);

@@ -1,6 +1,12 @@
 /**
  * The one error class of `@clawexchange/quarantine` and its stable codes.
  */
+import {
+  ClawExchangeError,
+  type ClawExchangeErrorOptions,
+  defineErrorGuard,
+  type ErrorGuard,
+} from '@clawexchange/ssg/common';
 
 /** Stable error codes; hosts branch on these, never on messages. */
 export const QuarantineErrorCode = {
@@ -46,29 +52,21 @@ export const QuarantineErrorCode = {
 /** One of the {@link QuarantineErrorCode} values. */
 export type QuarantineErrorCode = (typeof QuarantineErrorCode)[keyof typeof QuarantineErrorCode];
 
-const CODES: ReadonlySet<string> = new Set(Object.values(QuarantineErrorCode));
-
 /** Options of the {@link QuarantineError} constructor. */
-export type QuarantineErrorOptions = {
-  /** The underlying error (kept on `cause`, never copied into the message). */
-  readonly cause?: unknown;
-  /** The config field or argument at fault, e.g. `storage.bucket` or `id`. */
-  readonly field?: string;
+export type QuarantineErrorOptions = ClawExchangeErrorOptions & {
   /** The record concerned, when there is one. */
   readonly recordId?: string;
 };
 
 /**
- * Every failure this package throws. Messages are constant text; the
- * variable facts are in `code`, `field` and `recordId`. Never contains
- * content, keys, tokens or credentials.
+ * Every failure this package throws, declared the family's one way
+ * (`ClawExchangeError` from `@clawexchange/ssg/common`). Messages are
+ * constant text; the variable facts are in `code`, `field` and `recordId`.
+ * Never contains content, keys, tokens or credentials.
  */
-export class QuarantineError extends Error {
+export class QuarantineError extends ClawExchangeError<QuarantineErrorCode> {
+  /** Always `'QuarantineError'`; checked by {@link isQuarantineError}. */
   override readonly name = 'QuarantineError';
-  /** Stable code; see {@link QuarantineErrorCode}. */
-  readonly code: QuarantineErrorCode;
-  /** The config field or argument at fault, when there is one. */
-  readonly field: string | undefined;
   /** The record concerned, when there is one. */
   readonly recordId: string | undefined;
 
@@ -78,9 +76,7 @@ export class QuarantineError extends Error {
    * @param opts - cause, field, recordId
    */
   constructor(code: QuarantineErrorCode, message: string, opts: QuarantineErrorOptions = {}) {
-    super(message, opts.cause === undefined ? undefined : { cause: opts.cause });
-    this.code = code;
-    this.field = opts.field;
+    super(code, message, opts);
     this.recordId = opts.recordId;
   }
 }
@@ -92,12 +88,7 @@ export class QuarantineError extends Error {
  * @param e - anything caught
  * @returns true when `e` is a QuarantineError
  */
-export function isQuarantineError(e: unknown): e is QuarantineError {
-  if (typeof e !== 'object' || e === null) return false;
-  const candidate = e as { name?: unknown; code?: unknown };
-  return (
-    candidate.name === 'QuarantineError' &&
-    typeof candidate.code === 'string' &&
-    CODES.has(candidate.code)
-  );
-}
+export const isQuarantineError: ErrorGuard<QuarantineError> = defineErrorGuard<QuarantineError>(
+  'QuarantineError',
+  QuarantineErrorCode,
+);

@@ -1,6 +1,7 @@
 /**
  * The rate limiter's one error class and its stable codes.
  */
+import { ClawExchangeError, defineErrorGuard, type ErrorGuard } from '@clawexchange/ssg/common';
 
 /** Stable error codes; hosts branch on these (renaming one is a breaking change). */
 export const RateLimiterErrorCode = {
@@ -24,32 +25,14 @@ export type RateLimiterErrorCode = (typeof RateLimiterErrorCode)[keyof typeof Ra
 /**
  * Raised for misuse (unknown tier or trust level, bad agent id, bad config)
  * and for admin operations that need Redis while it is down. A denied
- * request is never an error: it is a result with `allowed: false`.
+ * request is never an error: it is a result with `allowed: false`. Declared
+ * the family's one way (`ClawExchangeError` from `@clawexchange/ssg/common`);
+ * `field` names the config field or table cell at fault, for config errors.
  */
-export class RateLimiterError extends Error {
+export class RateLimiterError extends ClawExchangeError<RateLimiterErrorCode> {
+  /** Always `'RateLimiterError'`; checked by {@link isRateLimiterError}. */
   override readonly name = 'RateLimiterError';
-  /** Stable code, see {@link RateLimiterErrorCode}. */
-  readonly code: RateLimiterErrorCode;
-  /** The config field or table cell at fault, for config errors. */
-  readonly field: string | undefined;
-
-  /**
-   * @param code - the stable code
-   * @param message - a constant message that never echoes input
-   * @param opts - `cause` (wrapped error) and `field` (config path)
-   */
-  constructor(
-    code: RateLimiterErrorCode,
-    message: string,
-    opts: { readonly cause?: unknown; readonly field?: string } = {},
-  ) {
-    super(message, { cause: opts.cause });
-    this.code = code;
-    this.field = opts.field;
-  }
 }
-
-const CODES: ReadonlySet<string> = new Set(Object.values(RateLimiterErrorCode));
 
 /**
  * Tells whether a value is a {@link RateLimiterError}, by `name` and `code`
@@ -58,12 +41,7 @@ const CODES: ReadonlySet<string> = new Set(Object.values(RateLimiterErrorCode));
  * @param e - any caught value
  * @returns true when `e` is a RateLimiterError
  */
-export function isRateLimiterError(e: unknown): e is RateLimiterError {
-  if (typeof e !== 'object' || e === null) return false;
-  const candidate = e as { name?: unknown; code?: unknown };
-  return (
-    candidate.name === 'RateLimiterError' &&
-    typeof candidate.code === 'string' &&
-    CODES.has(candidate.code)
-  );
-}
+export const isRateLimiterError: ErrorGuard<RateLimiterError> = defineErrorGuard<RateLimiterError>(
+  'RateLimiterError',
+  RateLimiterErrorCode,
+);
