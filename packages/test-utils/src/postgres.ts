@@ -24,6 +24,11 @@ export type StartPostgresOptions = {
    * @default false
    */
   readonly durable?: boolean;
+  /**
+   * More server flags, e.g. `['-c', 'ssl=on', '-c', 'ssl_cert_file=…']` for a TLS test server.
+   * @default []
+   */
+  readonly extraFlags?: readonly string[];
 };
 
 const INSTALL_HINT =
@@ -84,6 +89,7 @@ export async function startPostgres(opts: StartPostgresOptions = {}): Promise<Ru
       '-c',
       'max_connections=300',
       ...speedFlags,
+      ...(opts.extraFlags ?? []),
     ],
     onLog: () => undefined,
     onError: () => undefined,
