@@ -23,6 +23,7 @@ describe('public surface', () => {
       'createHumanAdminAuth',
       'createModerationRouter',
       'createModerationService',
+      'createRedisUsedTokenStore',
       'generateBotToken',
       'hashBotToken',
       'isModerationError',

@@ -53,6 +53,11 @@ export {
   TIER_ORDER,
 } from './policy.js';
 export {
+  createRedisUsedTokenStore,
+  type RedisSetNx,
+  type RedisUsedTokenStoreOptions,
+} from './redis-used-tokens.js';
+export {
   BotAction,
   type BotActor,
   type BotDecision,
