@@ -1,17 +1,10 @@
 /**
  * Built-in audit event types and the format host-defined types must follow.
  */
+import { SSGAuditEventType } from '@clawexchange/ssg/common';
 
-/** Event types every @clawexchange package emits. Hosts may register more. */
-export const AuditEventType = {
-  /** The gate passed content. */
-  SSG_PASS: 'SSG_PASS',
-  /** The gate passed content with a warning. */
-  SSG_WARN: 'SSG_WARN',
-  /** The gate held content in quarantine. */
-  SSG_QUARANTINE: 'SSG_QUARANTINE',
-  /** The gate blocked content. */
-  SSG_BLOCK: 'SSG_BLOCK',
+/** The built-in types other than the gate's, documented one by one. */
+const PACKAGE_EVENT_TYPES = {
   /** A review bot released quarantined content. */
   BOT_RELEASE: 'BOT_RELEASE',
   /** A review bot deleted quarantined content. */
@@ -43,6 +36,16 @@ export const AuditEventType = {
   /** A stored LLM output was deleted when its retention ended. */
   LLM_OUTPUT_DELETE: 'LLM_OUTPUT_DELETE',
 } as const;
+
+/**
+ * Event types every @clawexchange package emits. Hosts may register more.
+ * The gate's four (`SSG_PASS`, `SSG_WARN`, `SSG_QUARANTINE`, `SSG_BLOCK`) are
+ * declared once, as `SSGAuditEventType` in `@clawexchange/ssg/common`, and spread in here.
+ */
+export const AuditEventType: typeof SSGAuditEventType & typeof PACKAGE_EVENT_TYPES = {
+  ...SSGAuditEventType,
+  ...PACKAGE_EVENT_TYPES,
+};
 /** One of the built-in event types. */
 export type AuditEventType = (typeof AuditEventType)[keyof typeof AuditEventType];
 

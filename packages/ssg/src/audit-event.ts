@@ -16,15 +16,9 @@ const MAX_AUDIT_LABELS = 50;
 /** Labels longer than this are cut in audit events. */
 const MAX_AUDIT_LABEL_LENGTH = 80;
 
-/** Audit event types the gate writes, one per verdict. */
-export const SSGAuditEventType = {
-  SSG_PASS: 'SSG_PASS',
-  SSG_WARN: 'SSG_WARN',
-  SSG_QUARANTINE: 'SSG_QUARANTINE',
-  SSG_BLOCK: 'SSG_BLOCK',
-} as const;
-/** One of the {@link SSGAuditEventType} values. */
-export type SSGAuditEventType = (typeof SSGAuditEventType)[keyof typeof SSGAuditEventType];
+// The gate's event types are declared once, in `@clawexchange/ssg/common`
+// (`@clawexchange/audit` registers the same object as built-in types).
+export { SSGAuditEventType } from './common/events.js';
 
 /** Facts of one inspection the audit event is built from. */
 export type AuditFacts = {
