@@ -212,6 +212,29 @@ describe.each(['openai', 'anthropic', 'openai-compatible'] as const)('%s wire fo
   });
 });
 
+describe('artifacts', () => {
+  it('are refused without keep, before any I/O', async () => {
+    const body = new Uint8Array([1]);
+    const input = {
+      task: 't',
+      schema: SCHEMA,
+      page: PAGE,
+      selectors: SELECTORS,
+      runId: 'r',
+      artifacts: [{ kind: 'screenshot', ext: 'png', contentType: 'image/png', body }],
+    };
+    expect(await codeOf(guardFor('openai').call(input))).toBe('LLM_GUARD_INVALID_INPUT');
+    const bad = {
+      ...input,
+      artifacts: [{ kind: '../x', ext: 'png', contentType: 'image/png', body }],
+    };
+    await expect(guardFor('openai').call(bad)).rejects.toMatchObject({
+      field: 'input.artifacts[0].kind',
+    });
+    expect(vendor.requests).toHaveLength(0);
+  });
+});
+
 describe('minimisation', () => {
   it('fails with ContextLimitError before any I/O', async () => {
     const guard = guardFor('openai', { limits: { contextMaxChars: 100 } });

@@ -107,12 +107,23 @@ async function call(deps: Deps, rawInput: CallInput): Promise<CallResult> {
       withSchema: true,
       system: (i) => systemText(JSON.stringify(i.schema)),
     });
+    if (prepared.input.artifacts !== undefined && deps.keeper === undefined) {
+      throw new LLMGuardError(
+        LLMGuardErrorCode.INVALID_INPUT,
+        'invalid input `input.artifacts`: needs `keep` (nothing would keep them)',
+        { field: 'input.artifacts' },
+      );
+    }
     const validate = compileSchema(deps, prepared.input);
     const outcome = await runCall(deps, { ...prepared, signal: prepared.input.signal, validate });
     const kept =
       deps.keeper === undefined
         ? undefined
-        : await deps.keeper.keep({ runHash: prepared.runHash, output: outcome.redactedOutput });
+        : await deps.keeper.keep({
+            runHash: prepared.runHash,
+            output: outcome.redactedOutput,
+            artifacts: prepared.input.artifacts,
+          });
     const result: CallResult = {
       output: outcome.output,
       runHash: prepared.runHash,
@@ -122,6 +133,7 @@ async function call(deps: Deps, rawInput: CallInput): Promise<CallResult> {
       attempts: outcome.attempts,
       repaired: outcome.repaired,
       outputKey: kept?.key,
+      artifactKeys: kept?.artifactKeys ?? [],
     };
     await succeeded(deps, {
       runHash: result.runHash,
@@ -146,7 +158,7 @@ async function call(deps: Deps, rawInput: CallInput): Promise<CallResult> {
 
 async function* stream(
   deps: Deps,
-  rawInput: Omit<CallInput, 'schema'>,
+  rawInput: Omit<CallInput, 'schema' | 'artifacts'>,
 ): AsyncGenerator<StreamChunk> {
   const startedMs = performance.now();
   let prepared: (PreparedCall & { input: CallInput }) | undefined;

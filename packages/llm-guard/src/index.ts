@@ -33,6 +33,7 @@ export { artifactKey, outputKey } from './keep/object-keys.js';
 export { createS3ObjectStore, type S3ObjectStoreOptions } from './keep/s3-object-store.js';
 export { type LLMGuardMigration, llmGuardMigrations } from './migrations/index.js';
 export {
+  type Artifact,
   type CallInput,
   type CallResult,
   type DataUsage,

@@ -26,6 +26,23 @@ export type CallInput = {
   readonly runId: string;
   /** Aborts the call (and its retries). */
   readonly signal?: AbortSignal;
+  /**
+   * Files of the run to keep beside the output (never sent to the vendor), at
+   * `<prefix>/artifacts/YYYY/MM/DD/<run_hash>/<kind>-N.<ext>`. Needs `keep`.
+   */
+  readonly artifacts?: readonly Artifact[];
+};
+
+/** A file kept with a run (a screenshot, a rendered page). */
+export type Artifact = {
+  /** What it is, `[a-z0-9-]{1,32}`, e.g. `screenshot`; numbered per kind from 1. */
+  readonly kind: string;
+  /** File extension, `[a-z0-9]{1,10}`, e.g. `png`. */
+  readonly ext: string;
+  /** MIME type, e.g. `image/png`. */
+  readonly contentType: string;
+  /** The bytes. */
+  readonly body: Uint8Array;
 };
 
 /** What {@link LLMGuard.call} returns. */
@@ -46,6 +63,8 @@ export type CallResult = {
   readonly repaired: boolean;
   /** The kept object's key, when `keep` is configured. */
   readonly outputKey: string | undefined;
+  /** Keys of the kept artifacts, in input order. */
+  readonly artifactKeys: readonly string[];
 };
 
 /** One piece of a streamed answer. */
@@ -154,7 +173,7 @@ export interface LLMGuard {
   /** Minimises, redacts, calls the vendor, validates and restores the answer, keeps it. */
   call(input: CallInput): Promise<CallResult>;
   /** Same checks as `call`, streaming the restored answer text. */
-  stream(input: Omit<CallInput, 'schema'>): AsyncIterable<StreamChunk>;
+  stream(input: Omit<CallInput, 'schema' | 'artifacts'>): AsyncIterable<StreamChunk>;
   /** Deletes kept objects whose retention ended (needs `keep` and `database`). */
   runRetention(options?: {
     readonly now?: Date;

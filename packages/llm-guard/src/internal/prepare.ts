@@ -18,8 +18,9 @@ const CALL_KEYS = optionKeys<CallInput>({
   selectors: true,
   runId: true,
   signal: true,
+  artifacts: true,
 });
-const STREAM_KEYS = CALL_KEYS.filter((k) => k !== 'schema');
+const STREAM_KEYS = CALL_KEYS.filter((k) => k !== 'schema' && k !== 'artifacts');
 
 /** A call ready to send. */
 export type PreparedCall = {
@@ -71,7 +72,38 @@ function checkInput(input: unknown, withSchema: boolean): CallInput {
   ) {
     throw inputError('input.schema', 'invalid input `input.schema`: expected a JSON Schema object');
   }
+  if (i.artifacts !== undefined) checkArtifacts(i.artifacts);
   return i as unknown as CallInput;
+}
+
+const ARTIFACT_KEYS = ['kind', 'ext', 'contentType', 'body'];
+
+function checkArtifacts(value: unknown): void {
+  if (!Array.isArray(value) || value.length > 20) {
+    throw inputError(
+      'input.artifacts',
+      'invalid input `input.artifacts`: expected an array of at most 20',
+    );
+  }
+  value.forEach((a: unknown, n: number) => {
+    const field = `input.artifacts[${n}]`;
+    const art = checkOptions(a, {
+      name: 'artifact',
+      keys: ARTIFACT_KEYS,
+      path: field,
+      error: inputError,
+    });
+    if (typeof art.kind !== 'string' || !/^[a-z0-9-]{1,32}$/.test(art.kind))
+      throw inputError(
+        `${field}.kind`,
+        `invalid input \`${field}.kind\`: expected [a-z0-9-]{1,32}`,
+      );
+    if (typeof art.ext !== 'string' || !/^[a-z0-9]{1,10}$/.test(art.ext))
+      throw inputError(`${field}.ext`, `invalid input \`${field}.ext\`: expected [a-z0-9]{1,10}`);
+    text(art.contentType, `${field}.contentType`);
+    if (!(art.body instanceof Uint8Array))
+      throw inputError(`${field}.body`, `invalid input \`${field}.body\`: expected a Uint8Array`);
+  });
 }
 
 /**

@@ -8,21 +8,68 @@ import type { AuditWriter } from '../internal/audit.js';
 import type { LLMGuardMetrics } from '../internal/metrics.js';
 import type { ResolvedKeep, ResolvedProvider } from '../internal/resolve-config.js';
 import {
+  type Artifact,
   LLMGuardAuditEventType,
   type LLMObjectStore,
   type RetentionResult,
   type StoredObject,
 } from '../types.js';
-import { outputKey } from './object-keys.js';
+import { artifactKey, outputKey } from './object-keys.js';
 import { type Cursor, dueRuns, markDeleted, upsertRun } from './repository.js';
 import { createS3ObjectStore } from './s3-object-store.js';
 
 const DAY_MS = 86_400_000;
 
+type PlannedObject = {
+  readonly key: string;
+  readonly body: Uint8Array;
+  readonly contentType: string;
+};
+
+function planObjects(
+  deps: KeeperDeps,
+  input: {
+    runHash: string;
+    output: unknown;
+    artifacts: readonly Artifact[] | undefined;
+    createdAt: Date;
+  },
+): [PlannedObject, ...PlannedObject[]] {
+  const { runHash, createdAt: at } = input;
+  const prefix = deps.keep.prefix;
+  const body = new TextEncoder().encode(
+    JSON.stringify({
+      runHash,
+      provider: deps.provider.kind,
+      model: deps.provider.model,
+      createdAt: at.toISOString(),
+      output: input.output,
+    }),
+  );
+  const perKind = new Map<string, number>();
+  const artifacts = (input.artifacts ?? []).map((a) => {
+    const n = (perKind.get(a.kind) ?? 0) + 1;
+    perKind.set(a.kind, n);
+    return {
+      key: artifactKey({ prefix, runHash, at, kind: a.kind, n, ext: a.ext }),
+      body: a.body,
+      contentType: a.contentType,
+    };
+  });
+  return [
+    { key: outputKey({ prefix, runHash, at }), body, contentType: 'application/json' },
+    ...artifacts,
+  ];
+}
+
 /** What the guard uses to keep outputs and run retention. */
 export type Keeper = {
-  /** Keeps one run's output (already redacted). */
-  keep(input: { readonly runHash: string; readonly output: unknown }): Promise<StoredObject>;
+  /** Keeps one run's output (already redacted) and its artifacts. */
+  keep(input: {
+    readonly runHash: string;
+    readonly output: unknown;
+    readonly artifacts: readonly Artifact[] | undefined;
+  }): Promise<StoredObject & { readonly artifactKeys: readonly string[] }>;
   /** Deletes what is due. */
   runRetention(options: {
     readonly now?: Date;
@@ -122,47 +169,39 @@ async function sweepBatch(
 export function createKeeper(deps: KeeperDeps): Keeper {
   const store = storeOf(deps.keep);
   return {
-    async keep({ runHash, output }) {
+    async keep({ runHash, output, artifacts }) {
       const createdAt = deps.now();
-      const key = outputKey({ prefix: deps.keep.prefix, runHash, at: createdAt });
-      const body = new TextEncoder().encode(
-        JSON.stringify({
-          runHash,
-          provider: deps.provider.kind,
-          model: deps.provider.model,
-          createdAt: createdAt.toISOString(),
-          output,
-        }),
-      );
-      const retainUntil = new Date(createdAt.getTime() + deps.keep.retentionDays * DAY_MS);
+      const objects = planObjects(deps, { runHash, output, artifacts, createdAt });
+      const [first, ...rest] = objects;
+      const sizeBytes = objects.reduce((n, o) => n + o.body.byteLength, 0);
       // Row first: an object retention does not know about would be kept forever.
       await upsertRun(deps.database, {
         runHash,
         provider: deps.provider.kind,
         model: deps.provider.model,
-        outputKey: key,
-        artifactKeys: [],
-        sizeBytes: body.byteLength,
+        outputKey: first.key,
+        artifactKeys: rest.map((o) => o.key),
+        sizeBytes,
         createdAt,
-        retainUntil,
+        retainUntil: new Date(createdAt.getTime() + deps.keep.retentionDays * DAY_MS),
       });
       try {
-        await store.put({
-          key,
-          body,
-          contentType: 'application/json',
-          encryption: deps.keep.serverSideEncryption,
-        });
+        for (const o of objects)
+          await store.put({ ...o, encryption: deps.keep.serverSideEncryption });
       } catch (cause) {
         throw storageFailed(cause);
       }
-      deps.metrics.keptBytes.add(body.byteLength, { provider: deps.provider.kind });
+      deps.metrics.keptBytes.add(sizeBytes, { provider: deps.provider.kind });
       await deps.audit({
         eventType: LLMGuardAuditEventType.LLM_OUTPUT_KEPT,
         targetId: runHash,
-        metadata: { sizeBytes: body.byteLength, sse: deps.keep.serverSideEncryption.type },
+        metadata: { sizeBytes, objects: objects.length, sse: deps.keep.serverSideEncryption.type },
       });
-      return { key, sizeBytes: body.byteLength };
+      return {
+        key: first.key,
+        sizeBytes: first.body.byteLength,
+        artifactKeys: rest.map((o) => o.key),
+      };
     },
     async runRetention(options) {
       const now = options.now ?? deps.now();

@@ -61,8 +61,8 @@ export async function upsertRun(
        VALUES ($1, $2, $3, $4, $5::jsonb, $6, $7, $8, NULL)
        ON CONFLICT (run_hash) DO UPDATE SET provider = EXCLUDED.provider, model = EXCLUDED.model,
          output_key = EXCLUDED.output_key,
-         artifact_keys = (SELECT jsonb_agg(DISTINCT k) FROM jsonb_array_elements(llm_runs.artifact_keys || EXCLUDED.artifact_keys
-           || CASE WHEN llm_runs.output_key <> EXCLUDED.output_key THEN jsonb_build_array(llm_runs.output_key) ELSE '[]'::jsonb END) AS k),
+         artifact_keys = COALESCE((SELECT jsonb_agg(DISTINCT k) FROM jsonb_array_elements(llm_runs.artifact_keys || EXCLUDED.artifact_keys
+           || CASE WHEN llm_runs.output_key <> EXCLUDED.output_key THEN jsonb_build_array(llm_runs.output_key) ELSE '[]'::jsonb END) AS k), '[]'::jsonb),
          size_bytes = EXCLUDED.size_bytes, retain_until = GREATEST(llm_runs.retain_until, EXCLUDED.retain_until), deleted_at = NULL`,
       {
         bind: [

@@ -208,3 +208,50 @@ describe('dump (retention)', () => {
     expect((await rows()).map((r) => r.deleted_at !== null)).toEqual([false, true]);
   });
 });
+
+describe('artifacts', () => {
+  it('keeps artifacts at <prefix>/artifacts/YYYY/MM/DD/<run_hash>/<kind>-N.<ext> with SSE; retention deletes them too', async () => {
+    env.vendor.enqueue({ kind: 'answer', text: '{"scam":false}' });
+    const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47]);
+    const result = await env.make().call({
+      task: 'Is this a scam?',
+      schema: { type: 'object', properties: { scam: { type: 'boolean' } }, required: ['scam'] },
+      page: { body: 'hello' },
+      selectors: [{ name: 'body' }],
+      runId: 'run-artifacts',
+      artifacts: [
+        { kind: 'screenshot', ext: 'png', contentType: 'image/png', body: png },
+        {
+          kind: 'page',
+          ext: 'html',
+          contentType: 'text/html',
+          body: new TextEncoder().encode('<p>x</p>'),
+        },
+        { kind: 'screenshot', ext: 'png', contentType: 'image/png', body: png },
+      ],
+    });
+    const day = env.clock.now().toISOString().slice(0, 10).replaceAll('-', '/');
+    const dir = `llm/artifacts/${day}/${result.runHash}`;
+    expect(result.artifactKeys).toEqual([
+      `${dir}/screenshot-1.png`,
+      `${dir}/page-1.html`,
+      `${dir}/screenshot-2.png`,
+    ]);
+    const puts = env.seen.filter((s) => s.command === 'PutObjectCommand');
+    expect(puts).toHaveLength(4);
+    for (const p of puts) expect(p.headers['x-amz-server-side-encryption']).toBe('AES256');
+    expect(await objectText(`${dir}/page-1.html`)).toBe('<p>x</p>');
+    expect(env.vendor.requests.at(-1)?.body).not.toContain('<p>x</p>');
+    const [row] = await rows();
+    expect(row?.artifact_keys).toEqual(result.artifactKeys);
+    // The same run kept again keeps one row (renewed), never losing track of an object.
+    env.vendor.enqueue({ kind: 'answer', text: '{"scam":true}' });
+    await callWith(env.make(), 'run-artifacts');
+    expect(await rows()).toHaveLength(1);
+    const now = new Date(env.clock.now().getTime() + 31 * DAY);
+    const swept = await env.make().runRetention({ now, batchSize: 10 });
+    expect(swept).toMatchObject({ deletedRuns: 1, deletedObjects: 4 });
+    for (const key of [result.outputKey ?? '', ...result.artifactKeys])
+      expect(await objectText(key)).toBeNull();
+  });
+});
