@@ -341,6 +341,44 @@ describe('egress allowlist', () => {
   });
 });
 
+describe('streaming transport', () => {
+  async function drain(guard: ReturnType<typeof guardFor>): Promise<string> {
+    let out = '';
+    for await (const c of guard.stream({
+      task: 'Summarise',
+      page: PAGE,
+      selectors: SELECTORS,
+      runId: 'run-123',
+    }))
+      out += c.text;
+    return out;
+  }
+
+  it('retries a 429 before the stream starts, honouring Retry-After', async () => {
+    vendor.enqueue(
+      { kind: 'status', status: 429, headers: { 'retry-after': '1' } },
+      { kind: 'stream', deltas: ['ok'] },
+    );
+    expect(await drain(guardFor('anthropic'))).toBe('ok');
+    expect(sleeps).toEqual([1000]);
+  });
+
+  it('refuses a redirect off the origin without contacting it', async () => {
+    vendor.enqueue({ kind: 'status', status: 308, headers: { location: other.anthropicUrl } });
+    expect(await codeOf(drain(guardFor('anthropic')))).toBe('LLM_GUARD_EGRESS_DENIED');
+    expect(other.requests).toHaveLength(0);
+  });
+
+  it('does not follow a 302 (a POST would lose its body): the call fails with the status', async () => {
+    vendor.enqueue({ kind: 'status', status: 302, headers: { location: '/elsewhere' } });
+    await expect(call(guardFor('openai'))).rejects.toMatchObject({
+      code: 'LLM_GUARD_VENDOR_FAILED',
+      status: 302,
+    });
+    expect(vendor.requests).toHaveLength(1);
+  });
+});
+
 describe('restoration', () => {
   it('does not restore into URLs, markdown images or HTML attributes by default; opt-in per type', async () => {
     const answer = JSON.stringify({
