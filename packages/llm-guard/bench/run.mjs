@@ -20,7 +20,10 @@ const WORDS =
 function words(seed, chars) {
   let s = '';
   let i = seed;
-  while (s.length < chars + 40) s += `${WORDS[(i = (i * 7 + 3) % WORDS.length)]} `;
+  while (s.length < chars + 40) {
+    i = (i * 7 + 3) % WORDS.length;
+    s += `${WORDS[i]} `;
+  }
   return s;
 }
 // Each snippet carries an email and an AWS-style key so redaction does real work.

@@ -13,6 +13,25 @@ import { sendWithRetry } from './transport.js';
 
 const MAX_EVENT_CHARS = 1024 * 1024;
 
+/** What a failure while reading the stream means: the caller's abort, the timeout, or a broken stream. */
+function midStreamError(cause: unknown, signal: AbortSignal | undefined): LLMGuardError {
+  if (cause instanceof LLMGuardError) return cause;
+  if (signal?.aborted === true) {
+    return new LLMGuardError(LLMGuardErrorCode.ABORTED, 'llm-guard: the call was aborted', {
+      cause,
+    });
+  }
+  if ((cause as { name?: unknown } | null)?.name === 'TimeoutError') {
+    // The per-attempt timeout also bounds reading the stream.
+    return new LLMGuardError(
+      LLMGuardErrorCode.VENDOR_TIMEOUT,
+      'llm-guard: the vendor did not answer in time',
+      { cause },
+    );
+  }
+  return invalid(cause);
+}
+
 /** Counters a finished stream reports. */
 export type StreamStats = { attempts: number; answerChars: number };
 
@@ -68,8 +87,7 @@ export async function* runStream(
       if (delta.done === true) break;
     }
   } catch (cause) {
-    if (cause instanceof LLMGuardError) throw cause;
-    throw invalid(cause);
+    throw midStreamError(cause, call.signal);
   }
   const rest = restorer.end();
   if (rest !== '') yield { text: rest };
