@@ -341,6 +341,27 @@ describe('egress allowlist', () => {
   });
 });
 
+describe('streaming over the wire: a placeholder split at every boundary', () => {
+  it.each(['openai', 'anthropic'] as const)('%s', async (kind) => {
+    const raw = 'key [SECRET:aws-access-key#1] ok';
+    const guard = guardFor(kind);
+    for (let cut = 1; cut < raw.length; cut++) {
+      vendor.enqueue({ kind: 'stream', deltas: [raw.slice(0, cut), raw.slice(cut)] });
+      const chunks: string[] = [];
+      for await (const c of guard.stream({
+        task: 'Summarise',
+        page: PAGE,
+        selectors: SELECTORS,
+        runId: 'run-123',
+      }))
+        chunks.push(c.text);
+      expect(chunks.join('')).toBe(`key ${AWS_KEY} ok`);
+      for (const c of chunks) expect(c).not.toMatch(/\[[A-Z_:a-z-]*(?:#\d*)?$/);
+    }
+    expectNoCanary();
+  });
+});
+
 describe('streaming transport', () => {
   async function drain(guard: ReturnType<typeof guardFor>): Promise<string> {
     let out = '';

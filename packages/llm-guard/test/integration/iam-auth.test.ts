@@ -111,6 +111,7 @@ describe('createIamAuthSequelize', () => {
     expect(password).toContain('X-Amz-Expires=900');
   });
 
+  /** regression: issue 14 (a beforeConnect hook wrote one shared config: concurrent connects reused a token) */
   it('mints a fresh token for each new connection', async () => {
     pg.logins.length = 0;
     let minted = 0;
