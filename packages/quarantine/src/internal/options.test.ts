@@ -124,6 +124,13 @@ describe('nothing silently ignored', () => {
     expect((await configError(() => q.list({ offset: 20 } as never))).message).toContain(
       '`nextCursor` as `cursor`',
     );
+    expect(
+      (
+        await configError(() =>
+          createQuarantineService({ ...base, forcePathStyle: false } as never),
+        )
+      ).message,
+    ).toContain('`storage.forcePathStyle`');
     const storage = { ...base.storage, accessKeyId: 'a' };
     expect(
       (await configError(() => createQuarantineService({ ...base, storage } as never))).message,
