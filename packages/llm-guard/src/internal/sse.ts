@@ -34,8 +34,13 @@ export async function* readSse(
 ): AsyncGenerator<SseEvent> {
   const decoder = new TextDecoder();
   let buffer = '';
+  // A CR at the end of a chunk may be half of a CRLF: hold it until the next chunk decides.
+  let heldCr = '';
   for await (const bytes of body as unknown as AsyncIterable<Uint8Array>) {
-    buffer += decoder.decode(bytes, { stream: true }).replace(/\r\n?/g, '\n');
+    let text = heldCr + decoder.decode(bytes, { stream: true });
+    heldCr = text.endsWith('\r') ? '\r' : '';
+    if (heldCr !== '') text = text.slice(0, -1);
+    buffer += text.replace(/\r\n?/g, '\n');
     let end = buffer.indexOf('\n\n');
     while (end >= 0) {
       const parsed = parseEvent(buffer.slice(0, end));
@@ -45,7 +50,9 @@ export async function* readSse(
     }
     if (buffer.length > maxEventChars) throw new RangeError('server-sent event too long');
   }
-  buffer += decoder.decode();
-  const last = parseEvent(buffer.replace(/\r\n?/g, '\n'));
-  if (last !== undefined) yield last;
+  buffer += (heldCr + decoder.decode()).replace(/\r\n?/g, '\n');
+  for (const block of buffer.split('\n\n')) {
+    const last = parseEvent(block);
+    if (last !== undefined) yield last;
+  }
 }
