@@ -15,8 +15,16 @@ export type Decoded = {
 // Hex of printable ASCII: every byte's high nibble is 2–7, so each pair starts with a digit.
 export const HEXRUN: RegExp = /(?<![0-9A-Fa-f])(?:[2-7][0-9A-Fa-f][ :]?){12,}/g;
 export const ESCHEX: RegExp = /(?:\\x[0-9A-Fa-f]{2}){6,}/g;
-export const URLENC: RegExp =
-  /%[0-9A-Fa-f]{2}(?:[^\s"'<>%]{0,40}%[0-9A-Fa-f]{2}){2,}[^\s"'<>%]{0,40}/g;
+// A run of %XX escapes, each followed by at most 40 other characters. A match is a payload
+// when it holds at least URLENC_MIN_ESCAPES escapes; the count is checked in code because the
+// same pattern written with `{3,}` takes recheck's ReDoS automaton hours to prove linear (one
+// copy of the gap per required escape), while this form takes seconds. The gap class excludes
+// `%`, so the run is matched the same way (greedy, no backtracking into a gap) and a run too
+// short to keep holds no longer one: the kept matches are exactly those of
+// /%[0-9A-Fa-f]{2}(?:[^\s"'<>%]{0,40}%[0-9A-Fa-f]{2}){2,}[^\s"'<>%]{0,40}/g.
+export const URLENC: RegExp = /(?:%[0-9A-Fa-f]{2}[^\s"'<>%]{0,40})+/g;
+/** Fewest escapes in a URL-encoded payload. */
+const URLENC_MIN_ESCAPES = 3;
 export const ENTITIES: RegExp = /(?:&#(?:x[0-9A-Fa-f]{1,6}|\d{1,7});\s?){4,}/g;
 
 // Base64 / base64url alphabet.
@@ -137,12 +145,21 @@ class Payloads {
   }
 
   /** Decodes every match of a global pattern, in order, while the budget lasts. */
-  takeMatches(re: RegExp, kind: string, decode: Decoder): void {
+  takeMatches(re: RegExp, kind: string, decode: Decoder, keep?: (match: string) => boolean): void {
     const text = this.#text;
     re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text))
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (keep !== undefined && !keep(m[0])) continue;
       if (!this.take(m.index, m.index + m[0].length, kind, decode)) return;
+    }
   }
+}
+
+/** Whether a URLENC match holds at least {@link URLENC_MIN_ESCAPES} escapes (`%` only starts one). */
+export function hasEnoughEscapes(match: string): boolean {
+  let escapes = 0;
+  for (let i = match.indexOf('%'); i >= 0; i = match.indexOf('%', i + 3)) escapes++;
+  return escapes >= URLENC_MIN_ESCAPES;
 }
 
 /**
@@ -156,7 +173,7 @@ export function findEncoded(text: string, budgetChars: number): Decoded[] {
   payloads.takeMatches(HEXRUN, 'hex', decodeHexRun);
   // Cheap guards: each pattern needs its introducer, so most texts skip the regex pass.
   if (text.includes('\\x')) payloads.takeMatches(ESCHEX, 'hex', decodeEscapedHex);
-  if (text.includes('%')) payloads.takeMatches(URLENC, 'url', decodeUrl);
+  if (text.includes('%')) payloads.takeMatches(URLENC, 'url', decodeUrl, hasEnoughEscapes);
   if (text.includes('&#')) payloads.takeMatches(ENTITIES, 'entities', decodeEntities);
   return payloads.found;
 }

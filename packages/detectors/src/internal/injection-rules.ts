@@ -166,11 +166,21 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     ['mode'],
     `\\b(?:you are|you're|we are|enter|entering|switch(?:ing)? to|activate|enable|now in) (?:now )?(?:in )?(?:the )?(?:test|testing|developer|dev|debug|debugging|god|admin|administrator|maintenance|sudo|root|unrestricted|jailbreak|dan|evil|unfiltered|diagnostic|override|opposite|chaos) mode\\b`,
   ),
+  // Two rules where there was one alternation, so that the ReDoS check (recheck's automaton)
+  // proves each in seconds (together: minutes). Same hits: the `^` heading matches only at the
+  // start of the text, and no match of one rule can begin inside a match of the other (their
+  // first characters never occur inside the other's matches). Same keywords as before.
   r(
     'delimiter-injection',
     0.85,
     ['end', 'system', 'im_start', 'inst', '###', 'sys>>', 'admin', 'developer'],
-    `(?:\\bend (?:of )?(?:the )?(?:untrusted |user |system )?(?:input|prompt|message|instructions|context|ambiguity|document|content|data)\\b|<\\|im_start\\|>|<\\|system\\|>|\\[/?inst\\]|<<\\/?sys>>|^\\s{0,4}(?:#{2,4}|={3,}|-{3,}) ?(?:new |updated )?(?:system|admin|developer) ?(?:prompt|message|instructions?|override)|\\[(?:system|admin) (?:message|override|note|prompt)\\])`,
+    `(?:\\bend (?:of )?(?:the )?(?:untrusted |user |system )?(?:input|prompt|message|instructions|context|ambiguity|document|content|data)\\b|<\\|im_start\\|>|<\\|system\\|>|\\[/?inst\\]|<<\\/?sys>>|\\[(?:system|admin) (?:message|override|note|prompt)\\])`,
+  ),
+  r(
+    'delimiter-injection',
+    0.85,
+    ['end', 'system', 'im_start', 'inst', '###', 'sys>>', 'admin', 'developer'],
+    `^\\s{0,4}(?:#{2,4}|={3,}|-{3,}) ?(?:new |updated )?(?:system|admin|developer) ?(?:prompt|message|instructions?|override)`,
   ),
   r(
     'instruction-override',
