@@ -15,7 +15,7 @@ import {
   type StoredObject,
 } from '../types.js';
 import { artifactKey, outputKey } from './object-keys.js';
-import { type Cursor, dueRuns, markDeleted, upsertRun } from './repository.js';
+import { type Cursor, dueRuns, inTransaction, markDeleted, upsertRun } from './repository.js';
 import { createS3ObjectStore } from './s3-object-store.js';
 
 const DAY_MS = 86_400_000;
@@ -117,28 +117,33 @@ function batchSizeOf(value: unknown): number {
   return size;
 }
 
+async function deleteDue(
+  deps: KeeperDeps & { store: LLMObjectStore },
+  input: { now: Date; batchSize: number; after: Cursor | undefined },
+) {
+  return inTransaction(deps.database, async (transaction) => {
+    const due = await dueRuns(deps.database, { ...input, limit: input.batchSize, transaction });
+    if (due.length === 0) return undefined;
+    let failedKeys: ReadonlySet<string>;
+    try {
+      failedKeys = new Set(await deps.store.deleteMany(due.flatMap((r) => r.keys)));
+    } catch (cause) {
+      throw storageFailed(cause);
+    }
+    const done = due.filter((r) => r.keys.every((k) => !failedKeys.has(k)));
+    const runHashes = done.map((r) => r.runHash);
+    const marked = await markDeleted(deps.database, { runHashes, now: input.now, transaction });
+    return { due, done, failedKeys, marked };
+  });
+}
+
 async function sweepBatch(
   deps: KeeperDeps & { store: LLMObjectStore },
   input: { now: Date; batchSize: number; after: Cursor | undefined },
 ) {
-  const due = await dueRuns(deps.database, {
-    now: input.now,
-    limit: input.batchSize,
-    after: input.after,
-  });
-  if (due.length === 0) return undefined;
-  const keys = due.flatMap((r) => r.keys);
-  let failedKeys: ReadonlySet<string>;
-  try {
-    failedKeys = new Set(await deps.store.deleteMany(keys));
-  } catch (cause) {
-    throw storageFailed(cause);
-  }
-  const done = due.filter((r) => r.keys.every((k) => !failedKeys.has(k)));
-  const marked = await markDeleted(deps.database, {
-    runHashes: done.map((r) => r.runHash),
-    now: input.now,
-  });
+  const batch = await deleteDue(deps, input);
+  if (batch === undefined) return undefined;
+  const { due, done, failedKeys, marked } = batch;
   const last = due[due.length - 1] as (typeof due)[number];
   const deletedObjects = done.reduce((n, r) => n + r.keys.length, 0);
   deps.metrics.retentionDeleted.add(deletedObjects);

@@ -1,7 +1,7 @@
 /**
  * SQL over `llm_runs` (raw, parameterised; rows mapped to plain records).
  */
-import type { Sequelize } from 'sequelize';
+import type { Sequelize, Transaction } from 'sequelize';
 import { QueryTypes } from 'sequelize';
 import { LLMGuardError, LLMGuardErrorCode } from '../errors.js';
 
@@ -88,7 +88,41 @@ function keysOf(row: DueRow): string[] {
 }
 
 /**
- * The next due runs after `cursor`, oldest first.
+ * Runs `work` in one transaction (retention locks the rows it deletes, so a
+ * run kept again meanwhile waits, then writes its object after the delete).
+ *
+ * @param db - the database
+ * @param work - the work
+ * @returns what `work` returns
+ */
+export async function inTransaction<T>(
+  db: Sequelize,
+  work: (t: Transaction) => Promise<T>,
+): Promise<T> {
+  let failedInside: unknown;
+  try {
+    return await db.transaction(async (t) => {
+      try {
+        return await work(t);
+      } catch (e) {
+        failedInside = e;
+        throw e;
+      }
+    });
+  } catch (e) {
+    // Our own errors (from `work`) pass through; a failed BEGIN/COMMIT is a database failure.
+    if (e === failedInside) throw e;
+    throw new LLMGuardError(
+      LLMGuardErrorCode.DATABASE_FAILED,
+      'llm-guard: database operation failed',
+      { cause: e },
+    );
+  }
+}
+
+/**
+ * The next due runs after `cursor`, oldest first, locked (skipping rows
+ * another retention run holds).
  *
  * @param db - the database
  * @param input - now, batch size, cursor
@@ -96,14 +130,20 @@ function keysOf(row: DueRow): string[] {
  */
 export async function dueRuns(
   db: Sequelize,
-  input: { readonly now: Date; readonly limit: number; readonly after: Cursor | undefined },
+  input: {
+    readonly now: Date;
+    readonly limit: number;
+    readonly after: Cursor | undefined;
+    readonly transaction: Transaction;
+  },
 ): Promise<DueRun[]> {
   const rows = await guarded(() =>
     db.query<DueRow>(
       `SELECT run_hash, output_key, artifact_keys, retain_until FROM llm_runs
        WHERE deleted_at IS NULL AND retain_until <= $1
          AND ($2::timestamptz IS NULL OR (retain_until, run_hash) > ($2::timestamptz, $3::text))
-       ORDER BY retain_until, run_hash LIMIT $4`,
+       ORDER BY retain_until, run_hash LIMIT $4
+       FOR UPDATE SKIP LOCKED`,
       {
         bind: [
           input.now,
@@ -112,6 +152,7 @@ export async function dueRuns(
           input.limit,
         ],
         type: QueryTypes.SELECT,
+        transaction: input.transaction,
       },
     ),
   );
@@ -123,7 +164,7 @@ export async function dueRuns(
 }
 
 /**
- * Marks runs deleted (only rows still due: a run renewed meanwhile stays).
+ * Marks runs deleted, in the transaction that locked them.
  *
  * @param db - the database
  * @param input - hashes and time
@@ -131,13 +172,21 @@ export async function dueRuns(
  */
 export async function markDeleted(
   db: Sequelize,
-  input: { readonly runHashes: readonly string[]; readonly now: Date },
+  input: {
+    readonly runHashes: readonly string[];
+    readonly now: Date;
+    readonly transaction: Transaction;
+  },
 ): Promise<number> {
   if (input.runHashes.length === 0) return 0;
   const rows = await guarded(() =>
     db.query<{ run_hash: string }>(
       `UPDATE llm_runs SET deleted_at = $1 WHERE run_hash = ANY($2::text[]) AND deleted_at IS NULL AND retain_until <= $1 RETURNING run_hash`,
-      { bind: [input.now, [...input.runHashes]], type: QueryTypes.SELECT },
+      {
+        bind: [input.now, [...input.runHashes]],
+        type: QueryTypes.SELECT,
+        transaction: input.transaction,
+      },
     ),
   );
   return rows.length;

@@ -209,6 +209,55 @@ describe('dump (retention)', () => {
   });
 });
 
+describe('retention racing a new keep of the same run', () => {
+  it('a run kept again while retention deletes it keeps its new object (rows are locked)', async () => {
+    const guard = env.make();
+    env.vendor.enqueue({ kind: 'answer', text: '{"scam":false}' });
+    const first = await callWith(guard, 'run-race');
+    const real = env.store();
+    let entered: () => void = () => undefined;
+    const inside = new Promise<void>((resolve) => {
+      entered = resolve;
+    });
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow: LLMObjectStore = {
+      ...real,
+      async deleteMany(keys) {
+        entered();
+        await gate;
+        return real.deleteMany(keys);
+      },
+    };
+    // Same clock day for the new keep: it writes the very key retention is deleting.
+    const now = new Date(env.clock.now().getTime() + 31 * DAY);
+    const sweeping = env.make({ store: slow }).runRetention({ now, batchSize: 10 });
+    await inside;
+    env.vendor.enqueue({ kind: 'answer', text: '{"scam":true}' });
+    const again = callWith(guard, 'run-race');
+    // Release retention only once the keep waits on the row lock retention holds.
+    for (let i = 0; i < 500; i++) {
+      const [w] = await env.db.sequelize.query<{ n: number }>(
+        'SELECT count(*)::int AS n FROM pg_locks l JOIN pg_stat_activity a ON a.pid = l.pid WHERE NOT l.granted AND a.datname = current_database()',
+        { type: QueryTypes.SELECT },
+      );
+      if ((w?.n ?? 0) > 0) break;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    release();
+    await sweeping;
+    const kept = await again;
+    expect(kept.outputKey).toBe(first.outputKey);
+    expect(JSON.parse((await objectText(kept.outputKey ?? '')) ?? '{}').output).toEqual({
+      scam: true,
+    });
+    const [row] = await rows();
+    expect(row?.deleted_at).toBeNull();
+  });
+});
+
 describe('artifacts', () => {
   it('keeps artifacts at <prefix>/artifacts/YYYY/MM/DD/<run_hash>/<kind>-N.<ext> with SSE; retention deletes them too', async () => {
     env.vendor.enqueue({ kind: 'answer', text: '{"scam":false}' });
