@@ -1,3 +1,4 @@
+import { METRIC_NAME_PATTERN } from '@clawexchange/ssg/common';
 import { describe, expect, it } from 'vitest';
 import * as api from './index.js';
 
@@ -39,7 +40,8 @@ describe('public surface', () => {
 
   it('metric names follow clawexchange.moderation.<name>', () => {
     for (const name of Object.values(api.MODERATION_METRICS)) {
-      expect(name).toMatch(/^clawexchange\.moderation\.[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*$/);
+      expect(name).toMatch(METRIC_NAME_PATTERN);
+      expect(name.startsWith('clawexchange.moderation.')).toBe(true);
     }
   });
 });

@@ -52,7 +52,15 @@ describe('metricName', () => {
     const word = fc.stringMatching(/^[a-z][a-z0-9_]{0,10}$/);
     fc.assert(
       fc.property(
-        fc.constantFrom('ssg', 'detectors', 'quarantine', 'audit', 'rate_limiter' as const),
+        fc.constantFrom(
+          'ssg',
+          'detectors',
+          'quarantine',
+          'audit',
+          'rate_limiter',
+          'llm_guard',
+          'moderation' as const,
+        ),
         fc.array(word, { minLength: 1, maxLength: 3 }),
         (pkg, parts) => {
           expect(METRIC_NAME_PATTERN.test(metricName(pkg, parts.join('.')))).toBe(true);

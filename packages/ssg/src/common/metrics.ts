@@ -11,7 +11,8 @@ export type MetricPackage =
   | 'quarantine'
   | 'audit'
   | 'rate_limiter'
-  | 'llm_guard';
+  | 'llm_guard'
+  | 'moderation';
 
 /** Units used by the family, as the OpenTelemetry semantic conventions spell them. */
 export const MetricUnit = {
@@ -65,4 +66,4 @@ export function msToSeconds(durationMs: number): number {
 
 /** The scheme every family metric name matches. */
 export const METRIC_NAME_PATTERN: RegExp =
-  /^clawexchange\.(?:ssg|detectors|quarantine|audit|rate_limiter|llm_guard)\.[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*$/;
+  /^clawexchange\.(?:ssg|detectors|quarantine|audit|rate_limiter|llm_guard|moderation)\.[a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)*$/;
