@@ -41,7 +41,6 @@ export {
   type LLMGuard,
   LLMGuardAuditEventType,
   type LLMObjectStore,
-  type LLMRunRecord,
   type ProviderKind,
   type RetentionResult,
   type Selector,

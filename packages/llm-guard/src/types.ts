@@ -111,28 +111,6 @@ export interface LLMObjectStore {
   get(key: string): Promise<Uint8Array | null>;
 }
 
-/** One row of `llm_runs`, as a plain record. */
-export type LLMRunRecord = {
-  /** Keyed hash of the run id. */
-  readonly runHash: string;
-  /** Provider kind. */
-  readonly provider: ProviderKind;
-  /** Model name. */
-  readonly model: string;
-  /** Key of the kept output. */
-  readonly outputKey: string;
-  /** Keys of kept artifacts. */
-  readonly artifactKeys: readonly string[];
-  /** Total bytes kept. */
-  readonly sizeBytes: number;
-  /** When the run was kept. */
-  readonly createdAt: Date;
-  /** When retention ends. */
-  readonly retainUntil: Date;
-  /** When its objects were deleted, `null` while kept. */
-  readonly deletedAt: Date | null;
-};
-
 /** Audit event types this package writes (the `eventType` of each event). */
 export const LLMGuardAuditEventType = {
   /** A vendor call succeeded. */
