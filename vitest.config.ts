@@ -1,9 +1,13 @@
 import { defineConfig } from 'vitest/config';
 
+const REDOS = 'packages/detectors/src/redos.test.ts';
+
 /**
- * Two projects (STYLE.md §5): `unit` runs the pure tests beside the code,
+ * Projects (STYLE.md §5): `unit` runs the pure tests beside the code (and the
+ * test scripts' own tests), `redos` proves every built-in pattern free of ReDoS,
  * `integration` runs against real PostgreSQL, Redis and S3 started (or taken
  * from DATABASE_URL / REDIS_URL / S3_ENDPOINT) by the test-utils global setup.
+ * `pnpm test:all` (scripts/run-tests.mjs) fails unless each ran tests and none failed.
  */
 export default defineConfig({
   test: {
@@ -22,8 +26,14 @@ export default defineConfig({
             'examples/*/src/**/*.test.ts',
             'scripts/**/*.test.mjs',
           ],
+          exclude: [REDOS, '**/node_modules/**'],
           restoreMocks: true,
         },
+      },
+      {
+        // The ReDoS proof of every built-in pattern (recheck's automaton): minutes of CPU,
+        // decided by the patterns alone, so no test timeout either.
+        test: { name: 'redos', include: [REDOS], testTimeout: 0 },
       },
       {
         test: {
