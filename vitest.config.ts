@@ -28,6 +28,9 @@ export default defineConfig({
           ],
           exclude: [REDOS, '**/node_modules/**'],
           restoreMocks: true,
+          // A hang guard, not a speed check: the property tests take seconds of CPU and
+          // vitest's 5 s default failed them by chance on a loaded 2-core machine.
+          testTimeout: 120_000,
         },
       },
       {
