@@ -1,4 +1,10 @@
-import type { Sequelize, Transaction } from 'sequelize';
+import {
+  firstMissingColumn,
+  type OurColumns,
+  readTableColumns,
+  type SqlConnection,
+} from '@clawexchange/ssg/common';
+import type { Transaction } from 'sequelize';
 import { AuditError, AuditErrorCode } from '../errors.js';
 import type { AuditPartitioning } from './schema-sql.js';
 
@@ -7,7 +13,7 @@ import type { AuditPartitioning } from './schema-sql.js';
  * package keeps them (a step that ever drops or renames one must edit this
  * list in the same change), so a table of ours always has them all.
  */
-const OUR_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+const OUR_COLUMNS: OurColumns = {
   audit_logs: [
     'seq',
     'created_at',
@@ -24,25 +30,11 @@ const OUR_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   audit_chain_head: ['id', 'last_seq', 'last_hash', 'last_created_at'],
 };
 
-/**
- * Columns of the named relations in the schema where `CREATE TABLE` would
- * put them (`current_schema()`), one row per column, with the relation's
- * kind (`p` = partitioned); a relation without columns still yields a row.
- */
-const COLUMNS_SQL = `SELECT c.relname::text AS "table", c.relkind::text AS kind, a.attname::text AS "column"
-  FROM pg_catalog.pg_class c
-  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-  LEFT JOIN pg_catalog.pg_attribute a
-    ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-  WHERE n.nspname = current_schema() AND c.relname = ANY($1::text[])`;
-
 const MESSAGE =
   '`audit_logs` or `audit_chain_head` exists without the columns @clawexchange/audit creates ' +
   '(`field` names the table and a missing column): most likely a security-pipeline 0.1.x ' +
   'schema. Nothing was changed. Move the old table into another schema, run the migrations, ' +
   'then export or copy the old rows (docs/upgrading-from-upstream.md)';
-
-type Row = { readonly table: string; readonly kind: string; readonly column: string | null };
 
 /**
  * Refuses tables this package did not create, and tells the layout of an
@@ -57,30 +49,17 @@ type Row = { readonly table: string; readonly kind: string; readonly column: str
  *   `audit_chain_head` exists and lacks a column of ours
  */
 export async function inspectAuditTables(
-  db: Sequelize,
+  db: SqlConnection,
   transaction?: Transaction,
 ): Promise<AuditPartitioning | undefined> {
-  const [rows] = await db.query(COLUMNS_SQL, {
-    bind: [Object.keys(OUR_COLUMNS)],
-    ...(transaction === undefined ? {} : { transaction }),
-  });
-  const found = new Map<string, Set<string>>();
-  let layout: AuditPartitioning | undefined;
-  for (const row of rows as Row[]) {
-    const columns = found.get(row.table) ?? new Set<string>();
-    if (row.column !== null) columns.add(row.column);
-    found.set(row.table, columns);
-    if (row.table === 'audit_logs') layout = row.kind === 'p' ? 'monthly' : 'none';
+  const rows = await readTableColumns(db, Object.keys(OUR_COLUMNS), transaction);
+  const missing = firstMissingColumn(rows, OUR_COLUMNS);
+  if (missing !== undefined) {
+    throw new AuditError(AuditErrorCode.UPSTREAM_SCHEMA_DETECTED, MESSAGE, {
+      field: `${missing.table}.${missing.column}`,
+    });
   }
-  for (const [table, ours] of Object.entries(OUR_COLUMNS)) {
-    const present = found.get(table);
-    if (present === undefined) continue;
-    const missing = ours.filter((column) => !present.has(column));
-    if (missing.length > 0) {
-      throw new AuditError(AuditErrorCode.UPSTREAM_SCHEMA_DETECTED, MESSAGE, {
-        field: `${table}.${missing[0]}`,
-      });
-    }
-  }
-  return layout;
+  const logs = rows.find((row) => row.table === 'audit_logs');
+  if (logs === undefined) return undefined;
+  return logs.kind === 'p' ? 'monthly' : 'none';
 }

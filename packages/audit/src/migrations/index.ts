@@ -9,10 +9,14 @@
  * role `INSERT, SELECT` on `audit_logs` and `SELECT, UPDATE` on
  * `audit_chain_head`, nothing else.
  */
-import { checkOptions, type OptionsSpec, optionKeys } from '@clawexchange/ssg/common';
+import {
+  checkOptions,
+  migrationConnection,
+  type OptionsSpec,
+  optionKeys,
+} from '@clawexchange/ssg/common';
 import type { QueryInterface, Sequelize } from 'sequelize';
 import { AuditError, AuditErrorCode } from '../errors.js';
-import { connectionOf } from './connection.js';
 import { inspectAuditTables } from './foreign-schema-guard.js';
 import { type AuditPartitioning, DOWN_STATEMENTS, upStatements } from './schema-sql.js';
 
@@ -102,7 +106,7 @@ async function run(
   sequelize: Sequelize | undefined,
   statements: Statements,
 ): Promise<void> {
-  const db = connectionOf(qi, sequelize);
+  const db = migrationConnection(qi, sequelize);
   // DDL is transactional in PostgreSQL: a failed step leaves nothing behind.
   await db.transaction(async (transaction) => {
     const existing = await inspectAuditTables(db, transaction);

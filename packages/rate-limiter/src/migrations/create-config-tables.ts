@@ -1,4 +1,4 @@
-import { connectionOf } from './connection.js';
+import { migrationConnection } from '@clawexchange/ssg/common';
 import { assertNoForeignTables } from './foreign-schema-guard.js';
 import type { RateLimiterMigration } from './types.js';
 
@@ -10,7 +10,7 @@ import type { RateLimiterMigration } from './types.js';
 export const createConfigTables: RateLimiterMigration = {
   name: '@clawexchange/rate-limiter/0001-create-config-tables',
   async up(qi, sequelize) {
-    const db = connectionOf(qi, sequelize);
+    const db = migrationConnection(qi, sequelize);
     await assertNoForeignTables(qi, sequelize);
     await db.query(`CREATE TABLE IF NOT EXISTS rate_limit_configs (
       tier VARCHAR(64) PRIMARY KEY,
@@ -32,7 +32,7 @@ export const createConfigTables: RateLimiterMigration = {
     )`);
   },
   async down(qi, sequelize) {
-    const db = connectionOf(qi, sequelize);
+    const db = migrationConnection(qi, sequelize);
     await assertNoForeignTables(qi, sequelize);
     await db.query('DROP TABLE IF EXISTS tier_threshold_configs');
     await db.query('DROP TABLE IF EXISTS rate_limit_configs');

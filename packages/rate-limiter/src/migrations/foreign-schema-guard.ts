@@ -1,13 +1,18 @@
+import {
+  firstMissingColumn,
+  migrationConnection,
+  type OurColumns,
+  readTableColumns,
+} from '@clawexchange/ssg/common';
 import type { QueryInterface, Sequelize } from 'sequelize';
 import { RateLimiterError, RateLimiterErrorCode } from '../errors.js';
-import { connectionOf } from './connection.js';
 
 /**
  * The columns step 0001 gives each table. Every later version of
  * this package keeps them (a step that ever drops or renames one must edit
  * this list in the same change), so a table of ours always has them all.
  */
-const OUR_COLUMNS: Readonly<Record<string, readonly string[]>> = {
+const OUR_COLUMNS: OurColumns = {
   rate_limit_configs: [
     'tier',
     'window_limit',
@@ -21,18 +26,6 @@ const OUR_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   ],
   tier_threshold_configs: ['trust_level', 'multiplier', 'enabled', 'created_at', 'updated_at'],
 };
-
-/**
- * Columns of the named relations in the schema where `CREATE TABLE` would
- * put them (`current_schema()`), one row per column; a relation without
- * columns still yields one row (column NULL) so its presence shows.
- */
-const COLUMNS_SQL = `SELECT c.relname::text AS "table", a.attname::text AS "column"
-  FROM pg_catalog.pg_class c
-  JOIN pg_catalog.pg_namespace n ON n.oid = c.relnamespace
-  LEFT JOIN pg_catalog.pg_attribute a
-    ON a.attrelid = c.oid AND a.attnum > 0 AND NOT a.attisdropped
-  WHERE n.nspname = current_schema() AND c.relname = ANY($1::text[])`;
 
 const MESSAGE =
   '`rate_limit_configs` or `tier_threshold_configs` exists without the columns ' +
@@ -56,22 +49,12 @@ export async function assertNoForeignTables(
   queryInterface: QueryInterface,
   sequelize?: Sequelize,
 ): Promise<void> {
-  const db = connectionOf(queryInterface, sequelize);
-  const [rows] = await db.query(COLUMNS_SQL, { bind: [Object.keys(OUR_COLUMNS)] });
-  const found = new Map<string, Set<string>>();
-  for (const row of rows as { table: string; column: string | null }[]) {
-    const columns = found.get(row.table) ?? new Set<string>();
-    if (row.column !== null) columns.add(row.column);
-    found.set(row.table, columns);
-  }
-  for (const [table, ours] of Object.entries(OUR_COLUMNS)) {
-    const present = found.get(table);
-    if (present === undefined) continue;
-    const missing = ours.filter((column) => !present.has(column));
-    if (missing.length > 0) {
-      throw new RateLimiterError(RateLimiterErrorCode.UPSTREAM_SCHEMA_DETECTED, MESSAGE, {
-        field: `${table}.${missing[0]}`,
-      });
-    }
+  const db = migrationConnection(queryInterface, sequelize);
+  const rows = await readTableColumns(db, Object.keys(OUR_COLUMNS));
+  const missing = firstMissingColumn(rows, OUR_COLUMNS);
+  if (missing !== undefined) {
+    throw new RateLimiterError(RateLimiterErrorCode.UPSTREAM_SCHEMA_DETECTED, MESSAGE, {
+      field: `${missing.table}.${missing.column}`,
+    });
   }
 }

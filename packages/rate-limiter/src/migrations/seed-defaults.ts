@@ -1,4 +1,4 @@
-import { connectionOf } from './connection.js';
+import { migrationConnection } from '@clawexchange/ssg/common';
 import { createConfigTables } from './create-config-tables.js';
 import { assertNoForeignTables } from './foreign-schema-guard.js';
 import type { RateLimiterMigration } from './types.js';
@@ -11,7 +11,7 @@ import type { RateLimiterMigration } from './types.js';
 export const seedDefaults: RateLimiterMigration = {
   name: '@clawexchange/rate-limiter/0002-seed-defaults',
   async up(qi, sequelize) {
-    const db = connectionOf(qi, sequelize);
+    const db = migrationConnection(qi, sequelize);
     // The tables first (idempotent; refuses foreign ones), so the steps also
     // work in reversed order: the deployment guide's rollback reverses an
     // exported array in place, and a later `up` loop then reaches this step first.
@@ -26,7 +26,7 @@ export const seedDefaults: RateLimiterMigration = {
       ON CONFLICT (trust_level) DO NOTHING`);
   },
   async down(qi, sequelize) {
-    const db = connectionOf(qi, sequelize);
+    const db = migrationConnection(qi, sequelize);
     await assertNoForeignTables(qi, sequelize);
     // Tables already dropped (steps rolled back out of order) leave nothing to delete.
     await db.query(`DO $$ BEGIN

@@ -4,8 +4,9 @@
  * shares, in a light subpath (no Express, no OpenTelemetry, no side
  * effects): the error base class and `isXError` guards, the unknown-option
  * check, the one `Logger` type and no-op logger, the metric naming scheme,
- * the HTTP error body and the gate's audit event types. See
- * `docs/conventions.md`.
+ * the HTTP error body, the gate's audit event types, and the package-neutral
+ * parts of the schema steps (which connection a step runs on, the catalog
+ * check behind each foreign-schema guard). See `docs/conventions.md`.
  */
 export { AUDIT_LOG_DISABLED, type AuditLogDisabled, isAuditLogDisabled } from './audit.js';
 export {
@@ -25,6 +26,12 @@ export {
   msToSeconds,
 } from './metrics.js';
 export {
+  type MigrationQueryInterface,
+  migrationConnection,
+  type SqlConnection,
+  type SqlQueryOptions,
+} from './migrations.js';
+export {
   assertOptionsObject,
   type CheckOptionsMode,
   type ConfigErrorFactory,
@@ -35,3 +42,11 @@ export {
   optionKeys,
   rejectUnknownKeys,
 } from './options.js';
+export {
+  firstMissingColumn,
+  type MissingColumn,
+  type OurColumns,
+  readTableColumns,
+  TABLE_COLUMNS_SQL,
+  type TableColumnRow,
+} from './schema-guard.js';
