@@ -1,7 +1,8 @@
 /**
  * @packageDocumentation
  * Internal test harness: real PostgreSQL, Redis and S3-compatible servers
- * for the integration tests, per-file isolation on top of them, and the
+ * for the integration tests, per-file isolation on top of them, the umzug
+ * harness of the migration tests, and the
  * contract suites of the ssg ports (also at `@clawexchange/test-utils/contracts`).
  */
 export {
@@ -34,6 +35,13 @@ export {
   type TestDatabase,
   type TestRedis,
 } from './isolation.js';
+export {
+  documentedRenameSql,
+  publicColumns,
+  recordedMigrations,
+  type SchemaStep,
+  umzugRunner,
+} from './migrations.js';
 export {
   queryOnce,
   type RunningPostgres,

@@ -1,7 +1,12 @@
-import { readFile } from 'node:fs/promises';
-import { createTestDatabase, type TestDatabase } from '@clawexchange/test-utils';
-import { type QueryInterface, Sequelize } from 'sequelize';
-import { SequelizeStorage, Umzug } from 'umzug';
+import {
+  createTestDatabase,
+  documentedRenameSql,
+  publicColumns,
+  recordedMigrations,
+  type TestDatabase,
+  umzugRunner,
+} from '@clawexchange/test-utils';
+import { Sequelize } from 'sequelize';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   type AuditMigration,
@@ -15,56 +20,12 @@ import {
 
 const NAME = '@clawexchange/audit/0001-create-audit-logs';
 
-/** The steps through umzug with its Sequelize storage; umzug passes the query interface. */
-function runner(db: TestDatabase, steps: readonly AuditMigration[], calls: string[] = []) {
-  return new Umzug<QueryInterface>({
-    migrations: steps.map((m) => ({
-      name: m.name,
-      up: async ({ context }) => {
-        calls.push(`up ${m.name}`);
-        await m.up(context);
-      },
-      down: async ({ context }) => {
-        calls.push(`down ${m.name}`);
-        await m.down(context);
-      },
-    })),
-    context: db.sequelize.getQueryInterface(),
-    storage: new SequelizeStorage({ sequelize: db.sequelize }),
-    logger: undefined,
-  });
-}
-
-async function recorded(db: TestDatabase): Promise<string[]> {
-  const [rows] = await db.sequelize.query('SELECT name FROM "SequelizeMeta" ORDER BY name');
-  return (rows as { name: string }[]).map((r) => r.name);
-}
-
 /** Audit tables in public, with their kind (`r` table, `p` partitioned). */
 async function tables(db: TestDatabase): Promise<string[]> {
   const [rows] = await db.sequelize.query(
     "SELECT c.relname || ':' || c.relkind::text AS t FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname LIKE 'audit%' ORDER BY 1",
   );
   return (rows as { t: string }[]).map((r) => r.t);
-}
-
-async function columns(db: TestDatabase, table: string): Promise<string[]> {
-  const [rows] = await db.sequelize.query(
-    "SELECT column_name::text AS c FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position",
-    { bind: [table] },
-  );
-  return (rows as { c: string }[]).map((r) => r.c);
-}
-
-/** The SQL block of docs/upgrading-from-upstream.md that renames recorded names. */
-async function documentedRenameSql(): Promise<string> {
-  const doc = await readFile(
-    new URL('../../../../docs/upgrading-from-upstream.md', import.meta.url),
-    'utf8',
-  );
-  const block = /<!-- rename-sql -->\s*```sql\n([\s\S]*?)```/.exec(doc)?.[1];
-  if (block === undefined) throw new Error('rename SQL block not found in the doc');
-  return block;
 }
 
 const MONTHLY: AuditMigrationOptions = {
@@ -116,15 +77,15 @@ describe('audit migrations through umzug (SequelizeStorage)', () => {
       db = await createTestDatabase();
       const steps = createAuditMigrations(options);
       const calls: string[] = [];
-      const umzug = runner(db, steps, calls);
+      const umzug = umzugRunner(db, steps, calls);
       expect((await umzug.up()).map((m) => m.name)).toEqual([NAME]);
-      expect(await recorded(db)).toEqual([NAME]);
+      expect(await recordedMigrations(db)).toEqual([NAME]);
       expect(await tables(db)).toEqual(expected);
       calls.length = 0;
       expect(await umzug.up()).toEqual([]);
       expect(calls).toEqual([]);
       expect((await umzug.down({ to: 0 })).map((m) => m.name)).toEqual([NAME]);
-      expect(await recorded(db)).toEqual([]);
+      expect(await recordedMigrations(db)).toEqual([]);
       expect(await tables(db)).toEqual([]);
       await umzug.up();
       expect(await tables(db)).toEqual(expected);
@@ -134,7 +95,7 @@ describe('audit migrations through umzug (SequelizeStorage)', () => {
       calls.length = 0;
       const other = createAuditMigrations(layout === 'monthly' ? {} : MONTHLY);
       expect(other.map((m) => m.name)).toEqual([NAME]);
-      expect(await runner(db, other, calls).up()).toEqual([]);
+      expect(await umzugRunner(db, other, calls).up()).toEqual([]);
       expect(calls).toEqual([]);
       expect(await tables(db)).toEqual(expected);
       expect(await audit.verify()).toMatchObject({ ok: true, checked: 1 });
@@ -148,7 +109,7 @@ describe('audit migrations through umzug (SequelizeStorage)', () => {
     for (const m of auditMigrations) await m.up(qi, db.sequelize);
     const audit = createAuditLogger({ database: db.sequelize });
     await audit.log({ eventType: 'SSG_PASS', actorId: 'a', actorType: 'bot' });
-    expect((await runner(db, auditMigrations).up()).map((m) => m.name)).toEqual([NAME]);
+    expect((await umzugRunner(db, auditMigrations).up()).map((m) => m.name)).toEqual([NAME]);
     expect(await audit.verify()).toMatchObject({ ok: true, checked: 1 });
   });
 
@@ -157,16 +118,16 @@ describe('audit migrations through umzug (SequelizeStorage)', () => {
     db = await createTestDatabase();
     const step = auditMigrations[0] as AuditMigration;
     // A 0.1.0 host that switched layouts recorded both old names.
-    await runner(
+    await umzugRunner(
       db,
       auditMigrationRenames.map((r) => ({ ...step, name: r.from })),
     ).up();
-    expect(await recorded(db)).toEqual(['001-audit-logs', '001-audit-logs-partitioned']);
+    expect(await recordedMigrations(db)).toEqual(['001-audit-logs', '001-audit-logs-partitioned']);
     await db.sequelize.query(await documentedRenameSql());
     await db.sequelize.query(await documentedRenameSql());
-    expect(await recorded(db)).toEqual([NAME]);
+    expect(await recordedMigrations(db)).toEqual([NAME]);
     const calls: string[] = [];
-    expect(await runner(db, createAuditMigrations(MONTHLY), calls).up()).toEqual([]);
+    expect(await umzugRunner(db, createAuditMigrations(MONTHLY), calls).up()).toEqual([]);
     expect(calls).toEqual([]);
   });
 
@@ -224,8 +185,8 @@ describe('audit migrations through umzug (SequelizeStorage)', () => {
   it('refuses an upstream 0.1.x audit_logs before changing anything, up and down', async () => {
     db = await createTestDatabase();
     for (const sql of UPSTREAM_AUDIT) await db.sequelize.query(sql);
-    const before = await columns(db, 'audit_logs');
-    const error = await runner(db, auditMigrations)
+    const before = await publicColumns(db, 'audit_logs');
+    const error = await umzugRunner(db, auditMigrations)
       .up()
       .then(
         () => undefined,
@@ -238,9 +199,9 @@ describe('audit migrations through umzug (SequelizeStorage)', () => {
       field: 'audit_logs.seq',
     });
     expect((cause as Error).message).toContain('docs/upgrading-from-upstream.md');
-    expect(await recorded(db)).toEqual([]);
+    expect(await recordedMigrations(db)).toEqual([]);
     expect(await tables(db)).toEqual(['audit_logs:r']);
-    expect(await columns(db, 'audit_logs')).toEqual(before);
+    expect(await publicColumns(db, 'audit_logs')).toEqual(before);
     const qi = db.sequelize.getQueryInterface();
     for (const steps of [auditMigrations, createAuditMigrations(MONTHLY)]) {
       await expect(steps[0]?.up(qi, db.sequelize)).rejects.toMatchObject({
@@ -255,7 +216,7 @@ describe('audit migrations through umzug (SequelizeStorage)', () => {
     // The documented way out: move it to a schema of its own, then migrate.
     await db.sequelize.query('CREATE SCHEMA security_pipeline_0_1');
     await db.sequelize.query('ALTER TABLE audit_logs SET SCHEMA security_pipeline_0_1');
-    await runner(db, auditMigrations).up();
+    await umzugRunner(db, auditMigrations).up();
     expect(await tables(db)).toEqual(['audit_chain_head:r', 'audit_logs:r']);
     const [kept] = await db.sequelize.query(
       'SELECT actor_id FROM security_pipeline_0_1.audit_logs',
@@ -282,7 +243,7 @@ describe('audit migrations through umzug (SequelizeStorage)', () => {
     const step = auditMigrations[0] as AuditMigration;
     await step.up(qi, db.sequelize);
     for (const table of ['audit_logs', 'audit_chain_head']) {
-      const ours = await columns(db, table);
+      const ours = await publicColumns(db, table);
       expect(ours.length).toBeGreaterThan(3);
       for (const column of ours) {
         await db.sequelize.query(`ALTER TABLE ${table} DROP COLUMN ${column} CASCADE`);

@@ -1,7 +1,12 @@
-import { readFile } from 'node:fs/promises';
-import { createTestDatabase, type TestDatabase } from '@clawexchange/test-utils';
-import { type QueryInterface, Sequelize } from 'sequelize';
-import { SequelizeStorage, Umzug } from 'umzug';
+import {
+  createTestDatabase,
+  documentedRenameSql,
+  publicColumns,
+  recordedMigrations,
+  type TestDatabase,
+  umzugRunner,
+} from '@clawexchange/test-utils';
+import { Sequelize } from 'sequelize';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isQuarantineError } from '../../src/errors.js';
 import {
@@ -10,59 +15,12 @@ import {
   quarantineMigrations,
 } from '../../src/migrations/index.js';
 
-/**
- * The migrations through umzug with its Sequelize storage, as a host wires
- * them: umzug passes the query interface as `context`.
- */
-function runner(db: TestDatabase, steps: readonly QuarantineMigration[], calls: string[] = []) {
-  return new Umzug<QueryInterface>({
-    migrations: steps.map((m) => ({
-      name: m.name,
-      up: async ({ context }) => {
-        calls.push(`up ${m.name}`);
-        await m.up(context);
-      },
-      down: async ({ context }) => {
-        calls.push(`down ${m.name}`);
-        await m.down(context);
-      },
-    })),
-    context: db.sequelize.getQueryInterface(),
-    storage: new SequelizeStorage({ sequelize: db.sequelize }),
-    logger: undefined,
-  });
-}
-
-async function recorded(db: TestDatabase): Promise<string[]> {
-  const [rows] = await db.sequelize.query('SELECT name FROM "SequelizeMeta" ORDER BY name');
-  return (rows as { name: string }[]).map((r) => r.name);
-}
-
 async function tables(db: TestDatabase, schema = 'public'): Promise<string[]> {
   const [rows] = await db.sequelize.query(
     'SELECT table_name::text AS t FROM information_schema.tables WHERE table_schema = $1 ORDER BY 1',
     { bind: [schema] },
   );
   return (rows as { t: string }[]).map((r) => r.t).filter((t) => t !== 'SequelizeMeta');
-}
-
-async function columns(db: TestDatabase, table: string): Promise<string[]> {
-  const [rows] = await db.sequelize.query(
-    "SELECT column_name::text AS c FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position",
-    { bind: [table] },
-  );
-  return (rows as { c: string }[]).map((r) => r.c);
-}
-
-/** The SQL block of docs/upgrading-from-upstream.md that renames recorded names. */
-async function documentedRenameSql(): Promise<string> {
-  const doc = await readFile(
-    new URL('../../../../docs/upgrading-from-upstream.md', import.meta.url),
-    'utf8',
-  );
-  const block = /<!-- rename-sql -->\s*```sql\n([\s\S]*?)```/.exec(doc)?.[1];
-  if (block === undefined) throw new Error('rename SQL block not found in the doc');
-  return block;
 }
 
 /**
@@ -95,9 +53,9 @@ describe('quarantine migrations through umzug (SequelizeStorage)', () => {
     db = await createTestDatabase();
     const names = quarantineMigrations.map((m) => m.name);
     const calls: string[] = [];
-    const umzug = runner(db, quarantineMigrations, calls);
+    const umzug = umzugRunner(db, quarantineMigrations, calls);
     expect((await umzug.up()).map((m) => m.name)).toEqual(names);
-    expect(await recorded(db)).toEqual([...names].sort());
+    expect(await recordedMigrations(db)).toEqual([...names].sort());
     expect(await tables(db)).toEqual(
       expect.arrayContaining(['encryption_keys', 'quarantine_records']),
     );
@@ -105,14 +63,14 @@ describe('quarantine migrations through umzug (SequelizeStorage)', () => {
     expect(await umzug.up()).toEqual([]);
     expect(calls).toEqual([]);
     expect((await umzug.down({ to: 0 })).map((m) => m.name)).toEqual([...names].reverse());
-    expect(await recorded(db)).toEqual([]);
+    expect(await recordedMigrations(db)).toEqual([]);
     expect(await tables(db)).toEqual([]);
     expect((await umzug.up()).map((m) => m.name)).toEqual(names);
     expect(await tables(db)).toEqual(
       expect.arrayContaining(['encryption_keys', 'quarantine_records']),
     );
     // The next deploy: a new process, a new runner over the same database.
-    const next = runner(db, quarantineMigrations, calls);
+    const next = umzugRunner(db, quarantineMigrations, calls);
     calls.length = 0;
     expect(await next.pending()).toEqual([]);
     expect(await next.up()).toEqual([]);
@@ -128,7 +86,7 @@ describe('quarantine migrations through umzug (SequelizeStorage)', () => {
       `INSERT INTO quarantine_records (id, status, tier, s3_key, size_bytes, created_at, updated_at, expires_at)
        VALUES ('00000000-0000-4000-8000-0000000000aa', 'QUARANTINED', 'HIGH', 'k/aa', 3, now(), now(), now())`,
     );
-    const umzug = runner(db, quarantineMigrations);
+    const umzug = umzugRunner(db, quarantineMigrations);
     expect((await umzug.up()).map((m) => m.name)).toEqual(quarantineMigrations.map((m) => m.name));
     const [rows] = await db.sequelize.query('SELECT s3_key FROM quarantine_records');
     expect(rows).toEqual([{ s3_key: 'k/aa' }]);
@@ -142,13 +100,17 @@ describe('quarantine migrations through umzug (SequelizeStorage)', () => {
     const old = quarantineMigrations
       .filter((m) => renamedTo.has(m.name))
       .map((m) => ({ ...m, name: renamedTo.get(m.name) as string }));
-    await runner(db, old).up();
-    expect(await recorded(db)).toEqual(quarantineMigrationRenames.map((r) => r.from).sort());
+    await umzugRunner(db, old).up();
+    expect(await recordedMigrations(db)).toEqual(
+      quarantineMigrationRenames.map((r) => r.from).sort(),
+    );
     await db.sequelize.query(await documentedRenameSql());
     await db.sequelize.query(await documentedRenameSql()); // running it twice is harmless
-    expect(await recorded(db)).toEqual(quarantineMigrationRenames.map((r) => r.to).sort());
+    expect(await recordedMigrations(db)).toEqual(
+      quarantineMigrationRenames.map((r) => r.to).sort(),
+    );
     const calls: string[] = [];
-    const executed = await runner(db, quarantineMigrations, calls).up();
+    const executed = await umzugRunner(db, quarantineMigrations, calls).up();
     // Only steps that did not exist in 0.1.0 run.
     const added = quarantineMigrations.map((m) => m.name).filter((n) => !renamedTo.has(n));
     expect(executed.map((m) => m.name)).toEqual(added);
@@ -160,10 +122,10 @@ describe('quarantine migrations through umzug (SequelizeStorage)', () => {
     db = await createTestDatabase();
     for (const sql of UPSTREAM_TABLES) await db.sequelize.query(sql);
     const before = {
-      records: await columns(db, 'quarantine_records'),
-      keys: await columns(db, 'encryption_keys'),
+      records: await publicColumns(db, 'quarantine_records'),
+      keys: await publicColumns(db, 'encryption_keys'),
     };
-    const error = await runner(db, quarantineMigrations)
+    const error = await umzugRunner(db, quarantineMigrations)
       .up()
       .then(
         () => undefined,
@@ -176,10 +138,10 @@ describe('quarantine migrations through umzug (SequelizeStorage)', () => {
       field: 'quarantine_records.matches',
     });
     expect((cause as Error).message).toContain('docs/upgrading-from-upstream.md');
-    expect(await recorded(db)).toEqual([]);
+    expect(await recordedMigrations(db)).toEqual([]);
     expect(await tables(db)).toEqual(['encryption_keys', 'quarantine_records']);
-    expect(await columns(db, 'quarantine_records')).toEqual(before.records);
-    expect(await columns(db, 'encryption_keys')).toEqual(before.keys);
+    expect(await publicColumns(db, 'quarantine_records')).toEqual(before.records);
+    expect(await publicColumns(db, 'encryption_keys')).toEqual(before.keys);
     // Every step refuses on its own too (whatever order a loop runs them in),
     // and down never drops a table that is not ours.
     const qi = db.sequelize.getQueryInterface();
@@ -202,8 +164,8 @@ describe('quarantine migrations through umzug (SequelizeStorage)', () => {
     await db.sequelize.query('CREATE SCHEMA security_pipeline_0_1');
     await db.sequelize.query('ALTER TABLE encryption_keys SET SCHEMA security_pipeline_0_1');
     await db.sequelize.query('ALTER TABLE quarantine_records SET SCHEMA security_pipeline_0_1');
-    await runner(db, quarantineMigrations).up();
-    expect(await columns(db, 'quarantine_records')).toContain('object_deleted_at');
+    await umzugRunner(db, quarantineMigrations).up();
+    expect(await publicColumns(db, 'quarantine_records')).toContain('object_deleted_at');
     expect(await tables(db, 'security_pipeline_0_1')).toEqual([
       'encryption_keys',
       'quarantine_records',
@@ -220,7 +182,7 @@ describe('quarantine migrations through umzug (SequelizeStorage)', () => {
     const qi = db.sequelize.getQueryInterface();
     const first = quarantineMigrations[0] as QuarantineMigration;
     await first.up(qi, db.sequelize);
-    const ours = await columns(db, 'quarantine_records');
+    const ours = await publicColumns(db, 'quarantine_records');
     expect(ours.length).toBeGreaterThan(10);
     for (const column of ours) {
       await db.sequelize.query(`ALTER TABLE quarantine_records DROP COLUMN ${column} CASCADE`);
@@ -233,7 +195,7 @@ describe('quarantine migrations through umzug (SequelizeStorage)', () => {
     }
     await db.sequelize.query('ALTER TABLE quarantine_records ADD COLUMN host_note text');
     for (const m of quarantineMigrations) await m.up(qi, db.sequelize);
-    expect(await columns(db, 'quarantine_records')).toContain('host_note');
+    expect(await publicColumns(db, 'quarantine_records')).toContain('host_note');
   });
 
   /** regression: issue 11 */

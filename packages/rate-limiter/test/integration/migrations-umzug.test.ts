@@ -1,8 +1,13 @@
-import { readFile } from 'node:fs/promises';
-import { createTestDatabase, type TestDatabase } from '@clawexchange/test-utils';
+import {
+  createTestDatabase,
+  documentedRenameSql,
+  publicColumns,
+  recordedMigrations,
+  type TestDatabase,
+  umzugRunner,
+} from '@clawexchange/test-utils';
 import fc from 'fast-check';
-import { type QueryInterface, Sequelize } from 'sequelize';
-import { SequelizeStorage, Umzug } from 'umzug';
+import { Sequelize } from 'sequelize';
 import { afterEach, describe, expect, it } from 'vitest';
 import {
   isRateLimiterError,
@@ -11,44 +16,11 @@ import {
   rateLimiterMigrations,
 } from '../../src/index.js';
 
-/** The steps through umzug with its Sequelize storage; umzug passes the query interface. */
-function runner(db: TestDatabase, steps: readonly RateLimiterMigration[], calls: string[] = []) {
-  return new Umzug<QueryInterface>({
-    migrations: steps.map((m) => ({
-      name: m.name,
-      up: async ({ context }) => {
-        calls.push(`up ${m.name}`);
-        await m.up(context);
-      },
-      down: async ({ context }) => {
-        calls.push(`down ${m.name}`);
-        await m.down(context);
-      },
-    })),
-    context: db.sequelize.getQueryInterface(),
-    storage: new SequelizeStorage({ sequelize: db.sequelize }),
-    logger: undefined,
-  });
-}
-
-async function recorded(db: TestDatabase): Promise<string[]> {
-  const [rows] = await db.sequelize.query('SELECT name FROM "SequelizeMeta" ORDER BY name');
-  return (rows as { name: string }[]).map((r) => r.name);
-}
-
 async function tables(db: TestDatabase): Promise<string[]> {
   const [rows] = await db.sequelize.query(
     "SELECT table_name::text AS t FROM information_schema.tables WHERE table_schema = 'public' AND table_name <> 'SequelizeMeta' ORDER BY 1",
   );
   return (rows as { t: string }[]).map((r) => r.t);
-}
-
-async function columns(db: TestDatabase, table: string): Promise<string[]> {
-  const [rows] = await db.sequelize.query(
-    "SELECT column_name::text AS c FROM information_schema.columns WHERE table_schema = 'public' AND table_name = $1 ORDER BY ordinal_position",
-    { bind: [table] },
-  );
-  return (rows as { c: string }[]).map((r) => r.c);
 }
 
 async function tiers(db: TestDatabase): Promise<unknown[]> {
@@ -74,17 +46,6 @@ const UPSTREAM_TABLES = [
   `INSERT INTO tier_threshold_configs (trust_level, multiplier) VALUES ('NEW', 0.25)`,
 ];
 
-/** The SQL block of docs/upgrading-from-upstream.md that renames recorded names. */
-async function documentedRenameSql(): Promise<string> {
-  const doc = await readFile(
-    new URL('../../../../docs/upgrading-from-upstream.md', import.meta.url),
-    'utf8',
-  );
-  const block = /<!-- rename-sql -->\s*```sql\n([\s\S]*?)```/.exec(doc)?.[1];
-  if (block === undefined) throw new Error('rename SQL block not found in the doc');
-  return block;
-}
-
 const NAMES = [
   '@clawexchange/rate-limiter/0001-create-config-tables',
   '@clawexchange/rate-limiter/0002-seed-defaults',
@@ -101,15 +62,15 @@ describe('rate-limiter migrations through umzug (SequelizeStorage)', () => {
   it('fresh database: up, up again (nothing re-run), down to 0, up; an admin edit survives a new runner', async () => {
     db = await createTestDatabase();
     const calls: string[] = [];
-    const umzug = runner(db, rateLimiterMigrations, calls);
+    const umzug = umzugRunner(db, rateLimiterMigrations, calls);
     expect((await umzug.up()).map((m) => m.name)).toEqual(NAMES);
-    expect(await recorded(db)).toEqual(NAMES);
+    expect(await recordedMigrations(db)).toEqual(NAMES);
     expect(await tables(db)).toEqual(['rate_limit_configs', 'tier_threshold_configs']);
     calls.length = 0;
     expect(await umzug.up()).toEqual([]);
     expect(calls).toEqual([]);
     expect((await umzug.down({ to: 0 })).map((m) => m.name)).toEqual([...NAMES].reverse());
-    expect(await recorded(db)).toEqual([]);
+    expect(await recordedMigrations(db)).toEqual([]);
     expect(await tables(db)).toEqual([]);
     await umzug.up();
     expect(await tiers(db)).toHaveLength(3);
@@ -117,7 +78,7 @@ describe('rate-limiter migrations through umzug (SequelizeStorage)', () => {
       "UPDATE rate_limit_configs SET window_limit = 99 WHERE tier = 'POSTS'",
     );
     calls.length = 0;
-    expect(await runner(db, rateLimiterMigrations, calls).up()).toEqual([]);
+    expect(await umzugRunner(db, rateLimiterMigrations, calls).up()).toEqual([]);
     expect(calls).toEqual([]);
     expect(await tiers(db)).toContainEqual({ tier: 'POSTS', window_limit: 99 });
   });
@@ -130,7 +91,7 @@ describe('rate-limiter migrations through umzug (SequelizeStorage)', () => {
     await db.sequelize.query(
       "UPDATE rate_limit_configs SET window_limit = 99 WHERE tier = 'POSTS'",
     );
-    expect((await runner(db, rateLimiterMigrations).up()).map((m) => m.name)).toEqual(NAMES);
+    expect((await umzugRunner(db, rateLimiterMigrations).up()).map((m) => m.name)).toEqual(NAMES);
     expect(await tiers(db)).toContainEqual({ tier: 'POSTS', window_limit: 99 });
   });
 
@@ -138,15 +99,17 @@ describe('rate-limiter migrations through umzug (SequelizeStorage)', () => {
   it('names recorded by 0.1.0: the documented SQL renames them, and nothing runs again', async () => {
     db = await createTestDatabase();
     const from = new Map(rateLimiterMigrationRenames.map((r) => [r.to, r.from]));
-    await runner(
+    await umzugRunner(
       db,
       rateLimiterMigrations.map((m) => ({ ...m, name: from.get(m.name) ?? m.name })),
     ).up();
-    expect(await recorded(db)).toEqual(rateLimiterMigrationRenames.map((r) => r.from).sort());
+    expect(await recordedMigrations(db)).toEqual(
+      rateLimiterMigrationRenames.map((r) => r.from).sort(),
+    );
     await db.sequelize.query(await documentedRenameSql());
-    expect(await recorded(db)).toEqual(NAMES);
+    expect(await recordedMigrations(db)).toEqual(NAMES);
     const calls: string[] = [];
-    expect(await runner(db, rateLimiterMigrations, calls).up()).toEqual([]);
+    expect(await umzugRunner(db, rateLimiterMigrations, calls).up()).toEqual([]);
     expect(calls).toEqual([]);
   });
 
@@ -177,8 +140,8 @@ describe('rate-limiter migrations through umzug (SequelizeStorage)', () => {
   it('refuses upstream 0.1.x config tables before changing anything, up and down', async () => {
     db = await createTestDatabase();
     for (const sql of UPSTREAM_TABLES) await db.sequelize.query(sql);
-    const before = await columns(db, 'rate_limit_configs');
-    const error = await runner(db, rateLimiterMigrations)
+    const before = await publicColumns(db, 'rate_limit_configs');
+    const error = await umzugRunner(db, rateLimiterMigrations)
       .up()
       .then(
         () => undefined,
@@ -191,8 +154,8 @@ describe('rate-limiter migrations through umzug (SequelizeStorage)', () => {
       field: 'rate_limit_configs.window_limit',
     });
     expect((cause as Error).message).toContain('docs/upgrading-from-upstream.md');
-    expect(await recorded(db)).toEqual([]);
-    expect(await columns(db, 'rate_limit_configs')).toEqual(before);
+    expect(await recordedMigrations(db)).toEqual([]);
+    expect(await publicColumns(db, 'rate_limit_configs')).toEqual(before);
     const qi = db.sequelize.getQueryInterface();
     for (const m of rateLimiterMigrations) {
       await expect(m.up(qi, db.sequelize)).rejects.toMatchObject({
@@ -215,7 +178,7 @@ describe('rate-limiter migrations through umzug (SequelizeStorage)', () => {
     const step = rateLimiterMigrations[0] as RateLimiterMigration;
     await step.up(qi, db.sequelize);
     for (const table of ['rate_limit_configs', 'tier_threshold_configs']) {
-      for (const column of await columns(db, table)) {
+      for (const column of await publicColumns(db, table)) {
         await db.sequelize.query(`ALTER TABLE ${table} DROP COLUMN ${column} CASCADE`);
         await expect(step.up(qi, db.sequelize)).rejects.toMatchObject({
           code: 'RATE_LIMITER_UPSTREAM_SCHEMA_DETECTED',
@@ -234,7 +197,7 @@ describe('rate-limiter migrations through umzug (SequelizeStorage)', () => {
     const qi = sequelize.getQueryInterface();
     const step = rateLimiterMigrations[0] as RateLimiterMigration;
     await step.up(qi, sequelize);
-    const ours = await columns(db, 'rate_limit_configs');
+    const ours = await publicColumns(db, 'rate_limit_configs');
     await sequelize.query('DROP TABLE rate_limit_configs');
     await fc.assert(
       fc.asyncProperty(
