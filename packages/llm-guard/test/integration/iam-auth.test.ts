@@ -1,79 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIamAuthSequelize } from '../../src/iam-auth.js';
 import { type FakePostgres, startFakePostgres } from './fake-postgres.js';
+import { makeTestPki, type TestPki } from './test-pki.js';
 
-type Pki = { ca: string; otherCa: string; key: string; cert: string };
-
-/** A test CA, a server certificate for localhost signed by it, and an unrelated CA. */
-function makePki(): Pki {
-  const dir = mkdtempSync(join(tmpdir(), 'llm-guard-pki-'));
-  const ssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-  for (const name of ['ca', 'other']) {
-    ssl(
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '2',
-      '-subj',
-      `/CN=llm-guard test ${name}`,
-      '-keyout',
-      `${name}.key`,
-      '-out',
-      `${name}.pem`,
-    );
-  }
-  ssl(
-    'req',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-subj',
-    '/CN=localhost',
-    '-keyout',
-    'server.key',
-    '-out',
-    'server.csr',
-  );
-  writeFileSync(join(dir, 'san.ext'), 'subjectAltName=DNS:localhost\n');
-  ssl(
-    'x509',
-    '-req',
-    '-in',
-    'server.csr',
-    '-CA',
-    'ca.pem',
-    '-CAkey',
-    'ca.key',
-    '-CAcreateserial',
-    '-days',
-    '2',
-    '-extfile',
-    'san.ext',
-    '-out',
-    'server.pem',
-  );
-  const read = (f: string) => readFileSync(join(dir, f), 'utf8');
-  const pki = {
-    ca: read('ca.pem'),
-    otherCa: read('other.pem'),
-    key: read('server.key'),
-    cert: read('server.pem'),
-  };
-  rmSync(dir, { recursive: true, force: true });
-  return pki;
-}
-
-let pki: Pki;
+let pki: TestPki;
 let pg: FakePostgres;
 beforeAll(async () => {
-  pki = makePki();
+  pki = makeTestPki('llm-guard-pki-');
+  rmSync(pki.dir, { recursive: true, force: true });
   pg = await startFakePostgres({ key: pki.key, cert: pki.cert });
 });
 afterAll(async () => {

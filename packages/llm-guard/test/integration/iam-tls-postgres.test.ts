@@ -1,19 +1,11 @@
 import { execFileSync } from 'node:child_process';
-import { chmodSync, chownSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { chmodSync, chownSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { type RunningPostgres, startPostgres } from '@clawexchange/test-utils';
 import { QueryTypes } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIamAuthSequelize } from '../../src/iam-auth.js';
-
-/**
- * A real PostgreSQL started with TLS on (server certificate for `localhost`
- * signed by a test CA). The signer stands in for `@aws-sdk/rds-signer`
- * (a real server cannot verify AWS tokens) and hands out the test password;
- * what is checked for real is the TLS verification against `ca`.
- */
-type Pki = { dir: string; ca: string; otherCa: string };
+import { makeTestPki, type TestPki } from './test-pki.js';
 
 /** The `postgres` user's ids when run as root (embedded PostgreSQL then runs as that user). */
 function postgresUid(): { uid: number; gid: number } | undefined {
@@ -22,72 +14,24 @@ function postgresUid(): { uid: number; gid: number } | undefined {
   return { uid: id('-u'), gid: id('-g') };
 }
 
-function makePki(): Pki {
-  const dir = mkdtempSync(join(tmpdir(), 'llm-guard-pg-tls-'));
-  chmodSync(dir, 0o755);
-  const ssl = (...args: string[]) => execFileSync('openssl', args, { cwd: dir, stdio: 'pipe' });
-  for (const name of ['ca', 'other']) {
-    ssl(
-      'req',
-      '-x509',
-      '-newkey',
-      'rsa:2048',
-      '-nodes',
-      '-days',
-      '2',
-      '-subj',
-      `/CN=llm-guard pg ${name}`,
-      '-keyout',
-      `${name}.key`,
-      '-out',
-      `${name}.pem`,
-    );
-  }
-  ssl(
-    'req',
-    '-newkey',
-    'rsa:2048',
-    '-nodes',
-    '-subj',
-    '/CN=localhost',
-    '-keyout',
-    'server.key',
-    '-out',
-    'server.csr',
-  );
-  writeFileSync(join(dir, 'san.ext'), 'subjectAltName=DNS:localhost\n');
-  ssl(
-    'x509',
-    '-req',
-    '-in',
-    'server.csr',
-    '-CA',
-    'ca.pem',
-    '-CAkey',
-    'ca.key',
-    '-CAcreateserial',
-    '-days',
-    '2',
-    '-extfile',
-    'san.ext',
-    '-out',
-    'server.pem',
-  );
-  // PostgreSQL refuses a key others can read; as root it runs as `postgres`, who must own it.
-  chmodSync(join(dir, 'server.key'), 0o600);
-  chmodSync(join(dir, 'server.pem'), 0o644);
+/** The test PKI, readable by the server: as root it runs as `postgres`, who must own the key. */
+function makeServerPki(): TestPki {
+  const pki = makeTestPki('llm-guard-pg-tls-');
+  chmodSync(pki.dir, 0o755);
+  // PostgreSQL refuses a key others can read.
+  chmodSync(join(pki.dir, 'server.key'), 0o600);
+  chmodSync(join(pki.dir, 'server.pem'), 0o644);
   const owner = postgresUid();
-  if (owner !== undefined) chownSync(join(dir, 'server.key'), owner.uid, owner.gid);
-  const read = (f: string) => readFileSync(join(dir, f), 'utf8');
-  return { dir, ca: read('ca.pem'), otherCa: read('other.pem') };
+  if (owner !== undefined) chownSync(join(pki.dir, 'server.key'), owner.uid, owner.gid);
+  return pki;
 }
 
-let pki: Pki;
+let pki: TestPki;
 let pg: RunningPostgres;
 let port: number;
 
 beforeAll(async () => {
-  pki = makePki();
+  pki = makeServerPki();
   pg = await startPostgres({
     extraFlags: [
       '-c',
@@ -120,6 +64,12 @@ const options = (ca: string, minted: { n: number }) => ({
   },
 });
 
+/**
+ * A real PostgreSQL started with TLS on (server certificate for `localhost`
+ * signed by a test CA). The signer stands in for `@aws-sdk/rds-signer`
+ * (a real server cannot verify AWS tokens) and hands out the test password;
+ * what is checked for real is the TLS verification against `ca`.
+ */
 describe('createIamAuthSequelize against a real PostgreSQL with TLS', () => {
   it('connects over TLS verified by the right CA', async () => {
     const minted = { n: 0 };
