@@ -37,10 +37,13 @@ export {
 } from './isolation.js';
 export {
   documentedRenameSql,
+  expectEachColumnRequired,
   publicColumns,
   recordedMigrations,
+  runAsSequelizeCli,
   type SchemaStep,
   umzugRunner,
+  umzugUpCause,
 } from './migrations.js';
 export {
   queryOnce,

@@ -1,11 +1,13 @@
 /**
  * Harness for the migration tests of audit, quarantine and rate-limiter:
  * their steps through umzug as a host wires them, and the reads those tests
- * share (recorded names, a table's columns, the documented rename SQL).
+ * share (recorded names, a table's columns, the documented rename SQL,
+ * a sequelize-cli style run, the per-column foreign-schema check).
  */
 import { readFile } from 'node:fs/promises';
-import type { QueryInterface, Sequelize } from 'sequelize';
+import { type QueryInterface, Sequelize } from 'sequelize';
 import { SequelizeStorage, Umzug } from 'umzug';
+import { expect } from 'vitest';
 import type { TestDatabase } from './isolation.js';
 
 /** A schema step as each package's `./migrations` subpath exports it. */
@@ -48,6 +50,80 @@ export function umzugRunner(
     storage: new SequelizeStorage({ sequelize: db.sequelize }),
     logger: undefined,
   });
+}
+
+/**
+ * Runs umzug `up` over steps that must refuse, and returns what the failing
+ * step threw (umzug wraps it in its own error, as `cause`).
+ *
+ * @param db - the test database
+ * @param steps - the steps, in order
+ * @returns the step's error; undefined when `up` succeeded
+ */
+export async function umzugUpCause(
+  db: TestDatabase,
+  steps: readonly SchemaStep[],
+): Promise<unknown> {
+  const error = await umzugRunner(db, steps)
+    .up()
+    .then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+  return (error as { cause?: unknown } | undefined)?.cause;
+}
+
+/**
+ * Runs every step's `up` in order, or every `down` in reverse, as a
+ * sequelize-cli migration file that passes its arguments on would:
+ * sequelize-cli calls `up(queryInterface, Sequelize)` with the Sequelize
+ * *class*, not an instance, as the second argument.
+ *
+ * @param db - the test database
+ * @param steps - the steps, in order
+ * @param direction - `up` (in order) or `down` (in reverse)
+ */
+export async function runAsSequelizeCli(
+  db: TestDatabase,
+  steps: readonly SchemaStep[],
+  direction: 'up' | 'down',
+): Promise<void> {
+  const qi = db.sequelize.getQueryInterface();
+  const cliArgument = Sequelize as unknown as Sequelize;
+  const ordered = direction === 'up' ? steps : [...steps].reverse();
+  for (const m of ordered) await m[direction](qi, cliArgument);
+}
+
+/**
+ * Checks that `step.up` refuses a `table` lacking any one of its columns:
+ * for each column `step.up` created, drops it, expects `step.up` to reject
+ * with `code` and `field: '<table>.<column>'`, then drops the table and runs
+ * `step.up` again. `step.up` must have run before.
+ *
+ * @param db - the test database
+ * @param step - the step that creates `table`
+ * @param table - a table of `public` the step creates
+ * @param code - the package's `…_UPSTREAM_SCHEMA_DETECTED` code
+ * @returns the columns checked, in their order
+ */
+export async function expectEachColumnRequired(
+  db: TestDatabase,
+  step: SchemaStep,
+  table: string,
+  code: string,
+): Promise<string[]> {
+  const qi = db.sequelize.getQueryInterface();
+  const ours = await publicColumns(db, table);
+  for (const column of ours) {
+    await db.sequelize.query(`ALTER TABLE ${table} DROP COLUMN ${column} CASCADE`);
+    await expect(step.up(qi, db.sequelize)).rejects.toMatchObject({
+      code,
+      field: `${table}.${column}`,
+    });
+    await db.sequelize.query(`DROP TABLE ${table} CASCADE`);
+    await step.up(qi, db.sequelize);
+  }
+  return ours;
 }
 
 /**

@@ -1,12 +1,14 @@
 import {
   createTestDatabase,
   documentedRenameSql,
+  expectEachColumnRequired,
   publicColumns,
   recordedMigrations,
+  runAsSequelizeCli,
   type TestDatabase,
   umzugRunner,
+  umzugUpCause,
 } from '@clawexchange/test-utils';
-import { Sequelize } from 'sequelize';
 import { afterEach, describe, expect, it } from 'vitest';
 import { isQuarantineError } from '../../src/errors.js';
 import {
@@ -125,13 +127,7 @@ describe('quarantine migrations through umzug (SequelizeStorage)', () => {
       records: await publicColumns(db, 'quarantine_records'),
       keys: await publicColumns(db, 'encryption_keys'),
     };
-    const error = await umzugRunner(db, quarantineMigrations)
-      .up()
-      .then(
-        () => undefined,
-        (e: unknown) => e,
-      );
-    const cause = (error as { cause?: unknown }).cause;
+    const cause = await umzugUpCause(db, quarantineMigrations);
     expect(isQuarantineError(cause)).toBe(true);
     expect(cause).toMatchObject({
       code: 'QUARANTINE_UPSTREAM_SCHEMA_DETECTED',
@@ -182,17 +178,13 @@ describe('quarantine migrations through umzug (SequelizeStorage)', () => {
     const qi = db.sequelize.getQueryInterface();
     const first = quarantineMigrations[0] as QuarantineMigration;
     await first.up(qi, db.sequelize);
-    const ours = await publicColumns(db, 'quarantine_records');
+    const ours = await expectEachColumnRequired(
+      db,
+      first,
+      'quarantine_records',
+      'QUARANTINE_UPSTREAM_SCHEMA_DETECTED',
+    );
     expect(ours.length).toBeGreaterThan(10);
-    for (const column of ours) {
-      await db.sequelize.query(`ALTER TABLE quarantine_records DROP COLUMN ${column} CASCADE`);
-      await expect(first.up(qi, db.sequelize)).rejects.toMatchObject({
-        code: 'QUARANTINE_UPSTREAM_SCHEMA_DETECTED',
-        field: `quarantine_records.${column}`,
-      });
-      await db.sequelize.query('DROP TABLE quarantine_records CASCADE');
-      await first.up(qi, db.sequelize);
-    }
     await db.sequelize.query('ALTER TABLE quarantine_records ADD COLUMN host_note text');
     for (const m of quarantineMigrations) await m.up(qi, db.sequelize);
     expect(await publicColumns(db, 'quarantine_records')).toContain('host_note');
@@ -201,15 +193,11 @@ describe('quarantine migrations through umzug (SequelizeStorage)', () => {
   /** regression: issue 11 */
   it('sequelize-cli style: up(queryInterface, Sequelize) with the Sequelize class, not an instance', async () => {
     db = await createTestDatabase();
-    const qi = db.sequelize.getQueryInterface();
-    // sequelize-cli calls a migration file's up(queryInterface, Sequelize) with the class;
-    // a host file that passes it on to our steps must not break them.
-    const cliArgument = Sequelize as unknown as Sequelize;
-    for (const m of quarantineMigrations) await m.up(qi, cliArgument);
+    await runAsSequelizeCli(db, quarantineMigrations, 'up');
     expect(await tables(db)).toEqual(
       expect.arrayContaining(['encryption_keys', 'quarantine_records']),
     );
-    for (const m of [...quarantineMigrations].reverse()) await m.down(qi, cliArgument);
+    await runAsSequelizeCli(db, quarantineMigrations, 'down');
     expect(await tables(db)).toEqual([]);
   });
 });
