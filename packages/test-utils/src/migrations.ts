@@ -95,35 +95,40 @@ export async function runAsSequelizeCli(
 }
 
 /**
- * Checks that `step.up` refuses a `table` lacking any one of its columns:
- * for each column `step.up` created, drops it, expects `step.up` to reject
- * with `code` and `field: '<table>.<column>'`, then drops the table and runs
- * `step.up` again. `step.up` must have run before.
+ * Checks that `step.up` refuses each of `tables` lacking any one of its
+ * columns: runs `step.up`, then for each column it created drops it,
+ * expects `step.up` to reject with `code` and `field: '<table>.<column>'`,
+ * drops the table and runs `step.up` again.
  *
  * @param db - the test database
- * @param step - the step that creates `table`
- * @param table - a table of `public` the step creates
+ * @param step - the step that creates `tables`
+ * @param tables - tables of `public` the step creates
  * @param code - the package's `…_UPSTREAM_SCHEMA_DETECTED` code
- * @returns the columns checked, in their order
+ * @returns how many columns were checked, by table
  */
 export async function expectEachColumnRequired(
   db: TestDatabase,
   step: SchemaStep,
-  table: string,
+  tables: readonly string[],
   code: string,
-): Promise<string[]> {
+): Promise<Record<string, number>> {
   const qi = db.sequelize.getQueryInterface();
-  const ours = await publicColumns(db, table);
-  for (const column of ours) {
-    await db.sequelize.query(`ALTER TABLE ${table} DROP COLUMN ${column} CASCADE`);
-    await expect(step.up(qi, db.sequelize)).rejects.toMatchObject({
-      code,
-      field: `${table}.${column}`,
-    });
-    await db.sequelize.query(`DROP TABLE ${table} CASCADE`);
-    await step.up(qi, db.sequelize);
+  await step.up(qi, db.sequelize);
+  const checked: Record<string, number> = {};
+  for (const table of tables) {
+    const ours = await publicColumns(db, table);
+    for (const column of ours) {
+      await db.sequelize.query(`ALTER TABLE ${table} DROP COLUMN ${column} CASCADE`);
+      await expect(step.up(qi, db.sequelize)).rejects.toMatchObject({
+        code,
+        field: `${table}.${column}`,
+      });
+      await db.sequelize.query(`DROP TABLE ${table} CASCADE`);
+      await step.up(qi, db.sequelize);
+    }
+    checked[table] = ours.length;
   }
-  return ours;
+  return checked;
 }
 
 /**
