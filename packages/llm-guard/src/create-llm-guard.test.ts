@@ -96,7 +96,8 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
 }
 
 const RUN_HASH = createHmac('sha256', RUN_KEY).update('llm-guard/run-id\0run-123').digest('hex');
-const BODY_SNIPPET = `Use key [SECRET:aws-access-key#1] to pay.${' word'.repeat(95)}`;
+// The 512-character cut applies to the redacted text (the placeholder is longer than the key).
+const BODY_SNIPPET = `Use key [SECRET:aws-access-key#1] to pay.${' word'.repeat(94)}`;
 const USER_TEXT = `Is this a scam?\n\n<context>\n### title\nContact [EMAIL#1] today\n\n### body\n${BODY_SNIPPET}\n\n### extra\nthird field\n</context>`;
 
 describe('vendor contract guard', () => {

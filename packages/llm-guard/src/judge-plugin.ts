@@ -190,13 +190,16 @@ export function llmJudgePlugin(options: LLMJudgeOptions): DetectionPlugin {
     async analyze(envelope: ContentEnvelope, context: PluginContext): Promise<DetectionResult> {
       if (envelope.text.trim() === '')
         return toResult({ injection: false, scam: false, confidence: 0 });
-      const hash = keyedHash(key, 'judge-cache', redact(envelope.text).text);
+      const redacted = redact(envelope.text).text;
+      const hash = keyedHash(key, 'judge-cache', redacted);
       const hit = cache.get(hash);
       if (hit !== undefined) {
         remember(hash, hit);
         return hit;
       }
-      const { page, selectors } = pagesOf(envelope.text, segments, segmentChars);
+      // Segments are cut from the redacted text: cutting the raw text could split a secret
+      // across two segments, neither of which the guard would then recognise.
+      const { page, selectors } = pagesOf(redacted, segments, segmentChars);
       try {
         const { output } = await withTimeout(
           (signal) =>

@@ -34,24 +34,29 @@ export function cutAtWord(text: string, maxChars: number): string {
 
 /**
  * Takes the snippets: fields named by `selectors`, in order, skipping
- * absent, non-string and blank ones, at most `maxSnippets`.
+ * absent, non-string and blank ones, at most `maxSnippets`. Each field is
+ * passed through `transform` (redaction) whole, before it is cut: a cut
+ * first could drop what makes a secret recognisable (a private key's END
+ * line) and send the rest raw.
  *
  * @param page - the record
  * @param selectors - the fields, in order
  * @param limits - N snippets, M characters
+ * @param transform - applied to each whole field before the cut (identity by default)
  * @returns the snippets
  */
 export function minimise(
   page: Readonly<Record<string, unknown>>,
   selectors: readonly Selector[],
   limits: MinimiseLimits,
+  transform: (text: string) => string = (t) => t,
 ): Snippet[] {
   const out: Snippet[] = [];
   for (const { name } of selectors) {
     if (out.length >= limits.maxSnippets) break;
     const value = Object.hasOwn(page, name) ? page[name] : undefined;
     if (typeof value !== 'string' || value.trim() === '') continue;
-    out.push({ name, text: cutAtWord(value.trim(), limits.snippetMaxChars) });
+    out.push({ name, text: cutAtWord(transform(value.trim()).trim(), limits.snippetMaxChars) });
   }
   return out;
 }

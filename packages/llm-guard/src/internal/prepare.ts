@@ -126,7 +126,7 @@ export function prepareCall(
   assertVendorContract(config.dataUsage, config.provider.kind);
   const checked = checkInput(input, options.withSchema);
   const session = createRedactionSession({ restoreInLinks: config.restoreInLinks });
-  const snippets = minimise(checked.page, checked.selectors, config);
+  const snippets = minimise(checked.page, checked.selectors, config, session.redact);
   const prompt = buildPrompt({
     task: checked.task,
     snippets,

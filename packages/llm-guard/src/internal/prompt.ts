@@ -30,7 +30,8 @@ export function systemText(schemaJson: string | undefined): string {
 }
 
 /**
- * Redacts the task and snippets in one session and checks the context limit.
+ * Joins the (already redacted) snippets under their redacted field names,
+ * redacts the task in the same session, and checks the context limit.
  *
  * @param input - task, snippets, the session, the limit, the system text
  * @returns the prompt
@@ -44,7 +45,8 @@ export function buildPrompt(input: {
   readonly system: string;
 }): Prompt {
   const context = input.snippets
-    .map((s) => `### ${s.name}\n${input.session.redact(s.text)}`)
+    // A field name is host text too (a page keyed by e-mail addresses): redacted like the rest.
+    .map((s) => `### ${input.session.redact(s.name)}\n${s.text}`)
     .join('\n\n');
   if (context.length > input.contextMaxChars) {
     throw new ContextLimitError({
