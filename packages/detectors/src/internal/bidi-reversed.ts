@@ -15,6 +15,11 @@ const RLO = '\u202e';
 const PDF = '\u202c';
 /** Keeps two runs from reading as one sentence when they are joined. */
 const SEPARATOR = '\n\n';
+/**
+ * Directional formatting characters: invisible, so a reader of the run does not
+ * see them; they are dropped from the reversed view (less to normalise again).
+ */
+const DIRECTIONAL_FORMATTING = /[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** One override run: where it starts in the original text, where it ends. */
 export type ReversedRun = {
@@ -38,9 +43,27 @@ function hasWordCharacter(s: string): boolean {
   return /[\p{L}\p{N}]/u.test(s);
 }
 
-/** Reverses by code point, so surrogate pairs stay whole. */
-function reverseCodePoints(s: string): string {
-  return Array.from(s).reverse().join('');
+/**
+ * Reverses by code point, so surrogate pairs stay whole (lone surrogates are
+ * kept as they are). One pass over UTF-16 units into a typed array: the
+ * spread-reverse-join idiom allocated a string per code point and was the
+ * largest cost of scanning long override runs.
+ * @param s - any string
+ * @returns `s` with its code points in reverse order
+ */
+export function reverseCodePoints(s: string): string {
+  const out = new Uint16Array(s.length);
+  let w = 0;
+  for (let i = s.length - 1; i >= 0; i--) {
+    const unit = s.charCodeAt(i);
+    const before = i > 0 ? s.charCodeAt(i - 1) : 0;
+    if (unit >= 0xdc00 && unit <= 0xdfff && before >= 0xd800 && before <= 0xdbff) {
+      out[w++] = before;
+      i--;
+    }
+    out[w++] = unit;
+  }
+  return Buffer.from(out.buffer, out.byteOffset, out.byteLength).toString('utf16le');
 }
 
 /**
@@ -60,7 +83,7 @@ export function reversedView(text: string): ReversedView | null {
     if (hasWordCharacter(body)) {
       if (joined !== '') joined += SEPARATOR;
       offsets.push(joined.length);
-      joined += reverseCodePoints(body);
+      joined += reverseCodePoints(body.replace(DIRECTIONAL_FORMATTING, ''));
       runs.push({ start: from, end });
     }
     from = pop < 0 ? -1 : text.indexOf(RLO, pop + 1);

@@ -6,7 +6,7 @@
  */
 import type { Severity } from '../types.js';
 import type { ReversedRun } from './bidi-reversed.js';
-import { reversedView, runAt } from './bidi-reversed.js';
+import { reverseCodePoints, reversedView, runAt } from './bidi-reversed.js';
 import { findEncoded } from './decode.js';
 import { hasDoubledWords } from './doubled.js';
 import { findMultiUnitFlood } from './flood.js';
@@ -258,7 +258,7 @@ export function scanInjection(
     (hints & DecodingHint.REVERSED) !== 0 &&
     /\brevers|\bbackwards?\b|\bright to left\b/.test(n.text)
   ) {
-    const rev = [...text].reverse().join('');
+    const rev = reverseCodePoints(text);
     if (runRules(normalize(rev).text, '', never).some((h) => h.weight >= 0.5)) {
       out.push({
         category: 'injection',
