@@ -24,26 +24,89 @@ export function isPlaceholderPrefix(tail: string): boolean {
   return tail.length <= MAX_PLACEHOLDER_CHARS && PREFIX.test(tail);
 }
 
-const SCHEME =
-  /(?:^|[^a-z0-9+.-])[a-z][a-z0-9+.-]{0,30}:\/\/|(?:^|[^a-z])(?:mailto|data|javascript|tel|sms):|^\(?www\./i;
+// A scheme (or `www.`) that ends at the token's last character; tested when `/`, `:` or `.` arrives.
+const SCHEME_AT_END =
+  /(?:(?:^|[^a-z0-9+.-])[a-z][a-z0-9+.-]{0,30}:\/\/|(?:^|[^a-z])(?:mailto|data|javascript|tel|sms):|^\(?www\.)$/i;
 const REF_DEFINITION = /^ {0,3}\[[^\]\n]{1,999}\]:/;
+const URL_END = /[\s"'<>`]/u;
+/** Characters kept of a URL token: more than the longest scheme match plus the character before it. */
+const TOKEN_TAIL = 48;
+/** Characters kept of a line: more than the longest reference-definition label. */
+const LINE_HEAD = 1010;
 
-function inUrlToken(before: string): boolean {
-  // A URL ends at whitespace, quotes and angle brackets: the token is what follows the last of them.
-  const token = before.slice(Math.max(before.search(/[^\s"'<>`]*$/u), 0));
-  return SCHEME.test(token);
-}
+/**
+ * Tracks, over all the text fed so far, whether the next character stands
+ * where a value could leave the host: in a URL, a markdown link or image
+ * target (or reference definition), or inside an HTML tag. Linear in the
+ * text, with bounded memory, however long the URL, tag or line is (a
+ * fixed window of preceding text would be blind to a link opened before it).
+ */
+export type LinkTracker = {
+  /** Consumes the next piece of text. */
+  feed(text: string): void;
+  /** Whether the position after everything fed is a link context. */
+  isLink(): boolean;
+};
 
-function inMarkdownTarget(before: string): boolean {
-  const open = before.lastIndexOf('](');
-  if (open >= 0 && !/[)\n]/.test(before.slice(open + 2))) return true;
-  const line = before.slice(before.lastIndexOf('\n') + 1);
-  return REF_DEFINITION.test(line);
-}
-
-function inHtmlTag(before: string): boolean {
-  const lt = before.lastIndexOf('<');
-  return lt > before.lastIndexOf('>') && /^<[a-z/!?]/i.test(before.slice(lt, lt + 2));
+/**
+ * Starts a {@link LinkTracker} at the beginning of a text.
+ *
+ * @returns the tracker
+ */
+export function createLinkTracker(): LinkTracker {
+  let pos = 0;
+  let prev = '';
+  let token = '';
+  let tokenLink = false;
+  let lastLt = -1;
+  let afterLt: string | undefined;
+  let lastGt = -1;
+  let mdOpen = -1;
+  let mdBreak = -1;
+  let line = '';
+  function urlChar(c: string): void {
+    if (URL_END.test(c)) {
+      token = '';
+      tokenLink = false;
+      return;
+    }
+    token += c;
+    if (token.length > TOKEN_TAIL) {
+      token = token.slice(-TOKEN_TAIL);
+    }
+    if (tokenLink || (c !== '/' && c !== ':' && c !== '.')) return;
+    // A kept tail is longer than any match plus the character before it, so a `^` match at
+    // its start can only happen while the tail is the whole token.
+    tokenLink = SCHEME_AT_END.test(token);
+  }
+  function step(c: string): void {
+    urlChar(c);
+    if (pos === lastLt + 1) afterLt = c;
+    if (c === '<') {
+      lastLt = pos;
+      afterLt = undefined;
+    } else if (c === '>') lastGt = pos;
+    if (c === '(' && prev === ']') mdOpen = pos - 1;
+    if (c === ')' || c === '\n') mdBreak = pos;
+    if (c === '\n') line = '';
+    else if (line.length < LINE_HEAD) line += c;
+    prev = c;
+    pos++;
+  }
+  return {
+    feed(text) {
+      for (const c of text) {
+        step(c);
+        // A surrogate pair is one step but two UTF-16 units: keep positions in units.
+        if (c.length === 2) pos++;
+      }
+    },
+    isLink() {
+      const inTag = lastLt > lastGt && afterLt !== undefined && /^[a-z/!?]$/i.test(afterLt);
+      const inMarkdown = (mdOpen >= 0 && mdBreak < mdOpen + 2) || REF_DEFINITION.test(line);
+      return tokenLink || inMarkdown || inTag;
+    },
+  };
 }
 
 /**
@@ -52,9 +115,11 @@ function inHtmlTag(before: string): boolean {
  * definition), or inside an HTML tag. Decided on the preceding text only, so
  * streaming and whole-text restoration agree.
  *
- * @param before - the text before the placeholder (a window is enough)
+ * @param before - all the text before the placeholder
  * @returns true for a link context
  */
 export function isLinkContext(before: string): boolean {
-  return inUrlToken(before) || inMarkdownTarget(before) || inHtmlTag(before);
+  const tracker = createLinkTracker();
+  tracker.feed(before);
+  return tracker.isLink();
 }

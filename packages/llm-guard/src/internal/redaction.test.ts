@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { LinkTracker } from './placeholders.js';
 import { createRedactionSession } from './redaction.js';
 import { createStreamRestorer } from './stream-restorer.js';
 
@@ -80,7 +81,7 @@ describe('stream restorer', () => {
   function runSplit(
     raw: string,
     cuts: readonly number[],
-    restore: (t: string, b: string) => string,
+    restore: (t: string, context: LinkTracker) => string,
   ): string[] {
     const r = createStreamRestorer(restore);
     const out: string[] = [];
@@ -102,7 +103,7 @@ describe('stream restorer', () => {
     expect(whole).toBe(
       `Mail ${EMAIL} now, key ${AWS_KEY}! see ![i](https://x/[EMAIL#1]) [NOT#9] [x`,
     );
-    const restore = (t: string, before: string) => session.restore(t, { before });
+    const restore = (t: string, context: LinkTracker) => session.restore(t, { context });
     for (let i = 0; i <= raw.length; i++) {
       for (let j = i; j <= raw.length; j += 7) {
         const chunks = runSplit(raw, [i, j], restore);
@@ -138,7 +139,7 @@ describe('stream restorer', () => {
     fc.assert(
       fc.property(answer, fc.array(fc.nat(), { maxLength: 6 }), (raw, seeds) => {
         const cuts = seeds.map((s) => s % (raw.length + 1)).sort((a, b) => a - b);
-        const chunks = runSplit(raw, cuts, (t, before) => session.restore(t, { before }));
+        const chunks = runSplit(raw, cuts, (t, context) => session.restore(t, { context }));
         expect(chunks.join('')).toBe(session.restore(raw));
       }),
       { numRuns: 1000 },

@@ -5,7 +5,7 @@
  * in the session, which lives only for the call.
  */
 import { type Replacement, redact } from '@clawexchange/detectors';
-import { isLinkContext, PLACEHOLDER } from './placeholders.js';
+import { createLinkTracker, type LinkTracker, PLACEHOLDER } from './placeholders.js';
 
 /** Which placeholder types may be restored in link contexts. */
 export type RestorePolicy = {
@@ -26,15 +26,21 @@ export function defang(text: string): string {
   return text.replace(PLACEHOLDER, (p) => p.replace('#', '\uFF03'));
 }
 
-/** Text before a placeholder that restoration looks at (bounded, linear). */
-export const CONTEXT_WINDOW = 2048;
+/** What restoration knows of the text before `text`: the text, or a tracker fed with it. */
+export type RestoreContext = {
+  readonly before?: string;
+  readonly context?: LinkTracker;
+};
 
 /** One call's redaction state. */
 export type RedactionSession = {
   /** Redacts `text`, reusing earlier placeholders for equal values. */
   redact(text: string): string;
-  /** Restores placeholders in `text`, except in link contexts the policy does not allow. */
-  restore(text: string, options?: { readonly before?: string }): string;
+  /**
+   * Restores placeholders in `text`, except in link contexts the policy does not allow.
+   * `context` carries the link state of the text before (streaming); `before` is that text itself.
+   */
+  restore(text: string, options?: RestoreContext): string;
   /** How many distinct values were replaced. */
   readonly count: () => number;
 };
@@ -47,32 +53,40 @@ function allowedInLinks(type: string, policy: RestorePolicy): boolean {
 /**
  * Restores `text` with `map`: every issued placeholder becomes its value,
  * unless it stands in a link context and its type is not allowed there.
+ * The link context is tracked over the whole text (and what came before),
+ * so a link opened any distance before a placeholder is seen.
  *
  * @param text - text holding placeholders
- * @param input - the mapping, the policy and (streaming) the text emitted before
+ * @param input - the mapping, the policy and (streaming) the text or link state before
  * @returns the restored text
  */
 export function restoreWith(
   text: string,
-  input: {
+  input: RestoreContext & {
     readonly map: ReadonlyMap<string, Replacement>;
     readonly policy: RestorePolicy;
-    readonly before?: string;
   },
 ): string {
-  if (input.map.size === 0) return text;
-  const prior = input.before ?? '';
-  return text.replace(PLACEHOLDER, (placeholder: string, type: string, offset: number) => {
+  const tracker = input.context ?? createLinkTracker();
+  if (input.context === undefined && input.before !== undefined) tracker.feed(input.before);
+  if (input.map.size === 0) {
+    tracker.feed(text);
+    return text;
+  }
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(PLACEHOLDER)) {
+    const [placeholder, type = ''] = m;
+    tracker.feed(text.slice(last, m.index));
     const rep = input.map.get(placeholder);
-    if (rep === undefined) return placeholder;
-    if (allowedInLinks(type, input.policy)) return rep.value;
-    const start = Math.max(0, offset - CONTEXT_WINDOW);
-    const window =
-      offset >= CONTEXT_WINDOW
-        ? text.slice(start, offset)
-        : (prior + text.slice(0, offset)).slice(-CONTEXT_WINDOW);
-    return isLinkContext(window) ? placeholder : rep.value;
-  });
+    const keep = rep === undefined || (!allowedInLinks(type, input.policy) && tracker.isLink());
+    out += text.slice(last, m.index) + (keep ? placeholder : rep.value);
+    // The link state follows the vendor's text as written (placeholders, not values).
+    tracker.feed(placeholder);
+    last = m.index + placeholder.length;
+  }
+  tracker.feed(text.slice(last));
+  return out + text.slice(last);
 }
 
 /**

@@ -4,11 +4,15 @@
  * that could still become a placeholder (at most one placeholder's length),
  * so it never emits a partial placeholder and never delays more than that.
  */
-import { isPlaceholderPrefix, MAX_PLACEHOLDER_CHARS } from './placeholders.js';
-import { CONTEXT_WINDOW } from './redaction.js';
+import {
+  createLinkTracker,
+  isPlaceholderPrefix,
+  type LinkTracker,
+  MAX_PLACEHOLDER_CHARS,
+} from './placeholders.js';
 
-/** Restores a whole text given the text emitted before it (raw, unrestored). */
-export type RestoreFn = (text: string, before: string) => string;
+/** Restores a piece of text given the link state of the raw text emitted before it (and feeds it). */
+export type RestoreFn = (text: string, context: LinkTracker) => string;
 
 /** The incremental restorer. */
 export type StreamRestorer = {
@@ -33,12 +37,11 @@ function heldFrom(buffer: string): number {
  */
 export function createStreamRestorer(restore: RestoreFn): StreamRestorer {
   let pending = '';
-  let emittedRaw = '';
+  // The link state of everything emitted so far, carried from chunk to chunk (restore feeds it).
+  const context = createLinkTracker();
   function emit(raw: string): string {
     if (raw === '') return '';
-    const out = restore(raw, emittedRaw);
-    emittedRaw = (emittedRaw + raw).slice(-CONTEXT_WINDOW);
-    return out;
+    return restore(raw, context);
   }
   return {
     push(chunk) {

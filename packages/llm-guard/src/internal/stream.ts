@@ -74,7 +74,7 @@ export async function* runStream(
   });
   stats.attempts = attempts;
   if (response.body === null) throw invalid();
-  const restorer = createStreamRestorer((text, before) => call.session.restore(text, { before }));
+  const restorer = createStreamRestorer((text, context) => call.session.restore(text, { context }));
   try {
     for await (const event of readSse(response.body, MAX_EVENT_CHARS)) {
       const delta = adapter.streamDelta(event);
