@@ -106,10 +106,12 @@ function adviceFor(key: string, spec: OptionsSpec): string {
  * @throws the package's config error (via `spec.error`) whose `field` is the first unknown key
  */
 export function rejectUnknownKeys(value: object, spec: OptionsSpec): void {
-  const allowed = new Set(spec.keys);
-  const unknown = Object.keys(value).filter((key) => !allowed.has(key));
-  const first = unknown[0];
-  if (first === undefined) return;
+  // Runs on every inspect(): the usual answer (all keys known) allocates nothing
+  // beyond the key list, and option lists are short enough for a linear search.
+  const keys = Object.keys(value);
+  if (keys.every((key) => spec.keys.includes(key))) return;
+  const unknown = keys.filter((key) => !spec.keys.includes(key));
+  const first = unknown[0] as string;
   const listed = unknown.slice(0, MAX_LISTED).map((k) => `\`${renderKey(k)}\``);
   const more = unknown.length > MAX_LISTED ? ` and ${unknown.length - MAX_LISTED} more` : '';
   const noun = unknown.length === 1 ? 'option' : 'options';

@@ -4,7 +4,12 @@
  * go through the family's one check (`./common/options.ts`), raising
  * `SSG_INVALID_CONFIG` naming the unknown key, with a hint for upstream names.
  */
-import { type CheckOptionsMode, checkOptions, optionKeys } from '../common/options.js';
+import {
+  type CheckOptionsMode,
+  checkOptions,
+  type OptionsSpec,
+  optionKeys,
+} from '../common/options.js';
 import type { SSGConfig } from '../config.js';
 import { SSGError, SSGErrorCode } from '../errors.js';
 import type { HttpGateOptions, RequestFacts } from '../http/options.js';
@@ -17,13 +22,8 @@ function configError(field: string, message: string): SSGError {
   return new SSGError(SSGErrorCode.INVALID_CONFIG, message, { field });
 }
 
-/** What one options argument may hold. */
-export type SSGOptionsSpec = {
-  readonly name: string;
-  readonly keys: readonly string[];
-  readonly hints?: Readonly<Record<string, string>>;
-  readonly path?: string;
-};
+/** What one options argument may hold; its error is always `SSG_INVALID_CONFIG`. */
+export type SSGOptionsSpec = OptionsSpec;
 
 /**
  * Checks one options argument against its spec.
@@ -39,12 +39,13 @@ export function checkSSGOptions(
   spec: SSGOptionsSpec,
   mode: CheckOptionsMode = {},
 ): Readonly<Record<string, unknown>> {
-  return checkOptions(value, { ...spec, error: configError }, mode);
+  return checkOptions(value, spec, mode);
 }
 
 /** Every field of {@link SSGConfig}; a field added to the type must be added here (it will not compile otherwise). */
 export const CONFIG_SPEC: SSGOptionsSpec = {
   name: 'createSSG config',
+  error: configError,
   keys: optionKeys<SSGConfig>({
     plugins: true,
     quarantine: true,
@@ -94,6 +95,7 @@ export const TIER_ROW_KEYS: readonly string[] = optionKeys<TierThreshold>({
 export function tierRowSpec(index: number): SSGOptionsSpec {
   return {
     name: 'createSSG config',
+    error: configError,
     keys: TIER_ROW_KEYS,
     path: `tiers[${index}]`,
     hints: { minScore: 'the lower bound is `min`', maxScore: 'the upper bound is `max`' },
@@ -103,6 +105,7 @@ export function tierRowSpec(index: number): SSGOptionsSpec {
 /** `inspect(envelope)`: the envelope's own fields (its `metadata` is free-form). */
 export const ENVELOPE_SPEC: SSGOptionsSpec = {
   name: 'inspect() envelope',
+  error: configError,
   keys: optionKeys<ContentEnvelope>({
     text: true,
     contentType: true,
@@ -121,6 +124,7 @@ export const ENVELOPE_SPEC: SSGOptionsSpec = {
 /** `inspect(envelope, options)`. */
 export const INSPECT_SPEC: SSGOptionsSpec = {
   name: 'inspect() options',
+  error: configError,
   keys: optionKeys<InspectOptions>({ actorId: true, actorType: true }),
   hints: { agentId: 'the agent goes in the envelope, `metadata.agentId`; or use `actorId`' },
 };
@@ -128,6 +132,7 @@ export const INSPECT_SPEC: SSGOptionsSpec = {
 /** `middleware(options)`, `inspectRequest(request, options)`, `fetchHandler(handler, options)`. */
 export const HTTP_SPEC: SSGOptionsSpec = {
   name: 'HTTP gate options',
+  error: configError,
   keys: optionKeys<HttpGateOptions<unknown>>({
     fields: true,
     maxBodyBytes: true,
@@ -146,6 +151,7 @@ export const HTTP_SPEC: SSGOptionsSpec = {
 /** `statusCodes` of the HTTP gate options. */
 export const STATUS_CODES_SPEC: SSGOptionsSpec = {
   name: 'HTTP gate options',
+  error: configError,
   path: 'statusCodes',
   keys: ['block', 'quarantine', 'unavailable'],
 };
@@ -163,6 +169,7 @@ export const FACT_KEYS: readonly string[] = optionKeys<RequestFacts>({
 /** `keywordPlugin(options)`. */
 export const KEYWORD_SPEC: SSGOptionsSpec = {
   name: 'keywordPlugin options',
+  error: configError,
   keys: optionKeys<KeywordPluginOptions>({ id: true, priority: true, enabled: true, rules: true }),
   hints: { keywords: 'the rules are `rules` (`{ term, label, score }`)' },
 };
@@ -176,6 +183,7 @@ export const KEYWORD_SPEC: SSGOptionsSpec = {
 export function keywordRuleSpec(index: number): SSGOptionsSpec {
   return {
     name: 'keywordPlugin options',
+    error: configError,
     keys: optionKeys<KeywordRule>({ term: true, label: true, score: true }),
     path: `rules[${index}]`,
     hints: { keyword: 'the matched word is `term`', patternId: 'the label is `label`' },
