@@ -9,9 +9,10 @@ import { configError, type ModerationServiceConfig } from './config.js';
 import { renderConsole } from './console/page.js';
 import { createServiceFrom, type ModerationService } from './create-moderation-service.js';
 import { ModerationError, ModerationErrorCode } from './errors.js';
-import { type CsrfTokens, createCsrfTokens } from './internal/csrf.js';
+import { type CsrfBinding, type CsrfTokens, createCsrfTokens } from './internal/csrf.js';
 import { type Guards, requireAdmin, requireBot } from './internal/guard.js';
 import { clientIp, parseUrl, readJson, sendError, sendJson, sendText } from './internal/http.js';
+import type { HumanActor } from './types.js';
 
 /** Configuration of {@link createModerationRouter}: the service's, plus auth and HTTP options. */
 export type ModerationRouterConfig = ModerationServiceConfig & {
@@ -25,6 +26,15 @@ export type ModerationRouterConfig = ModerationServiceConfig & {
    * @default 32 random bytes per router (tokens then work on this instance only)
    */
   readonly csrfSecret?: Uint8Array;
+  /**
+   * How long a console CSRF token is accepted after it was issued, in
+   * milliseconds (1 minute to 24 hours), on the service's clock (`now`).
+   * Tokens are bound to the admin and, when `humanAuth` reports a
+   * `sessionId`, to the host's session. The console fetches a fresh token
+   * when one has expired.
+   * @default 14400000 (4 hours)
+   */
+  readonly csrfTokenTtlMs?: number;
   /**
    * Largest JSON body accepted, in bytes.
    * @default 16384
@@ -52,8 +62,26 @@ type Route = {
   readonly handle: (ctx: Ctx) => Promise<void>;
 };
 
-const ROUTER_KEYS = ['botAuth', 'humanAuth', 'csrfSecret', 'maxBodyBytes'] as const;
+const ROUTER_KEYS = [
+  'botAuth',
+  'humanAuth',
+  'csrfSecret',
+  'csrfTokenTtlMs',
+  'maxBodyBytes',
+] as const;
 const CSRF_HEADER = 'x-csrf-token';
+const DEFAULT_CSRF_TTL_MS = 4 * 3_600_000;
+
+function checkCsrfTtl(value: unknown): number {
+  const ttl = value ?? DEFAULT_CSRF_TTL_MS;
+  if (typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl < 60_000 || ttl > 86_400_000) {
+    throw configError(
+      'csrfTokenTtlMs',
+      'invalid config `csrfTokenTtlMs`: expected whole milliseconds from 60000 to 86400000',
+    );
+  }
+  return ttl;
+}
 
 function checkRouterOptions(config: Record<string, unknown>): {
   guards: Guards;
@@ -68,6 +96,7 @@ function checkRouterOptions(config: Record<string, unknown>): {
   if (!(secret instanceof Uint8Array) || secret.length < 32) {
     throw configError('csrfSecret', 'invalid config `csrfSecret`: expected at least 32 bytes');
   }
+  const ttlMs = checkCsrfTtl(config.csrfTokenTtlMs);
   const maxBodyBytes = config.maxBodyBytes ?? 16_384;
   if (
     typeof maxBodyBytes !== 'number' ||
@@ -85,9 +114,34 @@ function checkRouterOptions(config: Record<string, unknown>): {
       botAuth: config.botAuth as Authenticator,
       humanAuth: config.humanAuth as Authenticator,
     },
-    csrf: createCsrfTokens(secret),
+    // `now` was validated by the service before these options are checked.
+    csrf: createCsrfTokens({
+      secret,
+      ttlMs,
+      now: (config.now as (() => Date) | undefined) ?? (() => new Date()),
+    }),
     maxBodyBytes,
   };
+}
+
+/**
+ * @throws {ModerationError} MODERATION_CSRF_EXPIRED for a genuine token past its lifetime,
+ *   MODERATION_CSRF_FAILED for anything else that is not a valid token of this admin and session
+ */
+function checkCsrf(csrf: CsrfTokens, binding: CsrfBinding, token: unknown): void {
+  const result = csrf.check(binding, token);
+  if (result === 'expired') {
+    throw new ModerationError(
+      ModerationErrorCode.CSRF_EXPIRED,
+      'the CSRF token has expired (fetch a fresh one from GET /human/csrf-token)',
+    );
+  }
+  if (result !== 'ok') {
+    throw new ModerationError(
+      ModerationErrorCode.CSRF_FAILED,
+      'missing or invalid CSRF token (send the X-CSRF-Token header)',
+    );
+  }
 }
 
 function facts(req: Req): { ipAddress?: string } {
@@ -100,15 +154,14 @@ function buildRoutes(
   o: ReturnType<typeof checkRouterOptions>,
 ): Route[] {
   const { guards, csrf, maxBodyBytes } = o;
-  const admin = async (req: Req, withCsrf: boolean) => {
-    const actor = await requireAdmin(guards, req);
-    if (withCsrf && !csrf.verify(actor.id, req.headers[CSRF_HEADER])) {
-      throw new ModerationError(
-        ModerationErrorCode.CSRF_FAILED,
-        'missing or invalid CSRF token (send the X-CSRF-Token header)',
-      );
-    }
+  const admin = async (req: Req, withCsrf: boolean): Promise<HumanActor> => {
+    const { actor, sessionId } = await requireAdmin(guards, req);
+    if (withCsrf) checkCsrf(csrf, { adminId: actor.id, sessionId }, req.headers[CSRF_HEADER]);
     return actor;
+  };
+  const issueCsrf = async (req: Req): Promise<string> => {
+    const { actor, sessionId } = await requireAdmin(guards, req);
+    return csrf.issue({ adminId: actor.id, sessionId });
   };
   return [
     {
@@ -203,15 +256,14 @@ function buildRoutes(
       method: 'GET',
       pattern: /^\/human\/csrf-token$/,
       handle: async ({ req, res }) => {
-        const actor = await admin(req, false);
-        sendJson(res, 200, { csrfToken: csrf.issue(actor.id) });
+        sendJson(res, 200, { csrfToken: await issueCsrf(req) });
       },
     },
     {
       method: 'GET',
       pattern: /^\/human\/console$/,
       handle: async ({ req, res }) => {
-        const actor = await admin(req, false);
+        const { actor, sessionId } = await requireAdmin(guards, req);
         const nonce = randomBytes(18).toString('base64');
         sendText(res, {
           status: 200,
@@ -219,7 +271,7 @@ function buildRoutes(
           body: renderConsole({
             nonce,
             basePath: req.baseUrl ?? '',
-            csrfToken: csrf.issue(actor.id),
+            csrfToken: csrf.issue({ adminId: actor.id, sessionId }),
             adminId: actor.id,
             signedUrlExpiry: service.signedUrlExpiry,
           }),

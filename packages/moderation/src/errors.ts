@@ -32,8 +32,10 @@ export const ModerationErrorCode = {
   UNAUTHENTICATED: 'MODERATION_UNAUTHENTICATED',
   /** A known identity without the role or scope this route needs. */
   FORBIDDEN: 'MODERATION_FORBIDDEN',
-  /** A console action without a valid CSRF token. */
+  /** A console action without a valid CSRF token (missing, forged, or for another admin or session). */
   CSRF_FAILED: 'MODERATION_CSRF_FAILED',
+  /** A console action with a CSRF token past its lifetime; fetch a fresh one and retry. */
+  CSRF_EXPIRED: 'MODERATION_CSRF_EXPIRED',
   /** The host's `onRelease` failed; the content was put back into quarantine (see `requeuedAs`). */
   PUBLISH_FAILED: 'MODERATION_PUBLISH_FAILED',
   /** The quarantine or audit service failed; see `cause`. */
@@ -60,6 +62,7 @@ export const MODERATION_HTTP_STATUS: Readonly<Record<ModerationErrorCode, number
   MODERATION_UNAUTHENTICATED: 401,
   MODERATION_FORBIDDEN: 403,
   MODERATION_CSRF_FAILED: 403,
+  MODERATION_CSRF_EXPIRED: 403,
   MODERATION_PUBLISH_FAILED: 502,
   MODERATION_UPSTREAM_FAILED: 503,
   MODERATION_AUDIT_FAILED: 500,

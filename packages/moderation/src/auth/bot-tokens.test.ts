@@ -26,13 +26,20 @@ describe('createBotTokenAuth', () => {
     expect(auth(req(`Bearer ${b.token}`))).toMatchObject({ kind: 'bot', id: 'actor' });
   });
 
+  /** regression: issue 15 */
+  it('accepts the Bearer scheme in any case (RFC 9110: schemes are case-insensitive)', () => {
+    for (const scheme of ['bearer', 'BEARER', 'bEaReR']) {
+      expect(auth(req(`${scheme} ${a.token}`))).toMatchObject({ kind: 'bot', id: 'triage' });
+    }
+  });
+
   it('treats missing, malformed, unknown and digest-as-token credentials as anonymous', () => {
     for (const h of [
       undefined,
       '',
       'Basic abc',
       `Bearer ${a.token}x`,
-      `bearer ${a.token}`,
+      `Bearer  ${a.token}`,
       `Bearer ${a.tokenHash}`,
     ]) {
       expect(auth(req(h))).toEqual({ kind: 'anonymous' });

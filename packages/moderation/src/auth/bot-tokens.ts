@@ -26,7 +26,8 @@ export type BotTokenAuthOptions = {
 
 const HASH = /^sha256:[A-Za-z0-9_-]{43}$/;
 const ID = /^[\x21-\x7e]{1,128}$/;
-const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{16,512})$/;
+// The auth scheme is case-insensitive (RFC 9110 §11.1).
+const BEARER = /^Bearer ([A-Za-z0-9._~+/=-]{16,512})$/i;
 const TOKEN_PREFIX = 'cxbot_';
 
 function digest(token: string): Buffer {

@@ -41,4 +41,25 @@ describe('createHumanAdminAuth', () => {
       /role/,
     );
   });
+
+  /** regression: issue 15 */
+  it('reports the session id (express-session `req.sessionID` by default, or getSessionId)', async () => {
+    const admin = () => ({ id: 'a', roles: ['admin'] });
+    const withSid = { sessionID: 'sess-1' } as unknown as IncomingMessage;
+    expect(await createHumanAdminAuth({ getUser: admin })(withSid)).toEqual({
+      kind: 'human',
+      id: 'a',
+      admin: true,
+      sessionId: 'sess-1',
+    });
+    const custom = createHumanAdminAuth({ getUser: admin, getSessionId: async () => 'custom' });
+    expect(await custom(withSid)).toMatchObject({ sessionId: 'custom' });
+    for (const none of [null, undefined, '']) {
+      const auth = createHumanAdminAuth({ getUser: admin, getSessionId: () => none });
+      expect(await auth(withSid)).toEqual({ kind: 'human', id: 'a', admin: true });
+    }
+    expect(() => createHumanAdminAuth({ getUser: admin, getSessionId: 'sid' } as never)).toThrow(
+      /getSessionId/,
+    );
+  });
 });

@@ -8,8 +8,17 @@ import type { IncomingMessage } from 'node:http';
 export type AuthOutcome =
   /** A review bot, with the scopes its credential grants. */
   | { readonly kind: 'bot'; readonly id: string; readonly scopes: readonly string[] }
-  /** A signed-in person; `admin` tells whether they hold the admin role. */
-  | { readonly kind: 'human'; readonly id: string; readonly admin: boolean }
+  /**
+   * A signed-in person; `admin` tells whether they hold the admin role.
+   * `sessionId`, when given, is the host's session id: the console's CSRF
+   * tokens are then bound to it and stop working when the session ends.
+   */
+  | {
+      readonly kind: 'human';
+      readonly id: string;
+      readonly admin: boolean;
+      readonly sessionId?: string;
+    }
   /** No credentials, or credentials that identify nobody. */
   | { readonly kind: 'anonymous' };
 

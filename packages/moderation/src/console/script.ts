@@ -1,7 +1,8 @@
 /**
  * The console's script (inline, nonce-bound). It builds the DOM with
  * `textContent` only, never `innerHTML`, so no record field can become
- * markup; every POST carries the CSRF header.
+ * markup; every POST carries the CSRF header. CSRF tokens expire: a POST
+ * refused for its token fetches a fresh one and is sent once more.
  */
 export const CONSOLE_SCRIPT: string = `
 (function () {
@@ -12,7 +13,7 @@ export const CONSOLE_SCRIPT: string = `
   var current = null;
   function $(id) { return document.getElementById(id); }
   function say(msg) { $('status').textContent = msg; }
-  function api(method, path, payload) {
+  function send(method, path, payload) {
     var init = { method: method, credentials: 'same-origin', headers: { Accept: 'application/json' } };
     if (payload !== undefined) {
       init.headers['Content-Type'] = 'application/json';
@@ -23,6 +24,16 @@ export const CONSOLE_SCRIPT: string = `
       return r.json().then(function (data) {
         if (!r.ok) { var err = new Error((data.error && data.error.message) || 'request failed'); err.code = data.error && data.error.code; throw err; }
         return data;
+      });
+    });
+  }
+  function api(method, path, payload) {
+    return send(method, path, payload).catch(function (e) {
+      if (payload === undefined || (e.code !== 'MODERATION_CSRF_EXPIRED' && e.code !== 'MODERATION_CSRF_FAILED')) throw e;
+      // The token expired (or the session changed): nothing was done, so fetch a fresh one and send once more.
+      return send('GET', '/human/csrf-token').then(function (t) {
+        csrf = t.csrfToken;
+        return send(method, path, payload);
       });
     });
   }

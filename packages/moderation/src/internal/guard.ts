@@ -48,15 +48,21 @@ export async function requireBot(
   throw unauthenticated();
 }
 
+/** An admin, and the host's session id when the authenticator gave one. */
+export type AdminSession = { readonly actor: HumanActor; readonly sessionId?: string };
+
 /**
  * The admin behind a human-route request.
  * @throws {ModerationError} MODERATION_UNAUTHENTICATED, MODERATION_FORBIDDEN
  */
-export async function requireAdmin(guards: Guards, req: IncomingMessage): Promise<HumanActor> {
+export async function requireAdmin(guards: Guards, req: IncomingMessage): Promise<AdminSession> {
   const o = await outcome(guards.humanAuth, req);
   if (o.kind === 'human') {
     if (!o.admin) throw forbidden('the admin role is required');
-    return { id: o.id };
+    const sessionId = o.sessionId;
+    return typeof sessionId === 'string' && sessionId !== ''
+      ? { actor: { id: o.id }, sessionId }
+      : { actor: { id: o.id } };
   }
   if (o.kind === 'bot') throw forbidden('human routes are for admins');
   const other = await outcome(guards.botAuth, req);

@@ -57,6 +57,57 @@ describe('CSRF', () => {
     expect(r.body.error.code).toBe('MODERATION_CSRF_FAILED');
     expect((await w.quarantine.getMetadata(id))?.status).toBe('QUARANTINED');
   });
+
+  /** regression: issue 15 */
+  it("a token of the same admin's other session is refused (bound to the session)", async () => {
+    const id = await hold(w, canary());
+    const r = await request(w.url)
+      .post(`${w.mount}/human/action`)
+      .set(session('alice.two'))
+      .set('X-CSRF-Token', await csrfFor('alice.one'))
+      .send({ quarantineId: id, action: 'delete', notes: 'x' });
+    expect(r.status).toBe(403);
+    expect(r.body.error.code).toBe('MODERATION_CSRF_FAILED');
+    expect((await w.quarantine.getMetadata(id))?.status).toBe('QUARANTINED');
+    expect(await auditRows(w, id)).toEqual([]);
+  });
+
+  /** regression: issue 15 */
+  it('a token past its lifetime (injected clock) is refused with CSRF_EXPIRED; a fresh one works', async () => {
+    const id = await hold(w, canary());
+    const old = await csrfFor('alice');
+    w.clock.advance(4 * 3_600_000 + 1);
+    try {
+      const expired = await request(w.url)
+        .post(`${w.mount}/human/action`)
+        .set(session('alice'))
+        .set('X-CSRF-Token', old)
+        .send({ quarantineId: id, action: 'delete', notes: 'x' });
+      expect(expired.status).toBe(403);
+      expect(expired.body.error.code).toBe('MODERATION_CSRF_EXPIRED');
+      expect((await w.quarantine.getMetadata(id))?.status).toBe('QUARANTINED');
+      expect(await auditRows(w, id)).toEqual([]);
+      const fresh = await request(w.url)
+        .post(`${w.mount}/human/action`)
+        .set(session('alice'))
+        .set('X-CSRF-Token', await csrfFor('alice'))
+        .send({ quarantineId: id, action: 'delete', notes: 'x' });
+      expect(fresh.status).toBe(200);
+      expect((await auditRows(w, id)).map((row) => row.eventType)).toEqual(['HUMAN_DELETE']);
+    } finally {
+      w.clock.advance(-(4 * 3_600_000 + 1));
+    }
+  });
+});
+
+describe('bot auth scheme', () => {
+  /** regression: issue 15 */
+  it('accepts a lowercase `bearer` scheme', async () => {
+    const r = await request(w.url)
+      .get(`${w.mount}/bot/queue`)
+      .set({ Authorization: `bearer ${w.tokens.actor}` });
+    expect(r.status).toBe(200);
+  });
 });
 
 describe('auth on the routes the matrix test does not list', () => {

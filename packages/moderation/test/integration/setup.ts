@@ -95,6 +95,11 @@ export type WorldOptions = {
   readonly hostJsonParser?: boolean;
 };
 
+/** The session id: the whole `sid` cookie, `<user>` or `<user>.<n>` (one user, several sessions). */
+function sessionIdOf(cookie: string | undefined): string | null {
+  return /(?:^|;\s*)sid=([a-z]+(?:\.[a-z0-9]+)?)/.exec(cookie ?? '')?.[1] ?? null;
+}
+
 function sessionOf(cookie: string | undefined): (typeof USERS)[keyof typeof USERS] | null {
   const m = /(?:^|;\s*)sid=([a-z]+)/.exec(cookie ?? '');
   const user =
@@ -156,7 +161,10 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
         { id: 'reader-bot', tokenHash: reader.tokenHash, scopes: ['moderation:queue:read'] },
       ],
     }),
-    humanAuth: createHumanAdminAuth({ getUser: (req) => sessionOf(req.headers.cookie) }),
+    humanAuth: createHumanAdminAuth({
+      getUser: (req) => sessionOf(req.headers.cookie),
+      getSessionId: (req) => sessionIdOf(req.headers.cookie),
+    }),
     ...options.router,
   });
   const mount = '/moderation';
