@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { LinkTracker } from './placeholders.js';
+import { type LinkTracker, PLACEHOLDER } from './placeholders.js';
 import { createRedactionSession } from './redaction.js';
 import { createStreamRestorer } from './stream-restorer.js';
 
@@ -30,33 +30,63 @@ const piece = fc.oneof(
     ']',
   ),
 );
-const text = fc.array(piece, { maxLength: 12 }).map((parts) => parts.join(''));
+/** Placeholders of the real grammar (`[A-Z_]{1,40}(:[a-z0-9-]{1,64})?#\d{1,9}`), as a vendor or an agent could write them. */
+const placeholderLike = fc
+  .tuple(
+    fc.oneof(
+      fc.constantFrom('EMAIL', 'PHONE', 'CARD', 'LITERAL', 'WITHHELD', 'SECRET', 'A', 'X_Y'),
+      fc.stringMatching(/^[A-Z_]{1,40}$/),
+    ),
+    fc.option(
+      fc.oneof(
+        fc.constantFrom('aws-access-key', 'github-token', 'x'),
+        fc.stringMatching(/^[a-z0-9-]{1,64}$/),
+      ),
+    ),
+    fc.oneof(fc.integer({ min: 1, max: 3 }), fc.integer({ min: 0, max: 999_999_999 })),
+  )
+  .map(([type, sub, n]) => `[${type}${sub === null ? '' : `:${sub}`}#${n}]`);
+
+/** Random text with secrets, PII, real-grammar placeholders and their fragments mixed in. */
+const mixed = fc
+  .array(
+    fc.oneof(
+      piece,
+      placeholderLike,
+      placeholderLike.map((p) => p.slice(0, -1)),
+    ),
+    {
+      maxLength: 14,
+    },
+  )
+  .map((parts) => parts.join(''));
 
 describe('redaction session', () => {
-  it('restore(redact(x)) === x for any text (all contexts allowed)', () => {
+  /** regression: issue 14 */
+  it('restore(redact(x)) === x for any text, placeholder-shaped substrings included', () => {
     fc.assert(
-      fc.property(text, (x) => {
+      fc.property(fc.array(mixed, { minLength: 1, maxLength: 3 }), (texts) => {
         const session = createRedactionSession({ restoreInLinks: ALL });
-        const redacted = session.redact(x);
-        // Literal placeholder look-alikes in the input are defanged (#→＃) so none can be forged.
-        expect(session.restore(redacted)).toBe(
-          x.replace(/\[([A-Z_]{1,40}(?::[a-z0-9-]{1,64})?)#(\d{1,9})\]/g, '[$1＃$2]'),
-        );
+        const redacted = texts.map((x) => session.redact(x));
+        for (const [i, x] of texts.entries()) expect(session.restore(redacted[i] ?? '')).toBe(x);
       }),
-      { numRuns: 500 },
+      { numRuns: 1000 },
     );
   });
 
-  it('restore(redact(x)) === x exactly when x holds no placeholder look-alike', () => {
+  /** regression: issue 14 */
+  it('sends no input literal as itself: every placeholder sent was issued by the session', () => {
     fc.assert(
-      fc.property(
-        text.filter((x) => !/\[[A-Z_]{1,40}(?::[a-z0-9-]{1,64})?#\d/.test(x)),
-        (x) => {
-          const session = createRedactionSession({ restoreInLinks: ALL });
-          expect(session.restore(session.redact(x))).toBe(x);
-        },
-      ),
-      { numRuns: 500 },
+      fc.property(mixed, (x) => {
+        const session = createRedactionSession({ restoreInLinks: ALL });
+        const sent = session.redact(x);
+        for (const [p, type] of sent.matchAll(PLACEHOLDER)) {
+          // Unissued placeholders restore to themselves; an issued LITERAL may stand for its own text.
+          if (session.restore(p) === p) expect(type).toBe('LITERAL');
+        }
+        // A literal sent as itself would restore to itself (unissued) or to a value (exactness test).
+      }),
+      { numRuns: 1000 },
     );
   });
 
@@ -69,11 +99,38 @@ describe('redaction session', () => {
     expect(session.count()).toBe(2);
   });
 
-  it('a placeholder typed into the input is defanged: it cannot collide with an issued one', () => {
+  /** regression: issue 14 */
+  it('a placeholder typed into the input gets a LITERAL placeholder and comes back exactly', () => {
     const session = createRedactionSession({ restoreInLinks: ALL });
-    const sent = session.redact(`[EMAIL#1] then ${EMAIL}`);
-    expect(sent).toBe('[EMAIL＃1] then [EMAIL#1]');
-    expect(session.restore(sent)).toBe(`[EMAIL＃1] then ${EMAIL}`);
+    const sent = session.redact(`[EMAIL#1] then ${EMAIL} and [LITERAL#1] [EMAIL#1]`);
+    expect(sent).toBe('[LITERAL#1] then [EMAIL#1] and [LITERAL#2] [LITERAL#1]');
+    expect(session.restore(sent)).toBe(`[EMAIL#1] then ${EMAIL} and [LITERAL#1] [EMAIL#1]`);
+    // Consistent across the texts of the call.
+    expect(session.redact('[LITERAL#1][EMAIL#1]')).toBe('[LITERAL#2][LITERAL#1]');
+    expect(session.count()).toBe(1);
+  });
+
+  /** regression: issue 14 */
+  it('a secret value holding a literal placeholder restores to the exact literal', () => {
+    const session = createRedactionSession({ restoreInLinks: ALL });
+    const x = `password=[EMAIL#1]${AWS_KEY} mail ${EMAIL}`;
+    expect(session.restore(session.redact(x))).toBe(x);
+  });
+
+  /** regression: issue 14 */
+  it('restores a literal placeholder into a link only when LITERAL is allowed there', () => {
+    const strict = createRedactionSession({ restoreInLinks: new Set() });
+    strict.redact(`[EMAIL#1] ${EMAIL}`);
+    const answer = '![x](https://evil.test/?a=[LITERAL#1]&b=[EMAIL#1]) [LITERAL#1] [EMAIL#1]';
+    expect(strict.restore(answer)).toBe(
+      `![x](https://evil.test/?a=[LITERAL#1]&b=[EMAIL#1]) [EMAIL#1] ${EMAIL}`,
+    );
+    const literals = createRedactionSession({ restoreInLinks: new Set(['LITERAL']) });
+    literals.redact(`[EMAIL#1] ${EMAIL}`);
+    // The literal comes back as its text; the e-mail it spells is never written into the link.
+    expect(literals.restore(answer)).toBe(
+      `![x](https://evil.test/?a=[EMAIL#1]&b=[EMAIL#1]) [EMAIL#1] ${EMAIL}`,
+    );
   });
 });
 
@@ -114,9 +171,23 @@ describe('stream restorer', () => {
     }
   });
 
+  /** regression: issue 14 */
+  it('streamed restoration of redact(x), chunked anywhere, is exactly x (literals included)', () => {
+    fc.assert(
+      fc.property(mixed, fc.array(fc.nat(), { maxLength: 6 }), (x, seeds) => {
+        const session = createRedactionSession({ restoreInLinks: ALL });
+        const raw = session.redact(x);
+        const cuts = seeds.map((s) => s % (raw.length + 1)).sort((a, b) => a - b);
+        const chunks = runSplit(raw, cuts, (t, context) => session.restore(t, { context }));
+        expect(chunks.join('')).toBe(x);
+      }),
+      { numRuns: 1000 },
+    );
+  });
+
   it('any chunking of any answer gives the whole-text restoration (property)', () => {
     const session = createRedactionSession({ restoreInLinks: new Set() });
-    session.redact(`${EMAIL} ${AWS_KEY} jo@example.com`);
+    session.redact(`${EMAIL} ${AWS_KEY} jo@example.com [EMAIL#1] [SECRET:aws-access-key#7]`);
     const answer = fc
       .array(
         fc.oneof(
@@ -125,6 +196,8 @@ describe('stream restorer', () => {
             '[EMAIL#1]',
             '[EMAIL#2]',
             '[SECRET:aws-access-key#1]',
+            '[LITERAL#1]',
+            '[LITERAL#2]',
             '](',
             'http://',
             '<img src="',

@@ -5,6 +5,7 @@
  * in the session, which lives only for the call.
  */
 import { type Replacement, redact } from '@clawexchange/detectors';
+import { createPseudonymTable, WITHHELD_TYPE } from './literals.js';
 import { createLinkTracker, type LinkTracker, PLACEHOLDER } from './placeholders.js';
 
 /** Which placeholder types may be restored in link contexts. */
@@ -12,19 +13,6 @@ export type RestorePolicy = {
   /** Types (`EMAIL`, `SECRET:aws-access-key`) or categories (`SECRET`) allowed in links; `'*'` allows all. */
   readonly restoreInLinks: ReadonlySet<string>;
 };
-
-/**
- * Placeholder-shaped text already in the input (`[EMAIL#1]` typed by an
- * agent) gets a full-width number sign, so no input can forge or collide
- * with a placeholder the session issues: restoration stays unambiguous.
- *
- * @param text - input text
- * @returns the text with literal placeholders defanged
- */
-export function defang(text: string): string {
-  if (!text.includes('#')) return text;
-  return text.replace(PLACEHOLDER, (p) => p.replace('#', '\uFF03'));
-}
 
 /** What restoration knows of the text before `text`: the text, or a tracker fed with it. */
 export type RestoreContext = {
@@ -41,7 +29,7 @@ export type RedactionSession = {
    * `context` carries the link state of the text before (streaming); `before` is that text itself.
    */
   restore(text: string, options?: RestoreContext): string;
-  /** How many distinct values were replaced. */
+  /** How many distinct secret and PII values were replaced (literals not counted). */
   readonly count: () => number;
 };
 
@@ -63,7 +51,8 @@ function allowedInLinks(type: string, policy: RestorePolicy): boolean {
 export function restoreWith(
   text: string,
   input: RestoreContext & {
-    readonly map: ReadonlyMap<string, Replacement>;
+    /** Placeholder → the exact text it stands for. */
+    readonly map: ReadonlyMap<string, string>;
     readonly policy: RestorePolicy;
   },
 ): string {
@@ -80,7 +69,7 @@ export function restoreWith(
     tracker.feed(text.slice(last, m.index));
     const rep = input.map.get(placeholder);
     const keep = rep === undefined || (!allowedInLinks(type, input.policy) && tracker.isLink());
-    out += text.slice(last, m.index) + (keep ? placeholder : rep.value);
+    out += text.slice(last, m.index) + (keep ? placeholder : rep);
     // The link state follows the vendor's text as written (placeholders, not values).
     tracker.feed(placeholder);
     last = m.index + placeholder.length;
@@ -90,24 +79,46 @@ export function restoreWith(
 }
 
 /**
- * Starts a redaction session for one call.
+ * Writes every placeholder in `text` as the exact text it stands for (no link policy).
+ *
+ * @param text - text holding placeholders
+ * @param map - placeholder → exact text
+ * @returns the expanded text
+ */
+function expand(text: string, map: ReadonlyMap<string, string>): string {
+  return text.replace(PLACEHOLDER, (p) => map.get(p) ?? p);
+}
+
+/**
+ * Starts a redaction session for one call. Placeholder-shaped text already
+ * in the input is pseudonymised first (`[LITERAL#n]`, see `literals.ts`),
+ * then the detectors redact secrets and PII; every issued placeholder maps
+ * to the exact original text, so `restore(redact(x)) === x` (links allowed).
+ * A detector value that holds a `LITERAL` placeholder is stored expanded; a
+ * text whose round trip would still not be exact is withheld whole
+ * (`[WITHHELD#n]`) rather than sent.
  *
  * @param policy - where restoration may write values
  * @returns the session
  */
 export function createRedactionSession(policy: RestorePolicy): RedactionSession {
   let replacements: readonly Replacement[] = [];
-  const map = new Map<string, Replacement>();
+  const map = new Map<string, string>();
+  const own = createPseudonymTable(map);
   return {
     redact(text) {
-      const result = redact(defang(text), { previous: replacements });
+      const result = redact(own.encodeLiterals(text), { previous: replacements });
+      // Issue order: a value can only hold placeholders issued before it.
+      for (const r of result.replacements.slice(replacements.length)) {
+        map.set(r.placeholder, expand(r.value, map));
+      }
       replacements = result.replacements;
-      for (const r of replacements) map.set(r.placeholder, r);
-      return result.text;
+      if (expand(result.text, map) === text) return result.text;
+      return own.placeholder(WITHHELD_TYPE, text);
     },
     restore(text, options = {}) {
       return restoreWith(text, { map, policy, ...options });
     },
-    count: () => map.size,
+    count: () => replacements.length,
   };
 }
