@@ -126,6 +126,28 @@ describe('moderation console in Chromium', () => {
     await page.close();
   });
 
+  /** regression: issue 15 */
+  it('a console left open past the CSRF token lifetime fetches a fresh token and still acts', async () => {
+    const id = await hold(w, canary(), { tier: 'LOW', sourceId: 'post-45' });
+    const page = await context.newPage();
+    await page.goto(`${w.url}/login/alice`);
+    await page.locator(`#queue tbody tr[data-id="${id}"] button`).click();
+    await expect.poll(() => page.locator('#envelope').textContent()).toContain(id);
+    const lifetime = 4 * 3_600_000 + 1;
+    w.clock.advance(lifetime);
+    try {
+      await page.getByLabel(/^Notes/).fill('Spam, stale tab');
+      await page.getByRole('button', { name: 'Delete' }).click();
+      await expect.poll(() => page.locator('#status').textContent()).toBe('Item deleted.');
+    } finally {
+      w.clock.advance(-lifetime);
+    }
+    expect((await auditRows(w, id)).map((r) => [r.eventType, r.actorId])).toEqual([
+      ['HUMAN_DELETE', 'alice'],
+    ]);
+    await page.close();
+  });
+
   it('a non-admin session gets 403 and no console', async () => {
     const page = await context.newPage();
     await context.clearCookies();
