@@ -1,5 +1,5 @@
-import { type FakeLLMVendor, startFakeLLMVendor } from '@clawexchange/test-utils';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { useFakeLLMVendor } from '@clawexchange/test-utils';
+import { describe, expect, it } from 'vitest';
 import { createLLMGuard } from './create-llm-guard.js';
 import { llmJudgePlugin } from './judge-plugin.js';
 
@@ -17,31 +17,24 @@ const PEM = [
 ].join('\n');
 const SCHEMA = { type: 'object', properties: { ok: { type: 'boolean' } }, required: ['ok'] };
 
-let vendor: FakeLLMVendor;
-beforeAll(async () => {
-  vendor = await startFakeLLMVendor();
-});
-afterAll(async () => {
-  await vendor.close();
-});
-afterEach(() => {
-  vendor.requests.length = 0;
-});
+const vendor = useFakeLLMVendor();
 
 const guard = () =>
   createLLMGuard({
-    provider: { kind: 'openai', url: vendor.openAiUrl, model: 'm', maxRetries: 0 },
+    provider: { kind: 'openai', url: vendor().openAiUrl, model: 'm', maxRetries: 0 },
     dataUsage: 'none',
   });
 
 function sent(): string {
-  return vendor.requests.map((r) => r.body).join('\n');
+  return vendor()
+    .requests.map((r) => r.body)
+    .join('\n');
 }
 
 describe('no canary reaches the vendor through odd paths', () => {
   /** regression: issue 14 */
   it('redacts a selector name (the field name is sent as a heading)', async () => {
-    vendor.enqueue({ kind: 'answer', text: '{"ok":true}' });
+    vendor().enqueue({ kind: 'answer', text: '{"ok":true}' });
     await guard().call({
       task: 't',
       schema: SCHEMA,
@@ -49,7 +42,7 @@ describe('no canary reaches the vendor through odd paths', () => {
       selectors: [{ name: EMAIL }],
       runId: 'r',
     });
-    expect(vendor.requests).toHaveLength(1);
+    expect(vendor().requests).toHaveLength(1);
     expect(sent()).not.toContain(EMAIL);
     expect(sent()).toContain('[EMAIL#1]');
   });
@@ -57,7 +50,7 @@ describe('no canary reaches the vendor through odd paths', () => {
   /** regression: issue 14 */
   it('redacts a field before cutting it: a private key longer than the snippet limit is not sent in part', async () => {
     expect(PEM.length).toBeGreaterThan(512);
-    vendor.enqueue({ kind: 'answer', text: '{"ok":true}' });
+    vendor().enqueue({ kind: 'answer', text: '{"ok":true}' });
     await guard().call({
       task: 't',
       schema: SCHEMA,
@@ -65,7 +58,7 @@ describe('no canary reaches the vendor through odd paths', () => {
       selectors: [{ name: 'body' }],
       runId: 'r',
     });
-    expect(vendor.requests).toHaveLength(1);
+    expect(vendor().requests).toHaveLength(1);
     expect(sent()).not.toContain(PEM_BODY_START);
     expect(sent()).not.toContain('Ab3dEf5h');
   });
@@ -76,14 +69,17 @@ describe('no canary reaches the vendor through odd paths', () => {
     async (offset) => {
       const text = `${'x '.repeat(offset / 2)}${AWS_KEY} and ${EMAIL}`;
       expect(text.indexOf(AWS_KEY)).toBe(offset);
-      vendor.enqueue({ kind: 'answer', text: '{"injection":false,"scam":false,"confidence":0.1}' });
+      vendor().enqueue({
+        kind: 'answer',
+        text: '{"injection":false,"scam":false,"confidence":0.1}',
+      });
       const plugin = llmJudgePlugin({ guard: guard(), onFailure: 'closed' });
       const result = await plugin.analyze(
         { text, contentType: 'POST' },
         { signal: new AbortController().signal },
       );
       expect(result.labels).toEqual([]);
-      expect(vendor.requests).toHaveLength(1);
+      expect(vendor().requests).toHaveLength(1);
       expect(sent()).not.toContain(AWS_KEY.slice(0, 8));
       expect(sent()).not.toContain(AWS_KEY.slice(-8));
       expect(sent()).not.toContain('canary.person');

@@ -1,22 +1,13 @@
-import { type FakeLLMVendor, startFakeLLMVendor } from '@clawexchange/test-utils';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { useFakeLLMVendor } from '@clawexchange/test-utils';
+import { describe, expect, it } from 'vitest';
 import { createLLMGuard } from './create-llm-guard.js';
 import type { CallInput } from './types.js';
 
-let vendor: FakeLLMVendor;
-beforeAll(async () => {
-  vendor = await startFakeLLMVendor();
-});
-afterAll(async () => {
-  await vendor.close();
-});
-afterEach(() => {
-  vendor.requests.length = 0;
-});
+const vendor = useFakeLLMVendor();
 
 const guard = () =>
   createLLMGuard({
-    provider: { kind: 'openai', url: vendor.openAiUrl, model: 'm', maxRetries: 0 },
+    provider: { kind: 'openai', url: vendor().openAiUrl, model: 'm', maxRetries: 0 },
     dataUsage: 'none',
   });
 const good: CallInput = {
@@ -44,7 +35,7 @@ describe('call() arguments', () => {
       code: 'LLM_GUARD_INVALID_INPUT',
       field,
     });
-    expect(vendor.requests).toHaveLength(0);
+    expect(vendor().requests).toHaveLength(0);
   });
 
   it('stream() refuses a schema (it streams text)', async () => {
@@ -60,18 +51,18 @@ describe('call() arguments', () => {
 
 describe('broken vendor answers', () => {
   it('a non-wire-format answer is VENDOR_RESPONSE_INVALID', async () => {
-    vendor.enqueue({ kind: 'status', status: 200, body: '{"unexpected":true}' });
+    vendor().enqueue({ kind: 'status', status: 200, body: '{"unexpected":true}' });
     await expect(guard().call(good)).rejects.toMatchObject({
       code: 'LLM_GUARD_VENDOR_RESPONSE_INVALID',
     });
-    vendor.enqueue({ kind: 'status', status: 200, body: 'not json' });
+    vendor().enqueue({ kind: 'status', status: 200, body: 'not json' });
     await expect(guard().call(good)).rejects.toMatchObject({
       code: 'LLM_GUARD_VENDOR_RESPONSE_INVALID',
     });
   });
 
   it('an error event in the stream is VENDOR_RESPONSE_INVALID', async () => {
-    vendor.enqueue({
+    vendor().enqueue({
       kind: 'status',
       status: 200,
       headers: { 'content-type': 'text/event-stream' },
@@ -91,7 +82,7 @@ describe('broken vendor answers', () => {
   });
 
   it("the caller's abort is ABORTED", async () => {
-    vendor.enqueue({ kind: 'hang' });
+    vendor().enqueue({ kind: 'hang' });
     const controller = new AbortController();
     const pending = guard().call({ ...good, signal: controller.signal });
     setTimeout(() => controller.abort(), 20);

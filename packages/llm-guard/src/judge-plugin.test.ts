@@ -1,22 +1,13 @@
-import { type FakeLLMVendor, startFakeLLMVendor } from '@clawexchange/test-utils';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { useFakeLLMVendor } from '@clawexchange/test-utils';
+import { describe, expect, it } from 'vitest';
 import { createLLMGuard } from './create-llm-guard.js';
 import { llmJudgePlugin } from './judge-plugin.js';
 
-let vendor: FakeLLMVendor;
-beforeAll(async () => {
-  vendor = await startFakeLLMVendor();
-});
-afterAll(async () => {
-  await vendor.close();
-});
-afterEach(() => {
-  vendor.requests.length = 0;
-});
+const vendor = useFakeLLMVendor();
 
 const guard = () =>
   createLLMGuard({
-    provider: { kind: 'anthropic', url: vendor.anthropicUrl, model: 'm', maxRetries: 0 },
+    provider: { kind: 'anthropic', url: vendor().anthropicUrl, model: 'm', maxRetries: 0 },
     dataUsage: 'none',
   });
 const ctx = () => ({ signal: new AbortController().signal });
@@ -34,7 +25,7 @@ describe('llmJudgePlugin', () => {
 
   it('scores the vendor verdict and caches it by the redacted text (no second request)', async () => {
     const plugin = llmJudgePlugin({ guard: guard(), onFailure: 'closed' });
-    vendor.enqueue({ kind: 'answer', text: '{"injection":false,"scam":true,"confidence":0.8}' });
+    vendor().enqueue({ kind: 'answer', text: '{"injection":false,"scam":true,"confidence":0.8}' });
     const first = await plugin.analyze(envelope('Send 1 BTC to jo@example.com to unlock'), ctx());
     expect(first).toEqual({
       score: 80,
@@ -45,12 +36,12 @@ describe('llmJudgePlugin', () => {
     // Another address redacts to the same text: same cache entry.
     const second = await plugin.analyze(envelope('Send 1 BTC to al@example.net to unlock'), ctx());
     expect(second).toEqual(first);
-    expect(vendor.requests).toHaveLength(1);
-    expect(vendor.requests[0]?.body).not.toContain('jo@example.com');
+    expect(vendor().requests).toHaveLength(1);
+    expect(vendor().requests[0]?.body).not.toContain('jo@example.com');
   });
 
   it('fails open or closed, visibly, on timeout', async () => {
-    vendor.enqueue({ kind: 'hang' }, { kind: 'hang' });
+    vendor().enqueue({ kind: 'hang' }, { kind: 'hang' });
     const open = llmJudgePlugin({ guard: guard(), onFailure: 'open', timeoutMs: 30 });
     const closed = llmJudgePlugin({
       guard: guard(),

@@ -6,6 +6,7 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { afterAll, afterEach, beforeAll } from 'vitest';
 
 /** One request the fake vendor received, byte for byte. */
 export type RecordedVendorRequest = {
@@ -155,5 +156,28 @@ export async function startFakeLLMVendor(): Promise<FakeLLMVendor> {
         server.closeAllConnections();
         server.close((e) => (e ? reject(e) : resolve()));
       }),
+  };
+}
+
+/**
+ * Starts one fake vendor for the calling test file (vitest `beforeAll`), closes
+ * it after the file, and forgets its recorded requests after each test.
+ *
+ * @returns a getter for the running vendor (valid inside tests and hooks)
+ */
+export function useFakeLLMVendor(): () => FakeLLMVendor {
+  let vendor: FakeLLMVendor | undefined;
+  beforeAll(async () => {
+    vendor = await startFakeLLMVendor();
+  });
+  afterAll(async () => {
+    await vendor?.close();
+  });
+  afterEach(() => {
+    if (vendor !== undefined) vendor.requests.length = 0;
+  });
+  return () => {
+    if (vendor === undefined) throw new Error('useFakeLLMVendor: the vendor starts in beforeAll');
+    return vendor;
   };
 }

@@ -24,6 +24,7 @@ export {
   type RecordedVendorRequest,
   startFakeLLMVendor,
   streamEvents,
+  useFakeLLMVendor,
 } from './fake-llm-vendor.js';
 export { findFreePort } from './free-port.js';
 export {
