@@ -1,9 +1,8 @@
-import { spawn } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { TestDatabase } from '@clawexchange/test-utils';
+import { runNodeScript, type ScriptRun, type TestDatabase } from '@clawexchange/test-utils';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createAuditLogger } from '../../src/index.js';
 import { migratedDatabase, tamper } from './helpers.js';
@@ -11,25 +10,8 @@ import { migratedDatabase, tamper } from './helpers.js';
 const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 const HMAC = Buffer.alloc(32, 3).toString('base64');
 
-function run(
-  args: readonly string[],
-  env: Record<string, string>,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [CLI, ...args], {
-      env: { PATH: process.env.PATH ?? '', ...env },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: readonly string[], vars: Record<string, string>): Promise<ScriptRun> =>
+  runNodeScript(CLI, args, vars);
 
 describe('clawexchange-audit (built bin)', () => {
   let db: TestDatabase;

@@ -1,7 +1,6 @@
-import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
-import { createS3Client } from '@clawexchange/test-utils';
+import { createS3Client, runNodeScript, type ScriptRun } from '@clawexchange/test-utils';
 import { QueryTypes } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Env, setupEnv } from './setup.js';
@@ -9,25 +8,8 @@ import { type Env, setupEnv } from './setup.js';
 /** The built bin, exactly what the package `bin` points at (run `build` first). */
 const BIN = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
 
-type Run = { code: number | null; stdout: string; stderr: string };
-
-function run(args: readonly string[], vars: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH ?? '', ...vars },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: readonly string[], vars: Record<string, string>): Promise<ScriptRun> =>
+  runNodeScript(BIN, args, vars);
 
 describe('clawexchange-llm-guard retention (built bin, spawned)', () => {
   let env: Env;

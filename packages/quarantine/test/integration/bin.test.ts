@@ -1,31 +1,14 @@
-import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { fileURLToPath } from 'node:url';
+import { runNodeScript, type ScriptRun } from '@clawexchange/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Env, META, setupEnv } from './setup.js';
 
 /** The built worker, exactly what the package `bin` points at (run `build` first). */
 const BIN = fileURLToPath(new URL('../../dist/bin.js', import.meta.url));
 
-type Run = { code: number | null; stdout: string; stderr: string };
-
-function run(args: readonly string[], vars: Record<string, string>): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [BIN, ...args], {
-      env: { PATH: process.env.PATH ?? '', ...vars },
-    });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (d: Buffer) => {
-      stdout += d.toString();
-    });
-    child.stderr.on('data', (d: Buffer) => {
-      stderr += d.toString();
-    });
-    child.on('error', reject);
-    child.on('exit', (code) => resolve({ code, stdout, stderr }));
-  });
-}
+const run = (args: readonly string[], vars: Record<string, string>): Promise<ScriptRun> =>
+  runNodeScript(BIN, args, vars);
 
 describe('clawexchange-quarantine (built bin, spawned)', () => {
   let env: Env;
