@@ -20,10 +20,31 @@ function invalidInput(field: string, expected: string): SSGError {
 const MAX_ID_LENGTH = 256;
 const MAX_CONTENT_TYPE_LENGTH = 64;
 
+/**
+ * Matches a lone surrogate: with the `u` flag a well-formed pair is one code
+ * point and never matches, so only an unpaired half does.
+ */
+const LONE_SURROGATE = /[\uD800-\uDFFF]/u;
+
+/**
+ * The gate's one rule for ill-formed UTF-16: text or ids holding a lone
+ * surrogate are refused before any plugin runs, so what is scanned, stored
+ * in quarantine and audited is always the same well-formed string.
+ */
+function isWellFormedText(value: string): boolean {
+  return !LONE_SURROGATE.test(value);
+}
+
 function optionalString(meta: Record<string, unknown>, key: string): void {
   const value = meta[key];
-  if (value !== undefined && (typeof value !== 'string' || value.length > MAX_ID_LENGTH)) {
-    throw invalidInput(`metadata.${key}`, `a string of at most ${MAX_ID_LENGTH} characters`);
+  if (
+    value !== undefined &&
+    (typeof value !== 'string' || value.length > MAX_ID_LENGTH || !isWellFormedText(value))
+  ) {
+    throw invalidInput(
+      `metadata.${key}`,
+      `a well-formed string of at most ${MAX_ID_LENGTH} characters`,
+    );
   }
 }
 
@@ -39,16 +60,23 @@ export function validateEnvelope(value: unknown): ContentEnvelope {
   checkSSGOptions(value, ENVELOPE_SPEC);
   const e = value as Record<string, unknown>;
   if (typeof e.text !== 'string') throw invalidInput('text', 'a string');
+  if (!isWellFormedText(e.text)) {
+    throw invalidInput('text', 'well-formed UTF-16 (no lone surrogate)');
+  }
   const { contentType, category } = e;
   if (
     typeof contentType !== 'string' ||
     contentType === '' ||
-    contentType.length > MAX_CONTENT_TYPE_LENGTH
+    contentType.length > MAX_CONTENT_TYPE_LENGTH ||
+    !isWellFormedText(contentType)
   ) {
     throw invalidInput('contentType', 'a string of 1-64 characters such as POST or MESSAGE');
   }
-  if (category !== undefined && (typeof category !== 'string' || category.length > MAX_ID_LENGTH)) {
-    throw invalidInput('category', `a string of at most ${MAX_ID_LENGTH} characters`);
+  if (
+    category !== undefined &&
+    (typeof category !== 'string' || category.length > MAX_ID_LENGTH || !isWellFormedText(category))
+  ) {
+    throw invalidInput('category', `a well-formed string of at most ${MAX_ID_LENGTH} characters`);
   }
   if (e.metadata !== undefined) {
     if (typeof e.metadata !== 'object' || e.metadata === null) {

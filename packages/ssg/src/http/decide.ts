@@ -72,6 +72,10 @@ export function outcomeForError<Req>(
     case SSGErrorCode.INVALID_BODY:
       // The message is one of body.ts's constant sentences (never content): it says what is wrong.
       return respond(400, 'Invalid request body', { field: error.field, detail: error.message });
+    case SSGErrorCode.INVALID_INPUT:
+      // The request's text or ids broke the envelope's rules (e.g. a lone surrogate, an id
+      // over 256 characters): the client's fault, never a 500. `field` names which; no value.
+      return respond(400, 'Invalid request', { field: error.field });
     case SSGErrorCode.QUARANTINE_FAILED:
       return respond(opts.unavailableStatus, 'Content could not be held for review');
     case SSGErrorCode.AUDIT_FAILED:
