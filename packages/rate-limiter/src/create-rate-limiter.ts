@@ -4,10 +4,12 @@ import { createBlockList } from './internal/block-list.js';
 import { agentKeys, agentSegment } from './internal/keys.js';
 import { createLiveConfig } from './internal/live-config.js';
 import { createMemoryStore } from './internal/memory-store.js';
+import { neverBackwards } from './internal/monotonic-clock.js';
 import { checkLimiterOptions, DECISION_SPEC } from './internal/options.js';
 import { createRedisHealth } from './internal/redis-health.js';
 import { createRedisStore, RedisUnavailable } from './internal/redis-store.js';
 import { type Prepared, penaltyMask, policyReply, toResult } from './internal/results.js';
+import { createSeenCounts } from './internal/seen-counts.js';
 import type { Store, StoreRequest } from './internal/store.js';
 import { createInstruments, NOOP_LOGGER } from './internal/telemetry.js';
 import { createDecide, createMiddleware } from './middleware.js';
@@ -41,7 +43,9 @@ export function createRateLimiter(given: RateLimiterConfig = {}): RateLimiter {
   // `?? {}` as well: a JavaScript caller may pass null.
   const config = given ?? {};
   const cfg = validateConfig(config);
-  const now = config.now ?? (() => new Date());
+  // Never backwards: a clock stepped back must not reopen windows already filled.
+  const now = neverBackwards(config.now ?? (() => new Date()));
+  const seen = createSeenCounts();
   const logger = config.logger ?? NOOP_LOGGER;
   const inst = createInstruments(config.meter, logger);
   const memory = createMemoryStore(now);
@@ -104,6 +108,11 @@ export function createRateLimiter(given: RateLimiterConfig = {}): RateLimiter {
     try {
       const reply = await redis.decide(prep.req);
       health.up();
+      seen.remember(prep.req.counterKey, {
+        burstUsed: reply.burst.used,
+        windowUsed: reply.window.used,
+        atMs: now().getTime(),
+      });
       const result = toResult(prep, reply, 'redis');
       // A penalty derived from recorded verdicts may run out before the retry
       // time the script computed with it in force; Redis then admits earlier,
@@ -122,6 +131,9 @@ export function createRateLimiter(given: RateLimiterConfig = {}): RateLimiter {
 
   async function outage(prep: Prepared): Promise<RateLimitResult> {
     if (cfg.onRedisDown === 'insurance') {
+      // Start from what Redis last said about this key, not from zero.
+      const last = seen.get(prep.req.counterKey);
+      if (last !== undefined) await memory.raiseTo(prep.req, last);
       return toResult(prep, await memory.decide(prep.req), 'insurance');
     }
     const open = cfg.onRedisDown === 'open';

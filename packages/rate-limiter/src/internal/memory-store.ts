@@ -1,8 +1,19 @@
 import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { effectiveLimit } from './limit-math.js';
+import type { SeenCounts } from './seen-counts.js';
 import type { Store, StoreReply, StoreRequest, VerdictKind, WindowReply } from './store.js';
 import { PENALTY_SPANS_MS } from './store.js';
 import { evaluateWindow } from './window-math.js';
+
+/** The memory store, which can also be raised to counts seen elsewhere. */
+export type MemoryStore = Store & {
+  /**
+   * Raises the counts of `req`'s key to at least `seen` (placed in the
+   * current bucket, so they leave the window no earlier than in Redis);
+   * counts already at or above it are left alone, so repeating it is harmless.
+   */
+  raiseTo(req: StoreRequest, seen: SeenCounts): Promise<void>;
+};
 
 /**
  * The store used without Redis and as the insurance store while Redis is
@@ -14,7 +25,7 @@ import { evaluateWindow } from './window-math.js';
  * @param now - the clock (memory mode has no server clock)
  * @returns the store
  */
-export function createMemoryStore(now: () => Date): Store {
+export function createMemoryStore(now: () => Date): MemoryStore {
   const counters = new RateLimiterMemory({ points: 1, duration: 1, keyPrefix: 'c' });
   const verdicts = new RateLimiterMemory({ points: 1, duration: 1, keyPrefix: 'v' });
   const tails = new Map<string, Promise<unknown>>();
@@ -109,8 +120,33 @@ export function createMemoryStore(now: () => Date): Store {
     return { allowed, nowMs, penaltyMask: mask, burst, window };
   }
 
+  async function raiseLocked(req: StoreRequest, seen: SeenCounts): Promise<void> {
+    const nowMs = now().getTime();
+    for (const [prefix, w, floor] of [
+      ['b', req.burst, seen.burstUsed],
+      ['w', req.window, seen.windowUsed],
+    ] as const) {
+      // A count seen longer than one window ago has left the window in Redis too.
+      if (floor <= 0 || nowMs - seen.atMs >= w.windowMs) continue;
+      const bucketMs = w.windowMs / req.buckets;
+      const bucket = Math.floor(nowMs / bucketMs);
+      const counts = await readCounts(req.counterKey, prefix, bucket, req.buckets);
+      const { used } = evaluateWindow(
+        { limit: 0, windowMs: w.windowMs, bucketMs, counts },
+        nowMs,
+        0,
+      );
+      if (used >= floor) continue;
+      const ttlSec = Math.ceil((w.windowMs + bucketMs) / 1000) + 1;
+      await counters.penalty(`${req.counterKey}|${prefix}${bucket}`, floor - used, {
+        customDuration: ttlSec,
+      });
+    }
+  }
+
   return {
     decide: (req) => serial(req.counterKey, () => decideLocked(req)),
+    raiseTo: (req, seen) => serial(req.counterKey, () => raiseLocked(req, seen)),
     async recordVerdict(verdictKey: string, kind: VerdictKind): Promise<void> {
       const nowMs = now().getTime();
       const ttlSec = PENALTY_SPANS_MS.multiple / 1000;

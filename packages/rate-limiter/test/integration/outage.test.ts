@@ -54,11 +54,12 @@ describe('Redis killed and restarted mid-test', () => {
       if (client.status === 'ready') throw new Error('still connected');
     });
 
-    // insurance: the memory limiter enforces the same limits in this process
+    // insurance: the memory limiter enforces the same limits in this process,
+    // starting from the one request Redis had already counted (6 - 1 left)
     const insured = [];
     for (let i = 0; i < 8; i++) insured.push(await ins.limiter.consume(CANARY, 'T', opts));
     expect(insured.every((x) => x.source === 'insurance' && !x.failedOpen)).toBe(true);
-    expect(insured.filter((x) => x.allowed)).toHaveLength(6);
+    expect(insured.filter((x) => x.allowed)).toHaveLength(5);
     // open: admitted, and says so
     const o = await open.limiter.consume(CANARY, 'T', opts);
     expect(o).toMatchObject({ allowed: true, failedOpen: true, source: 'fail-open' });
@@ -106,6 +107,33 @@ describe('Redis killed and restarted mid-test', () => {
       // nothing about the agent leaks into logs or metric labels
       expect(JSON.stringify(p.log.lines) + JSON.stringify(p.m.adds)).not.toContain('CANARY');
     }
+  });
+
+  /** regression: issue 16 — the insurance limiter started from zero and admitted an agent at its limit. */
+  it('insurance starts from the counts Redis last reported: an agent at its limit stays limited', async () => {
+    const { limiter } = make('insurance');
+    const agent = 'at-limit-agent';
+    const opts = { trustLevel: 'VERIFIED' } as const; // T: 6 per window
+    // Exactly at the limit, never denied: no remembered denial can stand in for the counts.
+    const inRedis = [];
+    for (let i = 0; i < 6; i++) inRedis.push(await limiter.consume(agent, 'T', opts));
+    expect(inRedis.every((r) => r.source === 'redis' && r.allowed)).toBe(true);
+    const fresh = 'never-seen-agent';
+
+    await server.stop();
+    await waitUntil(async () => {
+      if (client.status === 'ready') throw new Error('still connected');
+    });
+    const during = await limiter.consume(agent, 'T', opts);
+    // An agent Redis never reported on starts from zero (nothing better is known).
+    const unseen = await limiter.consume(fresh, 'T', opts);
+
+    server = await startRedis({ port: server.port });
+    await waitUntil(async () => {
+      if (client.status !== 'ready') throw new Error('not yet');
+    });
+    expect(during).toMatchObject({ source: 'insurance', allowed: false, remaining: 0 });
+    expect(unseen).toMatchObject({ source: 'insurance', allowed: true });
   });
 
   it('a Redis that hangs (CLIENT PAUSE) counts as down after redisTimeoutMs, then recovers', async () => {
