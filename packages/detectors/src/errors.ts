@@ -10,6 +10,11 @@ export const DetectorErrorCode = {
   INPUT_TOO_LARGE: 'DETECTORS_INPUT_TOO_LARGE',
   /** The input is not a string. */
   INVALID_INPUT: 'DETECTORS_INVALID_INPUT',
+  /**
+   * A plugin's scan budget ran out before the end of the text (plugins with
+   * `onTruncated: 'error'`); the gate then applies its plugin-error policy.
+   */
+  BUDGET_EXCEEDED: 'DETECTORS_BUDGET_EXCEEDED',
 } as const;
 /** One of the {@link DetectorErrorCode} values. */
 export type DetectorErrorCode = (typeof DetectorErrorCode)[keyof typeof DetectorErrorCode];

@@ -17,6 +17,7 @@ describe('public surface', () => {
       'scan',
       'scanInjection',
       'scanPii',
+      'scanReport',
       'scanSecrets',
       'scoreFindings',
       'secretsPlugin',

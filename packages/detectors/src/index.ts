@@ -14,7 +14,14 @@ export {
   secretsPlugin,
 } from './plugins.js';
 export { redact, restore } from './redact.js';
-export { createDetector, scan, scanInjection, scanPii, scanSecrets } from './scan.js';
+export {
+  createDetector,
+  scan,
+  scanInjection,
+  scanPii,
+  scanReport,
+  scanSecrets,
+} from './scan.js';
 export type {
   Category,
   CustomRule,
@@ -23,6 +30,8 @@ export type {
   RedactOptions,
   RedactResult,
   Replacement,
+  ScanBudget,
   ScanOptions,
+  ScanReport,
   Severity,
 } from './types.js';

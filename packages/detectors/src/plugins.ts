@@ -6,7 +6,7 @@ import type {
 } from '@clawexchange/ssg';
 import { DetectorError, DetectorErrorCode } from './errors.js';
 import type { Resolved } from './internal/engine.js';
-import { resolveOptions, scanResolved } from './internal/engine.js';
+import { resolveOptions, scanReportResolved, scanResolved } from './internal/engine.js';
 import {
   checkDetectorOptions,
   DEFAULT_PLUGINS_SPEC,
@@ -15,7 +15,7 @@ import {
 } from './internal/option-keys.js';
 import type { ScanShape } from './internal/shared-scan.js';
 import { createSharedScan } from './internal/shared-scan.js';
-import type { Category, Finding, ScanOptions, Severity } from './types.js';
+import type { Category, Finding, ScanOptions, ScanReport, Severity } from './types.js';
 
 /**
  * Score (0–100) per severity. Defaults map onto the gate's default tiers:
@@ -38,6 +38,17 @@ export type PluginOptions = ScanOptions & {
    * @default 5
    */
   readonly perExtraFinding?: number;
+  /**
+   * What the plugin does when its `budget` runs out before the end of the
+   * text. `'error'`: it fails with `DETECTORS_BUDGET_EXCEEDED`, so the gate
+   * labels it `PLUGIN_ERROR:<id>`, lists it in `degraded` and applies its
+   * `onPluginError` policy (by default the post is held). `'label'`: it
+   * returns what it found in the part it read, labelled
+   * `<CATEGORY>_SCAN_TRUNCATED` (e.g. `INJECTION_SCAN_TRUNCATED`) and scored
+   * at least the `medium` severity score. Only used with a `budget`.
+   * @default 'error'
+   */
+  readonly onTruncated?: 'error' | 'label';
 };
 
 /**
@@ -86,6 +97,7 @@ type Prepared = {
   readonly enabled: boolean;
   readonly scores: SeverityScores;
   readonly perExtra: number;
+  readonly onTruncated: 'error' | 'label';
   /** The options the raw scan depends on (see {@link sameScanShape}). */
   readonly shape: ScanShape;
   readonly alone: Resolved;
@@ -108,7 +120,15 @@ function prepare(
   defaults: { id: string; priority: number },
   options: PluginOptions | undefined,
 ): Prepared {
-  const { id, priority, enabled, severityScores, perExtraFinding, ...scanOptions } = options ?? {};
+  const { id, priority, enabled, severityScores, perExtraFinding, onTruncated, ...scanOptions } =
+    options ?? {};
+  if (onTruncated !== undefined && onTruncated !== 'error' && onTruncated !== 'label') {
+    throw new DetectorError(
+      DetectorErrorCode.INVALID_OPTIONS,
+      "invalid option `onTruncated`: expected 'error' or 'label'",
+      { field: 'onTruncated' },
+    );
+  }
   if (typeof severityScores === 'object' && severityScores !== null) {
     checkDetectorOptions(severityScores, {
       name: 'plugin options',
@@ -134,20 +154,51 @@ function prepare(
     enabled: enabled ?? true,
     scores,
     perExtra,
+    onTruncated: onTruncated ?? 'error',
     shape: { customRules, maxInputChars, oversize, maxDecodeDepth },
     alone: resolveOptions({ ...scanOptions, categories: [category] }),
   };
 }
 
-function toPlugin(p: Prepared, findings: (text: string) => Finding[]): DetectionPlugin {
+const CATEGORY_LABEL: Readonly<Record<Category, string>> = {
+  secret: 'SECRET',
+  pii: 'PII',
+  injection: 'INJECTION',
+};
+
+/**
+ * The result of a scan whose budget ran out: an error for the gate's policy,
+ * or the findings of the part read, labelled and scored at least `medium`.
+ */
+function truncatedResult(p: Prepared, report: ScanReport): DetectionResult {
+  if (p.onTruncated === 'error') {
+    throw new DetectorError(
+      DetectorErrorCode.BUDGET_EXCEEDED,
+      'scan budget ran out before the end of the text',
+      { field: 'budget' },
+    );
+  }
+  const found = scoreFindings(report.findings, p.scores, p.perExtra);
+  const label = `${CATEGORY_LABEL[p.category]}_SCAN_TRUNCATED`;
   return {
-    id: p.id,
-    priority: p.priority,
-    enabled: p.enabled,
-    analyze(envelope: ContentEnvelope): DetectionResult {
-      return scoreFindings(findings(envelope.text), p.scores, p.perExtra);
-    },
+    score: Math.max(found.score, p.scores.medium),
+    labels: [...found.labels, label].sort(),
+    matches: found.matches,
+    summary: `scan truncated by its budget after ${report.coveredChars} characters; ${found.summary}`,
   };
+}
+
+function toPlugin(p: Prepared, findings: (text: string) => Finding[]): DetectionPlugin {
+  const analyze =
+    p.alone.budget === undefined
+      ? (envelope: ContentEnvelope): DetectionResult =>
+          scoreFindings(findings(envelope.text), p.scores, p.perExtra)
+      : (envelope: ContentEnvelope): DetectionResult => {
+          const report = scanReportResolved(envelope.text, p.alone);
+          if (report.truncated) return truncatedResult(p, report);
+          return scoreFindings(report.findings, p.scores, p.perExtra);
+        };
+  return { id: p.id, priority: p.priority, enabled: p.enabled, analyze };
 }
 
 const SECRETS = { id: 'secrets', priority: 100 };
@@ -233,12 +284,13 @@ function sameScanShape(a: Prepared, b: Prepared): boolean {
   );
 }
 
-/** Enabled plugins in groups that can share one raw scan; a disabled one alone. */
+/** Enabled plugins in groups that can share one raw scan; a disabled or budgeted one alone. */
 function groupsOf(prepared: readonly Prepared[]): Prepared[][] {
   const shared: Prepared[][] = [];
   const alone: Prepared[][] = [];
   for (const p of prepared) {
-    if (!p.enabled) {
+    // A budgeted plugin meters its own scan: it shares none.
+    if (!p.enabled || p.alone.budget !== undefined) {
       alone.push([p]);
       continue;
     }

@@ -1,9 +1,16 @@
 import type { Resolved } from './internal/engine.js';
-import { resolveOptions, scanResolved } from './internal/engine.js';
+import { resolveOptions, scanReportResolved, scanResolved } from './internal/engine.js';
 import { checkDetectorOptions, SCAN_SPEC } from './internal/option-keys.js';
 import { categoriesMask, OptionsCache, optionsKey } from './internal/options-cache.js';
 import { redactWith } from './redact.js';
-import type { Category, Detector, Finding, RedactResult, ScanOptions } from './types.js';
+import type {
+  Category,
+  Detector,
+  Finding,
+  RedactResult,
+  ScanOptions,
+  ScanReport,
+} from './types.js';
 
 let defaultResolved: Resolved | undefined;
 const cache = new OptionsCache<Resolved>();
@@ -18,6 +25,8 @@ function resolved(options: ScanOptions | undefined): Resolved {
   if (typeof options !== 'object' || options === null) return resolveOptions(options);
   // Before the caches: a cached entry must never stand in for options with an unknown key.
   checkDetectorOptions(options, SCAN_SPEC);
+  // A budget (its clock is a function) is per call: never cached, never served from the caches.
+  if (options.budget !== undefined) return resolveOptions(options);
   const mask = categoriesMask(options);
   if (mask !== undefined) {
     let r = byMask[mask];
@@ -56,6 +65,26 @@ function resolved(options: ScanOptions | undefined): Resolved {
  */
 export function scan(text: string, options?: ScanOptions): Finding[] {
   return scanResolved(text, resolved(options));
+}
+
+/**
+ * Scans text like {@link scan} and says how much of it was covered: with a
+ * `budget`, the scan stops between two slices of the text once the budget is
+ * spent and reports `truncated: true` with the findings of the part it read.
+ *
+ * @param text - the text to scan
+ * @param options - as for {@link scan}, usually with a `budget`
+ * @returns the findings, `truncated`, and `coveredChars`
+ * @throws {DetectorError} as {@link scan}; DETECTORS_INVALID_OPTIONS naming
+ *   `budget.deadlineMs`, `budget.maxWorkChars` or `budget.now` for a bad budget
+ * @example
+ * ```ts
+ * const report = scanReport(text, { budget: { deadlineMs: 20 } });
+ * if (report.truncated) holdForReview(report.coveredChars);
+ * ```
+ */
+export function scanReport(text: string, options?: ScanOptions): ScanReport {
+  return scanReportResolved(text, resolved(options));
 }
 
 function only(category: Category, options: ScanOptions | undefined): ScanOptions {
@@ -109,8 +138,11 @@ export function scanInjection(text: string, options?: ScanOptions): Finding[] {
  */
 export function createDetector(options?: ScanOptions): Detector {
   const r = resolveOptions(options);
+  // Redaction reads the whole text: a cut scan would leave values in the clear.
+  const whole = r.budget === undefined ? r : { ...r, budget: undefined };
   return {
     scan: (text: string): readonly Finding[] => scanResolved(text, r),
-    redact: (text: string): RedactResult => redactWith(text, scanResolved(text, r), []),
+    scanReport: (text: string): ScanReport => scanReportResolved(text, r),
+    redact: (text: string): RedactResult => redactWith(text, scanResolved(text, whole), []),
   };
 }

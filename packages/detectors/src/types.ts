@@ -78,6 +78,55 @@ export type ScanOptions = {
    * @default 2
    */
   readonly maxDecodeDepth?: number;
+  /**
+   * A work budget: the scan stops between two slices of the text once it is
+   * spent, and {@link ScanReport} says how far it got. Without one, a scan
+   * always reads the whole text. Not accepted by `redact` (a redaction that
+   * stopped early would leave values in the clear).
+   */
+  readonly budget?: ScanBudget;
+};
+
+/**
+ * How much work one scan may do. With a budget, a text longer than one slice
+ * (65 536 characters, or `maxInputChars` / `maxWorkChars` when smaller) is
+ * read slice by slice, in overlapping windows as `oversize: 'window'` reads
+ * a text above `maxInputChars`; the budget is checked before each slice. A
+ * text that fits in one slice is scanned exactly as without a budget.
+ */
+export type ScanBudget = {
+  /**
+   * Milliseconds the scan may run, measured from the call on `now`. Checked
+   * between slices, so a scan can overrun it by the time of one slice.
+   */
+  readonly deadlineMs?: number;
+  /**
+   * Characters the scan may read, slices counted whole (window overlaps
+   * included): a deterministic budget that does not depend on machine load.
+   * An integer ≥ 1024.
+   */
+  readonly maxWorkChars?: number;
+  /**
+   * Monotonic clock in milliseconds for `deadlineMs` (tests move it).
+   * @default performance.now
+   */
+  readonly now?: () => number;
+};
+
+/** Result of {@link scanReport}: the findings, and how much of the text they cover. */
+export type ScanReport = {
+  /** Findings in `text.slice(0, coveredChars)`, sorted by start offset. */
+  readonly findings: readonly Finding[];
+  /**
+   * True when the scan stopped before the end of the text (its budget ran
+   * out): the rest of the text was not scanned.
+   */
+  readonly truncated: boolean;
+  /**
+   * How many UTF-16 code units from the start were scanned; `text.length`
+   * unless `truncated`. The findings are those of a scan of that prefix.
+   */
+  readonly coveredChars: number;
 };
 
 /** One placeholder put in by {@link redact}; keep it in memory only. */
@@ -98,8 +147,8 @@ export type RedactResult = {
   readonly replacements: readonly Replacement[];
 };
 
-/** Options for {@link redact}. */
-export type RedactOptions = ScanOptions & {
+/** Options for {@link redact}: scan options without a budget. */
+export type RedactOptions = Omit<ScanOptions, 'budget'> & {
   /**
    * Placeholders already issued (e.g. from an earlier message in the same
    * conversation); equal values reuse their placeholder.
@@ -111,6 +160,8 @@ export type RedactOptions = ScanOptions & {
 export interface Detector {
   /** Scans text with the detector's options. */
   scan(text: string): readonly Finding[];
-  /** Redacts secrets and PII. */
+  /** Scans text with the detector's options and says how much of it was covered. */
+  scanReport(text: string): ScanReport;
+  /** Redacts secrets and PII; reads the whole text whatever the budget. */
   redact(text: string): RedactResult;
 }

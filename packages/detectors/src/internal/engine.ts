@@ -3,7 +3,9 @@
  * secret/PII rule plus the generic credential keywords, and the three engines.
  */
 import { DetectorError, DetectorErrorCode } from '../errors.js';
-import type { Category, CustomRule, Finding, ScanOptions, Severity } from '../types.js';
+import type { Category, CustomRule, Finding, ScanOptions, ScanReport, Severity } from '../types.js';
+import type { BudgetMeter, ResolvedBudget } from './budget.js';
+import { resolveBudget, sliceChars, startMeter } from './budget.js';
 import { finalize, MAX_FINDINGS } from './finalize.js';
 import { GENERIC_KEYWORDS, genericAt } from './generic-secret.js';
 import { scanInjection } from './injection.js';
@@ -28,6 +30,8 @@ export type Resolved = {
   readonly maxInputChars: number;
   readonly oversize: 'window' | 'reject';
   readonly maxDecodeDepth: number;
+  /** The work budget of each scan, if any. */
+  readonly budget: ResolvedBudget | undefined;
   readonly rules: readonly Rule[];
   /** Finds the keywords of the wanted rules (and the generic credential keywords). */
   readonly keywords: KeywordScanner;
@@ -227,6 +231,7 @@ export function resolveOptions(options: ScanOptions | undefined): Resolved {
   const maxDecodeDepth = o.maxDecodeDepth ?? 2;
   if (!Number.isInteger(maxDecodeDepth) || maxDecodeDepth < 0 || maxDecodeDepth > 4)
     throw invalid('maxDecodeDepth', 'an integer 0–4');
+  const budget = resolveBudget(o.budget);
   if (o.customRules !== undefined && !Array.isArray(o.customRules))
     throw invalid('customRules', 'an array');
   const custom = (o.customRules ?? []).map(compileCustom);
@@ -247,6 +252,7 @@ export function resolveOptions(options: ScanOptions | undefined): Resolved {
     maxInputChars,
     oversize,
     maxDecodeDepth,
+    budget,
     rules,
     keywords: idx.keywords,
     byKw: idx.byKw,
@@ -400,20 +406,28 @@ function scanWindow(text: string, r: Resolved): RawFinding[] {
   return raw;
 }
 
+/** Raw findings of the windows read, and how far they reach. */
+type Windows = { readonly raw: RawFinding[]; readonly coveredChars: number };
+
 /**
  * Every window's raw findings, offsets moved to the whole text (duplicates
- * from the overlaps kept); stops once {@link MAX_FINDINGS} are collected.
+ * from the overlaps kept); stops once {@link MAX_FINDINGS} are collected, or
+ * before a window the budget meter refuses.
  */
-function scanWindows(text: string, r: Resolved): RawFinding[] {
+function scanWindows(text: string, r: Resolved, size: number, meter?: BudgetMeter): Windows {
   const raw: RawFinding[] = [];
+  let coveredChars = 0;
   // Overlap lets a match that straddles a boundary be seen whole; the step stays positive.
-  const step = r.maxInputChars - Math.min(WINDOW_OVERLAP, Math.floor(r.maxInputChars / 4));
+  const step = size - Math.min(WINDOW_OVERLAP, Math.floor(size / 4));
   for (let s = 0; s < text.length && raw.length < MAX_FINDINGS; s += step) {
-    const w = text.slice(s, s + r.maxInputChars);
+    const end = Math.min(text.length, s + size);
+    if (meter !== undefined && !meter.allows(end - s)) break;
+    const w = text.slice(s, end);
     for (const f of scanWindow(w, r)) raw.push({ ...f, start: f.start + s, end: f.end + s });
-    if (s + r.maxInputChars >= text.length) break;
+    coveredChars = end;
+    if (end >= text.length) break;
   }
-  return raw;
+  return { raw, coveredChars };
 }
 
 function withoutDuplicates(raw: readonly RawFinding[]): RawFinding[] {
@@ -436,31 +450,55 @@ export type RawScan = {
    * category alone. False means no cap applied anywhere.
    */
   readonly capped: boolean;
+  /** How many characters from the start were scanned (less than the text when a budget ran out). */
+  readonly coveredChars: number;
 };
 
-/**
- * Raw findings of `text` (checked as {@link scanResolved} checks it), before
- * {@link finalize}, and whether a {@link MAX_FINDINGS} cap may have applied.
- * @throws {DetectorError} DETECTORS_INVALID_INPUT, DETECTORS_INPUT_TOO_LARGE
- */
-export function scanRawResolved(text: string, r: Resolved): RawScan {
+function checkInput(text: string, r: Resolved): void {
   if (typeof text !== 'string') {
     throw new DetectorError(DetectorErrorCode.INVALID_INPUT, 'input must be a string', {
       field: 'text',
     });
   }
-  if (text.length <= r.maxInputChars) {
-    const raw = scanWindow(text, r);
-    return { raw, capped: raw.length >= MAX_FINDINGS };
-  }
-  if (r.oversize === 'reject') {
+  if (text.length > r.maxInputChars && r.oversize === 'reject') {
     throw new DetectorError(DetectorErrorCode.INPUT_TOO_LARGE, 'input exceeds maxInputChars', {
       field: 'maxInputChars',
     });
   }
+}
+
+/**
+ * A budgeted scan: slice by slice, asking the meter before each. One slice
+ * read is scanned as one window (no duplicates to drop), exactly like a scan
+ * of that prefix, so a cut result is always the scan of what it covered.
+ */
+function scanBudgeted(text: string, r: Resolved, budget: ResolvedBudget): RawScan {
+  const size = sliceChars(budget, r.maxInputChars);
+  const { raw, coveredChars } = scanWindows(text, r, size, startMeter(budget));
+  const many = coveredChars > size;
+  return {
+    raw: many ? withoutDuplicates(raw) : raw,
+    capped: raw.length >= MAX_FINDINGS,
+    coveredChars,
+  };
+}
+
+/**
+ * Raw findings of `text` (checked as {@link scanResolved} checks it), before
+ * {@link finalize}, whether a {@link MAX_FINDINGS} cap may have applied, and
+ * how much of the text was covered.
+ * @throws {DetectorError} DETECTORS_INVALID_INPUT, DETECTORS_INPUT_TOO_LARGE
+ */
+export function scanRawResolved(text: string, r: Resolved): RawScan {
+  checkInput(text, r);
+  if (r.budget !== undefined) return scanBudgeted(text, r, r.budget);
+  if (text.length <= r.maxInputChars) {
+    const raw = scanWindow(text, r);
+    return { raw, capped: raw.length >= MAX_FINDINGS, coveredChars: text.length };
+  }
   // Counted before duplicates are dropped: the window loop stops on that count.
-  const raw = scanWindows(text, r);
-  return { raw: withoutDuplicates(raw), capped: raw.length >= MAX_FINDINGS };
+  const { raw, coveredChars } = scanWindows(text, r, r.maxInputChars);
+  return { raw: withoutDuplicates(raw), capped: raw.length >= MAX_FINDINGS, coveredChars };
 }
 
 /**
@@ -470,4 +508,14 @@ export function scanRawResolved(text: string, r: Resolved): RawScan {
 export function scanResolved(text: string, r: Resolved): Finding[] {
   const { raw } = scanRawResolved(text, r);
   return raw.length === 0 ? [] : finalize(raw, text, r);
+}
+
+/**
+ * Scans text with resolved options and reports how much of it was covered.
+ * @throws {DetectorError} DETECTORS_INVALID_INPUT, DETECTORS_INPUT_TOO_LARGE
+ */
+export function scanReportResolved(text: string, r: Resolved): ScanReport {
+  const { raw, coveredChars } = scanRawResolved(text, r);
+  const findings = raw.length === 0 ? [] : finalize(raw, text, r);
+  return { findings, truncated: coveredChars < text.length, coveredChars };
 }

@@ -53,6 +53,7 @@ const SCAN_KEY_SET = {
   maxInputChars: true,
   oversize: true,
   maxDecodeDepth: true,
+  budget: true,
 } as const satisfies KeySet<ScanOptions>;
 const SCAN_KEYS = optionKeys<ScanOptions>(SCAN_KEY_SET);
 
@@ -71,10 +72,13 @@ export const SCAN_SPEC: DetectorOptionsSpec = {
   hints: SCAN_HINTS,
 };
 
+// A redaction reads the whole text: a budget would leave values in the clear.
+const { budget: _budget, ...REDACT_SCAN_KEY_SET } = SCAN_KEY_SET;
+
 /** `redact(text, options)`. */
 export const REDACT_SPEC: DetectorOptionsSpec = {
   name: 'redact options',
-  keys: optionKeys<RedactOptions>({ ...SCAN_KEY_SET, previous: true }),
+  keys: optionKeys<RedactOptions>({ ...REDACT_SCAN_KEY_SET, previous: true }),
   hints: { replacements: 'earlier replacements to reuse are `previous`', ...SCAN_HINTS },
 };
 
@@ -84,6 +88,7 @@ const PLUGIN_ONLY_SET = {
   enabled: true,
   severityScores: true,
   perExtraFinding: true,
+  onTruncated: true,
 } as const satisfies KeySet<Omit<PluginOptions, keyof ScanOptions>>;
 const { id: _id, ...PLUGIN_SHARED_SET } = PLUGIN_ONLY_SET;
 const PLUGIN_KEYS = optionKeys<PluginOptions>({ ...SCAN_KEY_SET, ...PLUGIN_ONLY_SET });
