@@ -65,6 +65,23 @@ export type StorageConfig = {
    * @default 'WHEN_REQUIRED'
    */
   readonly responseChecksumValidation?: ChecksumMode;
+  /**
+   * Longest time one S3 operation may take, retries included, in ms (integer
+   * 100–60000). An operation not done by then is aborted and fails with
+   * `QUARANTINE_STORAGE_TIMEOUT`, so a hung storage server never hangs
+   * `store()`, `read()`, `release()` or `cleanup()`. Keep it below the gate's
+   * `quarantineTimeoutMs` (5000 by default) so a failed store is undone before
+   * the gate gives up on it. Applies to a `client` you pass too.
+   * @default 3000
+   */
+  readonly timeoutMs?: number;
+  /**
+   * Attempts per S3 operation (1–10) of the client this package creates,
+   * with the SDK's standard backoff, all within `timeoutMs`. A `client` you
+   * pass keeps its own retry settings.
+   * @default 3
+   */
+  readonly maxAttempts?: number;
 };
 
 /** Master keys. Give exactly one of `masterKey`, `keyring`, `keyProvider`. */

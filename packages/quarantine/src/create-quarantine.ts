@@ -47,7 +47,12 @@ export function createQuarantineService(config: QuarantineConfig): Quarantine {
   const resolved = validateConfig(config);
   const ctx: Context = {
     ...resolved,
-    objects: createObjectStore(resolved.s3, resolved.bucket, resolved.sse),
+    objects: createObjectStore(
+      resolved.s3,
+      resolved.bucket,
+      resolved.sse,
+      resolved.storageTimeoutMs,
+    ),
     metrics: createMetrics(resolved.meter),
     // Read on first use, never here: the factory does no I/O.
     installationId: installationIdLoader(resolved.db),

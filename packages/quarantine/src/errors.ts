@@ -42,6 +42,8 @@ export const QuarantineErrorCode = {
   STORE_FAILED: 'QUARANTINE_STORE_FAILED',
   /** The object store (S3) failed. */
   STORAGE_FAILED: 'QUARANTINE_STORAGE_FAILED',
+  /** An S3 operation did not finish within `storage.timeoutMs` (retries included) and was aborted. */
+  STORAGE_TIMEOUT: 'QUARANTINE_STORAGE_TIMEOUT',
   /** The database failed. */
   DATABASE_FAILED: 'QUARANTINE_DATABASE_FAILED',
   /** The key provider failed to generate, wrap or unwrap a data key. */

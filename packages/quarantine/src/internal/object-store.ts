@@ -1,8 +1,11 @@
 import {
   DeleteObjectCommand,
   GetObjectCommand,
+  type GetObjectCommandOutput,
   HeadObjectCommand,
+  type HeadObjectCommandOutput,
   ListObjectsV2Command,
+  type ListObjectsV2CommandOutput,
   PutObjectCommand,
   type PutObjectCommandInput,
   type S3Client,
@@ -45,6 +48,24 @@ function storageError(cause: unknown): QuarantineError {
   );
 }
 
+function storageTimeout(cause: unknown): QuarantineError {
+  return new QuarantineError(
+    QuarantineErrorCode.STORAGE_TIMEOUT,
+    'object storage operation timed out',
+    { cause },
+  );
+}
+
+/** Rejects once `signal` aborts, even if `work` never settles (a body that stalls mid-stream). */
+function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
+  });
+}
+
 function isNotFound(e: unknown): boolean {
   const err = e as { name?: unknown; $metadata?: { httpStatusCode?: unknown } };
   return (
@@ -62,7 +83,29 @@ export function createObjectStore(
   client: S3Client,
   bucket: string,
   sse: ServerSideEncryption | undefined,
+  timeoutMs: number,
 ): ObjectStore {
+  /**
+   * Runs one S3 operation (the SDK's retries included, and `read` on its
+   * output, e.g. draining the body) within `timeoutMs`; failures become our
+   * typed errors, a miss (404) becomes `onMissing`'s value when given.
+   */
+  async function run<O, T>(
+    send: (abortSignal: AbortSignal) => Promise<O>,
+    read: (out: O) => Promise<T> | T,
+    onMissing?: () => T,
+  ): Promise<T> {
+    const signal = AbortSignal.timeout(timeoutMs);
+    try {
+      const out = await untilAborted(send(signal), signal);
+      return await untilAborted(Promise.resolve(read(out)), signal);
+    } catch (cause) {
+      if (signal.aborted) throw storageTimeout(cause);
+      if (onMissing !== undefined && isNotFound(cause)) return onMissing();
+      throw storageError(cause);
+    }
+  }
+
   return {
     async put(key, body, metadata) {
       const input: PutObjectCommandInput = {
@@ -77,53 +120,47 @@ export function createObjectStore(
           ? { SSEKMSKeyId: sse.kmsKeyId }
           : {}),
       };
-      try {
-        await client.send(new PutObjectCommand(input));
-      } catch (cause) {
-        throw storageError(cause);
-      }
+      await run(
+        (abortSignal) => client.send(new PutObjectCommand(input), { abortSignal }),
+        () => undefined,
+      );
     },
-    async get(key) {
-      try {
-        const out = await client.send(new GetObjectCommand({ Bucket: bucket, Key: key }));
-        const bytes = await out.Body?.transformToByteArray();
-        return Buffer.from(bytes ?? new Uint8Array(0));
-      } catch (cause) {
-        if (isNotFound(cause)) return null;
-        throw storageError(cause);
-      }
-    },
-    async head(key) {
-      try {
-        const out = await client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
-        return { metadata: { ...(out.Metadata ?? {}) }, lastModified: out.LastModified };
-      } catch (cause) {
-        if (isNotFound(cause)) return null;
-        throw storageError(cause);
-      }
-    },
-    async remove(key) {
-      try {
-        await client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }));
-      } catch (cause) {
-        if (isNotFound(cause)) return;
-        throw storageError(cause);
-      }
-    },
-    async listPage(prefix, token) {
-      try {
-        const out = await client.send(
-          new ListObjectsV2Command({
-            Bucket: bucket,
-            Prefix: prefix,
-            ...(token === undefined ? {} : { ContinuationToken: token }),
-          }),
-        );
-        const keys = (out.Contents ?? []).flatMap((o) => (o.Key === undefined ? [] : [o.Key]));
-        return { keys, next: out.IsTruncated ? out.NextContinuationToken : undefined };
-      } catch (cause) {
-        throw storageError(cause);
-      }
-    },
+    get: (key) =>
+      run(
+        (abortSignal) =>
+          client.send(new GetObjectCommand({ Bucket: bucket, Key: key }), { abortSignal }),
+        async (out) => Buffer.from((await out.Body?.transformToByteArray()) ?? new Uint8Array(0)),
+        () => null,
+      ),
+    head: (key) =>
+      run(
+        (abortSignal) =>
+          client.send(new HeadObjectCommand({ Bucket: bucket, Key: key }), { abortSignal }),
+        (out) => ({ metadata: { ...(out.Metadata ?? {}) }, lastModified: out.LastModified }),
+        () => null,
+      ),
+    remove: (key) =>
+      run(
+        (abortSignal) =>
+          client.send(new DeleteObjectCommand({ Bucket: bucket, Key: key }), { abortSignal }),
+        () => undefined,
+        () => undefined,
+      ),
+    listPage: (prefix, token) =>
+      run(
+        (abortSignal) =>
+          client.send(
+            new ListObjectsV2Command({
+              Bucket: bucket,
+              Prefix: prefix,
+              ...(token === undefined ? {} : { ContinuationToken: token }),
+            }),
+            { abortSignal },
+          ),
+        (out) => ({
+          keys: (out.Contents ?? []).flatMap((o) => (o.Key === undefined ? [] : [o.Key])),
+          next: out.IsTruncated ? out.NextContinuationToken : undefined,
+        }),
+      ),
   };
 }

@@ -115,6 +115,8 @@ export const NESTED_CONFIG_SPECS: Readonly<Record<string, QuarantineOptionsSpec>
       serverSideEncryption: true,
       requestChecksumCalculation: true,
       responseChecksumValidation: true,
+      timeoutMs: true,
+      maxAttempts: true,
     }),
   },
   encryption: {

@@ -16,6 +16,8 @@ export type ResolvedConfig = {
   readonly bucket: string;
   readonly prefix: string;
   readonly sse: ServerSideEncryption | undefined;
+  /** Longest time of one S3 operation, retries included (ms). */
+  readonly storageTimeoutMs: number;
   readonly keys: KeyProvider;
   /** HMAC keys for access tokens by id, and the id new tokens use. */
   readonly tokenKeys: ReadonlyMap<string, Buffer>;
@@ -53,6 +55,20 @@ function positive(value: unknown, field: string, fallback: number, integer = fal
   return value;
 }
 
+function intInRange(
+  value: unknown,
+  field: string,
+  min: number,
+  max: number,
+  fallback: number,
+): number {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < min || value > max) {
+    throw invalid(field, `expected an integer from ${min} to ${max}`);
+  }
+  return value;
+}
+
 function checksum(value: unknown, field: string): ChecksumMode {
   if (value === undefined) return 'WHEN_REQUIRED';
   if (value === 'WHEN_REQUIRED' || value === 'WHEN_SUPPORTED') return value;
@@ -87,6 +103,7 @@ function resolveS3(config: QuarantineConfig): S3Client {
   }
   return new S3Client({
     region: storage.region ?? 'us-east-1',
+    maxAttempts: intInRange(storage.maxAttempts, 'storage.maxAttempts', 1, 10, 3),
     forcePathStyle: storage.forcePathStyle ?? storage.endpoint !== undefined,
     requestChecksumCalculation: checksum(
       storage.requestChecksumCalculation,
@@ -286,6 +303,7 @@ export function validateConfig(config: QuarantineConfig): ResolvedConfig {
     s3: resolveS3(config),
     ...location,
     sse,
+    storageTimeoutMs: intInRange(config.storage.timeoutMs, 'storage.timeoutMs', 100, 60_000, 3000),
     ...material,
     db,
     ...limits,
