@@ -146,7 +146,7 @@ function prepare(
       { field: 'perExtraFinding' },
     );
   }
-  const { customRules, maxInputChars, oversize, maxDecodeDepth } = scanOptions;
+  const { customRules, maxInputChars, oversize, maxDecodeDepth, semantic } = scanOptions;
   return {
     category,
     id: id ?? defaults.id,
@@ -155,7 +155,7 @@ function prepare(
     scores,
     perExtra,
     onTruncated: onTruncated ?? 'error',
-    shape: { customRules, maxInputChars, oversize, maxDecodeDepth },
+    shape: { customRules, maxInputChars, oversize, maxDecodeDepth, semantic },
     alone: resolveOptions({ ...scanOptions, categories: [category] }),
   };
 }
@@ -280,7 +280,9 @@ function sameScanShape(a: Prepared, b: Prepared): boolean {
     a.shape.customRules === b.shape.customRules &&
     a.shape.maxInputChars === b.shape.maxInputChars &&
     a.shape.oversize === b.shape.oversize &&
-    (!depthMatters || a.shape.maxDecodeDepth === b.shape.maxDecodeDepth)
+    (!depthMatters ||
+      (a.shape.maxDecodeDepth === b.shape.maxDecodeDepth &&
+        a.shape.semantic === b.shape.semantic))
   );
 }
 
@@ -307,7 +309,11 @@ function pluginsOf(group: readonly Prepared[]): [Prepared, DetectionPlugin][] {
   if (group.length === 1) return [[first, toPlugin(first, (t) => scanResolved(t, first.alone))]];
   const injection = group.find((p) => p.category === 'injection');
   const shared = createSharedScan(
-    { ...first.shape, maxDecodeDepth: (injection ?? first).shape.maxDecodeDepth },
+    {
+      ...first.shape,
+      maxDecodeDepth: (injection ?? first).shape.maxDecodeDepth,
+      semantic: injection?.shape.semantic,
+    },
     group.map((p) => ({ category: p.category, alone: p.alone })),
   );
   return group.map((p) => [p, toPlugin(p, (t) => shared.findings(p.category, t))]);

@@ -79,6 +79,11 @@ export type ScanOptions = {
    */
   readonly maxDecodeDepth?: number;
   /**
+   * The learned injection stage (category `injection`): on by default; see
+   * {@link SemanticOptions}.
+   */
+  readonly semantic?: SemanticOptions;
+  /**
    * A work budget: the scan stops between two slices of the text once it is
    * spent, and {@link ScanReport} says how far it got. Without one, a scan
    * always reads the whole text. Not accepted by `redact` (a redaction that
@@ -127,6 +132,27 @@ export type ScanReport = {
    * unless `truncated`. The findings are those of a scan of that prefix.
    */
   readonly coveredChars: number;
+};
+
+/**
+ * The learned injection stage: a small model shipped in the package that
+ * scores how strongly a text tries to direct the agent reading it, over the
+ * same normalised view the rules see. It adds an `injection` finding of type
+ * `semantic` when it fires without a rule, and raises or lowers the
+ * confidence (and severity) of rule findings where it agrees or disagrees.
+ */
+export type SemanticOptions = {
+  /**
+   * Run the model.
+   * @default true
+   */
+  readonly enabled?: boolean;
+  /**
+   * Operating point: the calibrated probability (0–1, exclusive) at or above
+   * which the model fires. Lower catches more and flags more honest posts.
+   * @default the shipped model's (see the package README)
+   */
+  readonly threshold?: number;
 };
 
 /** One placeholder put in by {@link redact}; keep it in memory only. */

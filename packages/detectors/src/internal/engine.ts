@@ -19,6 +19,9 @@ import { isPlaceholder } from './placeholder.js';
 import type { RawFinding, Rule } from './rule.js';
 import { checkPatternSafety } from './safe-pattern.js';
 import { SECRET_RULES } from './secret-rules.js';
+import type { ResolvedSemantic } from './semantic/combine.js';
+import { combineSemantic } from './semantic/combine.js';
+import { resolveSemantic } from './semantic/options.js';
 
 /** Fully resolved options. */
 export type Resolved = {
@@ -30,6 +33,8 @@ export type Resolved = {
   readonly maxInputChars: number;
   readonly oversize: 'window' | 'reject';
   readonly maxDecodeDepth: number;
+  /** Operating points of the learned injection stage; undefined when it is off. */
+  readonly semantic: ResolvedSemantic | undefined;
   /** The work budget of each scan, if any. */
   readonly budget: ResolvedBudget | undefined;
   readonly rules: readonly Rule[];
@@ -252,6 +257,7 @@ export function resolveOptions(options: ScanOptions | undefined): Resolved {
     maxInputChars,
     oversize,
     maxDecodeDepth,
+    semantic: resolveSemantic(o.semantic),
     budget,
     rules,
     keywords: idx.keywords,
@@ -395,6 +401,7 @@ function scanWindow(text: string, r: Resolved): RawFinding[] {
     if (wantPii && /\d{3}/.test(text)) raw.push(...findPhones(text));
   }
   if (r.categories.has('injection')) {
+    const from = raw.length;
     raw.push(
       ...scanInjection(
         text,
@@ -402,6 +409,7 @@ function scanWindow(text: string, r: Resolved): RawFinding[] {
         injectionKws,
       ),
     );
+    if (r.semantic !== undefined) combineSemantic(text, raw, from, r.semantic);
   }
   return raw;
 }

@@ -12,7 +12,7 @@ import {
 } from '@clawexchange/ssg/common';
 import { DetectorError, DetectorErrorCode } from '../errors.js';
 import type { DefaultPluginsOptions, PluginOptions, SeverityScores } from '../plugins.js';
-import type { CustomRule, RedactOptions, ScanOptions } from '../types.js';
+import type { CustomRule, RedactOptions, ScanOptions, SemanticOptions } from '../types.js';
 
 function optionsError(field: string, message: string): DetectorError {
   return new DetectorError(DetectorErrorCode.INVALID_OPTIONS, message, { field });
@@ -53,6 +53,7 @@ const SCAN_KEY_SET = {
   maxInputChars: true,
   oversize: true,
   maxDecodeDepth: true,
+  semantic: true,
   budget: true,
 } as const satisfies KeySet<ScanOptions>;
 const SCAN_KEYS = optionKeys<ScanOptions>(SCAN_KEY_SET);
@@ -74,6 +75,14 @@ export const SCAN_SPEC: DetectorOptionsSpec = {
 
 // A redaction reads the whole text: a budget would leave values in the clear.
 const { budget: _budget, ...REDACT_SCAN_KEY_SET } = SCAN_KEY_SET;
+
+/** `semantic` of the scan options. */
+export const SEMANTIC_SPEC: DetectorOptionsSpec = {
+  name: 'scan options',
+  path: 'semantic',
+  keys: optionKeys<SemanticOptions>({ enabled: true, threshold: true }),
+  hints: { operatingPoint: 'the operating point is `threshold`', enable: 'use `enabled`' },
+};
 
 /** `redact(text, options)`. */
 export const REDACT_SPEC: DetectorOptionsSpec = {

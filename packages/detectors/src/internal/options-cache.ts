@@ -33,6 +33,19 @@ function scalarPart(v: unknown): string | undefined {
   return undefined;
 }
 
+/** The `semantic` option's part of a cache key (plain booleans and numbers only). */
+function semanticPart(v: unknown): string | undefined {
+  if (v === undefined) return '-|';
+  if (typeof v !== 'object' || v === null || Object.keys(v).some((k) => !SEMANTIC_FIELDS.has(k)))
+    return undefined;
+  const { enabled, threshold } = v as { enabled?: unknown; threshold?: unknown };
+  if (enabled !== undefined && typeof enabled !== 'boolean') return undefined;
+  const t = scalarPart(threshold);
+  return t === undefined ? undefined : `e${String(enabled)}t${t}|`;
+}
+
+const SEMANTIC_FIELDS: ReadonlySet<string> = new Set(['enabled', 'threshold']);
+
 /**
  * Canonical key for options that can be cached, or `undefined` when they
  * cannot (custom rules, unexpected value types, very long lists). Distinct
@@ -41,7 +54,8 @@ function scalarPart(v: unknown): string | undefined {
 export function optionsKey(o: ScanOptions): string | undefined {
   const custom = o.customRules;
   if (custom !== undefined && !(Array.isArray(custom) && custom.length === 0)) return undefined;
-  let key = '';
+  let key = semanticPart(o.semantic);
+  if (key === undefined) return undefined;
   for (const f of LIST_FIELDS) {
     const p = listPart(o[f]);
     if (p === undefined) return undefined;
@@ -83,7 +97,8 @@ export function categoriesMask(o: ScanOptions): number | undefined {
     o.minConfidence !== undefined ||
     o.maxInputChars !== undefined ||
     o.oversize !== undefined ||
-    o.maxDecodeDepth !== undefined
+    o.maxDecodeDepth !== undefined ||
+    o.semantic !== undefined
   )
     return undefined;
   const custom = o.customRules;

@@ -19,6 +19,8 @@ export type ScanShape = {
   readonly maxInputChars: ScanOptions['maxInputChars'] | undefined;
   readonly oversize: ScanOptions['oversize'] | undefined;
   readonly maxDecodeDepth: ScanOptions['maxDecodeDepth'] | undefined;
+  /** The injection member's `semantic` option (shapes its raw findings). */
+  readonly semantic?: ScanOptions['semantic'] | undefined;
 };
 
 /** Scan options for `categories` with the fields of `shape` that are set. */
@@ -28,6 +30,7 @@ function optionsFor(shape: ScanShape, categories: readonly Category[]): ScanOpti
   if (shape.maxInputChars !== undefined) o.maxInputChars = shape.maxInputChars;
   if (shape.oversize !== undefined) o.oversize = shape.oversize;
   if (shape.maxDecodeDepth !== undefined) o.maxDecodeDepth = shape.maxDecodeDepth;
+  if (shape.semantic !== undefined) o.semantic = shape.semantic;
   return o;
 }
 

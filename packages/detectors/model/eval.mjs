@@ -1,0 +1,268 @@
+#!/usr/bin/env node
+// Evaluates the shipped semantic model, the rules, and their combination (the built
+// package, packages/detectors/dist), and writes model/REPORT.md and model/DATA_CARD.md.
+//
+//   node packages/detectors/model/eval.mjs [--write-sample] [--dev ../shared/eval/injection-dev.jsonl]
+//
+// Data: the validation split of data/train (in-distribution), heldout/*.jsonl (written by
+// writers whose output never enters training or tuning), and, with --dev, an external
+// corpus read for measuring only. --write-sample records the model's outputs on
+// model/sample.jsonl (our own texts) for the unit test that pins inference.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadFeatureCode } from './lib/bundle.mjs';
+import { fnv, loadDir } from './lib/data.mjs';
+import { dataCard } from './lib/data-card.mjs';
+import { auc, pct, recallAtFpr, share } from './lib/metrics.mjs';
+import { robustness } from './lib/robustness.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const argv = process.argv.slice(2);
+const devPath = argv.includes('--dev') ? argv[argv.indexOf('--dev') + 1] : undefined;
+const HOLD = 60;
+const WARN = 30;
+
+const dist = await import(pathToFileURL(join(HERE, '../dist/index.js')).href);
+const code = await loadFeatureCode();
+const spec = code.SEMANTIC_MODEL;
+
+const maxConf = (fs) => fs.reduce((m, f) => Math.max(m, f.confidence), 0);
+
+/** Rules alone, model alone and the combination on one text. */
+export function judge(text) {
+  const rules = dist.scan(text, { categories: ['injection'], semantic: { enabled: false } });
+  const comb = dist.scan(text, { categories: ['injection'] });
+  const m = code.semanticScore(text);
+  return {
+    rules: { score: maxConf(rules), plugin: dist.scoreFindings(rules).score },
+    comb: { score: maxConf(comb), plugin: dist.scoreFindings(comb).score },
+    model: {
+      score: m.probability,
+      plugin: m.probability >= spec.holdThreshold ? 70 : m.probability >= spec.threshold ? 40 : 0,
+    },
+  };
+}
+
+const SYSTEMS = ['rules', 'model', 'comb'];
+const NAMES = { rules: 'rules alone', model: 'model alone', comb: 'combination (shipped)' };
+
+function evaluate(rows) {
+  const judged = rows.map((r) => ({ ...r, j: judge(r.text) }));
+  const y = judged.map((r) => r.y);
+  const out = {};
+  for (const s of SYSTEMS) {
+    const atk = judged.filter((r) => r.y).map((r) => r.j[s].plugin);
+    const ben = judged.filter((r) => !r.y).map((r) => r.j[s].plugin);
+    const scores = judged.map((r) => r.j[s].score);
+    out[s] = {
+      held: share(atk, (v) => v >= HOLD),
+      flaggedAtk: share(atk, (v) => v > 0),
+      benHeld: share(ben, (v) => v >= HOLD),
+      benWarn: share(ben, (v) => v >= WARN),
+      benFlagged: share(ben, (v) => v > 0),
+      r1: recallAtFpr(scores, y, 0.01),
+      auc: auc(scores, y),
+    };
+  }
+  const by = (key) => {
+    const groups = new Map();
+    for (const r of judged.filter((x) => x.y)) {
+      const g = groups.get(r[key]) ?? [];
+      g.push(r);
+      groups.set(r[key], g);
+    }
+    return [...groups.entries()].sort().map(([k, g]) => ({
+      key: k,
+      n: g.length,
+      ...Object.fromEntries(SYSTEMS.map((s) => [s, share(g, (r) => r.j[s].plugin >= HOLD)])),
+    }));
+  };
+  const benignBy = () => {
+    const groups = new Map();
+    for (const r of judged.filter((x) => !x.y)) {
+      const g = groups.get(r.lang) ?? [];
+      g.push(r);
+      groups.set(r.lang, g);
+    }
+    return [...groups.entries()].sort().map(([k, g]) => ({
+      key: k,
+      n: g.length,
+      held: share(g, (r) => r.j.comb.plugin >= HOLD),
+      flagged: share(g, (r) => r.j.comb.plugin > 0),
+    }));
+  };
+  return {
+    n: rows.length,
+    attacks: rows.filter((r) => r.y).length,
+    out,
+    byLang: by('lang'),
+    byFamily: by('family'),
+    benignByLang: benignBy(),
+    judged,
+  };
+}
+
+function table(ev) {
+  const lines = [
+    '| system | attacks held (≥ QUARANTINE) | attacks flagged at all | honest held | honest warned (≥ WARN) | honest flagged at all | recall @ 1% FPR | AUC |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  for (const s of SYSTEMS) {
+    const o = ev.out[s];
+    lines.push(
+      `| ${NAMES[s]} | ${pct(o.held)} | ${pct(o.flaggedAtk)} | ${pct(o.benHeld)} | ${pct(o.benWarn)} | ${pct(o.benFlagged)} | ${pct(o.r1.recall)} (FPR ${pct(o.r1.fpr)}) | ${o.auc.toFixed(3)} |`,
+    );
+  }
+  return lines.join('\n');
+}
+
+function groupTable(rows, title) {
+  const lines = [
+    `| ${title} | attacks | rules held | model held | combination held |`,
+    '|---|---|---|---|---|',
+  ];
+  for (const g of rows)
+    lines.push(`| ${g.key} | ${g.n} | ${pct(g.rules)} | ${pct(g.model)} | ${pct(g.comb)} |`);
+  return lines.join('\n');
+}
+
+function benignTable(rows) {
+  const lines = [
+    '| language | honest posts | combination held | combination flagged |',
+    '|---|---|---|---|',
+  ];
+  for (const g of rows) lines.push(`| ${g.key} | ${g.n} | ${pct(g.held)} | ${pct(g.flagged)} |`);
+  return lines.join('\n');
+}
+
+/** Held-aside texts whose word 4-gram sets overlap a training text's by ≥ 50% (Jaccard). */
+function nearDuplicates(train, held) {
+  const shingles = (t) => {
+    const w = code
+      .normalize(t)
+      .text.split(/[^\p{L}\p{N}]+/u)
+      .filter(Boolean);
+    const s = new Set();
+    for (let i = 0; i + 4 <= w.length; i++) s.add(w.slice(i, i + 4).join(' '));
+    if (s.size === 0 && w.length) s.add(w.join(' '));
+    return s;
+  };
+  const index = new Map();
+  const sets = train.map((r) => shingles(r.text));
+  sets.forEach((s, i) => {
+    for (const g of s) {
+      const l = index.get(g) ?? [];
+      l.push(i);
+      index.set(g, l);
+    }
+  });
+  let near = 0;
+  for (const r of held) {
+    const s = shingles(r.text);
+    const hits = new Map();
+    for (const g of s) for (const i of index.get(g) ?? []) hits.set(i, (hits.get(i) ?? 0) + 1);
+    for (const [i, c] of hits) {
+      if (c / (s.size + sets[i].size - c) >= 0.5) {
+        near++;
+        break;
+      }
+    }
+  }
+  return near;
+}
+
+function loadDev(path) {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l))
+    .map((c) => ({
+      text: String(c.text ?? ''),
+      y: c.label === 1 ? 1 : 0,
+      lang: 'dev',
+      family: String(c.type ?? 'dev'),
+    }));
+}
+
+function writeSample() {
+  const rows = readFileSync(join(HERE, 'sample.jsonl'), 'utf8')
+    .split('\n')
+    .filter((l) => l.trim());
+  const expected = rows.map((l) => {
+    const { text } = JSON.parse(l);
+    const m = code.semanticScore(text);
+    return { probability: m.probability, start: m.start, end: m.end };
+  });
+  writeFileSync(
+    join(HERE, 'sample-expected.json'),
+    `${JSON.stringify({ sha256: spec.sha256, expected }, null, 1)}\n`,
+  );
+}
+
+function main() {
+  if (argv.includes('--write-sample')) writeSample();
+  const trainData = loadDir(join(HERE, 'data/train'));
+  const heldData = loadDir(join(HERE, 'heldout'));
+  const val = trainData.rows.filter((r) => fnv(r.text) % 5 === 0);
+  const evVal = evaluate(val);
+  const evHeld = evaluate(heldData.rows);
+  const evDev = devPath ? evaluate(loadDev(devPath)) : undefined;
+  const near = nearDuplicates(trainData.rows, heldData.rows);
+  const rob = robustness({ judge, heldRows: heldData.rows });
+  const manifest = JSON.parse(readFileSync(join(HERE, 'manifest.json'), 'utf8'));
+  const report = [
+    '# Semantic injection model: evaluation report',
+    '',
+    `Generated by \`node packages/detectors/model/train.mjs\` (eval.mjs) on ${new Date().toISOString().slice(0, 10)}; Node ${process.versions.node}.`,
+    `Shipped model: \`${manifest.model}\`, weights sha256 \`${manifest.sha256}\`, training data sha256 \`${manifest.dataSha256}\`.`,
+    '',
+    'Held = the injection plugin scores ≥ 60 (HIGH tier → QUARANTINE) with default severity scores;',
+    'warned = ≥ 30 (MODERATE → WARN); flagged at all = any injection finding. "Model alone" holds at',
+    `the hold threshold (p ≥ ${spec.holdThreshold}) and flags at the operating point (p ≥ ${spec.threshold}).`,
+    'Recall @ 1% FPR ranks texts by the highest finding confidence (model: its probability).',
+    '',
+    '## Candidates (validation split of the training data)',
+    '',
+    '| candidate | table bits | subwords | validation AUC | validation recall @ 1% FPR | train ms |',
+    '|---|---|---|---|---|---|',
+    ...manifest.candidates.map(
+      (c) =>
+        `| ${c.name}${c.name === manifest.model ? ' (shipped)' : ''} | ${c.bits} | ${c.subwords} | ${c.validationAuc} | ${pct(c.validationRecallAt1pctFpr)} | ${c.trainMs} |`,
+    ),
+    '',
+    `## Held-aside data (${evHeld.n} texts, ${evHeld.attacks} attacks; never used for training or tuning)`,
+    '',
+    table(evHeld),
+    '',
+    `Near-duplicates of training texts among the held-aside texts (word 4-gram Jaccard ≥ 0.5): ${near} of ${heldData.rows.length}.`,
+    '',
+    groupTable(evHeld.byLang, 'language'),
+    '',
+    groupTable(evHeld.byFamily, 'family'),
+    '',
+    benignTable(evHeld.benignByLang),
+    '',
+    `## Validation split of the training data (${evVal.n} texts, ${evVal.attacks} attacks; in-distribution)`,
+    '',
+    table(evVal),
+    '',
+    ...(evDev
+      ? [
+          `## ${devPath.split('/').pop()} (${evDev.n} texts, ${evDev.attacks} attacks; measured only)`,
+          '',
+          table(evDev),
+          '',
+        ]
+      : []),
+    '## Robustness (held-aside attacks)',
+    '',
+    rob,
+    '',
+  ].join('\n');
+  writeFileSync(join(HERE, 'REPORT.md'), report);
+  writeFileSync(join(HERE, 'DATA_CARD.md'), dataCard(trainData, heldData));
+  process.stdout.write(`${report}\n`);
+}
+
+main();

@@ -1,0 +1,170 @@
+/**
+ * Hashed features of the learned injection stage, over the normalised view
+ * the rules see: word unigrams and bigrams, plus character 3–5-grams of each
+ * word with boundary marks (fastText-style subwords, so inflections, other
+ * languages' spellings and light obfuscation share features). Chinese and
+ * Japanese characters are one token each, so their unigrams and bigrams play
+ * the part of words. Digits hash as `0`, so prices and order numbers do not
+ * matter. Every step is a pass over the text: linear time, no regexes.
+ */
+
+/** The hashed features of one text, grouped by token. */
+export type Featurized = {
+  /** Feature indexes (already masked to the model's table size), token by token. */
+  readonly feats: Int32Array;
+  /** `featEnd[t]` is where token `t`'s features end in `feats` (they start at `featEnd[t - 1]`, or 0). */
+  readonly featEnd: Int32Array;
+  /** Start offset of token `t` in the view. */
+  readonly tokenStart: Int32Array;
+  /** End offset (exclusive) of token `t` in the view. */
+  readonly tokenEnd: Int32Array;
+  /** Number of tokens. */
+  readonly tokens: number;
+};
+
+/** Longest word prefix whose character n-grams are taken (longer runs add unigram/bigram only). */
+const MAX_SUBWORD_CHARS = 24;
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 16777619;
+const SEED_UNIGRAM = 0x01000193;
+const SEED_BIGRAM = 0x2545f491;
+const SEED_NGRAM = 0x5bd1e995;
+const BOW = 2;
+const EOW = 3;
+
+/** Murmur3's 32-bit finaliser: spreads the FNV state over all bits. */
+function mix(h: number): number {
+  let x = h ^ (h >>> 16);
+  x = Math.imul(x, 0x85ebca6b);
+  x ^= x >>> 13;
+  x = Math.imul(x, 0xc2b2ae35);
+  return x ^ (x >>> 16);
+}
+
+/** One character of a Chinese or Japanese run: a token of its own. */
+function isIdeographic(c: number): boolean {
+  return (
+    (c >= 0x3040 && c <= 0x30ff) ||
+    (c >= 0x3400 && c <= 0x4dbf) ||
+    (c >= 0x4e00 && c <= 0x9fff) ||
+    (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0xff66 && c <= 0xff9f)
+  );
+}
+
+/** Letters, digits and combining marks of any script (punctuation, symbols, emoji and spaces split words). */
+function isWordUnit(c: number): boolean {
+  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+  if (c < 0xc0) return c === 0xaa || c === 0xb5 || c === 0xba;
+  if (c === 0xd7 || c === 0xf7) return false;
+  if (c >= 0x2000 && c <= 0x2bff) return false;
+  if (c >= 0x3000 && c <= 0x303f) return false;
+  if (c >= 0xd800 && c <= 0xdfff) return false;
+  if (c >= 0xfe30 && c <= 0xfe4f) return false;
+  if (c >= 0xff00 && c <= 0xff0f) return false;
+  if (c >= 0xff1a && c <= 0xff20) return false;
+  return c !== 0x060c && c !== 0x061b && c !== 0x061f && c !== 0x06d4;
+}
+
+/** Digits hash as `0`. */
+function unitCode(view: string, i: number): number {
+  const c = view.charCodeAt(i);
+  return c >= 48 && c <= 57 ? 48 : c;
+}
+
+type Growable = { buf: Int32Array; n: number };
+
+function push(g: Growable, v: number): void {
+  if (g.n === g.buf.length) {
+    const next = new Int32Array(g.buf.length * 2);
+    next.set(g.buf);
+    g.buf = next;
+  }
+  g.buf[g.n++] = v;
+}
+
+/** Character 3–5-grams of `view[start, end)` with boundary marks. */
+function pushSubwords(g: Growable, view: string, start: number, end: number, mask: number): void {
+  const len = Math.min(end - start, MAX_SUBWORD_CHARS) + 2;
+  for (let p = 0; p + 3 <= len; p++) {
+    let h = FNV_OFFSET ^ SEED_NGRAM;
+    const last = Math.min(p + 5, len);
+    for (let q = p; q < last; q++) {
+      const c =
+        q === 0
+          ? BOW
+          : q === len - 1 && end - start + 2 === len
+            ? EOW
+            : unitCode(view, start + q - 1);
+      h = Math.imul(h ^ c, FNV_PRIME);
+      if (q - p >= 2) push(g, mix(h ^ (q - p)) & mask);
+    }
+  }
+}
+
+function wordHash(view: string, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ unitCode(view, i), FNV_PRIME);
+  return h;
+}
+
+/** Options of {@link featurize}. */
+export type FeaturizeOptions = {
+  /**
+   * Character n-grams of each word (off only to measure words alone).
+   * @default true
+   */
+  readonly subwords?: boolean;
+};
+
+/**
+ * The hashed features of `view`.
+ *
+ * @param view - the normalised text (as `normalize(text).text`)
+ * @param bits - log2 of the feature table size (the model's)
+ * @param options - which feature kinds to take
+ * @returns the features of every token, in text order
+ */
+export function featurize(view: string, bits: number, options: FeaturizeOptions = {}): Featurized {
+  const subwords = options.subwords !== false;
+  const mask = (1 << bits) - 1;
+  const g: Growable = { buf: new Int32Array(Math.max(64, view.length * 4)), n: 0 };
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const featEnd: number[] = [];
+  let prev = 0;
+  let havePrev = false;
+  let i = 0;
+  while (i < view.length) {
+    const c = view.charCodeAt(i);
+    if (!isWordUnit(c)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    if (!isIdeographic(c)) {
+      while (j < view.length) {
+        const d = view.charCodeAt(j);
+        if (!isWordUnit(d) || isIdeographic(d)) break;
+        j++;
+      }
+    }
+    const wh = wordHash(view, i, j);
+    push(g, mix(wh ^ SEED_UNIGRAM) & mask);
+    if (havePrev) push(g, mix(Math.imul(prev, SEED_BIGRAM) ^ wh) & mask);
+    if (subwords && j - i > 1) pushSubwords(g, view, i, j, mask);
+    starts.push(i);
+    ends.push(j);
+    featEnd.push(g.n);
+    prev = wh;
+    havePrev = true;
+    i = j;
+  }
+  return {
+    feats: g.buf.subarray(0, g.n),
+    featEnd: Int32Array.from(featEnd),
+    tokenStart: Int32Array.from(starts),
+    tokenEnd: Int32Array.from(ends),
+    tokens: starts.length,
+  };
+}

@@ -1,0 +1,74 @@
+/**
+ * The shipped semantic model: weights decoded once, on first use (a
+ * module-level cache of a constant, so two loaded copies stay harmless), and
+ * the calibrated score of a text's strongest window.
+ *
+ * Determinism: the features and the per-window weight sums are integers
+ * (exact in float64); the logit takes one multiply, one divide by a square
+ * root and one add, and the probability one `Math.exp`; the result is rounded
+ * to 4 decimals, so the last bits of `exp` cannot change a reported value.
+ */
+import { inflateRawSync } from 'node:zlib';
+import { normalize } from '../normalize.js';
+import { featurize } from './features.js';
+import type { SemanticModelSpec } from './spec.js';
+import { SEMANTIC_MODEL, SEMANTIC_WEIGHTS } from './weights.generated.js';
+import { bestWindow } from './window.js';
+
+/** The model's verdict on a text. */
+export type SemanticScore = {
+  /** Calibrated probability (0–1, 4 decimals) that the text directs the agent reading it. */
+  readonly probability: number;
+  /** Start of the strongest window in the original text. */
+  readonly start: number;
+  /** End (exclusive) of the strongest window in the original text. */
+  readonly end: number;
+};
+
+let weightsCache: Int8Array | undefined;
+
+/**
+ * The int8 weight table of the shipped model, decoded on first call.
+ *
+ * @returns one weight per feature index (in units of `SEMANTIC_MODEL.scale`)
+ */
+export function shippedWeights(): Int8Array {
+  if (weightsCache === undefined) {
+    const raw = inflateRawSync(Buffer.from(SEMANTIC_WEIGHTS, 'base64'));
+    weightsCache = new Int8Array(raw.buffer, raw.byteOffset, raw.length);
+  }
+  return weightsCache;
+}
+
+/**
+ * Calibrated probability of a logit.
+ *
+ * @param logit - the window logit
+ * @param spec - the model's Platt parameters
+ * @returns σ(plattA · logit + plattB), rounded to 4 decimals
+ */
+export function calibrate(logit: number, spec: SemanticModelSpec): number {
+  const p = 1 / (1 + Math.exp(-(spec.plattA * logit + spec.plattB)));
+  return Math.round(p * 10_000) / 10_000;
+}
+
+/**
+ * Scores `text` with the shipped model over the normalised view the rules see.
+ *
+ * @param text - the original text
+ * @returns the calibrated probability and the span of the strongest window
+ */
+export function semanticScore(text: string): SemanticScore {
+  const spec = SEMANTIC_MODEL;
+  const n = normalize(text);
+  const f = featurize(n.text, spec.bits);
+  const best = bestWindow(f, shippedWeights(), spec);
+  if (best.toToken === 0) return { probability: calibrate(best.logit, spec), start: 0, end: 0 };
+  const from = f.tokenStart[best.fromToken] as number;
+  const to = f.tokenEnd[best.toToken - 1] as number;
+  return {
+    probability: calibrate(best.logit, spec),
+    start: n.map[from] as number,
+    end: n.map[to] as number,
+  };
+}
