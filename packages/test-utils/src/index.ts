@@ -54,6 +54,11 @@ export {
   usePostgres,
 } from './postgres.js';
 export { type RunningRedis, startRedis, useRedis } from './redis.js';
+export {
+  type ClusterNode,
+  type RunningRedisCluster,
+  startRedisCluster,
+} from './redis-cluster.js';
 export { runNodeScript, type ScriptRun } from './run-script.js';
 export { createS3Client, type RunningS3, type S3Endpoint, startS3, useS3 } from './s3.js';
 export { SERVICE_ENV } from './service-env.js';
