@@ -6,6 +6,7 @@ import { errorBody } from '@clawexchange/ssg/common';
 import express, { type Express, type NextFunction, type Request, type Response } from 'express';
 import type { Pipeline } from './compose.js';
 import type { FeatureFlags } from './flags.js';
+import { type HealthOptions, mountHealth } from './health/routes.js';
 
 /** A post as the demo stores it (in memory: the demo has no posts table). */
 export type Post = {
@@ -56,13 +57,24 @@ function requestFacts(req: AgentRequest): RequestFacts {
   };
 }
 
+/** Settings of the host app beyond the feature flags. */
+export type AppOptions = {
+  /** Health endpoints: the deep check's bearer token and the check deadlines. */
+  readonly health?: HealthOptions;
+};
+
 /**
  * The host app: `POST /v1/posts` behind the rate limiter and the gate,
- * `GET /v1/posts` to read what was published, `GET /healthz` running the
- * deployment guide's health checks.
+ * `GET /v1/posts` to read what was published, and the health endpoints
+ * (`/livez`, `/readyz`, `/healthz`, `/healthz/deep`: see health/routes.ts).
  */
-export function createApp(pipeline: Pipeline, flags: FeatureFlags): Express {
+export function createApp(
+  pipeline: Pipeline,
+  flags: FeatureFlags,
+  options: AppOptions = {},
+): Express {
   const app = express();
+  mountHealth(app, { pipeline, flags, options: options.health ?? {} });
   const posts: Post[] = [];
   const gate = [
     authenticate,
@@ -99,9 +111,6 @@ export function createApp(pipeline: Pipeline, flags: FeatureFlags): Express {
     );
   });
 
-  app.get('/healthz', async (_req, res) => {
-    res.json(await healthChecks(pipeline));
-  });
   // The family's one error body for everything else too: never Express's HTML page or a stack.
   app.use((_req, res) => {
     res.status(404).json(errorBody('NOT_FOUND', 'no such route'));
@@ -121,28 +130,4 @@ function answerError(err: unknown, _req: Request, res: Response, _next: NextFunc
       ? (err as { code: string }).code
       : 'INTERNAL';
   res.status(500).json(errorBody(code, 'the request could not be handled'));
-}
-
-/** The deployment guide's health checks, exactly as it writes them. */
-export async function healthChecks(pipeline: Pipeline): Promise<Record<string, boolean>> {
-  const { AuditEventType } = await import('@clawexchange/audit');
-  const { ssg, quarantine, audit, limiter: rateLimiter } = pipeline;
-  const result = await ssg.inspect({ text: 'test', contentType: 'POST' });
-  const id = await quarantine.store('health-check', {
-    tier: 'CLEAR',
-    labels: [],
-    pluginResults: [],
-  });
-  await audit.log({
-    eventType: AuditEventType.SSG_PASS,
-    actorId: 'health-check',
-    actorType: 'bot',
-  });
-  const check = await rateLimiter.check('health-check', 'POSTS');
-  return {
-    ssg: result.tier === 'CLEAR',
-    quarantine: typeof id === 'string',
-    audit: true,
-    rateLimiter: check.allowed,
-  };
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { S3Client } from '@aws-sdk/client-s3';
 import { auditMigrations, createAuditLogger } from '@clawexchange/audit';
 import { defaultPlugins } from '@clawexchange/detectors';
 import { createQuarantineService, quarantineMigrations } from '@clawexchange/quarantine';
@@ -7,6 +8,7 @@ import { createSSG, keywordPlugin } from '@clawexchange/ssg';
 import { Redis } from 'ioredis';
 import { Sequelize } from 'sequelize';
 import type { FeatureFlags } from './flags.js';
+import { HEALTH_CHECK_EVENT } from './health/deep-check.js';
 import type { DemoServices } from './services.js';
 
 /** Everything the host app composes. */
@@ -16,6 +18,12 @@ export type Pipeline = {
   readonly audit: ReturnType<typeof createAuditLogger>;
   readonly limiter: ReturnType<typeof createRateLimiter>;
   readonly sequelize: Sequelize;
+  /** A gate with the same plugins and no sinks: the deep health check's `ssg` (writes nothing). */
+  readonly probeSsg: ReturnType<typeof createSSG>;
+  /** The quarantine bucket and a client for it (readiness reads it with HeadBucket). */
+  readonly storage: { readonly client: S3Client; readonly bucket: string };
+  /** The limiter's Redis client; undefined in memory mode. */
+  readonly redis: Redis | undefined;
   close(): Promise<void>;
 };
 
@@ -57,15 +65,23 @@ export async function composePipeline(
     database: sequelize,
     expiryHours: 72,
   });
-  const audit = createAuditLogger({ database: sequelize });
+  const audit = createAuditLogger({ database: sequelize, eventTypes: [HEALTH_CHECK_EVENT] });
   const redis = services.redisUrl ? new Redis(services.redisUrl) : undefined;
+  // ioredis emits connection errors as events; the limiter sees the outage itself (its
+  // `onRedisDown` policy, metric and log line) and /readyz reports it, so the event needs
+  // no handling here beyond not being an unhandled 'error'.
+  redis?.on('error', () => undefined);
   const limiter = createRateLimiter({
     ...(redis ? { redis } : {}),
     ...(env.RATE_LIMIT_KEY_PREFIX ? { keyPrefix: env.RATE_LIMIT_KEY_PREFIX } : {}),
     database: sequelize,
   });
+  const plugins = [
+    ...defaultPlugins(),
+    keywordPlugin({ id: 'marketplace', rules: MARKETPLACE_RULES }),
+  ];
   const ssg = createSSG({
-    plugins: [...defaultPlugins(), keywordPlugin({ id: 'marketplace', rules: MARKETPLACE_RULES })],
+    plugins,
     quarantine: flags.quarantine ? quarantine : undefined,
     audit: flags.audit ? audit : undefined,
     mode: flags.dryRun ? 'DRY_RUN' : 'ENFORCE',
@@ -78,14 +94,26 @@ export async function composePipeline(
     // call, bounded); a failure is logged and counted, never sent to the client.
     onInspection: limiter.verdictFeedback(),
   });
+  const storageClient = new S3Client({
+    endpoint: services.s3.endpoint,
+    region: services.s3.region,
+    credentials: { accessKeyId: services.s3.accessKey, secretAccessKey: services.s3.secretKey },
+    forcePathStyle: true,
+    // A probe reports what it sees: no retries hiding an outage behind the deadline.
+    maxAttempts: 1,
+  });
   return {
     ssg,
     quarantine,
     audit,
     limiter,
     sequelize,
+    probeSsg: createSSG({ plugins, pluginTimeoutMs: 5000 }),
+    storage: { client: storageClient, bucket: services.s3.bucket },
+    redis,
     async close() {
       await audit.close();
+      storageClient.destroy();
       redis?.disconnect();
       await sequelize.close();
     },
