@@ -6,6 +6,9 @@
  */
 
 import { isAsciiDigit, isAsciiLower } from './ascii.js';
+import { LATIN_LETTER_FOLDS } from './fold-table.js';
+import { ignorableRunsAreSpaces, isBlankFiller, isIgnorable, isInnerDot } from './ignorable.js';
+import { markupSpans } from './markup.js';
 
 /** Result of {@link normalize}. */
 export type Normalized = {
@@ -13,7 +16,11 @@ export type Normalized = {
   readonly text: string;
   /** Same as `text` (same length and map) but without homoglyph folding, for non-Latin rules. */
   readonly plain: string;
-  /** True when the input was ASCII (so `text` and `plain` are too). */
+  /**
+   * True when `text` is the input lower-cased with whitespace runs folded and
+   * nothing else (ASCII input without markup to strip), so `text` and `plain`
+   * are ASCII and a keyword scan of the input serves `text` too.
+   */
   readonly ascii: boolean;
   /** `map[i]` is the original offset of normalised char `i`; `map[text.length]` is the input length. */
   readonly map: Int32Array;
@@ -103,21 +110,9 @@ const LEET: Readonly<Record<string, string>> = {
   '!': 'i',
 };
 
-/** True for characters that render as nothing. */
+/** True for characters that render as nothing (Default_Ignorable_Code_Point). */
 export function isInvisible(cp: number): boolean {
-  return (
-    (cp >= 0x200b && cp <= 0x200f) ||
-    (cp >= 0x202a && cp <= 0x202e) ||
-    (cp >= 0x2060 && cp <= 0x2064) ||
-    (cp >= 0x2066 && cp <= 0x2069) ||
-    cp === 0xfeff ||
-    cp === 0x00ad ||
-    cp === 0x180e ||
-    cp === 0x034f ||
-    (cp >= 0xfe00 && cp <= 0xfe0f) ||
-    (cp >= 0xe0000 && cp <= 0xe007f) ||
-    (cp >= 0xe0100 && cp <= 0xe01ef)
-  );
+  return isIgnorable(cp);
 }
 
 const isLatinLetter = (c: string): boolean => /[a-z]/i.test(c);
@@ -203,8 +198,34 @@ class Units {
   }
 }
 
-/** How one non-ASCII code point normalises: its units, and the Latin letter it folds to, if any. */
-type Fold = { readonly base: string; readonly folded: number };
+/**
+ * How one non-ASCII code point normalises: its NFKC lower-case units (`base`,
+ * what the plain view gets) and the same units with homoglyphs and Latin
+ * letter shapes folded to ASCII letters (`folded`, same length).
+ */
+type Fold = { readonly base: string; readonly folded: string };
+
+let latinFolds: Map<number, number> | undefined;
+
+/** The generated Latin letter folds, parsed on first use. */
+function latinFoldOf(unit: number): number | undefined {
+  if (latinFolds === undefined) {
+    latinFolds = new Map();
+    for (let k = 0; k + 1 < LATIN_LETTER_FOLDS.length; k += 2)
+      latinFolds.set(LATIN_LETTER_FOLDS.charCodeAt(k), LATIN_LETTER_FOLDS.charCodeAt(k + 1));
+  }
+  return latinFolds.get(unit);
+}
+
+function foldUnits(base: string): string {
+  let folded = '';
+  for (let k = 0; k < base.length; k++) {
+    const u = base.charCodeAt(k);
+    const c = CONFUSABLE[base[k] as string];
+    folded += c !== undefined ? c : String.fromCharCode(u < 0x80 ? u : (latinFoldOf(u) ?? u));
+  }
+  return folded;
+}
 
 // NFKC + lower-case per code point is the hot spot on non-Latin text; a small
 // bounded cache keeps it cheap without unbounded growth.
@@ -212,10 +233,10 @@ const foldCache = new Map<number, Fold>();
 function foldOf(cp: number, raw: string): Fold {
   const hit = foldCache.get(cp);
   if (hit !== undefined) return hit;
-  const folded = CONFUSABLE[raw] ?? CONFUSABLE[raw.toLowerCase()];
-  const v: Fold = folded
-    ? { base: raw.toLowerCase(), folded: folded.charCodeAt(0) }
-    : { base: raw.normalize('NFKC').toLowerCase(), folded: -1 };
+  const confusable = CONFUSABLE[raw] ?? CONFUSABLE[raw.toLowerCase()];
+  const base = confusable ? raw.toLowerCase() : raw.normalize('NFKC').toLowerCase();
+  const folded = confusable && base.length === 1 ? confusable : foldUnits(base);
+  const v: Fold = { base, folded };
   if (foldCache.size < 8192) foldCache.set(cp, v);
   return v;
 }
@@ -223,117 +244,155 @@ function foldOf(cp: number, raw: string): Fold {
 const isSpaceUnit = (c: number): boolean =>
   c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
 
-/** Normalises `input` for injection matching. */
+/** The views being built by the general path, one offset per unit. */
+class Builder {
+  readonly out: Units;
+  readonly plain: Units;
+  readonly map: Units;
+  lastWasSpace = true;
+  constructor(capacity: number) {
+    this.out = new Units(capacity, false);
+    this.plain = new Units(capacity, false);
+    this.map = new Units(capacity + 1, true);
+  }
+  /** One space for original offset `i`, unless one was just written. */
+  space(i: number): void {
+    if (this.lastWasSpace) return;
+    this.out.push(32);
+    this.plain.push(32);
+    this.map.push(i);
+    this.lastWasSpace = true;
+  }
+  /** A unit of each view for original offset `i`. */
+  unit(folded: number, plain: number, i: number): void {
+    this.out.push(folded);
+    this.plain.push(plain);
+    this.map.push(i);
+    this.lastWasSpace = false;
+  }
+}
+
+/** Tracks the invisible characters that sit inside words, and the Unicode tag run. */
+class Smuggling {
+  count = 0;
+  first: [number, number] | undefined;
+  last: [number, number] | undefined;
+  bidiOverride = false;
+  tagText = '';
+  tagStart = -1;
+  tagEnd = -1;
+  /** Records an invisible character at `[i, i + len)` that splits a word. */
+  add(cp: number, i: number, len: number): void {
+    this.count++;
+    this.last = [i, i + len];
+    this.first ??= this.last;
+    if (cp === 0x202e || cp === 0x202d) this.bidiOverride = true;
+  }
+  invisible(): Invisible {
+    if (this.count === 0) return NO_INVISIBLE;
+    return {
+      count: this.count,
+      first: this.first,
+      last: this.last,
+      bidiOverride: this.bidiOverride,
+    };
+  }
+}
+
+/**
+ * Whether an invisible character is there for a legitimate reason: ZWNJ/ZWJ
+ * in Arabic/Indic scripts and emoji, a variation selector after an emoji or symbol.
+ */
+function legitInvisible(cp: number, prevCp: number, nextCp: number): boolean {
+  return (
+    ((cp === 0x200c || cp === 0x200d) && (prevCp > 0x5ff || nextCp > 0x5ff)) ||
+    (cp >= 0xfe00 && cp <= 0xfe0f && prevCp > 0x2000)
+  );
+}
+
+const isBidiOverride = (cp: number): boolean =>
+  cp === 0x202e || cp === 0x202d || cp === 0x2066 || cp === 0x2067 || cp === 0x2068;
+
+/**
+ * Normalises `input` for injection matching: drops markup (see `markup.ts`),
+ * Default_Ignorable code points, lone surrogates and dots inside words; reads
+ * blank fillers (and invisible runs that stand for spaces) as spaces; NFKC,
+ * lower-case, folds homoglyphs and Latin letter shapes (small capitals,
+ * diacritics) in `text`; collapses whitespace.
+ */
 export function normalize(input: string): Normalized {
-  if (!NON_ASCII.test(input)) return new AsciiNormalized(input);
-  const out = new Units(input.length, false);
-  const plainOut = new Units(input.length, false);
-  const map = new Units(input.length + 1, true);
-  let invisibleCount = 0;
-  let firstInvisible: [number, number] | undefined;
-  let lastInvisible: [number, number] | undefined;
-  let bidiOverrideInside = false;
-  let tagText = '';
-  let tagStart = -1;
-  let tagEnd = -1;
-  let lastWasSpace = true;
+  const ascii = !NON_ASCII.test(input);
+  const spans = markupSpans(input);
+  if (ascii && spans.length === 0) return new AsciiNormalized(input);
+  const b = new Builder(input.length);
+  const sm = new Smuggling();
+  const runsAsSpaces = !ascii && ignorableRunsAreSpaces(input);
   let prevVisibleCp = 32;
+  let sp = 0;
   let i = 0;
   while (i < input.length) {
-    const cp = input.codePointAt(i) as number;
-    const len = cp > 0xffff ? 2 : 1;
-    if (isInvisible(cp)) {
-      if (cp >= 0xe0000 && cp <= 0xe007f) {
-        // Subdivision flags (🏴 + tag letters + cancel tag) are legitimate emoji.
-        if (prevVisibleCp === 0x1f3f4) {
-          i += len;
-          continue;
-        }
-        if (tagStart < 0) tagStart = i;
-        tagEnd = i + len;
-        if (cp >= 0xe0020 && cp <= 0xe007e) tagText += String.fromCharCode(cp - 0xe0000);
-      } else {
-        const nextCp = input.codePointAt(i + len) ?? 32;
-        // Legit uses: ZWNJ/ZWJ in Arabic/Indic scripts and emoji, VS16 after emoji.
-        const legit =
-          ((cp === 0x200c || cp === 0x200d) && (prevVisibleCp > 0x5ff || nextCp > 0x5ff)) ||
-          (cp >= 0xfe00 && cp <= 0xfe0f && prevVisibleCp > 0x2000);
-        const bidiOverride =
-          cp === 0x202e || cp === 0x202d || cp === 0x2066 || cp === 0x2067 || cp === 0x2068;
-        if (
-          !legit &&
-          ((isWordChar(prevVisibleCp) && isWordChar(nextCp)) || bidiOverride || cp === 0x00ad)
-        ) {
-          invisibleCount++;
-          lastInvisible = [i, i + len];
-          firstInvisible ??= lastInvisible;
-          if (cp === 0x202e || cp === 0x202d) bidiOverrideInside = true;
-        }
-      }
-      i += len;
+    if (sp < spans.length && i === spans[sp]) {
+      i = spans[sp + 1] as number;
+      sp += 2;
       continue;
     }
+    const cp = input.codePointAt(i) as number;
+    const len = cp > 0xffff ? 2 : 1;
     if (cp < 0x80) {
       // ASCII inside mixed text: no NFKC or folding needed.
-      if (cp === 32 || cp === 9 || cp === 10 || cp === 13) {
-        if (!lastWasSpace) {
-          out.push(32);
-          plainOut.push(32);
-          map.push(i);
-          lastWasSpace = true;
-        }
-      } else {
+      if (cp === 32 || cp === 9 || cp === 10 || cp === 13) b.space(i);
+      else {
         const c = cp >= 65 && cp <= 90 ? cp + 32 : cp;
-        out.push(c);
-        plainOut.push(c);
-        map.push(i);
-        lastWasSpace = false;
+        b.unit(c, c, i);
       }
       prevVisibleCp = cp;
       i += 1;
       continue;
     }
-    // A lone surrogate has nothing to normalise.
-    const isSurrogate = cp >= 0xd800 && cp <= 0xdfff;
-    const fold = isSurrogate ? undefined : foldOf(cp, input.slice(i, i + len));
-    const base = fold?.base;
-    const folded = fold?.folded ?? -1;
-    const units = base === undefined ? 1 : base.length;
-    // Per UTF-16 unit, so `map` stays aligned with string indexes (astral chars are two units).
-    for (let k = 0; k < units; k++) {
-      const c = base === undefined ? cp : base.charCodeAt(k);
-      if (isSpaceUnit(c)) {
-        if (lastWasSpace) continue;
-        out.push(32);
-        plainOut.push(32);
-        lastWasSpace = true;
-      } else {
-        out.push(folded >= 0 ? folded : c);
-        plainOut.push(c);
-        lastWasSpace = false;
+    const nextCp = input.codePointAt(i + len) ?? 32;
+    if (cp >= 0xe0000 && cp <= 0xe007f) {
+      // Subdivision flags (🏴 + tag letters + cancel tag) are legitimate emoji.
+      if (prevVisibleCp !== 0x1f3f4) {
+        if (sm.tagStart < 0) sm.tagStart = i;
+        sm.tagEnd = i + len;
+        if (cp >= 0xe0020 && cp <= 0xe007e) sm.tagText += String.fromCharCode(cp - 0xe0000);
       }
-      map.push(i);
+      i += len;
+      continue;
+    }
+    // A lone surrogate renders as nothing (or a box): it splits a word for a filter only.
+    const surrogate = cp >= 0xd800 && cp <= 0xdfff;
+    if (surrogate || isIgnorable(cp)) {
+      const legit = !surrogate && legitInvisible(cp, prevVisibleCp, nextCp);
+      const inWord = isWordChar(prevVisibleCp) && isWordChar(nextCp);
+      if (!legit && (inWord || isBidiOverride(cp) || cp === 0x00ad)) sm.add(cp, i, len);
+      if (isBlankFiller(cp) || (runsAsSpaces && !legit && isWordChar(prevVisibleCp))) b.space(i);
+      i += len;
+      continue;
+    }
+    if (isInnerDot(cp) && isWordChar(prevVisibleCp) && isWordChar(nextCp)) {
+      i += len;
+      continue;
+    }
+    const fold = foldOf(cp, input.slice(i, i + len));
+    // Per UTF-16 unit, so `map` stays aligned with string indexes (astral chars are two units).
+    for (let k = 0; k < fold.base.length; k++) {
+      const c = fold.base.charCodeAt(k);
+      if (isSpaceUnit(c)) b.space(i);
+      else b.unit(fold.folded.charCodeAt(k), c, i);
     }
     prevVisibleCp = cp;
     i += len;
   }
-  map.push(input.length);
+  b.map.push(input.length);
   return {
-    text: out.toText(),
-    plain: plainOut.toText(),
+    text: b.out.toText(),
+    plain: b.plain.toText(),
     ascii: false,
-    map: (map.data as Int32Array).subarray(0, map.length),
-    invisible:
-      invisibleCount === 0
-        ? NO_INVISIBLE
-        : {
-            count: invisibleCount,
-            first: firstInvisible,
-            last: lastInvisible,
-            bidiOverride: bidiOverrideInside,
-          },
-    tagText,
-    tagSpan: tagStart >= 0 ? [tagStart, tagEnd] : undefined,
+    map: (b.map.data as Int32Array).subarray(0, b.map.length),
+    invisible: sm.invisible(),
+    tagText: sm.tagText,
+    tagSpan: sm.tagStart >= 0 ? [sm.tagStart, sm.tagEnd] : undefined,
   };
 }
 

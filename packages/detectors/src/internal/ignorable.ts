@@ -1,0 +1,109 @@
+/**
+ * Code points a reader does not see as letters: Default_Ignorable_Code_Point
+ * (from the generated table: zero-width and bidi controls, variation and
+ * Mongolian free variation selectors, fillers, musical formatting, tags, U+061C
+ * ...), the fillers among them that render as a blank, and the dots that sit
+ * inside words (`ig·nore`).
+ */
+import { DEFAULT_IGNORABLE_RANGES } from './fold-table.js';
+
+/**
+ * True for a Default_Ignorable_Code_Point (binary search over the generated ranges).
+ * @param cp - a code point
+ * @returns whether it renders as nothing by default
+ */
+export function isIgnorable(cp: number): boolean {
+  if (cp < 0xad) return false;
+  const r = DEFAULT_IGNORABLE_RANGES;
+  let lo = 0;
+  let hi = r.length / 2 - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (cp < (r[2 * mid] as number)) hi = mid - 1;
+    else if (cp > (r[2 * mid + 1] as number)) lo = mid + 1;
+    else return true;
+  }
+  return false;
+}
+
+/**
+ * Hangul fillers: ignorable, but drawn as a blank by most fonts, so a reader
+ * takes them as a space.
+ * @param cp - a code point
+ * @returns whether it reads as a space
+ */
+export function isBlankFiller(cp: number): boolean {
+  return cp === 0x115f || cp === 0x1160 || cp === 0x3164 || cp === 0xffa0;
+}
+
+/**
+ * Dots that split a word for a filter but not for a reader when they sit
+ * between two letters: middle dot, Greek ano teleia, hyphenation point,
+ * bullet and dot operators, katakana and halfwidth middle dots, word
+ * separator middle dot, runic single punctuation.
+ * @param cp - a code point
+ * @returns whether it is one of them
+ */
+export function isInnerDot(cp: number): boolean {
+  return (
+    cp === 0xb7 ||
+    cp === 0x387 ||
+    cp === 0x16eb ||
+    cp === 0x2027 ||
+    cp === 0x2219 ||
+    cp === 0x22c5 ||
+    cp === 0x2e31 ||
+    cp === 0x30fb ||
+    cp === 0xff65
+  );
+}
+
+const isWordUnit = (c: number): boolean =>
+  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 0xbf;
+
+/** Fewest runs between words before they can stand for spaces. */
+const MIN_RUNS_AS_SPACES = 2;
+/** Least mean length of the pieces next to a run: the pieces of a split word are shorter. */
+const MIN_MEAN_PIECE = 3.5;
+
+/**
+ * Whether the invisible runs between words of `input` stand for spaces
+ * ("Ignore⁠all⁠previous": words a filter sees as one) rather than split
+ * words ("ig​no​re"): at least two runs, more runs than whitespace, and the
+ * pieces next to the runs as long as words.
+ * @param input - the original text
+ * @returns true to read each run as one space
+ */
+export function ignorableRunsAreSpaces(input: string): boolean {
+  let runs = 0;
+  let spaces = 0;
+  // The current piece of word units: its length, and whether a run precedes it.
+  let piece = 0;
+  let afterRun = false;
+  let pieceSum = 0;
+  let pieces = 0;
+  const endPiece = (beforeRun: boolean): void => {
+    if (piece > 0 && (afterRun || beforeRun)) {
+      pieceSum += piece;
+      pieces++;
+    }
+    piece = 0;
+  };
+  for (let i = 0; i < input.length; i++) {
+    const c = input.charCodeAt(i);
+    const cp = c >= 0xd800 && c <= 0xdbff ? (input.codePointAt(i) as number) : c;
+    if (cp > 0xffff) i++;
+    if (isIgnorable(cp)) {
+      if (piece > 0) runs++;
+      endPiece(true);
+      afterRun = true;
+    } else if (isWordUnit(c)) piece++;
+    else {
+      if (c === 32 || c === 9 || c === 10 || c === 13) spaces++;
+      endPiece(false);
+      afterRun = false;
+    }
+  }
+  endPiece(false);
+  return runs >= MIN_RUNS_AS_SPACES && runs > spaces && pieceSum >= MIN_MEAN_PIECE * pieces;
+}
