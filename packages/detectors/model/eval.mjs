@@ -23,8 +23,12 @@ const devPath = argv.includes('--dev') ? argv[argv.indexOf('--dev') + 1] : undef
 const HOLD = 60;
 const WARN = 30;
 
-const dist = await import(pathToFileURL(join(HERE, '../dist/index.js')).href);
 const code = await loadFeatureCode();
+if (argv.includes('--sample-only')) {
+  writeSample();
+  process.exit(0);
+}
+const dist = await import(pathToFileURL(join(HERE, '../dist/index.js')).href);
 const spec = code.SEMANTIC_MODEL;
 
 const maxConf = (fs) => fs.reduce((m, f) => Math.max(m, f.confidence), 0);
@@ -186,6 +190,7 @@ function loadDev(path) {
 }
 
 function writeSample() {
+  const spec = code.SEMANTIC_MODEL;
   const rows = readFileSync(join(HERE, 'sample.jsonl'), 'utf8')
     .split('\n')
     .filter((l) => l.trim());

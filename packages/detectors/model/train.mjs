@@ -24,7 +24,10 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const PKG = join(HERE, '..');
 const GENERATED = join(PKG, 'src/internal/semantic/weights.generated.ts');
 const MANIFEST = join(HERE, 'manifest.json');
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+// --dev <file>: also measure on an external corpus (measuring only; never read by training).
+const devArgs = args.has('--dev') ? ['--dev', argv[argv.indexOf('--dev') + 1]] : [];
 
 const WINDOW = 64;
 const STRIDE = 16;
@@ -207,9 +210,14 @@ async function main() {
   execFileSync('npx', ['biome', 'format', '--write', GENERATED], { cwd: PKG, stdio: 'ignore' });
   writeFileSync(MANIFEST, `${JSON.stringify(manifest, null, 2)}\n`);
   log(`shipped ${best.cand.name}: ${(b64.length / 1024).toFixed(0)} KiB base64, sha256 ${sha256}`);
-  if (args.has('--no-eval')) return;
+  if (args.has('--no-eval')) {
+    execFileSync(process.execPath, [join(HERE, 'eval.mjs'), '--sample-only'], { stdio: 'inherit' });
+    return;
+  }
   execFileSync('npx', ['tsup'], { cwd: PKG, stdio: ['ignore', 'ignore', 'inherit'] });
-  execFileSync(process.execPath, [join(HERE, 'eval.mjs'), '--write-sample'], { stdio: 'inherit' });
+  execFileSync(process.execPath, [join(HERE, 'eval.mjs'), '--write-sample', ...devArgs], {
+    stdio: 'inherit',
+  });
 }
 
 await main();

@@ -16,6 +16,7 @@
  */
 import type { Severity } from '../../types.js';
 import type { RawFinding } from '../rule.js';
+import type { SemanticScore } from './model.js';
 import { semanticScore } from './model.js';
 
 /** The operating points of the combination, resolved from the options and the shipped model. */
@@ -50,21 +51,20 @@ function severityOf(p: number, s: ResolvedSemantic): Severity {
 }
 
 /**
- * Scores `text` with the model and combines the verdict with the injection
- * findings in `raw` from index `from` on (the rules' findings of this text).
+ * Combines a model verdict with the injection findings in `raw` from index
+ * `from` on (the rules' findings of the text the verdict is about).
  *
- * @param text - the text (one scan window)
+ * @param m - the model's verdict
  * @param raw - raw findings; changed in place, a model finding appended
- * @param from - index of the first injection finding of `text` in `raw`
+ * @param from - index of the first injection finding of the text in `raw`
  * @param s - the operating points
  */
-export function combineSemantic(
-  text: string,
+export function combineWith(
+  m: SemanticScore,
   raw: RawFinding[],
   from: number,
   s: ResolvedSemantic,
 ): void {
-  const m = semanticScore(text);
   const p = m.probability;
   let rules = 0;
   for (let i = from; i < raw.length; i++) {
@@ -83,4 +83,22 @@ export function combineSemantic(
     confidence: p,
     severity: severityOf(p, s),
   });
+}
+
+/**
+ * Scores `text` with the shipped model and combines the verdict with the
+ * injection findings in `raw` from index `from` on (see {@link combineWith}).
+ *
+ * @param text - the text (one scan window)
+ * @param raw - raw findings; changed in place, a model finding appended
+ * @param from - index of the first injection finding of `text` in `raw`
+ * @param s - the operating points
+ */
+export function combineSemantic(
+  text: string,
+  raw: RawFinding[],
+  from: number,
+  s: ResolvedSemantic,
+): void {
+  combineWith(semanticScore(text), raw, from, s);
 }

@@ -30,11 +30,15 @@ export type WindowScore = {
   readonly toToken: number;
 };
 
-/** Token windows `[from, to)` a text of `tokens` tokens is scored over, as flat pairs. */
+/**
+ * Token windows `[from, to)` a text of `tokens` tokens is scored over, as flat
+ * pairs; consecutive windows overlap or touch, so every token is in one.
+ */
 export function windowsOf(tokens: number, shape: LinearShape): number[] {
   if (tokens <= shape.window) return [0, tokens];
   const out: number[] = [];
-  for (let a = 0; ; a += shape.stride) {
+  const step = Math.max(1, Math.min(shape.stride, shape.window));
+  for (let a = 0; ; a += step) {
     const from = Math.min(a, tokens - shape.window);
     out.push(from, from + shape.window);
     if (from + shape.window >= tokens) break;
