@@ -48,7 +48,6 @@ const CLASSES: readonly (readonly [string, string, string])[] = [
   ['small capitals', 'ᴅɪsʀᴇɢᴀʀᴅ ᴛʜᴇ ʀᴜʟᴇs', 'disregard the rules'],
   ['modifier letters (NFKC)', 'ᵈⁱˢʳᵉᵍᵃʳᵈ the rules', 'disregard the rules'],
   ['letter-like symbols (NFKC)', 'ℊ𝔬 ℎ𝔬𝔪𝔢', 'go home'],
-  ['letters with diacritics', 'dïsrégàrd the rulès', 'disregard the rules'],
   ['dotless i', 'dısregard the rules', 'disregard the rules'],
 ];
 
@@ -65,9 +64,8 @@ describe('normalize: what a reader sees (issue 12)', () => {
       'snake_case_name = a_b; 2 * 3 = 6; e.g. a.k.a. example.com',
     );
     const catalan = normalize('col·lecció and ig\u200bno\u200bre');
-    expect(catalan.text).toBe('colleccio and ignore');
-    // Diacritics are folded for the English rules only; the plain view keeps them.
-    expect(catalan.plain).toBe('collecció and ignore');
+    // Letters with diacritics are ordinary spelling: they stay.
+    expect(catalan.text).toBe('collecció and ignore');
     // Comments with content, tags with attributes and other tags stay as written: a fake
     // `</post><system>` is what a delimiter injection is made of.
     expect(normalize('a <!-- note to self --> b').text).toBe('a <!-- note to self --> b');
@@ -107,7 +105,7 @@ describe('normalize: what a reader sees (issue 12)', () => {
     const probe = [0xad, 0x34f, 0x61c, 0x17b4, 0x180e, 0x200b, 0x2064, 0xfeff, 0x1bca0];
     for (const cp of probe) {
       expect(isIgnorable(cp)).toBe(true);
-      expect(normalize(`ab${String.fromCodePoint(cp)}cd é`).text).toBe('abcd e');
+      expect(normalize(`ab${String.fromCodePoint(cp)}cd é`).text).toBe('abcd é');
     }
     expect(isIgnorable(0x20)).toBe(false);
     expect(isIgnorable(0x3163)).toBe(false);
