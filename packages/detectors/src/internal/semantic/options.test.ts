@@ -82,14 +82,15 @@ describe('the semantic option', () => {
 
   it('reaches the injection plugin, alone and in defaultPlugins', async () => {
     const { t } = quiet as { t: string };
-    const env = { text: t } as never;
+    const env = { text: t, contentType: 'POST' } as const;
+    const ctx = { signal: new AbortController().signal };
     const on = injectionPlugin({ semantic: { threshold: 0.0001 } });
     const off = injectionPlugin({ semantic: { enabled: false } });
-    expect((await on.analyze(env)).labels).toContain('INJECTION_SEMANTIC');
-    expect((await off.analyze(env)).labels).toEqual([]);
+    expect((await on.analyze(env, ctx)).labels).toContain('INJECTION_SEMANTIC');
+    expect((await off.analyze(env, ctx)).labels).toEqual([]);
     const [, , inj] = defaultPlugins({ injection: { semantic: { threshold: 0.0001 } } });
-    expect((await inj?.analyze(env))?.labels).toContain('INJECTION_SEMANTIC');
+    expect((await inj?.analyze(env, ctx))?.labels).toContain('INJECTION_SEMANTIC');
     const [, , quietInj] = defaultPlugins({ injection: { semantic: { enabled: false } } });
-    expect((await quietInj?.analyze(env))?.labels).toEqual([]);
+    expect((await quietInj?.analyze(env, ctx))?.labels).toEqual([]);
   });
 });
