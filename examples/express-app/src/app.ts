@@ -1,70 +1,53 @@
-import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
-import type { RateLimitContext } from '@clawexchange/rate-limiter';
-import type { Inspection, RequestFacts } from '@clawexchange/ssg';
+import type { Inspection } from '@clawexchange/ssg';
 import { errorBody } from '@clawexchange/ssg/common';
-import express, { type Express, type NextFunction, type Request, type Response } from 'express';
+import express, {
+  type Express,
+  type NextFunction,
+  type Request,
+  type RequestHandler,
+  type Response,
+} from 'express';
+import {
+  type AgentRequest,
+  authenticate,
+  type RouteKind,
+  rateLimitContext,
+  requestFacts,
+} from './agent.js';
 import type { Pipeline } from './compose.js';
 import type { FeatureFlags } from './flags.js';
 import { type HealthOptions, mountHealth } from './health/routes.js';
-
-/** A post as the demo stores it (in memory: the demo has no posts table). */
-export type Post = {
-  readonly id: string;
-  readonly agentId: string;
-  readonly text: string;
-  readonly verdict: Inspection['verdict'];
-  readonly tier: Inspection['tier'];
-  readonly labels: readonly string[];
-};
-
-/** The authenticated agent of a request. */
-type Agent = { readonly agentId: string; readonly trustLevel: 'NEW' | 'VERIFIED' };
+import { createPostStore, type PostStore } from './posts.js';
 
 /** A request after `authenticate` (the agent, once) and the gate (`ssgResult`). */
-type AgentRequest = IncomingMessage & { agent?: Agent };
 type GatedRequest = Request & AgentRequest & { ssgResult?: Inspection };
-
-/**
- * Resolves the agent behind a request, once, for everything after it. A real
- * host takes it from its authentication; the demo trusts an `x-agent-id`
- * header, and treats ids starting with `verified-` as VERIFIED agents
- * (higher rate limits).
- */
-function authenticate(req: AgentRequest, _res: Response, next: () => void): void {
-  const agentId = req.headers['x-agent-id'];
-  if (typeof agentId === 'string' && agentId !== '') {
-    req.agent = { agentId, trustLevel: agentId.startsWith('verified-') ? 'VERIFIED' : 'NEW' };
-  }
-  next();
-}
-
-function rateLimitContext(req: AgentRequest): RateLimitContext | undefined {
-  const agent = req.agent;
-  return agent && { agentId: agent.agentId, tier: 'POSTS', trustLevel: agent.trustLevel };
-}
-
-/**
- * What the gate needs about the request. Its `agentId` is also what the
- * gate's `onInspection` hook (the limiter's `verdictFeedback()`, see
- * compose.ts) records WARN/QUARANTINE/BLOCK verdicts against.
- */
-function requestFacts(req: AgentRequest): RequestFacts {
-  return {
-    contentType: 'POST',
-    sourceId: randomUUID(),
-    ...(req.agent ? { agentId: req.agent.agentId } : {}),
-  };
-}
 
 /** Settings of the host app beyond the feature flags. */
 export type AppOptions = {
   /** Health endpoints: the deep check's bearer token and the check deadlines. */
   readonly health?: HealthOptions;
+  /**
+   * Express's `trust proxy` setting, which decides the client address that
+   * anonymous traffic is limited by (`req.ip`). Off by default: the socket's
+   * peer address, and a client-sent `X-Forwarded-For` is ignored. Behind a
+   * load balancer set it to the proxies you run (a hop count such as `1`,
+   * or addresses/subnets such as `loopback, 10.0.0.0/8`), never to `true`
+   * on a server clients can reach directly.
+   * @default false
+   */
+  readonly trustProxy?: boolean | number | string;
+  /** Where published content goes (also the moderation console's `onRelease`). */
+  readonly posts?: PostStore;
+  /** Extra routers mounted before the 404 handler (moderation, metrics). */
+  readonly mount?: (app: Express) => void;
 };
 
+const POST_ROUTE: RouteKind = { tier: 'POSTS', contentType: 'POST' };
+const COMMENT_ROUTE: RouteKind = { tier: 'COMMENTS', contentType: 'COMMENT' };
+
 /**
- * The host app: `POST /v1/posts` behind the rate limiter and the gate,
+ * The host app: `POST /v1/posts` and `POST /v1/comments` behind the rate
+ * limiter (by agent, or by client address when anonymous) and the gate,
  * `GET /v1/posts` to read what was published, and the health endpoints
  * (`/livez`, `/readyz`, `/healthz`, `/healthz/deep`: see health/routes.ts).
  */
@@ -74,15 +57,31 @@ export function createApp(
   options: AppOptions = {},
 ): Express {
   const app = express();
+  app.set('trust proxy', options.trustProxy ?? false);
+  const posts = options.posts ?? createPostStore();
   mountHealth(app, { pipeline, flags, options: options.health ?? {} });
-  const posts: Post[] = [];
-  const gate = [
+  const gate = (kind: RouteKind): RequestHandler[] => [
     authenticate,
-    ...(flags.rateLimit ? [pipeline.limiter.middleware(rateLimitContext)] : []),
-    pipeline.ssg.middleware({ extract: requestFacts }),
+    ...(flags.rateLimit ? [pipeline.limiter.middleware(rateLimitContext(kind))] : []),
+    pipeline.ssg.middleware({ extract: requestFacts(kind) }),
   ];
+  app.post('/v1/posts', ...gate(POST_ROUTE), publish(posts, 'POST'));
+  app.post('/v1/comments', ...gate(COMMENT_ROUTE), publish(posts, 'COMMENT'));
+  app.get('/v1/posts', (_req, res) => {
+    res.json(posts.list());
+  });
+  options.mount?.(app);
+  // The family's one error body for everything else too: never Express's HTML page or a stack.
+  app.use((_req, res) => {
+    res.status(404).json(errorBody('NOT_FOUND', 'no such route'));
+  });
+  app.use(answerError);
+  return app;
+}
 
-  app.post('/v1/posts', ...gate, (req: GatedRequest, res: Response) => {
+/** The handler after the gate: publishes what it let through. */
+function publish(posts: PostStore, kind: 'POST' | 'COMMENT') {
+  return (req: GatedRequest, res: Response): void => {
     const inspection = req.ssgResult;
     const text = (req.body as { text?: unknown }).text;
     if (inspection === undefined || typeof text !== 'string') {
@@ -91,32 +90,20 @@ export function createApp(
         .json(errorBody('INVALID_POST', 'a JSON body with a string `text` is required'));
       return;
     }
-    const post: Post = {
-      id: randomUUID(),
+    const post = posts.publish({
+      kind,
       agentId: req.agent?.agentId ?? 'anonymous',
       text,
       verdict: inspection.verdict,
       tier: inspection.tier,
+    });
+    res.status(201).json({
+      id: post.id,
+      verdict: inspection.verdict,
+      tier: inspection.tier,
       labels: inspection.labels,
-    };
-    posts.push(post);
-    res
-      .status(201)
-      .json({ id: post.id, verdict: post.verdict, tier: post.tier, labels: post.labels });
-  });
-
-  app.get('/v1/posts', (_req, res) => {
-    res.json(
-      posts.map(({ id, agentId, text, verdict, tier }) => ({ id, agentId, text, verdict, tier })),
-    );
-  });
-
-  // The family's one error body for everything else too: never Express's HTML page or a stack.
-  app.use((_req, res) => {
-    res.status(404).json(errorBody('NOT_FOUND', 'no such route'));
-  });
-  app.use(answerError);
-  return app;
+    });
+  };
 }
 
 /**
