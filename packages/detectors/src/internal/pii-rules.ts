@@ -4,6 +4,8 @@
  * checksum). Phones are handled by libphonenumber-js in `pii-phone.ts`.
  */
 import type { Severity } from '../types.js';
+import { validItFiscalCode } from './national-id-checks.js';
+import { NATIONAL_ID_RULES } from './pii-national-ids.js';
 import * as v from './pii-validators.js';
 import type { Rule } from './rule.js';
 
@@ -215,6 +217,7 @@ export const PII_RULES: readonly Rule[] = [
       minDigitRun: 3,
       confidence: 0.8,
       flags: 'i',
+      validate: (s) => (validItFiscalCode(s) ? 0.8 : 0),
       gate: /\d\d[A-EHLMPR-Ta-ehlmpr-t]\d\d[A-Za-z]\d{3}[A-Za-z]/,
     },
   ),
@@ -273,6 +276,7 @@ export const PII_RULES: readonly Rule[] = [
       needContext: true,
     },
   ),
+  ...NATIONAL_ID_RULES,
 ];
 
 export { D as digitsOnly };

@@ -8,6 +8,7 @@
 import type { Severity } from '../types.js';
 import { base62, crc32 } from './checksums.js';
 import type { Rule } from './rule.js';
+import { SAAS_SECRET_RULES } from './secret-rules-saas.js';
 
 /** Left boundary: not preceded by a token character. */
 const L = '(?<![A-Za-z0-9_\\-])';
@@ -439,4 +440,5 @@ export const SECRET_RULES: readonly Rule[] = [
     `(?:^|\\s)(?:-u|--user)\\s{1,4}["']?[^\\s:"'$]{1,64}:([^\\s"'@$]{3,128})["']?(?=\\s|$)`,
     { group: 1, validate: urlPassword, placeholderCheck: false, confidence: 0.8 },
   ),
+  ...SAAS_SECRET_RULES,
 ];
