@@ -4,6 +4,7 @@
 import { type Logger, noopLogger } from '@clawexchange/ssg/common';
 import type { Meter } from '@opentelemetry/api';
 import type { Sequelize } from 'sequelize';
+import type { AuditAlarmHandler } from './alarms.js';
 import {
   type AuditCheckpointKey,
   type CheckpointSigner,
@@ -14,6 +15,7 @@ import { AuditEventType, isWellFormedEventType } from './event-types.js';
 import { checkAuditConfigKeys } from './internal/options.js';
 import type { IpMaskingOptions } from './ip-mask.js';
 import { DEFAULT_FORBIDDEN_METADATA_KEYS, type MetadataLimits } from './metadata.js';
+import { TAIL_SKIPPED_EVENT } from './migrations/append-guard-sql.js';
 
 /**
  * A structured logger; the audit logger never passes it raw content. The
@@ -82,6 +84,11 @@ export type AuditLoggerConfig = {
   readonly logger?: AuditLogSink;
   /** OpenTelemetry meter. @default metrics.getMeter('@clawexchange/audit') */
   readonly meter?: Meter;
+  /**
+   * Called with every alarm (see `AuditAlarmCode`), besides the `error` log
+   * line and the `clawexchange.audit.chain.alarms` counter. Must not throw.
+   */
+  readonly onAlarm?: AuditAlarmHandler;
 };
 
 /** The validated config with defaults applied. */
@@ -101,6 +108,7 @@ export type ResolvedConfig = {
   readonly now: () => Date;
   readonly logger: AuditLogSink;
   readonly meter: Meter | null;
+  readonly onAlarm: AuditAlarmHandler | null;
 };
 
 /** The family's one no-op logger (`@clawexchange/ssg/common`). */
@@ -145,6 +153,10 @@ function resolveEventTypes(types: unknown): ReadonlySet<string> {
     if (!isWellFormedEventType(t)) {
       throw invalid(`eventTypes[${i}]`, 'an UPPER_SNAKE string of 2 to 64 characters');
     }
+    // Only the writer appends skip markers (verify() trusts their range).
+    if (t === TAIL_SKIPPED_EVENT) {
+      throw invalid(`eventTypes[${i}]`, `a type other than the reserved ${TAIL_SKIPPED_EVENT}`);
+    }
     all.add(t);
   });
   return all;
@@ -186,6 +198,9 @@ export function resolveConfig(config: AuditLoggerConfig): ResolvedConfig {
   }
   if (config.now !== undefined && typeof config.now !== 'function') {
     throw invalid('now', 'a function returning a Date');
+  }
+  if (config.onAlarm !== undefined && typeof config.onAlarm !== 'function') {
+    throw invalid('onAlarm', 'a function');
   }
   return {
     database: config.database ?? null,
@@ -233,5 +248,6 @@ export function resolveConfig(config: AuditLoggerConfig): ResolvedConfig {
     now: config.now ?? (() => new Date()),
     logger: config.logger ?? NOOP_LOGGER,
     meter: config.meter ?? null,
+    onAlarm: config.onAlarm ?? null,
   };
 }

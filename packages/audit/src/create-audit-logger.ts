@@ -20,6 +20,7 @@ import { checkKeysIfObject, EXPORT_SPEC, VERIFY_SPEC } from './internal/options.
 import { type RawRow, toChainRow, toRecord } from './internal/rows.js';
 import { buildQuery, encodeCursor } from './query.js';
 import type {
+  AuditChainBreak,
   AuditCheckpoint,
   AuditExportOptions,
   AuditLogger,
@@ -29,7 +30,7 @@ import type {
   AuditVerifyResult,
 } from './types.js';
 import { prepareEvent } from './validate-event.js';
-import { createChainWalker, type StoredChainRow } from './verify-chain.js';
+import { type ChainWalker, createChainWalker, type StoredChainRow } from './verify-chain.js';
 
 function disabled(): AuditError {
   return new AuditError(AuditErrorCode.DISABLED, 'audit logger is disabled (enabled: false)');
@@ -64,6 +65,15 @@ function resolveRange(options: AuditExportOptions): { from: number; to: number |
   return { from, to };
 }
 
+function beyondHead(walker: ChainWalker, seq: number): AuditChainBreak {
+  return {
+    kind: 'rows_beyond_head',
+    expectedSeq: walker.lastSeq() + 1,
+    foundSeq: seq,
+    position: walker.checked(),
+  };
+}
+
 async function runVerify(
   db: Sequelize,
   config: ResolvedConfig,
@@ -90,15 +100,23 @@ async function runVerify(
   // `from`, it is proven against the checkpoint; otherwise it is trusted.
   const anchorHash =
     from === 1 ? GENESIS_HASH : checkpoint?.seq === from - 1 ? checkpoint.hash : null;
+  const snapshot = await openChainSnapshot(db, config.logger, { from, to }, SPLIT_VIEW);
   const walker = createChainWalker({
     from,
     anchorHash,
     ...(checkpoint === undefined ? {} : { checkpoint }),
+    ...(snapshot.prevCreatedAtMs === null ? {} : { minCreatedAtMs: snapshot.prevCreatedAtMs }),
+    skips: snapshot.skips,
   });
-  const snapshot = await openChainSnapshot(db, config.logger, { from, to }, SPLIT_VIEW);
   try {
     for await (const page of snapshot.pages) {
       for (const row of page) {
+        // Rows past the head were never acknowledged by the writer: a wedge in the making.
+        const seq = Number(row.seq);
+        if (seq > snapshot.headSeq) {
+          const brk = beyondHead(walker, seq);
+          return { ok: false, checked: walker.checked(), break: brk };
+        }
         const brk = walker.push(row);
         if (brk !== null) return { ok: false, checked: walker.checked(), break: brk };
       }
@@ -107,11 +125,13 @@ async function runVerify(
     // end of an explicit range are a truncation too.
     const brk = walker.finish(to === null ? snapshot.headSeq : Math.min(to, snapshot.headSeq));
     if (brk !== null) return { ok: false, checked: walker.checked(), break: brk };
+    const skipped = walker.skipped();
     return {
       ok: true,
       checked: walker.checked(),
       lastSeq: walker.checked() === 0 ? 0 : walker.lastSeq(),
       lastHash: walker.lastHash() ?? GENESIS_HASH,
+      ...(skipped.length === 0 ? {} : { skipped }),
     };
   } finally {
     await snapshot.close();
@@ -198,7 +218,7 @@ export function createAuditLogger(config: AuditLoggerConfig): AuditLogger {
   const writer = createBatchWriter(
     db,
     resolved,
-    createAuditMetrics(resolved.meter, resolved.logger),
+    createAuditMetrics(resolved.meter, resolved.logger, resolved.onAlarm),
   );
   const logger = {
     async log(event: AuditEventInput) {

@@ -6,6 +6,7 @@ describe('public surface', () => {
   it('exports exactly these names', () => {
     expect(Object.keys(api).sort()).toEqual([
       'AUDIT_ACTOR_TYPES',
+      'AuditAlarmCode',
       'AuditError',
       'AuditErrorCode',
       'AuditEventType',
@@ -37,6 +38,7 @@ describe('public surface', () => {
     ]);
     expect(api.auditMigrations.map((m) => m.name)).toEqual([
       '@clawexchange/audit/0001-create-audit-logs',
+      '@clawexchange/audit/0002-append-only-chain-head',
     ]);
   });
 
@@ -65,7 +67,7 @@ describe('public surface', () => {
     expect(() => build({ partitioning: 'weekly' })).toThrow(
       expect.objectContaining({ code: 'AUDIT_INVALID_CONFIG', field: 'partitioning' }),
     );
-    expect(build(undefined)).toHaveLength(1);
+    expect(build(undefined)).toHaveLength(2);
   });
 
   it('ensureAuditPartitions refuses an unknown option before any query', async () => {

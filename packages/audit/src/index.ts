@@ -7,6 +7,11 @@
  * newest first with keyset pagination, verified link by link, and anchored
  * by signed checkpoints.
  */
+export {
+  type AuditAlarm,
+  AuditAlarmCode,
+  type AuditAlarmHandler,
+} from './alarms.js';
 export { type ChainRow, computeRowHash, GENESIS_HASH } from './canonical.js';
 export {
   type AuditCheckpointKey,

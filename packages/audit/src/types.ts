@@ -66,8 +66,12 @@ export type AuditChainBreakKind =
   | 'sequence_out_of_order'
   /** The chain ends before the chain head, `to` or the checkpoint: the tail was truncated. */
   | 'tail_missing'
-  /** The row at the checkpoint's sequence does not carry the checkpoint's hash. */
-  | 'checkpoint_mismatch';
+  /** The row at the checkpoint's sequence does not carry the checkpoint's hash (or a skipped range hides it). */
+  | 'checkpoint_mismatch'
+  /** A row is older than the row before it: a forged or back-dated row (timestamps never decrease). */
+  | 'timestamp_decreased'
+  /** Rows exist past the chain head (inserted without moving it); the writer adopts or skips them on its next batch. */
+  | 'rows_beyond_head';
 
 /** The first broken link of a chain. */
 export type AuditChainBreak = {
@@ -90,6 +94,13 @@ export type AuditVerifyResult =
       readonly lastSeq: number;
       /** Hash of the last row checked (hex). */
       readonly lastHash: string;
+      /**
+       * Ranges of rows the writer skipped (found past the head, not a valid
+       * continuation), each closed by an `AUDIT_TAIL_SKIPPED` row; present only when any.
+       */
+      readonly skipped?: readonly { readonly fromSeq: number; readonly toSeq: number }[];
+      /** The anchored checkpoint checked against, when an anchor store is configured. */
+      readonly anchoredSeq?: number;
     }
   | {
       readonly ok: false;

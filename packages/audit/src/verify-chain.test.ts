@@ -180,3 +180,97 @@ describe('chain walk', () => {
     });
   });
 });
+
+function rowAt(seq: number, prevHash: string, ms: number, actorId = 'a'): StoredChainRow {
+  const row: ChainRow = {
+    seq: String(seq),
+    createdAtMs: String(ms),
+    eventType: 'SSG_PASS',
+    actorId,
+    actorType: 'agent',
+    targetId: null,
+    targetType: null,
+    ipAddress: null,
+    metadata: null,
+    prevHash,
+  };
+  return { ...row, hash: computeRowHash(row) };
+}
+
+describe('time order and skipped ranges', () => {
+  /** regression: issue 16 */
+  it('property: any row older than the row before it breaks the walk with timestamp_decreased', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 2, maxLength: 30 }),
+        (steps) => {
+          let prev = GENESIS_HASH;
+          let ms = 1_800_000_000_000;
+          const rows = steps.map((step, i) => {
+            // Steps above 900 go back in time; the rest move forward or stay.
+            ms += step > 900 ? -(step - 900) : step;
+            const r = rowAt(i + 1, prev, ms);
+            prev = r.hash;
+            return r;
+          });
+          const firstBack = steps.findIndex((s, i) => i > 0 && s > 900);
+          const walker = createChainWalker({ from: 1, anchorHash: GENESIS_HASH });
+          const brk = rows.map((r) => walker.push(r)).find((b) => b !== null) ?? null;
+          if (firstBack === -1) expect(brk).toBeNull();
+          else
+            expect(brk).toMatchObject({ kind: 'timestamp_decreased', expectedSeq: firstBack + 1 });
+        },
+      ),
+    );
+  });
+
+  /** regression: issue 16 */
+  it('a first row older than minCreatedAtMs (the row before `from`) breaks the walk', () => {
+    const r = rowAt(6, 'ab'.repeat(32), Date.UTC(1999, 0, 1));
+    const walker = createChainWalker({
+      from: 6,
+      anchorHash: null,
+      minCreatedAtMs: Date.UTC(2026, 0, 1),
+    });
+    expect(walker.push(r)).toMatchObject({ kind: 'timestamp_decreased', foundSeq: 6 });
+  });
+
+  /** regression: issue 16 */
+  it('walks past a skipped range to its marker, which must chain on the row before the range', () => {
+    const r1 = rowAt(1, GENESIS_HASH, 10);
+    const junk = [
+      rowAt(2, 'ff'.repeat(32), 1),
+      rowAt(2, 'ee'.repeat(32), 1),
+      rowAt(3, 'dd'.repeat(32), 2),
+    ];
+    const marker = rowAt(4, r1.hash, 11, 'clawexchange-audit');
+    const after = rowAt(5, marker.hash, 12);
+    const skips = [{ fromSeq: 2, toSeq: 3 }];
+    const walker = createChainWalker({ from: 1, anchorHash: GENESIS_HASH, skips });
+    for (const r of [r1, ...junk, marker, after]) expect(walker.push(r)).toBeNull();
+    expect(walker.finish(5)).toBeNull();
+    expect(walker.checked()).toBe(3);
+    expect(walker.skipped()).toEqual(skips);
+    // A marker that chains on a skipped row is a broken link.
+    const bad = createChainWalker({ from: 1, anchorHash: GENESIS_HASH, skips });
+    const badMarker = rowAt(4, (junk[2] as StoredChainRow).hash, 11);
+    const results = [r1, ...junk, badMarker].map((r) => bad.push(r));
+    expect(results.at(-1)).toMatchObject({ kind: 'prev_hash_mismatch', foundSeq: 4 });
+  });
+
+  /** regression: issue 16 */
+  it('a skipped range over a checkpointed sequence is a forgery (checkpoint_mismatch)', () => {
+    const r1 = rowAt(1, GENESIS_HASH, 10);
+    const r2 = rowAt(2, r1.hash, 10);
+    const marker = rowAt(3, r1.hash, 11);
+    const walker = createChainWalker({
+      from: 1,
+      anchorHash: GENESIS_HASH,
+      skips: [{ fromSeq: 2, toSeq: 2 }],
+      checkpoint: { seq: 2, hash: r2.hash },
+    });
+    expect(walker.push(r1)).toBeNull();
+    expect(walker.push(r2)).toMatchObject({ kind: 'checkpoint_mismatch', foundSeq: 2 });
+    expect(marker.seq).toBe('3');
+  });
+});

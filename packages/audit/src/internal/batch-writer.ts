@@ -8,6 +8,7 @@
  * settles only after its batch committed (or failed).
  */
 import type { Sequelize } from 'sequelize';
+import { AuditAlarmCode } from '../alarms.js';
 import { type ChainRow, computeRowHash } from '../canonical.js';
 import type { ResolvedConfig } from '../config.js';
 import { AuditError, AuditErrorCode } from '../errors.js';
@@ -17,6 +18,7 @@ import type { StoredChainRow } from '../verify-chain.js';
 import type { AuditMetrics } from './metrics.js';
 import { type PgClient, withRawConnection } from './raw-connection.js';
 import { toRecord } from './rows.js';
+import { adoptTail, type Head, inspectTail, type TailDecision } from './tail-recovery.js';
 
 type Pending = {
   readonly event: PreparedEvent;
@@ -72,9 +74,11 @@ SELECT (SELECT count(*) FROM inserted)::int AS inserted,
   (extract(epoch FROM last_created_at) * 1000)::int8::text AS ms
 FROM head`;
 
-type Head = { seq: string; hash: string; ms: string | null };
-
-function chainBatch(batch: readonly Pending[], head: Head, nowMs: number): StoredChainRow[] {
+function chainBatch(
+  batch: readonly { readonly event: PreparedEvent }[],
+  head: Head,
+  nowMs: number,
+): StoredChainRow[] {
   let seq = Number(head.seq);
   let prevHash = head.hash;
   // created_at never goes back along the chain, whatever the writers' clocks say.
@@ -128,9 +132,32 @@ async function append(
 const appended = (result: AppendResult, rows: readonly StoredChainRow[]): boolean =>
   result.inserted === rows.length && result.advanced === 1;
 
-function isSerializationFailure(error: unknown): boolean {
+/**
+ * Errors after which the locked slow path may succeed: a serialization
+ * failure (REPEATABLE READ/SERIALIZABLE session default and a concurrent
+ * head update), a duplicate key or the step 0002 guard (rows past the head,
+ * which only the slow path looks for).
+ */
+function isRecoverable(error: unknown): boolean {
   const e = error as { code?: unknown } | null;
-  return e?.code === '40001';
+  return e?.code === '40001' || e?.code === '23505' || e?.code === '42501';
+}
+
+/** Applies the tail policy under the head lock; returns the head to chain on and extra events. */
+async function resolveTail(
+  conn: PgClient,
+  head: Head,
+  onTail: (decision: TailDecision) => void,
+): Promise<{ stored: Head; chainOn: Head; extra: { event: PreparedEvent }[] }> {
+  const decision = await inspectTail(conn, head);
+  if (decision === null) return { stored: head, chainOn: head, extra: [] };
+  onTail(decision);
+  if (decision.action === 'adopt') {
+    await adoptTail(conn, decision.head);
+    return { stored: decision.head, chainOn: decision.head, extra: [] };
+  }
+  // The stored head stays where it is until the append moves it past the marker.
+  return { stored: head, chainOn: decision.head, extra: [{ event: decision.marker }] };
 }
 
 /**
@@ -143,17 +170,21 @@ async function appendLocked(
   conn: PgClient,
   batch: readonly Pending[],
   config: ResolvedConfig,
+  onTail: (decision: TailDecision) => void,
 ): Promise<StoredChainRow[]> {
   await conn.query({ text: 'BEGIN ISOLATION LEVEL READ COMMITTED' });
   try {
     const { rows: heads } = await conn.query({ text: `${READ_HEAD} FOR UPDATE` });
-    const head = heads[0] as Head | undefined;
-    if (head === undefined) throw new Error('audit_chain_head row missing: run auditMigrations');
-    const rows = chainBatch(batch, head, config.now().getTime());
-    const result = await append(conn, rows, head, config.preparedStatements);
+    const locked = heads[0] as Head | undefined;
+    if (locked === undefined) throw new Error('audit_chain_head row missing: run auditMigrations');
+    // Never chain onto rows past the head unchecked (see tail-recovery.ts).
+    const { stored, chainOn, extra } = await resolveTail(conn, locked, onTail);
+    const rows = chainBatch([...extra, ...batch], chainOn, config.now().getTime());
+    const result = await append(conn, rows, stored, config.preparedStatements);
     if (!appended(result, rows)) throw new Error('chain head moved while locked');
     await conn.query({ text: 'COMMIT' });
-    return rows;
+    // The marker row is the writer's own, not a caller's event.
+    return rows.slice(extra.length);
   } catch (error) {
     await conn.query({ text: 'ROLLBACK' }).catch((rollbackError: unknown) => {
       // The pool validates the connection before reuse; the write error is what matters.
@@ -173,7 +204,7 @@ async function writeRows(
   db: Sequelize,
   batch: readonly Pending[],
   config: ResolvedConfig,
-  cache: HeadCache,
+  cache: HeadCache & { onTail: (decision: TailDecision) => void },
 ): Promise<StoredChainRow[]> {
   const rows = await withRawConnection(db, async (conn) => {
     const head = cache.head;
@@ -185,13 +216,12 @@ async function writeRows(
           return chained;
         }
       } catch (error) {
-        // A REPEATABLE READ/SERIALIZABLE session default turns a concurrent
-        // head update into a serialization failure: take the slow path.
-        if (!isSerializationFailure(error)) throw error;
+        // Take the slow path, which also looks past the head (see isRecoverable).
+        if (!isRecoverable(error)) throw error;
       }
     }
-    // Another writer moved the head (or this is the first batch).
-    return appendLocked(conn, batch, config);
+    // Another writer moved the head, rows sit past it, or this is the first batch.
+    return appendLocked(conn, batch, config, cache.onTail);
   });
   const last = rows[rows.length - 1] as StoredChainRow;
   cache.head = { seq: last.seq, hash: last.hash, ms: last.createdAtMs };
@@ -215,7 +245,17 @@ export function createBatchWriter(
   const spaceWaiters: (() => void)[] = [];
   const idleWaiters: (() => void)[] = [];
   let running = false;
-  const cache: HeadCache = { head: null };
+  const cache = {
+    head: null as Head | null,
+    onTail: (d: TailDecision): void =>
+      metrics.alarm({
+        code: AuditAlarmCode.TAIL_BEYOND_HEAD,
+        action: d.action === 'adopt' ? 'adopted' : 'skipped',
+        headSeq: d.headSeq,
+        fromSeq: d.fromSeq,
+        toSeq: d.toSeq,
+      }),
+  };
   let closed = false;
 
   const wakeSpace = (): void => {

@@ -11,7 +11,8 @@
 import type { Sequelize } from 'sequelize';
 import type { AuditLogSink } from '../config.js';
 import { AuditErrorCode } from '../errors.js';
-import type { CheckedLink, StoredChainRow } from '../verify-chain.js';
+import { TAIL_SKIPPED_EVENT } from '../migrations/append-guard-sql.js';
+import type { CheckedLink, SkippedRange, StoredChainRow } from '../verify-chain.js';
 import type { PgClient } from './raw-connection.js';
 import { SELECT_COLUMNS, SPLIT_COLUMNS } from './rows.js';
 
@@ -64,14 +65,63 @@ export const SPLIT_VIEW: ChainView<CheckedLink | StoredChainRow> = {
           seq: r[0] as string,
           prevHash: r[1] as string,
           hash: r[2] as string,
+          createdAtMs: r[4] as string,
           hashOk: r[3] === true,
         },
 };
+
+const PREV_TIME = `SELECT (extract(epoch FROM created_at) * 1000)::int8::text
+  FROM audit_logs WHERE seq = $1::int8 ORDER BY created_at DESC LIMIT 1`;
+const MARKERS = `SELECT seq::text, metadata::text FROM audit_logs WHERE event_type = $1
+  ORDER BY audit_logs.seq`;
+
+/** A marker names its range; one that does not end right before it names none. */
+function toRange(seq: string, metadata: string | null): SkippedRange | null {
+  let parsed: unknown = null;
+  try {
+    parsed = metadata === null ? null : JSON.parse(metadata);
+  } catch {
+    // Unparseable: the marker names no range, so the walk meets the rows and breaks.
+    return null;
+  }
+  const named = parsed as { skippedFrom?: unknown; skippedTo?: unknown } | null;
+  const fromSeq = named?.skippedFrom;
+  const toSeq = named?.skippedTo;
+  if (typeof fromSeq !== 'number' || typeof toSeq !== 'number') return null;
+  if (!Number.isSafeInteger(fromSeq) || toSeq < fromSeq || toSeq + 1 !== Number(seq)) return null;
+  return { fromSeq, toSeq };
+}
+
+/** Reads, in the snapshot, the time of the row before `from` and the skip markers. */
+async function readExtras(
+  conn: PgClient,
+  from: number,
+): Promise<{ prevCreatedAtMs: number | null; skips: SkippedRange[] }> {
+  let prevCreatedAtMs: number | null = null;
+  if (from > 1) {
+    const prev = await conn.query({ text: PREV_TIME, values: [from - 1], rowMode: 'array' });
+    const ms = (prev.rows[0] as string[] | undefined)?.[0];
+    prevCreatedAtMs = ms === undefined ? null : Number(ms);
+  }
+  const markers = await conn.query({
+    text: MARKERS,
+    values: [TAIL_SKIPPED_EVENT],
+    rowMode: 'array',
+  });
+  const skips = (markers.rows as [string, string | null][])
+    .map(([seq, metadata]) => toRange(seq, metadata))
+    .filter((r): r is SkippedRange => r !== null);
+  return { prevCreatedAtMs, skips };
+}
 
 /** An open snapshot of the chain. */
 export type ChainSnapshot<T> = {
   /** `audit_chain_head.last_seq` in the same snapshot. */
   readonly headSeq: number;
+  /** `created_at` (epoch ms) of the row at `from - 1`, when `from > 1` and it exists. */
+  readonly prevCreatedAtMs: number | null;
+  /** Ranges named by well-formed skip markers (`AUDIT_TAIL_SKIPPED` rows), in the snapshot. */
+  readonly skips: readonly SkippedRange[];
   /** Pages of rows with `from <= seq <= to`, in `seq` order. */
   readonly pages: AsyncGenerator<T[]>;
   /** Ends the transaction and returns the connection; call it in `finally`. */
@@ -141,7 +191,7 @@ export async function openChainSnapshot<T>(
       }
     }
     const headSeq = Number((head.rows[0] as string[] | undefined)?.[0] ?? 0);
-    return { headSeq, pages: pages(), close };
+    return { headSeq, ...(await readExtras(conn, range.from)), pages: pages(), close };
   } catch (error) {
     await close();
     throw error;

@@ -45,6 +45,7 @@ export const CONFIG_SPEC: AuditOptionsSpec = {
     now: true,
     logger: true,
     meter: true,
+    onAlarm: true,
   }),
   hints: {
     sequelize: 'the Sequelize instance is `database`',

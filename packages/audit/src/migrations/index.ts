@@ -7,7 +7,8 @@
  * and must not be a superuser, or it could disable the append-only triggers
  * (`checkAuditDatabaseRole()` checks this at runtime). Grant the application
  * role `INSERT, SELECT` on `audit_logs` and `SELECT, UPDATE` on
- * `audit_chain_head`, nothing else.
+ * `audit_chain_head`, nothing else. From step 0002 on, that role can only
+ * append: a row past the head, or a head moved over missing rows, is refused.
  */
 import {
   checkOptions,
@@ -17,6 +18,7 @@ import {
 } from '@clawexchange/ssg/common';
 import type { QueryInterface, Sequelize } from 'sequelize';
 import { AuditError, AuditErrorCode } from '../errors.js';
+import { APPEND_GUARD_DOWN_STATEMENTS, APPEND_GUARD_STATEMENTS } from './append-guard-sql.js';
 import { inspectAuditTables } from './foreign-schema-guard.js';
 import { type AuditPartitioning, DOWN_STATEMENTS, upStatements } from './schema-sql.js';
 
@@ -174,24 +176,40 @@ export function createAuditMigrations(options: AuditMigrationOptions = {}): Audi
       // with an option would make them run the step again.
       name: '@clawexchange/audit/0001-create-audit-logs',
       up: (qi, sequelize) =>
-        run(qi, sequelize, (existing, created) =>
-          upStatements({
+        run(qi, sequelize, (existing, created) => [
+          ...upStatements({
             partitioning: layoutFor(requested, existing, created),
             firstMonth: monthOf(firstMonth),
             months,
             createPartitions: created,
           }),
-        ),
+          ...APPEND_GUARD_STATEMENTS,
+        ]),
       // Refuses a foreign `audit_logs` too: down must never drop a trail that is not ours.
-      down: (qi, sequelize) => run(qi, sequelize, () => DOWN_STATEMENTS),
+      down: (qi, sequelize) =>
+        run(qi, sequelize, () => [
+          ...DOWN_STATEMENTS,
+          ...APPEND_GUARD_DOWN_STATEMENTS.filter((sql) => sql.startsWith('DROP FUNCTION')),
+        ]),
+    },
+    {
+      // Rows and head move together (see append-guard-sql.ts). Step 0001 now
+      // installs the same guards, so the two run in either order: the
+      // deployment guide's rollback reverses the exported array in place.
+      name: '@clawexchange/audit/0002-append-only-chain-head',
+      up: (qi, sequelize) =>
+        run(qi, sequelize, (_layout, created) => (created ? [] : APPEND_GUARD_STATEMENTS)),
+      down: (qi, sequelize) =>
+        run(qi, sequelize, (_layout, created) => (created ? [] : APPEND_GUARD_DOWN_STATEMENTS)),
     },
   ];
 }
 
 /**
- * The default migrations: one step creating the unpartitioned `audit_logs`,
- * its guards and indexes, and `audit_chain_head`. Idempotent; `down` drops
- * the trail (export it first).
+ * The default migrations: step 0001 creates the unpartitioned `audit_logs`,
+ * its guards and indexes, and `audit_chain_head`; step 0002 adds the guards
+ * that let rows and head move only together (0001 installs them too, for
+ * new databases). Idempotent; 0001's `down` drops the trail (export it first).
  *
  * @example
  * for (const m of auditMigrations) await m.up(qi, sequelize);

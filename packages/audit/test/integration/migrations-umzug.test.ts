@@ -21,6 +21,8 @@ import {
 } from '../../src/index.js';
 
 const NAME = '@clawexchange/audit/0001-create-audit-logs';
+const NAME2 = '@clawexchange/audit/0002-append-only-chain-head';
+const NAMES = [NAME, NAME2];
 
 /** Audit tables in public, with their kind (`r` table, `p` partitioned). */
 async function tables(db: TestDatabase): Promise<string[]> {
@@ -80,13 +82,13 @@ describe('audit migrations through umzug (SequelizeStorage)', () => {
       const steps = createAuditMigrations(options);
       const calls: string[] = [];
       const umzug = umzugRunner(db, steps, calls);
-      expect((await umzug.up()).map((m) => m.name)).toEqual([NAME]);
-      expect(await recordedMigrations(db)).toEqual([NAME]);
+      expect((await umzug.up()).map((m) => m.name)).toEqual(NAMES);
+      expect(await recordedMigrations(db)).toEqual(NAMES);
       expect(await tables(db)).toEqual(expected);
       calls.length = 0;
       expect(await umzug.up()).toEqual([]);
       expect(calls).toEqual([]);
-      expect((await umzug.down({ to: 0 })).map((m) => m.name)).toEqual([NAME]);
+      expect((await umzug.down({ to: 0 })).map((m) => m.name)).toEqual([NAME2, NAME]);
       expect(await recordedMigrations(db)).toEqual([]);
       expect(await tables(db)).toEqual([]);
       await umzug.up();
@@ -96,7 +98,7 @@ describe('audit migrations through umzug (SequelizeStorage)', () => {
       // The next deploy, built with the other partitioning option: same name, nothing runs.
       calls.length = 0;
       const other = createAuditMigrations(layout === 'monthly' ? {} : MONTHLY);
-      expect(other.map((m) => m.name)).toEqual([NAME]);
+      expect(other.map((m) => m.name)).toEqual(NAMES);
       expect(await umzugRunner(db, other, calls).up()).toEqual([]);
       expect(calls).toEqual([]);
       expect(await tables(db)).toEqual(expected);
@@ -111,14 +113,14 @@ describe('audit migrations through umzug (SequelizeStorage)', () => {
     for (const m of auditMigrations) await m.up(qi, db.sequelize);
     const audit = createAuditLogger({ database: db.sequelize });
     await audit.log({ eventType: 'SSG_PASS', actorId: 'a', actorType: 'bot' });
-    expect((await umzugRunner(db, auditMigrations).up()).map((m) => m.name)).toEqual([NAME]);
+    expect((await umzugRunner(db, auditMigrations).up()).map((m) => m.name)).toEqual(NAMES);
     expect(await audit.verify()).toMatchObject({ ok: true, checked: 1 });
   });
 
   /** regression: issue 11 */
   it('names recorded by 0.1.0 (both layouts): the documented SQL merges them into the one name, and nothing runs again', async () => {
     db = await createTestDatabase();
-    const step = auditMigrations[0] as AuditMigration;
+    const step = auditMigrations.find((m) => m.name === NAME) as AuditMigration;
     // A 0.1.0 host that switched layouts recorded both old names.
     await umzugRunner(
       db,
@@ -129,8 +131,9 @@ describe('audit migrations through umzug (SequelizeStorage)', () => {
     await db.sequelize.query(await documentedRenameSql());
     expect(await recordedMigrations(db)).toEqual([NAME]);
     const calls: string[] = [];
-    expect(await umzugRunner(db, createAuditMigrations(MONTHLY), calls).up()).toEqual([]);
-    expect(calls).toEqual([]);
+    // Step 0001 does not run again; step 0002 (new) does, over the existing trail.
+    await umzugRunner(db, createAuditMigrations(MONTHLY), calls).up();
+    expect(calls).toEqual([`up ${NAME2}`]);
   });
 
   /** regression: issue 11 */
@@ -145,7 +148,7 @@ describe('audit migrations through umzug (SequelizeStorage)', () => {
     // Deployment guide, "Database Migrations", in the same process afterwards:
     for (const m of auditMigrations) await m.up(qi, sequelize);
     expect(await tables(db)).toEqual(['audit_chain_head:r', 'audit_logs:r']);
-    expect(auditMigrations.map((m) => m.name)).toEqual([NAME]);
+    expect(auditMigrations.map((m) => m.name).sort()).toEqual(NAMES);
   });
 
   /** regression: issue 11 */
@@ -235,7 +238,7 @@ describe('audit migrations through umzug (SequelizeStorage)', () => {
   /** regression: issue 11 */
   it('detects an audit_logs or audit_chain_head lacking any one of our columns', async () => {
     db = await createTestDatabase();
-    const step = auditMigrations[0] as AuditMigration;
+    const step = auditMigrations.find((m) => m.name === NAME) as AuditMigration;
     const checked = await expectEachColumnRequired(
       db,
       step,
