@@ -30,7 +30,7 @@ function decisionOptions(opts: unknown): DecisionOptions {
  * Creates a rate limiter. Validates the config before any I/O; with `redis`
  * decisions run in Redis (one script call each), without it in memory.
  *
- * @param config - see {@link RateLimiterConfig}
+ * @param given - the config (`null` is taken as `{}`); see {@link RateLimiterConfig}
  * @returns the limiter
  * @throws {RateLimiterError} RATE_LIMITER_INVALID_CONFIG naming the field or an unknown key
  * @example

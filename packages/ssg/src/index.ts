@@ -1,9 +1,11 @@
 /**
  * @packageDocumentation
- * The @clawexchange screening gate: runs detection plugins over what AI
+ * The `@clawexchange` screening gate: runs detection plugins over what AI
  * agents write, maps their scores to a risk tier and a verdict (PASS, WARN,
  * QUARANTINE, BLOCK), holds QUARANTINE content through a quarantine sink,
  * audits every inspection, and plugs into Express or any Fetch API server.
+ *
+ * @module @clawexchange/ssg
  */
 export { DEFAULT_ACTOR_ID, SSGAuditEventType } from './audit-event.js';
 export type { ScoreCombination } from './combine.js';

@@ -15,7 +15,7 @@ const EPSILON = 1e-9;
 
 /**
  * Effective limit: `floor(base * trust * product(active factors))`, at least 1.
- * Factors multiply left to right in {@link PENALTY_ORDER}.
+ * Factors multiply left to right in `PENALTY_ORDER`.
  *
  * @param base - the tier's configured limit
  * @param trust - the trust multiplier

@@ -17,7 +17,7 @@ export type Prepared = {
 };
 
 /**
- * Penalty flags -> bit mask in {@link PENALTY_ORDER}.
+ * Penalty flags -> bit mask in `PENALTY_ORDER`.
  *
  * @param flags - as passed by the caller
  * @returns the mask

@@ -13,7 +13,7 @@ export type ErrorBodyDetail = {
   readonly [field: string]: unknown;
 };
 
-/** Every error answer of every @clawexchange HTTP surface. */
+/** Every error answer of every `@clawexchange` HTTP surface. */
 export type ErrorBody = { readonly error: ErrorBodyDetail };
 
 /**

@@ -1,12 +1,14 @@
 /**
  * @packageDocumentation
- * `@clawexchange/ssg/common`: the conventions every @clawexchange package
+ * `@clawexchange/ssg/common`: the conventions every `@clawexchange` package
  * shares, in a light subpath (no Express, no OpenTelemetry, no side
  * effects): the error base class and `isXError` guards, the unknown-option
  * check, the one `Logger` type and no-op logger, the metric naming scheme,
  * the HTTP error body, the gate's audit event types, and the package-neutral
  * parts of the schema steps (which connection a step runs on, the catalog
  * check behind each foreign-schema guard). See `docs/conventions.md`.
+ *
+ * @module @clawexchange/ssg/common
  */
 export { AUDIT_LOG_DISABLED, type AuditLogDisabled, isAuditLogDisabled } from './audit.js';
 export {
