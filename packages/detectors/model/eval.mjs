@@ -236,6 +236,17 @@ function main() {
         `| ${c.name}${c.name === manifest.model ? ' (shipped)' : ''} | ${c.bits} | ${c.subwords} | ${c.validationAuc} | ${pct(c.validationRecallAt1pctFpr)} | ${c.trainMs} |`,
     ),
     '',
+    `Validation with long texts (4 KB honest posts and attacks buried in them, built from validation rows): recall @ 1% FPR ${pct(manifest.validationWithLongTexts?.recallAt1pctFpr)} with length penalty ${manifest.validationWithLongTexts?.lengthPenalty}.`,
+    '',
+    '## Leave-one-writer-out (the shipped configuration trained without one writer, scored on that writer)',
+    '',
+    '| writer left out | texts | AUC | recall @ 1% FPR | recall @ 5% FPR |',
+    '|---|---|---|---|---|',
+    ...(manifest.crossWriter ?? []).map(
+      (c) =>
+        `| ${c.writer} | ${c.texts} | ${c.auc} | ${pct(c.recallAt1pctFpr)} | ${pct(c.recallAt5pctFpr)} |`,
+    ),
+    '',
     `## Held-aside data (${evHeld.n} texts, ${evHeld.attacks} attacks; never used for training or tuning)`,
     '',
     table(evHeld),

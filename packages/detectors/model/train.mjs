@@ -15,6 +15,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
+import { longTexts } from './lib/augment.mjs';
 import { loadFeatureCode } from './lib/bundle.mjs';
 import { fnv, loadDir } from './lib/data.mjs';
 import { fitPlatt, quantise, trainLinear } from './lib/linear.mjs';
@@ -32,12 +33,13 @@ const devArgs = args.has('--dev') ? ['--dev', argv[argv.indexOf('--dev') + 1]] :
 const WINDOW = 64;
 const STRIDE = 16;
 const SEED = 20261203;
+const PENALTIES = [0, 0.25, 0.5, 0.75, 1];
 
 /** The candidates compared on the validation split; the best recall at 1% FPR ships. */
 const CANDIDATES = [
   { name: 'lr-words', bits: 18, subwords: false, epochs: 10, lr: 0.3, l2: 1e-5, posWeight: 1 },
   {
-    name: 'lr-words+char3-5',
+    name: 'lr-words+char3-4',
     bits: 18,
     subwords: true,
     epochs: 10,
@@ -46,7 +48,7 @@ const CANDIDATES = [
     posWeight: 1,
   },
   {
-    name: 'lr-words+char3-5-b20',
+    name: 'lr-words+char3-4-b20',
     bits: 20,
     subwords: true,
     epochs: 10,
@@ -55,7 +57,7 @@ const CANDIDATES = [
     posWeight: 1,
   },
   {
-    name: 'lr-words+char3-5-l2',
+    name: 'lr-words+char3-4-l2',
     bits: 18,
     subwords: true,
     epochs: 10,
@@ -96,17 +98,28 @@ function runCandidate(code, cand, train, val) {
   const { q, scale } = quantise(w);
   const shape = { window: WINDOW, stride: STRIDE, scale, bias };
   const vdocs = featurizeAll(code, val, cand);
-  const z = logits(code, vdocs, q, shape);
   const y = val.map((r) => r.y);
+  const z = logits(code, vdocs, q, shape);
   const r1 = recallAtFpr(z, y, 0.01);
-  return { cand, q, scale, bias, z, y, auc: auc(z, y), recallAt1: r1.recall, ms: Date.now() - t0 };
+  return {
+    cand,
+    q,
+    scale,
+    bias,
+    vdocs,
+    z,
+    y,
+    auc: auc(z, y),
+    recallAt1: r1.recall,
+    ms: Date.now() - t0,
+  };
 }
 
 function calibrated(best) {
   const { a, b } = fitPlatt(best.z, best.y);
   const p = best.z.map((z) => Math.round((1 / (1 + Math.exp(-(a * z + b)))) * 10_000) / 10_000);
-  const threshold = operatingPoint(p, best.y, 0.01);
-  const holdThreshold = Math.max(threshold, operatingPoint(p, best.y, 0.003));
+  const threshold = operatingPoint(p, best.y, 0.005);
+  const holdThreshold = Math.max(threshold, operatingPoint(p, best.y, 0.0025));
   const attacks = p.filter((_, i) => best.y[i]).sort((x, y) => x - y);
   const doubt = attacks.length ? attacks[Math.floor(attacks.length * 0.01)] : 0.05;
   const doubtThreshold = Math.round(Math.min(0.2, Math.max(0.01, doubt)) * 10_000) / 10_000;
@@ -132,6 +145,43 @@ export const SEMANTIC_WEIGHTS: string =
 `;
 }
 
+/**
+ * Leave-one-writer-out: the shipped configuration trained without one training writer and
+ * scored on that writer's texts (how it carries to a writer it never saw).
+ */
+function crossWriterScores(code, cand, rows) {
+  const writers = [...new Set(rows.map((r) => r.writer))].sort();
+  const out = [];
+  for (const w of writers) {
+    const test = rows.filter((r) => r.writer === w);
+    if (test.length < 200) continue;
+    const docs = featurizeAll(
+      code,
+      rows.filter((r) => r.writer !== w),
+      cand,
+    );
+    const { w: weights, bias } = trainLinear(docs, { ...cand, seed: SEED });
+    const { q, scale } = quantise(weights);
+    const z = logits(code, featurizeAll(code, test, cand), q, {
+      window: WINDOW,
+      stride: STRIDE,
+      scale,
+      bias,
+    });
+    const y = test.map((r) => r.y);
+    const r = {
+      writer: w,
+      texts: test.length,
+      auc: Number(auc(z, y).toFixed(4)),
+      recallAt1pctFpr: Number(recallAtFpr(z, y, 0.01).recall.toFixed(4)),
+      recallAt5pctFpr: Number(recallAtFpr(z, y, 0.05).recall.toFixed(4)),
+    };
+    log(`  without ${w}: AUC ${r.auc}, recall@1%FPR ${r.recallAt1pctFpr} on ${w}`);
+    out.push(r);
+  }
+  return out;
+}
+
 async function main() {
   const code = await loadFeatureCode();
   const data = loadDir(join(HERE, 'data/train'));
@@ -149,7 +199,32 @@ async function main() {
     results.push(r);
   }
   const best = results.reduce((a, b) => (b.recallAt1 > a.recallAt1 + 1e-9 ? b : a));
-  const cal = calibrated(best);
+  const crossWriter = crossWriterScores(code, best.cand, data.rows);
+  // Long texts (validation rows only) for the length penalty, the calibration and the operating points.
+  const longRows = longTexts(val, { seed: SEED, count: Math.ceil(val.length / 4), chars: 4096 });
+  const vall = [...best.vdocs, ...featurizeAll(code, longRows, best.cand)];
+  const yall = [...best.y, ...longRows.map((r) => r.y)];
+  let penalty = { c: 0, r: -1 };
+  for (const c of PENALTIES) {
+    const shape = {
+      window: WINDOW,
+      stride: STRIDE,
+      scale: best.scale,
+      bias: best.bias,
+      lengthPenalty: c,
+    };
+    const r = recallAtFpr(logits(code, vall, best.q, shape), yall, 0.01).recall;
+    log(`  length penalty ${c}: validation+long recall@1%FPR ${r.toFixed(3)}`);
+    if (r > penalty.r + 1e-9) penalty = { c, r };
+  }
+  const finalShape = {
+    window: WINDOW,
+    stride: STRIDE,
+    scale: best.scale,
+    bias: best.bias,
+    lengthPenalty: penalty.c,
+  };
+  const cal = calibrated({ z: logits(code, vall, best.q, finalShape), y: yall });
   const sha256 = createHash('sha256').update(best.q).digest('hex');
   const spec = {
     version: 1,
@@ -158,6 +233,7 @@ async function main() {
     stride: STRIDE,
     scale: best.scale,
     bias: best.bias,
+    lengthPenalty: penalty.c,
     plattA: cal.a,
     plattB: cal.b,
     threshold: cal.threshold,
@@ -173,6 +249,12 @@ async function main() {
     dataSha256: dataSha.digest('hex'),
     rows: { train: train.length, validation: val.length },
     spec,
+    validationWithLongTexts: {
+      texts: yall.length,
+      lengthPenalty: penalty.c,
+      recallAt1pctFpr: Number(penalty.r.toFixed(4)),
+    },
+    crossWriter,
     candidates: results.map((r) => ({
       ...r.cand,
       validationAuc: Number(r.auc.toFixed(4)),
@@ -182,13 +264,13 @@ async function main() {
     validation: {
       attacksFlagged: Number(
         share(
-          cal.p.filter((_, i) => best.y[i]),
+          cal.p.filter((_, i) => yall[i]),
           (p) => p >= cal.threshold,
         ).toFixed(4),
       ),
       benignFlagged: Number(
         share(
-          cal.p.filter((_, i) => !best.y[i]),
+          cal.p.filter((_, i) => !yall[i]),
           (p) => p >= cal.threshold,
         ).toFixed(4),
       ),

@@ -30,8 +30,8 @@ describe('featurize', () => {
     const all = featurize('assistant', 18);
     const words = featurize('assistant', 18, { subwords: false });
     expect(words.feats.length).toBe(1);
-    // <as ... t> : 9 letters + 2 marks → 9 trigrams, 8 four-grams, 7 five-grams, plus the unigram.
-    expect(all.feats.length).toBe(1 + 9 + 8 + 7);
+    // <assistant> : 9 letters + 2 marks → 9 trigrams and 8 four-grams, plus the unigram.
+    expect(all.feats.length).toBe(1 + 9 + 8);
   });
   it('keeps every index in the table and stays linear in the input (property)', () => {
     fc.assert(

@@ -1,6 +1,6 @@
 /**
  * Hashed features of the learned injection stage, over the normalised view
- * the rules see: word unigrams and bigrams, plus character 3–5-grams of each
+ * the rules see: word unigrams and bigrams, plus character 3–4-grams of each
  * word with boundary marks (fastText-style subwords, so inflections, other
  * languages' spellings and light obfuscation share features). Chinese and
  * Japanese characters are one token each, so their unigrams and bigrams play
@@ -72,34 +72,35 @@ function unitCode(view: string, i: number): number {
   return c >= 48 && c <= 57 ? 48 : c;
 }
 
-type Growable = { buf: Int32Array; n: number };
+/** Most features one token adds: unigram, bigram and the n-grams of its first characters. */
+const MAX_PER_TOKEN = 2 + 2 * (MAX_SUBWORD_CHARS + 2);
 
-function push(g: Growable, v: number): void {
-  if (g.n === g.buf.length) {
-    const next = new Int32Array(g.buf.length * 2);
-    next.set(g.buf);
-    g.buf = next;
-  }
-  g.buf[g.n++] = v;
+type Buffer32 = { buf: Int32Array; n: number };
+
+/** Makes room for one more token's features (doubling, so linear overall). */
+function reserve(g: Buffer32): void {
+  if (g.n + MAX_PER_TOKEN <= g.buf.length) return;
+  const next = new Int32Array(Math.max(g.buf.length * 2, g.n + MAX_PER_TOKEN));
+  next.set(g.buf);
+  g.buf = next;
 }
 
-/** Character 3–5-grams of `view[start, end)` with boundary marks. */
-function pushSubwords(g: Growable, view: string, start: number, end: number, mask: number): void {
+/** Character 3–4-grams of `view[start, end)` with boundary marks (room reserved). */
+function pushSubwords(g: Buffer32, view: string, start: number, end: number, mask: number): void {
+  const buf = g.buf;
+  let n = g.n;
   const len = Math.min(end - start, MAX_SUBWORD_CHARS) + 2;
+  const whole = end - start + 2 === len;
   for (let p = 0; p + 3 <= len; p++) {
     let h = FNV_OFFSET ^ SEED_NGRAM;
-    const last = Math.min(p + 5, len);
+    const last = Math.min(p + 4, len);
     for (let q = p; q < last; q++) {
-      const c =
-        q === 0
-          ? BOW
-          : q === len - 1 && end - start + 2 === len
-            ? EOW
-            : unitCode(view, start + q - 1);
+      const c = q === 0 ? BOW : q === len - 1 && whole ? EOW : unitCode(view, start + q - 1);
       h = Math.imul(h ^ c, FNV_PRIME);
-      if (q - p >= 2) push(g, mix(h ^ (q - p)) & mask);
+      if (q - p >= 2) buf[n++] = mix(h ^ (q - p)) & mask;
     }
   }
+  g.n = n;
 }
 
 function wordHash(view: string, start: number, end: number): number {
@@ -128,12 +129,12 @@ export type FeaturizeOptions = {
 export function featurize(view: string, bits: number, options: FeaturizeOptions = {}): Featurized {
   const subwords = options.subwords !== false;
   const mask = (1 << bits) - 1;
-  const g: Growable = { buf: new Int32Array(Math.max(64, view.length * 4)), n: 0 };
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const featEnd: number[] = [];
+  const g: Buffer32 = { buf: new Int32Array(64 + view.length * 4), n: 0 };
+  const starts = new Int32Array(view.length);
+  const ends = new Int32Array(view.length);
+  const featEnd = new Int32Array(view.length);
+  let tokens = 0;
   let prev = 0;
-  let havePrev = false;
   let i = 0;
   while (i < view.length) {
     const c = view.charCodeAt(i);
@@ -149,22 +150,23 @@ export function featurize(view: string, bits: number, options: FeaturizeOptions 
         j++;
       }
     }
+    reserve(g);
     const wh = wordHash(view, i, j);
-    push(g, mix(wh ^ SEED_UNIGRAM) & mask);
-    if (havePrev) push(g, mix(Math.imul(prev, SEED_BIGRAM) ^ wh) & mask);
+    g.buf[g.n++] = mix(wh ^ SEED_UNIGRAM) & mask;
+    if (tokens > 0) g.buf[g.n++] = mix(Math.imul(prev, SEED_BIGRAM) ^ wh) & mask;
     if (subwords && j - i > 1) pushSubwords(g, view, i, j, mask);
-    starts.push(i);
-    ends.push(j);
-    featEnd.push(g.n);
+    starts[tokens] = i;
+    ends[tokens] = j;
+    featEnd[tokens] = g.n;
+    tokens++;
     prev = wh;
-    havePrev = true;
     i = j;
   }
   return {
     feats: g.buf.subarray(0, g.n),
-    featEnd: Int32Array.from(featEnd),
-    tokenStart: Int32Array.from(starts),
-    tokenEnd: Int32Array.from(ends),
-    tokens: starts.length,
+    featEnd: featEnd.subarray(0, tokens),
+    tokenStart: starts.subarray(0, tokens),
+    tokenEnd: ends.subarray(0, tokens),
+    tokens,
   };
 }

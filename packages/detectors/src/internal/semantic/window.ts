@@ -2,7 +2,7 @@
  * The linear model's score over the strongest window of a text: per-token
  * sums of feature weights, prefix sums, then one O(1) score per window of
  * `window` tokens every `stride` tokens (a text of at most `window` tokens is
- * one window). A window's logit is `bias + scale · Σw / √n` over its `n`
+ * one window), less `lengthPenalty · ln(windows)`. A window's logit is `bias + scale · Σw / √n` over its `n`
  * features, so an attack buried in honest text is scored on its own window,
  * not diluted by the rest. Linear in the number of features.
  */
@@ -18,6 +18,12 @@ export type LinearShape = {
   readonly scale: number;
   /** Intercept of the logit. */
   readonly bias: number;
+  /**
+   * Subtracted from the best window's logit per unit of ln(number of
+   * windows): the best of many windows of honest text scores higher than one
+   * window by chance alone. 0 when omitted.
+   */
+  readonly lengthPenalty?: number;
 };
 
 /** The strongest window of a text. */
@@ -80,5 +86,7 @@ export function bestWindow(
     const z = shape.bias + (shape.scale * ((sum[b] as number) - (sum[a] as number))) / Math.sqrt(n);
     if (best.toToken === 0 || z > best.logit) best = { logit: z, fromToken: a, toToken: b };
   }
-  return best;
+  const c = shape.lengthPenalty ?? 0;
+  if (c === 0 || w.length <= 2) return best;
+  return { ...best, logit: best.logit - c * Math.log(w.length / 2) };
 }
