@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { S3Client } from '@aws-sdk/client-s3';
-import { auditMigrations, createAuditLogger } from '@clawexchange/audit';
+import { createAuditLogger } from '@clawexchange/audit';
 import { defaultPlugins } from '@clawexchange/detectors';
-import { createQuarantineService, quarantineMigrations } from '@clawexchange/quarantine';
-import { createRateLimiter, rateLimiterMigrations } from '@clawexchange/rate-limiter';
+import { createQuarantineService } from '@clawexchange/quarantine';
+import { createRateLimiter } from '@clawexchange/rate-limiter';
 import { createSSG, keywordPlugin } from '@clawexchange/ssg';
 import { Redis } from 'ioredis';
-import { Sequelize } from 'sequelize';
+import type { Sequelize } from 'sequelize';
+import type { OnStep } from './database/migrations.js';
+import { migrateAndGrant, openAppDatabase } from './database/prepare.js';
 import type { FeatureFlags } from './flags.js';
 import { HEALTH_CHECK_EVENT } from './health/deep-check.js';
 import type { DemoServices } from './services.js';
@@ -34,19 +36,23 @@ const MARKETPLACE_RULES = [
 ] as const;
 
 /**
- * Runs every package's migrations and composes the pipeline the way the
+ * Runs every package's migrations as the migration role, grants the app
+ * role its privileges, connects as the app role (refused when it could
+ * bypass the audit guards), and composes the pipeline the way the
  * deployment guide does: quarantine and audit switched by feature flags.
  */
 export async function composePipeline(
   services: DemoServices,
   flags: FeatureFlags,
   env: NodeJS.ProcessEnv = process.env,
+  hooks: { readonly onMigrationStep?: OnStep } = {},
 ): Promise<Pipeline> {
-  const sequelize = new Sequelize(services.databaseUrl, { logging: false });
-  const qi = sequelize.getQueryInterface();
-  for (const m of quarantineMigrations) await m.up(qi, sequelize);
-  for (const m of auditMigrations) await m.up(qi, sequelize);
-  for (const m of rateLimiterMigrations) await m.up(qi, sequelize);
+  await migrateAndGrant({
+    migrationUrl: services.migrationDatabaseUrl,
+    appUrl: services.databaseUrl,
+    onStep: hooks.onMigrationStep,
+  });
+  const sequelize = await openAppDatabase(services.databaseUrl);
 
   const quarantine = createQuarantineService({
     // Only the storage fields: `createQuarantineService` refuses keys it does not

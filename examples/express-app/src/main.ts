@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { createApp } from './app.js';
 import { composePipeline } from './compose.js';
+import { stepPrinter } from './database/progress.js';
 import { flagsFromEnv } from './flags.js';
 import { formatTable, seedPosts, sendPosts } from './seed.js';
 import { startDemoServices } from './services.js';
@@ -25,7 +26,11 @@ async function main(): Promise<number> {
   out(`  S3:         ${services.origin.s3}`);
   out(`  Redis:      ${services.origin.redis}`);
   out(`  flags:      ${JSON.stringify(flags)}`);
-  const pipeline = await composePipeline(services, flags);
+  out(`  roles:      ${services.origin.roles ?? 'given'}`);
+  out('Running migrations (as the migration role)…');
+  const pipeline = await composePipeline(services, flags, process.env, {
+    onMigrationStep: stepPrinter(out),
+  });
   const app = createApp(pipeline, flags);
   const requested = smoke ? 0 : Number(process.env.PORT ?? 3000);
   const server = await listen(app, requested).catch(() => listen(app, 0));

@@ -1,54 +1,34 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  createTestBucket,
-  createTestDatabase,
-  createTestRedis,
-  type TestBucket,
-  type TestDatabase,
-  type TestRedis,
-} from '@clawexchange/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AppOptions, createApp } from '../src/app.js';
 import { composePipeline, type Pipeline } from '../src/compose.js';
 import type { FeatureFlags } from '../src/flags.js';
+import { createTestServices, type TestServices } from './services.js';
 
 const ALL_ON: FeatureFlags = { quarantine: true, audit: true, rateLimit: true, dryRun: false };
 
 describe('anonymous traffic is limited by client address (real Redis)', () => {
-  let db: TestDatabase;
-  let bucket: TestBucket;
-  let redis: TestRedis;
+  let t: TestServices;
   const running: Array<{ server: Server; pipeline: Pipeline }> = [];
 
   beforeAll(async () => {
-    [db, bucket, redis] = await Promise.all([
-      createTestDatabase(),
-      createTestBucket(),
-      createTestRedis(),
-    ]);
+    t = await createTestServices();
   });
   afterAll(async () => {
     for (const { server, pipeline } of running) {
       server.close();
       await pipeline.close();
     }
-    await Promise.all([db.drop(), bucket.cleanup(), redis.cleanup()]);
+    await t.cleanup();
   });
 
   /** Each app gets its own key prefix, so each test starts with empty windows. */
   async function start(name: string, options: AppOptions = {}): Promise<string> {
-    const pipeline = await composePipeline(
-      {
-        databaseUrl: db.url,
-        s3: bucket,
-        redisUrl: redis.url,
-        origin: { postgres: 'test', s3: 'test', redis: 'test' },
-        stop: async () => undefined,
-      },
-      ALL_ON,
-      { ...process.env, RATE_LIMIT_KEY_PREFIX: `${redis.prefix}${name}:` },
-    );
+    const pipeline = await composePipeline(t.services(), ALL_ON, {
+      ...process.env,
+      RATE_LIMIT_KEY_PREFIX: `${t.redis.prefix}${name}:`,
+    });
     const server = createApp(pipeline, ALL_ON, options).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));
     running.push({ server, pipeline });

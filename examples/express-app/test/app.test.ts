@@ -1,54 +1,33 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  createTestBucket,
-  createTestDatabase,
-  createTestRedis,
-  type TestBucket,
-  type TestDatabase,
-  type TestRedis,
-} from '@clawexchange/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { composePipeline, type Pipeline } from '../src/compose.js';
 import type { FeatureFlags } from '../src/flags.js';
 import { seedPosts, sendPosts } from '../src/seed.js';
-import type { DemoServices } from '../src/services.js';
+import { createTestServices, type TestServices } from './services.js';
 
 const ALL_ON: FeatureFlags = { quarantine: true, audit: true, rateLimit: true, dryRun: false };
 
 describe('example host app on real PostgreSQL, Redis and S3', () => {
-  let db: TestDatabase;
-  let bucket: TestBucket;
-  let redis: TestRedis;
+  let t: TestServices;
   const running: Array<{ server: Server; pipeline: Pipeline }> = [];
 
   beforeAll(async () => {
-    [db, bucket, redis] = await Promise.all([
-      createTestDatabase(),
-      createTestBucket(),
-      createTestRedis(),
-    ]);
+    t = await createTestServices();
   });
   afterAll(async () => {
     for (const { server, pipeline } of running) {
       server.close();
       await pipeline.close();
     }
-    await Promise.all([db.drop(), bucket.cleanup(), redis.cleanup()]);
+    await t.cleanup();
   });
 
   async function start(flags: FeatureFlags): Promise<{ url: string; pipeline: Pipeline }> {
-    const services: DemoServices = {
-      databaseUrl: db.url,
-      s3: bucket,
-      redisUrl: redis.url,
-      origin: { postgres: 'test', s3: 'test', redis: 'test' },
-      stop: async () => undefined,
-    };
-    const pipeline = await composePipeline(services, flags, {
+    const pipeline = await composePipeline(t.services(), flags, {
       ...process.env,
-      RATE_LIMIT_KEY_PREFIX: redis.prefix,
+      RATE_LIMIT_KEY_PREFIX: t.redis.prefix,
     });
     const server = createApp(pipeline, flags).listen(0, '127.0.0.1');
     await new Promise((resolve) => server.once('listening', resolve));

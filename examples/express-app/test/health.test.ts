@@ -1,23 +1,13 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import {
-  createTestBucket,
-  createTestDatabase,
-  createTestRedis,
-  type RunningRedis,
-  type RunningS3,
-  startRedis,
-  startS3,
-  type TestBucket,
-  type TestDatabase,
-  type TestRedis,
-} from '@clawexchange/test-utils';
+import { type RunningRedis, type RunningS3, startRedis, startS3 } from '@clawexchange/test-utils';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../src/app.js';
 import { composePipeline, type Pipeline } from '../src/compose.js';
 import type { FeatureFlags } from '../src/flags.js';
 import { HEALTH_CHECK_EVENT } from '../src/health/deep-check.js';
 import type { DemoServices } from '../src/services.js';
+import { createTestServices, type TestServices } from './services.js';
 
 const ALL_ON: FeatureFlags = { quarantine: true, audit: true, rateLimit: true, dryRun: false };
 const TOKEN = 'deep-probe-token-for-tests-0123456789';
@@ -54,25 +44,19 @@ async function counts(pipeline: Pipeline) {
 }
 
 describe('health endpoints over real HTTP', () => {
-  let db: TestDatabase;
+  let t: TestServices;
   beforeAll(async () => {
-    db = await createTestDatabase();
+    t = await createTestServices();
   });
   afterAll(async () => {
-    await db.drop();
+    await t.cleanup();
   });
 
   /** regression: issue 17 */
   it('/livez and /readyz answer JSON, write nothing, and /readyz names the component whose service stopped', async () => {
     const [redis, s3] = await Promise.all([startRedis(), startS3()]);
     const stops: Array<RunningRedis | RunningS3> = [redis, s3];
-    const services: DemoServices = {
-      databaseUrl: db.url,
-      s3,
-      redisUrl: redis.url,
-      origin: { postgres: 'test', s3: 'test', redis: 'test' },
-      stop: async () => undefined,
-    };
+    const services = t.services({ s3, redisUrl: redis.url });
     const { url, pipeline, server } = await serve(services, 'readyz:');
     try {
       const live = await getJson(`${url}/livez`);
@@ -113,27 +97,13 @@ describe('health endpoints over real HTTP', () => {
   });
 
   describe('/healthz/deep', () => {
-    let bucket: TestBucket;
-    let redis: TestRedis;
     let running: Running;
     beforeAll(async () => {
-      [bucket, redis] = await Promise.all([createTestBucket(), createTestRedis()]);
-      running = await serve(
-        {
-          databaseUrl: db.url,
-          s3: bucket,
-          redisUrl: redis.url,
-          origin: { postgres: 'test', s3: 'test', redis: 'test' },
-          stop: async () => undefined,
-        },
-        redis.prefix,
-        TOKEN,
-      );
+      running = await serve(t.services(), `${t.redis.prefix}deep:`, TOKEN);
     });
     afterAll(async () => {
       running.server.close();
       await running.pipeline.close();
-      await Promise.all([bucket.cleanup(), redis.cleanup()]);
     });
 
     /** regression: issue 17 */
@@ -196,17 +166,7 @@ describe('health endpoints over real HTTP', () => {
 
   /** regression: issue 17 */
   it('/healthz/deep is 404 when no token is configured', async () => {
-    const [bucket, redis] = await Promise.all([createTestBucket(), createTestRedis()]);
-    const { url, pipeline, server } = await serve(
-      {
-        databaseUrl: db.url,
-        s3: bucket,
-        redisUrl: redis.url,
-        origin: { postgres: 'test', s3: 'test', redis: 'test' },
-        stop: async () => undefined,
-      },
-      redis.prefix,
-    );
+    const { url, pipeline, server } = await serve(t.services(), `${t.redis.prefix}nodeep:`);
     try {
       const answer = await getJson(`${url}/healthz/deep`, { authorization: `Bearer ${TOKEN}` });
       expect(answer.status).toBe(404);
@@ -214,7 +174,6 @@ describe('health endpoints over real HTTP', () => {
     } finally {
       server.close();
       await pipeline.close();
-      await Promise.all([bucket.cleanup(), redis.cleanup()]);
     }
   });
 });
