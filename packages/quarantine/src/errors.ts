@@ -44,6 +44,12 @@ export const QuarantineErrorCode = {
   STORAGE_FAILED: 'QUARANTINE_STORAGE_FAILED',
   /** An S3 operation did not finish within `storage.timeoutMs` (retries included) and was aborted. */
   STORAGE_TIMEOUT: 'QUARANTINE_STORAGE_TIMEOUT',
+  /**
+   * A record's metadata (tier, labels, status, expiry, key ids, object key, …)
+   * failed authentication: someone changed it outside this package. The record
+   * is refused (never served), logged and counted; treat it as a security incident.
+   */
+  RECORD_TAMPERED: 'QUARANTINE_RECORD_TAMPERED',
   /** The database failed. */
   DATABASE_FAILED: 'QUARANTINE_DATABASE_FAILED',
   /** The key provider failed to generate, wrap or unwrap a data key. */

@@ -80,7 +80,14 @@ export type ListOptions = {
 
 /** One page of {@link Quarantine.list}, newest first. */
 export type ListPage = {
+  /** Authenticated records (and legacy ones without a MAC yet, see the README). */
   readonly items: readonly QuarantineRecord[];
+  /**
+   * Ids of records on this page whose metadata failed authentication: left
+   * out of `items`, logged and counted (`clawexchange.quarantine.tampered_records`).
+   * Empty unless someone changed rows outside this package.
+   */
+  readonly refusedIds: readonly string[];
   /** Pass as `cursor` for the next page; null on the last page. */
   readonly nextCursor: string | null;
 };
@@ -137,6 +144,17 @@ export type CleanupResult = {
    * no record at all once `cleanup.abandonedAfterMs` old.
    */
   readonly orphanObjectsDeleted: number;
+  /**
+   * Records that still hold a data key but whose metadata failed
+   * authentication (changed outside this package), found in this run; each
+   * is refused to every caller and alarmed.
+   */
+  readonly tamperedRecords: number;
+  /**
+   * Of those, the ones crypto-shredded in this run: at their real expiry
+   * (sealed into the object at store time), or at once when it cannot be proven.
+   */
+  readonly tamperedRecordsShredded: number;
 };
 
 /** Count and plaintext bytes for one status. */
@@ -176,13 +194,26 @@ export type RotateKeysOptions = {
 export type RotateKeysResult = {
   /** The master key everything rewrapped now uses. */
   readonly activeKeyId: string;
-  /** Data keys rewrapped in this call. */
+  /** Data keys rewrapped in this call (their records re-MACed with them). */
   readonly rewrapped: number;
-  /** Data keys still wrapped by another master key (0 when done). */
+  /**
+   * Other records (re-)MACed under the active key in this call: final
+   * records, and legacy records that had no MAC yet (the backfill).
+   */
+  readonly reauthenticated: number;
+  /**
+   * Records still needing a key that is not the active one: data key
+   * wrapped by another master key, or MAC missing or made by another key
+   * (0 when done). Records skipped as unreadable or forged stay counted.
+   */
   readonly remaining: number;
 };
 
-/** Live data keys per master key id; a key with 0 may be retired. */
+/**
+ * Records that still need each master key id (data key wrapped by it, or,
+ * with a local keyring, MAC made by the key derived from it); a key with 0
+ * (absent) may be retired.
+ */
 export type KeyUsage = Readonly<Record<string, number>>;
 
 /** Context bound to every data-key operation (as AAD or KMS encryption context). */

@@ -34,7 +34,7 @@ export async function createToken(
   if (!Number.isInteger(expiresIn) || expiresIn <= 0 || expiresIn > MAX_EXPIRES_IN_S) {
     throw badInput('options.expiresIn', `expected whole seconds between 1 and ${MAX_EXPIRES_IN_S}`);
   }
-  const record = await requireVisible(ctx, id);
+  const record = await requireVisible(ctx, id, 'access_token');
   // Past expiresAt counts as gone even before cleanup() has run, as in read().
   if (!isHeld(record.status) || record.expiresAt.getTime() <= ctx.now().getTime()) {
     throw new QuarantineError(
@@ -82,7 +82,7 @@ export async function verifyToken(
       recordId,
     });
   }
-  const record = await getVisible(ctx, recordId);
+  const record = await getVisible(ctx, recordId, 'access_token');
   if (record === null || !isHeld(record.status) || record.expiresAt <= ctx.now()) {
     throw new QuarantineError(
       QuarantineErrorCode.TOKEN_REVOKED,

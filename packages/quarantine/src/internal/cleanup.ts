@@ -1,12 +1,22 @@
 import type { CleanupResult } from '../types.js';
 import { type Context, errorFields } from './context.js';
+import { alarm, judge, macFor } from './integrity.js';
 import { removeObject, removeRecordedObject } from './lifecycle.js';
 import { idInKeySpace, installationPrefix, storedAt } from './object-keys.js';
-import { changeStatus, sql, toRecord } from './repository.js';
+import { AUTH_SELECT, type AuthRow, type LoadedRecord, sql, toLoaded } from './repository.js';
+import { changeStatus } from './status-change.js';
+import { sweepTampered } from './tamper-sweep.js';
 
-type Row = Parameters<typeof toRecord>[0];
-const COLUMNS =
-  'id, status, tier, labels, matches, plugin_results, content_type, source_id, agent_id, s3_key, size_bytes, version, created_at, expires_at, reviewed_by, reviewed_at, notes';
+/**
+ * Whether a row cleanup is about to act on is authentic (or legacy); a
+ * forged one is alarmed and left for {@link sweepTampered}.
+ */
+async function authentic(ctx: Context, loaded: LoadedRecord): Promise<boolean> {
+  const verdict = await judge(ctx, loaded);
+  if (verdict.ok) return true;
+  alarm(ctx, loaded.record.id, 'cleanup', verdict.reason);
+  return false;
+}
 
 /** Upper bound on batches per phase, so a stuck row can never loop forever. */
 const MAX_BATCHES = 1000;
@@ -16,22 +26,27 @@ async function expireDue(ctx: Context): Promise<number> {
   let expired = 0;
   const skipped: string[] = [];
   for (let batch = 0; batch < MAX_BATCHES; batch++) {
-    const rows = await sql<Row>(
+    const rows = await sql<AuthRow>(
       ctx.db,
-      `SELECT ${COLUMNS} FROM quarantine_records
-       WHERE status IN ('QUARANTINED','UNDER_REVIEW') AND expires_at <= $1 AND NOT (id = ANY($2::uuid[]))
-       ORDER BY expires_at LIMIT $3`,
+      `${AUTH_SELECT}
+       WHERE r.status IN ('QUARANTINED','UNDER_REVIEW') AND r.expires_at <= $1 AND NOT (r.id = ANY($2::uuid[]))
+       ORDER BY r.expires_at LIMIT $3`,
       [ctx.now(), skipped, ctx.batchSize],
     );
     for (const row of rows) {
+      const loaded = toLoaded(row);
+      if (!(await authentic(ctx, loaded))) {
+        skipped.push(row.id);
+        continue;
+      }
       const updated = await changeStatus(ctx.db, {
-        id: row.id,
-        fromVersion: Number(row.version),
+        record: loaded.record,
         status: 'EXPIRED',
         reviewedBy: null,
         notes: null,
         now: ctx.now(),
         shred: true,
+        mac: (next, keys) => macFor(ctx, next, keys),
       });
       // null: a reviewer acted in between; their decision stands.
       if (updated === null) {
@@ -58,14 +73,20 @@ async function expireDue(ctx: Context): Promise<number> {
 async function removeAbandoned(ctx: Context): Promise<number> {
   let removed = 0;
   const cutoff = new Date(ctx.now().getTime() - ctx.abandonedAfterMs);
+  const skipped: string[] = [];
   for (let batch = 0; batch < MAX_BATCHES; batch++) {
-    const rows = await sql<{ id: string }>(
+    const rows = await sql<AuthRow>(
       ctx.db,
-      `SELECT id FROM quarantine_records WHERE status = 'PENDING' AND created_at < $1
-       ORDER BY created_at LIMIT $2`,
-      [cutoff, ctx.batchSize],
+      `${AUTH_SELECT} WHERE r.status = 'PENDING' AND r.created_at < $1 AND NOT (r.id = ANY($3::uuid[]))
+       ORDER BY r.created_at LIMIT $2`,
+      [cutoff, ctx.batchSize, skipped],
     );
     for (const row of rows) {
+      // A held record made to look PENDING (and old) must not be removed as abandoned.
+      if (!(await authentic(ctx, toLoaded(row)))) {
+        skipped.push(row.id);
+        continue;
+      }
       const claimed = await sql<{ s3_key: string }>(
         ctx.db,
         `DELETE FROM quarantine_records WHERE id = $1 AND status = 'PENDING' RETURNING s3_key`,
@@ -85,17 +106,25 @@ async function removeAbandoned(ctx: Context): Promise<number> {
 /** Deletes objects of shredded records whose object deletion had failed. */
 async function removeLeftovers(ctx: Context): Promise<number> {
   let removed = 0;
+  const skipped: string[] = [];
   for (let batch = 0; batch < MAX_BATCHES; batch++) {
-    const rows = await sql<Row>(
+    const rows = await sql<AuthRow>(
       ctx.db,
-      `SELECT ${COLUMNS} FROM quarantine_records
-       WHERE object_deleted_at IS NULL AND status IN ('RELEASED','DELETED','EXPIRED')
-       ORDER BY updated_at LIMIT $1`,
-      [ctx.batchSize],
+      `${AUTH_SELECT}
+       WHERE r.object_deleted_at IS NULL AND r.status IN ('RELEASED','DELETED','EXPIRED')
+         AND NOT (r.id = ANY($2::uuid[]))
+       ORDER BY r.updated_at LIMIT $1`,
+      [ctx.batchSize, skipped],
     );
     let progress = 0;
     for (const row of rows) {
-      const outcome = await removeObject(ctx, toRecord(row));
+      const loaded = toLoaded(row);
+      // A held record made to look final must not lose its object here.
+      if (!(await authentic(ctx, loaded))) {
+        skipped.push(row.id);
+        continue;
+      }
+      const outcome = await removeObject(ctx, loaded.record);
       if (outcome === 'failed') continue;
       progress++;
       if (outcome === 'deleted') removed++;
@@ -120,14 +149,21 @@ async function oldEnough(ctx: Context, key: string): Promise<boolean> {
   return at !== null && at.getTime() <= ctx.now().getTime() - ctx.abandonedAfterMs;
 }
 
-/** Status of the records naming these keys (absent: no record). */
+/**
+ * Status of the records naming these keys (absent: no record). A record
+ * that still has its data key counts as live whatever its status says: a
+ * genuine final record never has one (shredded in the same transaction),
+ * so a held record made to look final keeps its object.
+ */
 async function statusByKey(ctx: Context, keys: readonly string[]): Promise<Map<string, string>> {
-  const rows = await sql<{ s3_key: string; status: string }>(
+  const rows = await sql<{ s3_key: string; status: string; keyed: boolean }>(
     ctx.db,
-    'SELECT s3_key, status FROM quarantine_records WHERE s3_key = ANY($1::varchar[])',
+    `SELECT r.s3_key, r.status, k.id IS NOT NULL AS keyed
+     FROM quarantine_records r LEFT JOIN encryption_keys k ON k.record_id = r.id
+     WHERE r.s3_key = ANY($1::varchar[])`,
     [keys],
   );
-  return new Map(rows.map((r) => [r.s3_key, r.status]));
+  return new Map(rows.map((r) => [r.s3_key, r.keyed ? 'PENDING' : r.status]));
 }
 
 const LIVE = new Set(['PENDING', 'QUARANTINED', 'UNDER_REVIEW']);
@@ -172,9 +208,13 @@ async function removeOrphans(ctx: Context): Promise<number> {
   return removed;
 }
 
-/** `cleanup`: expiry, then the three crash-recovery sweeps. */
+/**
+ * `cleanup`: expiry, the sweep of forged records (before the orphan sweep,
+ * which must see their keys), then the three crash-recovery sweeps.
+ */
 export async function runCleanup(ctx: Context): Promise<CleanupResult> {
   const expired = await expireDue(ctx);
+  const tampered = await sweepTampered(ctx);
   const abandonedStoresRemoved = await removeAbandoned(ctx);
   const leftoverObjectsDeleted = await removeLeftovers(ctx);
   let orphanObjectsDeleted = 0;
@@ -186,7 +226,14 @@ export async function runCleanup(ctx: Context): Promise<CleanupResult> {
       throw e;
     }
   }
-  const result = { expired, abandonedStoresRemoved, leftoverObjectsDeleted, orphanObjectsDeleted };
+  const result = {
+    expired,
+    abandonedStoresRemoved,
+    leftoverObjectsDeleted,
+    orphanObjectsDeleted,
+    tamperedRecords: tampered.found,
+    tamperedRecordsShredded: tampered.shredded,
+  };
   ctx.logger.info({ ...result }, 'quarantine: cleanup finished');
   return result;
 }

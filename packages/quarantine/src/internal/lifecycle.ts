@@ -2,31 +2,48 @@ import { QuarantineError, QuarantineErrorCode } from '../errors.js';
 import type { QuarantineRecord, QuarantineStatus, UpdateStatusOptions } from '../types.js';
 import { type Context, errorFields } from './context.js';
 import { contentAad, open, wipe } from './crypto.js';
+import { macFor, type Operation, requireAuthentic } from './integrity.js';
 import { keyShape } from './object-keys.js';
 import {
-  changeStatus,
   findKey,
+  findLoaded,
   findRecord,
   markObjectDeleted,
   type StoredRecord,
 } from './repository.js';
 import { canTransition, isFinal, isHeld, isStatus } from './state-machine.js';
+import { changeStatus } from './status-change.js';
 import { optionalText, requireId } from './validate.js';
 
 const fatal = (code: QuarantineErrorCode, message: string, recordId: string): QuarantineError =>
   new QuarantineError(code, message, { recordId });
 
-/** A visible record (PENDING is internal), or null. */
-export async function getVisible(ctx: Context, rawId: unknown): Promise<QuarantineRecord | null> {
+/**
+ * A visible record (PENDING is internal), or null. Authenticated first, so
+ * a held record made to look PENDING is refused, not hidden.
+ *
+ * @throws {QuarantineError} QUARANTINE_RECORD_TAMPERED (alarmed) when the row fails authentication
+ */
+export async function getVisible(
+  ctx: Context,
+  rawId: unknown,
+  op: Operation = 'get_metadata',
+): Promise<QuarantineRecord | null> {
   const id = requireId(rawId);
-  const record = await findRecord(ctx.db, id);
-  if (record === null || record.status === 'PENDING') return null;
+  const loaded = await findLoaded(ctx.db, id);
+  if (loaded === null) return null;
+  const record = await requireAuthentic(ctx, loaded, op);
+  if (record.status === 'PENDING') return null;
   return record as QuarantineRecord;
 }
 
-/** A visible record or QUARANTINE_NOT_FOUND. */
-export async function requireVisible(ctx: Context, rawId: unknown): Promise<QuarantineRecord> {
-  const record = await getVisible(ctx, rawId);
+/** A visible, authenticated record or QUARANTINE_NOT_FOUND. */
+export async function requireVisible(
+  ctx: Context,
+  rawId: unknown,
+  op: Operation,
+): Promise<QuarantineRecord> {
+  const record = await getVisible(ctx, rawId, op);
   if (record === null) {
     throw new QuarantineError(QuarantineErrorCode.NOT_FOUND, 'no quarantine record with this id', {
       field: 'id',
@@ -46,7 +63,7 @@ function gone(recordId: string): QuarantineError {
 
 /** A record whose content is still held and not past its expiry. */
 async function requireHeld(ctx: Context, rawId: unknown): Promise<QuarantineRecord> {
-  const record = await requireVisible(ctx, rawId);
+  const record = await requireVisible(ctx, rawId, 'read');
   if (!isHeld(record.status) || record.expiresAt.getTime() <= ctx.now().getTime()) {
     throw gone(record.id);
   }
@@ -169,13 +186,13 @@ async function applyMove(
 ): Promise<QuarantineRecord> {
   const shred = isFinal(to);
   const updated = await changeStatus(ctx.db, {
-    id: record.id,
-    fromVersion: record.version,
+    record,
     status: to,
     reviewedBy: o.reviewedBy,
     notes: o.notes,
     now: ctx.now(),
     shred,
+    mac: (next, keys) => macFor(ctx, next, keys),
   });
   if (updated === null) throw conflict(record.id);
   if (shred) {
@@ -263,7 +280,7 @@ export async function updateRecordStatus(
     });
   }
   const o = cleanOptions(options);
-  const record = await requireVisible(ctx, id);
+  const record = await requireVisible(ctx, id, 'update_status');
   checkMove(record, status, o);
   return applyMove(ctx, record, status, o);
 }
@@ -279,7 +296,7 @@ export async function releaseContent(
   options: UpdateStatusOptions | undefined,
 ): Promise<string> {
   const o = cleanOptions(options);
-  const record = await requireVisible(ctx, rawId);
+  const record = await requireVisible(ctx, rawId, 'release');
   checkMove(record, 'RELEASED', o);
   if (record.expiresAt.getTime() <= ctx.now().getTime()) {
     throw fatal(QuarantineErrorCode.CONTENT_UNAVAILABLE, 'content has expired', record.id);

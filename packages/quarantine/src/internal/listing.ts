@@ -9,7 +9,8 @@ import type {
   StorageStats,
 } from '../types.js';
 import type { Context } from './context.js';
-import { sql, toRecord } from './repository.js';
+import { alarm, judge } from './integrity.js';
+import { AUTH_SELECT, type AuthRow, sql, toLoaded } from './repository.js';
 import { isStatus } from './state-machine.js';
 import { optionalText, requireId } from './validate.js';
 
@@ -67,22 +68,22 @@ function listFilter(options: ListOptions): { where: string[]; bind: unknown[]; l
       field: 'options.status',
     });
   }
-  const where: string[] = ["status <> 'PENDING'"];
+  const where: string[] = ["r.status <> 'PENDING'"];
   const bind: unknown[] = [];
   const add = (clause: string, value: unknown): void => {
     bind.push(value);
     where.push(clause.replace('?', `$${bind.length}`));
   };
-  if (options.status !== undefined) add('status = ?', options.status);
+  if (options.status !== undefined) add('r.status = ?', options.status);
   const tier = optionalText(options.tier, 'options.tier', 32);
-  if (tier !== null) add('tier = ?', tier);
+  if (tier !== null) add('r.tier = ?', tier);
   const sourceId = optionalText(options.sourceId, 'options.sourceId', 255);
-  if (sourceId !== null) add('source_id = ?', sourceId);
+  if (sourceId !== null) add('r.source_id = ?', sourceId);
   if (options.cursor !== undefined) {
     if (typeof options.cursor !== 'string') throw badCursor();
     const c = decodeCursor(options.cursor);
     bind.push(c.createdAt, c.id);
-    where.push(`(created_at, id) < ($${bind.length - 1}, $${bind.length})`);
+    where.push(`(r.created_at, r.id) < ($${bind.length - 1}, $${bind.length})`);
   }
   return { where, bind, limit };
 }
@@ -90,23 +91,39 @@ function listFilter(options: ListOptions): { where: string[]; bind: unknown[]; l
 /**
  * `list`: newest first, keyset pagination on (created_at, id), which stays
  * stable while records are added and uses the (…, created_at, id) indexes.
+ * Every row is authenticated: one that fails is left out of `items`,
+ * named in `refusedIds` and alarmed (metric and error log), so one forged
+ * row neither reaches a moderator nor blocks the queue. The cursor follows
+ * the rows read, refused ones included, so paging never stalls on one.
  */
 export async function listRecords(ctx: Context, options: ListOptions = {}): Promise<ListPage> {
   const { where, bind, limit } = listFilter(options);
   bind.push(limit + 1);
-  const rows = await sql<Parameters<typeof toRecord>[0]>(
+  const rows = await sql<AuthRow>(
     ctx.db,
-    `SELECT id, status, tier, labels, matches, plugin_results, content_type, source_id, agent_id,
-       s3_key, size_bytes, version, created_at, expires_at, reviewed_by, reviewed_at, notes
-     FROM quarantine_records WHERE ${where.join(' AND ')}
-     ORDER BY created_at DESC, id DESC LIMIT $${bind.length}`,
+    `${AUTH_SELECT} WHERE ${where.join(' AND ')}
+     ORDER BY r.created_at DESC, r.id DESC LIMIT $${bind.length}`,
     bind,
   );
-  const items = rows.slice(0, limit).map((r) => toRecord(r) as QuarantineRecord);
-  const last = items[items.length - 1];
+  const page = rows.slice(0, limit).map(toLoaded);
+  const items: QuarantineRecord[] = [];
+  const refusedIds: string[] = [];
+  for (const loaded of page) {
+    const verdict = await judge(ctx, loaded);
+    if (verdict.ok) {
+      if (verdict.legacy) ctx.metrics.unauthenticated.add(1, { operation: 'list' });
+      items.push(loaded.record as QuarantineRecord);
+      continue;
+    }
+    alarm(ctx, loaded.record.id, 'list', verdict.reason);
+    refusedIds.push(loaded.record.id);
+  }
+  const last = page[page.length - 1]?.record;
   return {
     items,
-    nextCursor: rows.length > limit && last !== undefined ? encodeCursor(last) : null,
+    refusedIds,
+    nextCursor:
+      rows.length > limit && last !== undefined ? encodeCursor(last as QuarantineRecord) : null,
   };
 }
 
@@ -147,12 +164,22 @@ export async function storageStats(ctx: Context): Promise<StorageStats> {
   };
 }
 
-/** `keyUsage`: live data keys per master key id. */
+/**
+ * `keyUsage`: per master key id, the records that still need it: their
+ * data key is wrapped by it or (local keyring) their MAC is made with the
+ * key derived from it. A key at 0 may be retired without making any
+ * record unreadable or unverifiable.
+ */
 export async function keyUsage(ctx: Context): Promise<KeyUsage> {
-  const rows = await sql<{ master_key_id: string; n: string }>(
+  const macs = ctx.macKeys.followMasterKeys
+    ? 'UNION SELECT mac_key_id, id FROM quarantine_records WHERE mac_key_id IS NOT NULL'
+    : '';
+  const rows = await sql<{ key_id: string; n: string }>(
     ctx.db,
-    'SELECT master_key_id, count(*) AS n FROM encryption_keys GROUP BY master_key_id',
+    `SELECT key_id, count(*) AS n FROM (
+       SELECT master_key_id AS key_id, record_id FROM encryption_keys ${macs}
+     ) uses GROUP BY key_id`,
     [],
   );
-  return Object.fromEntries(rows.map((r) => [r.master_key_id, Number(r.n)]));
+  return Object.fromEntries(rows.map((r) => [r.key_id, Number(r.n)]));
 }

@@ -24,6 +24,8 @@ describe('metric names', () => {
       'clawexchange.quarantine.expired': '{record}',
       'clawexchange.quarantine.shredded': '{record}',
       'clawexchange.quarantine.swept': '{object}',
+      'clawexchange.quarantine.tampered_records': '{record}',
+      'clawexchange.quarantine.unauthenticated_records': '{record}',
     });
     expect([...units.keys()].sort()).toEqual([...QUARANTINE_METRIC_NAMES].sort());
     for (const name of units.keys()) expect(name).toMatch(METRIC_NAME_PATTERN);

@@ -13,6 +13,10 @@ export type QuarantineMetrics = {
   readonly expired: Counter;
   readonly shredded: Counter;
   readonly swept: Counter;
+  /** Records refused because their metadata failed authentication (attributes: operation, reason). */
+  readonly tampered: Counter;
+  /** Legacy records (no MAC yet) served with a warning (attribute: operation). */
+  readonly unauthenticated: Counter;
 };
 
 /** Metric names of the quarantine, in the family scheme `clawexchange.quarantine.<name>`. */
@@ -24,6 +28,8 @@ export const QUARANTINE_METRIC_NAMES: readonly string[] = [
   'expired',
   'shredded',
   'swept',
+  'tampered_records',
+  'unauthenticated_records',
 ].map((n) => metricName('quarantine', n));
 
 /** Creates the instruments (no-ops until the host installs an SDK). */
@@ -57,6 +63,14 @@ export function createMetrics(meter: Meter): QuarantineMetrics {
     swept: meter.createCounter(metricName('quarantine', 'swept'), {
       description: 'Leftovers removed by cleanup(), by kind',
       unit: '{object}',
+    }),
+    tampered: meter.createCounter(metricName('quarantine', 'tampered_records'), {
+      description: 'Records refused because their metadata failed authentication',
+      unit: MetricUnit.RECORDS,
+    }),
+    unauthenticated: meter.createCounter(metricName('quarantine', 'unauthenticated_records'), {
+      description: 'Records without a MAC yet (written before 0004), served with a warning',
+      unit: MetricUnit.RECORDS,
     }),
   };
 }

@@ -69,6 +69,19 @@ export function keyShape(prefix: string, key: string): KeyShape {
 /** User metadata names (S3 lower-cases them; sent as `x-amz-meta-<name>`). */
 const META_INSTALLATION = 'clawexchange-installation';
 const META_CREATED_AT = 'clawexchange-created-at';
+const META_EXPIRES_AT = 'clawexchange-expires-at';
+const META_SEAL = 'clawexchange-seal';
+const META_SEAL_KEY = 'clawexchange-seal-key';
+
+/** The authenticated expiry an object carries (issue 16), as written at store time. */
+export type ObjectSealMeta = {
+  /** The record's real expiry. */
+  readonly expiresAt: Date;
+  /** HMAC of record id, installation id and expiry (see `record-mac.ts`). */
+  readonly seal: string;
+  /** Id of the MAC key that made `seal`. */
+  readonly keyId: string;
+};
 
 /**
  * The metadata every new object carries: the installation that wrote it
@@ -76,8 +89,42 @@ const META_CREATED_AT = 'clawexchange-created-at';
  * time by the service's clock (the orphan sweep's age, free of clock skew
  * between the service and the storage server).
  */
-export function objectMetadata(installationId: string, createdAt: Date): Record<string, string> {
-  return { [META_INSTALLATION]: installationId, [META_CREATED_AT]: createdAt.toISOString() };
+export function objectMetadata(
+  installationId: string,
+  createdAt: Date,
+  seal?: ObjectSealMeta,
+): Record<string, string> {
+  return {
+    [META_INSTALLATION]: installationId,
+    [META_CREATED_AT]: createdAt.toISOString(),
+    ...(seal === undefined
+      ? {}
+      : {
+          [META_EXPIRES_AT]: seal.expiresAt.toISOString(),
+          [META_SEAL]: seal.seal,
+          [META_SEAL_KEY]: seal.keyId,
+        }),
+  };
+}
+
+/**
+ * Whether an object's metadata carries a seal at all (every object stored
+ * since issue 16 does): a row without a MAC whose object is sealed was
+ * stripped of its MAC, not written before the upgrade.
+ */
+export function hasSeal(metadata: Readonly<Record<string, string>>): boolean {
+  return metadata[META_SEAL] !== undefined;
+}
+
+/** The seal an object's metadata carries, or null when absent or malformed (not yet checked). */
+export function sealOf(metadata: Readonly<Record<string, string>>): ObjectSealMeta | null {
+  const seal = metadata[META_SEAL];
+  const keyId = metadata[META_SEAL_KEY];
+  const raw = metadata[META_EXPIRES_AT];
+  if (seal === undefined || keyId === undefined || raw === undefined) return null;
+  const t = Date.parse(raw);
+  if (!Number.isFinite(t) || new Date(t).toISOString() !== raw) return null;
+  return { expiresAt: new Date(t), seal, keyId };
 }
 
 /**

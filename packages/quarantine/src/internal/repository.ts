@@ -4,7 +4,7 @@ import type { QuarantineRecord, QuarantineStatus, StoredMatch } from '../types.j
 import type { CleanMetadata } from './validate.js';
 
 /** Row shape of `quarantine_records` as pg returns it. */
-type RecordRow = {
+export type RecordRow = {
   id: string;
   status: string;
   tier: string;
@@ -22,6 +22,30 @@ type RecordRow = {
   reviewed_by: string | null;
   reviewed_at: Date | null;
   notes: string | null;
+};
+
+/** A record row with what authenticates it: its MAC and the key row it binds. */
+export type AuthRow = RecordRow & {
+  mac: Buffer | null;
+  mac_key_id: string | null;
+  data_key_id: string | null;
+  master_key_id: string | null;
+};
+
+/** What authenticates a record (issue 16); never part of a public record. */
+export type RecordAuth = {
+  /** Null for a legacy row, written before the `0004-add-record-mac` step. */
+  readonly mac: Buffer | null;
+  readonly macKeyId: string | null;
+  /** The data key row's id and master key id; null once shredded. */
+  readonly dataKeyId: string | null;
+  readonly masterKeyId: string | null;
+};
+
+/** A record as read, with its authentication; check it before use (`integrity.ts`). */
+export type LoadedRecord = {
+  readonly record: StoredRecord;
+  readonly auth: RecordAuth;
 };
 
 /** The crypto envelope of one record (an `encryption_keys` row). */
@@ -44,8 +68,21 @@ export type NewRecord = CleanMetadata &
     readonly key: KeyRow;
   };
 
-const RECORD_COLUMNS =
+export const RECORD_COLUMNS: string =
   'id, status, tier, labels, matches, plugin_results, content_type, source_id, agent_id, s3_key, size_bytes, version, created_at, expires_at, reviewed_by, reviewed_at, notes';
+
+/**
+ * The columns of a record (alias `r`) with its MAC and key row (alias `k`:
+ * LEFT JOIN, gone once shredded), read in one statement so record and key
+ * row come from one snapshot. Append a WHERE over `r.`/`k.` columns.
+ */
+export const AUTH_COLUMNS: string = `${RECORD_COLUMNS.split(', ')
+  .map((c) => `r.${c}`)
+  .join(', ')}, r.mac, r.mac_key_id, k.id AS data_key_id, k.master_key_id`;
+
+/** See {@link AUTH_COLUMNS}: records with their MAC and key row (LEFT JOIN). */
+export const AUTH_SELECT: string = `SELECT ${AUTH_COLUMNS}
+  FROM quarantine_records r LEFT JOIN encryption_keys k ON k.record_id = r.id`;
 
 /** Runs one statement with bound parameters; wraps failures as DATABASE_FAILED. */
 export async function sql<T>(
@@ -111,18 +148,34 @@ export function toRecord(row: RecordRow): StoredRecord {
   };
 }
 
+/** Maps an {@link AUTH_SELECT} row to the record and its authentication. */
+export function toLoaded(row: AuthRow): LoadedRecord {
+  return {
+    record: toRecord(row),
+    auth: {
+      mac: row.mac === null ? null : Buffer.from(row.mac),
+      macKeyId: row.mac_key_id,
+      dataKeyId: row.data_key_id,
+      masterKeyId: row.master_key_id,
+    },
+  };
+}
+
+/** A MAC and the id of the key that made it. */
+export type WrittenMac = { readonly mac: Buffer; readonly keyId: string };
+
 /**
  * Step 1 of a store: the PENDING record and its wrapped key in ONE
  * statement (a data-modifying CTE), so both commit or neither does, in a
  * single round trip without BEGIN/COMMIT.
  */
-export async function insertPending(db: Sequelize, r: NewRecord): Promise<void> {
+export async function insertPending(db: Sequelize, r: NewRecord, mac: WrittenMac): Promise<void> {
   await sql(
     db,
     `WITH rec AS (
        INSERT INTO quarantine_records (id, status, tier, labels, matches, plugin_results, content_type,
-         source_id, agent_id, s3_key, size_bytes, version, created_at, updated_at, expires_at)
-       VALUES ($1, 'PENDING', $2, $3::jsonb, $4::jsonb, $5::jsonb, $6, $7, $8, $9, $10, 0, $11, $11, $12)
+         source_id, agent_id, s3_key, size_bytes, version, created_at, updated_at, expires_at, mac, mac_key_id)
+       VALUES ($1, 'PENDING', $2, $3::jsonb, $4::jsonb, $5::jsonb, $6, $7, $8, $9, $10, 0, $11, $11, $12, $18, $19)
        RETURNING id)
      INSERT INTO encryption_keys (id, record_id, master_key_id, wrapped_key, content_iv, content_tag, created_at)
      SELECT $13, rec.id, $14, $15, $16, $17, $11 FROM rec`,
@@ -144,17 +197,27 @@ export async function insertPending(db: Sequelize, r: NewRecord): Promise<void> 
       r.key.wrappedKey,
       r.key.contentIv,
       r.key.contentTag,
+      mac.mac,
+      mac.keyId,
     ],
   );
 }
 
-/** Step 3 of a store: PENDING → QUARANTINED. Returns whether the row was still PENDING. */
-export async function markQuarantined(db: Sequelize, id: string, now: Date): Promise<boolean> {
+/**
+ * Step 3 of a store: PENDING → QUARANTINED, with the MAC of the
+ * QUARANTINED record. Returns whether the row was still PENDING.
+ */
+export async function markQuarantined(
+  db: Sequelize,
+  id: string,
+  now: Date,
+  mac: WrittenMac,
+): Promise<boolean> {
   const rows = await sql(
     db,
-    `UPDATE quarantine_records SET status = 'QUARANTINED', updated_at = $2
+    `UPDATE quarantine_records SET status = 'QUARANTINED', updated_at = $2, mac = $3, mac_key_id = $4
      WHERE id = $1 AND status = 'PENDING' RETURNING id`,
-    [id, now],
+    [id, now, mac.mac, mac.keyId],
   );
   return rows.length === 1;
 }
@@ -169,7 +232,7 @@ export async function deletePending(db: Sequelize, id: string): Promise<boolean>
   return rows.length === 1;
 }
 
-/** One record, PENDING included, or null. */
+/** One record, PENDING included, or null (not authenticated: for existence and version checks). */
 export async function findRecord(db: Sequelize, id: string): Promise<StoredRecord | null> {
   const rows = await sql<RecordRow>(
     db,
@@ -177,6 +240,12 @@ export async function findRecord(db: Sequelize, id: string): Promise<StoredRecor
     [id],
   );
   return rows[0] === undefined ? null : toRecord(rows[0]);
+}
+
+/** One record with its authentication, PENDING included, or null. */
+export async function findLoaded(db: Sequelize, id: string): Promise<LoadedRecord | null> {
+  const rows = await sql<AuthRow>(db, `${AUTH_SELECT} WHERE r.id = $1`, [id]);
+  return rows[0] === undefined ? null : toLoaded(rows[0]);
 }
 
 type KeyDbRow = {
@@ -203,44 +272,6 @@ export async function findKey(db: Sequelize, recordId: string): Promise<KeyRow |
     contentIv: Buffer.from(row.content_iv),
     contentTag: Buffer.from(row.content_tag),
   };
-}
-
-/** A status change guarded by the version the caller read. */
-export type StatusChange = {
-  readonly id: string;
-  readonly fromVersion: number;
-  readonly status: QuarantineStatus;
-  readonly reviewedBy: string | null;
-  readonly notes: string | null;
-  readonly now: Date;
-  /** Final states destroy the data key in the same transaction. */
-  readonly shred: boolean;
-};
-
-/**
- * Applies a status change if nobody changed the record since `fromVersion`
- * (optimistic concurrency). For final states the key row is deleted in the
- * same transaction, so a committed final status always means shredded.
- *
- * @returns the updated record, or null when the version moved on (conflict)
- */
-export async function changeStatus(db: Sequelize, c: StatusChange): Promise<StoredRecord | null> {
-  return inTransaction(db, async (t) => {
-    const rows = await sql<RecordRow>(
-      db,
-      `UPDATE quarantine_records SET status = $3, version = version + 1, updated_at = $4,
-         reviewed_by = COALESCE($5::varchar, reviewed_by), reviewed_at = CASE WHEN $5::varchar IS NULL THEN reviewed_at ELSE $4 END,
-         notes = COALESCE($6::text, notes), shredded_at = CASE WHEN $7::boolean THEN $4 ELSE shredded_at END
-       WHERE id = $1 AND version = $2 AND status IN ('QUARANTINED', 'UNDER_REVIEW')
-       RETURNING ${RECORD_COLUMNS}`,
-      [c.id, c.fromVersion, c.status, c.now, c.reviewedBy, c.notes, c.shred],
-      t,
-    );
-    const row = rows[0];
-    if (row === undefined) return null;
-    if (c.shred) await sql(db, 'DELETE FROM encryption_keys WHERE record_id = $1', [c.id], t);
-    return toRecord(row);
-  });
 }
 
 /** Notes that a final record's object is gone. */

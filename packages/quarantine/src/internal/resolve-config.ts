@@ -9,6 +9,7 @@ import { createLocalKeyProvider, type Keyring } from '../key-provider.js';
 import type { KeyProvider, QuarantineLogger } from '../types.js';
 import { decodeMasterKey } from './crypto.js';
 import { checkQuarantineConfigKeys } from './options.js';
+import { deriveMacKey, type MacKeys, macKeysFrom } from './record-mac.js';
 
 /** The validated, defaulted config the service closes over. */
 export type ResolvedConfig = {
@@ -22,6 +23,8 @@ export type ResolvedConfig = {
   /** HMAC keys for access tokens by id, and the id new tokens use. */
   readonly tokenKeys: ReadonlyMap<string, Buffer>;
   readonly activeTokenKeyId: string;
+  /** Record MAC keys (issue 16): derived from the master keys, or from `tokenSecret` with a keyProvider. */
+  readonly macKeys: MacKeys;
   readonly db: Sequelize;
   readonly expiryMs: number;
   readonly maxContentBytes: number;
@@ -142,7 +145,14 @@ type KeyMaterial = {
   readonly keys: KeyProvider;
   readonly tokenKeys: Map<string, Buffer>;
   readonly activeTokenKeyId: string;
+  readonly macKeys: MacKeys;
 };
+
+/**
+ * The id of the one record MAC key a custom keyProvider (KMS) setup has:
+ * derived from `encryption.tokenSecret`, the only local secret it has.
+ */
+export const TOKEN_SECRET_MAC_KEY_ID = 'token-secret';
 
 function resolveKeys(config: QuarantineConfig): KeyMaterial {
   const enc = config.encryption;
@@ -163,7 +173,13 @@ function resolveKeys(config: QuarantineConfig): KeyMaterial {
     if (tokenKeys.size === 0) {
       throw invalid('encryption.tokenSecret', 'required with a custom keyProvider');
     }
-    return { keys: p, tokenKeys, activeTokenKeyId: 't' };
+    const secret = tokenKeys.get('t') as Buffer;
+    const macKeys = macKeysFrom(
+      new Map([[TOKEN_SECRET_MAC_KEY_ID, deriveMacKey(secret)]]),
+      TOKEN_SECRET_MAC_KEY_ID,
+      false,
+    );
+    return { keys: p, tokenKeys, activeTokenKeyId: 't', macKeys };
   }
   const keyring: Keyring =
     enc.keyring ??
@@ -175,8 +191,30 @@ function resolveKeys(config: QuarantineConfig): KeyMaterial {
     } satisfies Keyring);
   const field = enc.keyring === undefined ? 'encryption.masterKeyId' : 'encryption.keyring';
   const keys = createLocalKeyProvider(keyring, field);
-  if (tokenKeys.size > 0) return { keys, tokenKeys, activeTokenKeyId: 't' };
-  return { keys, tokenKeys: derivedTokenKeys(keyring), activeTokenKeyId: keyring.activeKeyId };
+  const macKeys = derivedMacKeys(keyring);
+  if (tokenKeys.size > 0) return { keys, tokenKeys, activeTokenKeyId: 't', macKeys };
+  return {
+    keys,
+    tokenKeys: derivedTokenKeys(keyring),
+    activeTokenKeyId: keyring.activeKeyId,
+    macKeys,
+  };
+}
+
+/**
+ * One record MAC key per master key (HKDF, its own `info`), so each
+ * record's MAC follows a master key id: `rotateKeys()` re-MACs records
+ * under the active key, and `keyUsage()` counts a key as used until no
+ * record's MAC needs it. Called after the keyring was validated.
+ */
+function derivedMacKeys(keyring: Keyring): MacKeys {
+  const macKeys = new Map<string, Buffer>();
+  for (const [id, value] of Object.entries(keyring.keys)) {
+    const ikm = decodeMasterKey(value, `encryption.keyring.keys.${id}`);
+    macKeys.set(id, deriveMacKey(ikm));
+    ikm.fill(0);
+  }
+  return macKeysFrom(macKeys, keyring.activeKeyId, true);
 }
 
 /** The `tokenSecret` HMAC key under id `t`, or an empty map when none is given. */

@@ -2,6 +2,7 @@ import { QuarantineError, QuarantineErrorCode } from '../errors.js';
 import type { GeneratedDataKey, StoreMetadata } from '../types.js';
 import { type Context, errorFields } from './context.js';
 import { contentAad, type Sealed, seal, wipe } from './crypto.js';
+import { macFor, sealFor } from './integrity.js';
 import { objectKey, objectMetadata } from './object-keys.js';
 import { checkGenerated } from './provider-output.js';
 import {
@@ -10,6 +11,8 @@ import {
   insertPending,
   markQuarantined,
   type NewRecord,
+  type StoredRecord,
+  type WrittenMac,
 } from './repository.js';
 import { type CleanMetadata, cleanMetadata, requireContent, requireId } from './validate.js';
 
@@ -111,6 +114,30 @@ function newRecord(ctx: Context, p: Prepared): NewRecord {
   };
 }
 
+/** The MAC of the new record in `status` (PENDING at insert, QUARANTINED at step 3). */
+function macOf(ctx: Context, r: NewRecord, status: 'PENDING' | 'QUARANTINED'): WrittenMac {
+  const record: StoredRecord = {
+    id: r.id,
+    status,
+    tier: r.tier,
+    labels: r.labels,
+    matches: r.matches,
+    pluginResults: r.pluginResults,
+    contentType: r.contentType,
+    sourceId: r.sourceId,
+    agentId: r.agentId,
+    s3Key: r.s3Key,
+    sizeBytes: r.sizeBytes,
+    createdAt: r.createdAt,
+    expiresAt: r.expiresAt,
+    reviewedBy: null,
+    reviewedAt: null,
+    notes: null,
+    version: 0,
+  };
+  return macFor(ctx, record, { dataKeyId: r.key.dataKeyId, masterKeyId: r.key.masterKeyId });
+}
+
 /**
  * Stores content. Ordering (see README, "Failure behaviour"):
  * 1. one statement inserts the record as PENDING with its wrapped key;
@@ -127,10 +154,19 @@ export async function storeContent(
 ): Promise<string> {
   const started = performance.now();
   const p = await prepare(ctx, content, metadata);
-  await step(ctx, 'insert', undefined, () => insertPending(ctx.db, newRecord(ctx, p)));
-  const objectMeta = objectMetadata(p.installationId, p.createdAt);
+  const record = newRecord(ctx, p);
+  const pendingMac = macOf(ctx, record, 'PENDING');
+  const heldMac = macOf(ctx, record, 'QUARANTINED');
+  await step(ctx, 'insert', undefined, () => insertPending(ctx.db, record, pendingMac));
+  // The object carries the record's real expiry, sealed: a database writer
+  // who moves `expires_at` cannot keep the content past it (cleanup()).
+  const objectMeta = objectMetadata(
+    p.installationId,
+    p.createdAt,
+    sealFor(ctx, { id: p.id, expiresAt: record.expiresAt }),
+  );
   await step(ctx, 'put', p, () => ctx.objects.put(p.s3Key, p.sealed.ciphertext, objectMeta));
-  await mark(ctx, p);
+  await mark(ctx, p, heldMac);
   ctx.metrics.stored.add(1, { tier: p.meta.tier });
   ctx.metrics.storedBytes.add(p.sizeBytes, { tier: p.meta.tier });
   ctx.metrics.storeDuration.record(performance.now() - started);
@@ -163,10 +199,10 @@ async function step<T>(
  * is held and the id is returned rather than a STORE_FAILED that says "not
  * held" about content that is.
  */
-async function mark(ctx: Context, p: Prepared): Promise<void> {
+async function mark(ctx: Context, p: Prepared, mac: WrittenMac): Promise<void> {
   let cause: unknown;
   try {
-    if (await markQuarantined(ctx.db, p.id, ctx.now())) return;
+    if (await markQuarantined(ctx.db, p.id, ctx.now(), mac)) return;
     // Not PENDING any more: cleanup() judged this store abandoned and removed the record.
   } catch (e) {
     cause = e;

@@ -1,4 +1,6 @@
+import { hkdfSync } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signToken } from '../../src/internal/tokens.js';
 import type { Quarantine } from '../../src/types.js';
 import { codeOf, type Env, fakeClock, META, setupEnv } from './setup.js';
 
@@ -50,12 +52,24 @@ describe('access tokens', () => {
     expect(await codeOf(q.verifyAccessToken(42 as unknown as string))).toBe(
       'QUARANTINE_TOKEN_INVALID',
     );
-    // A different master key cannot mint tokens this service accepts.
-    const other = env.make({
-      now: clock.now,
-      encryption: { masterKey: Buffer.alloc(32, 7).toString('base64') },
+    // A different master key cannot mint tokens this service accepts. (A service
+    // holding another key under the same id cannot even authenticate the record
+    // since issue 16, so the foreign token is signed directly.)
+    const foreignKey = Buffer.from(
+      hkdfSync(
+        'sha256',
+        Buffer.alloc(32, 7),
+        Buffer.alloc(0),
+        'clawexchange-quarantine:access-token:v1',
+        32,
+      ),
+    );
+    const foreign = signToken(foreignKey, {
+      r: id,
+      a: 'mod-1',
+      e: clock.now().getTime() + 60_000,
+      k: 'default',
     });
-    const foreign = await other.createAccessToken(id, { actor: 'mod-1' });
     expect(await codeOf(q.verifyAccessToken(foreign))).toBe('QUARANTINE_TOKEN_INVALID');
     expect(await codeOf(q.createAccessToken(id, { actor: 'mod-1', expiresIn: 86_400 }))).toBe(
       'QUARANTINE_INVALID_INPUT',

@@ -45,6 +45,8 @@ describe('clawexchange-quarantine (built bin, spawned)', () => {
       abandonedStoresRemoved: 0,
       leftoverObjectsDeleted: 0,
       orphanObjectsDeleted: 0,
+      tamperedRecords: 0,
+      tamperedRecordsShredded: 0,
     });
     expect(await env.make().read(id)).toBe('bin content');
     expect(stats.stderr + cleanup.stderr).not.toContain(env.masterKey);

@@ -77,9 +77,11 @@ describe('the envelope: integrity, record binding and crypto-shredding', () => {
     await env.db.sequelize.query('UPDATE encryption_keys SET record_id = $1 WHERE record_id = $2', {
       bind: [a, b],
     });
-    expect(await codeOf(q.read(a))).toBe('QUARANTINE_INTEGRITY_FAILED');
-    expect(await codeOf(q.release(a))).toBe('QUARANTINE_INTEGRITY_FAILED');
-    expect((await q.getMetadata(a))?.status).toBe('QUARANTINED');
+    // Since issue 16 the record's MAC (which binds its data key id) refuses it
+    // first, metadata included; the AAD binding below stays as the second layer.
+    expect(await codeOf(q.read(a))).toBe('QUARANTINE_RECORD_TAMPERED');
+    expect(await codeOf(q.release(a))).toBe('QUARANTINE_RECORD_TAMPERED');
+    expect(await codeOf(q.getMetadata(a))).toBe('QUARANTINE_RECORD_TAMPERED');
 
     // Positive control: moved back, the very same bytes open for B.
     await env.db.sequelize.query('UPDATE encryption_keys SET record_id = $1 WHERE record_id = $2', {

@@ -9,6 +9,15 @@ async function tables(db: TestDatabase): Promise<string[]> {
   return (rows as { t: string }[]).map((r) => r.t);
 }
 
+async function macColumns(db: TestDatabase): Promise<string[]> {
+  const [rows] = await db.sequelize.query(
+    `SELECT column_name::text AS c FROM information_schema.columns
+     WHERE table_schema = 'public' AND table_name = 'quarantine_records' AND column_name LIKE 'mac%'
+     ORDER BY 1`,
+  );
+  return (rows as { c: string }[]).map((r) => r.c);
+}
+
 async function indexes(db: TestDatabase): Promise<string[]> {
   const [rows] = await db.sequelize.query(
     "SELECT indexname FROM pg_indexes WHERE schemaname = 'public' ORDER BY 1",
@@ -53,11 +62,20 @@ describe('quarantineMigrations', () => {
       'quarantine_installation',
       'quarantine_records',
     ]);
+    expect(await macColumns(db)).toEqual(['mac', 'mac_key_id']);
     expect(quarantineMigrations.map((m) => m.name)).toEqual([
       '@clawexchange/quarantine/0001-create-quarantine-records',
       '@clawexchange/quarantine/0002-create-encryption-keys',
       '@clawexchange/quarantine/0003-create-installation',
+      '@clawexchange/quarantine/0004-add-record-mac',
     ]);
+    // 0004 alone down and up again: the columns go and come back, the rows stay.
+    const last = quarantineMigrations.at(-1) as (typeof quarantineMigrations)[number];
+    await last.down(qi, sequelize);
+    expect(await macColumns(db)).toEqual([]);
+    await last.up(qi, sequelize);
+    await last.up(qi, sequelize);
+    expect(await macColumns(db)).toEqual(['mac', 'mac_key_id']);
   });
 
   it('the deployment guide calls, exactly as written, then up again in whatever order the array is left', async () => {
@@ -68,8 +86,9 @@ describe('quarantineMigrations', () => {
     for (const m of quarantineMigrations.reverse()) await m.down(qi, sequelize);
     expect(await tables(db)).toEqual([]);
     try {
-      // The array is now reversed: encryption_keys' step comes right after the installation's.
-      expect(quarantineMigrations[1]?.name).toBe(
+      // The array is now reversed: 0004 (which needs both tables) runs first.
+      expect(quarantineMigrations[0]?.name).toBe('@clawexchange/quarantine/0004-add-record-mac');
+      expect(quarantineMigrations[2]?.name).toBe(
         '@clawexchange/quarantine/0002-create-encryption-keys',
       );
       for (const m of quarantineMigrations) await m.up(qi, sequelize);

@@ -10,6 +10,9 @@ import type { Sequelize } from 'sequelize';
 import type { QuarantineConfig } from '../../src/config.js';
 import { createQuarantineService } from '../../src/create-quarantine.js';
 import { isQuarantineError } from '../../src/errors.js';
+import { macFields } from '../../src/internal/integrity.js';
+import { deriveMacKey, recordMac } from '../../src/internal/record-mac.js';
+import { AUTH_SELECT, type AuthRow, toLoaded } from '../../src/internal/repository.js';
 import { quarantineMigrations } from '../../src/migrations/index.js';
 import type { Quarantine, QuarantineLogger } from '../../src/types.js';
 
@@ -137,4 +140,24 @@ export async function codeOf(p: Promise<unknown>): Promise<string> {
     throw e;
   }
   throw new Error('expected a rejection');
+}
+
+/**
+ * Recomputes a row's MAC the way the service would with `masterKey` under
+ * `keyId`: what only a holder of the master key can do. Tests use it to
+ * model rows that are genuine where they came from (a copied database).
+ */
+export async function remac(
+  sequelize: Sequelize,
+  masterKey: string,
+  id: string,
+  keyId = 'default',
+): Promise<void> {
+  const [rows] = await sequelize.query(`${AUTH_SELECT} WHERE r.id = $1`, { bind: [id] });
+  const loaded = toLoaded((rows as AuthRow[])[0] as AuthRow);
+  const key = deriveMacKey(Buffer.from(masterKey, 'base64'));
+  const mac = recordMac(key, macFields(loaded.record, loaded.auth, keyId));
+  await sequelize.query('UPDATE quarantine_records SET mac = $2, mac_key_id = $3 WHERE id = $1', {
+    bind: [id, mac, keyId],
+  });
 }

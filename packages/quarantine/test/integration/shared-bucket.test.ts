@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createQuarantineService } from '../../src/create-quarantine.js';
 import { quarantineMigrations } from '../../src/migrations/index.js';
 import type { Quarantine } from '../../src/types.js';
-import { allKeys, fakeClock, installationIdOf, META, putRaw, rawObject } from './setup.js';
+import { allKeys, fakeClock, installationIdOf, META, putRaw, rawObject, remac } from './setup.js';
 
 /** One deployment: its database handle, clock, service and what it holds. */
 type Deployment = {
@@ -26,12 +26,14 @@ type Deployment = {
   readonly clock: ReturnType<typeof fakeClock>;
   readonly q: Quarantine;
   readonly held: Map<string, string>;
+  readonly masterKey: string;
 };
 
 const HOUR = 3_600_000;
 
 function deploy(name: string, sequelize: Sequelize, bucket: TestBucket): Deployment {
   const clock = fakeClock();
+  const masterKey = randomBytes(32).toString('base64');
   const q = createQuarantineService({
     storage: {
       endpoint: bucket.endpoint,
@@ -42,12 +44,12 @@ function deploy(name: string, sequelize: Sequelize, bucket: TestBucket): Deploym
       forcePathStyle: true,
       // No prefix: every deployment uses the default `quarantine/`.
     },
-    encryption: { masterKey: randomBytes(32).toString('base64') },
+    encryption: { masterKey },
     database: sequelize,
     expiryHours: 72,
     now: clock.now,
   });
-  return { name, sequelize, clock, q, held: new Map() };
+  return { name, sequelize, clock, q, held: new Map(), masterKey };
 }
 
 async function migrate(sequelize: Sequelize): Promise<void> {
@@ -118,6 +120,8 @@ describe('deployments sharing a bucket and a prefix', () => {
         abandonedStoresRemoved: 0,
         leftoverObjectsDeleted: 0,
         orphanObjectsDeleted: 0,
+        tamperedRecords: 0,
+        tamperedRecordsShredded: 0,
       });
     }
     for (const d of [a, b, c]) {
@@ -158,9 +162,11 @@ describe('deployments sharing a bucket and a prefix', () => {
         Key: current,
       }),
     );
-    await a.sequelize.query('UPDATE quarantine_records SET s3_key = $2 WHERE id = $1', {
-      bind: [id, legacy],
-    });
+    // A row that old has no MAC either (written before 0004-add-record-mac).
+    await a.sequelize.query(
+      'UPDATE quarantine_records SET s3_key = $2, mac = NULL, mac_key_id = NULL WHERE id = $1',
+      { bind: [id, legacy] },
+    );
     // A legacy-shaped object with no record in any database: whose is it? Nobody sweeps it.
     const unknownLegacy = `quarantine/2026/11/23/${randomUUID()}`;
     await putRaw(bucket.client, bucket.bucket, unknownLegacy, Buffer.from('x'));
@@ -195,9 +201,12 @@ describe('deployments sharing a bucket and a prefix', () => {
     // c's copy of the record points at a's object, as a restored backup would.
     const id = await c.q.store('c record', META);
     const own = await s3KeyOf(c, id);
+    // The copy's row is genuine there (MAC made with the key of that database):
+    // modelled by c's service authenticating the changed row itself.
     await c.sequelize.query('UPDATE quarantine_records SET s3_key = $2 WHERE id = $1', {
       bind: [id, victimKey],
     });
+    await remac(c.sequelize, c.masterKey, id);
     await c.q.delete(id);
     expect(await a.q.read(victimId)).toBe(victimText);
     // The leftover sweep does not retry it either, and c's own object is an orphan c sweeps.

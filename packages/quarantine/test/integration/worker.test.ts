@@ -43,6 +43,8 @@ describe('clawexchange-quarantine worker (env config)', () => {
       abandonedStoresRemoved: 0,
       leftoverObjectsDeleted: 0,
       orphanObjectsDeleted: 0,
+      tamperedRecords: 0,
+      tamperedRecordsShredded: 0,
     });
 
     const next = randomBytes(32).toString('base64');
@@ -56,6 +58,7 @@ describe('clawexchange-quarantine worker (env config)', () => {
     expect(JSON.parse(out.at(-1) as string).result).toEqual({
       activeKeyId: 'k2',
       rewrapped: 1,
+      reauthenticated: 0,
       remaining: 0,
     });
   });

@@ -1,0 +1,103 @@
+import type { Sequelize } from 'sequelize';
+import type { QuarantineStatus } from '../types.js';
+import {
+  inTransaction,
+  RECORD_COLUMNS,
+  type RecordRow,
+  type StoredRecord,
+  sql,
+  toRecord,
+  type WrittenMac,
+} from './repository.js';
+
+/** The key ids a record's MAC binds: the live key row's, or null once shredded. */
+export type KeyIds = {
+  readonly dataKeyId: string | null;
+  readonly masterKeyId: string | null;
+};
+
+/** A status change guarded by the version the caller read. */
+export type StatusChange = {
+  /** The record as the caller read (and authenticated) it. */
+  readonly record: StoredRecord;
+  readonly status: QuarantineStatus;
+  readonly reviewedBy: string | null;
+  readonly notes: string | null;
+  readonly now: Date;
+  /** Final states destroy the data key in the same transaction. */
+  readonly shred: boolean;
+  /** MACs the record as it will be after the change. */
+  readonly mac: (next: StoredRecord, keys: KeyIds) => WrittenMac;
+};
+
+/** The record after a status change (what the UPDATE writes). */
+function changed(c: StatusChange): StoredRecord {
+  return {
+    ...c.record,
+    status: c.status,
+    version: c.record.version + 1,
+    reviewedBy: c.reviewedBy ?? c.record.reviewedBy,
+    reviewedAt: c.reviewedBy === null ? c.record.reviewedAt : c.now,
+    notes: c.notes ?? c.record.notes,
+  };
+}
+
+/**
+ * Applies a status change if nobody changed the record since the caller
+ * read it (optimistic concurrency), with a new MAC in the same statement.
+ * The record row is locked first and the key row read under that lock, so
+ * a key rotation (which locks both) can never change the key ids the new
+ * MAC binds. For final states the key row is deleted in the same
+ * transaction, so a committed final status always means shredded.
+ *
+ * @returns the updated record, or null when the version moved on (conflict)
+ */
+export async function changeStatus(db: Sequelize, c: StatusChange): Promise<StoredRecord | null> {
+  return inTransaction(db, async (t) => {
+    const locked = await sql<{ data_key_id: string | null; master_key_id: string | null }>(
+      db,
+      `SELECT k.id AS data_key_id, k.master_key_id
+       FROM quarantine_records r LEFT JOIN encryption_keys k ON k.record_id = r.id
+       WHERE r.id = $1 AND r.version = $2 AND r.status IN ('QUARANTINED', 'UNDER_REVIEW')
+       FOR UPDATE OF r`,
+      [c.record.id, c.record.version],
+      t,
+    );
+    const keys = locked[0];
+    if (keys === undefined) return null;
+    const next = changed(c);
+    const mac = c.mac(
+      next,
+      c.shred
+        ? { dataKeyId: null, masterKeyId: null }
+        : { dataKeyId: keys.data_key_id, masterKeyId: keys.master_key_id },
+    );
+    const rows = await sql<RecordRow>(
+      db,
+      `UPDATE quarantine_records SET status = $3, version = $4, updated_at = $5, reviewed_by = $6,
+         reviewed_at = $7, notes = $8, shredded_at = CASE WHEN $9::boolean THEN $5 ELSE shredded_at END,
+         mac = $10, mac_key_id = $11
+       WHERE id = $1 AND version = $2
+       RETURNING ${RECORD_COLUMNS}`,
+      [
+        c.record.id,
+        c.record.version,
+        next.status,
+        next.version,
+        c.now,
+        next.reviewedBy,
+        next.reviewedAt,
+        next.notes,
+        c.shred,
+        mac.mac,
+        mac.keyId,
+      ],
+      t,
+    );
+    const row = rows[0];
+    if (row === undefined) return null;
+    if (c.shred)
+      await sql(db, 'DELETE FROM encryption_keys WHERE record_id = $1', [c.record.id], t);
+    return toRecord(row);
+  });
+}
