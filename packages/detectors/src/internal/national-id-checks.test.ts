@@ -29,6 +29,10 @@ describe('national id checks: numbers worked by hand from the published rules', 
     expect(c.validBrCpf('111.111.111-11')).toBe(false);
     expect(c.validBrCnpj('11.222.333/0001-81')).toBe(true);
     expect(c.validBrCnpj('11.222.333/0001-18')).toBe(false);
+    // Alphanumeric CNPJ (from July 2026): letters count as their code minus 48 (A = 17).
+    expect(c.validBrCnpj('12.ABC.345/01DE-35')).toBe(true);
+    expect(c.validBrCnpj('12.ABC.345/01DE-53')).toBe(false);
+    expect(c.validBrCnpj('12.ABC.345/01DE-3A')).toBe(false);
   });
   it('Japan: My Number 1234 5678 9018 (weights 2–7 from the right)', () => {
     expect(c.validJpMyNumber('123456789018')).toBe(true);

@@ -51,17 +51,20 @@ export function validBrCpf(raw: string): boolean {
   return c1 === num(d, 9) && c2 === num(d, 10);
 }
 
-/** Brazil CNPJ (Receita Federal): two mod-11 check digits. */
+/**
+ * Brazil CNPJ (Receita Federal): two mod-11 check digits. Since July 2026 the first twelve
+ * characters may be letters; each counts as its character code minus 48 (digits unchanged).
+ */
 export function validBrCnpj(raw: string): boolean {
-  const d = digits(raw);
-  if (d.length !== 14 || repeated(d)) return false;
+  const s = raw.toUpperCase().replace(/[\s./-]/g, '');
+  if (!/^[0-9A-Z]{12}\d{2}$/.test(s) || /^(.)\1*$/.test(s)) return false;
   const check = (w: readonly number[]): number => {
-    const r = weighted(d, w) % 11;
+    const r = weighted(s, w) % 11;
     return r < 2 ? 0 : 11 - r;
   };
   return (
-    check([5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]) === num(d, 12) &&
-    check([6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]) === num(d, 13)
+    check([5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]) === num(s, 12) &&
+    check([6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2]) === num(s, 13)
   );
 }
 

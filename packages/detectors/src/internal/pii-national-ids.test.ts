@@ -37,6 +37,8 @@ const cpf = complete2(c.validBrCpf, '529982247');
 const fmtCpf = `${cpf.slice(0, 3)}.${cpf.slice(3, 6)}.${cpf.slice(6, 9)}-${cpf.slice(9)}`;
 const cnpj = complete2(c.validBrCnpj, '458201930001');
 const fmtCnpj = `${cnpj.slice(0, 2)}.${cnpj.slice(2, 5)}.${cnpj.slice(5, 8)}/${cnpj.slice(8, 12)}-${cnpj.slice(12)}`;
+const alnumCnpj = complete2(c.validBrCnpj, 'Q7W2E9R40001');
+const fmtAlnumCnpj = `${alnumCnpj.slice(0, 2)}.${alnumCnpj.slice(2, 5)}.${alnumCnpj.slice(5, 8)}/${alnumCnpj.slice(8, 12)}-${alnumCnpj.slice(12)}`;
 const cnId = complete(c.validCnResidentId, '44030619881107153', `${DIGITS}X`);
 /** A resident id whose check character is X, found by trying serial numbers. */
 const cnIdX = (() => {
@@ -76,6 +78,7 @@ describe('national ids: found with their check, or with their context word', () 
     ['br-cpf', `CPF: ${cpf}`, cpf],
     ['br-cnpj', `fornecedor ${fmtCnpj}`, fmtCnpj],
     ['br-cnpj', `CNPJ ${cnpj}`, cnpj],
+    ['br-cnpj', `fornecedor ${fmtAlnumCnpj}`, fmtAlnumCnpj],
     ['mx-curp', `registro ${curp} listo`, curp],
     ['fr-nir', `assuré ${spacedNir}.`, spacedNir],
     ['fr-nir', `numéro de sécurité sociale ${nir}`, nir],
@@ -131,6 +134,7 @@ describe('national ids: near misses are not reported', () => {
     ['br-cpf', `total ${cpf}`],
     ['br-cpf', `CPF ${cpf}7`],
     ['br-cnpj', `CNPJ ${broken(cnpj)}`],
+    ['br-cnpj', `fornecedor ${broken(fmtAlnumCnpj)}`],
     ['mx-curp', `registro ${curp.slice(0, -1)}${(Number(curp.at(-1)) + 1) % 10}`],
     ['mx-curp', `registro ${curp.toLowerCase()}`],
     ['fr-nir', `invoice ${nir}`],

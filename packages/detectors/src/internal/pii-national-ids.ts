@@ -87,10 +87,10 @@ export const NATIONAL_ID_RULES: readonly Rule[] = [
   rule(
     'br-cnpj',
     DIGITS,
-    `${NBF('\\d', '[\\d.]')}\\d\\.\\d{3}\\.\\d{3}/\\d{4}-\\d{2}(?![\\d\\-])`,
+    `${NBF('[0-9A-Z]', '[\\dA-Za-z.]')}[0-9A-Z]\\.[0-9A-Z]{3}\\.[0-9A-Z]{3}/[0-9A-Z]{4}-\\d{2}(?![\\d\\-])`,
     {
-      minDigitRun: 4,
-      gate: /\d\.\d{3}\.\d{3}\/\d{4}-\d\d/,
+      minDigitRun: 2,
+      gate: /[0-9A-Z]\.[0-9A-Z]{3}\.[0-9A-Z]{3}\/[0-9A-Z]{4}-\d\d/,
       validate: checked(c.validBrCnpj, 0.75),
       context: /cnpj|empresa|raz[aã]o social/i,
     },
