@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { S3Client } from '@aws-sdk/client-s3';
-import { createAuditLogger } from '@clawexchange/audit';
+import { AuditEventType, createAuditLogger } from '@clawexchange/audit';
 import { defaultPlugins } from '@clawexchange/detectors';
+import { LLMGuardAuditEventType } from '@clawexchange/llm-guard';
 import { createQuarantineService } from '@clawexchange/quarantine';
 import { createRateLimiter } from '@clawexchange/rate-limiter';
 import { createSSG, keywordPlugin } from '@clawexchange/ssg';
@@ -11,6 +12,7 @@ import type { OnStep } from './database/migrations.js';
 import { migrateAndGrant, openAppDatabase } from './database/prepare.js';
 import type { FeatureFlags } from './flags.js';
 import { HEALTH_CHECK_EVENT } from './health/deep-check.js';
+import { createLLMJudge, type LLMJudge } from './llm/judge.js';
 import type { DemoServices } from './services.js';
 
 /** Everything the host app composes. */
@@ -26,8 +28,20 @@ export type Pipeline = {
   readonly storage: { readonly client: S3Client; readonly bucket: string };
   /** The limiter's Redis client; undefined in memory mode. */
   readonly redis: Redis | undefined;
+  /** The LLM judge in the gate; undefined when `LLM_JUDGE_ENABLED=false`. */
+  readonly judge: LLMJudge | undefined;
   close(): Promise<void>;
 };
+
+/**
+ * Event types the host writes besides the built-in ones: the deep health
+ * check's, and the LLM guard's (calls, refusals, retention).
+ */
+function hostEventTypes(): string[] {
+  const builtIn = new Set<string>(Object.values(AuditEventType));
+  const guard = Object.values(LLMGuardAuditEventType).filter((t) => !builtIn.has(t));
+  return [HEALTH_CHECK_EVENT, ...guard];
+}
 
 /** A demo-only rule set for the SSG's built-in example plugin. */
 const MARKETPLACE_RULES = [
@@ -71,7 +85,7 @@ export async function composePipeline(
     database: sequelize,
     expiryHours: 72,
   });
-  const audit = createAuditLogger({ database: sequelize, eventTypes: [HEALTH_CHECK_EVENT] });
+  const audit = createAuditLogger({ database: sequelize, eventTypes: hostEventTypes() });
   const redis = services.redisUrl ? new Redis(services.redisUrl) : undefined;
   // ioredis emits connection errors as events; the limiter sees the outage itself (its
   // `onRedisDown` policy, metric and log line) and /readyz reports it, so the event needs
@@ -86,8 +100,11 @@ export async function composePipeline(
     ...defaultPlugins(),
     keywordPlugin({ id: 'marketplace', rules: MARKETPLACE_RULES }),
   ];
+  const judge = flags.llmJudge
+    ? await createLLMJudge(flags.audit ? audit : undefined, env)
+    : undefined;
   const ssg = createSSG({
-    plugins,
+    plugins: judge ? [...plugins, judge.plugin] : plugins,
     quarantine: flags.quarantine ? quarantine : undefined,
     audit: flags.audit ? audit : undefined,
     mode: flags.dryRun ? 'DRY_RUN' : 'ENFORCE',
@@ -117,7 +134,9 @@ export async function composePipeline(
     probeSsg: createSSG({ plugins, pluginTimeoutMs: 5000 }),
     storage: { client: storageClient, bucket: services.s3.bucket },
     redis,
+    judge,
     async close() {
+      await judge?.close();
       await audit.close();
       storageClient.destroy();
       redis?.disconnect();
