@@ -296,7 +296,9 @@ function decodeParam(raw: string): string {
 
 /**
  * Creates the moderation router. Mount it under a prefix of your choice;
- * paths it does not know, and methods it does not serve, go to `next()`.
+ * paths it does not know go to `next()` (answer them with your JSON 404); a
+ * path it knows with a method it does not serve is a 405
+ * `MODERATION_METHOD_NOT_ALLOWED` with an `Allow` header.
  *
  * @param config - see {@link ModerationRouterConfig}
  * @returns an Express-compatible handler with `.service`
@@ -323,9 +325,14 @@ export function createModerationRouter(config: ModerationRouterConfig): Moderati
     next: (err?: unknown) => void,
   ): void => {
     const { path, query } = parseUrl(req);
+    const allowed: string[] = [];
     for (const route of routes) {
       const m = route.pattern.exec(path);
-      if (m === null || req.method !== route.method) continue;
+      if (m === null) continue;
+      if (req.method !== route.method) {
+        allowed.push(route.method);
+        continue;
+      }
       const params = m.slice(1).map((p) => decodeParam(p ?? ''));
       route.handle({ req: req as Req, res, params, query }).catch((e: unknown) => {
         const sent = sendError(res, e);
@@ -339,6 +346,17 @@ export function createModerationRouter(config: ModerationRouterConfig): Moderati
           );
         }
       });
+      return;
+    }
+    if (allowed.length > 0) {
+      res.setHeader('Allow', allowed.join(', '));
+      sendError(
+        res,
+        new ModerationError(
+          ModerationErrorCode.METHOD_NOT_ALLOWED,
+          'this route does not serve that method',
+        ),
+      );
       return;
     }
     next();

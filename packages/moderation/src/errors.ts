@@ -16,6 +16,8 @@ export const ModerationErrorCode = {
   BODY_TOO_LARGE: 'MODERATION_BODY_TOO_LARGE',
   /** No quarantine record has this id. */
   NOT_FOUND: 'MODERATION_NOT_FOUND',
+  /** The path is one of the router's, but not with this method (`Allow` lists the methods). */
+  METHOD_NOT_ALLOWED: 'MODERATION_METHOD_NOT_ALLOWED',
   /** The record is no longer in the state the caller saw (another reviewer acted first). */
   CONFLICT: 'MODERATION_CONFLICT',
   /** The content was released, deleted or expired: there is nothing left to view. */
@@ -53,6 +55,7 @@ export const MODERATION_HTTP_STATUS: Readonly<Record<ModerationErrorCode, number
   MODERATION_MALFORMED_BODY: 400,
   MODERATION_BODY_TOO_LARGE: 413,
   MODERATION_NOT_FOUND: 404,
+  MODERATION_METHOD_NOT_ALLOWED: 405,
   MODERATION_CONFLICT: 409,
   MODERATION_CONTENT_GONE: 410,
   MODERATION_TOKEN_INVALID: 400,

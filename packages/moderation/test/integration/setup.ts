@@ -18,7 +18,7 @@ import {
   type Quarantine,
   quarantineMigrations,
 } from '@clawexchange/quarantine';
-import type { Logger } from '@clawexchange/ssg/common';
+import { errorBody, type Logger } from '@clawexchange/ssg/common';
 import {
   createTestBucket,
   createTestDatabase,
@@ -180,6 +180,10 @@ export async function startWorld(options: WorldOptions = {}): Promise<World> {
     app.use(options.expressVersion === 4 ? express4.json() : express.json());
   }
   app.use(mount, router);
+  // The host's own JSON 404 (the router hands paths it does not know to next()).
+  app.use((_req: unknown, res: { status(n: number): { json(b: unknown): void } }) => {
+    res.status(404).json(errorBody('NOT_FOUND', 'no such route'));
+  });
   const server: Server = await new Promise((resolve) => {
     const s = app.listen(0, '127.0.0.1', () => resolve(s));
   });
