@@ -51,7 +51,7 @@ function msPer(docs, fn, minMs = 1500) {
 }
 
 const p4 = posts(4096, 200);
-const model = msPer(p4, (d) => code.semanticScore(d));
+const model = msPer(p4, (d) => code.semanticVerdict(d));
 const norm = msPer(p4, (d) => code.normalize(d));
 process.stdout.write(
   `# semantic model bench — node ${process.version}, ${new Date().toISOString()}\n`,
@@ -59,8 +59,8 @@ process.stdout.write(
 process.stdout.write(
   `4 KB post: model call ${model.toFixed(4)} ms (of which normalisation ${norm.toFixed(4)} ms; model after normalisation ${(model - norm).toFixed(4)} ms)\n`,
 );
-const t64 = msPer(posts(65_536, 12), (d) => code.semanticScore(d));
-const t1m = msPer(posts(1_048_576, 1), (d) => code.semanticScore(d), 3000);
+const t64 = msPer(posts(65_536, 12), (d) => code.semanticVerdict(d));
+const t1m = msPer(posts(1_048_576, 1), (d) => code.semanticVerdict(d), 3000);
 process.stdout.write(
   `64 KB: ${t64.toFixed(3)} ms (${(t64 / model).toFixed(1)}x of 4 KB); 1 MB: ${t1m.toFixed(1)} ms (${(t1m / model).toFixed(0)}x)\n`,
 );

@@ -13,7 +13,10 @@ const rule = (over: Partial<RawFinding> = {}): RawFinding => ({
   severity: 'high',
   ...over,
 });
-const verdict = (probability: number) => ({ probability, start: 0, end: 20 });
+const verdict = (probability: number, end = 20) => ({
+  probability,
+  span: () => [0, end] as const,
+});
 
 describe('combineWith', () => {
   it('adds a semantic finding when the model fires without a rule: high from the hold threshold', () => {
@@ -36,7 +39,7 @@ describe('combineWith', () => {
   it('adds nothing below the threshold or for an empty span', () => {
     const raw: RawFinding[] = [];
     combineWith(verdict(0.79), raw, 0, S);
-    combineWith({ probability: 0.99, start: 0, end: 0 }, raw, 0, S);
+    combineWith(verdict(0.99, 0), raw, 0, S);
     expect(raw).toEqual([]);
   });
   it('raises the confidence of rule findings it agrees with (noisy-or), and their severity when sure', () => {

@@ -16,8 +16,8 @@
  */
 import type { Severity } from '../../types.js';
 import type { RawFinding } from '../rule.js';
-import type { SemanticScore } from './model.js';
-import { semanticScore } from './model.js';
+import type { SemanticVerdict } from './model.js';
+import { semanticVerdict } from './model.js';
 
 /** The operating points of the combination, resolved from the options and the shipped model. */
 export type ResolvedSemantic = {
@@ -60,7 +60,7 @@ function severityOf(p: number, s: ResolvedSemantic): Severity {
  * @param s - the operating points
  */
 export function combineWith(
-  m: SemanticScore,
+  m: SemanticVerdict,
   raw: RawFinding[],
   from: number,
   s: ResolvedSemantic,
@@ -74,12 +74,14 @@ export function combineWith(
     if (p >= s.threshold) agree(f, p, s);
     else if (p < s.doubtThreshold) doubt(f);
   }
-  if (rules > 0 || p < s.threshold || m.end <= m.start) return;
+  if (rules > 0 || p < s.threshold) return;
+  const [start, end] = m.span();
+  if (end <= start) return;
   raw.push({
     category: 'injection',
     type: 'semantic',
-    start: m.start,
-    end: m.end,
+    start,
+    end,
     confidence: p,
     severity: severityOf(p, s),
   });
@@ -100,5 +102,5 @@ export function combineSemantic(
   from: number,
   s: ResolvedSemantic,
 ): void {
-  combineWith(semanticScore(text), raw, from, s);
+  combineWith(semanticVerdict(text), raw, from, s);
 }

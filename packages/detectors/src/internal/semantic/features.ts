@@ -32,13 +32,11 @@ const SEED_NGRAM = 0x5bd1e995;
 const BOW = 2;
 const EOW = 3;
 
-/** Murmur3's 32-bit finaliser: spreads the FNV state over all bits. */
-function mix(h: number): number {
-  let x = h ^ (h >>> 16);
-  x = Math.imul(x, 0x85ebca6b);
-  x ^= x >>> 13;
-  x = Math.imul(x, 0xc2b2ae35);
-  return x ^ (x >>> 16);
+const GOLDEN = 0x9e3779b1;
+
+/** Fibonacci hashing: the top `32 − shift` bits of h · 2^32/φ, a table index. */
+function slot(h: number, shift: number): number {
+  return Math.imul(h, GOLDEN) >>> shift;
 }
 
 /** One character of a Chinese or Japanese run: a token of its own. */
@@ -86,7 +84,7 @@ function reserve(g: Buffer32): void {
 }
 
 /** Character 3–4-grams of `view[start, end)` with boundary marks (room reserved). */
-function pushSubwords(g: Buffer32, view: string, start: number, end: number, mask: number): void {
+function pushSubwords(g: Buffer32, view: string, start: number, end: number, shift: number): void {
   const buf = g.buf;
   let n = g.n;
   const len = Math.min(end - start, MAX_SUBWORD_CHARS) + 2;
@@ -97,7 +95,7 @@ function pushSubwords(g: Buffer32, view: string, start: number, end: number, mas
     for (let q = p; q < last; q++) {
       const c = q === 0 ? BOW : q === len - 1 && whole ? EOW : unitCode(view, start + q - 1);
       h = Math.imul(h ^ c, FNV_PRIME);
-      if (q - p >= 2) buf[n++] = mix(h ^ (q - p)) & mask;
+      if (q - p >= 2) buf[n++] = slot(h, shift);
     }
   }
   g.n = n;
@@ -128,7 +126,7 @@ export type FeaturizeOptions = {
  */
 export function featurize(view: string, bits: number, options: FeaturizeOptions = {}): Featurized {
   const subwords = options.subwords !== false;
-  const mask = (1 << bits) - 1;
+  const shift = 32 - bits;
   const g: Buffer32 = { buf: new Int32Array(64 + view.length * 4), n: 0 };
   const starts = new Int32Array(view.length);
   const ends = new Int32Array(view.length);
@@ -152,9 +150,9 @@ export function featurize(view: string, bits: number, options: FeaturizeOptions 
     }
     reserve(g);
     const wh = wordHash(view, i, j);
-    g.buf[g.n++] = mix(wh ^ SEED_UNIGRAM) & mask;
-    if (tokens > 0) g.buf[g.n++] = mix(Math.imul(prev, SEED_BIGRAM) ^ wh) & mask;
-    if (subwords && j - i > 1) pushSubwords(g, view, i, j, mask);
+    g.buf[g.n++] = slot(wh ^ SEED_UNIGRAM, shift);
+    if (tokens > 0) g.buf[g.n++] = slot(Math.imul(prev, SEED_BIGRAM) ^ wh, shift);
+    if (subwords && j - i > 1) pushSubwords(g, view, i, j, shift);
     starts[tokens] = i;
     ends[tokens] = j;
     featEnd[tokens] = g.n;

@@ -52,23 +52,41 @@ export function calibrate(logit: number, spec: SemanticModelSpec): number {
   return Math.round(p * 10_000) / 10_000;
 }
 
+/** The model's verdict, with the span computed only when asked for. */
+export type SemanticVerdict = {
+  /** Calibrated probability (0–1, 4 decimals) that the text directs the agent reading it. */
+  readonly probability: number;
+  /** `[start, end)` of the strongest window in the original text (maps offsets on demand). */
+  readonly span: () => readonly [number, number];
+};
+
 /**
  * Scores `text` with the shipped model over the normalised view the rules see.
+ *
+ * @param text - the original text
+ * @returns the calibrated probability, and the strongest window's span on demand
+ */
+export function semanticVerdict(text: string): SemanticVerdict {
+  const spec = SEMANTIC_MODEL;
+  const n = normalize(text);
+  const f = featurize(n.text, spec.bits);
+  const best = bestWindow(f, shippedWeights(), spec);
+  const probability = calibrate(best.logit, spec);
+  if (best.toToken === 0) return { probability, span: () => [0, 0] };
+  const from = f.tokenStart[best.fromToken] as number;
+  const to = f.tokenEnd[best.toToken - 1] as number;
+  // The offset map of the normalised view is built lazily: only for a finding.
+  return { probability, span: () => [n.map[from] as number, n.map[to] as number] };
+}
+
+/**
+ * Scores `text` with the shipped model (see {@link semanticVerdict}).
  *
  * @param text - the original text
  * @returns the calibrated probability and the span of the strongest window
  */
 export function semanticScore(text: string): SemanticScore {
-  const spec = SEMANTIC_MODEL;
-  const n = normalize(text);
-  const f = featurize(n.text, spec.bits);
-  const best = bestWindow(f, shippedWeights(), spec);
-  if (best.toToken === 0) return { probability: calibrate(best.logit, spec), start: 0, end: 0 };
-  const from = f.tokenStart[best.fromToken] as number;
-  const to = f.tokenEnd[best.toToken - 1] as number;
-  return {
-    probability: calibrate(best.logit, spec),
-    start: n.map[from] as number,
-    end: n.map[to] as number,
-  };
+  const v = semanticVerdict(text);
+  const [start, end] = v.span();
+  return { probability: v.probability, start, end };
 }
