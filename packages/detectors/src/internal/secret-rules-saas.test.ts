@@ -51,6 +51,14 @@ describe('SaaS secret rules: tokens in the documented format are found', () => {
     );
     add('datadog-key', (v) => `DD_API_KEY=${v}`, hex(32));
     add('datadog-key', (v) => `datadog_application_key: "${v}"`, hex(40));
+    add('datadog-token', (v) => `DD_PAT=${v}`, `ddpat_${alnum(30)}2x`);
+    add('plaid-access-token', (v) => `access_token: "${v}"`, `access-production-${uuid()}`);
+    add('hubspot-private-app-token', (v) => `HUBSPOT_TOKEN=${v}`, `pat-eu1-${uuid()}`);
+    add(
+      'onepassword-service-token',
+      (v) => `OP_SERVICE_ACCOUNT_TOKEN=${v}`,
+      `ops_${b64(JSON.stringify({ signInAddress: 'my.1password.com', userAuth: alnum(40) })).replace(/=+$/, '')}`,
+    );
     add('new-relic-license-key', (v) => `license_key: ${v}`, `${lowerAlnum(36)}NRAL`);
     add('sentry-dsn', (v) => `SENTRY_DSN=https://${v}@o450123.ingest.sentry.io/5501234`, hex(32));
     add('grafana-legacy-key', (v) => `Authorization: Bearer ${v}`, grafanaKey);
@@ -94,6 +102,10 @@ describe('SaaS secret rules: near misses are not reported as the vendor token', 
     ['docker-config-auth', `{"auths": {"r.io": {"auth": "${b64('no-colon-here')}"}}}`],
     ['datadog-key', `commit ${hex(40)}`],
     ['datadog-key', `DD_API_KEY=${hex(31)}`],
+    ['datadog-token', 'ddapp_configuration_settings_panel'],
+    ['plaid-access-token', `public-sandbox-${uuid()}`],
+    ['hubspot-private-app-token', `pat-na1-${hex(8)}-${hex(4)}`],
+    ['onepassword-service-token', 'ops_eyJ'],
     ['new-relic-license-key', `${lowerAlnum(35)}NRAL`],
     ['grafana-legacy-key', `token eyJrIjoi${b64url(40)}`],
     ['honeycomb-key', `hcxik_${lowerAlnum(57)}`],

@@ -167,6 +167,12 @@ export const SAAS_SECRET_RULES: readonly Rule[] = [
     ),
     { group: 1, flags: 'i' },
   ),
+  rule(
+    'datadog-token',
+    ['ddpat_', 'ddsat_', 'ddapp_'],
+    `${L}dd(?:pat|sat|app)_[A-Za-z0-9_\\-]{20,80}${R}`,
+    { validate: (v) => mixed(v, 6) },
+  ),
   rule('new-relic-license-key', ['nral'], `${L}[a-z0-9]{36}NRAL${R}`),
   rule(
     'sentry-dsn',
@@ -200,6 +206,12 @@ export const SAAS_SECRET_RULES: readonly Rule[] = [
     confidence: 0.85,
   }),
   rule(
+    'plaid-access-token',
+    ['access-sandbox-', 'access-development-', 'access-production-'],
+    `${L}access-(?:sandbox|development|production)-${UUID}${R}`,
+    { severity: 'critical' },
+  ),
+  rule(
     'braintree-sandbox-token',
     ['access_token$sandbox$'],
     `access_token\\$sandbox\\$[a-z0-9]{16}\\$${HEX}{32}`,
@@ -232,6 +244,14 @@ export const SAAS_SECRET_RULES: readonly Rule[] = [
       validate: (v) => mixed(v, 4),
     },
   ),
+  rule(
+    'hubspot-private-app-token',
+    ['pat-na', 'pat-eu', 'pat-ap'],
+    `${L}pat-(?:na|eu|ap)\\d-${UUID}${R}`,
+  ),
+  rule('onepassword-service-token', ['ops_eyj'], `${L}ops_eyJ[A-Za-z0-9_\\-]{60,2000}={0,2}`, {
+    severity: 'critical',
+  }),
   rule('supabase-secret-key', ['sb_secret_'], `${L}sb_secret_[A-Za-z0-9_\\-]{20,80}${R}`, {
     severity: 'critical',
   }),
