@@ -5,6 +5,7 @@ import { type Logger, noopLogger } from '@clawexchange/ssg/common';
 import type { Meter } from '@opentelemetry/api';
 import type { Sequelize } from 'sequelize';
 import type { AuditAlarmHandler } from './alarms.js';
+import type { AuditAnchorStore } from './anchor.js';
 import {
   type AuditCheckpointKey,
   type CheckpointSigner,
@@ -78,6 +79,13 @@ export type AuditLoggerConfig = {
   };
   /** Key for signing (`head()`) and checking (`verify({ checkpoint })`) checkpoints. */
   readonly checkpointKey?: AuditCheckpointKey;
+  /**
+   * Write-once storage outside PostgreSQL for signed checkpoints (e.g.
+   * `createS3AnchorStore()` from `@clawexchange/audit/anchor-s3`). Enables
+   * `anchorCheckpoint()`, and makes `verify()` check the chain against the
+   * latest anchored checkpoint by default. Needs `checkpointKey`.
+   */
+  readonly anchor?: AuditAnchorStore;
   /** Clock. @default () => new Date() */
   readonly now?: () => Date;
   /** Structured logger. @default a no-op */
@@ -109,6 +117,7 @@ export type ResolvedConfig = {
   readonly logger: AuditLogSink;
   readonly meter: Meter | null;
   readonly onAlarm: AuditAlarmHandler | null;
+  readonly anchor: AuditAnchorStore | null;
 };
 
 /** The family's one no-op logger (`@clawexchange/ssg/common`). */
@@ -170,6 +179,23 @@ function resolveForbidden(keys: unknown): ReadonlySet<string> {
   return new Set(keys.map((k: string) => k.toLowerCase()));
 }
 
+function checkAnchor(config: AuditLoggerConfig): void {
+  const anchor = config.anchor as Partial<AuditAnchorStore> | undefined | null;
+  if (anchor === undefined) return;
+  if (
+    typeof anchor !== 'object' ||
+    anchor === null ||
+    typeof anchor.put !== 'function' ||
+    typeof anchor.latest !== 'function'
+  ) {
+    throw invalid('anchor', 'an anchor store ({ put, latest }, e.g. createS3AnchorStore())');
+  }
+  // Anchored checkpoints are worthless unchecked: their signature is what an attacker cannot forge.
+  if (config.checkpointKey === undefined) {
+    throw invalid('checkpointKey', 'a checkpoint key (anchor needs one to sign and check)');
+  }
+}
+
 /**
  * Validates the config and applies defaults. Does no I/O.
  *
@@ -202,6 +228,7 @@ export function resolveConfig(config: AuditLoggerConfig): ResolvedConfig {
   if (config.onAlarm !== undefined && typeof config.onAlarm !== 'function') {
     throw invalid('onAlarm', 'a function');
   }
+  checkAnchor(config);
   return {
     database: config.database ?? null,
     enabled,
@@ -249,5 +276,6 @@ export function resolveConfig(config: AuditLoggerConfig): ResolvedConfig {
     logger: config.logger ?? NOOP_LOGGER,
     meter: config.meter ?? null,
     onAlarm: config.onAlarm ?? null,
+    anchor: config.anchor ?? null,
   };
 }

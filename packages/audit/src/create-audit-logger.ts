@@ -8,6 +8,7 @@ import { GENESIS_HASH } from './canonical.js';
 import { signCheckpoint, verifyAuditCheckpoint } from './checkpoint.js';
 import { type AuditLoggerConfig, type ResolvedConfig, resolveConfig } from './config.js';
 import { AuditError, AuditErrorCode, isAuditError } from './errors.js';
+import { latestAnchored, publishAnchor } from './internal/anchoring.js';
 import { createBatchWriter } from './internal/batch-writer.js';
 import {
   type ChainSnapshot,
@@ -215,11 +216,16 @@ export function createAuditLogger(config: AuditLoggerConfig): AuditLogger {
   const resolved = resolveConfig(config);
   const db = resolved.database;
   if (!resolved.enabled || db === null) return createDisabledLogger();
-  const writer = createBatchWriter(
-    db,
-    resolved,
-    createAuditMetrics(resolved.meter, resolved.logger, resolved.onAlarm),
-  );
+  const metrics = createAuditMetrics(resolved.meter, resolved.logger, resolved.onAlarm);
+  const writer = createBatchWriter(db, resolved, metrics);
+  const verifyPlain = async (options: AuditVerifyOptions): Promise<AuditVerifyResult> => {
+    try {
+      return await runVerify(db, resolved, options);
+    } catch (cause) {
+      throw readFailed(cause);
+    }
+  };
+  const anchorStore = resolved.anchor;
   const logger = {
     async log(event: AuditEventInput) {
       return writer.enqueue(prepareEvent(event, resolved));
@@ -245,18 +251,58 @@ export function createAuditLogger(config: AuditLoggerConfig): AuditLogger {
     },
     async verify(options = {}) {
       checkKeysIfObject(options, VERIFY_SPEC);
-      try {
-        return await runVerify(db, resolved, options);
-      } catch (cause) {
-        throw readFailed(cause);
-      }
+      const anchored = await withLatestAnchor(resolved, options);
+      const result = await verifyPlain(anchored.options);
+      return result.ok && anchored.seq !== null ? { ...result, anchoredSeq: anchored.seq } : result;
     },
     head: () => readHead(db, resolved),
+    async anchorCheckpoint() {
+      if (anchorStore === null) {
+        throw new AuditError(
+          AuditErrorCode.ANCHOR_NOT_CONFIGURED,
+          'anchorCheckpoint() needs an anchor store',
+          { field: 'anchor' },
+        );
+      }
+      return publishAnchor({
+        store: anchorStore,
+        config: resolved,
+        metrics,
+        head: () => readHead(db, resolved),
+        verify: verifyPlain,
+      });
+    },
     exportRecords: (options = {}) => exportRows(db, resolved, options),
     flush: () => writer.flush(),
     close: () => writer.close(),
   } satisfies AuditLogger & AuditSink;
   return logger;
+}
+
+/**
+ * verify()'s default with an anchor store: the latest anchored checkpoint
+ * becomes the checkpoint to check, when the caller gave none, did not opt
+ * out, and it lies in the range.
+ */
+async function withLatestAnchor(
+  config: ResolvedConfig,
+  options: AuditVerifyOptions,
+): Promise<{ options: AuditVerifyOptions; seq: number | null }> {
+  const none = { options, seq: null };
+  if (typeof options !== 'object' || options === null) return none;
+  if (options.anchored !== undefined && typeof options.anchored !== 'boolean') {
+    throw new AuditError(AuditErrorCode.INVALID_CONFIG, 'anchored must be a boolean', {
+      field: 'anchored',
+    });
+  }
+  if (config.anchor === null || options.checkpoint !== undefined || options.anchored === false) {
+    return none;
+  }
+  const latest = await latestAnchored(config.anchor, config);
+  if (latest === null) return none;
+  const from = typeof options.from === 'number' ? options.from : 1;
+  const inRange = latest.seq >= from - 1 && (options.to === undefined || latest.seq <= options.to);
+  return inRange ? { options: { ...options, checkpoint: latest }, seq: latest.seq } : none;
 }
 
 function createDisabledLogger(): AuditLogger {
@@ -270,6 +316,9 @@ function createDisabledLogger(): AuditLogger {
       throw disabled();
     },
     head: async () => {
+      throw disabled();
+    },
+    anchorCheckpoint: async () => {
       throw disabled();
     },
     // biome-ignore lint/correctness/useYield: a disabled logger has nothing to export

@@ -53,6 +53,12 @@ export const AuditErrorCode = {
   CHAIN_INCONSISTENT: 'AUDIT_CHAIN_INCONSISTENT',
   /** The database role can bypass the append-only triggers (superuser or table owner). */
   UNSAFE_DB_ROLE: 'AUDIT_UNSAFE_DB_ROLE',
+  /** `anchorCheckpoint()` was called on a logger without an `anchor` store. */
+  ANCHOR_NOT_CONFIGURED: 'AUDIT_ANCHOR_NOT_CONFIGURED',
+  /** The anchor store (e.g. S3) could not be read or written; `cause` holds the client error. */
+  ANCHOR_FAILED: 'AUDIT_ANCHOR_FAILED',
+  /** The chain no longer matches the latest anchored checkpoint (or the store holds another hash for that sequence): nothing was published. */
+  ANCHOR_MISMATCH: 'AUDIT_ANCHOR_MISMATCH',
   /** A migration found `audit_logs` or `audit_chain_head` with other columns (upstream security-pipeline 0.1.x); nothing was changed. */
   UPSTREAM_SCHEMA_DETECTED: 'AUDIT_UPSTREAM_SCHEMA_DETECTED',
 } as const;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import * as anchorS3 from './anchor-s3.js';
 import * as api from './index.js';
 import * as migrations from './migrations/index.js';
 
@@ -27,6 +28,10 @@ describe('public surface', () => {
       'verifyAuditCheckpoint',
       'verifyAuditRecords',
     ]);
+  });
+
+  it('the ./anchor-s3 subpath exports the S3 anchor store only', () => {
+    expect(Object.keys(anchorS3).sort()).toEqual(['createS3AnchorStore']);
   });
 
   it('the ./migrations subpath exports the migrations only', () => {

@@ -12,6 +12,7 @@ export {
   AuditAlarmCode,
   type AuditAlarmHandler,
 } from './alarms.js';
+export type { AuditAnchorReceipt, AuditAnchorResult, AuditAnchorStore } from './anchor.js';
 export { type ChainRow, computeRowHash, GENESIS_HASH } from './canonical.js';
 export {
   type AuditCheckpointKey,

@@ -4,6 +4,7 @@
  */
 import type { AuditActorType, AuditEventInput } from '@clawexchange/ssg';
 import type { AuditLogDisabled } from '@clawexchange/ssg/common';
+import type { AuditAnchorResult } from './anchor.js';
 
 export type { AuditActorType, AuditEventInput };
 
@@ -124,6 +125,14 @@ export type AuditVerifyOptions = {
   readonly to?: number;
   /** An exported checkpoint the chain must still contain (detects truncation and rewrites before it). */
   readonly checkpoint?: AuditCheckpoint;
+  /**
+   * With an `anchor` store configured and no `checkpoint` given, check the
+   * chain against the latest anchored checkpoint (when it lies in
+   * `from - 1 .. to`; the result's `anchoredSeq` says it was used). False
+   * skips the anchor.
+   * @default true
+   */
+  readonly anchored?: boolean;
 };
 
 /** A signed statement of the chain head at one moment; export it to storage the database admins cannot write. */
@@ -169,7 +178,7 @@ export interface AuditLogger {
   /**
    * Walks the hash chain and reports the first broken link (a result, not an error).
    * @throws {AuditError} AUDIT_INVALID_RANGE, AUDIT_INVALID_CHECKPOINT,
-   *   AUDIT_CHECKPOINT_KEY_MISSING, AUDIT_READ_FAILED
+   *   AUDIT_CHECKPOINT_KEY_MISSING, AUDIT_ANCHOR_FAILED, AUDIT_READ_FAILED
    */
   verify(options?: AuditVerifyOptions): Promise<AuditVerifyResult>;
   /**
@@ -182,6 +191,16 @@ export interface AuditLogger {
    * @throws {AuditError} AUDIT_INVALID_RANGE, AUDIT_READ_FAILED
    */
   exportRecords(options?: AuditExportOptions): AsyncIterable<AuditRecord>;
+  /**
+   * Signs the current chain head and publishes it to the `anchor` store,
+   * after checking that the chain still continues the latest anchored
+   * checkpoint (a mismatch raises the `AUDIT_ANCHOR_MISMATCH` alarm and
+   * publishes nothing). Run it often (e.g. every minute).
+   * @throws {AuditError} AUDIT_ANCHOR_NOT_CONFIGURED, AUDIT_CHECKPOINT_KEY_MISSING,
+   *   AUDIT_CHAIN_INCONSISTENT, AUDIT_ANCHOR_MISMATCH, AUDIT_INVALID_CHECKPOINT (a forged
+   *   anchored object), AUDIT_ANCHOR_FAILED, AUDIT_READ_FAILED
+   */
+  anchorCheckpoint(): Promise<AuditAnchorResult>;
   /** Resolves when every event queued so far is committed (or failed). */
   flush(): Promise<void>;
   /** Flushes, then rejects further `log()` calls with `AUDIT_CLOSED`. Does not close the database. */

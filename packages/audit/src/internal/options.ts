@@ -46,6 +46,7 @@ export const CONFIG_SPEC: AuditOptionsSpec = {
     logger: true,
     meter: true,
     onAlarm: true,
+    anchor: true,
   }),
   hints: {
     sequelize: 'the Sequelize instance is `database`',
@@ -144,7 +145,7 @@ const RANGE_HINTS: Readonly<Record<string, string>> = {
 /** `verify(options)`. */
 export const VERIFY_SPEC: AuditOptionsSpec = {
   name: 'verify() options',
-  keys: optionKeys<AuditVerifyOptions>({ from: true, to: true, checkpoint: true }),
+  keys: optionKeys<AuditVerifyOptions>({ from: true, to: true, checkpoint: true, anchored: true }),
   hints: RANGE_HINTS,
 };
 
