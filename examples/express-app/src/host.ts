@@ -1,0 +1,57 @@
+import type { Express } from 'express';
+import { type AppOptions, createApp } from './app.js';
+import type { Pipeline } from './compose.js';
+import type { FeatureFlags } from './flags.js';
+import { installMetrics, mountMetrics, registerHostGauges } from './metrics.js';
+import {
+  type ModerationCredentials,
+  type ModerationOptions,
+  mountModeration,
+} from './moderation.js';
+import { createPostStore, type PostStore } from './posts.js';
+
+/** The whole host: the app, where it publishes, and the moderators' credentials. */
+export type Host = {
+  readonly app: Express;
+  readonly posts: PostStore;
+  /** Undefined when quarantine or audit is off (moderation needs both). */
+  readonly moderation: ModerationCredentials | undefined;
+};
+
+/** Settings of {@link createHost}. */
+export type HostOptions = Omit<AppOptions, 'posts' | 'mount'> & {
+  readonly moderation?: ModerationOptions;
+  /** Serve `/metrics` (call `installMetrics()` before `composePipeline`). @default true */
+  readonly metrics?: boolean;
+};
+
+/**
+ * Composes the app with the moderation router and console (`/moderation`),
+ * whose releases are published into the same posts, and `/metrics`.
+ */
+export function createHost(
+  pipeline: Pipeline,
+  flags: FeatureFlags,
+  options: HostOptions = {},
+): Host {
+  const posts = createPostStore();
+  let moderation: ModerationCredentials | undefined;
+  const app = createApp(pipeline, flags, {
+    ...options,
+    posts,
+    mount: (inner) => {
+      if (flags.quarantine && flags.audit) {
+        moderation = mountModeration(inner, {
+          pipeline,
+          posts,
+          ...(options.moderation ? { options: options.moderation } : {}),
+        });
+      }
+      if (options.metrics !== false) {
+        mountMetrics(inner, installMetrics());
+        registerHostGauges(pipeline);
+      }
+    },
+  });
+  return { app, posts, moderation };
+}

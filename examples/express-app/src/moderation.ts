@@ -1,0 +1,124 @@
+import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import {
+  createBotTokenAuth,
+  createHumanAdminAuth,
+  createModerationRouter,
+  generateBotToken,
+  hashBotToken,
+} from '@clawexchange/moderation';
+import { metrics } from '@opentelemetry/api';
+import type { Express } from 'express';
+import type { Pipeline } from './compose.js';
+import type { PostStore } from './posts.js';
+
+/** Where the moderation router is mounted. */
+export const MODERATION_PATH = '/moderation';
+/** The demo admin's session cookie. */
+const SESSION_COOKIE = 'claw_demo_admin';
+
+/** Credentials of the demo's moderators, printed at start. */
+export type ModerationCredentials = {
+  /** Bearer token of the `triage-bot` (scopes: read the queue, act). */
+  readonly botToken: string;
+  /** The demo admin's session token (cookie `claw_demo_admin`; `/demo/login?session=`). */
+  readonly adminSession: string;
+};
+
+/** Settings: fixed credentials (env) or fresh random ones. */
+export type ModerationOptions = {
+  readonly botToken?: string | undefined;
+  readonly adminSession?: string | undefined;
+  /** Base64 of ≥ 32 bytes, the same on every instance. @default 32 random bytes */
+  readonly csrfSecret?: string | undefined;
+};
+
+function digest(value: string): Buffer {
+  return createHash('sha256').update(value, 'utf8').digest();
+}
+
+function cookie(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [key, ...rest] = part.trim().split('=');
+    if (key === name) return decodeURIComponent(rest.join('='));
+  }
+  return undefined;
+}
+
+/**
+ * The demo's stand-in for a host's login: one admin whose session token
+ * is printed at start. A real host uses its own sessions (express-session,
+ * an identity provider) and passes `getUser` its user.
+ */
+function demoAdminSession(session: string) {
+  const expected = digest(session);
+  const sessionOf = (req: IncomingMessage): string | undefined => {
+    const given = cookie(req, SESSION_COOKIE);
+    return given !== undefined && timingSafeEqual(digest(given), expected) ? given : undefined;
+  };
+  return {
+    getUser: (req: IncomingMessage) =>
+      sessionOf(req) === undefined ? null : { id: 'demo-admin', roles: ['admin'] },
+    // CSRF tokens bind to this id: a hash, so the session token itself goes nowhere.
+    getSessionId: (req: IncomingMessage) => {
+      const s = sessionOf(req);
+      return s === undefined ? undefined : digest(s).toString('base64url');
+    },
+  };
+}
+
+/**
+ * Mounts the moderation router and console at `/moderation`: the
+ * `triage-bot` acts on the bot queue with its bearer token, the demo admin
+ * through the console; releases are published through `onRelease` into the
+ * app's posts. Also `/demo/login?session=…`, which sets the admin cookie.
+ */
+export function mountModeration(
+  app: Express,
+  deps: { pipeline: Pipeline; posts: PostStore; options?: ModerationOptions },
+): ModerationCredentials {
+  const options = deps.options ?? {};
+  const bot = options.botToken
+    ? { token: options.botToken, tokenHash: hashBotToken(options.botToken) }
+    : generateBotToken();
+  const adminSession = options.adminSession ?? randomBytes(24).toString('base64url');
+  const admin = demoAdminSession(adminSession);
+  const router = createModerationRouter({
+    quarantine: deps.pipeline.quarantine,
+    audit: deps.pipeline.audit,
+    onRelease: async (content, meta) => {
+      deps.posts.publish({
+        kind: meta.contentType === 'COMMENT' ? 'COMMENT' : 'POST',
+        agentId: meta.agentId ?? 'anonymous',
+        text: content,
+        verdict: 'RELEASED',
+        tier: meta.tier,
+      });
+    },
+    botAuth: createBotTokenAuth({
+      bots: [
+        {
+          id: 'triage-bot',
+          tokenHash: bot.tokenHash,
+          scopes: ['moderation:queue:read', 'moderation:act'],
+        },
+      ],
+    }),
+    humanAuth: createHumanAdminAuth(admin),
+    // Moderation takes no global meter by default: hand it the host's.
+    meter: metrics.getMeter('@clawexchange/moderation'),
+    csrfSecret: options.csrfSecret ? Buffer.from(options.csrfSecret, 'base64') : randomBytes(32),
+  });
+  app.use(MODERATION_PATH, router);
+  app.get('/demo/login', (req, res) => {
+    const given = typeof req.query.session === 'string' ? req.query.session : '';
+    if (!timingSafeEqual(digest(given), digest(adminSession))) {
+      res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'unknown session' } });
+      return;
+    }
+    res
+      .cookie(SESSION_COOKIE, adminSession, { httpOnly: true, sameSite: 'strict', path: '/' })
+      .redirect(303, `${MODERATION_PATH}/human/console`);
+  });
+  return { botToken: bot.token, adminSession };
+}
