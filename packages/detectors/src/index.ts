@@ -33,5 +33,6 @@ export type {
   ScanBudget,
   ScanOptions,
   ScanReport,
+  SemanticOptions,
   Severity,
 } from './types.js';
