@@ -100,6 +100,7 @@ describe('moderation console and /metrics mounted in the host (real services)', 
     expect(history.records.map((r) => r.eventType).sort()).toEqual([
       'BOT_ESCALATE',
       'HUMAN_RELEASE',
+      'SSG_QUARANTINE',
     ]);
 
     const console = await fetch(`${url}/moderation/human/console`, { headers: admin });
