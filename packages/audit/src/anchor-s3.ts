@@ -5,7 +5,8 @@
  *
  * Layout: `<prefix><chainId>/<seq, 16 digits>.json`, one object per chain
  * sequence, never overwritten: each put asks first (HEAD) and then writes
- * with `If-None-Match: *` (AWS refuses the write when the key exists, 412),
+ * with `If-None-Match: *` (AWS refuses the write when the key exists, 412;
+ * a server that answers 501 to conditional PUTs gets a plain PUT after the HEAD check),
  * and with S3 Object Lock retention in COMPLIANCE mode when the bucket has
  * Object Lock enabled, so not even the bucket owner can delete or replace
  * it before the retention ends. Zero-padded sequences sort as numbers, so
@@ -153,6 +154,7 @@ export function createS3AnchorStore(config: S3AnchorStoreConfig): AuditAnchorSto
   const dir = `${c.prefix}${c.chainId}/`;
   const keyOf = (seq: number): string => `${dir}${String(seq).padStart(16, '0')}.json`;
   let lockEnabled: Promise<boolean> | null = null;
+  let conditionalSupported = true;
   let lastKey: string | undefined;
 
   async function bucketLocks(): Promise<boolean> {
@@ -197,7 +199,9 @@ export function createS3AnchorStore(config: S3AnchorStoreConfig): AuditAnchorSto
     async put(checkpoint) {
       const key = keyOf(checkpoint.seq);
       try {
-        if (await existing(key, checkpoint)) return { key, created: false, locked: false };
+        if (await existing(key, checkpoint)) {
+          return { key, created: false, locked: false, conditional: false };
+        }
         lockEnabled ??= bucketLocks();
         const locked = await lockEnabled.catch((error: unknown) => {
           lockEnabled = null;
@@ -211,26 +215,37 @@ export function createS3AnchorStore(config: S3AnchorStoreConfig): AuditAnchorSto
           );
         }
         const retainUntil = new Date(c.now().getTime() + c.retainDays * 86_400_000);
-        try {
-          await c.client.send(
+        const send = (conditional: boolean) =>
+          c.client.send(
             new PutObjectCommand({
               Bucket: c.bucket,
               Key: key,
               Body: JSON.stringify(checkpoint),
               ContentType: 'application/json',
-              IfNoneMatch: '*',
+              ...(conditional ? { IfNoneMatch: '*' } : {}),
               ...(locked
                 ? { ObjectLockMode: 'COMPLIANCE', ObjectLockRetainUntilDate: retainUntil }
                 : {}),
             }),
           );
+        let conditional = conditionalSupported;
+        try {
+          await send(conditional);
         } catch (error) {
+          const status = statusOf(error);
           // Someone published this sequence between our HEAD and PUT: compare.
-          if (statusOf(error) !== 412) throw error;
-          await existing(key, checkpoint);
-          return { key, created: false, locked: false };
+          if (status === 412) {
+            await existing(key, checkpoint);
+            return { key, created: false, locked: false, conditional: true };
+          }
+          // Servers without conditional PUT (OpenStack Swift's S3 API: 501):
+          // the HEAD check above is then the only write-once guard.
+          if (status !== 501 || !conditional) throw error;
+          conditionalSupported = false;
+          conditional = false;
+          await send(false);
         }
-        return { key, created: true, locked };
+        return { key, created: true, locked, conditional };
       } catch (error) {
         throw failed(error);
       }

@@ -16,6 +16,12 @@ export type AuditAnchorReceipt = {
   readonly created: boolean;
   /** Whether the store applied a write-once retention (S3 Object Lock) to the object. */
   readonly locked: boolean;
+  /**
+   * Whether the write was sent as a conditional create (`If-None-Match: *`)
+   * and accepted; false when the server does not support it (then only the
+   * check before the write guards against overwriting) or nothing was written.
+   */
+  readonly conditional: boolean;
 };
 
 /**
