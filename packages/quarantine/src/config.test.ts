@@ -96,6 +96,7 @@ describe('createQuarantineService config validation (before any I/O)', () => {
     ['storage.prefix', { ...base, storage: { ...base.storage, prefix: `${'a'.repeat(428)}/` } }],
     ['storage.region', { ...base, storage: { ...base.storage, region: 5 } }],
     ['cleanup.sweepOrphanObjects', { ...base, cleanup: { sweepOrphanObjects: 'false' } }],
+    ['integrity.legacyRecords', { ...base, integrity: { legacyRecords: 'ignore' } }],
     ['now', { ...base, now: 'yesterday' }],
     ['generateId', { ...base, generateId: 5 }],
     ['logger', { ...base, logger: { info: () => undefined } }],

@@ -137,6 +137,23 @@ export type CleanupConfig = {
   readonly sweepOrphanObjects?: boolean;
 };
 
+/** How record metadata authentication treats rows written before it existed (issue 16). */
+export type IntegrityConfig = {
+  /**
+   * Records without a MAC (written before the `0004-add-record-mac` step).
+   * `serve`: served with a warning and the `unauthenticated_records`
+   * metric while their object carries no seal (every object stored since
+   * carries one), and MACed by `rotateKeys()` (the backfill). `refuse`:
+   * refused and alarmed like any forged record, and crypto-shredded by
+   * `cleanup()` (at once: their objects carry no sealed expiry); never
+   * backfilled. Switch to `refuse` once `rotateKeys()` reported
+   * `remaining: 0` after every instance was upgraded: from then on nobody
+   * can pass a row off as legacy by removing its MAC.
+   * @default 'serve'
+   */
+  readonly legacyRecords?: 'serve' | 'refuse';
+};
+
 /** Everything {@link createQuarantineService} needs. */
 export type QuarantineConfig = {
   readonly storage: StorageConfig;
@@ -150,6 +167,7 @@ export type QuarantineConfig = {
   readonly expiryHours?: number;
   readonly limits?: LimitsConfig;
   readonly cleanup?: CleanupConfig;
+  readonly integrity?: IntegrityConfig;
   /**
    * Clock.
    * @default () => new Date()

@@ -10,6 +10,7 @@ export {
   type ChecksumMode,
   type CleanupConfig,
   type EncryptionConfig,
+  type IntegrityConfig,
   type LimitsConfig,
   type QuarantineConfig,
   type QuarantineEnvConfig,

@@ -105,8 +105,15 @@ export function namedObjectKey(ctx: Context, r: StoredRecord): string | null {
  * A row without a MAC is legacy (written before the `0004-add-record-mac`
  * step) only if its object key is its own and that object carries no seal
  * (every object stored since carries one): otherwise the MAC was removed.
+ * With `integrity.legacyRecords: 'refuse'` no row without a MAC is legacy.
  */
-async function judgeUnmaced(ctx: Context, r: StoredRecord): Promise<Verdict> {
+async function judgeUnmaced(ctx: Context, loaded: LoadedRecord): Promise<Verdict> {
+  const { record: r, auth } = loaded;
+  if (ctx.refuseLegacy) return { ok: false, reason: 'mac_missing' };
+  // A genuine record that is not final always has its data key (final states
+  // delete it in the same transaction): one without is a shredded row dressed up.
+  const final = r.status === 'RELEASED' || r.status === 'DELETED' || r.status === 'EXPIRED';
+  if (!final && auth.dataKeyId === null) return { ok: false, reason: 'mac_missing' };
   const key = namedObjectKey(ctx, r);
   if (key === null) return { ok: false, reason: 'mac_missing' };
   const head = await ctx.objects.head(key);
@@ -117,7 +124,7 @@ async function judgeUnmaced(ctx: Context, r: StoredRecord): Promise<Verdict> {
 /** Whether a loaded record is authentic, legacy, or tampered (no side effects). */
 export async function judge(ctx: Context, loaded: LoadedRecord): Promise<Verdict> {
   const { record, auth } = loaded;
-  if (auth.mac === null && auth.macKeyId === null) return judgeUnmaced(ctx, record);
+  if (auth.mac === null && auth.macKeyId === null) return judgeUnmaced(ctx, loaded);
   if (auth.mac === null || auth.macKeyId === null) return { ok: false, reason: 'mac_mismatch' };
   const key = ctx.macKeys.get(auth.macKeyId);
   if (key === undefined) return { ok: false, reason: 'unknown_key' };

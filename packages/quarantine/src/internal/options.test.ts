@@ -52,7 +52,7 @@ const CASES: readonly {
     run: (k: string) => createQuarantineService({ ...base, [nested]: { ...base[nested], [k]: 1 } }),
     field: (k: string) => `${nested}.${k}`,
   })),
-  ...(['limits', 'cleanup'] as const).map((nested) => ({
+  ...(['limits', 'cleanup', 'integrity'] as const).map((nested) => ({
     call: `createQuarantineService({ ${nested}: … })`,
     run: (k: string) => createQuarantineService({ ...base, [nested]: { [k]: 1 } }),
     field: (k: string) => `${nested}.${k}`,

@@ -9,6 +9,7 @@ import { type CheckOptionsMode, checkOptions, optionKeys } from '@clawexchange/s
 import type {
   CleanupConfig,
   EncryptionConfig,
+  IntegrityConfig,
   LimitsConfig,
   QuarantineConfig,
   StorageConfig,
@@ -68,6 +69,7 @@ export const CONFIG_SPEC: QuarantineOptionsSpec = {
     expiryHours: true,
     limits: true,
     cleanup: true,
+    integrity: true,
     now: true,
     generateId: true,
     logger: true,
@@ -143,6 +145,11 @@ export const NESTED_CONFIG_SPECS: Readonly<Record<string, QuarantineOptionsSpec>
       batchSize: true,
       sweepOrphanObjects: true,
     }),
+  },
+  integrity: {
+    name: CONFIG,
+    path: 'integrity',
+    keys: optionKeys<IntegrityConfig>({ legacyRecords: true }),
   },
 };
 

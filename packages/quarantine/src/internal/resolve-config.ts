@@ -31,6 +31,8 @@ export type ResolvedConfig = {
   readonly abandonedAfterMs: number;
   readonly batchSize: number;
   readonly sweepOrphanObjects: boolean;
+  /** Whether records without a MAC are refused (`integrity.legacyRecords: 'refuse'`). */
+  readonly refuseLegacy: boolean;
   readonly now: () => Date;
   readonly generateId: () => string;
   readonly logger: QuarantineLogger;
@@ -289,7 +291,14 @@ function resolveLimits(config: QuarantineConfig) {
     ),
     batchSize: positive(config.cleanup?.batchSize, 'cleanup.batchSize', 100, true),
     sweepOrphanObjects: sweepOrphans(config.cleanup?.sweepOrphanObjects),
+    refuseLegacy: legacyPolicy(config.integrity?.legacyRecords),
   } as const;
+}
+
+function legacyPolicy(value: unknown): boolean {
+  if (value === undefined || value === 'serve') return false;
+  if (value === 'refuse') return true;
+  throw invalid('integrity.legacyRecords', "expected 'serve' or 'refuse'");
 }
 
 function sweepOrphans(value: unknown): boolean {

@@ -129,6 +129,13 @@ describe('authenticated metadata: legitimate flows, legacy rows, random changes 
     expect(page.refusedIds).not.toContain(id);
     expect(count(points, 'unauthenticated_records')).toBe(before + 3);
     expect(count(points, 'tampered_records')).toBe(0);
+    // A service set to refuse legacy rows refuses it (and would never backfill it).
+    const strict = env.make({
+      now: clock.now,
+      encryption: { keyring: { activeKeyId: 'k2', keys: { k1: oldKey, k2: newKey } } },
+      integrity: { legacyRecords: 'refuse' },
+    });
+    expect(await codeOf(strict.getMetadata(id))).toBe('QUARANTINE_RECORD_TAMPERED');
 
     // The backfill: one rotation pass MACs it (its data key is already on the active key).
     expect(await q.rotateKeys()).toMatchObject({ reauthenticated: 1, remaining: 0 });
@@ -137,7 +144,25 @@ describe('authenticated metadata: legitimate flows, legacy rows, random changes 
     ]);
     expect(after?.mac_key_id).toBe('k2');
     expect((await q.getMetadata(id))?.tier).toBe('HIGH');
+    expect((await strict.getMetadata(id))?.tier).toBe('HIGH');
     expect(count(points, 'unauthenticated_records')).toBe(before + 3);
+
+    // Once strict, a row stripped of its MAC (its object unsealed: nothing proves
+    // its expiry) is shredded by cleanup at once.
+    const stripped = await q.store('stripped after the backfill', META);
+    const [s] = await query(env, 'SELECT s3_key FROM quarantine_records WHERE id = $1', [stripped]);
+    const sKey = s?.s3_key as string;
+    const sBody = (await rawObject(env.bucket.client, env.bucket.bucket, sKey)) as Buffer;
+    await putRaw(env.bucket.client, env.bucket.bucket, sKey, sBody);
+    await query(env, 'UPDATE quarantine_records SET mac = NULL, mac_key_id = NULL WHERE id = $1', [
+      stripped,
+    ]);
+    expect((await q.getMetadata(stripped))?.id).toBe(stripped); // 'serve' cannot tell it from legacy
+    expect(await codeOf(strict.getMetadata(stripped))).toBe('QUARANTINE_RECORD_TAMPERED');
+    expect((await strict.cleanup()).tamperedRecordsShredded).toBe(1);
+    expect(await rawObject(env.bucket.client, env.bucket.bucket, sKey)).toBeNull();
+    // Even 'serve' now refuses it: a held-looking row without its data key is no legacy row.
+    expect(await codeOf(q.read(stripped))).toBe('QUARANTINE_RECORD_TAMPERED');
     // From now on a change is refused like any other.
     await query(env, "UPDATE quarantine_records SET tier = 'CLEAR' WHERE id = $1", [id]);
     expect(await codeOf(q.getMetadata(id))).toBe('QUARANTINE_RECORD_TAMPERED');
