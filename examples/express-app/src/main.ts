@@ -1,8 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { createApp } from './app.js';
 import { composePipeline } from './compose.js';
 import { stepPrinter } from './database/progress.js';
 import { flagsFromEnv } from './flags.js';
+import { createHost } from './host.js';
+import { installMetrics } from './metrics.js';
 import { formatTable, seedPosts, sendPosts } from './seed.js';
 import { startDemoServices } from './services.js';
 
@@ -11,7 +13,14 @@ const out = (line = ''): void => {
   process.stdout.write(`${line}\n`);
 };
 
-async function listen(app: ReturnType<typeof createApp>, port: number) {
+/** `TRUST_PROXY`: a hop count (`1`), `true`/`false`, or addresses/subnets (`loopback, 10.0.0.0/8`). */
+function trustProxyFromEnv(value: string | undefined): boolean | number | string {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  return /^\d+$/.test(value) ? Number(value) : value;
+}
+
+async function listen(app: import('express').Express, port: number) {
   return new Promise<import('node:http').Server>((resolve, reject) => {
     const server = app.listen(port, '127.0.0.1', () => resolve(server));
     server.once('error', reject);
@@ -27,11 +36,23 @@ async function main(): Promise<number> {
   out(`  Redis:      ${services.origin.redis}`);
   out(`  flags:      ${JSON.stringify(flags)}`);
   out(`  roles:      ${services.origin.roles ?? 'given'}`);
+  installMetrics(); // before the packages take their meters
   out('Running migrations (as the migration role)…');
   const pipeline = await composePipeline(services, flags, process.env, {
     onMigrationStep: stepPrinter(out),
   });
-  const app = createApp(pipeline, flags);
+  if (pipeline.judge) out(`  LLM judge:  ${pipeline.judge.origin} (${pipeline.judge.vendorUrl})`);
+  const deepToken = process.env.HEALTH_DEEP_TOKEN ?? randomBytes(24).toString('base64url');
+  const host = createHost(pipeline, flags, {
+    health: { deepToken },
+    trustProxy: trustProxyFromEnv(process.env.TRUST_PROXY),
+    moderation: {
+      botToken: process.env.MODERATION_BOT_TOKEN,
+      adminSession: process.env.DEMO_ADMIN_SESSION,
+      csrfSecret: process.env.MODERATION_CSRF_SECRET,
+    },
+  });
+  const app = host.app;
   const requested = smoke ? 0 : Number(process.env.PORT ?? 3000);
   const server = await listen(app, requested).catch(() => listen(app, 0));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -58,10 +79,20 @@ async function main(): Promise<number> {
   out(
     `  curl -s -X POST ${baseUrl}/v1/posts -H 'content-type: application/json' -H 'x-agent-id: verified-me' -d '{"text":"hello agents"}'`,
   );
-  out(`  curl -s ${baseUrl}/healthz`);
+  out(`  curl -s ${baseUrl}/readyz`);
+  out(`  curl -s ${baseUrl}/healthz/deep -H 'authorization: Bearer ${deepToken}'`);
+  out(`  curl -s ${baseUrl}/metrics`);
+  if (host.moderation) {
+    out('\nModeration (demo credentials, new on every start unless set in the environment):');
+    out(`  console:   ${baseUrl}/demo/login?session=${host.moderation.adminSession}`);
+    out(
+      `  bot queue: curl -s ${baseUrl}/moderation/bot/queue -H 'authorization: Bearer ${host.moderation.botToken}'`,
+    );
+  }
   out('Press Ctrl+C to stop.');
   const shutdown = (): void => {
     server.close();
+    server.closeAllConnections();
     void pipeline
       .close()
       .then(() => services.stop())

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -129,5 +130,19 @@ describe('moderation console and /metrics mounted in the host (real services)', 
       expect(text).toMatch(series);
     }
     expect(text).not.toContain('agent-mod-test');
+
+    // Every series ops/alerts.yml queries exists (the two failure counters appear on first failure).
+    const rules = await readFile(new URL('../ops/alerts.yml', import.meta.url), 'utf8');
+    const queried = new Set(rules.match(/\bclawexchange_[a-z_]+/g));
+    const onFirstFailure = [
+      'clawexchange_ssg_plugin_failures_total',
+      'clawexchange_rate_limiter_redis_failures_total',
+    ];
+    expect(queried.size).toBeGreaterThanOrEqual(6);
+    for (const name of queried) {
+      if (onFirstFailure.includes(name)) continue;
+      const family = name.replace(/_bucket$/, '');
+      expect(text, name).toContain(`# TYPE ${family} `);
+    }
   });
 });
