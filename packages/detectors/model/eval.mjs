@@ -201,7 +201,7 @@ function writeSample() {
   });
   writeFileSync(
     join(HERE, 'sample-expected.json'),
-    `${JSON.stringify({ sha256: spec.sha256, expected }, null, 1)}\n`,
+    `${JSON.stringify({ sha256: spec.sha256, expected }, null, 2)}\n`,
   );
 }
 
@@ -229,11 +229,11 @@ function main() {
     '',
     '## Candidates (validation split of the training data)',
     '',
-    '| candidate | table bits | subwords | validation AUC | validation recall @ 1% FPR | train ms |',
-    '|---|---|---|---|---|---|',
+    '| candidate | table bits | subwords | validation AUC | validation recall @ 1% FPR |',
+    '|---|---|---|---|---|',
     ...manifest.candidates.map(
       (c) =>
-        `| ${c.name}${c.name === manifest.model ? ' (shipped)' : ''} | ${c.bits} | ${c.subwords} | ${c.validationAuc} | ${pct(c.validationRecallAt1pctFpr)} | ${c.trainMs} |`,
+        `| ${c.name}${c.name === manifest.model ? ' (shipped)' : ''} | ${c.bits} | ${c.subwords} | ${c.validationAuc} | ${pct(c.validationRecallAt1pctFpr)} |`,
     ),
     '',
     `Validation with long texts (4 KB honest posts and attacks buried in them, built from validation rows): recall @ 1% FPR ${pct(manifest.validationWithLongTexts?.recallAt1pctFpr)} with length penalty ${manifest.validationWithLongTexts?.lengthPenalty}.`,

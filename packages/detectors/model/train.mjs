@@ -259,7 +259,6 @@ async function main() {
       ...r.cand,
       validationAuc: Number(r.auc.toFixed(4)),
       validationRecallAt1pctFpr: Number(r.recallAt1.toFixed(4)),
-      trainMs: r.ms,
     })),
     validation: {
       attacksFlagged: Number(
