@@ -63,4 +63,11 @@ export const families = {
   'doubled letters': (n) => fill('iggnnoorree ', n),
   'base64 of RLO runs': (n) => fill(`${b64('\u202e'.repeat(60))} `, n),
   'quotes and brackets': (n) => fill('"[{(<\'', n),
+  // Normaliser classes added in issue 12 (markup and separators between letters, fillers, folds).
+  'spelled-out letters': (n) => fill('I.g.n.o.r.e ', n),
+  'one long spelled run': (n) => `${fill('a.', n - 1)}b`,
+  'underscore emphasis': (n) => fill('_Ig_no_re ', n),
+  'middle dots in words': (n) => fill('ig\u00b7no\u30fbre ', n),
+  'invisible runs as spaces': (n) => fill('Ignore\u180ball\u{1d173}previous\u2060', n),
+  'small capitals': (n) => fill('\u1d05\u026a\u0280\u1d07 ', n),
 };

@@ -7,23 +7,37 @@
  */
 import { DEFAULT_IGNORABLE_RANGES } from './fold-table.js';
 
+// One bit per BMP code point, built on first use from the generated ranges (8 KB).
+let bmp: Uint8Array | undefined;
+
+function bmpBits(): Uint8Array {
+  const bits = new Uint8Array(0x10000 >> 3);
+  const r = DEFAULT_IGNORABLE_RANGES;
+  for (let k = 0; k < r.length; k += 2) {
+    const end = Math.min(r[k + 1] as number, 0xffff);
+    for (let cp = r[k] as number; cp <= end; cp++)
+      bits[cp >> 3] = (bits[cp >> 3] as number) | (1 << (cp & 7));
+  }
+  return bits;
+}
+
+function astralIgnorable(cp: number): boolean {
+  const r = DEFAULT_IGNORABLE_RANGES;
+  for (let k = r.length - 2; k >= 0 && (r[k + 1] as number) > 0xffff; k -= 2)
+    if (cp >= (r[k] as number) && cp <= (r[k + 1] as number)) return true;
+  return false;
+}
+
 /**
- * True for a Default_Ignorable_Code_Point (binary search over the generated ranges).
+ * True for a Default_Ignorable_Code_Point (from the generated ranges).
  * @param cp - a code point
  * @returns whether it renders as nothing by default
  */
 export function isIgnorable(cp: number): boolean {
   if (cp < 0xad) return false;
-  const r = DEFAULT_IGNORABLE_RANGES;
-  let lo = 0;
-  let hi = r.length / 2 - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (cp < (r[2 * mid] as number)) hi = mid - 1;
-    else if (cp > (r[2 * mid + 1] as number)) lo = mid + 1;
-    else return true;
-  }
-  return false;
+  if (cp > 0xffff) return astralIgnorable(cp);
+  bmp ??= bmpBits();
+  return ((bmp[cp >> 3] as number) & (1 << (cp & 7))) !== 0;
 }
 
 /**

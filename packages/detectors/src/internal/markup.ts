@@ -12,63 +12,106 @@
 
 /**
  * Spans as flat `[start, end, ...]` pairs, sorted by start and disjoint.
- * Empty when there is nothing to strip.
+ * Empty when there is nothing to strip. A typed array: hostile input can
+ * hold hundreds of thousands of spans.
  */
-export type MarkupSpans = readonly number[];
+export type MarkupSpans = Int32Array;
+
+/** A growable list of pairs in a typed array (no boxed numbers, no per-push growth). */
+class Pairs {
+  data = new Int32Array(64);
+  length = 0;
+  push(start: number, end: number): void {
+    if (this.length + 2 > this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = start;
+    this.data[this.length++] = end;
+  }
+  done(): MarkupSpans {
+    return this.data.subarray(0, this.length);
+  }
+}
 
 const isAlnum = (c: number): boolean =>
   (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 0xbf;
 
 // An empty (or blank) comment: read as nothing. Bounded, so a run of openers stays linear.
 const EMPTY_COMMENT = /<!--[ \t]{0,16}-->/g;
-// An attribute-less tag. Tags with attributes stay: their values can carry text a model reads.
-const TAG = /<\/?([A-Za-z][A-Za-z0-9]{0,15})[ \t]{0,4}\/?>/g;
-// Elements that render inline, inside a word: dropped. Other tags stay as written.
-const INLINE = new Set([
-  'a',
-  'abbr',
-  'b',
-  'bdi',
-  'bdo',
-  'big',
-  'cite',
-  'code',
-  'data',
-  'del',
-  'dfn',
-  'em',
-  'font',
-  'i',
-  'ins',
-  'kbd',
-  'mark',
-  'nobr',
-  'q',
-  's',
-  'samp',
-  'small',
-  'span',
-  'strike',
-  'strong',
-  'sub',
-  'sup',
-  'time',
-  'tt',
-  'u',
-  'var',
-  'wbr',
-]);
-// Four or more single letters joined by one repeated separator: "I.g.n.o.r.e", "x-y-z-w".
-const SPELLED = /(?<![\p{L}\p{N}])\p{L}([.\-_*|/+:~])\p{L}(?:\1\p{L}){2,}(?![\p{L}\p{N}])/gu;
+// An attribute-less tag of an element that renders inline, inside a word: dropped. Tags
+// with attributes stay (their values can carry text a model reads), as do other elements.
+const INLINE_TAG = new RegExp(
+  `<\\/?(?:${[
+    'abbr',
+    'a',
+    'bdi',
+    'bdo',
+    'big',
+    'b',
+    'cite',
+    'code',
+    'data',
+    'del',
+    'dfn',
+    'em',
+    'font',
+    'ins',
+    'i',
+    'kbd',
+    'mark',
+    'nobr',
+    'q',
+    'samp',
+    'small',
+    'span',
+    'strike',
+    'strong',
+    'sub',
+    'sup',
+    'time',
+    'tt',
+    'u',
+    'var',
+    'wbr',
+    's',
+  ].join('|')})[ \\t]{0,4}\\/?>`,
+  'gi',
+);
+// Characters that join the letters of a word spelled out one at a time ("I.g.n.o.r.e").
+const SPELL_SEPARATORS = '.-_*|/+:~';
+/** Fewest letters of a spelled-out word: `e.g.` and `a.k.a.` stay as they are. */
+const MIN_SPELLED_LETTERS = 4;
+const NON_ASCII_LETTER = /\p{L}/u;
+const NON_ASCII_ALNUM = /[\p{L}\p{N}]/u;
 
-function htmlSpans(input: string, out: number[]): void {
-  if (!input.includes('<')) return;
+function isLetterAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 0x80) return (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return c < 0xd800 || c > 0xdfff ? NON_ASCII_LETTER.test(s[i] as string) : false;
+}
+
+function isAlnumAt(s: string, i: number): boolean {
+  const c = s.charCodeAt(i);
+  if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+  return NON_ASCII_ALNUM.test(s[i] as string);
+}
+
+function commentSpans(input: string): MarkupSpans {
+  const out = new Pairs();
   EMPTY_COMMENT.lastIndex = 0;
   for (let m = EMPTY_COMMENT.exec(input); m; m = EMPTY_COMMENT.exec(input))
     out.push(m.index, m.index + m[0].length);
-  TAG.lastIndex = 0;
-  for (let m = TAG.exec(input); m; m = TAG.exec(input))
-    if (INLINE.has((m[1] as string).toLowerCase())) out.push(m.index, m.index + m[0].length);
+  return out.done();
+}
+
+function tagSpans(input: string): MarkupSpans {
+  const out = new Pairs();
+  INLINE_TAG.lastIndex = 0;
+  for (let m = INLINE_TAG.exec(input); m; m = INLINE_TAG.exec(input))
+    out.push(m.index, m.index + m[0].length);
+  return out.done();
 }
 
 /**
@@ -76,7 +119,8 @@ function htmlSpans(input: string, out: number[]): void {
  * `_` opening or closing a word (`_x`, `x_`), and inside a word only when
  * that word opened with `_` (`_Ig_nore`), so `snake_case` keeps its `_`.
  */
-function emphasisSpans(input: string, out: number[]): void {
+function emphasisSpans(input: string): MarkupSpans {
+  const out = new Pairs();
   let underscoreWord = false;
   let i = 0;
   while (i < input.length) {
@@ -98,53 +142,86 @@ function emphasisSpans(input: string, out: number[]): void {
     if (drop) out.push(i, j);
     i = j;
   }
+  return out.done();
 }
 
-function spelledSpans(input: string, out: number[]): void {
-  SPELLED.lastIndex = 0;
-  for (let m = SPELLED.exec(input); m; m = SPELLED.exec(input)) {
-    // The separator is one ASCII unit; the letters between may be astral (two units).
-    const sep = (m[1] as string).charCodeAt(0);
-    for (let k = m.index + 1; k < m.index + m[0].length; k++)
-      if (m[0].charCodeAt(k - m.index) === sep) out.push(k, k + 1);
+/**
+ * Separators of words spelled out one letter at a time: four or more single
+ * (BMP) letters joined by one repeated separator, not touching another letter
+ * or digit. One pass: each run is read once.
+ */
+function spelledSpans(input: string): MarkupSpans {
+  const out = new Pairs();
+  const n = input.length;
+  let i = 0;
+  while (i + 2 < n) {
+    const sep = input.charCodeAt(i + 1);
+    if (
+      SPELL_SEPARATORS.indexOf(String.fromCharCode(sep)) < 0 ||
+      !isLetterAt(input, i) ||
+      (i > 0 && isAlnumAt(input, i - 1))
+    ) {
+      i++;
+      continue;
+    }
+    // Letters at i, i + 2, ...: extend while a separator and a letter follow.
+    let last = i;
+    while (last + 2 < n && input.charCodeAt(last + 1) === sep && isLetterAt(input, last + 2))
+      last += 2;
+    // A letter followed by a letter or digit starts a longer word: not part of the run.
+    if (last + 1 < n && isAlnumAt(input, last + 1)) last -= 2;
+    if ((last - i) / 2 + 1 >= MIN_SPELLED_LETTERS) {
+      for (let k = i + 1; k < last; k += 2) out.push(k, k + 1);
+      i = last + 1;
+    } else i = Math.max(i + 1, last); // its last letter may start a run with another separator
   }
+  return out.done();
 }
 
 // Characters that make each pass worth running.
 const HAS_EMPHASIS = /[*_~]/;
-const HAS_SPELLED = /[.\-_*|/+:~]\S[.\-_*|/+:~]/;
+const HAS_SPELLED = /([.\-_*|/+:~])[^\s]\1[^\s]\1/;
+
+const NONE: MarkupSpans = new Int32Array(0);
 
 /**
  * Markup spans of `input` (see the module comment), sorted and disjoint:
- * where two overlap, the one that starts first wins.
+ * where two overlap, the one that starts first (the longer one on a tie) wins.
  * @param input - the original text
  * @returns flat `[start, end]` pairs
  */
 export function markupSpans(input: string): MarkupSpans {
-  const found: number[] = [];
-  htmlSpans(input, found);
-  if (HAS_EMPHASIS.test(input)) emphasisSpans(input, found);
-  if (HAS_SPELLED.test(input)) spelledSpans(input, found);
-  if (found.length === 0) return found;
-  return disjoint(found);
+  let spans = NONE;
+  if (input.includes('<')) spans = merge(commentSpans(input), tagSpans(input));
+  if (HAS_EMPHASIS.test(input)) spans = merge(spans, emphasisSpans(input));
+  if (HAS_SPELLED.test(input)) spans = merge(spans, spelledSpans(input));
+  return spans;
 }
 
-/** Sorts pairs by start (longest first on ties) and drops those overlapping an earlier one. */
-function disjoint(found: readonly number[]): number[] {
-  const order: number[] = [];
-  for (let t = 0; t < found.length; t += 2) order.push(t);
-  order.sort(
-    (a, b) =>
-      (found[a] as number) - (found[b] as number) ||
-      (found[b + 1] as number) - (found[a + 1] as number),
-  );
-  const out: number[] = [];
+/**
+ * Merges two sorted lists of disjoint pairs into one, dropping a pair that
+ * overlaps one already taken (linear: each producer's list is already sorted).
+ */
+function merge(a: MarkupSpans, b: MarkupSpans): MarkupSpans {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out = new Pairs();
+  let i = 0;
+  let j = 0;
   let reach = 0;
-  for (const t of order) {
-    const start = found[t] as number;
+  while (i < a.length || j < b.length) {
+    const takeA =
+      j >= b.length ||
+      (i < a.length &&
+        ((a[i] as number) < (b[j] as number) ||
+          ((a[i] as number) === (b[j] as number) && (a[i + 1] as number) >= (b[j + 1] as number))));
+    const start = (takeA ? a[i] : b[j]) as number;
+    const end = (takeA ? a[i + 1] : b[j + 1]) as number;
+    if (takeA) i += 2;
+    else j += 2;
     if (start < reach) continue;
-    reach = found[t + 1] as number;
-    out.push(start, reach);
+    out.push(start, end);
+    reach = end;
   }
-  return out;
+  return out.done();
 }

@@ -176,7 +176,7 @@ describe('normalize properties', () => {
           if (k > 0) expect(at).toBeGreaterThanOrEqual(n.map[k - 1] as number);
         }
       }),
-      { numRuns: 3000 },
+      { numRuns: 1000 },
     );
   });
 
@@ -210,6 +210,35 @@ describe('normalize properties', () => {
       fc.property(fc.array(foldUnit, { maxLength: 60 }), (units) => {
         const once = normalize(units.join('')).text;
         expect(normalize(once).text).toBe(once);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
+  it('on ASCII text, each normalised character is the original one it maps to', () => {
+    const asciiUnit = fc.constantFrom(
+      'a',
+      'B',
+      '.',
+      '-',
+      '*',
+      '_',
+      '~',
+      ' ',
+      '\n',
+      '<b>',
+      '</i>',
+      '<p>',
+      '<!-- -->',
+    );
+    fc.assert(
+      fc.property(fc.array(asciiUnit, { maxLength: 60 }), (units) => {
+        const input = units.join('');
+        const n = normalize(input);
+        for (let k = 0; k < n.text.length; k++) {
+          const orig = input[n.map[k] as number] as string;
+          expect(n.text[k] === ' ' ? /\s/.test(orig) : n.text[k] === orig.toLowerCase()).toBe(true);
+        }
       }),
       { numRuns: 3000 },
     );

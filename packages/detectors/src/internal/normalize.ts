@@ -8,7 +8,7 @@
 import { isAsciiDigit, isAsciiLower } from './ascii.js';
 import { LATIN_LETTER_FOLDS } from './fold-table.js';
 import { ignorableRunsAreSpaces, isBlankFiller, isIgnorable, isInnerDot } from './ignorable.js';
-import { markupSpans } from './markup.js';
+import { type MarkupSpans, markupSpans } from './markup.js';
 
 /** Result of {@link normalize}. */
 export type Normalized = {
@@ -244,6 +244,51 @@ function foldOf(cp: number, raw: string): Fold {
 const isSpaceUnit = (c: number): boolean =>
   c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
 
+/**
+ * ASCII text with markup to strip: one pass that skips the spans, folds
+ * whitespace and lower-cases, writing the offset map as it goes. `ascii` is
+ * false: the text is no longer the input lower-cased, so a keyword scan of
+ * the input does not serve it.
+ */
+function strippedAscii(input: string, spans: MarkupSpans): Normalized {
+  const out = new Units(input.length, false);
+  const map = new Int32Array(input.length + 1);
+  let lastWasSpace = true;
+  let sp = 0;
+  let i = 0;
+  while (i < input.length) {
+    if (sp < spans.length && i === spans[sp]) {
+      i = spans[sp + 1] as number;
+      sp += 2;
+      continue;
+    }
+    const c = input.charCodeAt(i);
+    if (c === 32 || c === 9 || c === 10 || c === 13) {
+      if (!lastWasSpace) {
+        map[out.length] = i;
+        out.push(32);
+        lastWasSpace = true;
+      }
+    } else {
+      map[out.length] = i;
+      out.push(c >= 65 && c <= 90 ? c + 32 : c);
+      lastWasSpace = false;
+    }
+    i++;
+  }
+  map[out.length] = input.length;
+  const text = out.toText();
+  return {
+    text,
+    plain: text,
+    ascii: false,
+    map: map.subarray(0, text.length + 1),
+    invisible: NO_INVISIBLE,
+    tagText: '',
+    tagSpan: undefined,
+  };
+}
+
 /** The views being built by the general path, one offset per unit. */
 class Builder {
   readonly out: Units;
@@ -275,8 +320,11 @@ class Builder {
 /** Tracks the invisible characters that sit inside words, and the Unicode tag run. */
 class Smuggling {
   count = 0;
-  first: [number, number] | undefined;
-  last: [number, number] | undefined;
+  // Spans as numbers (no tuple per character: a hostile text holds a million of them).
+  firstStart = -1;
+  firstEnd = -1;
+  lastStart = -1;
+  lastEnd = -1;
   bidiOverride = false;
   tagText = '';
   tagStart = -1;
@@ -284,16 +332,20 @@ class Smuggling {
   /** Records an invisible character at `[i, i + len)` that splits a word. */
   add(cp: number, i: number, len: number): void {
     this.count++;
-    this.last = [i, i + len];
-    this.first ??= this.last;
+    if (this.firstStart < 0) {
+      this.firstStart = i;
+      this.firstEnd = i + len;
+    }
+    this.lastStart = i;
+    this.lastEnd = i + len;
     if (cp === 0x202e || cp === 0x202d) this.bidiOverride = true;
   }
   invisible(): Invisible {
     if (this.count === 0) return NO_INVISIBLE;
     return {
       count: this.count,
-      first: this.first,
-      last: this.last,
+      first: [this.firstStart, this.firstEnd],
+      last: [this.lastStart, this.lastEnd],
       bidiOverride: this.bidiOverride,
     };
   }
@@ -323,10 +375,11 @@ const isBidiOverride = (cp: number): boolean =>
 export function normalize(input: string): Normalized {
   const ascii = !NON_ASCII.test(input);
   const spans = markupSpans(input);
-  if (ascii && spans.length === 0) return new AsciiNormalized(input);
+  if (ascii) return spans.length === 0 ? new AsciiNormalized(input) : strippedAscii(input, spans);
   const b = new Builder(input.length);
   const sm = new Smuggling();
-  const runsAsSpaces = !ascii && ignorableRunsAreSpaces(input);
+  // Asked (one pass over the text) at the first invisible character only.
+  let runsAsSpaces: boolean | undefined;
   let prevVisibleCp = 32;
   let sp = 0;
   let i = 0;
@@ -349,7 +402,6 @@ export function normalize(input: string): Normalized {
       i += 1;
       continue;
     }
-    const nextCp = input.codePointAt(i + len) ?? 32;
     if (cp >= 0xe0000 && cp <= 0xe007f) {
       // Subdivision flags (🏴 + tag letters + cancel tag) are legitimate emoji.
       if (prevVisibleCp !== 0x1f3f4) {
@@ -363,14 +415,23 @@ export function normalize(input: string): Normalized {
     // A lone surrogate renders as nothing (or a box): it splits a word for a filter only.
     const surrogate = cp >= 0xd800 && cp <= 0xdfff;
     if (surrogate || isIgnorable(cp)) {
+      const nextCp = input.codePointAt(i + len) ?? 32;
       const legit = !surrogate && legitInvisible(cp, prevVisibleCp, nextCp);
       const inWord = isWordChar(prevVisibleCp) && isWordChar(nextCp);
       if (!legit && (inWord || isBidiOverride(cp) || cp === 0x00ad)) sm.add(cp, i, len);
-      if (isBlankFiller(cp) || (runsAsSpaces && !legit && isWordChar(prevVisibleCp))) b.space(i);
+      if (isBlankFiller(cp)) b.space(i);
+      else if (!legit && isWordChar(prevVisibleCp)) {
+        runsAsSpaces ??= ignorableRunsAreSpaces(input);
+        if (runsAsSpaces) b.space(i);
+      }
       i += len;
       continue;
     }
-    if (isInnerDot(cp) && isWordChar(prevVisibleCp) && isWordChar(nextCp)) {
+    if (
+      isInnerDot(cp) &&
+      isWordChar(prevVisibleCp) &&
+      isWordChar(input.codePointAt(i + len) ?? 32)
+    ) {
       i += len;
       continue;
     }
