@@ -62,6 +62,16 @@ const checkedNear =
   (s, text, start) =>
     check(s) && words.test(text.slice(Math.max(0, start - 64), start)) ? confidence : 0;
 
+/*
+ * Context words of the rules whose words are not all ASCII (the keyword prefilter cannot look
+ * for them). Each is also the rule's gate: a text without one of them skips the rule.
+ */
+const JP_WORDS = /マイナンバー|個人番号|my ?number|individual number/i;
+const BG_WORDS = /\begn\b|егн|единен граждански/i;
+const SNILS_WORDS = /снилс|snils|страхов/i;
+const INN_WORDS = /инн|\binn\b|taxpayer/i;
+const EG_WORDS = /national id|الرقم القومي|رقم قومي|egypt/i;
+
 const MX_STATES =
   'AS|BC|BS|CC|CL|CM|CS|CH|DF|DG|GT|GR|HG|JC|MC|MN|MS|NT|NL|OC|PL|QT|QR|SP|SL|SR|TC|TS|TL|VZ|YN|ZS|NE';
 
@@ -175,11 +185,8 @@ export const NATIONAL_ID_RULES: readonly Rule[] = [
   }),
   rule('jp-my-number', DIGITS, `${NBF('\\d')}\\d{3}([ \\-]?)\\d{4}\\1\\d{4}(?![\\d\\-])`, {
     minDigitRun: 4,
-    validate: checkedNear(
-      c.validJpMyNumber,
-      /マイナンバー|個人番号|my ?number|individual number/i,
-      0.9,
-    ),
+    gate: JP_WORDS,
+    validate: checkedNear(c.validJpMyNumber, JP_WORDS, 0.9),
   }),
   rule('ng-nin', ['nin', 'nimc', 'national identification'], `${NBF('[1-9]')}\\d{10}(?!\\d)`, {
     minDigitRun: 11,
@@ -253,7 +260,8 @@ export const NATIONAL_ID_RULES: readonly Rule[] = [
   }),
   rule('bg-egn', DIGITS, `${NBF('\\d')}\\d{9}(?!\\d)`, {
     minDigitRun: 10,
-    validate: checkedNear(c.validBgEgn, /\begn\b|егн|единен граждански/i, 0.85),
+    gate: BG_WORDS,
+    validate: checkedNear(c.validBgEgn, BG_WORDS, 0.85),
   }),
   rule(
     'ee-lt-personal-code',
@@ -279,14 +287,17 @@ export const NATIONAL_ID_RULES: readonly Rule[] = [
   ),
   rule('ru-snils', DIGITS, `${NBF('\\d')}\\d{2}-?\\d{3}-?\\d{3}[ \\-]?\\d{2}(?![\\d\\-])`, {
     minDigitRun: 2,
-    validate: checkedNear(c.validRuSnils, /снилс|snils|страхов/i, 0.85),
+    gate: SNILS_WORDS,
+    validate: checkedNear(c.validRuSnils, SNILS_WORDS, 0.85),
   }),
   rule('ru-inn', DIGITS, `${NBF('\\d')}(?:\\d{9}|\\d{11})(?!\\d)`, {
     minDigitRun: 10,
-    validate: checkedNear(c.validRuInn, /инн|\binn\b|taxpayer/i, 0.8),
+    gate: INN_WORDS,
+    validate: checkedNear(c.validRuInn, INN_WORDS, 0.8),
   }),
   rule('eg-national-id', DIGITS, `${NBF('[23]')}\\d{13}(?!\\d)`, {
     minDigitRun: 14,
-    validate: checkedNear(c.validEgNationalId, /national id|الرقم القومي|رقم قومي|egypt/i, 0.82),
+    gate: EG_WORDS,
+    validate: checkedNear(c.validEgNationalId, EG_WORDS, 0.82),
   }),
 ];
