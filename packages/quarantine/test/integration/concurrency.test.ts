@@ -4,8 +4,8 @@ import type { Quarantine } from '../../src/types.js';
 import { allKeys, type Env, META, setupEnv } from './setup.js';
 
 /**
- * The real Sequelize, except that a record lookup (the read before every
- * status change) waits until `parties` lookups have completed. So N callers
+ * The real Sequelize, except that a record lookup (the authenticated read
+ * before every status change) waits until `parties` lookups have completed. So N callers
  * all read the same version before any of them writes: a true race on
  * every run, however loaded the machine, instead of a hoped-for one.
  */
@@ -21,7 +21,8 @@ function readBarrier(db: Sequelize): { db: Sequelize; arm(parties: number): void
           sql,
           ...rest,
         );
-        if (parties > 0 && /FROM quarantine_records WHERE id = \$1$/.test(sql)) {
+        // The authenticated read (record joined with its key row, issue 16).
+        if (parties > 0 && /WHERE r\.id = \$1$/.test(sql)) {
           await new Promise<void>((release) => {
             waiting.push(release);
             if (waiting.length === parties) {
