@@ -5,6 +5,7 @@ import { stepPrinter } from './database/progress.js';
 import { flagsFromEnv } from './flags.js';
 import { createHost } from './host.js';
 import { installMetrics } from './metrics.js';
+import { formatSteps, reviewHeldPosts } from './scenario.js';
 import { formatTable, seedPosts, sendPosts } from './seed.js';
 import { startDemoServices } from './services.js';
 
@@ -57,23 +58,34 @@ async function main(): Promise<number> {
   const server = await listen(app, requested).catch(() => listen(app, 0));
   const baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
-  const outcomes = await sendPosts(baseUrl, seedPosts());
+  const outcomes = await sendPosts(baseUrl, seedPosts({ llmJudge: flags.llmJudge === true }));
   out('\nSeeded posts:\n');
   out(formatTable(outcomes));
+  const review = host.moderation ? await reviewHeldPosts(baseUrl, host.moderation) : [];
+  if (review.length > 0) {
+    out('\nReview (bot triage, then a human release, through the moderation API):\n');
+    out(formatSteps(review));
+  }
   const verification = await pipeline.audit.verify();
   const held = await pipeline.quarantine.list({ status: 'QUARANTINED' });
+  const released = host.posts.list().filter((p) => p.verdict === 'RELEASED').length;
   out(`\nAudit chain: ${verification.ok ? 'intact' : 'BROKEN'} (${verification.checked} events)`);
-  out(`Quarantine:  ${held.items.length} record(s) held, encrypted`);
+  out(`Quarantine:  ${held.items.length} record(s) still held, encrypted`);
+  out(`Published:   ${host.posts.list().length} post(s), ${released} released by a moderator`);
+  if (pipeline.judge) out(`LLM judge:   ${pipeline.judge.origin}, called through the guard`);
 
   const mismatches = outcomes.filter((o) => o.outcome !== o.post.expected);
   for (const m of mismatches)
     out(`UNEXPECTED: ${m.post.description}: ${m.outcome}, expected ${m.post.expected}`);
+  for (const step of review.filter((s) => s.status !== 200))
+    out(`UNEXPECTED: ${step.actor} ${step.action}: HTTP ${step.status} ${step.outcome}`);
+  const failed = mismatches.length > 0 || review.some((s) => s.status !== 200);
 
   if (smoke) {
     server.close();
     await pipeline.close();
     await services.stop();
-    return mismatches.length === 0 && verification.ok ? 0 : 1;
+    return !failed && verification.ok ? 0 : 1;
   }
   out(`\nListening on ${baseUrl}`);
   out(
@@ -81,10 +93,11 @@ async function main(): Promise<number> {
   );
   out(`  curl -s ${baseUrl}/readyz`);
   out(`  curl -s ${baseUrl}/healthz/deep -H 'authorization: Bearer ${deepToken}'`);
-  out(`  curl -s ${baseUrl}/metrics`);
+  out(`  metrics:   ${baseUrl}/metrics`);
   if (host.moderation) {
     out('\nModeration (demo credentials, new on every start unless set in the environment):');
     out(`  console:   ${baseUrl}/demo/login?session=${host.moderation.adminSession}`);
+    out(`             (then ${baseUrl}/moderation/human/console)`);
     out(
       `  bot queue: curl -s ${baseUrl}/moderation/bot/queue -H 'authorization: Bearer ${host.moderation.botToken}'`,
     );

@@ -30,15 +30,27 @@ function randomFrom(alphabet: string, length: number): string {
 }
 
 /**
- * The demo's posts: clean, a lone contact address, a sales pitch the example
+ * The demo's posts: (with the LLM judge on) a scam no deterministic rule
+ * catches, clean, a lone contact address, a sales pitch the example
  * keyword plugin flags, a prompt injection aimed at reading agents, a pasted
  * cloud credential (made up fresh on every run, so no key-shaped string is
  * committed), and one agent posting faster than its burst limit.
  */
-export function seedPosts(): SeedPost[] {
+export function seedPosts(opts: { readonly llmJudge?: boolean } = {}): SeedPost[] {
   const accessKeyId = `AKIA${randomFrom(BASE32, 16)}`;
   const secretKey = randomFrom(BASE64ISH, 40);
+  const judged: SeedPost[] = opts.llmJudge
+    ? [
+        {
+          agentId: 'verified-orbit',
+          description: 'scam only the LLM judge flags',
+          text: 'Great news: your escrow is ready. Buy two gift cards and send me the codes to unlock it.',
+          expected: 'QUARANTINE',
+        },
+      ]
+    : [];
   return [
+    ...judged,
     {
       agentId: 'verified-atlas',
       description: 'GPU-hours offer',
