@@ -21,7 +21,7 @@ import {
   type S3Client,
 } from '@aws-sdk/client-s3';
 import { optionKeys } from '@clawexchange/ssg/common';
-import type { AuditAnchorReceipt, AuditAnchorStore } from './anchor.js';
+import type { AuditAnchorStore } from './anchor.js';
 import { AuditError, AuditErrorCode, isAuditError } from './errors.js';
 import { checkAuditOptions } from './internal/options.js';
 import type { AuditCheckpoint } from './types.js';

@@ -2,7 +2,13 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runNodeScript, type ScriptRun, type TestDatabase } from '@clawexchange/test-utils';
+import {
+  createTestBucket,
+  runNodeScript,
+  type ScriptRun,
+  type TestBucket,
+  type TestDatabase,
+} from '@clawexchange/test-utils';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createAuditLogger } from '../../src/index.js';
 import { migratedDatabase, tamper } from './helpers.js';
@@ -128,5 +134,65 @@ describe('clawexchange-audit (built bin)', () => {
     const down = await run(['verify'], { DATABASE_URL: url.toString() });
     expect(down.code).toBe(3);
     expect(down.stderr + down.stdout).not.toContain('CANARY');
+  });
+});
+
+describe('clawexchange-audit anchor (built bin, anchor bucket)', () => {
+  let db: TestDatabase;
+  let bucket: TestBucket;
+  beforeAll(async () => {
+    [db, bucket] = await Promise.all([migratedDatabase(), createTestBucket()]);
+    const audit = createAuditLogger({ database: db.sequelize });
+    for (let i = 0; i < 6; i++) {
+      await audit.log({ eventType: 'SSG_PASS', actorId: `a-${i}`, actorType: 'agent' });
+    }
+  });
+  afterAll(async () => {
+    await bucket.cleanup();
+    await db.drop();
+  });
+
+  /** regression: issue 16 */
+  it('publishes a checkpoint, and verify checks against it by default: a truncated tail with the head rewound exits 1', async () => {
+    const env = {
+      DATABASE_URL: db.url,
+      AUDIT_CHECKPOINT_HMAC_KEY: HMAC,
+      AUDIT_ANCHOR_BUCKET: bucket.bucket,
+      AUDIT_ANCHOR_CHAIN_ID: 'cli-chain',
+      S3_ENDPOINT: bucket.endpoint,
+      S3_REGION: bucket.region,
+      S3_ACCESS_KEY: bucket.accessKey,
+      S3_SECRET_KEY: bucket.secretKey,
+      S3_FORCE_PATH_STYLE: 'true',
+    };
+    const anchored = await run(['anchor'], env);
+    expect(anchored.code).toBe(0);
+    expect(JSON.parse(anchored.stdout)).toMatchObject({
+      key: 'audit-anchors/cli-chain/0000000000000006.json',
+      created: true,
+      seq: 6,
+    });
+    const ok = await run(['verify'], env);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ ok: true, anchoredSeq: 6 });
+    const [rows] = await db.sequelize.query(
+      "SELECT encode(hash, 'hex') AS hash FROM audit_logs WHERE seq = 4",
+    );
+    const hash4 = (rows as { hash: string }[])[0]?.hash;
+    await tamper(db.url, [
+      'DELETE FROM audit_logs WHERE seq >= 5',
+      `UPDATE audit_chain_head SET last_seq = 4, last_hash = decode('${hash4}', 'hex')`,
+    ]);
+    const broken = await run(['verify'], env);
+    expect(broken.code).toBe(1);
+    expect(JSON.parse(broken.stdout)).toMatchObject({ ok: false, break: { kind: 'tail_missing' } });
+    const refused = await run(['anchor'], env);
+    expect(refused.code).toBe(1);
+    expect(refused.stderr).toContain('AUDIT_ANCHOR_MISMATCH');
+    const noBucket = await run(['anchor'], {
+      DATABASE_URL: db.url,
+      AUDIT_CHECKPOINT_HMAC_KEY: HMAC,
+    });
+    expect(noBucket.code).toBe(2);
+    expect(`${noBucket.stdout}${noBucket.stderr}`).not.toContain(bucket.secretKey);
   });
 });
