@@ -45,32 +45,41 @@ function changed(c: StatusChange): StoredRecord {
 /**
  * Applies a status change if nobody changed the record since the caller
  * read it (optimistic concurrency), with a new MAC in the same statement.
- * The record row is locked first and the key row read under that lock, so
- * a key rotation (which locks both) can never change the key ids the new
- * MAC binds. For final states the key row is deleted in the same
+ * The record row is locked first and the key row read under that lock (in
+ * its own statement), so a key rotation (which locks both) can never change
+ * the key ids the new MAC binds. For final states the key row is deleted in the same
  * transaction, so a committed final status always means shredded.
  *
  * @returns the updated record, or null when the version moved on (conflict)
  */
 export async function changeStatus(db: Sequelize, c: StatusChange): Promise<StoredRecord | null> {
   return inTransaction(db, async (t) => {
-    const locked = await sql<{ data_key_id: string | null; master_key_id: string | null }>(
+    const locked = await sql<{ id: string }>(
       db,
-      `SELECT k.id AS data_key_id, k.master_key_id
-       FROM quarantine_records r LEFT JOIN encryption_keys k ON k.record_id = r.id
-       WHERE r.id = $1 AND r.version = $2 AND r.status IN ('QUARANTINED', 'UNDER_REVIEW')
-       FOR UPDATE OF r`,
+      `SELECT id FROM quarantine_records
+       WHERE id = $1 AND version = $2 AND status IN ('QUARANTINED', 'UNDER_REVIEW')
+       FOR UPDATE`,
       [c.record.id, c.record.version],
       t,
     );
-    const keys = locked[0];
-    if (keys === undefined) return null;
+    if (locked[0] === undefined) return null;
+    // A separate statement, after the lock: in READ COMMITTED it sees a
+    // rotation that committed while we waited. (A join in the locking
+    // statement would re-check only the locked row and return the key row as
+    // of the statement's start — a stale master key id, a false tamper alarm.)
+    const keyRows = await sql<{ id: string; master_key_id: string }>(
+      db,
+      'SELECT id, master_key_id FROM encryption_keys WHERE record_id = $1',
+      [c.record.id],
+      t,
+    );
+    const keys = keyRows[0];
     const next = changed(c);
     const mac = c.mac(
       next,
       c.shred
         ? { dataKeyId: null, masterKeyId: null }
-        : { dataKeyId: keys.data_key_id, masterKeyId: keys.master_key_id },
+        : { dataKeyId: keys?.id ?? null, masterKeyId: keys?.master_key_id ?? null },
     );
     const rows = await sql<RecordRow>(
       db,

@@ -243,3 +243,46 @@ describe('authenticated metadata: legitimate flows, legacy rows, random changes 
     );
   });
 });
+
+describe('rotation racing status changes (issue 16)', () => {
+  let env: Env;
+  const points: Point[] = [];
+  const k1 = randomBytes(32).toString('base64');
+  const k2 = randomBytes(32).toString('base64');
+
+  beforeAll(async () => {
+    env = await setupEnv();
+  });
+  afterAll(async () => {
+    await env.teardown();
+  });
+
+  /** regression: issue 16 */
+  it('re-MACs and status changes never interleave into a false alarm', async () => {
+    const v1 = env.make({ encryption: { masterKey: k1, masterKeyId: 'k1' } });
+    const ids: string[] = [];
+    for (let i = 0; i < 24; i++) ids.push(await v1.store(`racing record ${i}`, META));
+    const v2 = env.make({
+      meter: recordingMeter(points),
+      encryption: { keyring: { activeKeyId: 'k2', keys: { k1, k2 } } },
+    });
+    const decisions = ids.map((id, i) =>
+      i % 3 === 0
+        ? v2.delete(id)
+        : i % 3 === 1
+          ? v2.updateStatus(id, 'UNDER_REVIEW', { reviewedBy: 'mod' })
+          : v2.release(id),
+    );
+    const [rotation, ...outcomes] = await Promise.allSettled([
+      v2.rotateKeys({ batchSize: 3 }),
+      ...decisions,
+    ]);
+    expect(rotation.status).toBe('fulfilled');
+    // Decisions may lose a race to nobody but themselves: every one applies.
+    expect(outcomes.filter((o) => o.status === 'rejected')).toEqual([]);
+    expect(await v2.rotateKeys()).toMatchObject({ remaining: 0 });
+    for (const id of ids) expect(await v2.getMetadata(id)).not.toBeNull();
+    expect(count(points, 'tampered_records')).toBe(0);
+    expect(await v2.keyUsage()).toEqual({ k2: 24 });
+  });
+});
