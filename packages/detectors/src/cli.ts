@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * `clawexchange-detect`: reads JSONL cases `{"id","text",...}` on stdin and
- * writes one line per case, `{"id","findings":[{category,type,start,end}]}`.
+ * writes one line per case,
+ * `{"id","findings":[{category,type,start,end,confidence,severity}]}`.
  * A case that cannot be parsed or scanned gets `"error"` (a code, never text).
  * Flags: `--categories secret,pii,injection`.
  */
@@ -40,6 +41,8 @@ async function main(): Promise<void> {
             type: f.type,
             start: f.start,
             end: f.end,
+            confidence: f.confidence,
+            severity: f.severity,
           })),
         }),
       );

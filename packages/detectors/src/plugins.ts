@@ -245,6 +245,9 @@ export function piiPlugin(options?: PluginOptions): DetectionPlugin {
 
 /**
  * SSG plugin for prompt injection and smuggling: clear attacks on reading agents score HIGH or more.
+ * An injection finding's severity follows its calibrated confidence (the precision estimated
+ * for its rule group at that strength; see the README): `high`, scored HIGH and so held, from
+ * 0.8; `medium` (WARN) from 0.5; `low` below.
  * @param options - scan options, id, priority, severity scores
  * @returns a `DetectionPlugin`
  * @throws {DetectorError} DETECTORS_INVALID_OPTIONS / DETECTORS_UNSAFE_PATTERN

@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { anchorsOf, I18N_FAMILY_RULES } from './injection-i18n-families.js';
+import { LEXICONS } from './injection-i18n-lexicon.js';
 import {
   DecodingHint,
   decodingHints,
@@ -19,7 +21,16 @@ const generatorSource = (re: RegExp): RegExp =>
   );
 
 describe('multilingual prefilter', () => {
+  // The generated family rules are checked by construction below (one sampled per family here):
+  // a property run per rule would take minutes for a hundred-odd rules.
+  const family = new Set(I18N_FAMILY_RULES);
+  const sampled = new Set(
+    LEXICONS.map((_, li) => I18N_FAMILY_RULES.slice(li * 8, li * 8 + 8)).flatMap((rs, li) => [
+      rs[li % 8],
+    ]),
+  );
   INJECTION_I18N_RULES.forEach((rule, i) => {
+    if (family.has(rule) && !sampled.has(rule)) return;
     it(`never skips a text that rule ${i} (${rule.type}) matches`, () => {
       const exact = new RegExp(rule.re.source, rule.re.flags.replace('g', ''));
       const sample = fc.stringMatching(generatorSource(rule.re));
@@ -35,6 +46,36 @@ describe('multilingual prefilter', () => {
   it('skips anchored Latin rules on plain English text', () => {
     const ran = i18nRules('the seller can ship the gpu hours today');
     expect(ran.every((r) => r.keywords.length === 0 && !r.nonAscii)).toBe(true);
+  });
+});
+
+describe('multilingual family anchors', () => {
+  /** regression: issue 12 */
+  it('every phrase of an anchor group holds one of its anchors, or a non-ASCII character when flagged', () => {
+    for (const lex of LEXICONS) {
+      for (const group of [
+        lex.ignore,
+        lex.invalid,
+        lex.switchTo,
+        lex.stopFollow,
+        lex.promptNouns,
+        lex.giveMe,
+        lex.money,
+        lex.unrestricted,
+      ]) {
+        const a = anchorsOf(group);
+        for (const w of group) {
+          const held =
+            a.words.some((k) => w.includes(k)) ||
+            (a.nonAscii === true && /[\u0080-\uffff]/.test(w));
+          expect(held, `${lex.lang}: ${w}`).toBe(true);
+        }
+      }
+    }
+  });
+  it('gives eight rules per language, each gated by a script', () => {
+    expect(I18N_FAMILY_RULES).toHaveLength(LEXICONS.length * 8);
+    for (const r of I18N_FAMILY_RULES) expect(r.script).toBeDefined();
   });
 });
 

@@ -6,33 +6,12 @@
  * contains that script.
  */
 
-/** One injection pattern. */
-export type InjectionRule = {
-  readonly type: string;
-  readonly re: RegExp;
-  /** 0–1; a match at or above 0.5 is reported on its own. */
-  readonly weight: number;
-  /**
-   * ASCII keywords for the prefilter (any one must occur). Script rules with
-   * none run whenever their script occurs.
-   */
-  readonly keywords: readonly string[];
-  /**
-   * English rules: further word groups that every match holds one word of
-   * (substrings of the match), so a text lacking a group skips the rule.
-   */
-  readonly alsoNeeds?: readonly (readonly string[])[];
-  /** Non-English rules: a one-character class, the script that the text must hold. */
-  readonly script?: RegExp;
-  /** Every match holds a non-ASCII character, so the rule also runs on any such text. */
-  readonly nonAscii?: boolean;
-};
+import { I18N_FAMILY_RULES } from './injection-i18n-families.js';
+import type { InjectionRule } from './injection-rule-kit.js';
+import { atReader, F, NONE, r, S, sr } from './injection-rule-kit.js';
+import { STRUCTURE_RULES } from './injection-structure.js';
 
-// Up to N filler words between two anchors: "ignore [all of the] previous".
-// Word and separator classes are disjoint (no apostrophe or hyphen in S), so a
-// gap splits into words one way only: no ambiguity, no backtracking blow-up.
-const F = (n: number): string => `(?:[\\p{L}\\p{N}'’\\-]{1,24}[^\\p{L}\\p{N}'’\\-]{1,4}){0,${n}}`;
-const S = '[^\\p{L}\\p{N}]{1,4}';
+export type { InjectionRule } from './injection-rule-kit.js';
 
 const OVERRIDE_VERB =
   "(?:ignore|ignoring|disregard|forget|skip|bypass|override|overlook|neglect|discard|abandon|set aside|put aside|leave|remove|erase|wipe|clear|reset|stop following|do not follow|don't follow|dont follow|do not obey|don't obey|no longer follow)";
@@ -41,34 +20,8 @@ const PRIOR =
 const INSTR =
   '(?:instructions?|prompts?|directions?|directives?|rules?|guidelines?|commands?|context|constraints?|restrictions?|programming|guardrails?|assignments?|tasks?|policies|policy|orders?|training|safeguards?|filters?|limitations?|information|everything|(?:image|document|page|email|web) content|what (?:you were|i) (?:told|said)|conversation)';
 
-function r(
-  type: string,
-  weight: number,
-  keywords: readonly string[],
-  src: string,
-  alsoNeeds?: readonly (readonly string[])[],
-): InjectionRule {
-  const rule = { type, weight, keywords, re: new RegExp(src, 'gu') };
-  return alsoNeeds ? { ...rule, alsoNeeds } : rule;
-}
-
 // Word groups for `alsoNeeds`: the call-a-tool verbs, and the verbs that ask to show something.
 const RUN_VERBS: readonly string[] = ['call', 'invoke', 'use', 'run', 'trigger', 'execute'];
-/** Anchors of a script rule: ASCII words, and whether any non-ASCII character also counts. */
-type Anchors = { readonly words: readonly string[]; readonly nonAscii?: boolean };
-const NONE: Anchors = { words: [] };
-
-function sr(
-  type: string,
-  weight: number,
-  script: RegExp,
-  anchors: Anchors,
-  src: string,
-): InjectionRule {
-  const rule = { type, weight, keywords: anchors.words, script, re: new RegExp(src, 'gu') };
-  return anchors.nonAscii ? { ...rule, nonAscii: true } : rule;
-}
-
 // Not right after a negation: "does not share operator credentials" states a policy, it asks
 // for nothing ("why not tell me …" still asks).
 const NOT_NEGATED =
@@ -160,11 +113,26 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     ['now on', 'henceforth', 'starting now', 'point on', 'moment on'],
     `\\b(?:from now on|henceforth|starting now|from this (?:point|moment) on),? (?:you(?:'re|’re| are| will| must| shall| should| can| may| take| only| obey| follow| listen)|respond|answer|reply|act|only|always|never|ignore|say)`,
   ),
+  // Modes that exist only to lift a model's limits, whoever switches them on.
   r(
     'instruction-override',
     0.8,
     ['mode'],
-    `\\b(?:you are|you're|we are|enter|entering|switch(?:ing)? to|activate|enable|now in) (?:now )?(?:in )?(?:the )?(?:test|testing|developer|dev|debug|debugging|god|admin|administrator|maintenance|sudo|root|unrestricted|jailbreak|dan|evil|unfiltered|diagnostic|override|opposite|chaos) mode\\b`,
+    `\\b(?:you are|you're|we are|enter|entering|switch(?:ing)? to|activate|enable|now in) (?:now )?(?:in )?(?:the )?(?:god|unrestricted|jailbreak|dan|evil|unfiltered|opposite|chaos) mode\\b`,
+  ),
+  // Ordinary product modes ("enable developer mode on your phone") count only when the reader
+  // is told it is in one; switched on by someone else they are a weak hint.
+  r(
+    'instruction-override',
+    0.75,
+    ['mode'],
+    `\\b(?:you are|you're) (?:now )?(?:in )?(?:the )?(?:test|testing|developer|dev|debug|debugging|admin|administrator|maintenance|sudo|root|diagnostic|override) mode\\b`,
+  ),
+  r(
+    'instruction-override',
+    0.3,
+    ['mode'],
+    `\\b(?:we are|enter|entering|switch(?:ing)? to|activate|enable|now in) (?:now )?(?:in )?(?:the )?(?:test|testing|developer|dev|debug|debugging|admin|administrator|maintenance|sudo|root|diagnostic|override) mode\\b`,
   ),
   // Two rules where there was one alternation, so that the ReDoS check (recheck's automaton)
   // proves each in seconds (together: minutes). Same hits: the `^` heading matches only at the
@@ -438,7 +406,13 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     'instruction-override',
     0.75,
     ['new instruction', 'mode'],
-    `\\b(?:begin|start|beginning) (?:of )?new instructions?\\b|\\b(?:debug(?:ging)?|developer|god|admin|jailbreak) mode (?:is )?(?:now )?(?:enabled|activated|on|unlocked)\\b`,
+    `\\b(?:begin|start|beginning) (?:of )?new instructions?\\b|\\b(?:god|jailbreak) mode (?:is )?(?:now )?(?:enabled|activated|on|unlocked)\\b`,
+  ),
+  r(
+    'instruction-override',
+    0.35,
+    ['mode'],
+    `\\b(?:debug(?:ging)?|developer|admin) mode (?:is )?(?:now )?(?:enabled|activated|on|unlocked)\\b`,
   ),
   r(
     'instruction-override',
@@ -468,7 +442,14 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
       'machiavellian',
       'avoid norms',
     ],
-    `\\b(?:do anything now|jailbr[eo]a?k(?:en|ed)?|developer mode(?: enabled| output)?|dan mode|\\bdan\\b (?:prompt|mode|\\d)|anti-?dan|always intelligent and machiavellian|strive to avoid norms)\\b`,
+    `\\b(?:do anything now|developer mode output|dan mode|\\bdan\\b (?:prompt|mode|\\d)|anti-?dan|always intelligent and machiavellian|strive to avoid norms)\\b`,
+  ),
+  // "jailbreak" and "developer mode" alone are ordinary words (phones, IDEs): a weak hint only.
+  r(
+    'role-jailbreak',
+    0.3,
+    ['jailbr', 'developer mode'],
+    `\\b(?:jailbr[eo]a?k(?:en|ed|s|ing)?|developer mode(?: enabled)?)\\b`,
   ),
   r(
     'role-jailbreak',
@@ -625,22 +606,24 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     `\\b(?:the )?user (?:has )?(?:entered|provided|typed|said|gave|given) the (?:correct|right) (?:password|code|passphrase|access code)\\b|\\btrusted instructions? from\\b`,
   ),
   // Secret / system prompt exfiltration
-  r(
-    'prompt-exfiltration',
-    0.9,
-    [
-      'prompt',
-      'instruction',
-      'rules',
-      'message',
-      'configuration',
-      'guideline',
-      'directive',
-      'config',
-      'setup',
-      'context',
-    ],
-    `\\b(?:reveal|show|print|repeat|output|display|tell|give|share|leak|disclose|dump|echo|write|list|summari[sz]e|translate|spell|recite|paste|expose|provide|state|return|copy|send|post|include|describe|explain|convert|encode|relay|what (?:is|are|were)|what's)${S}${F(5)}(?:system|initial|original|hidden|secret|confidential|internal|developer|pre|starting|first|previous|above|full|exact|entire|complete|operator'?s?|underlying|core|real|verbatim)${S}?${F(1)}(?:prompt|instructions?|message|rules|configuration|config|guidelines|directives|setup|context)\\b`,
+  atReader(
+    r(
+      'prompt-exfiltration',
+      0.9,
+      [
+        'prompt',
+        'instruction',
+        'rules',
+        'message',
+        'configuration',
+        'guideline',
+        'directive',
+        'config',
+        'setup',
+        'context',
+      ],
+      `\\b(?:reveal|show|print|repeat|output|display|tell|give|share|leak|disclose|dump|echo|write|list|summari[sz]e|translate|spell|recite|paste|expose|provide|state|return|copy|send|post|include|describe|explain|convert|encode|relay|what (?:is|are|were)|what's)${S}${F(5)}(?:system|initial|original|hidden|secret|confidential|internal|developer|pre|starting|first|previous|above|full|exact|entire|complete|operator'?s?|underlying|core|real|verbatim)${S}?${F(1)}(?:prompt|instructions?|message|rules|configuration|config|guidelines|directives|setup|context)\\b`,
+    ),
   ),
   r(
     'prompt-exfiltration',
@@ -665,46 +648,48 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     `\\bwhat (?:were|was|have|did) you (?:been )?(?:told|instructed|programmed|given|said|asked)${S}${F(3)}(?:before|earlier|to do|initially|at the (?:start|beginning)|above|prior)\\b`,
     [['what']],
   ),
-  r(
-    'prompt-exfiltration',
-    0.7,
-    [
-      'password',
-      'secret',
-      'access code',
-      'passcode',
-      'key',
-      'passphrase',
-      'credentials',
-      'seed phrase',
-      'cookie',
-      'token',
-    ],
-    `${NOT_NEGATED}\\b(?:reveal|tell|give|show|print|output|share|leak|disclose|what is|what's|say|spell|hint|provide|include|reply with|respond with|post|send)${S}${F(3)}(?:the|your|my|any|operator'?s?)${S}${F(3)}(?:secret |hidden |real |correct |actual |api |private |access )?(?:password|passcode|passphrase|access code|secret key|api keys?|secret values?|credentials|private key|seed phrase|session cookie|cookies|tokens?)\\b`,
-    [
+  atReader(
+    r(
+      'prompt-exfiltration',
+      0.7,
       [
-        'reveal',
-        'tell',
-        'give',
-        'show',
-        'print',
-        'output',
-        'share',
-        'leak',
-        'disclose',
-        'what is',
-        "what's",
-        'say',
-        'spell',
-        'hint',
-        'provide',
-        'include',
-        'reply with',
-        'respond with',
-        'post',
-        'send',
+        'password',
+        'secret',
+        'access code',
+        'passcode',
+        'key',
+        'passphrase',
+        'credentials',
+        'seed phrase',
+        'cookie',
+        'token',
       ],
-    ],
+      `${NOT_NEGATED}\\b(?:reveal|tell|give|show|print|output|share|leak|disclose|what is|what's|say|spell|hint|provide|include|reply with|respond with|post|send)${S}${F(3)}(?:the|your|my|any|operator'?s?)${S}${F(3)}(?:secret |hidden |real |correct |actual |api |private |access )?(?:password|passcode|passphrase|access code|secret key|api keys?|secret values?|credentials|private key|seed phrase|session cookie|cookies|tokens?)\\b`,
+      [
+        [
+          'reveal',
+          'tell',
+          'give',
+          'show',
+          'print',
+          'output',
+          'share',
+          'leak',
+          'disclose',
+          'what is',
+          "what's",
+          'say',
+          'spell',
+          'hint',
+          'provide',
+          'include',
+          'reply with',
+          'respond with',
+          'post',
+          'send',
+        ],
+      ],
+    ),
   ),
   r(
     'prompt-exfiltration',
@@ -737,7 +722,59 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
       'api key',
       'access token',
     ],
-    `(?:~/\\.ssh|id_rsa|id_ed25519|\\.env\\b|/etc/passwd|/etc/shadow|\\.aws/credentials|\\.npmrc|\\.netrc|session cookie|auth(?:entication)? token|browser cookies|seed phrase|private keys?|environment variables|env vars)${S}${F(6)}(?:to|into|in|with|at|via|here)\\b|\\b(?:send|post|upload|attach|paste|share|forward|email|append|include|exfiltrate|leak|read|cat|print)${S}${F(4)}(?:~/\\.ssh|id_rsa|\\.env\\b|/etc/passwd|credentials? file|config file|session cookie|cookies|api keys?|private keys?|access tokens?|environment variables|seed phrase|wallet (?:keys?|seed))`,
+    `\\b(?:send|post|upload|attach|paste|share|forward|email|append|include|exfiltrate|leak|read|cat|print)${S}${F(4)}(?:~/\\.ssh|id_rsa|\\.env\\b|/etc/passwd|credentials? file|config file|session cookie|cookies|environment variables|seed phrase|wallet (?:keys?|seed))`,
+  ),
+  // A sensitive path followed by a preposition ("the .env file in the root") is no request on
+  // its own: a weak hint only.
+  r(
+    'data-exfiltration',
+    0.45,
+    [
+      'ssh',
+      'id_rsa',
+      'id_ed25519',
+      '.env',
+      'passwd',
+      'shadow',
+      'credentials',
+      '.npmrc',
+      '.netrc',
+      'session cookie',
+      'auth',
+      'browser cookies',
+      'seed phrase',
+      'private key',
+      'environment variables',
+      'env vars',
+    ],
+    `(?:~/\\.ssh|id_rsa|id_ed25519|\\.env\\b|/etc/passwd|/etc/shadow|\\.aws/credentials|\\.npmrc|\\.netrc|session cookie|auth(?:entication)? token|browser cookies|seed phrase|private keys?|environment variables|env vars)${S}${F(6)}(?:to|into|in|with|at|via|here)\\b`,
+  ),
+  // "Paste your API key into the settings page" is how every SDK's docs read: the generic
+  // key words weigh little unless the request goes to the asker (see injection-structure.ts).
+  r(
+    'data-exfiltration',
+    0.45,
+    ['api key', 'private key', 'access token'],
+    `\\b(?:send|post|upload|attach|paste|share|forward|email|append|include|exfiltrate|leak|read|cat|print)${S}${F(4)}(?:api keys?|private keys?|access tokens?)`,
+    [
+      [
+        'send',
+        'post',
+        'upload',
+        'attach',
+        'paste',
+        'share',
+        'forward',
+        'email',
+        'append',
+        'include',
+        'exfiltrate',
+        'leak',
+        'read',
+        'cat',
+        'print',
+      ],
+    ],
   ),
   // Agent / tool hijack aimed at readers
   r(
@@ -857,6 +894,7 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     `\\b(?:append|add|attach|include|put)${S}${F(3)}(?:to|in|into)${S}${F(2)}(?:this |the )?(?:link|url|query|request|image)\\b`,
     [['append', 'add', 'attach', 'include', 'put']],
   ),
+  ...STRUCTURE_RULES,
 ];
 
 const CJK = /[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
@@ -1089,4 +1127,5 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     NONE,
     `(?:اكشف|أظهر|اعرض|أخبرني)[^.\\n]{0,12}(?:موجه النظام|تعليمات النظام|التعليمات)`,
   ),
+  ...I18N_FAMILY_RULES,
 ];

@@ -4,12 +4,12 @@
  * runs, rot13 when asked for), decode embedded payloads and rescan them within
  * a depth and size bound, and report invisible-character smuggling.
  */
-import type { Severity } from '../types.js';
 import type { ReversedRun } from './bidi-reversed.js';
 import { reverseCodePoints, reversedView, runAt } from './bidi-reversed.js';
 import { findEncoded } from './decode.js';
 import { hasDoubledWords } from './doubled.js';
 import { findMultiUnitFlood } from './flood.js';
+import { calibrate, severityOfConfidence } from './injection-calibration.js';
 import {
   DecodingHint,
   decodingHints,
@@ -18,25 +18,33 @@ import {
   i18nRules,
   primeKeywords,
 } from './injection-prefilter.js';
+import { AWAY_FACTOR, pointsAway } from './injection-rule-kit.js';
 import type { InjectionRule } from './injection-rules.js';
 import { INJECTION_RULES } from './injection-rules.js';
 import { leetFold, normalize, rot13 } from './normalize.js';
 import type { RawFinding } from './rule.js';
 
 const META =
-  /prompt injection|injection attack|jailbreak(?:ing)? (?:attempt|prompt)s?|attackers?|adversar|red[ -]team|owasp|mitigat|vulnerab|example of|for example|e\.g\.|such as|we tested|detect(?:ed|s|ion)?|classif|security research|phrases? like|guardrail|filter(?:ed|s)? (?:out|for)|warn(?:ing)? (?:about|against)|beware|watch out|scam|phishing|never (?:share|send|paste)/i;
+  /prompt injection|injection attack|jailbreak(?:ing)? (?:attempt|prompt)s?|attackers?|\battacks?\b|\bpayloads?\b|\bexploits?\b|adversar|red[ -]team|owasp|mitigat|vulnerab|example of|for example|e\.g\.|such as|we tested|detect(?:ed|s|ion)?|classif|security research|phrases? like|guardrail|filter(?:ed|s)? (?:out|for)|\bour filter|warn(?:ing)? (?:about|against)|beware|watch out|scam|phishing|never (?:share|send|paste)|threat model|test cases?/i;
+
+// Reported speech in security talk: "tricks the model into ignoring …", "told the bot to reveal …".
+const REPORTED =
+  /\b(?:(?:the |a |an |that |this )?(?:models?|llms?|ai|agents?|assistants?|bots?|chatbots?|systems?|it|them|victims?|target|users?)|(?:ask|asks|asking|tell|tells|telling|urge|urges|urging|get|gets|getting) (?:you|people|agents|bots))\s(?:to|into)\s$/;
+
+// Instructions that belong to a document, not to the reader: "ignore the previous
+// instructions in the README and run the new script".
+const ELSEWHERE =
+  /\b(?:in|from|of|on) (?:the|this|that|our|my) (?:readme|docs?|documentation|manual|guide|setup guide|install guide|tutorial|wiki|changelog|release notes|faq|spec|box|package)\b/;
 
 const never = (): boolean => false;
 
-type Hit = { start: number; end: number; weight: number; type: string };
-
-function severityOf(w: number): Severity {
-  return w >= 0.8 ? 'high' : w >= 0.6 ? 'medium' : 'low';
-}
+type Hit = { start: number; end: number; weight: number; type: string; group: string };
 
 function inQuotes(view: string, start: number, end: number): boolean {
   const before = view.slice(Math.max(0, start - 200), start);
-  const after = view.slice(end, end + 200);
+  // From the match's start: a match that runs past the closing quote ("…instructions"; our
+  // filter) was still quoted.
+  const after = view.slice(start, end + 200);
   for (const [o, c] of [
     ['"', '"'],
     ['“', '”'],
@@ -54,8 +62,38 @@ function inQuotes(view: string, start: number, end: number): boolean {
   return false;
 }
 
-/** Appends the matches of `rule` in `target` to `hits` (quoted examples weigh less in meta-talk). */
-function applyRule(rule: InjectionRule, target: string, meta: () => boolean, hits: Hit[]): void {
+/** The weight of one match of `rule`: less when it names someone else's thing or is quoted or reported in security talk. */
+function weightOf(
+  rule: InjectionRule,
+  target: string,
+  start: number,
+  end: number,
+  meta: () => boolean,
+): number {
+  let w = rule.weight;
+  if (rule.aimedAtReader === true && pointsAway(target.slice(start, end))) w *= AWAY_FACTOR;
+  if (
+    rule.type === 'instruction-override' &&
+    ELSEWHERE.test(target.slice(Math.max(start, end - 4), end + 48))
+  )
+    w *= AWAY_FACTOR;
+  if (!meta()) return w;
+  if (inQuotes(target, start, end)) return w * 0.4;
+  if (REPORTED.test(target.slice(Math.max(0, start - 40), start))) return w * 0.45;
+  return w;
+}
+
+/**
+ * Appends the matches of `rule` in `target` to `hits`; `group` is the
+ * calibration group (the finding type, `:i18n` for multilingual rules).
+ */
+function applyRule(
+  rule: InjectionRule,
+  target: string,
+  meta: () => boolean,
+  hits: Hit[],
+  group: string = rule.type,
+): void {
   rule.re.lastIndex = 0;
   let guard = 0;
   for (let m = rule.re.exec(target); m && guard < 64; m = rule.re.exec(target), guard++) {
@@ -65,9 +103,13 @@ function applyRule(rule: InjectionRule, target: string, meta: () => boolean, hit
     }
     const start = m.index;
     const end = m.index + m[0].length;
-    let w = rule.weight;
-    if (meta() && inQuotes(target, start, end)) w *= 0.4;
-    hits.push({ start, end, weight: w, type: rule.type });
+    hits.push({
+      start,
+      end,
+      weight: weightOf(rule, target, start, end, meta),
+      type: rule.type,
+      group,
+    });
   }
 }
 
@@ -80,8 +122,30 @@ function runRules(view: string, plain: string, meta: () => boolean, plainIsAscii
   for (const ri of englishRules(view))
     applyRule(INJECTION_RULES[ri] as InjectionRule, view, meta, hits);
   if (plain !== '')
-    for (const rule of i18nRules(plain, plainIsAscii)) applyRule(rule, plain, meta, hits);
+    for (const rule of i18nRules(plain, plainIsAscii))
+      applyRule(rule, plain, meta, hits, `${rule.type}:i18n`);
   return hits;
+}
+
+/**
+ * The weight of the weak hits (< 0.5) as evidence: overlapping hits are one
+ * piece of evidence (their strongest), so three rules reading one phrase do
+ * not add up to a finding.
+ */
+function distinctWeakSum(hits: readonly Hit[]): number {
+  const weak = hits.filter((h) => h.weight < 0.5).sort((a, b) => a.start - b.start);
+  let sum = 0;
+  let end = -1;
+  let best = 0;
+  for (const h of weak) {
+    if (h.start >= end) {
+      sum += best;
+      best = 0;
+    }
+    best = Math.max(best, h.weight);
+    end = Math.max(end, h.end);
+  }
+  return sum + best;
 }
 
 /** Options for {@link scanInjection}. */
@@ -90,6 +154,11 @@ export type InjectionOptions = {
   readonly decodeBudgetChars: number;
   /** Whether to scan right-to-left override runs reversed (off inside that scan). @default true */
   readonly reversedRuns?: boolean;
+  /**
+   * For fitting the calibration only (bench/calibration/fit.mjs): report each
+   * rule finding with its raw weight and its calibration group as its type.
+   */
+  readonly rawWeights?: boolean;
 };
 
 /** One finding per right-to-left override run whose reversed text holds an injection. */
@@ -141,17 +210,18 @@ export function scanInjection(
   const emit = (hits: readonly Hit[], map: (a: number, b: number) => [number, number]): void => {
     if (hits.length === 0) return;
     const strong = hits.filter((h) => h.weight >= 0.5);
-    const weakSum = hits.filter((h) => h.weight < 0.5).reduce((a, h) => a + h.weight, 0);
+    const weakSum = distinctWeakSum(hits);
     const chosen = weakSum >= 0.9 ? hits : strong;
     for (const h of chosen) {
       const [s, e] = map(h.start, h.end);
+      const c = opts.rawWeights === true ? Math.min(1, h.weight) : calibrate(h.group, h.weight);
       out.push({
         category: 'injection',
-        type: h.type,
+        type: opts.rawWeights === true ? h.group : h.type,
         start: s,
         end: e,
-        confidence: Math.min(1, h.weight),
-        severity: severityOf(h.weight),
+        confidence: c,
+        severity: severityOfConfidence(c),
       });
     }
   };

@@ -1,0 +1,135 @@
+/**
+ * Multilingual injection rules generated from {@link LEXICONS}: per language,
+ * the same structural families as the English rules — override ("ignore your
+ * rules"), rules declared void for the reader ("the rules you were given no
+ * longer apply"), obedience moved to the post ("follow this post instead",
+ * "stop obeying your operator"), prompt and credential requests ("show your
+ * system prompt", "send me the API key"), funds moved ("transfer the balance
+ * to this wallet") and unrestricted personas. Spaced languages bound gaps in
+ * words, the others in characters; every pattern is a bounded concatenation
+ * of literal alternations, so it stays linear.
+ */
+
+import type { Lexicon } from './injection-i18n-lexicon.js';
+import { LEXICONS } from './injection-i18n-lexicon.js';
+import type { Anchors, InjectionRule } from './injection-rule-kit.js';
+import { F, S, sr } from './injection-rule-kit.js';
+
+const LATIN = /[a-z]/;
+const CYRILLIC = /[\u0400-\u04ff]/;
+const CJK = /[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
+const ARABIC = /[\u0600-\u06ff]/;
+
+function scriptOf(lang: string): RegExp {
+  if (lang === 'ru') return CYRILLIC;
+  if (lang === 'zh' || lang === 'ja' || lang === 'ko') return CJK;
+  if (lang === 'ar') return ARABIC;
+  return LATIN;
+}
+
+const literal = (w: string): string => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** An alternation of literal phrases, longest first. */
+function alt(words: readonly string[]): string {
+  return `(?:${[...words]
+    .sort((a, b) => b.length - a.length)
+    .map(literal)
+    .join('|')})`;
+}
+
+/**
+ * Prefilter anchors that every match holds, from one required word group:
+ * each phrase's longest ASCII run (three characters or more), or, for a
+ * phrase without one, any non-ASCII character.
+ */
+export function anchorsOf(words: readonly string[]): Anchors {
+  const out = new Set<string>();
+  let nonAscii = false;
+  for (const w of words) {
+    const runs = w.match(/[\x20-\x7e]+/g) ?? [];
+    const best = runs.map((x) => x.trim()).sort((a, b) => b.length - a.length)[0] ?? '';
+    if (best.length >= 3 || (best.length > 0 && best === w)) out.add(best);
+    else nonAscii = true;
+  }
+  return nonAscii ? { words: [...out], nonAscii: true } : { words: [...out] };
+}
+
+/** A gap of up to `n` words (spaced languages) or about `4n` characters. */
+function gap(lex: Lexicon, n: number): string {
+  return lex.spaced ? `${S}${F(n)}` : `[^。！？.!?؟\\n]{0,${n * 4}}`;
+}
+
+/** `a gap b` and, for object-first languages, `b gap a` too. */
+function pair(lex: Lexicon, a: string, b: string, n: number): string {
+  const g = gap(lex, n);
+  return lex.objectFirst ? `${a}${g}${b}|${b}${g}${a}` : `${a}${g}${b}`;
+}
+
+function rulesOf(lex: Lexicon): InjectionRule[] {
+  const script = scriptOf(lex.lang);
+  const latin = script === LATIN;
+  // Non-Latin scripts are gated by the script alone, like the hand-written rules.
+  const anchors = (words: readonly string[]): Anchors => (latin ? anchorsOf(words) : { words: [] });
+  // A Latin word starts after a non-letter: "signora" holds no "ignora".
+  const start = lex.spaced ? '(?<![\\p{L}\\p{N}])' : '';
+  const mk = (type: string, weight: number, group: readonly string[], body: string) =>
+    sr(type, weight, script, anchors(group), `${start}(?:${body})`);
+  const g = (n: number): string => gap(lex, n);
+  const [ignore, rules, you, invalid] = [
+    alt(lex.ignore),
+    alt(lex.rules),
+    alt(lex.you),
+    alt(lex.invalid),
+  ];
+  const [follow, post, sw] = [alt(lex.follow), alt(lex.thisPost), alt(lex.switchTo)];
+  const insteadOrders = [
+    `${follow}${g(3)}${post}${g(3)}${sw}`,
+    `${sw}${g(3)}${follow}${g(3)}${post}`,
+    `${follow}${g(2)}${sw}${g(3)}${post}`,
+  ];
+  if (lex.objectFirst)
+    insteadOrders.push(
+      `${post}${g(3)}${follow}${g(3)}${sw}`,
+      `${sw}${g(3)}${post}${g(3)}${follow}`,
+    );
+  return [
+    mk('instruction-override', 0.85, lex.ignore, pair(lex, ignore, rules, 3)),
+    mk(
+      'instruction-override',
+      0.8,
+      lex.invalid,
+      `${you}${g(3)}${rules}${g(4)}${invalid}|${rules}${g(5)}${you}${g(3)}${invalid}`,
+    ),
+    mk('instruction-override', 0.8, lex.switchTo, insteadOrders.join('|')),
+    mk(
+      'instruction-override',
+      0.8,
+      lex.stopFollow,
+      pair(lex, alt(lex.stopFollow), alt(lex.principal), 4),
+    ),
+    mk(
+      'prompt-exfiltration',
+      0.8,
+      lex.promptNouns,
+      pair(lex, alt(lex.reveal), alt(lex.promptNouns), 3),
+    ),
+    mk('data-exfiltration', 0.8, lex.giveMe, pair(lex, alt(lex.giveMe), alt(lex.secrets), 3)),
+    mk(
+      'agent-hijack',
+      0.75,
+      lex.money,
+      lex.objectFirst
+        ? `${alt(lex.money)}${g(3)}${alt(lex.dest)}${g(3)}${alt(lex.transfer)}|${alt(lex.transfer)}${g(4)}${alt(lex.money)}${g(5)}${alt(lex.dest)}`
+        : `${alt(lex.transfer)}${g(4)}${alt(lex.money)}${g(5)}${alt(lex.dest)}`,
+    ),
+    mk(
+      'role-jailbreak',
+      0.75,
+      lex.unrestricted,
+      `${alt(lex.youAreNow)}${g(4)}${alt(lex.unrestricted)}`,
+    ),
+  ];
+}
+
+/** The generated multilingual family rules, eight per language. */
+export const I18N_FAMILY_RULES: readonly InjectionRule[] = LEXICONS.flatMap(rulesOf);

@@ -1,0 +1,90 @@
+/**
+ * The pieces injection rules are written with: the rule type, bounded word
+ * gaps, and constructors for English and script (multilingual) rules.
+ */
+
+/** One injection pattern. */
+export type InjectionRule = {
+  readonly type: string;
+  readonly re: RegExp;
+  /** 0–1; a match at or above 0.5 is reported on its own. */
+  readonly weight: number;
+  /**
+   * ASCII keywords for the prefilter (any one must occur). Script rules with
+   * none run whenever their script occurs.
+   */
+  readonly keywords: readonly string[];
+  /**
+   * English rules: further word groups that every match holds one word of
+   * (substrings of the match), so a text lacking a group skips the rule.
+   */
+  readonly alsoNeeds?: readonly (readonly string[])[];
+  /** Non-English rules: a one-character class, the script that the text must hold. */
+  readonly script?: RegExp;
+  /** Every match holds a non-ASCII character, so the rule also runs on any such text. */
+  readonly nonAscii?: boolean;
+  /**
+   * The rule asks the reader for something of its own (its prompt, its keys):
+   * a match that names someone else's ("translate our chatbot's system
+   * prompt") and not the reader's weighs {@link AWAY_FACTOR} as much.
+   */
+  readonly aimedAtReader?: boolean;
+};
+
+/** Weight factor of an {@link InjectionRule.aimedAtReader} match that points away from the reader. */
+export const AWAY_FACTOR = 0.35;
+
+// Possessives and articles that point away from the reader, and the ones that point at it.
+const AWAY = /\b(?:our|my|their|his|her|its|an?|one|someone's|somebody's)\b/;
+const AT_READER = /\byou(?:r|rs|rself)?\b/;
+
+/** True when a match of an {@link InjectionRule.aimedAtReader} rule names someone else's thing. */
+export function pointsAway(match: string): boolean {
+  return AWAY.test(match) && !AT_READER.test(match);
+}
+
+/**
+ * Up to N filler words between two anchors: "ignore [all of the] previous".
+ * Word and separator classes are disjoint, so a gap splits into words one
+ * way only: no ambiguity, no backtracking blow-up.
+ */
+export const F = (n: number): string =>
+  `(?:[\\p{L}\\p{N}'’\\-]{1,24}[^\\p{L}\\p{N}'’\\-]{1,4}){0,${n}}`;
+
+/** A separator between two words: one to four non-word characters. */
+export const S = '[^\\p{L}\\p{N}]{1,4}';
+
+/** An English rule. */
+export function r(
+  type: string,
+  weight: number,
+  keywords: readonly string[],
+  src: string,
+  alsoNeeds?: readonly (readonly string[])[],
+): InjectionRule {
+  const rule = { type, weight, keywords, re: new RegExp(src, 'gu') };
+  return alsoNeeds ? { ...rule, alsoNeeds } : rule;
+}
+
+/** Anchors of a script rule: ASCII words, and whether any non-ASCII character also counts. */
+export type Anchors = { readonly words: readonly string[]; readonly nonAscii?: boolean };
+
+/** No anchors: the rule runs whenever its script occurs. */
+export const NONE: Anchors = { words: [] };
+
+/** A multilingual rule that runs when `script` occurs (and one of its anchors, if any). */
+export function sr(
+  type: string,
+  weight: number,
+  script: RegExp,
+  anchors: Anchors,
+  src: string,
+): InjectionRule {
+  const rule = { type, weight, keywords: anchors.words, script, re: new RegExp(src, 'gu') };
+  return anchors.nonAscii ? { ...rule, nonAscii: true } : rule;
+}
+
+/** `rule` marked {@link InjectionRule.aimedAtReader}. */
+export function atReader(rule: InjectionRule): InjectionRule {
+  return { ...rule, aimedAtReader: true };
+}
