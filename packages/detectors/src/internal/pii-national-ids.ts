@@ -45,6 +45,11 @@ const NA = '(?![A-Za-z0-9])';
 /** `first` not preceded by a letter or digit (look-behind after it, as in `pii-rules.ts`). */
 const NBF = (first: string, notAfter = '[A-Za-z0-9]'): string => `${first}(?<!${notAfter}.)`;
 const DIGITS: readonly string[] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
+/** Every `digit sep digit` trigram: the keywords of punctuated layouts (`123.456`, `1 84`). */
+const pairs = (sep: string): readonly string[] =>
+  DIGITS.flatMap((x) => DIGITS.map((y) => `${x}${sep}${y}`));
+const DOT_PAIRS = pairs('.');
+const SPACE_PAIRS = pairs(' ');
 
 /** The check passes: the confidence, else 0. */
 const checked =
@@ -88,7 +93,7 @@ export const NATIONAL_ID_RULES: readonly Rule[] = [
       context: /身份证|身份號|居民身份|resident id|identity|id card|id number/i,
     },
   ),
-  rule('br-cpf', DIGITS, `${NBF('\\d', '[\\d.]')}\\d{2}\\.\\d{3}\\.\\d{3}-\\d{2}(?![\\d\\-])`, {
+  rule('br-cpf', DOT_PAIRS, `${NBF('\\d', '[\\d.]')}\\d{2}\\.\\d{3}\\.\\d{3}-\\d{2}(?![\\d\\-])`, {
     minDigitRun: 3,
     gate: /\d\.\d{3}\.\d{3}-\d\d/,
     validate: checked(c.validBrCpf, 0.75),
@@ -118,7 +123,7 @@ export const NATIONAL_ID_RULES: readonly Rule[] = [
   ),
   rule(
     'fr-nir',
-    DIGITS,
+    SPACE_PAIRS,
     `${NBF('[1-478]')} \\d{2} (?:0[1-9]|1[0-2]|[2-4]\\d|[5-9]\\d) (?:\\d{2}|2[AB]) \\d{3} \\d{3} \\d{2}(?!\\d)`,
     {
       minDigitRun: 2,
@@ -129,7 +134,7 @@ export const NATIONAL_ID_RULES: readonly Rule[] = [
   ),
   rule(
     'be-national-number',
-    DIGITS,
+    DOT_PAIRS,
     `${NBF('\\d', '[\\d.]')}\\d\\.\\d{2}\\.\\d{2}-\\d{3}\\.\\d{2}(?![\\d.])`,
     {
       minDigitRun: 2,
