@@ -298,6 +298,7 @@ describe('audit logger against PostgreSQL', () => {
   it('groups concurrent calls into batches and resolves each after commit', async () => {
     const sizes: number[] = [];
     const meter = {
+      createCounter: () => ({ add: () => undefined }),
       createHistogram: (name: string) => ({
         record: (v: number) => {
           if (name === 'clawexchange.audit.batch.size') sizes.push(v);
@@ -362,6 +363,7 @@ describe('audit logger against PostgreSQL', () => {
     });
     const recorded: [string, number, unknown][] = [];
     const meter = {
+      createCounter: () => ({ add: () => undefined }),
       createHistogram: (name: string) => ({
         record: (v: number, attrs?: unknown) => recorded.push([name, v, attrs]),
       }),
@@ -427,6 +429,7 @@ describe('audit logger against PostgreSQL', () => {
 
   it('a failing meter never turns a committed event into a failure', async () => {
     const meter = {
+      createCounter: () => ({ add: () => undefined }),
       createHistogram: () => ({
         record: () => {
           throw new Error('meter down');
@@ -450,6 +453,7 @@ describe('audit logger against PostgreSQL', () => {
   it('records write latency for committed events', async () => {
     const recorded: [string, unknown][] = [];
     const meter = {
+      createCounter: () => ({ add: () => undefined }),
       createHistogram: (name: string) => ({
         record: (_v: number, attrs?: unknown) => recorded.push([name, attrs]),
       }),
