@@ -37,16 +37,20 @@ describe('the semantic option', () => {
     expect(fieldOf(() => scan('x', { semantic: { threshhold: 0.5 } as never }))).toMatch(
       /semantic/,
     );
-    expect(fieldOf(() => scan('x', { semantic: { threshold: 0 } }))).toBe('semantic.threshold');
-    expect(fieldOf(() => scan('x', { semantic: { threshold: 1 } }))).toBe('semantic.threshold');
-    expect(fieldOf(() => scan('x', { semantic: { threshold: '0.5' as never } }))).toBe(
+    expect(fieldOf(() => scan('x', { semantic: { enabled: true, threshold: 0 } }))).toBe(
       'semantic.threshold',
     );
+    expect(fieldOf(() => scan('x', { semantic: { enabled: true, threshold: 1 } }))).toBe(
+      'semantic.threshold',
+    );
+    expect(
+      fieldOf(() => scan('x', { semantic: { enabled: true, threshold: '0.5' as never } })),
+    ).toBe('semantic.threshold');
     expect(fieldOf(() => scan('x', { semantic: { enabled: 'no' as never } }))).toBe(
       'semantic.enabled',
     );
     expect(fieldOf(() => scan('x', { semantic: null as never }))).toBe('semantic');
-    expect(fieldOf(() => injectionPlugin({ semantic: { threshold: 2 } }))).toBe(
+    expect(fieldOf(() => injectionPlugin({ semantic: { enabled: true, threshold: 2 } }))).toBe(
       'semantic.threshold',
     );
     expect(
@@ -59,36 +63,45 @@ describe('the semantic option', () => {
     const { t, p } = quiet as { t: string; p: number };
     expect(p).toBeGreaterThan(0.0002);
     const below = Math.max(0.0001, Math.floor(p * 5000) / 10_000);
-    const found = scan(t, { categories: ['injection'], semantic: { threshold: below } });
+    const found = scan(t, {
+      categories: ['injection'],
+      semantic: { enabled: true, threshold: below },
+    });
     expect(found.map((f) => f.type)).toEqual(['semantic']);
     // Reported confidences may be rounded further by the finding stage.
     expect(found[0]?.confidence).toBeCloseTo(p, 2);
     expect(found[0]?.redacted).not.toContain(t.slice(0, 12));
     const above = Math.min(0.9999, p + 0.0001);
-    expect(scan(t, { categories: ['injection'], semantic: { threshold: above } })).toEqual([]);
+    expect(
+      scan(t, { categories: ['injection'], semantic: { enabled: true, threshold: above } }),
+    ).toEqual([]);
   });
 
-  it('turns the model off: no semantic finding at any threshold, cached options kept apart', () => {
+  it('is off by default and when disabled: no semantic finding, cached options kept apart', () => {
     for (const t of texts) {
       const off = scan(t, { semantic: { enabled: false } });
       expect(off.some((f) => f.type === 'semantic')).toBe(false);
     }
     const { t } = quiet as { t: string };
-    const low = scan(t, { semantic: { threshold: 0.0001 } });
+    const low = scan(t, { semantic: { enabled: true, threshold: 0.0001 } });
     expect(low.some((f) => f.type === 'semantic')).toBe(true);
-    expect(scan(t, { semantic: { enabled: false, threshold: 0.0001 } })).toEqual([]);
-    expect(scan(t, { semantic: { threshold: 0.0001 } })).toEqual(low);
+    // Off by default; a threshold alone is refused rather than silently ignored.
+    expect(scan(t).some((f) => f.type === 'semantic')).toBe(false);
+    expect(fieldOf(() => scan(t, { semantic: { threshold: 0.0001 } }))).toBe('semantic.threshold');
+    expect(scan(t, { semantic: { enabled: true, threshold: 0.0001 } })).toEqual(low);
   });
 
   it('reaches the injection plugin, alone and in defaultPlugins', async () => {
     const { t } = quiet as { t: string };
     const env = { text: t, contentType: 'POST' } as const;
     const ctx = { signal: new AbortController().signal };
-    const on = injectionPlugin({ semantic: { threshold: 0.0001 } });
+    const on = injectionPlugin({ semantic: { enabled: true, threshold: 0.0001 } });
     const off = injectionPlugin({ semantic: { enabled: false } });
     expect((await on.analyze(env, ctx)).labels).toContain('INJECTION_SEMANTIC');
     expect((await off.analyze(env, ctx)).labels).toEqual([]);
-    const [, , inj] = defaultPlugins({ injection: { semantic: { threshold: 0.0001 } } });
+    const [, , inj] = defaultPlugins({
+      injection: { semantic: { enabled: true, threshold: 0.0001 } },
+    });
     expect((await inj?.analyze(env, ctx))?.labels).toContain('INJECTION_SEMANTIC');
     const [, , quietInj] = defaultPlugins({ injection: { semantic: { enabled: false } } });
     expect((await quietInj?.analyze(env, ctx))?.labels).toEqual([]);

@@ -25,18 +25,26 @@ const DEFAULTS: ResolvedSemantic = {
  * Resolves the `semantic` option.
  *
  * @param value - what the caller passed as `semantic`
- * @returns the operating points, or undefined when the model is off
+ * @returns the operating points, or undefined when the model is off (the default:
+ *   it runs only with `enabled: true`)
  * @throws {DetectorError} DETECTORS_INVALID_OPTIONS naming the bad field
  */
 export function resolveSemantic(value: unknown): ResolvedSemantic | undefined {
-  if (value === undefined) return DEFAULTS;
+  // Off unless asked for: measured, it raises held false positives and costs throughput
+  // (see the README) — a host opts in knowingly.
+  if (value === undefined) return undefined;
   if (typeof value !== 'object' || value === null || Array.isArray(value))
     throw invalid('semantic', 'an object');
   checkDetectorOptions(value, SEMANTIC_SPEC);
   const o = value as SemanticOptions;
   if (o.enabled !== undefined && typeof o.enabled !== 'boolean')
     throw invalid('semantic.enabled', 'a boolean');
-  if (o.enabled === false) return undefined;
+  if (o.enabled !== true) {
+    if (o.threshold !== undefined) {
+      throw invalid('semantic.threshold', 'to be set only with `enabled: true`');
+    }
+    return undefined;
+  }
   if (o.threshold === undefined) return DEFAULTS;
   if (typeof o.threshold !== 'number' || !(o.threshold > 0 && o.threshold < 1))
     throw invalid('semantic.threshold', 'a number in (0, 1)');
