@@ -35,7 +35,7 @@ const cases = files.flatMap((f) =>
       return {
         id: String(c.id ?? `${path.basename(f)}:${i}`),
         text: String(c.text),
-        label: Number(c.label ?? 0),
+        label: c.label === 1 || c.label === 'attack' || c.label === 'injection' ? 1 : 0,
       };
     }),
 );
