@@ -1,7 +1,7 @@
 /**
  * Markup that a reader (a person looking at the rendered post, or a model
- * reading it) does not take as part of the words: markdown emphasis in and
- * around words (`**dis**regard`, `_Ig_nore`, `~~x~~`), empty HTML comments
+ * reading it) does not take as part of the words: paired markdown emphasis in
+ * and around words (`**dis**regard`, `_Ig_nore`, `~~x~~`), empty HTML comments
  * and attribute-less inline tags (`Ig<b></b>nore`, `Ig<!-- -->nore`), and the
  * separators of a word spelled out one letter at a time (`I.g.n.o.r.e`,
  * `i-g-n-o-r-e`). The normaliser drops these spans before matching; offsets
@@ -114,33 +114,55 @@ function tagSpans(input: string): MarkupSpans {
   return out.done();
 }
 
+// Runs of one emphasis character.
+const EMPHASIS_RUN = /\*+|_+|~~+/g;
+/** Farthest an emphasis closer may sit from its opener (same line). */
+const MAX_EMPHASIS_CHARS = 64;
+
 /**
- * Emphasis runs: `*` and `~~` next to a letter or digit on either side;
- * `_` opening or closing a word (`_x`, `x_`), and inside a word only when
- * that word opened with `_` (`_Ig_nore`), so `snake_case` keeps its `_`.
+ * Emphasis pairs, as markdown pairs them: an opener (a run of `*`, `_` or
+ * `~~` followed by a letter or digit; for `_`, not preceded by one) and,
+ * within 64 characters on the same line, a closer of the same character and
+ * length preceded by a letter or digit: `**dis**regard`, `**Ignore**`,
+ * `_Ig_nore`, `~~for~~get`. Unpaired runs stay (`snake_case`, `_id`,
+ * `**kwargs`, `2 * 3`).
  */
+/** Whether `input[from, to)` holds a line break (callers bound the span: linear overall). */
+function hasNewline(input: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (input.charCodeAt(k) === 10) return true;
+  return false;
+}
+
 function emphasisSpans(input: string): MarkupSpans {
   const out = new Pairs();
-  let underscoreWord = false;
-  let i = 0;
-  while (i < input.length) {
+  // Pending opener per character (`*`, `_`, `~`): start (−1: none) and length.
+  const openAt = [-1, -1, -1];
+  const openLen = [0, 0, 0];
+  EMPHASIS_RUN.lastIndex = 0;
+  for (let m = EMPHASIS_RUN.exec(input); m; m = EMPHASIS_RUN.exec(input)) {
+    const i = m.index;
+    const len = m[0].length;
     const c = input.charCodeAt(i);
-    if (c !== 42 && c !== 95 && c !== 126) {
-      if (!isAlnum(c)) underscoreWord = false;
-      i++;
+    const slot = c === 42 ? 0 : c === 95 ? 1 : 2;
+    const before = i > 0 && isAlnum(input.charCodeAt(i - 1));
+    const after = i + len < input.length && isAlnum(input.charCodeAt(i + len));
+    const at = openAt[slot] as number;
+    if (
+      before &&
+      at >= 0 &&
+      openLen[slot] === len &&
+      i - at <= MAX_EMPHASIS_CHARS &&
+      !hasNewline(input, at, i)
+    ) {
+      out.push(at, at + len);
+      out.push(i, i + len);
+      openAt[slot] = -1;
       continue;
     }
-    let j = i + 1;
-    while (j < input.length && input.charCodeAt(j) === c) j++;
-    const before = i > 0 && isAlnum(input.charCodeAt(i - 1));
-    const after = j < input.length && isAlnum(input.charCodeAt(j));
-    let drop: boolean;
-    if (c === 95) {
-      drop = before !== after || (before && after && underscoreWord);
-      if (!before && after) underscoreWord = true;
-    } else drop = (before || after) && (c === 42 || j - i >= 2);
-    if (drop) out.push(i, j);
-    i = j;
+    if (after && (c !== 95 || !before)) {
+      openAt[slot] = i;
+      openLen[slot] = len;
+    }
   }
   return out.done();
 }
@@ -181,6 +203,10 @@ function spelledSpans(input: string): MarkupSpans {
 // Characters that make each pass worth running.
 const HAS_EMPHASIS = /[*_~]/;
 const HAS_SPELLED = /([.\-_*|/+:~])[^\s]\1[^\s]\1/;
+// For ASCII text, one test that no pass can find anything: no tag or comment, no emphasis
+// opener, no spelled-out word. Most texts stop here (one native search).
+const ASCII_CANDIDATE =
+  /<|(?<![A-Za-z0-9])_+[A-Za-z0-9]|\*+[A-Za-z0-9]|~~+[A-Za-z0-9]|[A-Za-z]([.\-_*|/+:~])[A-Za-z]\1[A-Za-z]\1[A-Za-z]/;
 
 const NONE: MarkupSpans = new Int32Array(0);
 
@@ -188,9 +214,11 @@ const NONE: MarkupSpans = new Int32Array(0);
  * Markup spans of `input` (see the module comment), sorted and disjoint:
  * where two overlap, the one that starts first (the longer one on a tie) wins.
  * @param input - the original text
+ * @param knownAscii - the caller knows `input` is ASCII (one quick test then rules most texts out)
  * @returns flat `[start, end]` pairs
  */
-export function markupSpans(input: string): MarkupSpans {
+export function markupSpans(input: string, knownAscii = false): MarkupSpans {
+  if (knownAscii && !ASCII_CANDIDATE.test(input)) return NONE;
   let spans = NONE;
   if (input.includes('<')) spans = merge(commentSpans(input), tagSpans(input));
   if (HAS_EMPHASIS.test(input)) spans = merge(spans, emphasisSpans(input));

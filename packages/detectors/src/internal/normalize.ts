@@ -1,8 +1,18 @@
 /**
- * Text normalisation for injection matching: NFKC, confusable (homoglyph)
- * folding, removal of zero-width / tag / bidi / variation characters, leet
- * folding inside mixed words, lower-casing and whitespace collapsing. Keeps a
- * map from every normalised index back to the original offset.
+ * Text normalisation for injection matching, meant to give what a reader
+ * (a person or a model) takes in: markup inside and around words dropped
+ * (`markup.ts`), every Default_Ignorable code point and lone surrogate
+ * dropped, fillers and space-like invisible runs read as spaces
+ * (`ignorable.ts`), NFKC, lower case, homoglyph and Latin letter-shape
+ * folding (`fold-table.ts`, generated from the Unicode data), whitespace
+ * collapsed; plus leet folding inside mixed words. Keeps a map from every
+ * normalised index back to the original offset.
+ *
+ * Reuse: `normalize(text)` is the one reader view of the package. `text` is
+ * for English patterns (folded to Latin), `plain` for other scripts (same
+ * length and map, unfolded), `map[i]` the original offset of unit `i`. The
+ * learned stage reads `text`; other engines may read either and map their
+ * spans back through `map`.
  */
 
 import { isAsciiDigit, isAsciiLower } from './ascii.js';
@@ -374,7 +384,7 @@ const isBidiOverride = (cp: number): boolean =>
  */
 export function normalize(input: string): Normalized {
   const ascii = !NON_ASCII.test(input);
-  const spans = markupSpans(input);
+  const spans = markupSpans(input, ascii);
   if (ascii) return spans.length === 0 ? new AsciiNormalized(input) : strippedAscii(input, spans);
   const b = new Builder(input.length);
   const sm = new Smuggling();
