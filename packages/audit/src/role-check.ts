@@ -14,7 +14,7 @@ export type AuditRoleProblem =
   | 'SUPERUSER'
   /** Owners can disable triggers, drop or detach partitions. */
   | 'OWNS_TABLE'
-  /** An append-only trigger is missing or disabled. */
+  /** An append-only or append guard trigger is missing or disabled (run every migration step, 0002 included). */
   | 'TRIGGERS_DISABLED';
 
 /** Result of {@link checkAuditDatabaseRole}. */
@@ -38,8 +38,11 @@ const CHECK_SQL = `SELECT current_user::text AS role,
       AND pg_has_role(current_user, c.relowner, 'MEMBER')
   ) AS owns_table,
   (SELECT count(*) FROM pg_trigger
-    WHERE tgrelid = to_regclass('audit_logs')
-      AND tgname IN ('audit_logs_no_update_delete', 'audit_logs_no_truncate')
+    WHERE ((tgrelid = to_regclass('audit_logs')
+        AND tgname IN ('audit_logs_no_update_delete', 'audit_logs_no_truncate',
+          'audit_logs_append_at_head'))
+      OR (tgrelid = to_regclass('audit_chain_head')
+        AND tgname IN ('audit_chain_head_guard', 'audit_chain_head_append_only')))
       AND tgenabled IN ('O', 'A'))::int AS enabled_triggers`;
 
 /**
@@ -61,7 +64,8 @@ export async function checkAuditDatabaseRole(sequelize: Sequelize): Promise<Audi
   const superuser = row?.superuser === true;
   const exists = row?.table_exists === true;
   const ownsTable = row?.owns_table === true;
-  const triggersEnabled = Number(row?.enabled_triggers ?? 0) === 2;
+  // The append-only guards of step 0001 and the append guards of step 0002.
+  const triggersEnabled = Number(row?.enabled_triggers ?? 0) === 5;
   const problems: AuditRoleProblem[] = [];
   if (!exists) problems.push('TABLE_MISSING');
   if (superuser) problems.push('SUPERUSER');

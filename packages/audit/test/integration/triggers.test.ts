@@ -4,7 +4,9 @@ import { Sequelize } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   AuditErrorCode,
+  type AuditMigration,
   assertAuditDatabaseRole,
+  auditMigrations,
   checkAuditDatabaseRole,
   createAuditLogger,
 } from '../../src/index.js';
@@ -69,6 +71,22 @@ describe('append-only guards for the application role', () => {
     await expect(app.query("SET session_replication_role = 'replica'")).rejects.toThrow(
       /permission/,
     );
+  });
+
+  /** regression: issue 16 */
+  it('a database without the step 0002 append guards is reported TRIGGERS_DISABLED', async () => {
+    const step = auditMigrations.find((m) => m.name.includes('0002')) as AuditMigration;
+    await step.down(db.sequelize.getQueryInterface(), db.sequelize);
+    try {
+      expect(await checkAuditDatabaseRole(app)).toMatchObject({
+        triggersEnabled: false,
+        safe: false,
+        problems: ['TRIGGERS_DISABLED'],
+      });
+    } finally {
+      await step.up(db.sequelize.getQueryInterface(), db.sequelize);
+    }
+    expect(await checkAuditDatabaseRole(app)).toMatchObject({ triggersEnabled: true, safe: true });
   });
 
   it('the superuser owner is reported unsafe', async () => {
