@@ -3,6 +3,7 @@ import type { IncomingMessage } from 'node:http';
 import { isIPv6 } from 'node:net';
 import type { RateLimitContext } from '@clawexchange/rate-limiter';
 import type { RequestFacts } from '@clawexchange/ssg';
+import { errorBody } from '@clawexchange/ssg/common';
 
 /** The authenticated agent of a request. */
 export type Agent = { readonly agentId: string; readonly trustLevel: 'NEW' | 'VERIFIED' };
@@ -22,13 +23,29 @@ export type RouteKind = {
  * header, and treats ids starting with `verified-` as VERIFIED agents
  * (higher rate limits).
  */
-export function authenticate(req: AgentRequest, _res: unknown, next: () => void): void {
+export function authenticate(
+  req: AgentRequest,
+  res: { status(code: number): { json(body: unknown): void } },
+  next: () => void,
+): void {
   const agentId = req.headers['x-agent-id'];
   if (typeof agentId === 'string' && agentId !== '') {
+    if (!AGENT_ID.test(agentId)) {
+      // A client error, answered as one (it used to reach the limiter and end as a 500).
+      res.status(400).json(
+        errorBody('INVALID_AGENT_ID', 'x-agent-id must be 1-256 printable ASCII characters', {
+          field: 'x-agent-id',
+        }),
+      );
+      return;
+    }
     req.agent = { agentId, trustLevel: agentId.startsWith('verified-') ? 'VERIFIED' : 'NEW' };
   }
   next();
 }
+
+/** The demo's agent ids: what the limiter and the gate accept (at most 256 characters). */
+const AGENT_ID = /^[\x21-\x7e]{1,256}$/;
 
 function expandIPv6(address: string): string[] {
   const [head = '', tail = ''] = address.split('::');

@@ -37,11 +37,24 @@ describe('example app error answers', () => {
     const limited = await post('{"text":"second"}');
     const invalid = await post('not json', 'e2');
     const missing = await call('/nope');
+    /** regression: issue 16 — an agent id over 256 characters answered 500 */
+    const longId = await post('{"text":"hi"}', 'a'.repeat(300));
+    const lone = await post('{"text":"hold \\ud800"}', 'e3');
     server.close();
     expect([limited.status, invalid.status, missing.status]).toEqual([429, 400, 404]);
+    expect([longId.status, longId.body.error.code, longId.body.error.field]).toEqual([
+      400,
+      'INVALID_AGENT_ID',
+      'x-agent-id',
+    ]);
+    expect([lone.status, lone.body.error.code, lone.body.error.field]).toEqual([
+      400,
+      'SSG_INVALID_INPUT',
+      'text',
+    ]);
     expect(limited.headers.get('retry-after')).toMatch(/^\d+$/);
     expect(limited.headers.get('ratelimit')).toContain('r=0');
-    for (const res of [limited, invalid, missing]) {
+    for (const res of [limited, invalid, missing, longId, lone]) {
       expect(res.headers.get('content-type')).toMatch(/^application\/json/);
       expect(isErrorBody(res.body)).toBe(true);
     }
