@@ -28,6 +28,13 @@ describe('config validation (before any I/O)', () => {
     [{ database: fakeDb, ipMasking: { ipv4PrefixLength: 33 } }, 'ipMasking.ipv4PrefixLength'],
     [{ database: fakeDb, ipMasking: { ipv6PrefixLength: -1 } }, 'ipMasking.ipv6PrefixLength'],
     [{ database: fakeDb, ipMasking: { onInvalid: 'drop' } }, 'ipMasking.onInvalid'],
+    [{ database: fakeDb, onAlarm: 'page-me' }, 'onAlarm'],
+    [{ database: fakeDb, anchor: { put: async () => undefined } }, 'anchor'],
+    [
+      { database: fakeDb, anchor: { put: async () => undefined, latest: async () => null } },
+      'checkpointKey',
+    ],
+    [{ database: fakeDb, eventTypes: ['AUDIT_TAIL_SKIPPED'] }, 'eventTypes[0]'],
     [{ database: fakeDb, limits: { maxMetadataBytes: 0 } }, 'limits.maxMetadataBytes'],
     [{ database: fakeDb, limits: { forbiddenMetadataKeys: [1] } }, 'limits.forbiddenMetadataKeys'],
     [{ database: fakeDb, batch: { maxSize: 0 } }, 'batch.maxSize'],
