@@ -26,6 +26,8 @@ type Opts = {
   readonly flags?: string;
   readonly validate?: Rule['validate'];
   readonly gate?: RegExp;
+  readonly context?: RegExp;
+  readonly needContext?: boolean;
 };
 
 function rule(type: string, keywords: readonly string[], source: string, o: Opts = {}): Rule {
@@ -39,6 +41,8 @@ function rule(type: string, keywords: readonly string[], source: string, o: Opts
     ...(o.group !== undefined ? { group: o.group } : {}),
     ...(o.validate ? { validate: o.validate } : {}),
     ...(o.gate ? { gate: o.gate } : {}),
+    ...(o.context ? { context: o.context } : {}),
+    ...(o.needContext ? { needContext: true } : {}),
   };
 }
 
@@ -187,9 +191,15 @@ export const SAAS_SECRET_RULES: readonly Rule[] = [
   // Messaging
   rule(
     'discord-bot-token',
-    ['.'],
+    // No literal in the token itself: it counts after a word that names it (the bot's login).
+    ['discord', 'bot', 'token', 'client.login', 'client.run'],
     `${L}[MNO][A-Za-z0-9_\\-]{22,26}\\.[A-Za-z0-9_\\-]{6}\\.[A-Za-z0-9_\\-]{27,38}${R}`,
-    { validate: discordBot, gate: /\.[A-Za-z0-9_-]{6}\./ },
+    {
+      validate: discordBot,
+      gate: /\.[A-Za-z0-9_-]{6}\./,
+      context: /discord|bot|token|client\.login|client\.run/i,
+      needContext: true,
+    },
   ),
   rule(
     'twilio-auth-token',
