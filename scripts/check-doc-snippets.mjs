@@ -4,7 +4,8 @@
  * cannot drift from the packages' types.
  *
  * A block counts when its fence's info string is `ts runnable` (or
- * `typescript runnable`). Each one is written, as its own module, under
+ * `typescript runnable`); `ts runnable file=<name>.ts` also names the
+ * block's file so later blocks can import it as `./<name>.js`. Each one is written, as its own module, under
  * examples/express-app/.doc-snippets/ (where every @clawexchange package
  * resolves through the example's workspace dependencies) and checked with
  * `tsc` against the built packages' declarations (`pnpm run build` first).
@@ -21,7 +22,7 @@ import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const outDir = join(root, 'examples/express-app/.doc-snippets');
-const FENCE = /^```(ts|typescript)\s+runnable\s*$/;
+const FENCE = /^```(?:ts|typescript)\s+runnable(?:\s+file=([\w.-]+\.ts))?\s*$/;
 
 /** @returns {string[]} the Markdown files whose runnable blocks are checked */
 function markdownFiles() {
@@ -47,17 +48,18 @@ function packageDirs() {
 
 /**
  * @param {string} file
- * @returns {{ line: number, code: string }[]} the runnable blocks of one file
+ * @returns {{ line: number, code: string, file: string | undefined }[]} the runnable blocks of one file
  */
 function runnableBlocks(file) {
   const lines = readFileSync(file, 'utf8').split('\n');
   const blocks = [];
   for (let i = 0; i < lines.length; i++) {
-    if (!FENCE.test(lines[i] ?? '')) continue;
+    const fence = FENCE.exec(lines[i] ?? '');
+    if (fence === null) continue;
     const start = i + 1;
     let end = start;
     while (end < lines.length && !(lines[end] ?? '').startsWith('```')) end++;
-    blocks.push({ line: start + 1, code: lines.slice(start, end).join('\n') });
+    blocks.push({ line: start + 1, code: lines.slice(start, end).join('\n'), file: fence[1] });
     i = end;
   }
   return blocks;
@@ -88,7 +90,13 @@ mkdirSync(outDir, { recursive: true });
 const origins = new Map();
 for (const file of markdownFiles()) {
   runnableBlocks(file).forEach((block, n) => {
-    const name = `${relative(root, file).replaceAll(/[^A-Za-z0-9]+/g, '_')}_${n + 1}.ts`;
+    // `file=<name>.ts` names a block so later blocks can import it (`./<name>.js`).
+    const name =
+      block.file ?? `${relative(root, file).replaceAll(/[^A-Za-z0-9]+/g, '_')}_${n + 1}.ts`;
+    if (origins.has(name)) {
+      console.error(`doc snippets: two blocks are named ${name}`);
+      process.exit(1);
+    }
     origins.set(name, `${relative(root, file)}:${block.line}`);
     writeFileSync(join(outDir, name), `${block.code}\nexport {};\n`);
   });
