@@ -274,18 +274,18 @@ const PER_PLUGIN = ['secrets', 'pii', 'injection'] as const;
 
 /**
  * Whether two plugins' raw scans are the same one: equal custom rules (the same
- * array), window size and oversize policy, and decode depth when both scan for
- * injection (only the injection engine decodes).
+ * array), window size, oversize policy and decode depth (and the learned stage
+ * when both scan for injection).
  */
 function sameScanShape(a: Prepared, b: Prepared): boolean {
-  const depthMatters = a.category === 'injection' && b.category === 'injection';
+  const bothInjection = a.category === 'injection' && b.category === 'injection';
   return (
     a.shape.customRules === b.shape.customRules &&
     a.shape.maxInputChars === b.shape.maxInputChars &&
     a.shape.oversize === b.shape.oversize &&
-    (!depthMatters ||
-      (a.shape.maxDecodeDepth === b.shape.maxDecodeDepth &&
-        a.shape.semantic === b.shape.semantic))
+    // Every engine decodes (the secret and PII scans read decoded views too).
+    a.shape.maxDecodeDepth === b.shape.maxDecodeDepth &&
+    (!bothInjection || a.shape.semantic === b.shape.semantic)
   );
 }
 
@@ -330,8 +330,7 @@ function pluginsOf(group: readonly Prepared[]): [Prepared, DetectionPlugin][] {
  * findings until they read them; each plugin keeps its own id, labels, score
  * and options, and its result is exactly what the plugin alone would return.
  * Plugins whose options change the scan itself (`customRules`,
- * `maxInputChars`, `oversize`, and `maxDecodeDepth` between injection
- * plugins) scan separately. The memo holds at most one text, released once
+ * `maxInputChars`, `oversize`, `maxDecodeDepth`) scan separately. The memo holds at most one text, released once
  * each enabled plugin has read it. Separately created plugins
  * ({@link secretsPlugin} etc.) each scan on their own.
  * @param options - shared options for the three, and `secrets`, `pii`,

@@ -19,9 +19,12 @@ import { isPlaceholder } from './placeholder.js';
 import type { RawFinding, Rule } from './rule.js';
 import { checkPatternSafety } from './safe-pattern.js';
 import { SECRET_RULES } from './secret-rules.js';
+import type { SecretView } from './secret-views.js';
+import { nextViews, originalSpan, viewBudget } from './secret-views.js';
 import type { ResolvedSemantic } from './semantic/combine.js';
 import { combineSemantic } from './semantic/combine.js';
 import { resolveSemantic } from './semantic/options.js';
+import { viewTriggerKeywords } from './view-triggers.js';
 
 /** Fully resolved options. */
 export type Resolved = {
@@ -53,6 +56,8 @@ export type Resolved = {
    * there), when one whitespace-folding scan serves both prefilters.
    */
   readonly injectionFrom: number;
+  /** Keyword index → the decoded views its presence asks for ({@link ViewTrigger} bits). */
+  readonly viewTriggers: Uint8Array;
 };
 
 const WINDOW_OVERLAP = 4096;
@@ -133,6 +138,7 @@ type Index = {
   genericIndex: Int32Array;
   taken: Uint8Array;
   injectionFrom: number;
+  viewTriggers: Uint8Array;
 };
 
 /** Built-in indexes, one per category set (at most eight). */
@@ -172,17 +178,27 @@ function index(rules: readonly Rule[], cats: ReadonlySet<Category>, builtIn: boo
   GENERIC_KEYWORDS.forEach((k, gi) => {
     add(k, wantGeneric ? -1 - gi : undefined);
   });
+  // The keywords that ask for decoded views ride in the same scan (view-triggers.ts).
+  const triggers =
+    cats.has('secret') || cats.has('pii')
+      ? viewTriggerKeywords(rules.filter((r) => r.category === 'secret').flatMap((r) => r.keywords))
+      : new Map<string, number>();
+  for (const k of triggers.keys()) add(k, undefined);
   const kws: string[] = [];
   const byKw: number[][] = [];
   all.forEach((k, i) => {
     const list = lists[i] as number[];
-    if (list.length === 0) return;
+    if (list.length === 0 && !triggers.has(k)) return;
     kws.push(k);
     byKw.push(list);
   });
   // With injection and secrets or PII wanted, one scan also finds the injection keywords.
   const shared = builtIn && cats.has('injection') && (cats.has('secret') || cats.has('pii'));
   const injectionFrom = shared ? kws.length : -1;
+  const viewTriggers = new Uint8Array(kws.length + (shared ? injectionKeywords().length : 0));
+  kws.forEach((k, i) => {
+    viewTriggers[i] = triggers.get(k) ?? 0;
+  });
   if (shared) {
     for (const k of injectionKeywords()) {
       kws.push(k);
@@ -206,6 +222,7 @@ function index(rules: readonly Rule[], cats: ReadonlySet<Category>, builtIn: boo
     genericIndex,
     taken: new Uint8Array(rules.length),
     injectionFrom,
+    viewTriggers,
   };
 }
 
@@ -266,6 +283,7 @@ export function resolveOptions(options: ScanOptions | undefined): Resolved {
     genericIndex: idx.genericIndex,
     taken: idx.taken,
     injectionFrom: idx.injectionFrom,
+    viewTriggers: idx.viewTriggers,
   };
 }
 
@@ -373,32 +391,106 @@ function takeInjectionKeywords(seenList: number[], from: number): number[] {
   return taken;
 }
 
+/** What one secret/PII pass over a text or a view reports besides its findings. */
+type PassResult = {
+  /** Injection prefilter keywords the shared keyword scan found (undefined when not shared). */
+  readonly injectionKws: number[] | undefined;
+  /** {@link ViewTrigger} bits: the decoded views this text asks for. */
+  readonly triggers: number;
+};
+
+/** The {@link ViewTrigger} bits of the keywords seen. */
+function triggersOf(r: Resolved, seenList: readonly number[]): number {
+  let bits = 0;
+  for (const k of seenList) bits |= r.viewTriggers[k] as number;
+  return bits;
+}
+
+/**
+ * Secret and PII findings of `text` into `raw`. Without `generic`,
+ * credential-assignment findings are skipped (decoded blobs).
+ */
+function secretPiiPass(text: string, r: Resolved, raw: RawFinding[], generic: boolean): PassResult {
+  const wantSecret = r.categories.has('secret');
+  let injectionKws: number[] | undefined;
+  const genericHits: number[] = [];
+  const seenList: number[] = [];
+  r.keywords.find(text, seenList, genericHits, wantSecret && generic ? MAX_FINDINGS : 0);
+  if (r.injectionFrom >= 0) injectionKws = takeInjectionKeywords(seenList, r.injectionFrom);
+  const triggers = triggersOf(r, seenList);
+  let hasDigitRun: ((m: number) => boolean) | undefined;
+  for (const ri of activeRules(r, seenList)) {
+    const rule = r.rules[ri] as Rule;
+    if (rule.minDigitRun !== undefined) {
+      hasDigitRun ??= digitRuns(text);
+      if (!hasDigitRun(rule.minDigitRun)) continue;
+    }
+    if (rule.gate && !rule.gate.test(text)) continue;
+    runRule(rule, text, raw);
+  }
+  for (let h = 0; h < genericHits.length; h += 2) {
+    const kw = GENERIC_KEYWORDS[r.genericIndex[genericHits[h] as number] as number] as string;
+    const f = genericAt(text, kw, genericHits[h + 1] as number);
+    if (f) raw.push(f);
+  }
+  if (r.categories.has('pii') && /\d{3}/.test(text)) raw.push(...findPhones(text));
+  return { injectionKws, triggers };
+}
+
+/** Whether a finding of the same category, at least as confident, already covers part of `f`'s span. */
+function alreadyShown(raw: readonly RawFinding[], f: RawFinding): boolean {
+  for (const g of raw)
+    if (
+      g.category === f.category &&
+      g.start < f.end &&
+      f.start < g.end &&
+      g.confidence >= f.confidence
+    )
+      return true;
+  return false;
+}
+
+/**
+ * Findings in the decoded and normalised views of `text`, mapped back to the
+ * spans of their encoded forms; views of views up to `maxDecodeDepth`, all
+ * within one budget of view characters.
+ */
+function viewsPass(text: string, r: Resolved, raw: RawFinding[], triggers: number): void {
+  const pii = r.categories.has('pii');
+  let budgetChars = viewBudget(text.length);
+  let level: { text: string; view: SecretView | undefined; triggers: number }[] = [
+    { text, view: undefined, triggers },
+  ];
+  for (let depth = 0; depth < r.maxDecodeDepth && level.length > 0; depth++) {
+    const next: typeof level = [];
+    for (const src of level) {
+      if (budgetChars <= 0) return;
+      for (const v of nextViews(src.text, src.view, { triggers: src.triggers, pii, budgetChars })) {
+        budgetChars -= v.text.length;
+        const inner: RawFinding[] = [];
+        const res = secretPiiPass(v.text, r, inner, v.generic);
+        for (const f of inner) {
+          if (raw.length >= MAX_FINDINGS) return;
+          if (v.piiOnly && f.category !== 'pii') continue;
+          const [start, end] = originalSpan(v, f.start, f.end);
+          const mapped = { ...f, start, end };
+          // What the text already shows is reported from the text; a view adds what it hides.
+          if (!alreadyShown(raw, mapped)) raw.push(mapped);
+        }
+        next.push({ text: v.text, view: v, triggers: res.triggers });
+      }
+    }
+    level = next;
+  }
+}
+
 function scanWindow(text: string, r: Resolved): RawFinding[] {
   const raw: RawFinding[] = [];
-  const wantSecret = r.categories.has('secret');
-  const wantPii = r.categories.has('pii');
   let injectionKws: number[] | undefined;
-  if (wantSecret || wantPii) {
-    const generic: number[] = [];
-    const seenList: number[] = [];
-    r.keywords.find(text, seenList, generic, wantSecret ? MAX_FINDINGS : 0);
-    if (r.injectionFrom >= 0) injectionKws = takeInjectionKeywords(seenList, r.injectionFrom);
-    let hasDigitRun: ((m: number) => boolean) | undefined;
-    for (const ri of activeRules(r, seenList)) {
-      const rule = r.rules[ri] as Rule;
-      if (rule.minDigitRun !== undefined) {
-        hasDigitRun ??= digitRuns(text);
-        if (!hasDigitRun(rule.minDigitRun)) continue;
-      }
-      if (rule.gate && !rule.gate.test(text)) continue;
-      runRule(rule, text, raw);
-    }
-    for (let h = 0; h < generic.length; h += 2) {
-      const kw = GENERIC_KEYWORDS[r.genericIndex[generic[h] as number] as number] as string;
-      const f = genericAt(text, kw, generic[h + 1] as number);
-      if (f) raw.push(f);
-    }
-    if (wantPii && /\d{3}/.test(text)) raw.push(...findPhones(text));
+  if (r.categories.has('secret') || r.categories.has('pii')) {
+    const res = secretPiiPass(text, r, raw, true);
+    injectionKws = res.injectionKws;
+    if (r.maxDecodeDepth > 0) viewsPass(text, r, raw, res.triggers);
   }
   if (r.categories.has('injection')) {
     const from = raw.length;

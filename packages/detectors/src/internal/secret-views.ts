@@ -1,0 +1,336 @@
+/**
+ * Decoded and normalised views of a text for the secret and PII scans. A view
+ * holds only the parts of the text that decoding changed (each with some
+ * context before it), so a text with nothing encoded yields no view and costs
+ * a few failed native searches. Every view character knows the span of the
+ * original text it came from, so a finding in a view maps back to the span
+ * that covers its encoded form. Views nest (a URL-encoded base64 payload)
+ * up to a depth, and their total size is bounded by a budget, so decoding
+ * stays linear and no input can make it balloon.
+ */
+import { eachBase64Run } from './decode.js';
+import type { Edit } from './view-edits.js';
+import { findEdits, piiEdits } from './view-edits.js';
+import { ViewTrigger } from './view-triggers.js';
+
+/** One view: text plus, per character, the original span it stands for. */
+export type SecretView = {
+  readonly text: string;
+  /** `starts[i]`, `ends[i]`: original span of view character `i`. */
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  /**
+   * Whether assignment-shaped (generic) findings count here: true for views
+   * that keep the text's wording (unescaped, joined, unspaced), false for
+   * decoded blobs (base64, hex, reversed), where only a format-valid
+   * credential or identifier is evidence.
+   */
+  readonly generic: boolean;
+  /** Only personal-data findings count (digits written as words or spaced out). */
+  readonly piiOnly: boolean;
+};
+
+/** Context kept before each changed part (assignment keywords, context words). */
+const LEFT_CONTEXT = 64;
+/** How far a changed part extends over the token around it, each way. */
+const TOKEN_REACH = 512;
+/** Shortest base64 run worth decoding (a 16-character secret encodes to 24). */
+const MIN_B64 = 24;
+/** Shortest hex run worth decoding (12 bytes). */
+const MIN_HEX = 24;
+
+const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
+
+/** Origin of the characters a view is built from: identity for the scanned text itself. */
+type Source = {
+  readonly text: string;
+  readonly starts: Int32Array | undefined;
+  readonly ends: Int32Array | undefined;
+};
+
+/** Appends characters with their origins (in the source's own coordinates, composed here). */
+class ViewBuilder {
+  readonly #src: Source;
+  #text = '';
+  #starts: number[] = [];
+  #ends: number[] = [];
+
+  constructor(src: Source) {
+    this.#src = src;
+  }
+
+  get length(): number {
+    return this.#text.length;
+  }
+
+  /** Appends `s`, every character from source span `[a, b)`. */
+  put(s: string, a: number, b: number): void {
+    const st = this.#src.starts;
+    const en = this.#src.ends;
+    const oa = st ? (st[a] as number) : a;
+    const ob = en ? (en[Math.max(a, b - 1)] as number) : b;
+    this.#text += s;
+    for (let i = 0; i < s.length; i++) {
+      this.#starts.push(oa);
+      this.#ends.push(ob);
+    }
+  }
+
+  /** Appends source characters `[a, b)` one by one, each from its own place. */
+  copy(a: number, b: number): void {
+    this.#text += this.#src.text.slice(a, b);
+    const st = this.#src.starts;
+    const en = this.#src.ends;
+    for (let i = a; i < b; i++) {
+      this.#starts.push(st ? (st[i] as number) : i);
+      this.#ends.push(en ? (en[i] as number) : i + 1);
+    }
+  }
+
+  /** Ends a part: a line break that joins nothing (mapped to the previous character). */
+  separate(): void {
+    if (this.#text.length === 0) return;
+    this.#text += '\n';
+    this.#starts.push(this.#starts[this.#starts.length - 1] as number);
+    this.#ends.push(this.#ends[this.#ends.length - 1] as number);
+  }
+
+  build(generic: boolean, piiOnly = false): SecretView | undefined {
+    if (this.#text.length === 0) return undefined;
+    return {
+      text: this.#text,
+      starts: Int32Array.from(this.#starts),
+      ends: Int32Array.from(this.#ends),
+      generic,
+      piiOnly,
+    };
+  }
+}
+
+/** Start of the token around `i` (bounded), then {@link LEFT_CONTEXT} more. */
+function partStart(s: string, i: number): number {
+  let a = i;
+  const stop = Math.max(0, i - TOKEN_REACH);
+  while (a > stop && !isSpace(s.charCodeAt(a - 1))) a--;
+  return Math.max(0, a - LEFT_CONTEXT);
+}
+
+/** End of the token that reaches past `i` (bounded). */
+function partEnd(s: string, i: number): number {
+  let b = i;
+  const stop = Math.min(s.length, i + TOKEN_REACH);
+  while (b < stop && !isSpace(s.charCodeAt(b))) b++;
+  return b;
+}
+
+/** The changed parts of `src`: edits applied, each part with its context. */
+function editedParts(src: Source, edits: readonly Edit[], out: ViewBuilder, budget: number): void {
+  const s = src.text;
+  let k = 0;
+  while (k < edits.length && out.length < budget) {
+    const first = edits[k] as Edit;
+    let a = partStart(s, first.start);
+    let b = partEnd(s, first.end);
+    // Later edits inside (or right after) this part join it.
+    let j = k + 1;
+    while (j < edits.length && (edits[j] as Edit).start <= b + 1) {
+      b = Math.max(b, partEnd(s, (edits[j] as Edit).end));
+      j++;
+    }
+    if (out.length > 0 && a < 0) a = 0;
+    for (let e = k; e < j; e++) {
+      const ed = edits[e] as Edit;
+      if (ed.start > a) out.copy(a, ed.start);
+      if (ed.spans === undefined) out.put(ed.out, ed.start, ed.end);
+      else
+        for (let c = 0; c < ed.out.length; c++)
+          out.put(ed.out[c] as string, ed.spans[2 * c] as number, ed.spans[2 * c + 1] as number);
+      a = ed.end;
+    }
+    if (b > a) out.copy(a, b);
+    out.separate();
+    k = j;
+  }
+}
+
+const isPrintable = (c: number): boolean =>
+  (c >= 32 && c <= 126) || c === 9 || c === 10 || c === 13;
+
+/** Base64 alphabet value of each ASCII character (−1: none), `-` and `_` as in base64url. */
+const B64_VALUE = (() => {
+  const t = new Int8Array(128).fill(-1);
+  const al = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  for (let i = 0; i < al.length; i++) t[al.charCodeAt(i)] = i;
+  t[45] = 62;
+  t[95] = 63;
+  return t;
+})();
+
+const hexValue = (c: number): number =>
+  c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 102 ? c - 87 : c >= 65 && c <= 70 ? c - 55 : -1;
+
+/**
+ * `s[start, end)` decoded as hex when it is an even run of hex digits of
+ * printable bytes, else undefined. Stops at the first byte that is not printable.
+ */
+function hexPrintable(s: string, start: number, end: number): string | undefined {
+  if ((end - start) % 2 !== 0 || end - start < MIN_HEX) return undefined;
+  let out = '';
+  for (let i = start; i < end; i += 2) {
+    const hi = hexValue(s.charCodeAt(i));
+    const lo = hexValue(s.charCodeAt(i + 1));
+    if (hi < 0 || lo < 0) return undefined;
+    const c = hi * 16 + lo;
+    if (!isPrintable(c)) return undefined;
+    out += String.fromCharCode(c);
+  }
+  return out;
+}
+
+/**
+ * `s[start, end)` (padding excluded) decoded as base64 when every byte is
+ * printable ASCII, else undefined. Stops at the first byte that is not: a
+ * random token fails within its first few characters.
+ */
+function base64Printable(s: string, start: number, end: number): string | undefined {
+  if (end - start < MIN_B64 || (end - start) % 4 === 1) return undefined;
+  let out = '';
+  let acc = 0;
+  let bits = 0;
+  for (let i = start; i < end; i++) {
+    const c = s.charCodeAt(i);
+    const v = c < 128 ? (B64_VALUE[c] as number) : -1;
+    if (v < 0) return undefined;
+    acc = ((acc << 6) | v) & 0xffff;
+    bits += 6;
+    if (bits >= 8) {
+      bits -= 8;
+      const byte = (acc >> bits) & 0xff;
+      if (!isPrintable(byte)) return undefined;
+      out += String.fromCharCode(byte);
+    }
+  }
+  return out;
+}
+
+/** Where a line break (`\`, CR, indentation) that continues a run at `end` stops, or −1. */
+function lineContinuation(s: string, end: number): number {
+  let i = end;
+  if (s.charCodeAt(i) === 92) i++;
+  if (s.charCodeAt(i) === 13) i++;
+  if (s.charCodeAt(i) !== 10) return -1;
+  i++;
+  while (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9) i++;
+  const c = s.charCodeAt(i);
+  return c < 128 && (B64_VALUE[c] as number) >= 0 ? i : -1;
+}
+
+/**
+ * Base64 and hex runs that decode to printable ASCII, each as one part of
+ * `out`; and, when `splits` is given, the line breaks that continue a run
+ * (a value wrapped over lines) as edits.
+ */
+function blobParts(
+  src: Source,
+  out: ViewBuilder | undefined,
+  budget: number,
+  splits: Edit[] | undefined,
+): void {
+  const s = src.text;
+  eachBase64Run(s, (start, end) => {
+    if (out !== undefined) {
+      if (out.length >= budget) return false;
+      let runEnd = end;
+      while (runEnd > start && s.charCodeAt(runEnd - 1) === 61) runEnd--;
+      const bin = hexPrintable(s, start, runEnd) ?? base64Printable(s, start, runEnd);
+      if (bin !== undefined) {
+        out.put(bin, start, end);
+        out.separate();
+      }
+    }
+    if (splits !== undefined) {
+      const next = lineContinuation(s, end);
+      if (next > 0) splits.push({ start: end, end: next, out: '' });
+    }
+    return true;
+  });
+}
+
+/** Tokens of 16 to {@link TOKEN_REACH} characters, reversed (a reversed token prefix was seen). */
+function reversedParts(src: Source, out: ViewBuilder, budget: number): void {
+  const s = src.text;
+  let i = 0;
+  while (i < s.length && out.length < budget) {
+    while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+    const a = i;
+    while (i < s.length && !isSpace(s.charCodeAt(i))) i++;
+    if (i - a < 16 || i - a > TOKEN_REACH) continue;
+    for (let k = i - 1; k >= a; k--) out.put(s[k] as string, k, k + 1);
+    out.separate();
+  }
+}
+
+/** Options of {@link nextViews}. */
+export type NextViewOptions = {
+  /** {@link ViewTrigger} bits the keyword scan of the source raised. */
+  readonly triggers: number;
+  /** Also build the personal-data view (digit words, spaced digits). */
+  readonly pii: boolean;
+  /** Most view characters to produce. */
+  readonly budgetChars: number;
+};
+
+/**
+ * The views of one source (the scanned text, or a view of it): the edited
+ * parts, whose wording counts for assignments, and the decoded blobs with the
+ * reversed tokens, where only format-valid findings count.
+ * @param text - the scanned text, or `view.text`
+ * @param view - the view `text` belongs to (undefined: the scanned text itself)
+ * @param opts - triggers, PII mode and budget
+ * @returns zero, one or two views
+ */
+export function nextViews(
+  text: string,
+  view: SecretView | undefined,
+  opts: NextViewOptions,
+): SecretView[] {
+  const src: Source = { text, starts: view?.starts, ends: view?.ends };
+  const blobs = new ViewBuilder(src);
+  const splits: Edit[] = [];
+  blobParts(src, blobs, opts.budgetChars, splits);
+  if ((opts.triggers & ViewTrigger.REVERSED) !== 0)
+    reversedParts(src, blobs, opts.budgetChars - blobs.length);
+  const edited = new ViewBuilder(src);
+  const edits = findEdits(text, { triggers: opts.triggers, extra: splits });
+  if (edits.length > 0) editedParts(src, edits, edited, opts.budgetChars - blobs.length);
+  const out: SecretView[] = [];
+  const e = edited.build(true);
+  if (e !== undefined) out.push(e);
+  const b = blobs.build(false);
+  if (b !== undefined) out.push(b);
+  if (opts.pii) {
+    // Its own budget, so the other views are the same whether PII is scanned or not.
+    const personal = new ViewBuilder(src);
+    const pe = piiEdits(text);
+    if (pe.length > 0) editedParts(src, pe, personal, opts.budgetChars);
+    const p = personal.build(false, true);
+    if (p !== undefined) out.push(p);
+  }
+  return out;
+}
+
+/** View characters allowed for a text: about twice its length, at least 8 K. */
+export function viewBudget(textLength: number): number {
+  return Math.max(8192, 2 * textLength);
+}
+
+/**
+ * The original span of view characters `[a, b)`: from the first to the last
+ * origin, whichever way the view runs (a reversed part runs backwards).
+ */
+export function originalSpan(v: SecretView, a: number, b: number): [number, number] {
+  const last = Math.max(a, b - 1);
+  const s = Math.min(v.starts[a] as number, v.starts[last] as number);
+  const e = Math.max(v.ends[a] as number, v.ends[last] as number);
+  return [s, e];
+}
