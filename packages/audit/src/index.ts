@@ -5,7 +5,11 @@
  * (sequence + SHA-256 over a canonical encoding), guarded by triggers that
  * reject UPDATE, DELETE and TRUNCATE, written with group commit, queried
  * newest first with keyset pagination, verified link by link, and anchored
- * by signed checkpoints.
+ * by signed checkpoints, which `anchorCheckpoint()` publishes write-once
+ * outside the database (`@clawexchange/audit/anchor-s3`) and `verify()`
+ * checks against by default. Rows and chain head move only together
+ * (migration step 0002); rows found past the head raise an alarm
+ * (`AuditAlarmCode`) and never wedge the writer.
  */
 export {
   type AuditAlarm,
