@@ -58,11 +58,32 @@ export const PII_RULES: readonly Rule[] = [
     `${NBF('[A-Za-z0-9]', '[A-Za-z0-9._%+\\-]')}[A-Za-z0-9._%+\\-]{0,63}@(?:[A-Za-z0-9](?:[A-Za-z0-9\\-]{0,61}[A-Za-z0-9])?\\.){1,8}(?:[A-Za-z]{2,24}|xn--[a-z0-9]{2,30})${NA}`,
     { severity: 'low', confidence: 0.9 },
   ),
-  rule('credit-card', DIGITS, `${NBF('\\d', '[\\d\\-]')}(?:[ \\-]?\\d){11,18}(?![\\d\\-])`, {
-    severity: 'high',
-    validate: (s) => v.validCard(s),
-    context: /card|credit|debit|visa|mastercard|amex|payment|pay|charge|cc|kredit|tarjeta|carte/i,
-  }),
+  // "jo [at] example [dot] org", "jo (at) example (dot) org": an address spelled out to dodge scrapers.
+  rule(
+    'email',
+    ['at]', 'at)', 'at}', 'at >', 'at>', 'at ]', 'at )'],
+    `${NBF('[A-Za-z0-9]', '[A-Za-z0-9._%+\\-]')}[A-Za-z0-9._%+\\-]{0,63} ?[\\[({<] ?at ?[\\])}>] ?(?:[A-Za-z0-9\\-]{1,63} ?[\\[({<] ?dot ?[\\])}>] ?){1,4}[A-Za-z]{2,24}${NA}`,
+    { severity: 'low', confidence: 0.85, flags: 'i' },
+  ),
+  // "jo at example dot org": only with a common top-level domain, the words spelled in lower case.
+  rule(
+    'email',
+    ['dot '],
+    `${NBF('[a-z0-9]', '[A-Za-z0-9._%+\\-]')}[a-z0-9._%+\\-]{0,63} at (?:[a-z0-9\\-]{1,63} dot ){1,4}(?:com|org|net|edu|gov|io|dev|ai|co|uk|de|fr|es|it|nl|jp|cn|ru|br|in|au|ca|ch|se|no|pl|info|biz|me)${NA}`,
+    { severity: 'low', confidence: 0.7 },
+  ),
+  // Digit groups only: a letter or `_` on either side makes it part of a hex string or a name.
+  rule(
+    'credit-card',
+    DIGITS,
+    `${NBF('\\d', '[A-Za-z0-9_.\\-]')}(?:[ \\-.]?\\d){11,18}(?![A-Za-z0-9_\\-])`,
+    {
+      severity: 'high',
+      validate: (s, text, start) =>
+        v.cardGrouping(s, text, start + s.length) ? v.validCard(s) : 0,
+      context: /card|credit|debit|visa|mastercard|amex|payment|pay|charge|cc|kredit|tarjeta|carte/i,
+    },
+  ),
   rule(
     'iban',
     DIGITS,
@@ -126,6 +147,9 @@ export const PII_RULES: readonly Rule[] = [
       severity: 'low',
       confidence: 0.6,
       gate: /:[0-9A-Fa-f]{2}:[0-9A-Fa-f]{2}:|-[0-9A-Fa-f]{2}-[0-9A-Fa-f]{2}-|\.[0-9A-Fa-f]{4}\./,
+      // `4111.1111.1111.1111` is a card written in dotted groups, not a MAC and a tail.
+      validate: (s, text, start) =>
+        /^\.[0-9A-Fa-f]/.test(text.slice(start + s.length, start + s.length + 2)) ? 0 : 0.6,
     },
   ),
   rule(

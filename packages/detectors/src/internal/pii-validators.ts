@@ -31,6 +31,26 @@ export function cardIssuer(d: string): string | undefined {
   return undefined;
 }
 
+/**
+ * Whether a card candidate is written as a card is: all digits, or groups
+ * with one separator throughout; dotted groups only as 4-4-4-4(-3) or
+ * 4-6-5, and not followed by `.` and a digit (a version or an address).
+ * @param raw - the candidate
+ * @param text - the whole text
+ * @param end - offset just after the candidate
+ */
+export function cardGrouping(raw: string, text: string, end: number): boolean {
+  const seps = raw.replace(/\d/g, '');
+  if (seps.length > 0 && seps !== (seps[0] as string).repeat(seps.length)) return false;
+  if (text[end] === '.' && /\d/.test(text[end + 1] ?? '')) return false;
+  if (seps[0] !== '.') return true;
+  const groups = raw
+    .split('.')
+    .map((g) => g.length)
+    .join('-');
+  return groups === '4-4-4-4' || groups === '4-4-4-4-3' || groups === '4-6-5';
+}
+
 /** A card number: known issuer range and Luhn. */
 export function validCard(raw: string): number {
   const d = digits(raw);
