@@ -39,10 +39,11 @@ export const GENERIC_KEYWORDS: readonly string[] = [
   'access',
 ];
 
-// After the keyword: rest of the identifier, a closing quote, a separator, an
-// optional opening quote, then the value. Every quantifier is bounded.
+// After the keyword: rest of the identifier, a closing quote, a separator (in prose "is",
+// "was" or "are" count like `=`), an optional opening quote, then the value. Every
+// quantifier is bounded.
 export const AFTER: RegExp =
-  /([A-Za-z0-9_.-]{0,24})[\\"'\]]{0,3}[ \t]{0,3}(?:string[ \t]{1,3})?(=>|:=|::|[:=>|]|,|\s-\s|\s)?[ \t]{0,3}(["'`({]|\\")?[ \t]?([^\s"'`<>{}[\](),;|\\]{6,1000})/y;
+  /([A-Za-z0-9_.-]{0,24})[\\"'\]]{0,3}[ \t]{0,3}(?:string[ \t]{1,3})?(=>|:=|::|[:=>|]|,|\s-\s| (?:is|was|are):? |\s)?[ \t]{0,3}(["'`({]|\\")?[ \t]?([^\s"'`<>{}[\](),;|\\]{6,1000})/y;
 
 /** Values in a provider's own format are judged by that provider's rule, not here. */
 const KNOWN_PREFIX =

@@ -113,8 +113,9 @@ export const SECRET_RULES: readonly Rule[] = [
   ),
   rule(
     'aws-secret-key',
-    ['aws', 'secret_access', 'secretaccess'],
-    `(?:aws|secret_?access)[A-Za-z0-9_.\\-]{0,30}["']?\\s{0,3}(?:[:=]|=>)\\s{0,3}["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`,
+    ['aws', 'secret_access', 'secretaccess', 'secret access'],
+    // Prose too: "our aws secret access key: …", "the AWS secret key is …".
+    `(?:aws|secret[_ ]?access)[A-Za-z0-9_.\\- ]{0,30}["']?\\s{0,3}(?:[:=]|=>|is)\\s{0,3}["']?([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+])`,
     { severity: 'critical', group: 1, flags: 'i', confidence: 0.9 },
   ),
   rule('gcp-api-key', ['aiza'], `${L}AIza[A-Za-z0-9_\\-]{35}${R}`, { confidence: 0.9 }),
