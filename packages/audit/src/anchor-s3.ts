@@ -1,4 +1,5 @@
 /**
+ * @packageDocumentation
  * `@clawexchange/audit/anchor-s3`: an {@link AuditAnchorStore} on an S3
  * bucket, write-once. A subpath of its own so only hosts that anchor load
  * the AWS SDK (`@aws-sdk/client-s3`, an optional peer dependency).
@@ -11,6 +12,8 @@
  * Object Lock enabled, so not even the bucket owner can delete or replace
  * it before the retention ends. Zero-padded sequences sort as numbers, so
  * the latest checkpoint is the last key of a listing.
+ *
+ * @module @clawexchange/audit/anchor-s3
  */
 import {
   GetObjectCommand,

@@ -29,9 +29,12 @@ describe('config validation (before any I/O)', () => {
     [{ database: fakeDb, ipMasking: { ipv6PrefixLength: -1 } }, 'ipMasking.ipv6PrefixLength'],
     [{ database: fakeDb, ipMasking: { onInvalid: 'drop' } }, 'ipMasking.onInvalid'],
     [{ database: fakeDb, onAlarm: 'page-me' }, 'onAlarm'],
-    [{ database: fakeDb, anchor: { put: async () => undefined } }, 'anchor'],
+    [{ database: fakeDb, anchor: { put: async (): Promise<undefined> => undefined } }, 'anchor'],
     [
-      { database: fakeDb, anchor: { put: async () => undefined, latest: async () => null } },
+      {
+        database: fakeDb,
+        anchor: { put: async (): Promise<undefined> => undefined, latest: async () => null },
+      },
       'checkpointKey',
     ],
     [{ database: fakeDb, eventTypes: ['AUDIT_TAIL_SKIPPED'] }, 'eventTypes[0]'],

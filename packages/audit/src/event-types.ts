@@ -38,7 +38,7 @@ const PACKAGE_EVENT_TYPES = {
 } as const;
 
 /**
- * Event types every @clawexchange package emits. Hosts may register more.
+ * Event types every `@clawexchange` package emits. Hosts may register more.
  * The gate's four (`SSG_PASS`, `SSG_WARN`, `SSG_QUARANTINE`, `SSG_BLOCK`) are
  * declared once, as `SSGAuditEventType` in `@clawexchange/ssg/common`, and spread in here.
  */

@@ -1,7 +1,7 @@
 /**
  * @packageDocumentation
  * `@clawexchange/audit`: the append-only, tamper-evident audit trail of the
- * @clawexchange security pipeline, in PostgreSQL. Rows are hash-chained
+ * `@clawexchange` security pipeline, in PostgreSQL. Rows are hash-chained
  * (sequence + SHA-256 over a canonical encoding), guarded by triggers that
  * reject UPDATE, DELETE and TRUNCATE, written with group commit, queried
  * newest first with keyset pagination, verified link by link, and anchored
@@ -10,6 +10,8 @@
  * checks against by default. Rows and chain head move only together
  * (migration step 0002); rows found past the head raise an alarm
  * (`AuditAlarmCode`) and never wedge the writer.
+ *
+ * @module @clawexchange/audit
  */
 export {
   type AuditAlarm,

@@ -5,6 +5,8 @@
  * least text possible, redacted, only to vendors whose contract says no
  * training and no retention ("use"); keep the structured outputs in S3 under
  * KMS ("keep"); and delete them when retention ends ("dump").
+ *
+ * @module @clawexchange/llm-guard
  */
 export type {
   KeepConfig,

@@ -7,6 +7,8 @@
  * server-rendered console. Every decision goes through the quarantine state
  * machine with optimistic concurrency and is written to the audit trail;
  * released content is handed to the host's `onRelease` once.
+ *
+ * @module @clawexchange/moderation
  */
 export {
   type BotCredential,

@@ -5,6 +5,8 @@
  * service implements the ssg `QuarantineSink`, moves records through review
  * states, expires and crypto-shreds them, rotates master keys, and issues
  * short-lived access tokens for audited viewing.
+ *
+ * @module @clawexchange/quarantine
  */
 export {
   type ChecksumMode,

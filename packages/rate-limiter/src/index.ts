@@ -3,6 +3,8 @@
  * Per-agent, per-endpoint-tier sliding-window rate limits with trust
  * multipliers and penalties, decided atomically in Redis (one Lua script
  * call per decision) or in memory, on rate-limiter-flexible.
+ *
+ * @module @clawexchange/rate-limiter
  */
 export {
   DEFAULT_LIMITS,

@@ -1,4 +1,5 @@
 /**
+ * @packageDocumentation
  * Migrations of `@clawexchange/audit`: the append-only `audit_logs` table,
  * its guards and indexes, and the chain head. Loads nothing but types.
  *
@@ -9,6 +10,8 @@
  * role `INSERT, SELECT` on `audit_logs` and `SELECT, UPDATE` on
  * `audit_chain_head`, nothing else. From step 0002 on, that role can only
  * append: a row past the head, or a head moved over missing rows, is refused.
+ *
+ * @module @clawexchange/audit/migrations
  */
 import {
   checkOptions,

@@ -2,6 +2,8 @@
  * @packageDocumentation
  * Migrations of `@clawexchange/llm-guard` alone: importing this subpath
  * loads neither the AWS SDK nor the guard.
+ *
+ * @module @clawexchange/llm-guard/migrations
  */
 import { createLlmRuns } from './0001-create-llm-runs.js';
 import type { LLMGuardMigration } from './types.js';

@@ -2,6 +2,8 @@
  * @packageDocumentation
  * Migrations of `@clawexchange/quarantine` alone: importing this subpath
  * loads neither the AWS SDK nor the service.
+ *
+ * @module @clawexchange/quarantine/migrations
  */
 import { createQuarantineRecords } from './001-create-quarantine-records.js';
 import { createEncryptionKeys } from './002-create-encryption-keys.js';

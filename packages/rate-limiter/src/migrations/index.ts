@@ -2,6 +2,8 @@
  * @packageDocumentation
  * The rate limiter's migrations only: this subpath loads nothing else, so a
  * migration runner does not pull in Redis or OpenTelemetry.
+ *
+ * @module @clawexchange/rate-limiter/migrations
  */
 import { createConfigTables } from './create-config-tables.js';
 import { seedDefaults } from './seed-defaults.js';
