@@ -61,7 +61,7 @@ export const PII_RULES: readonly Rule[] = [
   // "jo [at] example [dot] org", "jo (at) example (dot) org": an address spelled out to dodge scrapers.
   rule(
     'email',
-    ['at]', 'at)', 'at}', 'at >', 'at>', 'at ]', 'at )'],
+    ['at]', 'at)', 'at}', 'at>', 'at ]', 'at )', 'at }', 'at >'],
     `${NBF('[A-Za-z0-9]', '[A-Za-z0-9._%+\\-]')}[A-Za-z0-9._%+\\-]{0,63} ?[\\[({<] ?at ?[\\])}>] ?(?:[A-Za-z0-9\\-]{1,63} ?[\\[({<] ?dot ?[\\])}>] ?){1,4}[A-Za-z]{2,24}${NA}`,
     { severity: 'low', confidence: 0.85, flags: 'i' },
   ),
