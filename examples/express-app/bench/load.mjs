@@ -97,7 +97,7 @@ function requestsFor() {
 
 // ---- servers (child processes: the load generator never shares their event loop) ----
 
-function startServer(mode) {
+function startServer(mode, env = {}) {
   const nodeArgs = ['--import', 'tsx'];
   if (args['cpu-prof'] && mode === 'pipeline') {
     const dir = join(here, 'profiles');
@@ -106,7 +106,8 @@ function startServer(mode) {
   }
   const child = spawn(process.execPath, [...nodeArgs, join(here, 'server.ts'), mode], {
     cwd: exampleDir,
-    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, ...env },
+    stdio: ['pipe', 'pipe', 'inherit'],
   });
   const lines = createInterface({ input: child.stdout });
   const messages = [];
@@ -123,7 +124,7 @@ function startServer(mode) {
       return; // not ours (a library's stdout line)
     }
     messages.push(message);
-    if (message.ready) onReady(message.port);
+    if (message.ready) onReady(message.s3 ?? message.port);
   });
   return {
     mode,
@@ -134,7 +135,7 @@ function startServer(mode) {
         if (child.exitCode !== null) return resolve();
         // 'close', not 'exit': the last stdout line (the audit check) is read by then.
         child.once('close', () => resolve());
-        child.kill('SIGTERM');
+        child.stdin.end(); // the server stops when its stdin ends
       }),
   };
 }
@@ -161,8 +162,18 @@ async function main() {
   log(
     `e2e load: concurrency ${levels.join(', ')}, ${duration} s each (+${warmup} s warm-up), ${agentCount} agents`,
   );
+  // s3rver in its own process: the demo runs it inside the app, where its disk
+  // writes would share the app's event loop; a real S3 is elsewhere.
+  const objectStore = startServer('s3');
+  const s3 = await objectStore.ready;
   const bare = startServer('bare');
-  const ours = startServer('pipeline');
+  const ours = startServer('pipeline', {
+    S3_ENDPOINT: s3.endpoint,
+    S3_BUCKET: s3.bucket,
+    S3_ACCESS_KEY: s3.accessKey,
+    S3_SECRET_KEY: s3.secretKey,
+    S3_REGION: s3.region,
+  });
   const ports = { bare: await bare.ready, ours: await ours.ready };
   log(`servers: bare :${ports.bare}, pipeline :${ports.ours}`);
   const points = [];
@@ -186,6 +197,7 @@ async function main() {
   } finally {
     await bare.stop();
     await ours.stop();
+    await objectStore.stop();
   }
   const audit = ours.messages.find((m) => m.audit)?.audit;
   const results = {
@@ -297,7 +309,9 @@ do not edit by hand. Results: \`${resultsFile}\`.
   concurrency, so the **ratio** is the figure to read.
 - **Pipeline**: the example app as composed by \`composePipeline\`/\`createHost\`: limiter on Redis
   (a real \`redis-server\`), the gate with \`defaultPlugins()\` (+ the demo keyword plugin), audit
-  and quarantine on (fail-closed), the LLM judge off. **Bare**: \`express.json()\` + \`201\`.
+  and quarantine on (fail-closed), the LLM judge off, \`/metrics\` instruments on; embedded
+  PostgreSQL, and s3rver in its own process (the demo runs it inside the app). **Bare**:
+  \`express.json()\` + \`201\`. Each server is its own Node process; autocannon runs in a third.
 - **Load**: ${r.settings.durationS} s per point after ${r.settings.warmupS} s warm-up, loopback; ${r.settings.mix};
   spread over ${r.settings.agents} \`verified-\` agent ids, with the POSTS tier raised in
   \`rate_limit_configs\` (10⁹ per hour and per minute) so the run measures the pipeline, not 429s —

