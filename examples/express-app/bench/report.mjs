@@ -66,7 +66,8 @@ export function lineChart(chart) {
   const xAt = (i) => m.left + (chart.x.length === 1 ? pw / 2 : (i * pw) / (chart.x.length - 1));
   const yAt = (v) => m.top + ph - (v / top) * ph;
   const out = [
-    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12" role="img">`,
+    `<title>${esc(chart.title)}</title>`,
     `<rect width="${W}" height="${H}" fill="#fff"/>`,
     `<text x="${m.left}" y="22" font-size="15" font-weight="bold">${esc(chart.title)}</text>`,
   ];

@@ -52,7 +52,7 @@ test('lineChart draws one polyline per series, points inside the plot, and escap
     ],
   });
   assert.match(svg, /^<svg /);
-  assert.match(svg, /a &lt;b&gt; &amp; c/);
+  assert.match(svg, /<title>a &lt;b&gt; &amp; c<\/title>/);
   const lines = [...svg.matchAll(/<polyline [^>]*points="([^"]*)"/g)].map((m) => m[1].split(' '));
   assert.equal(lines.length, 2);
   assert.equal(lines[0].length, 3);
