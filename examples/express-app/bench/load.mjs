@@ -242,8 +242,10 @@ function writeFiles(results) {
     lineChart({
       title: 'POST /v1/posts latency by concurrency',
       xLabel: 'concurrent connections',
-      yLabel: 'latency (ms)',
+      yLabel: 'latency (ms, log scale; < 1 ms drawn at 1)',
       x,
+      log: true,
+      reference: { value: 20, label: 'target p99 20 ms' },
       series: [
         { name: 'pipeline p99', color: '#c0392b', values: results.points.map((p) => p.ours.p99Ms) },
         {
@@ -269,6 +271,7 @@ function writeFiles(results) {
       xLabel: 'concurrent connections',
       yLabel: 'requests/s',
       x,
+      reference: at64Target(results),
       series: [
         { name: 'pipeline', color: '#c0392b', values: results.points.map((p) => p.ours.rps) },
         { name: 'bare Express', color: '#2471a3', values: results.points.map((p) => p.bare.rps) },
@@ -287,6 +290,12 @@ function writeFiles(results) {
     ),
   );
   log('regenerated docs/benchmarks.md (e2e-load section) and docs/benchmarks/e2e-*.svg');
+}
+
+/** The 0.75× target at concurrency 64, as a line on the throughput plot. */
+function at64Target(results) {
+  const bare = results.points.find((p) => p.concurrency === 64)?.bare.rps;
+  return bare ? { value: 0.75 * bare, label: 'target: 0.75× bare at c=64' } : undefined;
 }
 
 function markdown(r, resultsFile) {

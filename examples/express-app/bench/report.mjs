@@ -50,8 +50,24 @@ const esc = (s) =>
   );
 
 /**
- * A line chart over categorical x values (the concurrencies), y from zero.
- * @param {{ title: string, xLabel: string, yLabel: string, x: Array<string|number>,
+ * The y axis of a chart: linear from zero, or (with `log`) decades from 1 up,
+ * values under 1 drawn at 1 (autocannon's latencies are whole milliseconds).
+ */
+export function yAxis(values, log) {
+  const max = Math.max(0, ...values.filter((v) => Number.isFinite(v)));
+  if (!log) {
+    const top = niceMax(max);
+    return { ticks: [0, 1, 2, 3, 4].map((k) => (top * k) / 4), at: (v) => v / top };
+  }
+  const decades = Math.max(1, Math.ceil(Math.log10(Math.max(max, 1))));
+  const ticks = Array.from({ length: decades + 1 }, (_, k) => 10 ** k);
+  return { ticks, at: (v) => Math.log10(Math.max(v, 1)) / decades };
+}
+
+/**
+ * A line chart over categorical x values (the concurrencies).
+ * @param {{ title: string, xLabel: string, yLabel: string, x: Array<string|number>, log?: boolean,
+ *   reference?: { value: number, label: string },
  *   series: Array<{ name: string, color: string, dashed?: boolean, values: number[] }> }} chart
  * @returns {string} a standalone SVG document
  */
@@ -61,18 +77,17 @@ export function lineChart(chart) {
   const m = { left: 64, right: 160, top: 40, bottom: 48 };
   const pw = W - m.left - m.right;
   const ph = H - m.top - m.bottom;
-  const all = chart.series.flatMap((s) => s.values).filter((v) => Number.isFinite(v));
-  const top = niceMax(Math.max(0, ...all));
+  const all = chart.series.flatMap((s) => s.values);
+  const axis = yAxis(chart.reference ? [...all, chart.reference.value] : all, chart.log === true);
   const xAt = (i) => m.left + (chart.x.length === 1 ? pw / 2 : (i * pw) / (chart.x.length - 1));
-  const yAt = (v) => m.top + ph - (v / top) * ph;
+  const yAt = (v) => m.top + ph - axis.at(v) * ph;
   const out = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}" font-family="sans-serif" font-size="12" role="img">`,
     `<title>${esc(chart.title)}</title>`,
     `<rect width="${W}" height="${H}" fill="#fff"/>`,
     `<text x="${m.left}" y="22" font-size="15" font-weight="bold">${esc(chart.title)}</text>`,
   ];
-  for (let k = 0; k <= 4; k++) {
-    const v = (top * k) / 4;
+  for (const v of axis.ticks) {
     const y = yAt(v).toFixed(1);
     out.push(
       `<line x1="${m.left}" y1="${y}" x2="${m.left + pw}" y2="${y}" stroke="#ddd"/>`,
@@ -90,6 +105,13 @@ export function lineChart(chart) {
     `<text x="${m.left + pw / 2}" y="${H - 8}" text-anchor="middle">${esc(chart.xLabel)}</text>`,
     `<text transform="translate(16 ${m.top + ph / 2}) rotate(-90)" text-anchor="middle">${esc(chart.yLabel)}</text>`,
   );
+  if (chart.reference) {
+    const y = yAt(chart.reference.value).toFixed(1);
+    out.push(
+      `<line x1="${m.left}" y1="${y}" x2="${m.left + pw}" y2="${y}" stroke="#27ae60" stroke-dasharray="2 3"/>`,
+      `<text x="${m.left + pw - 4}" y="${Number(y) - 5}" text-anchor="end" fill="#27ae60">${esc(chart.reference.label)}</text>`,
+    );
+  }
   chart.series.forEach((s, n) => {
     const points = s.values
       .map((v, i) => (Number.isFinite(v) ? `${xAt(i).toFixed(1)},${yAt(v).toFixed(1)}` : null))

@@ -1,7 +1,15 @@
 // Unit tests of the load bench's pure helpers (no timing asserted): `node --test bench/report.test.mjs`.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatStatuses, lineChart, niceMax, ratio, replaceSection, summarize } from './report.mjs';
+import {
+  formatStatuses,
+  lineChart,
+  niceMax,
+  ratio,
+  replaceSection,
+  summarize,
+  yAxis,
+} from './report.mjs';
 
 const result = {
   duration: 2,
@@ -72,4 +80,27 @@ test('replaceSection replaces only between the markers, or appends them', () => 
     replaceSection('head\n', '<!-- s -->', '<!-- e -->', 'new'),
     'head\n\n<!-- s -->\nnew\n<!-- e -->\n',
   );
+});
+
+test('yAxis: linear from zero, or decades on a log scale with values under 1 at the bottom', () => {
+  const linear = yAxis([3, 130], false);
+  assert.deepEqual(linear.ticks, [0, 50, 100, 150, 200]);
+  assert.equal(linear.at(100), 0.5);
+  const log = yAxis([0, 4, 3052], true);
+  assert.deepEqual(log.ticks, [1, 10, 100, 1000, 10000]);
+  assert.equal(log.at(0), 0);
+  assert.equal(log.at(100), 0.5);
+});
+
+test('lineChart draws a reference line with its label', () => {
+  const svg = lineChart({
+    title: 't',
+    xLabel: 'x',
+    yLabel: 'y',
+    x: [1, 2],
+    log: true,
+    reference: { value: 20, label: 'target p99 20 ms' },
+    series: [{ name: 's', color: '#000', values: [2, 200] }],
+  });
+  assert.match(svg, /target p99 20 ms/);
 });
