@@ -2,6 +2,8 @@
  * @packageDocumentation
  * Secret, PII and prompt-injection detection over text, with reversible
  * redaction and SSG plugins. Pure functions, no I/O, linear time.
+ *
+ * @module @clawexchange/detectors
  */
 export { DetectorError, DetectorErrorCode, isDetectorError } from './errors.js';
 export type { DefaultPluginsOptions, PluginOptions, SeverityScores } from './plugins.js';
