@@ -1,45 +1,13 @@
-/**
- * National identity numbers of the most populous countries and of the EU that
- * the core PII list (`pii-rules.ts`) does not cover, each from its issuing
- * authority's published format (the README's coverage table names the source).
- *
- * Gating: a number whose format carries a strong check (a letter or two check
- * digits plus a birth date or region, or a distinctive punctuated layout) is
- * reported on its own. A bare digit run with one check digit, or with none,
- * is reported only after a context word within 64 characters before it.
- * Every pattern refuses to start or end inside a longer run of digits.
- */
-import type { Severity } from '../types.js';
 import * as c from './national-id-checks.js';
 import type { Rule } from './rule.js';
+import { ruleMaker } from './rule-builder.js';
 
-type Opts = {
-  readonly severity?: Severity;
-  readonly confidence?: number;
-  readonly flags?: string;
-  readonly validate?: Rule['validate'];
-  readonly context?: RegExp;
-  readonly needContext?: boolean;
-  readonly minDigitRun?: number;
-  readonly gate?: RegExp;
-};
-
-function rule(type: string, keywords: readonly string[], source: string, o: Opts = {}): Rule {
-  return {
-    category: 'pii',
-    type,
-    keywords,
-    re: new RegExp(source, `g${o.flags ?? ''}`),
-    severity: o.severity ?? 'high',
-    confidence: o.confidence ?? 0.6,
-    placeholderCheck: false,
-    ...(o.validate ? { validate: o.validate } : {}),
-    ...(o.context ? { context: o.context } : {}),
-    ...(o.needContext ? { needContext: true } : {}),
-    ...(o.minDigitRun !== undefined ? { minDigitRun: o.minDigitRun } : {}),
-    ...(o.gate ? { gate: o.gate } : {}),
-  };
-}
+const rule = ruleMaker({
+  category: 'pii',
+  severity: 'high',
+  confidence: 0.6,
+  placeholderCheck: false,
+});
 
 const NA = '(?![A-Za-z0-9])';
 /** `first` not preceded by a letter or digit (look-behind after it, as in `pii-rules.ts`). */

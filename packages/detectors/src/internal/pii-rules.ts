@@ -1,43 +1,15 @@
-/**
- * Built-in PII rules: structure by regex, truth by checksum or range checks,
- * and context words that raise confidence (or are required for formats with no
- * checksum). Phones are handled by libphonenumber-js in `pii-phone.ts`.
- */
-import type { Severity } from '../types.js';
 import { validItFiscalCode } from './national-id-checks.js';
 import { NATIONAL_ID_RULES } from './pii-national-ids.js';
 import * as v from './pii-validators.js';
 import type { Rule } from './rule.js';
+import { ruleMaker } from './rule-builder.js';
 
-type Opts = {
-  readonly severity?: Severity;
-  readonly confidence?: number;
-  readonly group?: number;
-  readonly flags?: string;
-  readonly validate?: Rule['validate'];
-  readonly context?: RegExp;
-  readonly needContext?: boolean;
-  readonly minDigitRun?: number;
-  readonly gate?: RegExp;
-};
-
-function rule(type: string, keywords: readonly string[], source: string, o: Opts = {}): Rule {
-  return {
-    category: 'pii',
-    type,
-    keywords,
-    re: new RegExp(source, `g${o.flags ?? ''}`),
-    severity: o.severity ?? 'medium',
-    confidence: o.confidence ?? 0.6,
-    placeholderCheck: false,
-    ...(o.group !== undefined ? { group: o.group } : {}),
-    ...(o.validate ? { validate: o.validate } : {}),
-    ...(o.context ? { context: o.context } : {}),
-    ...(o.needContext ? { needContext: true } : {}),
-    ...(o.minDigitRun !== undefined ? { minDigitRun: o.minDigitRun } : {}),
-    ...(o.gate ? { gate: o.gate } : {}),
-  };
-}
+const rule = ruleMaker({
+  category: 'pii',
+  severity: 'medium',
+  confidence: 0.6,
+  placeholderCheck: false,
+});
 
 const D = (s: string): string => s.replace(/\D/g, '');
 const NB = '(?<![A-Za-z0-9])';

@@ -1,16 +1,5 @@
-/**
- * Secret rules for SaaS developer tools that the core list (`secret-rules.ts`)
- * does not cover: CI, code-quality scanners, registries, observability,
- * messaging, payments and cloud vendors. Each is written from the vendor's own
- * documentation of its token format (the README's coverage table names the
- * source). Distinctive prefixes run on their own; formats with no prefix (a
- * bare hex key) only count in an assignment to a name that says whose key it
- * is. Every rule names literal keywords so the prefilter skips it otherwise,
- * and every pattern is linear (bounded quantifiers, checked by the recheck
- * test).
- */
-import type { Severity } from '../types.js';
 import type { Rule } from './rule.js';
+import { ruleMaker } from './rule-builder.js';
 
 /** Left boundary: not preceded by a token character. */
 const L = '(?<![A-Za-z0-9_\\-])';
@@ -19,32 +8,7 @@ const R = '(?![A-Za-z0-9_\\-])';
 const HEX = '[a-fA-F0-9]';
 const UUID = `${HEX}{8}-${HEX}{4}-${HEX}{4}-${HEX}{4}-${HEX}{12}`;
 
-type Opts = {
-  readonly severity?: Severity;
-  readonly confidence?: number;
-  readonly group?: number;
-  readonly flags?: string;
-  readonly validate?: Rule['validate'];
-  readonly gate?: RegExp;
-  readonly context?: RegExp;
-  readonly needContext?: boolean;
-};
-
-function rule(type: string, keywords: readonly string[], source: string, o: Opts = {}): Rule {
-  return {
-    category: 'secret',
-    type,
-    keywords,
-    re: new RegExp(source, `g${o.flags ?? ''}`),
-    severity: o.severity ?? 'high',
-    confidence: o.confidence ?? 0.9,
-    ...(o.group !== undefined ? { group: o.group } : {}),
-    ...(o.validate ? { validate: o.validate } : {}),
-    ...(o.gate ? { gate: o.gate } : {}),
-    ...(o.context ? { context: o.context } : {}),
-    ...(o.needContext ? { needContext: true } : {}),
-  };
-}
+const rule = ruleMaker({ category: 'secret', severity: 'high', confidence: 0.9 });
 
 /**
  * `name … = value` (or `:`, `=>`) where the name says whose key it is and the

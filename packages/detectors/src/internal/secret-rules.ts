@@ -1,13 +1,6 @@
-/**
- * Built-in secret rules, written from the token formats the providers document
- * (prefixes, alphabets, lengths, checksums). Each rule names the literal
- * keywords that must occur for it to run, so the prefilter skips it otherwise.
- * Every pattern is linear: bounded or single-class quantifiers only, checked by
- * the recheck test.
- */
-import type { Severity } from '../types.js';
 import { base62, crc32 } from './checksums.js';
 import type { Rule } from './rule.js';
+import { ruleMaker } from './rule-builder.js';
 import { SAAS_SECRET_RULES } from './secret-rules-saas.js';
 
 /** Left boundary: not preceded by a token character. */
@@ -15,30 +8,7 @@ const L = '(?<![A-Za-z0-9_\\-])';
 /** Right boundary: not followed by a token character. */
 const R = '(?![A-Za-z0-9_\\-])';
 
-type Opts = {
-  readonly severity?: Severity;
-  readonly confidence?: number;
-  readonly group?: number;
-  readonly flags?: string;
-  readonly validate?: Rule['validate'];
-  readonly placeholderCheck?: boolean;
-  readonly gate?: RegExp;
-};
-
-function rule(type: string, keywords: readonly string[], source: string, o: Opts = {}): Rule {
-  return {
-    category: 'secret',
-    type,
-    keywords,
-    re: new RegExp(source, `g${o.flags ?? ''}`),
-    severity: o.severity ?? 'high',
-    confidence: o.confidence ?? 0.9,
-    ...(o.group !== undefined ? { group: o.group } : {}),
-    ...(o.validate ? { validate: o.validate } : {}),
-    ...(o.placeholderCheck !== undefined ? { placeholderCheck: o.placeholderCheck } : {}),
-    ...(o.gate ? { gate: o.gate } : {}),
-  };
-}
+const rule = ruleMaker({ category: 'secret', severity: 'high', confidence: 0.9 });
 
 /** GitHub's new tokens end in base62(crc32(prefix_random)) over 6 characters. */
 function githubChecksum(value: string): number {
