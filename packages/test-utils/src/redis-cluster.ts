@@ -72,55 +72,37 @@ function spawnNode(dir: string, port: number): ChildProcess {
   );
 }
 
-async function ping(port: number): Promise<void> {
+/** Runs `fn` on a one-off client of the node on `port` (no retries), then disconnects. */
+async function onNode<T>(port: number, fn: (client: Redis) => Promise<T>): Promise<T> {
   const client = new Redis({
     port,
     host: '127.0.0.1',
     lazyConnect: true,
     retryStrategy: () => null,
   });
+  // Connection errors surface through connect()'s rejection; the listener only silences repeats.
   client.on('error', () => undefined);
   try {
     await client.connect();
-    await client.ping();
+    return await fn(client);
   } finally {
     client.disconnect();
   }
 }
 
+async function ping(port: number): Promise<void> {
+  await onNode(port, (client) => client.ping());
+}
+
 async function clusterInfo(port: number, command: 'INFO' | 'NODES'): Promise<string> {
-  const client = new Redis({
-    port,
-    host: '127.0.0.1',
-    lazyConnect: true,
-    retryStrategy: () => null,
-  });
-  client.on('error', () => undefined);
-  try {
-    await client.connect();
-    return String(await client.call('CLUSTER', command));
-  } finally {
-    client.disconnect();
-  }
+  return onNode(port, async (client) => String(await client.call('CLUSTER', command)));
 }
 
 async function replicasInSync(nodes: readonly ClusterNode[]): Promise<void> {
   for (const node of nodes) {
-    const client = new Redis({
-      port: node.port,
-      host: '127.0.0.1',
-      lazyConnect: true,
-      retryStrategy: () => null,
-    });
-    client.on('error', () => undefined);
-    try {
-      await client.connect();
-      const info = await client.info('replication');
-      if (info.includes('role:slave') && !info.includes('master_link_status:up')) {
-        throw new Error('a replica has not synced yet');
-      }
-    } finally {
-      client.disconnect();
+    const info = await onNode(node.port, (client) => client.info('replication'));
+    if (info.includes('role:slave') && !info.includes('master_link_status:up')) {
+      throw new Error('a replica has not synced yet');
     }
   }
 }
