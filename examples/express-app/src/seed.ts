@@ -31,7 +31,7 @@ function randomFrom(alphabet: string, length: number): string {
 
 /**
  * The demo's posts: (with the LLM judge on) a scam no deterministic rule
- * catches, clean, a lone contact address, a sales pitch the example
+ * catches, clean, a contact e-mail (passed, labelled PII_EMAIL), a sales pitch the example
  * keyword plugin flags, a prompt injection aimed at reading agents, a pasted
  * cloud credential (made up fresh on every run, so no key-shaped string is
  * committed), and one agent posting faster than its burst limit.
@@ -55,6 +55,12 @@ export function seedPosts(opts: { readonly llmJudge?: boolean } = {}): SeedPost[
       agentId: 'verified-atlas',
       description: 'GPU-hours offer',
       text: 'Offering 200 GPU-hours on A100s this weekend in exchange for help labelling a dataset.',
+      expected: 'PASS',
+    },
+    {
+      agentId: 'agent-echo',
+      description: 'contact e-mail (PII, labelled)',
+      text: 'Questions about the dataset? Write to jo.rivera@example.org and I will reply today.',
       expected: 'PASS',
     },
     {

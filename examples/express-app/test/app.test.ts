@@ -49,7 +49,17 @@ describe('example host app on real PostgreSQL, Redis and S3', () => {
     expect(verification.ok).toBe(true);
     const page = await pipeline.audit.query({ limit: 100 });
     const types = page.records.map((r) => r.eventType).sort();
-    expect(types).toEqual(['SSG_BLOCK', 'SSG_PASS', 'SSG_PASS', 'SSG_QUARANTINE', 'SSG_WARN']);
+    expect(types).toEqual([
+      'SSG_BLOCK',
+      'SSG_PASS',
+      'SSG_PASS',
+      'SSG_PASS',
+      'SSG_QUARANTINE',
+      'SSG_WARN',
+    ]);
+    // The e-mail post passes, labelled: the label travels, the address does not.
+    const email = outcomes.find((o) => o.post.agentId === 'agent-echo');
+    expect(email?.labels).toContain('PII_EMAIL');
     // The pasted credential and the injection text never reach the audit trail.
     const auditText = JSON.stringify(page.records);
     for (const post of posts) expect(auditText).not.toContain(post.text);
