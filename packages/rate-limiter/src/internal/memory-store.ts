@@ -5,6 +5,11 @@ import type { Store, StoreReply, StoreRequest, VerdictKind, WindowReply } from '
 import { PENALTY_SPANS_MS } from './store.js';
 import { evaluateWindow } from './window-math.js';
 
+/** How long a bucket's counter must live (s): it counts until it has left its window. */
+function bucketTtlSec(windowMs: number, bucketMs: number): number {
+  return Math.ceil((windowMs + bucketMs) / 1000) + 1;
+}
+
 /** The memory store, which can also be raised to counts seen elsewhere. */
 export type MemoryStore = Store & {
   /**
@@ -97,10 +102,9 @@ export function createMemoryStore(now: () => Date): MemoryStore {
     for (const { s, counts, e } of evals) {
       let used = e.used;
       let resetAtMs = e.resetAtMs;
-      const ttlSec = Math.ceil((s.windowMs + s.bucketMs) / 1000) + 1;
       if (req.mode === 'consume' && allowed) {
         await counters.penalty(`${req.counterKey}|${s.prefix}${e.bucket}`, req.cost, {
-          customDuration: ttlSec,
+          customDuration: bucketTtlSec(s.windowMs, s.bucketMs),
         });
         used += req.cost;
         resetAtMs = Math.max(resetAtMs, (e.bucket + req.buckets + 1) * s.bucketMs);
@@ -137,9 +141,8 @@ export function createMemoryStore(now: () => Date): MemoryStore {
         0,
       );
       if (used >= floor) continue;
-      const ttlSec = Math.ceil((w.windowMs + bucketMs) / 1000) + 1;
       await counters.penalty(`${req.counterKey}|${prefix}${bucket}`, floor - used, {
-        customDuration: ttlSec,
+        customDuration: bucketTtlSec(w.windowMs, bucketMs),
       });
     }
   }
