@@ -6,8 +6,8 @@
  * JSON error body (never a 500, a stack trace or HTML), pollutes no
  * prototype, and never lets held content out except through a content view.
  */
-import { request as httpRequest } from 'node:http';
 import { isErrorBody } from '@clawexchange/ssg/common';
+import { type RawReply, sendRaw } from '@clawexchange/test-utils/http';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { canary, hold, startWorld, type World } from './setup.js';
@@ -28,41 +28,14 @@ afterAll(async () => {
   await w?.close();
 });
 
-type Reply = { status: number; type: string; body: string };
-
-/** One raw request (bytes as given: invalid UTF-8 and odd paths reach the server unchanged). */
+/** One raw request to the router (bytes as given: invalid UTF-8 and odd paths arrive unchanged). */
 function send(
   method: string,
   path: string,
   headers: Record<string, string>,
   body?: Buffer,
-): Promise<Reply> {
-  const url = new URL(w.url);
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        host: url.hostname,
-        port: url.port,
-        method,
-        // Node's client refuses spaces and controls in a path; everything else goes as given.
-        path: `${w.mount}${path}`.replace(/[^\x21-\x7e]/g, (c) => encodeURIComponent(c)),
-        headers: { ...headers, ...(body ? { 'content-length': String(body.length) } : {}) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            type: String(res.headers['content-type'] ?? ''),
-            body: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
-  });
+): Promise<RawReply> {
+  return sendRaw({ url: w.url, method, path: `${w.mount}${path}`, headers, body });
 }
 
 const hostileSegment = fc.oneof(

@@ -6,8 +6,8 @@
  * gate holds is never published, and a canary planted in the bodies never
  * reaches a log line, a metric attribute, an audit event or an error body.
  */
-import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type RawReply, sendRaw } from '@clawexchange/test-utils/http';
 import express from 'express';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -59,34 +59,13 @@ afterAll(async () => {
   await close();
 });
 
-function post(
-  body: Buffer,
-  contentType: string,
-): Promise<{ status: number; type: string; text: string }> {
-  const url = new URL(`${base}/v1/posts`);
-  return new Promise((resolve, reject) => {
-    const req = httpRequest(
-      {
-        host: url.hostname,
-        port: url.port,
-        method: 'POST',
-        path: url.pathname,
-        headers: { 'content-type': contentType, 'content-length': String(body.length) },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () =>
-          resolve({
-            status: res.statusCode ?? 0,
-            type: String(res.headers['content-type'] ?? ''),
-            text: Buffer.concat(chunks).toString('utf8'),
-          }),
-        );
-      },
-    );
-    req.on('error', reject);
-    req.end(body);
+function post(body: Buffer, contentType: string): Promise<RawReply> {
+  return sendRaw({
+    url: base,
+    method: 'POST',
+    path: '/v1/posts',
+    headers: { 'content-type': contentType },
+    body,
   });
 }
 
@@ -131,13 +110,13 @@ describe('gate HTTP surfaces under fuzzing', () => {
         const before = published.length;
         const res = await post(raw, type);
         expect(DOCUMENTED.has(res.status), `status ${res.status}`).toBe(true);
-        expect(res.text).not.toMatch(/<html|at .+\.(ts|js):\d+/i);
+        expect(res.body).not.toMatch(/<html|at .+\.(ts|js):\d+/i);
         if (res.status >= 400) {
           expect(res.type).toMatch(/^application\/json/);
-          expect(isErrorBody(JSON.parse(res.text))).toBe(true);
+          expect(isErrorBody(JSON.parse(res.body))).toBe(true);
           expect(published.length).toBe(before);
         }
-        if (res.status !== 201) expect(res.text).not.toContain(CANARY);
+        if (res.status !== 201) expect(res.body).not.toContain(CANARY);
         expect(({} as Record<string, unknown>).polluted).toBeUndefined();
       }),
       { numRuns: 300 },
