@@ -6,6 +6,7 @@ import { LLMGuardAuditEventType } from '@clawexchange/llm-guard';
 import { createQuarantineService } from '@clawexchange/quarantine';
 import { createRateLimiter } from '@clawexchange/rate-limiter';
 import { createSSG, keywordPlugin } from '@clawexchange/ssg';
+import { type Logger, noopLogger } from '@clawexchange/ssg/common';
 import { Redis } from 'ioredis';
 import type { Sequelize } from 'sequelize';
 import type { OnStep } from './database/migrations.js';
@@ -30,7 +31,21 @@ export type Pipeline = {
   readonly redis: Redis | undefined;
   /** The LLM judge in the gate; undefined when `LLM_JUDGE_ENABLED=false`. */
   readonly judge: LLMJudge | undefined;
+  /** The structured logger every package was given (moderation takes it too). */
+  readonly logger: Logger;
   close(): Promise<void>;
+};
+
+/** Optional hooks of {@link composePipeline}. */
+export type ComposeHooks = {
+  /** Called at each migration step (the demo prints them). */
+  readonly onMigrationStep?: OnStep;
+  /**
+   * The structured logger handed to every package (a host passes pino or
+   * its own; the security tests capture it to look for canaries).
+   * @default the family's no-op logger
+   */
+  readonly logger?: Logger;
 };
 
 /**
@@ -59,7 +74,7 @@ export async function composePipeline(
   services: DemoServices,
   flags: FeatureFlags,
   env: NodeJS.ProcessEnv = process.env,
-  hooks: { readonly onMigrationStep?: OnStep } = {},
+  hooks: ComposeHooks = {},
 ): Promise<Pipeline> {
   await migrateAndGrant({
     migrationUrl: services.migrationDatabaseUrl,
@@ -67,6 +82,7 @@ export async function composePipeline(
     onStep: hooks.onMigrationStep,
   });
   const sequelize = await openAppDatabase(services.databaseUrl);
+  const logger = hooks.logger ?? noopLogger;
 
   const quarantine = createQuarantineService({
     // Only the storage fields: `createQuarantineService` refuses keys it does not
@@ -84,8 +100,9 @@ export async function composePipeline(
     encryption: { masterKey: env.ENCRYPTION_MASTER_KEY ?? randomBytes(32).toString('base64') },
     database: sequelize,
     expiryHours: 72,
+    logger,
   });
-  const audit = createAuditLogger({ database: sequelize, eventTypes: hostEventTypes() });
+  const audit = createAuditLogger({ database: sequelize, eventTypes: hostEventTypes(), logger });
   const redis = services.redisUrl ? new Redis(services.redisUrl) : undefined;
   // ioredis emits connection errors as events; the limiter sees the outage itself (its
   // `onRedisDown` policy, metric and log line) and /readyz reports it, so the event needs
@@ -95,6 +112,7 @@ export async function composePipeline(
     ...(redis ? { redis } : {}),
     ...(env.RATE_LIMIT_KEY_PREFIX ? { keyPrefix: env.RATE_LIMIT_KEY_PREFIX } : {}),
     database: sequelize,
+    logger,
   });
   const plugins = [
     ...defaultPlugins(),
@@ -116,6 +134,7 @@ export async function composePipeline(
     // from its next request on. The gate awaits it before answering (one Redis
     // call, bounded); a failure is logged and counted, never sent to the client.
     onInspection: limiter.verdictFeedback(),
+    logger,
   });
   const storageClient = new S3Client({
     endpoint: services.s3.endpoint,
@@ -131,10 +150,11 @@ export async function composePipeline(
     audit,
     limiter,
     sequelize,
-    probeSsg: createSSG({ plugins, pluginTimeoutMs: 5000 }),
+    probeSsg: createSSG({ plugins, pluginTimeoutMs: 5000, logger }),
     storage: { client: storageClient, bucket: services.s3.bucket },
     redis,
     judge,
+    logger,
     async close() {
       await judge?.close();
       await audit.close();

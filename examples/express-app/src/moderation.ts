@@ -40,9 +40,22 @@ function digest(value: string): Buffer {
 function cookie(req: IncomingMessage, name: string): string | undefined {
   for (const part of (req.headers.cookie ?? '').split(';')) {
     const [key, ...rest] = part.trim().split('=');
-    if (key === name) return decodeURIComponent(rest.join('='));
+    if (key === name) return decodeCookie(rest.join('='));
   }
   return undefined;
+}
+
+/**
+ * A cookie value's percent-decoding, or undefined when it is malformed: a
+ * client-sent `%E0%A4%A` is no session (401), not a failure of the host's
+ * auth (it used to throw, and the router answered 503).
+ */
+function decodeCookie(value: string): string | undefined {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return undefined;
+  }
 }
 
 /**
@@ -107,6 +120,7 @@ export function mountModeration(
     humanAuth: createHumanAdminAuth(admin),
     // Moderation takes no global meter by default: hand it the host's.
     meter: metrics.getMeter('@clawexchange/moderation'),
+    logger: deps.pipeline.logger,
     csrfSecret: options.csrfSecret ? Buffer.from(options.csrfSecret, 'base64') : randomBytes(32),
   });
   app.use(MODERATION_PATH, router);
