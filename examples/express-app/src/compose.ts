@@ -29,6 +29,12 @@ export type Pipeline = {
   readonly storage: { readonly client: S3Client; readonly bucket: string };
   /** The limiter's Redis client; undefined in memory mode. */
   readonly redis: Redis | undefined;
+  /**
+   * What the host's own Redis keys start with besides the limiter's (its
+   * `RATE_LIMIT_KEY_PREFIX`, when set), so instances sharing a Redis with
+   * other deployments keep apart; undefined: each package's default prefix.
+   */
+  readonly redisKeyPrefix: string | undefined;
   /** The LLM judge in the gate; undefined when `LLM_JUDGE_ENABLED=false`. */
   readonly judge: LLMJudge | undefined;
   /** The structured logger every package was given (moderation takes it too). */
@@ -153,6 +159,7 @@ export async function composePipeline(
     probeSsg: createSSG({ plugins, pluginTimeoutMs: 5000, logger }),
     storage: { client: storageClient, bucket: services.s3.bucket },
     redis,
+    redisKeyPrefix: env.RATE_LIMIT_KEY_PREFIX || undefined,
     judge,
     logger,
     async close() {

@@ -4,6 +4,7 @@ import {
   createBotTokenAuth,
   createHumanAdminAuth,
   createModerationRouter,
+  createRedisUsedTokenStore,
   generateBotToken,
   hashBotToken,
 } from '@clawexchange/moderation';
@@ -80,6 +81,15 @@ function demoAdminSession(session: string) {
   };
 }
 
+/** The shared store of spent content tokens when the host runs on Redis; else the in-memory default. */
+function usedTokenStore(pipeline: Pipeline) {
+  const { redis, redisKeyPrefix } = pipeline;
+  if (redis === undefined) return {};
+  const keyPrefix =
+    redisKeyPrefix === undefined ? {} : { keyPrefix: `${redisKeyPrefix}moderation:used-token:` };
+  return { usedTokens: createRedisUsedTokenStore({ redis, ...keyPrefix }) };
+}
+
 /**
  * Mounts the moderation router and console at `/moderation`: the
  * `triage-bot` acts on the bot queue with its bearer token, the demo admin
@@ -118,6 +128,9 @@ export function mountModeration(
       ],
     }),
     humanAuth: createHumanAdminAuth(admin),
+    // A content token works once across every instance: spent tokens are kept in the shared
+    // Redis (the in-memory default let another instance serve the same token again).
+    ...usedTokenStore(deps.pipeline),
     // Moderation takes no global meter by default: hand it the host's.
     meter: metrics.getMeter('@clawexchange/moderation'),
     logger: deps.pipeline.logger,
