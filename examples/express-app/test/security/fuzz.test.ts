@@ -308,7 +308,7 @@ describe('every HTTP endpoint of the example app under fuzzing', () => {
   it('answers every request without a 5xx, internals or HTML; errors are the JSON error body', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD'),
+        fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', 'TRACE', 'PROPFIND'),
         path,
         query,
         credentials,
