@@ -29,6 +29,9 @@ describe('config validation (before any I/O)', () => {
     [{ database: fakeDb, ipMasking: { ipv6PrefixLength: -1 } }, 'ipMasking.ipv6PrefixLength'],
     [{ database: fakeDb, ipMasking: { onInvalid: 'drop' } }, 'ipMasking.onInvalid'],
     [{ database: fakeDb, onAlarm: 'page-me' }, 'onAlarm'],
+    [{ database: fakeDb, readReplica: 'postgres://replica' }, 'readReplica'],
+    [{ database: fakeDb, readReplica: { query: async () => [] } }, 'readReplica'],
+    [{ database: fakeDb, replica: fakeDb }, 'replica'],
     [{ database: fakeDb, anchor: { put: async (): Promise<undefined> => undefined } }, 'anchor'],
     [
       {
@@ -72,6 +75,13 @@ describe('config validation (before any I/O)', () => {
     expect(() =>
       createAuditLogger({ database: fakeDb, eventTypes: ['BILLING_REFUND'] }),
     ).not.toThrow();
+  });
+
+  /** regression: issue 16 */
+  it('accepts a read replica, also the very same instance as database', () => {
+    const replica = { query: async () => [[], {}], transaction: async () => ({}) } as never;
+    expect(() => createAuditLogger({ database: fakeDb, readReplica: replica })).not.toThrow();
+    expect(() => createAuditLogger({ database: fakeDb, readReplica: fakeDb })).not.toThrow();
   });
 
   it('keeps the checkpoint secret in a closure', () => {

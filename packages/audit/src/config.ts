@@ -30,6 +30,26 @@ export type AuditLoggerConfig = {
   /** The host's Sequelize instance (PostgreSQL). Required unless `enabled` is false. */
   readonly database?: Sequelize;
   /**
+   * A Sequelize instance on a read replica of `database` (a PostgreSQL hot
+   * standby), for the reads that may lag: `query()`, `exportRecords()` and
+   * `verify()` run there. Everything that writes or decides what to write
+   * stays on `database`: `log()`, tail recovery, `head()` (it signs the
+   * primary's head) and `anchorCheckpoint()` (its incremental verify too).
+   *
+   * A replica shows what it has replayed: a record `log()` just acknowledged
+   * may be missing from `query()` for a moment. `verify()` there checks the
+   * chain up to the replica's head and says so (`result.replica`); a
+   * checkpoint past that head is not reported as tampering when the primary
+   * has reached it (see `AuditReplicaReport`).
+   *
+   * Reads take Sequelize's read pool (`type: 'SELECT'`), so a Sequelize
+   * configured with `replication: { read, write }` may be passed as both
+   * `database` and `readReplica`. The same plain instance is allowed too
+   * (then every read is on the primary).
+   * @default undefined (every read on `database`)
+   */
+  readonly readReplica?: Sequelize;
+  /**
    * When false, `log()` writes nothing and resolves with `{ status: 'DISABLED' }`
    * (the gate then reports `audit: 'DISABLED'`); the read methods throw `AUDIT_DISABLED`.
    * @default true
@@ -102,6 +122,8 @@ export type AuditLoggerConfig = {
 /** The validated config with defaults applied. */
 export type ResolvedConfig = {
   readonly database: Sequelize | null;
+  /** Where `query()`, `exportRecords()` and `verify()` read; null: `database`. */
+  readonly readReplica: Sequelize | null;
   readonly enabled: boolean;
   readonly eventTypes: ReadonlySet<string>;
   readonly ipv4PrefixLength: number;
@@ -211,6 +233,9 @@ export function resolveConfig(config: AuditLoggerConfig): ResolvedConfig {
   if (config.database !== undefined && !isSequelizeLike(config.database)) {
     throw invalid('database', 'a Sequelize instance');
   }
+  if (config.readReplica !== undefined && !isSequelizeLike(config.readReplica)) {
+    throw invalid('readReplica', 'a Sequelize instance on a read replica');
+  }
   if (enabled && config.database === undefined) {
     throw invalid('database', 'a Sequelize instance (or enabled: false)');
   }
@@ -231,6 +256,7 @@ export function resolveConfig(config: AuditLoggerConfig): ResolvedConfig {
   checkAnchor(config);
   return {
     database: config.database ?? null,
+    readReplica: config.readReplica ?? null,
     enabled,
     eventTypes: resolveEventTypes(config.eventTypes),
     ipv4PrefixLength: intIn(

@@ -14,10 +14,12 @@ import {
   type ChainSnapshot,
   openChainSnapshot,
   RECORD_VIEW,
+  type ReadSource,
   SPLIT_VIEW,
 } from './internal/chain-reader.js';
 import { createAuditMetrics } from './internal/metrics.js';
 import { checkKeysIfObject, EXPORT_SPEC, VERIFY_SPEC } from './internal/options.js';
+import { decideOnReplica, type ReplicaDecision } from './internal/replica-verify.js';
 import { type RawRow, toChainRow, toRecord } from './internal/rows.js';
 import { buildQuery, encodeCursor } from './query.js';
 import type {
@@ -75,8 +77,11 @@ function beyondHead(walker: ChainWalker, seq: number): AuditChainBreak {
   };
 }
 
+/** Where verify() reads, and the primary it asks about a replica's lag. */
+type VerifySources = { readonly reader: ReadSource; readonly primary: Sequelize };
+
 async function runVerify(
-  db: Sequelize,
+  sources: VerifySources,
   config: ResolvedConfig,
   options: AuditVerifyOptions,
 ): Promise<AuditVerifyResult> {
@@ -101,7 +106,25 @@ async function runVerify(
   // `from`, it is proven against the checkpoint; otherwise it is trusted.
   const anchorHash =
     from === 1 ? GENESIS_HASH : checkpoint?.seq === from - 1 ? checkpoint.hash : null;
-  const snapshot = await openChainSnapshot(db, config.logger, { from, to }, SPLIT_VIEW);
+  const snapshot = await openChainSnapshot(sources.reader, config.logger, { from, to }, SPLIT_VIEW);
+  let onReplica: ReplicaDecision | null = null;
+  try {
+    onReplica =
+      snapshot.standby === null
+        ? null
+        : await decideOnReplica({
+            primary: sources.primary,
+            logger: config.logger,
+            snapshot: { headSeq: snapshot.headSeq, standby: snapshot.standby },
+            checkpoint,
+          });
+  } catch (error) {
+    await snapshot.close();
+    throw error;
+  }
+  if (onReplica !== null) checkpoint = onReplica.checkpoint;
+  const done = (r: AuditVerifyResult): AuditVerifyResult =>
+    onReplica === null ? r : { ...r, replica: onReplica.report };
   const walker = createChainWalker({
     from,
     anchorHash,
@@ -116,24 +139,24 @@ async function runVerify(
         const seq = Number(row.seq);
         if (seq > snapshot.headSeq) {
           const brk = beyondHead(walker, seq);
-          return { ok: false, checked: walker.checked(), break: brk };
+          return done({ ok: false, checked: walker.checked(), break: brk });
         }
         const brk = walker.push(row);
-        if (brk !== null) return { ok: false, checked: walker.checked(), break: brk };
+        if (brk !== null) return done({ ok: false, checked: walker.checked(), break: brk });
       }
     }
     // Rows the head says exist must be there, up to `to`: rows deleted at the
     // end of an explicit range are a truncation too.
     const brk = walker.finish(to === null ? snapshot.headSeq : Math.min(to, snapshot.headSeq));
-    if (brk !== null) return { ok: false, checked: walker.checked(), break: brk };
+    if (brk !== null) return done({ ok: false, checked: walker.checked(), break: brk });
     const skipped = walker.skipped();
-    return {
+    return done({
       ok: true,
       checked: walker.checked(),
       lastSeq: walker.checked() === 0 ? 0 : walker.lastSeq(),
       lastHash: walker.lastHash() ?? GENESIS_HASH,
       ...(skipped.length === 0 ? {} : { skipped }),
-    };
+    });
   } finally {
     await snapshot.close();
   }
@@ -172,7 +195,7 @@ async function readHead(db: Sequelize, config: ResolvedConfig): Promise<AuditChe
 }
 
 async function* exportRows(
-  db: Sequelize,
+  source: ReadSource,
   config: ResolvedConfig,
   options: AuditExportOptions,
 ): AsyncGenerator<AuditRecord> {
@@ -180,7 +203,7 @@ async function* exportRows(
   const range = resolveRange(options);
   let snapshot: ChainSnapshot<StoredChainRow>;
   try {
-    snapshot = await openChainSnapshot(db, config.logger, range, RECORD_VIEW);
+    snapshot = await openChainSnapshot(source, config.logger, range, RECORD_VIEW);
   } catch (cause) {
     throw readFailed(cause);
   }
@@ -218,13 +241,21 @@ export function createAuditLogger(config: AuditLoggerConfig): AuditLogger {
   if (!resolved.enabled || db === null) return createDisabledLogger();
   const metrics = createAuditMetrics(resolved.meter, resolved.logger, resolved.onAlarm);
   const writer = createBatchWriter(db, resolved, metrics);
-  const verifyPlain = async (options: AuditVerifyOptions): Promise<AuditVerifyResult> => {
-    try {
-      return await runVerify(db, resolved, options);
-    } catch (cause) {
-      throw readFailed(cause);
-    }
-  };
+  // Reads that may lag go to the replica; what decides a write (head, anchoring) never does.
+  const onPrimary: ReadSource = { db, pool: 'write' };
+  const lagging: ReadSource =
+    resolved.readReplica === null ? onPrimary : { db: resolved.readReplica, pool: 'read' };
+  const verifyOn =
+    (reader: ReadSource) =>
+    async (options: AuditVerifyOptions): Promise<AuditVerifyResult> => {
+      try {
+        return await runVerify({ reader, primary: db }, resolved, options);
+      } catch (cause) {
+        throw readFailed(cause);
+      }
+    };
+  const verifyPlain = verifyOn(onPrimary);
+  const verifyLagging = verifyOn(lagging);
   const anchorStore = resolved.anchor;
   const logger = {
     async log(event: AuditEventInput) {
@@ -234,10 +265,7 @@ export function createAuditLogger(config: AuditLoggerConfig): AuditLogger {
       const built = buildQuery(q);
       let raw: RawRow[];
       try {
-        [raw] = (await db.query(built.sql, { bind: [...built.bind], transaction: null })) as [
-          RawRow[],
-          unknown,
-        ];
+        raw = await queryRows(lagging, built.sql, built.bind);
       } catch (cause) {
         throw readFailed(cause);
       }
@@ -252,8 +280,10 @@ export function createAuditLogger(config: AuditLoggerConfig): AuditLogger {
     async verify(options = {}) {
       checkKeysIfObject(options, VERIFY_SPEC);
       const anchored = await withLatestAnchor(resolved, options);
-      const result = await verifyPlain(anchored.options);
-      return result.ok && anchored.seq !== null ? { ...result, anchoredSeq: anchored.seq } : result;
+      const result = await verifyLagging(anchored.options);
+      // A checkpoint the replica has not reached was not checked: never claim it.
+      const seq = result.replica?.checkpointNotReached === undefined ? anchored.seq : null;
+      return result.ok && seq !== null ? { ...result, anchoredSeq: seq } : result;
     },
     head: () => readHead(db, resolved),
     async anchorCheckpoint() {
@@ -272,11 +302,35 @@ export function createAuditLogger(config: AuditLoggerConfig): AuditLogger {
         verify: verifyPlain,
       });
     },
-    exportRecords: (options = {}) => exportRows(db, resolved, options),
+    exportRecords: (options = {}) => exportRows(lagging, resolved, options),
     flush: () => writer.flush(),
     close: () => writer.close(),
   } satisfies AuditLogger & AuditSink;
   return logger;
+}
+
+/**
+ * Runs a read-only statement where `source` says: on the replica through
+ * Sequelize's read pool (`type: 'SELECT'`), on the primary as a RAW query
+ * (the write pool).
+ */
+async function queryRows(
+  source: ReadSource,
+  sql: string,
+  bind: readonly unknown[],
+): Promise<RawRow[]> {
+  if (source.pool === 'read') {
+    return (await source.db.query(sql, {
+      bind: [...bind],
+      transaction: null,
+      type: 'SELECT',
+    })) as unknown as RawRow[];
+  }
+  const [rows] = (await source.db.query(sql, { bind: [...bind], transaction: null })) as [
+    RawRow[],
+    unknown,
+  ];
+  return rows;
 }
 
 /**

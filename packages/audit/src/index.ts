@@ -63,6 +63,7 @@ export type {
   AuditPage,
   AuditQuery,
   AuditRecord,
+  AuditReplicaReport,
   AuditVerifyOptions,
   AuditVerifyResult,
 } from './types.js';

@@ -85,6 +85,33 @@ export type AuditChainBreak = {
   readonly position: number;
 };
 
+/**
+ * How a `verify()` that read a hot standby (the `readReplica`) relates to
+ * the primary. The replica checks what it has replayed: rows up to
+ * `headSeq`, nothing newer.
+ *
+ * A checkpoint (given, or the latest anchored one) past `headSeq` cannot be
+ * checked there. The primary's head decides what that means: when the
+ * primary has reached the checkpoint (or could not be asked), the replica is
+ * only behind: the walk checks up to `headSeq`, the result stays `ok` when
+ * those rows hold, names the checkpoint in `checkpointNotReached` and has no
+ * `anchoredSeq`. When the primary's head is below the checkpoint, the tail
+ * it certified is gone from the primary itself: that is reported as
+ * `tail_missing`, as on the primary.
+ */
+export type AuditReplicaReport = {
+  /** The chain head in the replica's snapshot: the walk covered rows up to here. */
+  readonly headSeq: number;
+  /** The primary's chain head, read right after; null when the primary did not answer. */
+  readonly primaryHeadSeq: number | null;
+  /** WAL bytes the replica had not replayed yet (primary's current LSN minus its replay LSN); null when unknown. */
+  readonly lagBytes: number | null;
+  /** Commit time of the last transaction the replica replayed; null before any. */
+  readonly replayedAt: Date | null;
+  /** Sequence of a checkpoint past `headSeq` that this run could not check; present only then. */
+  readonly checkpointNotReached?: number;
+};
+
 /** Result of `verify()`. */
 export type AuditVerifyResult =
   | {
@@ -102,11 +129,15 @@ export type AuditVerifyResult =
       readonly skipped?: readonly { readonly fromSeq: number; readonly toSeq: number }[];
       /** The anchored checkpoint checked against, when an anchor store is configured. */
       readonly anchoredSeq?: number;
+      /** Present when the walk read the read replica (a hot standby). */
+      readonly replica?: AuditReplicaReport;
     }
   | {
       readonly ok: false;
       readonly checked: number;
       readonly break: AuditChainBreak;
+      /** Present when the walk read the read replica (a hot standby). */
+      readonly replica?: AuditReplicaReport;
     };
 
 /** Options of `verify()`. */
@@ -170,13 +201,16 @@ export interface AuditLogger {
    */
   log(event: AuditEventInput): Promise<AuditRecord | AuditLogDisabled>;
   /**
-   * Reads events newest first with keyset pagination.
+   * Reads events newest first with keyset pagination (on the `readReplica`
+   * when configured: events appear there once replayed).
    * @throws {AuditError} AUDIT_INVALID_LIMIT, AUDIT_INVALID_DATE, AUDIT_INVALID_CURSOR,
    *   AUDIT_INVALID_EVENT_TYPE, AUDIT_INVALID_ACTOR_TYPE, AUDIT_INVALID_FIELD, AUDIT_READ_FAILED
    */
   query(query?: AuditQuery): Promise<AuditPage>;
   /**
    * Walks the hash chain and reports the first broken link (a result, not an error).
+   * With a `readReplica`, it reads the replica and checks up to the head the
+   * replica has replayed (`result.replica` says so; see `AuditReplicaReport`).
    * @throws {AuditError} AUDIT_INVALID_RANGE, AUDIT_INVALID_CHECKPOINT,
    *   AUDIT_CHECKPOINT_KEY_MISSING, AUDIT_ANCHOR_FAILED, AUDIT_READ_FAILED
    */
@@ -187,7 +221,8 @@ export interface AuditLogger {
    */
   head(): Promise<AuditCheckpoint>;
   /**
-   * Streams stored rows in chain order (for JSONL archiving), from one snapshot.
+   * Streams stored rows in chain order (for JSONL archiving), from one snapshot
+   * (of the `readReplica` when configured: it ends at the head the replica has).
    * @throws {AuditError} AUDIT_INVALID_RANGE, AUDIT_READ_FAILED
    */
   exportRecords(options?: AuditExportOptions): AsyncIterable<AuditRecord>;

@@ -39,6 +39,13 @@ describe('createQuarantineService config validation (before any I/O)', () => {
     expect(text).not.toContain('SECRET-S3-CANARY');
   });
 
+  /** regression: issue 16 */
+  it('accepts a read replica, also the very same instance as database', () => {
+    const replica = { query: async () => [[], {}] } as never;
+    expect(() => createQuarantineService({ ...base, readReplica: replica })).not.toThrow();
+    expect(() => createQuarantineService({ ...base, readReplica: fakeDb })).not.toThrow();
+  });
+
   it.each([
     ['24 bytes', randomBytes(24).toString('base64'), /got 24 bytes/],
     ['64 bytes', randomBytes(64).toString('base64'), /got 64 bytes/],
@@ -71,6 +78,9 @@ describe('createQuarantineService config validation (before any I/O)', () => {
       { ...base, storage: { ...base.storage, requestChecksumCalculation: 'SOMETIMES' } },
     ],
     ['database', { ...base, database: undefined }],
+    ['readReplica', { ...base, readReplica: 'postgres://replica' }],
+    ['readReplica', { ...base, readReplica: null }],
+    ['replica', { ...base, replica: fakeDb }],
     ['expiryHours', { ...base, expiryHours: 0 }],
     ['expiryHours', { ...base, expiryHours: 1e12 }],
     ['limits.maxContentBytes', { ...base, limits: { maxContentBytes: 1.5 } }],

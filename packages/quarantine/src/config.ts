@@ -161,6 +161,27 @@ export type QuarantineConfig = {
   /** The host's Sequelize instance (PostgreSQL) after `quarantineMigrations` ran. */
   readonly database: Sequelize;
   /**
+   * A Sequelize instance on a read replica of `database` (a PostgreSQL hot
+   * standby) for the moderators' and dashboards' reads that may lag:
+   * `list()` and `storageStats()`. A record appears there once the replica
+   * has replayed it; acting on a stale listing is safe (status changes run
+   * on `database` and refuse a transition the record no longer allows).
+   *
+   * Everything else stays on `database`, reads included: `store()`, status
+   * changes, `read()`, `release()`, tokens, `cleanup()` and `rotateKeys()`
+   * write; `getMetadata()` is how a caller decides what to do with one
+   * record right after `store()` returned its id (the gate, a moderation
+   * bot), and a lagging replica would answer "not found" or an old status;
+   * `keyUsage()` decides whether a master key may be retired, and a replica
+   * that has not replayed the newest records would undercount.
+   *
+   * Reads take Sequelize's read pool (`type: 'SELECT'`), so a Sequelize
+   * configured with `replication: { read, write }` may be passed as both
+   * `database` and `readReplica`; the same plain instance is allowed too.
+   * @default undefined (every read on `database`)
+   */
+  readonly readReplica?: Sequelize;
+  /**
    * Hours until held content expires and is destroyed by `cleanup()`.
    * @default 72
    */

@@ -114,10 +114,40 @@ async function readExtras(
   return { prevCreatedAtMs, skips };
 }
 
+/**
+ * Where a snapshot reads: the primary (`'write'`: Sequelize's write pool,
+ * like its transactions) or the host's read replica (`'read'`: Sequelize's
+ * read pool when the instance is configured with `replication`, else its one
+ * pool).
+ */
+export type ReadSource = { readonly db: Sequelize; readonly pool: 'write' | 'read' };
+
+/** What a hot standby said about itself in the snapshot's transaction. */
+export type StandbyState = {
+  /** `pg_last_wal_replay_lsn()`: how far it has replayed. */
+  readonly replayLsn: string | null;
+  /** `pg_last_xact_replay_timestamp()` in epoch ms; null before any replayed commit. */
+  readonly replayedAtMs: number | null;
+};
+
+/** The head, and whether (and how far) this server is a standby replaying WAL. */
+const HEAD_STATE = `SELECT last_seq::text, pg_is_in_recovery(), pg_last_wal_replay_lsn()::text,
+  (extract(epoch FROM pg_last_xact_replay_timestamp()) * 1000)::int8::text
+  FROM audit_chain_head WHERE id = 1`;
+
+type HeadStateRow = readonly [string, boolean, string | null, string | null];
+
+function toStandby(row: HeadStateRow | undefined): StandbyState | null {
+  if (row === undefined || row[1] !== true) return null;
+  return { replayLsn: row[2], replayedAtMs: row[3] === null ? null : Number(row[3]) };
+}
+
 /** An open snapshot of the chain. */
 export type ChainSnapshot<T> = {
   /** `audit_chain_head.last_seq` in the same snapshot. */
   readonly headSeq: number;
+  /** Set when the snapshot was read on a hot standby (`pg_is_in_recovery()`). */
+  readonly standby: StandbyState | null;
   /** `created_at` (epoch ms) of the row at `from - 1`, when `from > 1` and it exists. */
   readonly prevCreatedAtMs: number | null;
   /** Ranges named by well-formed skip markers (`AUDIT_TAIL_SKIPPED` rows), in the snapshot. */
@@ -131,21 +161,24 @@ export type ChainSnapshot<T> = {
 /**
  * Opens a snapshot of the chain.
  *
- * @param db - the host's Sequelize
+ * @param source - the primary or the read replica
  * @param logger - where a failed transaction end is reported
  * @param range - validated safe integers
  * @param view - which columns to read and how to map them
  * @returns the snapshot
  */
 export async function openChainSnapshot<T>(
-  db: Sequelize,
+  source: ReadSource,
   logger: AuditLogSink,
   range: { readonly from: number; readonly to: number | null },
   view: ChainView<T>,
 ): Promise<ChainSnapshot<T>> {
-  // The primary ('write'), like Sequelize transactions: a lagging replica
-  // would make a fresh checkpoint look truncated.
-  const conn = (await db.connectionManager.getConnection({ type: 'write' })) as PgClient;
+  // Sequelize 6 sends `type: 'SELECT'` to its read pool and anything else
+  // (its typings' 'read' included) to the write pool. A caller reading a
+  // replica handles its lag (see `replica-verify.ts`).
+  const db = source.db;
+  const type = (source.pool === 'read' ? 'SELECT' : 'write') as 'write';
+  const conn = (await db.connectionManager.getConnection({ type })) as PgClient;
   let closed = false;
   const close = async (): Promise<void> => {
     if (closed) return;
@@ -163,10 +196,7 @@ export async function openChainSnapshot<T>(
   };
   try {
     await conn.query({ text: 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY' });
-    const head = await conn.query({
-      text: 'SELECT last_seq::text FROM audit_chain_head WHERE id = 1',
-      rowMode: 'array',
-    });
+    const head = await conn.query({ text: HEAD_STATE, rowMode: 'array' });
     const upper = range.to === null ? '' : ` AND seq <= ${range.to}`;
     // Bounds are validated safe integers, interpolated because DECLARE takes no parameters.
     await conn.query({
@@ -190,8 +220,14 @@ export async function openChainSnapshot<T>(
         yield (rows as (string | boolean | null)[][]).map(view.map);
       }
     }
-    const headSeq = Number((head.rows[0] as string[] | undefined)?.[0] ?? 0);
-    return { headSeq, ...(await readExtras(conn, range.from)), pages: pages(), close };
+    const state = head.rows[0] as HeadStateRow | undefined;
+    return {
+      headSeq: Number(state?.[0] ?? 0),
+      standby: toStandby(state),
+      ...(await readExtras(conn, range.from)),
+      pages: pages(),
+      close,
+    };
   } catch (error) {
     await close();
     throw error;

@@ -102,12 +102,20 @@ describe('nothing silently ignored', () => {
     expect(
       (await configError(() => createAuditLogger({ sequelize: fakeDb } as never))).message,
     ).toContain('`database`');
+    expect(
+      (
+        await configError(() =>
+          createAuditLogger({ database: fakeDb, replication: { read: [] } } as never),
+        )
+      ).message,
+    ).toContain('`readReplica`');
   });
 
   it('still accepts every known key', async () => {
     expect(() =>
       createAuditLogger({
         database: fakeDb,
+        readReplica: fakeDb,
         enabled: true,
         eventTypes: ['BILLING_REFUND'],
         ipMasking: { ipv4PrefixLength: 24, ipv6PrefixLength: 48, onInvalid: 'omit' },

@@ -35,6 +35,7 @@ export const CONFIG_SPEC: AuditOptionsSpec = {
   name: 'createAuditLogger config',
   keys: optionKeys<AuditLoggerConfig>({
     database: true,
+    readReplica: true,
     enabled: true,
     eventTypes: true,
     ipMasking: true,
@@ -50,6 +51,9 @@ export const CONFIG_SPEC: AuditOptionsSpec = {
   }),
   hints: {
     sequelize: 'the Sequelize instance is `database`',
+    replica: 'the read replica’s Sequelize instance is `readReplica`',
+    readDatabase: 'the read replica’s Sequelize instance is `readReplica`',
+    replication: 'the read replica’s Sequelize instance is `readReplica`',
     maskIp: 'IP masking is configured with `ipMasking: { ipv4PrefixLength, ipv6PrefixLength }`',
     maxMetadataBytes: 'metadata limits live under `limits`',
     batchSize: 'the batch size is `batch.maxSize`',

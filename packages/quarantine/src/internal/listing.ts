@@ -10,6 +10,7 @@ import type {
 } from '../types.js';
 import type { Context } from './context.js';
 import { alarm, judge } from './integrity.js';
+import { replicaRows } from './replica-read.js';
 import { AUTH_SELECT, type AuthRow, sql, toLoaded } from './repository.js';
 import { isStatus } from './state-machine.js';
 import { optionalText, requireId } from './validate.js';
@@ -95,12 +96,13 @@ function listFilter(options: ListOptions): { where: string[]; bind: unknown[]; l
  * named in `refusedIds` and alarmed (metric and error log), so one forged
  * row neither reaches a moderator nor blocks the queue. The cursor follows
  * the rows read, refused ones included, so paging never stalls on one.
+ * Reads the `readReplica` when configured (it may lag).
  */
 export async function listRecords(ctx: Context, options: ListOptions = {}): Promise<ListPage> {
   const { where, bind, limit } = listFilter(options);
   bind.push(limit + 1);
-  const rows = await sql<AuthRow>(
-    ctx.db,
+  const rows = await replicaRows<AuthRow>(
+    ctx,
     `${AUTH_SELECT} WHERE ${where.join(' AND ')}
      ORDER BY r.created_at DESC, r.id DESC LIMIT $${bind.length}`,
     bind,
@@ -129,10 +131,15 @@ export async function listRecords(ctx: Context, options: ListOptions = {}): Prom
 
 const EMPTY: StatusStats = { count: 0, sizeBytes: 0 };
 
-/** `storageStats`: one grouped query. */
+/** `storageStats`: one grouped query (on the `readReplica` when configured). */
 export async function storageStats(ctx: Context): Promise<StorageStats> {
-  const rows = await sql<{ status: string; n: string; bytes: string; oldest: Date | null }>(
-    ctx.db,
+  const rows = await replicaRows<{
+    status: string;
+    n: string;
+    bytes: string;
+    oldest: Date | null;
+  }>(
+    ctx,
     `SELECT status, count(*) AS n, COALESCE(sum(size_bytes), 0) AS bytes, min(created_at) AS oldest
      FROM quarantine_records GROUP BY status`,
     [],
@@ -168,7 +175,8 @@ export async function storageStats(ctx: Context): Promise<StorageStats> {
  * `keyUsage`: per master key id, the records that still need it: their
  * data key is wrapped by it or (local keyring) their MAC is made with the
  * key derived from it. A key at 0 may be retired without making any
- * record unreadable or unverifiable.
+ * record unreadable or unverifiable. Always on the primary: a lagging
+ * replica would undercount and let a key in use be retired.
  */
 export async function keyUsage(ctx: Context): Promise<KeyUsage> {
   const macs = ctx.macKeys.followMasterKeys

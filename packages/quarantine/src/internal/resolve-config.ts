@@ -26,6 +26,8 @@ export type ResolvedConfig = {
   /** Record MAC keys (issue 16): derived from the master keys, or from `tokenSecret` with a keyProvider. */
   readonly macKeys: MacKeys;
   readonly db: Sequelize;
+  /** Where `list()` and `storageStats()` read (`readReplica`); `db` when none. */
+  readonly readDb: Sequelize;
   readonly expiryMs: number;
   readonly maxContentBytes: number;
   readonly abandonedAfterMs: number;
@@ -343,6 +345,13 @@ export function validateConfig(config: QuarantineConfig): ResolvedConfig {
   if (typeof db !== 'object' || db === null || typeof db.query !== 'function') {
     throw invalid('database', 'expected a Sequelize instance');
   }
+  const replica = config.readReplica;
+  if (
+    replica !== undefined &&
+    (typeof replica !== 'object' || replica === null || typeof replica.query !== 'function')
+  ) {
+    throw invalid('readReplica', 'expected a Sequelize instance on a read replica');
+  }
   const material = resolveKeys(config);
   const limits = resolveLimits(config);
   const sse = resolveSse(config.storage.serverSideEncryption);
@@ -353,6 +362,7 @@ export function validateConfig(config: QuarantineConfig): ResolvedConfig {
     storageTimeoutMs: intInRange(config.storage.timeoutMs, 'storage.timeoutMs', 100, 60_000, 3000),
     ...material,
     db,
+    readDb: replica ?? db,
     ...limits,
     ...resolveHooks(config),
     meter: config.meter ?? metrics.getMeter('@clawexchange/quarantine'),

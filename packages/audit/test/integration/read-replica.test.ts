@@ -1,0 +1,204 @@
+import { randomBytes } from 'node:crypto';
+import { type RunningPostgresReplica, startPostgresReplica } from '@clawexchange/test-utils';
+import pg from 'pg';
+import { Sequelize } from 'sequelize';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  type AuditAnchorStore,
+  type AuditCheckpoint,
+  type AuditLogger,
+  type AuditRecord,
+  createAuditLogger,
+  createAuditMigrations,
+} from '../../src/index.js';
+import { tamper } from './helpers.js';
+
+/** An in-memory anchor store (the S3 one has its own suite): write-once per sequence. */
+function memoryAnchors(): AuditAnchorStore & { readonly all: AuditCheckpoint[] } {
+  const all: AuditCheckpoint[] = [];
+  return {
+    all,
+    async put(checkpoint) {
+      all.push(checkpoint);
+      return { key: `mem/${checkpoint.seq}`, created: true, locked: false, conditional: false };
+    },
+    async latest() {
+      return all[all.length - 1] ?? null;
+    },
+  };
+}
+
+async function exported(audit: AuditLogger): Promise<AuditRecord[]> {
+  const out: AuditRecord[] = [];
+  for await (const r of audit.exportRecords()) out.push(r);
+  return out;
+}
+
+const event = (i: number) => ({
+  eventType: 'SSG_PASS',
+  actorId: `agent-${i}`,
+  actorType: 'agent' as const,
+});
+
+/** regression: issue 16 */
+describe('audit on a real streaming read replica (pg_basebackup, loopback)', () => {
+  let servers: RunningPostgresReplica;
+  let primary: Sequelize;
+  let replica: Sequelize;
+  let anchors: ReturnType<typeof memoryAnchors>;
+  let audit: AuditLogger;
+
+  beforeAll(async () => {
+    servers = await startPostgresReplica();
+    primary = new Sequelize(servers.primaryUrl, { logging: false, dialect: 'postgres' });
+    replica = new Sequelize(servers.replicaUrl, { logging: false, dialect: 'postgres' });
+    const qi = primary.getQueryInterface();
+    for (const m of createAuditMigrations()) await m.up(qi, primary);
+    anchors = memoryAnchors();
+    audit = createAuditLogger({
+      database: primary,
+      readReplica: replica,
+      checkpointKey: { algorithm: 'hmac-sha256', secret: randomBytes(32) },
+      anchor: anchors,
+    });
+  });
+  afterAll(async () => {
+    await audit?.close();
+    await Promise.allSettled([primary?.close(), replica?.close()]);
+    await servers?.stop();
+  });
+
+  it('the replica is a read-only hot standby (a write there throws)', async () => {
+    const client = new pg.Client({ connectionString: servers.replicaUrl });
+    await client.connect();
+    try {
+      expect((await client.query('SELECT pg_is_in_recovery() AS r')).rows[0].r).toBe(true);
+      await expect(
+        client.query('UPDATE audit_chain_head SET last_seq = last_seq WHERE id = 1'),
+      ).rejects.toThrow(/read-only/);
+    } finally {
+      await client.end();
+    }
+  });
+
+  it('writes land on the primary and appear in query/export/verify via the replica after replay', async () => {
+    // A write routed to the replica would throw: these resolving is the proof they did not go there.
+    const written = await Promise.all(Array.from({ length: 40 }, (_, i) => audit.log(event(i))));
+    expect(written).toHaveLength(40);
+    await servers.waitForReplay();
+    const page = await audit.query({ limit: 1000 });
+    expect(page.records).toHaveLength(40);
+    expect((await exported(audit)).map((r) => r.seq)).toEqual(
+      Array.from({ length: 40 }, (_, i) => i + 1),
+    );
+    const result = await audit.verify();
+    expect(result).toMatchObject({ ok: true, checked: 40, lastSeq: 40 });
+    expect(result.replica).toMatchObject({ headSeq: 40, primaryHeadSeq: 40 });
+    expect(result.replica?.checkpointNotReached).toBeUndefined();
+    expect(result.replica?.replayedAt).toBeInstanceOf(Date);
+  });
+
+  it('anchoring runs on the primary: head() and anchorCheckpoint() succeed, then verify checks the anchor on the replica', async () => {
+    const receipt = await audit.anchorCheckpoint();
+    expect(receipt.checkpoint.seq).toBe(40);
+    const result = await audit.verify();
+    expect(result).toMatchObject({ ok: true, anchoredSeq: 40, replica: { headSeq: 40 } });
+  });
+
+  it('while replay is paused: writes still succeed, and verify reports the lower head, intact, not tampering', async () => {
+    await servers.pauseReplay();
+    try {
+      await Promise.all(Array.from({ length: 25 }, (_, i) => audit.log(event(100 + i))));
+      // Anchor the primary's newer head: the replica has not got its rows.
+      const receipt = await audit.anchorCheckpoint();
+      expect(receipt.checkpoint.seq).toBe(65);
+      expect((await audit.head()).seq).toBe(65);
+
+      const result = await audit.verify();
+      expect(result.ok).toBe(true);
+      expect(result).toMatchObject({ checked: 40, lastSeq: 40 });
+      expect(result.replica).toMatchObject({
+        headSeq: 40,
+        primaryHeadSeq: 65,
+        checkpointNotReached: 65,
+      });
+      expect(result.replica?.lagBytes).toBeGreaterThan(0);
+      // The anchor was not checked in this run, so the result does not claim it.
+      expect(result).not.toHaveProperty('anchoredSeq');
+
+      // An explicit checkpoint past the replica's head: the same answer.
+      const explicit = await audit.verify({ checkpoint: receipt.checkpoint });
+      expect(explicit).toMatchObject({ ok: true, replica: { checkpointNotReached: 65 } });
+
+      // Reads that may lag do lag: query/export show what the replica has.
+      expect((await audit.query({ limit: 1000 })).records).toHaveLength(40);
+      expect(await exported(audit)).toHaveLength(40);
+    } finally {
+      await servers.resumeReplay();
+    }
+    await servers.waitForReplay();
+    const caughtUp = await audit.verify();
+    expect(caughtUp).toMatchObject({
+      ok: true,
+      checked: 65,
+      anchoredSeq: 65,
+      replica: { headSeq: 65, primaryHeadSeq: 65 },
+    });
+    expect(caughtUp.replica?.checkpointNotReached).toBeUndefined();
+  });
+
+  it('a truncated primary is still caught while the replica lags (primary head below the anchor)', async () => {
+    await servers.pauseReplay();
+    try {
+      await Promise.all(Array.from({ length: 5 }, (_, i) => audit.log(event(200 + i))));
+      expect((await audit.anchorCheckpoint()).checkpoint.seq).toBe(70);
+      // The superuser drops the anchored tail and rewinds the head, on the primary.
+      await tamper(servers.primaryUrl, [
+        'DELETE FROM audit_logs WHERE seq > 68',
+        `UPDATE audit_chain_head SET last_seq = 68,
+           last_hash = (SELECT hash FROM audit_logs WHERE seq = 68) WHERE id = 1`,
+      ]);
+      // The replica (head 65) is below the anchor (70), and so is the primary (68): a truncation.
+      const result = await audit.verify();
+      expect(result.ok).toBe(false);
+      expect(result).toMatchObject({
+        break: { kind: 'tail_missing' },
+        replica: { headSeq: 65, primaryHeadSeq: 68 },
+      });
+    } finally {
+      await servers.resumeReplay();
+    }
+    await servers.waitForReplay();
+    expect(await audit.verify()).toMatchObject({
+      ok: false,
+      break: { kind: 'tail_missing' },
+      replica: { headSeq: 68, primaryHeadSeq: 68 },
+    });
+  });
+});
+
+describe('audit with readReplica set to the primary itself', () => {
+  let servers: RunningPostgresReplica;
+  let primary: Sequelize;
+
+  beforeAll(async () => {
+    servers = await startPostgresReplica();
+    primary = new Sequelize(servers.primaryUrl, { logging: false, dialect: 'postgres' });
+    const qi = primary.getQueryInterface();
+    for (const m of createAuditMigrations()) await m.up(qi, primary);
+  });
+  afterAll(async () => {
+    await primary?.close();
+    await servers?.stop();
+  });
+
+  it('reads on the primary and reports no replica', async () => {
+    const audit = createAuditLogger({ database: primary, readReplica: primary });
+    await Promise.all(Array.from({ length: 5 }, (_, i) => audit.log(event(i))));
+    const result = await audit.verify();
+    expect(result).toMatchObject({ ok: true, checked: 5 });
+    expect(result).not.toHaveProperty('replica');
+    expect((await audit.query()).records).toHaveLength(5);
+    await audit.close();
+  });
+});
