@@ -185,6 +185,10 @@ describe('canary secrets planted in posts, headers, agent ids and query strings'
     for (const { what, res } of errors) {
       expectNone(res.body, [...contentCanaries(), agentId], `error body of ${what}`);
     }
+    // No other answer echoes content either (201/202 carry an id, a verdict and labels).
+    for (const { what, res } of replies.filter((r) => r.what !== 'posts')) {
+      expectNone(`${res.body}${JSON.stringify(res.headers)}`, contentCanaries(), what);
+    }
     // GET /v1/posts serves what was published: the passed post, never held or blocked text.
     const posts = replies.find((r) => r.what === 'posts')?.res.body ?? '';
     expect(posts).toContain(secret.published);

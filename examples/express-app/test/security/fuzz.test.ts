@@ -12,6 +12,7 @@
  * stack trace, file path or HTML, with the family's JSON error body for
  * every error, keeps serving, and leaves `Object.prototype` clean.
  */
+import { gzipSync } from 'node:zlib';
 import { isErrorBody } from '@clawexchange/ssg/common';
 import { type RawReply, sendRaw } from '@clawexchange/test-utils/http';
 import fc from 'fast-check';
@@ -208,6 +209,16 @@ const contentType = fc.constantFrom(
   'application/*',
 );
 
+const contentEncoding = fc.constantFrom(
+  undefined,
+  undefined,
+  'gzip',
+  'deflate',
+  'br',
+  'identity',
+  'x-bogus',
+);
+
 /** Deeply nested JSON, past what a recursive walker survives. */
 const deep = (n: number): string => `${'{"text":'.repeat(n)}"x"${'}'.repeat(n)}`;
 
@@ -257,6 +268,8 @@ const body = fc.oneof(
     )
     .map((s) => Buffer.from(s)),
   fc.constant(Buffer.from(deep(20_000))),
+  // A compression bomb: 64 KiB that would inflate to 64 MiB of JSON.
+  fc.constant(gzipSync(Buffer.from(`{"text":"${'a'.repeat(64 * 1024 * 1024)}"}`))),
   fc.constant(Buffer.from(`{"text":"${'x'.repeat(2 * 1024 * 1024)}"}`)),
   // Invalid UTF-8: a stray continuation byte, an overlong encoding, a CESU surrogate.
   fc
@@ -308,15 +321,27 @@ describe('every HTTP endpoint of the example app under fuzzing', () => {
   it('answers every request without a 5xx, internals or HTML; errors are the JSON error body', async () => {
     await fc.assert(
       fc.asyncProperty(
-        fc.constantFrom('GET', 'POST', 'PUT', 'DELETE', 'PATCH', 'OPTIONS', 'HEAD', 'TRACE', 'PROPFIND'),
+        fc.constantFrom(
+          'GET',
+          'POST',
+          'PUT',
+          'DELETE',
+          'PATCH',
+          'OPTIONS',
+          'HEAD',
+          'TRACE',
+          'PROPFIND',
+        ),
         path,
         query,
         credentials,
         agentId,
         contentType,
+        contentEncoding,
         printable,
-        async (method, p, q, creds, agent, type, raw) => {
+        async (method, p, q, creds, agent, type, encoding, raw) => {
           const headers = credentialHeaders(creds);
+          if (encoding !== undefined) headers['content-encoding'] = encoding;
           if (agent !== undefined) headers['x-agent-id'] = agent;
           if (type !== undefined) headers['content-type'] = type;
           const requestPath = `${p}${q}`;
