@@ -1,9 +1,9 @@
 /**
  * @packageDocumentation
- * Internal test harness: real PostgreSQL (also a primary with a streaming
- * replica), Redis and S3-compatible servers for the integration tests,
- * per-file isolation on top of them, the umzug harness of the migration
- * tests, and the contract suites of the ssg ports (also at `@clawexchange/test-utils/contracts`).
+ * Internal test harness: real PostgreSQL, Redis and S3-compatible servers
+ * for the integration tests, per-file isolation on top of them, the umzug
+ * harness of the migration tests, and the
+ * contract suites of the ssg ports (also at `@clawexchange/test-utils/contracts`).
  */
 export {
   type AuditSinkHarness,
@@ -26,6 +26,12 @@ export {
   streamEvents,
   useFakeLLMVendor,
 } from './fake-llm-vendor.js';
+export {
+  type FaultMode,
+  type FaultProxy,
+  type FaultProxyOptions,
+  startFaultProxy,
+} from './fault-proxy.js';
 export { findFreePort } from './free-port.js';
 export {
   adminDatabaseUrl,
@@ -53,17 +59,21 @@ export {
   startPostgres,
   usePostgres,
 } from './postgres.js';
-export {
-  type RunningPostgresReplica,
-  type StartPostgresReplicaOptions,
-  startPostgresReplica,
-} from './postgres-replica.js';
 export { type RunningRedis, startRedis, useRedis } from './redis.js';
 export {
   type ClusterNode,
   type RunningRedisCluster,
   startRedisCluster,
 } from './redis-cluster.js';
+export {
+  type RestartablePostgres,
+  type RestartableRedis,
+  type RestartableS3,
+  type RestartableService,
+  startRestartablePostgres,
+  startRestartableRedis,
+  startRestartableS3,
+} from './restartable.js';
 export { runNodeScript, type ScriptRun } from './run-script.js';
 export { createS3Client, type RunningS3, type S3Endpoint, startS3, useS3 } from './s3.js';
 export { SERVICE_ENV } from './service-env.js';
