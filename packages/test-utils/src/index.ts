@@ -1,9 +1,9 @@
 /**
  * @packageDocumentation
- * Internal test harness: real PostgreSQL, Redis and S3-compatible servers
- * for the integration tests, per-file isolation on top of them, the umzug
- * harness of the migration tests, and the
- * contract suites of the ssg ports (also at `@clawexchange/test-utils/contracts`).
+ * Internal test harness: real PostgreSQL (also a primary with a streaming
+ * replica), Redis and S3-compatible servers for the integration tests,
+ * per-file isolation on top of them, the umzug harness of the migration
+ * tests, and the contract suites of the ssg ports (also at `@clawexchange/test-utils/contracts`).
  */
 export {
   type AuditSinkHarness,
@@ -59,6 +59,11 @@ export {
   startPostgres,
   usePostgres,
 } from './postgres.js';
+export {
+  type RunningPostgresReplica,
+  type StartPostgresReplicaOptions,
+  startPostgresReplica,
+} from './postgres-replica.js';
 export { type RunningRedis, startRedis, useRedis } from './redis.js';
 export {
   type ClusterNode,
