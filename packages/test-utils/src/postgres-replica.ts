@@ -61,7 +61,7 @@ async function findBinDir(given: string | undefined): Promise<string> {
   for (const dir of candidates) {
     if (await exists(join(dir, 'pg_basebackup'))) return dir;
   }
-  throw new ServiceUnavailableError('postgres-replica', `pg_basebackup not found. ${INSTALL_HINT}`);
+  throw new ServiceUnavailableError('postgres', `pg_basebackup not found. ${INSTALL_HINT}`);
 }
 
 /** Runs a server binary; as root, as the `postgres` user (PostgreSQL refuses to run as root). */
@@ -207,9 +207,13 @@ export async function startPostgresReplica(
     await waitStreaming(primaryUrl, replicaUrl);
   } catch (cause) {
     await stop();
-    throw new ServiceUnavailableError('postgres-replica', `could not start. ${INSTALL_HINT}`, {
-      cause,
-    });
+    throw new ServiceUnavailableError(
+      'postgres',
+      `could not start a primary and a streaming standby from ${binDir} (the cause says why). ${INSTALL_HINT}`,
+      {
+        cause,
+      },
+    );
   }
   return {
     primaryUrl,
