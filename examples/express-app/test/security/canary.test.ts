@@ -11,6 +11,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { GetObjectCommand, ListObjectsV2Command } from '@aws-sdk/client-s3';
+import { type FakeLLMVendor, startFakeLLMVendor } from '@clawexchange/test-utils';
 import { type RawReply, sendRaw } from '@clawexchange/test-utils/http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SecurityWorld, startSecurityWorld } from './world.js';
@@ -48,6 +49,7 @@ const secret = {
 const agentId = `verified-${marker('agent')}`;
 
 let w: SecurityWorld;
+let vendor: FakeLLMVendor;
 const replies: { what: string; res: RawReply }[] = [];
 let heldId = '';
 
@@ -82,7 +84,11 @@ const noise = {
 };
 
 beforeAll(async () => {
-  w = await startSecurityWorld();
+  vendor = await startFakeLLMVendor();
+  // The judge answers "nothing to see" for every post, so the detectors alone decide.
+  const calm = JSON.stringify({ injection: false, scam: false, confidence: 0.1 });
+  vendor.enqueue(...Array.from({ length: 40 }, () => ({ kind: 'answer' as const, text: calm })));
+  w = await startSecurityWorld({ judgeVendorUrl: vendor.openAiUrl });
   const post = (what: string, text: string, extra: Record<string, string> = {}) =>
     call(what, {
       method: 'POST',
@@ -154,7 +160,12 @@ beforeAll(async () => {
     method: 'POST',
     path: '/moderation/bot/action',
     headers: w.bot,
-    json: { quarantineId: heldId, action: 'escalate', confidence: 0.6, reason: 'NEEDS_HUMAN_REVIEW' },
+    json: {
+      quarantineId: heldId,
+      action: 'escalate',
+      confidence: 0.6,
+      reason: 'NEEDS_HUMAN_REVIEW',
+    },
   });
   await call('envelope', {
     method: 'GET',
@@ -175,6 +186,7 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(async () => {
   await w?.close();
+  await vendor?.close();
 });
 
 describe('canary secrets planted in posts, headers, agent ids and query strings', () => {
@@ -194,6 +206,14 @@ describe('canary secrets planted in posts, headers, agent ids and query strings'
     expect(posts).toContain(secret.published);
     const { published: _published, ...rest } = secret;
     expectNone(posts, Object.values(rest), 'GET /v1/posts');
+  });
+
+  /** regression: issue 16 */
+  it('credentials, headers and query strings never reach the LLM vendor (the judge sees redacted text)', () => {
+    expect(vendor.requests.length).toBeGreaterThanOrEqual(3);
+    const sent = JSON.stringify(vendor.requests);
+    const { published: _p, heldMarker: _h, blockedMarker: _b, ...neverSent } = secret;
+    expectNone(sent, [...Object.values(neverSent), agentId], 'the requests to the LLM vendor');
   });
 
   /** regression: issue 16 */

@@ -69,19 +69,37 @@ export type SecurityWorld = {
   close(): Promise<void>;
 };
 
+/** Options of {@link startSecurityWorld}. */
+export type SecurityWorldOptions = {
+  /** Run the LLM judge in the gate against this vendor (OpenAI-compatible). @default judge off */
+  readonly judgeVendorUrl?: string;
+};
+
 /** Starts the services, composes the pipeline with a captured logger and listens on loopback. */
-export async function startSecurityWorld(): Promise<SecurityWorld> {
+export async function startSecurityWorld(
+  options: SecurityWorldOptions = {},
+): Promise<SecurityWorld> {
   const t = await createTestServices();
   installMetrics(); // before the packages take their meters
   const logger = capturedLogger();
+  const judged = options.judgeVendorUrl !== undefined;
+  const flags = { ...ALL_ON, llmJudge: judged };
+  const judgeEnv = judged
+    ? {
+        LLM_API_URL: options.judgeVendorUrl,
+        LLM_PROVIDER: 'openai-compatible',
+        LLM_MODEL: 'fake-judge',
+        LLM_DATA_USAGE: 'none',
+      }
+    : {};
   const pipeline = await composePipeline(
     t.services(),
-    ALL_ON,
-    { ...process.env, RATE_LIMIT_KEY_PREFIX: t.redis.prefix },
+    flags,
+    { ...process.env, ...judgeEnv, RATE_LIMIT_KEY_PREFIX: t.redis.prefix },
     { logger },
   );
   const deepToken = randomBytes(24).toString('base64url');
-  const host = createHost(pipeline, ALL_ON, { health: { deepToken } });
+  const host = createHost(pipeline, flags, { health: { deepToken } });
   const server: Server = host.app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   const creds = host.moderation;
