@@ -12,6 +12,7 @@
  * stack trace, file path or HTML, with the family's JSON error body for
  * every error, keeps serving, and leaves `Object.prototype` clean.
  */
+import { connect } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { isErrorBody } from '@clawexchange/ssg/common';
 import { type RawReply, sendRaw } from '@clawexchange/test-utils/http';
@@ -390,5 +391,60 @@ describe('every HTTP endpoint of the example app under fuzzing', () => {
     expect(verification.ok).toBe(true);
     // Nothing the fuzzer sent left a stack or a path in a log line either.
     expect(w.logger.lines.join('\n')).not.toMatch(/\bat .+\.(ts|js):\d+/);
+  });
+});
+
+describe('clients that hang up mid-request', () => {
+  /** Writes the head and part of the body, then destroys the socket. */
+  function abortMidBody(
+    route: string,
+    headers: Record<string, string>,
+    sent: string,
+  ): Promise<void> {
+    const { hostname, port } = new URL(w.url);
+    return new Promise((resolve) => {
+      const socket = connect(Number(port), hostname, () => {
+        const head = Object.entries({ ...headers, 'content-length': '100000', host: hostname })
+          .map(([k, v]) => `${k}: ${v}\r\n`)
+          .join('');
+        socket.write(`POST ${route} HTTP/1.1\r\n${head}\r\n${sent}`);
+        // Long enough for the server to be reading the body when the client goes.
+        setTimeout(() => {
+          socket.destroy();
+          resolve();
+        }, 30);
+      });
+      socket.on('error', () => resolve());
+    });
+  }
+
+  /** regression: issue 16 */
+  it('every POST route survives bodies cut off by the client: no crash, no unhandled rejection', async () => {
+    const token = { 'x-csrf-token': csrf };
+    const routes: [string, Record<string, string>][] = [
+      ['/v1/posts', { 'x-agent-id': 'verified-abort' }],
+      ['/v1/comments', {}],
+      ['/moderation/bot/action', w.bot],
+      ['/moderation/human/action', { ...w.admin, ...token }],
+      ['/moderation/human/content-access', { ...w.admin, ...token }],
+    ];
+    for (const [route, headers] of routes) {
+      for (const sent of ['', '{"text":"half', '{"quarantineId":"']) {
+        await abortMidBody(route, { ...headers, 'content-type': 'application/json' }, sent);
+      }
+    }
+    // Let the server notice the hang-ups, then ask it something.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    const live = await sendRaw({ url: w.url, method: 'GET', path: '/livez' });
+    expect(live.status).toBe(200);
+    const post = await sendRaw({
+      url: w.url,
+      method: 'POST',
+      path: '/v1/posts',
+      headers: { 'content-type': 'application/json', 'x-agent-id': 'verified-after-abort' },
+      body: Buffer.from('{"text":"still serving"}'),
+    });
+    expect(post.status, post.body).toBe(201);
+    expect(rejections).toEqual([]);
   });
 });
