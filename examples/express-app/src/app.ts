@@ -57,6 +57,8 @@ export function createApp(
   options: AppOptions = {},
 ): Express {
   const app = express();
+  // No `X-Powered-By: Express`: it tells a scanner which framework's bugs to try.
+  app.disable('x-powered-by');
   app.set('trust proxy', options.trustProxy ?? false);
   const posts = options.posts ?? createPostStore();
   mountHealth(app, { pipeline, flags, options: options.health ?? {} });

@@ -188,6 +188,12 @@ const agentId = fc.oneof(
     'a'.repeat(257),
     'x'.repeat(10_000),
     "agent'; DROP TABLE audit_logs;--",
+    "x'OR'1'='1';--",
+    '{hash-tag}',
+    '}{',
+    'rl:*',
+    '[a-z]?*',
+    '%00%2e%2e',
     '__proto__',
     '../../etc/passwd',
     'agent with spaces',
@@ -313,6 +319,8 @@ function checkAnswer(method: string, requestPath: string, res: RawReply): void {
     expect(res.type, where).toMatch(/^application\/json/);
     expect(isErrorBody(JSON.parse(res.body)), where).toBe(true);
   }
+  // No framework fingerprint (regression: Express's default `X-Powered-By` was sent).
+  expect(res.headers['x-powered-by'], where).toBeUndefined();
   expect(({} as Record<string, unknown>).polluted, where).toBeUndefined();
   expect(Object.getOwnPropertyNames(Object.prototype).sort(), where).toEqual(prototypeKeys);
 }
