@@ -183,6 +183,7 @@ beforeAll(async () => {
     headers: w.admin,
   });
   await call('posts', { method: 'GET', path: '/v1/posts' });
+  await call('console', { method: 'GET', path: '/moderation/human/console', headers: w.admin });
 }, 120_000);
 afterAll(async () => {
   await w?.close();
@@ -270,7 +271,7 @@ describe('canary secrets planted in posts, headers, agent ids and query strings'
 
   /** regression: issue 16 */
   it('never reach the moderation envelopes; S3 holds ciphertext only; Redis keys hold none', async () => {
-    for (const what of ['queue', 'escalate', 'envelope', 'history', 'human list']) {
+    for (const what of ['queue', 'escalate', 'envelope', 'history', 'human list', 'console']) {
       const reply = replies.find((r) => r.what === what);
       expect(reply?.res.status, what).toBe(200);
       expectNone(reply?.res.body ?? '', contentCanaries(), `the ${what} answer`);
