@@ -19,7 +19,11 @@ import {
 } from './internal/chain-reader.js';
 import { createAuditMetrics } from './internal/metrics.js';
 import { checkKeysIfObject, EXPORT_SPEC, VERIFY_SPEC } from './internal/options.js';
-import { decideOnReplica, type ReplicaDecision } from './internal/replica-verify.js';
+import {
+  decideOnReplica,
+  type ReplicaDecision,
+  withReplicaReport,
+} from './internal/replica-verify.js';
 import { type RawRow, toChainRow, toRecord } from './internal/rows.js';
 import { buildQuery, encodeCursor } from './query.js';
 import type {
@@ -124,7 +128,7 @@ async function runVerify(
   }
   if (onReplica !== null) checkpoint = onReplica.checkpoint;
   const done = (r: AuditVerifyResult): AuditVerifyResult =>
-    onReplica === null ? r : { ...r, replica: onReplica.report };
+    onReplica === null ? r : withReplicaReport(r, onReplica);
   const walker = createChainWalker({
     from,
     anchorHash,

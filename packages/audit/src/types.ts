@@ -98,6 +98,10 @@ export type AuditChainBreak = {
  * `anchoredSeq`. When the primary's head is below the checkpoint, the tail
  * it certified is gone from the primary itself: that is reported as
  * `tail_missing`, as on the primary.
+ *
+ * A primary whose head is below `headSeq` lost rows the replica had already
+ * replayed (heads only move forward): an intact walk then still answers
+ * `tail_missing`, with `expectedSeq` the first sequence gone from the primary.
  */
 export type AuditReplicaReport = {
   /** The chain head in the replica's snapshot: the walk covered rows up to here. */

@@ -7,7 +7,7 @@
 import type { Sequelize } from 'sequelize';
 import type { AuditLogSink } from '../config.js';
 import { AuditErrorCode } from '../errors.js';
-import type { AuditCheckpoint, AuditReplicaReport } from '../types.js';
+import type { AuditCheckpoint, AuditReplicaReport, AuditVerifyResult } from '../types.js';
 import type { StandbyState } from './chain-reader.js';
 
 /** The primary's head and how far the replica's replay is behind it, in one statement. */
@@ -79,4 +79,37 @@ export async function decideOnReplica(args: {
   // The primary lost the rows the checkpoint certified: a truncation, not lag.
   if (primary.seq !== null && primary.seq < checkpoint.seq) return { report, checkpoint };
   return { report: { ...report, checkpointNotReached: checkpoint.seq }, checkpoint: undefined };
+}
+
+/**
+ * The walk's result with the replica report attached. A primary whose head
+ * is below the replica's lost rows the replica had already replayed (the
+ * head only moves forward, and a standby only shows what the primary
+ * committed): an intact walk on the replica then still answers
+ * `tail_missing`, naming the first sequence gone from the primary.
+ *
+ * @param result - the walk's result on the replica
+ * @param decision - from {@link decideOnReplica}
+ * @returns the result to return
+ */
+export function withReplicaReport(
+  result: AuditVerifyResult,
+  decision: ReplicaDecision,
+): AuditVerifyResult {
+  const { report } = decision;
+  const primarySeq = report.primaryHeadSeq;
+  if (result.ok && primarySeq !== null && primarySeq < report.headSeq) {
+    return {
+      ok: false,
+      checked: result.checked,
+      break: {
+        kind: 'tail_missing',
+        expectedSeq: primarySeq + 1,
+        foundSeq: null,
+        position: result.checked,
+      },
+      replica: report,
+    };
+  }
+  return { ...result, replica: report };
 }

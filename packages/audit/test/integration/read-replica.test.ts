@@ -175,6 +175,27 @@ describe('audit on a real streaming read replica (pg_basebackup, loopback)', () 
       replica: { headSeq: 68, primaryHeadSeq: 68 },
     });
   });
+
+  it('a primary rewound below what the replica has replayed is tail_missing, even without an anchor', async () => {
+    await servers.pauseReplay();
+    try {
+      await tamper(servers.primaryUrl, [
+        'DELETE FROM audit_logs WHERE seq > 60',
+        `UPDATE audit_chain_head SET last_seq = 60,
+           last_hash = (SELECT hash FROM audit_logs WHERE seq = 60) WHERE id = 1`,
+      ]);
+      // The replica still holds rows 1..68, intact; the primary's head says 60.
+      const result = await audit.verify({ anchored: false });
+      expect(result).toMatchObject({
+        ok: false,
+        checked: 68,
+        break: { kind: 'tail_missing', expectedSeq: 61, foundSeq: null },
+        replica: { headSeq: 68, primaryHeadSeq: 60 },
+      });
+    } finally {
+      await servers.resumeReplay();
+    }
+  });
 });
 
 describe('audit with readReplica set to the primary itself', () => {
