@@ -397,6 +397,11 @@ describe('every HTTP endpoint of the example app under fuzzing', () => {
     expect(rejections).toEqual([]);
     const verification = await w.pipeline.audit.verify();
     expect(verification.ok).toBe(true);
+    // Every store the fuzzer caused finished: no PENDING quarantine row was left behind.
+    const [pending] = (await w.t.db.sequelize.query(
+      "SELECT count(*)::int AS n FROM quarantine_records WHERE status = 'PENDING'",
+    )) as [{ n: number }[], unknown];
+    expect(pending[0]?.n).toBe(0);
     // Nothing the fuzzer sent left a stack or a path in a log line either.
     expect(w.logger.lines.join('\n')).not.toMatch(/\bat .+\.(ts|js):\d+/);
   });
