@@ -12,7 +12,7 @@
  * lowercase hex (64 zeros for seq 1). A JSON array of strings is unambiguous,
  * so no two different rows share an encoding.
  */
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /** The `prevHash` of the first row. */
 export const GENESIS_HASH: string = '0'.repeat(64);
@@ -53,5 +53,7 @@ export function computeRowHash(row: ChainRow): string {
     row.metadata,
     row.prevHash,
   ]);
-  return createHash('sha256').update(encoded, 'utf8').digest('hex');
+  // One-shot hash (Node >= 20.12): no Hash object per row, about 3x cheaper
+  // than createHash().update().digest(); strings are hashed as UTF-8.
+  return hash('sha256', encoded, 'hex');
 }

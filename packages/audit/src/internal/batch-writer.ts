@@ -40,17 +40,21 @@ const READ_HEAD = `SELECT last_seq::text AS seq, encode(last_hash, 'hex') AS has
 
 /*
  * One statement, one round trip, one commit per batch. The rows were chained
- * in JS on the head this process last saw ($12/$13). The `head` CTE locks the
- * chain-head row (FOR UPDATE: a concurrent writer's statement waits, then sees
- * the head it committed); the rows are inserted and the head advanced only if
- * it is still the expected one. Otherwise nothing is written and the batch
- * takes the locked slow path (appendLocked).
- * Data-modifying CTEs run even though the outer SELECT does not read them.
+ * in JS on the head this process last saw ($12/$13). The `advanced` CTE moves
+ * the chain head only if it is still that head: the UPDATE takes the head's
+ * row lock itself (a concurrent writer's statement waits, then re-checks the
+ * condition on the head it committed, under READ COMMITTED, and matches
+ * nothing), so no separate `SELECT … FOR UPDATE` is needed. The rows are
+ * inserted only when the head moved. Otherwise nothing is written and the
+ * batch takes the locked slow path (appendLocked).
+ * Data-modifying CTEs run even though the outer SELECT does not read them;
+ * the step 0002 guards (AFTER triggers) see both the rows and the new head.
  */
-const APPEND_BATCH = `WITH head AS (
-  SELECT last_seq, last_hash, last_created_at FROM audit_chain_head WHERE id = 1 FOR UPDATE
-), ok AS (
-  SELECT 1 FROM head WHERE last_seq = $12::int8 AND last_hash = decode($13, 'hex')
+const APPEND_BATCH = `WITH advanced AS (
+  UPDATE audit_chain_head SET last_seq = $14::int8, last_hash = decode($15, 'hex'),
+    last_created_at = $2::timestamptz
+  WHERE id = 1 AND last_seq = $12::int8 AND last_hash = decode($13, 'hex')
+  RETURNING 1
 ), inserted AS (
   INSERT INTO audit_logs (seq, created_at, event_type, actor_id, actor_type, target_id,
     target_type, ip_address, metadata, prev_hash, hash)
@@ -60,19 +64,11 @@ const APPEND_BATCH = `WITH head AS (
     $9::text[], $10::text[], $11::text[])
     AS u(seq, event_type, actor_id, actor_type, target_id, target_type, ip_address, metadata,
       prev_hash, hash)
-  WHERE EXISTS (SELECT 1 FROM ok)
-  RETURNING 1
-), advanced AS (
-  UPDATE audit_chain_head SET last_seq = $14::int8, last_hash = decode($15, 'hex'),
-    last_created_at = $2::timestamptz
-  WHERE id = 1 AND EXISTS (SELECT 1 FROM ok)
+  WHERE EXISTS (SELECT 1 FROM advanced)
   RETURNING 1
 )
 SELECT (SELECT count(*) FROM inserted)::int AS inserted,
-  (SELECT count(*) FROM advanced)::int AS advanced,
-  last_seq::text AS seq, encode(last_hash, 'hex') AS hash,
-  (extract(epoch FROM last_created_at) * 1000)::int8::text AS ms
-FROM head`;
+  (SELECT count(*) FROM advanced)::int AS advanced`;
 
 function chainBatch(
   batch: readonly { readonly event: PreparedEvent }[],
@@ -92,7 +88,7 @@ function chainBatch(
   });
 }
 
-type AppendResult = { inserted: number; advanced: number } & Head;
+type AppendResult = { inserted: number; advanced: number };
 
 async function append(
   conn: PgClient,
@@ -104,7 +100,7 @@ async function append(
   const col = <K extends keyof StoredChainRow>(k: K): StoredChainRow[K][] => rows.map((r) => r[k]);
   const { rows: result } = await conn.query({
     // A named statement: parsed and planned once per pooled connection.
-    ...(prepared ? { name: 'clawexchange_audit_append_v1' } : {}),
+    ...(prepared ? { name: 'clawexchange_audit_append_v2' } : {}),
     text: APPEND_BATCH,
     values: [
       col('seq'),
@@ -125,7 +121,7 @@ async function append(
     ],
   });
   const first = result[0] as AppendResult | undefined;
-  if (first === undefined) throw new Error('audit_chain_head row missing: run auditMigrations');
+  if (first === undefined) throw new Error('append statement returned no row');
   return first;
 }
 
