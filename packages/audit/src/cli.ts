@@ -30,6 +30,9 @@ commands:
 
 environment:
   DATABASE_URL                                  PostgreSQL connection string (not for verify-file)
+  DATABASE_REPLICA_URL                          a read replica of it: verify and export read there
+                                                (verify checks up to the replica's head and
+                                                reports it in "replica"); head and anchor never do
   AUDIT_CHECKPOINT_HMAC_KEY                     base64 HMAC-SHA256 key (>= 32 bytes), or
   AUDIT_CHECKPOINT_ED25519_PRIVATE_KEY_FILE     PEM file (head, verify), or
   AUDIT_CHECKPOINT_ED25519_PUBLIC_KEY_FILE      PEM file (verify only)
@@ -218,9 +221,14 @@ async function run(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<num
   }
   const { Sequelize: SequelizeCtor } = await import('sequelize');
   const db: Sequelize = new SequelizeCtor(url, { logging: false, dialect: 'postgres' });
+  const replicaUrl = env.DATABASE_REPLICA_URL;
+  const replica: Sequelize | undefined = replicaUrl
+    ? new SequelizeCtor(replicaUrl, { logging: false, dialect: 'postgres' })
+    : undefined;
   try {
     const audit = createAuditLogger({
       database: db,
+      ...(replica === undefined ? {} : { readReplica: replica }),
       ...(checkpointKey === undefined ? {} : { checkpointKey }),
       ...(anchor === undefined ? {} : { anchor }),
     });
@@ -247,7 +255,7 @@ async function run(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<num
     out(JSON.stringify(result));
     return result.ok ? 0 : 1;
   } finally {
-    await db.close();
+    await Promise.all([db.close(), replica?.close()]);
   }
 }
 

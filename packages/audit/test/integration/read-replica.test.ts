@@ -1,5 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { type RunningPostgresReplica, startPostgresReplica } from '@clawexchange/test-utils';
+import { fileURLToPath } from 'node:url';
+import {
+  type RunningPostgresReplica,
+  runNodeScript,
+  startPostgresReplica,
+} from '@clawexchange/test-utils';
 import pg from 'pg';
 import { Sequelize } from 'sequelize';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -12,6 +17,8 @@ import {
   createAuditMigrations,
 } from '../../src/index.js';
 import { tamper } from './helpers.js';
+
+const CLI = fileURLToPath(new URL('../../dist/cli.js', import.meta.url));
 
 /** An in-memory anchor store (the S3 one has its own suite): write-once per sequence. */
 function memoryAnchors(): AuditAnchorStore & { readonly all: AuditCheckpoint[] } {
@@ -192,6 +199,47 @@ describe('audit on a real streaming read replica (pg_basebackup, loopback)', () 
         break: { kind: 'tail_missing', expectedSeq: 61, foundSeq: null },
         replica: { headSeq: 68, primaryHeadSeq: 60 },
       });
+    } finally {
+      await servers.resumeReplay();
+    }
+  });
+});
+
+describe('clawexchange-audit verify with DATABASE_REPLICA_URL (built bin)', () => {
+  let servers: RunningPostgresReplica;
+  let primary: Sequelize;
+
+  beforeAll(async () => {
+    servers = await startPostgresReplica();
+    primary = new Sequelize(servers.primaryUrl, { logging: false, dialect: 'postgres' });
+    const qi = primary.getQueryInterface();
+    for (const m of createAuditMigrations()) await m.up(qi, primary);
+    const audit = createAuditLogger({ database: primary });
+    await Promise.all(Array.from({ length: 12 }, (_, i) => audit.log(event(i))));
+    await audit.close();
+    await servers.waitForReplay();
+  });
+  afterAll(async () => {
+    await primary?.close();
+    await servers?.stop();
+  });
+
+  it('reads the replica and prints its report; export reads it too', async () => {
+    await servers.pauseReplay();
+    try {
+      const audit = createAuditLogger({ database: primary });
+      await Promise.all(Array.from({ length: 3 }, (_, i) => audit.log(event(50 + i))));
+      await audit.close();
+      const env = { DATABASE_URL: servers.primaryUrl, DATABASE_REPLICA_URL: servers.replicaUrl };
+      const verified = await runNodeScript(CLI, ['verify'], env);
+      expect(verified.code).toBe(0);
+      expect(JSON.parse(verified.stdout)).toMatchObject({
+        ok: true,
+        checked: 12,
+        replica: { headSeq: 12, primaryHeadSeq: 15 },
+      });
+      const lines = (await runNodeScript(CLI, ['export'], env)).stdout.trim().split('\n');
+      expect(lines).toHaveLength(12);
     } finally {
       await servers.resumeReplay();
     }
