@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { answerClientErrorsAsJson } from './client-errors.js';
 import { composePipeline } from './compose.js';
 import { stepPrinter } from './database/progress.js';
 import { flagsFromEnv } from './flags.js';
@@ -25,6 +26,7 @@ async function listen(app: import('express').Express, port: number) {
   return new Promise<import('node:http').Server>((resolve, reject) => {
     const server = app.listen(port, '127.0.0.1', () => resolve(server));
     server.once('error', reject);
+    answerClientErrorsAsJson(server);
   });
 }
 

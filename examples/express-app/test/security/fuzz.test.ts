@@ -461,3 +461,40 @@ describe('clients that hang up mid-request', () => {
     expect(rejections).toEqual([]);
   });
 });
+
+describe('requests Node refuses before Express sees them', () => {
+  /** Sends raw bytes on a fresh socket and reads the answer until the server closes. */
+  function sendBytes(bytes: string): Promise<string> {
+    const { hostname, port } = new URL(w.url);
+    return new Promise((resolve, reject) => {
+      const chunks: Buffer[] = [];
+      const socket = connect(Number(port), hostname, () => socket.write(bytes));
+      socket.on('data', (c: Buffer) => chunks.push(c));
+      socket.on('end', () => resolve(Buffer.concat(chunks).toString('latin1')));
+      socket.on('error', reject);
+    });
+  }
+
+  /** regression: issue 16 */
+  it('malformed request lines, bad headers and oversized headers get the JSON error body too', async () => {
+    const cases: [string, number][] = [
+      ['GARBAGE\r\n\r\n', 400],
+      ['GET /livez HTTP/9.9\r\n\r\n', 400],
+      ['GET /livez HTTP/1.1\r\nHost: x\r\nBad Header: y\r\n\r\n', 400],
+      ['GET /livez HTTP/1.1\r\nHost: x\r\nx-a: \u0000\r\n\r\n', 400],
+      ['POST /v1/posts HTTP/1.1\r\nHost: x\r\nContent-Length: 5\r\nContent-Length: 6\r\n\r\n', 400],
+      [`GET /livez HTTP/1.1\r\nHost: x\r\nx-big: ${'a'.repeat(20_000)}\r\n\r\n`, 431],
+    ];
+    for (const [bytes, status] of cases) {
+      const answer = await sendBytes(bytes);
+      const [head = '', body = ''] = answer.split('\r\n\r\n');
+      expect(head.split('\r\n')[0], bytes.slice(0, 40)).toBe(
+        `HTTP/1.1 ${status} ${status === 431 ? 'Request Header Fields Too Large' : 'Bad Request'}`,
+      );
+      expect(head.toLowerCase()).toContain('content-type: application/json');
+      expect(isErrorBody(JSON.parse(body))).toBe(true);
+    }
+    const live = await sendRaw({ url: w.url, method: 'GET', path: '/livez' });
+    expect(live.status).toBe(200);
+  });
+});

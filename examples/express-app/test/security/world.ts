@@ -8,6 +8,7 @@ import { randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Logger } from '@clawexchange/ssg/common';
+import { answerClientErrorsAsJson } from '../../src/client-errors.js';
 import { composePipeline, type Pipeline } from '../../src/compose.js';
 import type { FeatureFlags } from '../../src/flags.js';
 import { createHost, type Host } from '../../src/host.js';
@@ -101,6 +102,7 @@ export async function startSecurityWorld(
   const deepToken = randomBytes(24).toString('base64url');
   const host = createHost(pipeline, flags, { health: { deepToken } });
   const server: Server = host.app.listen(0, '127.0.0.1');
+  answerClientErrorsAsJson(server);
   await new Promise((resolve) => server.once('listening', resolve));
   const creds = host.moderation;
   if (creds === undefined)
