@@ -246,7 +246,7 @@ describe('clawexchange-audit verify with DATABASE_REPLICA_URL (built bin)', () =
   });
 });
 
-describe('audit with readReplica set to the primary itself', () => {
+describe('audit with readReplica set to the primary itself, or to a Sequelize with replication', () => {
   let servers: RunningPostgresReplica;
   let primary: Sequelize;
 
@@ -255,6 +255,7 @@ describe('audit with readReplica set to the primary itself', () => {
     primary = new Sequelize(servers.primaryUrl, { logging: false, dialect: 'postgres' });
     const qi = primary.getQueryInterface();
     for (const m of createAuditMigrations()) await m.up(qi, primary);
+    await servers.waitForReplay();
   });
   afterAll(async () => {
     await primary?.close();
@@ -269,5 +270,37 @@ describe('audit with readReplica set to the primary itself', () => {
     expect(result).not.toHaveProperty('replica');
     expect((await audit.query()).records).toHaveLength(5);
     await audit.close();
+  });
+
+  it('a Sequelize configured with replication works as both database and readReplica', async () => {
+    const at = (url: string) => ({ host: '127.0.0.1', port: Number(new URL(url).port) });
+    const both = new Sequelize({
+      dialect: 'postgres',
+      username: 'postgres',
+      database: 'postgres',
+      logging: false,
+      replication: { read: [at(servers.replicaUrl)], write: at(servers.primaryUrl) },
+    });
+    try {
+      const routed = createAuditLogger({ database: both, readReplica: both });
+      await servers.waitForReplay();
+      await servers.pauseReplay();
+      try {
+        // Writes take the write pool (the primary): the read-only standby would refuse them.
+        await routed.log(event(999));
+        await routed.flush();
+        // Reads take the read pool: the paused standby does not have the new row.
+        const result = await routed.verify();
+        expect(result).toMatchObject({ ok: true, replica: { headSeq: 5, primaryHeadSeq: 6 } });
+        expect((await routed.query({ limit: 1000 })).records).toHaveLength(5);
+      } finally {
+        await servers.resumeReplay();
+      }
+      await servers.waitForReplay();
+      expect((await routed.query({ limit: 1000 })).records).toHaveLength(6);
+      await routed.close();
+    } finally {
+      await both.close();
+    }
   });
 });
