@@ -62,6 +62,18 @@ describe('parseHumanAction', () => {
       fieldOf(() => parseHumanAction({ quarantineId: ID, action: 'escalate', notes: 'x' })),
     ).toBe('action');
   });
+
+  /** regression: issue 16 — NUL or a lone surrogate in notes came back as a refused `cursor` */
+  it('refuses notes PostgreSQL text cannot hold (U+0000, lone surrogates), naming `notes`', () => {
+    for (const notes of ['a\u0000b', 'x\ud800', '\udfffy', 'a\udc00\ud800b']) {
+      expect(fieldOf(() => parseHumanAction({ quarantineId: ID, action: 'delete', notes }))).toBe(
+        'notes',
+      );
+      expect(fieldOf(() => parseBotAction({ ...good, notes }))).toBe('notes');
+    }
+    const pair = parseHumanAction({ quarantineId: ID, action: 'delete', notes: 'ok \ud83d\ude00' });
+    expect(pair.notes).toBe('ok \ud83d\ude00');
+  });
 });
 
 describe('parseListQuery', () => {

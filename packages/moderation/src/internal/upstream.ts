@@ -24,7 +24,7 @@ const MESSAGES: Readonly<Partial<Record<ModerationErrorCode, string>>> = {
   MODERATION_TOKEN_INVALID: 'content access token is invalid',
   MODERATION_TOKEN_EXPIRED: 'content access token has expired',
   MODERATION_TOKEN_REVOKED: 'content access token refers to content that is no longer held',
-  MODERATION_INVALID_INPUT: 'the quarantine refused a filter or cursor',
+  MODERATION_INVALID_INPUT: 'the quarantine refused an input',
 };
 
 /**
@@ -61,7 +61,9 @@ export function mapQuarantineError(
   if (isQuarantineError(e)) {
     const code = BY_QUARANTINE_CODE[e.code];
     if (code !== undefined) {
-      const field = code === ModerationErrorCode.INVALID_INPUT ? 'cursor' : undefined;
+      // The field the quarantine named (a field name, never a value); it used to be
+      // `cursor` whatever the quarantine refused.
+      const field = code === ModerationErrorCode.INVALID_INPUT ? (e.field ?? 'input') : undefined;
       return new ModerationError(code, MESSAGES[code] ?? 'quarantine refused the request', {
         cause: e,
         details,
