@@ -16,7 +16,8 @@ export type WorkerIo = {
 const USAGE =
   'usage: clawexchange-quarantine <cleanup|rotate-keys|stats> [--batch-size N]\n' +
   'env: DATABASE_URL, S3_ENDPOINT, S3_BUCKET, S3_ACCESS_KEY, S3_SECRET_KEY, S3_REGION,\n' +
-  '     ENCRYPTION_MASTER_KEY, ENCRYPTION_MASTER_KEY_ID, ENCRYPTION_PREVIOUS_KEYS, QUARANTINE_EXPIRY_HOURS';
+  '     ENCRYPTION_MASTER_KEY, ENCRYPTION_MASTER_KEY_ID, ENCRYPTION_PREVIOUS_KEYS, QUARANTINE_EXPIRY_HOURS,\n' +
+  '     DATABASE_REPLICA_URL (optional: stats reads its counts there; keyUsage stays on DATABASE_URL)';
 
 function jsonLogger(io: WorkerIo): QuarantineLogger {
   const write =
@@ -81,11 +82,17 @@ export async function runWorker(
     return 1;
   }
   let sequelize: Sequelize | undefined;
+  let replica: Sequelize | undefined;
   try {
     sequelize = new Sequelize(databaseUrl, { logging: false, dialect: 'postgres' });
+    const replicaUrl = env.DATABASE_REPLICA_URL;
+    if (replicaUrl !== undefined && replicaUrl !== '') {
+      replica = new Sequelize(replicaUrl, { logging: false, dialect: 'postgres' });
+    }
     const quarantine = createQuarantineService({
       ...quarantineConfigFromEnv(env),
       database: sequelize,
+      ...(replica === undefined ? {} : { readReplica: replica }),
       logger: jsonLogger(io),
     });
     const result = await runCommand(quarantine, command, batchSize);
@@ -97,6 +104,6 @@ export async function runWorker(
     io.err(JSON.stringify({ level: 'error', msg: 'worker failed', code, field }));
     return 1;
   } finally {
-    await sequelize?.close();
+    await Promise.all([sequelize?.close(), replica?.close()]);
   }
 }

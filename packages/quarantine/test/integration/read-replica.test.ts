@@ -10,6 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createQuarantineService } from '../../src/create-quarantine.js';
 import { quarantineMigrations } from '../../src/migrations/index.js';
 import type { Quarantine } from '../../src/types.js';
+import { runWorker } from '../../src/worker.js';
 import { META } from './setup.js';
 
 /** regression: issue 16 */
@@ -19,6 +20,7 @@ describe('quarantine on a real streaming read replica (pg_basebackup, loopback)'
   let replica: Sequelize;
   let bucket: TestBucket;
   let q: Quarantine;
+  const masterKey = randomBytes(32).toString('base64');
 
   beforeAll(async () => {
     [servers, bucket] = await Promise.all([startPostgresReplica(), createTestBucket()]);
@@ -36,7 +38,7 @@ describe('quarantine on a real streaming read replica (pg_basebackup, loopback)'
         region: bucket.region,
         forcePathStyle: true,
       },
-      encryption: { masterKey: randomBytes(32).toString('base64') },
+      encryption: { masterKey },
       database: primary,
       readReplica: replica,
     });
@@ -71,6 +73,25 @@ describe('quarantine on a real streaming read replica (pg_basebackup, loopback)'
       expect((await q.getMetadata(id))?.status).toBe('UNDER_REVIEW');
       // A read that needs the key row (content) is served by the primary too.
       expect((await q.read(id)).toString()).toBe('held text two');
+      // The worker's `stats` with DATABASE_REPLICA_URL: counts from the replica, key usage from the primary.
+      const out: string[] = [];
+      const io = { out: (l: string) => void out.push(l), err: () => undefined };
+      const env = {
+        DATABASE_URL: servers.primaryUrl,
+        DATABASE_REPLICA_URL: servers.replicaUrl,
+        S3_ENDPOINT: bucket.endpoint,
+        S3_BUCKET: bucket.bucket,
+        S3_ACCESS_KEY: bucket.accessKey,
+        S3_SECRET_KEY: bucket.secretKey,
+        S3_REGION: bucket.region,
+        S3_FORCE_PATH_STYLE: 'true',
+        ENCRYPTION_MASTER_KEY: masterKey,
+      };
+      expect(await runWorker(['stats'], env, io)).toBe(0);
+      expect(JSON.parse(out.at(-1) as string).result).toMatchObject({
+        heldCount: 1,
+        keyUsage: { default: 2 },
+      });
     } finally {
       await servers.resumeReplay();
     }
