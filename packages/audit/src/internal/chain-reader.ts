@@ -12,20 +12,20 @@ import type { Sequelize } from 'sequelize';
 import type { AuditLogSink } from '../config.js';
 import { AuditErrorCode } from '../errors.js';
 import { TAIL_SKIPPED_EVENT } from '../migrations/append-guard-sql.js';
-import type { CheckedLink, SkippedRange, StoredChainRow } from '../verify-chain.js';
+import type { SkippedRange, StoredChainRow } from '../verify-chain.js';
 import type { PgClient } from './raw-connection.js';
-import { SELECT_COLUMNS, SPLIT_COLUMNS } from './rows.js';
+import { SELECT_COLUMNS } from './rows.js';
 
 /** Rows fetched per round trip. */
 const FETCH_SIZE = 10_000;
 
-/** What a snapshot reads per row: the full record, or only the links (hash checked in SQL). */
+/** What a snapshot reads per row, and how a fetched row (an array) becomes a value. */
 export type ChainView<T> = {
   readonly columns: string;
   readonly map: (row: readonly (string | boolean | null)[]) => T;
 };
 
-/** Full rows; the caller hashes them (export, and verify's default). */
+/** Full rows; the caller hashes them (export and verify). */
 export const RECORD_VIEW: ChainView<StoredChainRow> = {
   columns: SELECT_COLUMNS,
   map: (r) => ({
@@ -41,33 +41,6 @@ export const RECORD_VIEW: ChainView<StoredChainRow> = {
     prevHash: r[9] as string,
     hash: r[10] as string,
   }),
-};
-
-/** Half the rows checked in SQL, half returned whole (see `SPLIT_COLUMNS`); for verify(). */
-export const SPLIT_VIEW: ChainView<CheckedLink | StoredChainRow> = {
-  columns: SPLIT_COLUMNS,
-  map: (r) =>
-    r[3] === null
-      ? {
-          seq: r[0] as string,
-          prevHash: r[1] as string,
-          hash: r[2] as string,
-          createdAtMs: r[4] as string,
-          eventType: r[5] as string,
-          actorId: r[6] as string,
-          actorType: r[7] as string,
-          targetId: r[8] as string | null,
-          targetType: r[9] as string | null,
-          ipAddress: r[10] as string | null,
-          metadata: r[11] as string | null,
-        }
-      : {
-          seq: r[0] as string,
-          prevHash: r[1] as string,
-          hash: r[2] as string,
-          createdAtMs: r[4] as string,
-          hashOk: r[3] === true,
-        },
 };
 
 const PREV_TIME = `SELECT (extract(epoch FROM created_at) * 1000)::int8::text
@@ -207,7 +180,7 @@ export async function openChainSnapshot<T>(
       (await conn.query({ text: `FETCH ${FETCH_SIZE} FROM audit_chain_cursor`, rowMode: 'array' }))
         .rows;
     // Ask for page n+1 before the caller processes page n: PostgreSQL
-    // produces (and, in the split view, hashes) rows while JS hashes.
+    // produces rows while JS hashes.
     async function* pages(): AsyncGenerator<T[]> {
       let next: Promise<unknown[]> | null = fetchPage();
       while (next !== null) {

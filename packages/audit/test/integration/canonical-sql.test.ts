@@ -2,6 +2,7 @@ import type { TestDatabase } from '@clawexchange/test-utils';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuditLogger, computeRowHash, createAuditLogger } from '../../src/index.js';
+import { ROW_HASH_SQL } from '../../src/internal/rows.js';
 import { logged, migratedDatabase } from './helpers.js';
 
 // Printable text with the characters JSON escaping cares about, and non-ASCII.
@@ -32,7 +33,7 @@ function canonical(v: unknown): string {
   return JSON.stringify(v);
 }
 
-describe('the SQL hash used by verify() equals computeRowHash()', () => {
+describe('the SQL row hash (ROW_HASH_SQL) equals computeRowHash()', () => {
   let db: TestDatabase;
   let audit: AuditLogger;
   beforeAll(async () => {
@@ -85,6 +86,13 @@ describe('the SQL hash used by verify() equals computeRowHash()', () => {
           const from = records[0]?.seq ?? 1;
           const result = await audit.verify({ from });
           expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+          // The same rows hashed by PostgreSQL from the stored columns.
+          const [rows] = await db.sequelize.query(
+            `SELECT count(*)::int AS n, count(*) FILTER (WHERE hash = ${ROW_HASH_SQL})::int AS same
+             FROM audit_logs WHERE seq >= $1`,
+            { bind: [from] },
+          );
+          expect(rows).toEqual([{ n: events.length, same: events.length }]);
         },
       ),
       { numRuns: 40 },

@@ -1,0 +1,133 @@
+import type { TestDatabase } from '@clawexchange/test-utils';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type AuditRecord, createAuditLogger, isAuditError } from '../../src/index.js';
+import { logged, migratedDatabase } from './helpers.js';
+
+/** The stored hash of each sequence number asked for. */
+async function storedHashes(
+  db: TestDatabase,
+  seqs: readonly number[],
+): Promise<Map<number, string>> {
+  const [rows] = await db.sequelize.query(
+    `SELECT seq::int AS seq, encode(hash, 'hex') AS hash FROM audit_logs WHERE seq = ANY($1::int8[])`,
+    { bind: [seqs.map(String)] },
+  );
+  return new Map((rows as { seq: number; hash: string }[]).map((r) => [r.seq, r.hash]));
+}
+
+describe('group commit', () => {
+  let db: TestDatabase;
+  beforeAll(async () => {
+    db = await migratedDatabase();
+  });
+  afterAll(async () => {
+    await db.drop();
+  });
+
+  /** regression: issue 16 */
+  it('property: loggers racing for one chain store every acknowledged event as acknowledged, each caller in call order', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.record({
+          loggers: fc.integer({ min: 1, max: 3 }),
+          callers: fc.integer({ min: 1, max: 12 }),
+          perCaller: fc.integer({ min: 1, max: 4 }),
+          batchMaxSize: fc.integer({ min: 1, max: 20 }),
+          preparedStatements: fc.boolean(),
+        }),
+        async (p) => {
+          // Several loggers in one process race like writers in several processes:
+          // each one's cached head goes stale whenever another commits.
+          const loggers = Array.from({ length: p.loggers }, () =>
+            createAuditLogger({
+              database: db.sequelize,
+              batch: { maxSize: p.batchMaxSize, preparedStatements: p.preparedStatements },
+            }),
+          );
+          const byCaller = await Promise.all(
+            Array.from({ length: p.callers }, async (_, c) => {
+              const audit = loggers[c % loggers.length] as (typeof loggers)[number];
+              const mine: AuditRecord[] = [];
+              for (let k = 0; k < p.perCaller; k++) {
+                mine.push(
+                  await logged(
+                    audit.log({ eventType: 'SSG_PASS', actorId: `c${c}-${k}`, actorType: 'agent' }),
+                  ),
+                );
+              }
+              return mine;
+            }),
+          );
+          await Promise.all(loggers.map((l) => l.close()));
+          for (const mine of byCaller) {
+            // A caller that awaited each event sees its events chained in that order.
+            for (let k = 1; k < mine.length; k++) {
+              expect((mine[k] as AuditRecord).seq).toBeGreaterThan(
+                (mine[k - 1] as AuditRecord).seq,
+              );
+            }
+          }
+          const all = byCaller.flat();
+          expect(new Set(all.map((r) => r.seq)).size).toBe(all.length);
+          const stored = await storedHashes(
+            db,
+            all.map((r) => r.seq),
+          );
+          for (const r of all) expect(stored.get(r.seq)).toBe(r.hash);
+          const from = Math.min(...all.map((r) => r.seq));
+          const result = await (loggers[0] as (typeof loggers)[number]).verify({ from });
+          expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+        },
+      ),
+      { numRuns: 12 },
+    );
+  });
+
+  /** regression: issue 16 */
+  it('a failed batch fails every caller in it, and only them; the next batch commits', async () => {
+    await db.sequelize.query(`CREATE FUNCTION audit_test_poison() RETURNS trigger
+      LANGUAGE plpgsql AS $fn$
+      BEGIN
+        IF NEW.actor_id = 'poison' THEN RAISE EXCEPTION 'poisoned row'; END IF;
+        RETURN NEW;
+      END $fn$`);
+    await db.sequelize.query(`CREATE TRIGGER audit_test_poison BEFORE INSERT ON audit_logs
+      FOR EACH ROW EXECUTE FUNCTION audit_test_poison()`);
+    try {
+      const audit = createAuditLogger({ database: db.sequelize, batch: { maxSize: 10 } });
+      // Queued in one tick, so the batches are exactly [0..9], [10..19], [20..29].
+      const settled = await Promise.allSettled(
+        Array.from({ length: 30 }, (_, i) =>
+          audit.log({
+            eventType: 'SSG_PASS',
+            actorId: i === 15 ? 'poison' : `batch-${i}`,
+            actorType: 'agent',
+          }),
+        ),
+      );
+      await audit.close();
+      settled.forEach((s, i) => {
+        const inPoisonedBatch = i >= 10 && i < 20;
+        expect(s.status, `event ${i}`).toBe(inPoisonedBatch ? 'rejected' : 'fulfilled');
+        if (s.status === 'rejected') {
+          expect(isAuditError(s.reason) && s.reason.code).toBe('AUDIT_WRITE_FAILED');
+        }
+      });
+      const [rows] = await db.sequelize.query(
+        "SELECT actor_id FROM audit_logs WHERE actor_id LIKE 'batch-%' OR actor_id = 'poison'",
+      );
+      const stored = new Set((rows as { actor_id: string }[]).map((r) => r.actor_id));
+      for (let i = 0; i < 30; i++) {
+        expect(stored.has(i === 15 ? 'poison' : `batch-${i}`), `event ${i}`).toBe(
+          i < 10 || i >= 20,
+        );
+      }
+      const result = await audit.verify();
+      expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+    } finally {
+      await db.sequelize.query('DROP TRIGGER audit_test_poison ON audit_logs');
+      await db.sequelize.query('DROP FUNCTION audit_test_poison()');
+    }
+  });
+});
