@@ -1,11 +1,12 @@
 /**
- * Group commit. `log()` calls queue here; one batch at a time is written by
- * a single statement that locks the single-row chain head (`FOR UPDATE`) and
+ * Group commit. `log()` calls queue here; each batch is written by a single
+ * statement that moves the single-row chain head (taking its row lock) and
  * appends only if the head is still the one the batch was chained on, so
  * writers in any number of processes append to one chain, one batch after
  * another, and never fork it. Callers that arrive while a batch commits
- * ride in the next one: throughput grows with load, and every promise
- * settles only after its batch committed (or failed).
+ * ride in the next one, which is already sent and waits at the server for
+ * the head's lock (PIPELINE_DEPTH): throughput grows with load, and every
+ * promise settles only after its batch committed (or failed).
  */
 import type { Sequelize } from 'sequelize';
 import { AuditAlarmCode } from '../alarms.js';
@@ -193,35 +194,72 @@ async function appendLocked(
   }
 }
 
-/** Per logger: the head this process last committed (saves a round trip per batch). */
-type HeadCache = { head: Head | null };
+/**
+ * Batches in flight at once. The next batch is chained on the previous
+ * one's rows as soon as it leaves, and its statement waits at the server on
+ * the head's row lock while the previous one commits: when that commit
+ * ends, it proceeds without another client round trip. If the previous
+ * batch fails or is re-chained, the waiting one's head check fails and it
+ * takes the locked slow path, so order and the chain hold either way.
+ */
+const PIPELINE_DEPTH = 2;
 
+/**
+ * Per logger: the tip to chain the next batch on (the last row of the
+ * latest batch sent; null after a failure: take the slow path), and how
+ * many batches have started (only the latest one may reset the tip).
+ */
+type Tip = {
+  head: Head | null;
+  started: number;
+  readonly onTail: (decision: TailDecision) => void;
+};
+
+const headOf = (row: StoredChainRow): Head => ({
+  seq: row.seq,
+  hash: row.hash,
+  ms: row.createdAtMs,
+});
+
+/**
+ * Writes one batch. Chains it synchronously, before the first await, so
+ * the next batch (sent while this one commits) chains on these rows.
+ */
 async function writeRows(
   db: Sequelize,
   batch: readonly Pending[],
   config: ResolvedConfig,
-  cache: HeadCache & { onTail: (decision: TailDecision) => void },
+  tip: Tip,
 ): Promise<StoredChainRow[]> {
-  const rows = await withRawConnection(db, async (conn) => {
-    const head = cache.head;
-    if (head !== null) {
-      // Fast path: one autocommitted statement, chained on the head this process wrote last.
-      const chained = chainBatch(batch, head, config.now().getTime());
-      try {
-        if (appended(await append(conn, chained, head, config.preparedStatements), chained)) {
-          return chained;
+  tip.started += 1;
+  const id = tip.started;
+  const head = tip.head;
+  // Fast path: one autocommitted statement, chained on the tip.
+  const chained = head === null ? null : chainBatch(batch, head, config.now().getTime());
+  if (chained !== null) tip.head = headOf(chained[chained.length - 1] as StoredChainRow);
+  try {
+    const rows = await withRawConnection(db, async (conn) => {
+      if (chained !== null && head !== null) {
+        try {
+          if (appended(await append(conn, chained, head, config.preparedStatements), chained)) {
+            return chained;
+          }
+        } catch (error) {
+          // Take the slow path, which also looks past the head (see isRecoverable).
+          if (!isRecoverable(error)) throw error;
         }
-      } catch (error) {
-        // Take the slow path, which also looks past the head (see isRecoverable).
-        if (!isRecoverable(error)) throw error;
       }
-    }
-    // Another writer moved the head, rows sit past it, or this is the first batch.
-    return appendLocked(conn, batch, config, cache.onTail);
-  });
-  const last = rows[rows.length - 1] as StoredChainRow;
-  cache.head = { seq: last.seq, hash: last.hash, ms: last.createdAtMs };
-  return rows;
+      // Another writer moved the head, the previous batch failed, rows sit
+      // past the head, or this is the first batch.
+      return appendLocked(conn, batch, config, tip.onTail);
+    });
+    // A later batch already chained on the tip; it corrects itself if that was wrong.
+    if (id === tip.started) tip.head = headOf(rows[rows.length - 1] as StoredChainRow);
+    return rows;
+  } catch (error) {
+    if (id === tip.started) tip.head = null;
+    throw error;
+  }
 }
 
 /**
@@ -241,8 +279,12 @@ export function createBatchWriter(
   const spaceWaiters: (() => void)[] = [];
   const idleWaiters: (() => void)[] = [];
   let running = false;
-  const cache = {
-    head: null as Head | null,
+  const inFlight = new Set<Promise<void>>();
+  // Resolves the drain loop's wait when an event is queued or a batch ends.
+  let wakeDrain: (() => void) | null = null;
+  const tip: Tip = {
+    head: null,
+    started: 0,
     onTail: (d: TailDecision): void =>
       metrics.alarm({
         code: AuditAlarmCode.TAIL_BEYOND_HEAD,
@@ -261,9 +303,8 @@ export function createBatchWriter(
   async function writeOne(batch: Pending[]): Promise<void> {
     let rows: StoredChainRow[];
     try {
-      rows = await writeRows(db, batch, config, cache);
+      rows = await writeRows(db, batch, config, tip);
     } catch (cause) {
-      cache.head = null;
       const done = performance.now();
       // Settle every promise first: nothing after this may leave a caller hanging.
       for (const p of batch) {
@@ -287,15 +328,33 @@ export function createBatchWriter(
     metrics.recordBatch(batch.length);
   }
 
+  function startBatch(): void {
+    const batch = queue.splice(0, config.batchMaxSize);
+    wakeSpace();
+    const done: Promise<void> = writeOne(batch).finally(() => {
+      inFlight.delete(done);
+      wakeDrain?.();
+    });
+    inFlight.add(done);
+  }
+
   async function drain(): Promise<void> {
     try {
-      while (queue.length > 0) {
-        // Let callers whose promises just settled log their next event first,
-        // so batches stay full under load instead of alternating big and small.
-        await new Promise<void>((resolve) => setImmediate(resolve));
-        const batch = queue.splice(0, config.batchMaxSize);
-        wakeSpace();
-        await writeOne(batch);
+      for (;;) {
+        if (queue.length > 0 && inFlight.size < PIPELINE_DEPTH) {
+          // Let callers whose promises just settled log their next event first,
+          // so batches stay full under load instead of alternating big and small.
+          await new Promise<void>((resolve) => setImmediate(resolve));
+          if (queue.length > 0) startBatch();
+        } else if (inFlight.size > 0) {
+          // Wait for a batch to end, or (with a free slot) for an event to send.
+          await new Promise<void>((resolve) => {
+            wakeDrain = resolve;
+          });
+          wakeDrain = null;
+        } else {
+          return;
+        }
       }
     } finally {
       running = false;
@@ -325,6 +384,7 @@ export function createBatchWriter(
       if (closed) throw new AuditError(AuditErrorCode.CLOSED, 'audit logger is closed');
       return new Promise<AuditRecord>((resolve, reject) => {
         queue.push({ event, startedAt: performance.now(), resolve, reject });
+        if (inFlight.size < PIPELINE_DEPTH) wakeDrain?.();
         schedule();
       });
     },

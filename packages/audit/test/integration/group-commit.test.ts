@@ -84,8 +84,7 @@ describe('group commit', () => {
     );
   });
 
-  /** regression: issue 16 */
-  it('a failed batch fails every caller in it, and only them; the next batch commits', async () => {
+  async function withPoison(run: () => Promise<void>): Promise<void> {
     await db.sequelize.query(`CREATE FUNCTION audit_test_poison() RETURNS trigger
       LANGUAGE plpgsql AS $fn$
       BEGIN
@@ -95,39 +94,58 @@ describe('group commit', () => {
     await db.sequelize.query(`CREATE TRIGGER audit_test_poison BEFORE INSERT ON audit_logs
       FOR EACH ROW EXECUTE FUNCTION audit_test_poison()`);
     try {
-      const audit = createAuditLogger({ database: db.sequelize, batch: { maxSize: 10 } });
-      // Queued in one tick, so the batches are exactly [0..9], [10..19], [20..29].
-      const settled = await Promise.allSettled(
-        Array.from({ length: 30 }, (_, i) =>
-          audit.log({
-            eventType: 'SSG_PASS',
-            actorId: i === 15 ? 'poison' : `batch-${i}`,
-            actorType: 'agent',
-          }),
-        ),
-      );
-      await audit.close();
-      settled.forEach((s, i) => {
-        const inPoisonedBatch = i >= 10 && i < 20;
-        expect(s.status, `event ${i}`).toBe(inPoisonedBatch ? 'rejected' : 'fulfilled');
-        if (s.status === 'rejected') {
-          expect(isAuditError(s.reason) && s.reason.code).toBe('AUDIT_WRITE_FAILED');
-        }
-      });
-      const [rows] = await db.sequelize.query(
-        "SELECT actor_id FROM audit_logs WHERE actor_id LIKE 'batch-%' OR actor_id = 'poison'",
-      );
-      const stored = new Set((rows as { actor_id: string }[]).map((r) => r.actor_id));
-      for (let i = 0; i < 30; i++) {
-        expect(stored.has(i === 15 ? 'poison' : `batch-${i}`), `event ${i}`).toBe(
-          i < 10 || i >= 20,
-        );
-      }
-      const result = await audit.verify();
-      expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+      await run();
     } finally {
       await db.sequelize.query('DROP TRIGGER audit_test_poison ON audit_logs');
       await db.sequelize.query('DROP FUNCTION audit_test_poison()');
     }
+  }
+
+  /**
+   * Logs 30 events in one tick (batches of 10: [0..9], [10..19], [20..29], the
+   * second sent while the first commits) with a poisoned row at `poisonAt`,
+   * and checks that exactly the poisoned batch failed and nothing else.
+   */
+  async function poisonedRun(poisonAt: number, warm: boolean): Promise<void> {
+    const audit = createAuditLogger({ database: db.sequelize, batch: { maxSize: 10 } });
+    // A warm logger chains batches on its tip (the fast path); a cold one starts locked.
+    if (warm) await audit.log({ eventType: 'SSG_PASS', actorId: 'warm-up', actorType: 'agent' });
+    const tag = `p${poisonAt}${warm ? 'w' : 'c'}`;
+    const actor = (i: number): string => (i === poisonAt ? 'poison' : `${tag}-${i}`);
+    const settled = await Promise.allSettled(
+      Array.from({ length: 30 }, (_, i) =>
+        audit.log({ eventType: 'SSG_PASS', actorId: actor(i), actorType: 'agent' }),
+      ),
+    );
+    await audit.close();
+    const batchOf = (i: number): number => Math.floor(i / 10);
+    settled.forEach((s, i) => {
+      const failed = batchOf(i) === batchOf(poisonAt);
+      expect(s.status, `event ${i}`).toBe(failed ? 'rejected' : 'fulfilled');
+      if (s.status === 'rejected') {
+        expect(isAuditError(s.reason) && s.reason.code).toBe('AUDIT_WRITE_FAILED');
+      }
+    });
+    const [rows] = await db.sequelize.query(
+      'SELECT actor_id FROM audit_logs WHERE actor_id LIKE $1 OR actor_id = $2',
+      { bind: [`${tag}-%`, 'poison'] },
+    );
+    const stored = new Set((rows as { actor_id: string }[]).map((r) => r.actor_id));
+    for (let i = 0; i < 30; i++) {
+      expect(stored.has(actor(i)), `event ${i}`).toBe(batchOf(i) !== batchOf(poisonAt));
+    }
+    const result = await audit.verify();
+    expect(result, JSON.stringify(result)).toMatchObject({ ok: true });
+  }
+
+  /** regression: issue 16 */
+  it('a failed batch fails every caller in it, and only them; the next batch commits', async () => {
+    await withPoison(() => poisonedRun(15, false));
+  });
+
+  /** regression: issue 16 */
+  it('a batch sent while a failing one commits was chained on rows that never landed: it re-chains and commits', async () => {
+    // Batch 0 fails on the fast path while batch 1, chained on batch 0's rows, waits for the head lock.
+    await withPoison(() => poisonedRun(5, true));
   });
 });
