@@ -17,6 +17,14 @@ export type PgClient = {
  * the batch append (planned once per connection) and array-mode cursors for
  * verify().
  *
+ * A connection whose work failed goes back marked invalid (the flag
+ * Sequelize's postgres dialect sets itself on connection errors and on the
+ * driver's "Query read timeout"), so the pool destroys it instead of handing
+ * it out again: after a timeout the driver still waits on the unanswered
+ * query, and a transaction may be left open, so every later batch on that
+ * connection would hang or fail too (a wedged writer after a database
+ * failover; issue 16). A failed batch costs one reconnect.
+ *
  * @param db - the host's Sequelize
  * @param use - the work; the connection goes back to the pool afterwards
  * @returns what `use` returns
@@ -28,6 +36,9 @@ export async function withRawConnection<T>(
   const conn = await db.connectionManager.getConnection({ type: 'write' });
   try {
     return await use(conn as PgClient);
+  } catch (error) {
+    (conn as { _invalid?: boolean })._invalid = true;
+    throw error;
   } finally {
     db.connectionManager.releaseConnection(conn);
   }
