@@ -83,4 +83,9 @@ export { runNodeScript, type ScriptRun } from './run-script.js';
 export { createS3Client, type RunningS3, type S3Endpoint, startS3, useS3 } from './s3.js';
 export { SERVICE_ENV } from './service-env.js';
 export { ServiceUnavailableError } from './service-error.js';
+export {
+  startTcpFaultProxy,
+  type TcpFaultMode,
+  type TcpFaultProxy,
+} from './tcp-fault-proxy.js';
 export { waitUntil } from './wait-until.js';
