@@ -64,6 +64,16 @@ function hostEventTypes(): string[] {
   return [HEALTH_CHECK_EVENT, ...guard];
 }
 
+/**
+ * The limiter's Redis client. A connection whose peer vanished without a FIN
+ * (failover, partition) stays silent, and ioredis would wait on it forever:
+ * the limiter would decide from its insurance limiter long after Redis is
+ * back. `socketTimeout` drops a connection that owes an answer for 2 s (above
+ * the limiter's 500 ms `redisTimeoutMs`), so the client reconnects; TCP
+ * keep-alive finds idle dead ones. Regression of the fault suite (issue 16).
+ */
+export const REDIS_CLIENT_OPTIONS = { socketTimeout: 2000, keepAlive: 10_000 } as const;
+
 /** A demo-only rule set for the SSG's built-in example plugin. */
 const MARKETPLACE_RULES = [
   { term: 'guaranteed returns', label: 'FINANCIAL_PROMISE', score: 45 },
@@ -109,7 +119,7 @@ export async function composePipeline(
     logger,
   });
   const audit = createAuditLogger({ database: sequelize, eventTypes: hostEventTypes(), logger });
-  const redis = services.redisUrl ? new Redis(services.redisUrl) : undefined;
+  const redis = services.redisUrl ? new Redis(services.redisUrl, REDIS_CLIENT_OPTIONS) : undefined;
   // ioredis emits connection errors as events; the limiter sees the outage itself (its
   // `onRedisDown` policy, metric and log line) and /readyz reports it, so the event needs
   // no handling here beyond not being an unhandled 'error'.

@@ -190,7 +190,7 @@ export function healthProblems(
       continue;
     }
     const want = a.path === '/livez' || failing === undefined ? 200 : 503;
-    if (a.status !== want) problems.push(`${where}: ${a.status}, expected ${want}`);
+    if (a.status !== want) problems.push(`${where}: ${a.status}, expected ${want}: ${a.rawBody}`);
     if (want !== 503 || failing === undefined) continue;
     const components = (a.body as { components?: Record<string, { status?: unknown }> }).components;
     if (components?.[failing]?.status !== 'fail') {

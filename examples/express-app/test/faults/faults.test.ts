@@ -95,6 +95,21 @@ const REDIS_RESTART: Fault = {
     await limiterSource(r, 'redis');
   },
 };
+const POSTGRES_BLACKHOLE: Fault = {
+  id: 'postgres-blackhole',
+  component: 'postgres',
+  inject: async (r) => r.postgresProxy.setMode('blackhole'),
+  restore: async (r) => r.postgresProxy.setMode('pass'),
+};
+const REDIS_BLACKHOLE: Fault = {
+  id: 'redis-blackhole',
+  component: 'redis',
+  inject: async (r) => r.redisProxy.setMode('blackhole'),
+  async restore(r) {
+    r.redisProxy.setMode('pass');
+    await limiterSource(r, 'redis');
+  },
+};
 const S3_RESTART: Fault = {
   id: 's3-restart',
   component: 's3',
@@ -132,7 +147,11 @@ async function waitForRecovery(url: string): Promise<void> {
           { agentId: `verified-probe-held-${n}`, text: postAt(3).text },
           REQUEST_TIMEOUT_MS,
         );
-        if (clean.status !== 201 || held.status !== 202) throw new Error('not recovered yet');
+        if (clean.status !== 201 || held.status !== 202) {
+          throw new Error(
+            `not recovered yet: clean ${clean.status} ${clean.rawBody.slice(0, 120)}, held ${held.status} ${held.rawBody.slice(0, 120)}`,
+          );
+        }
       }
     },
     { timeoutMs: 90_000, intervalMs: 250 },
@@ -220,7 +239,7 @@ describe('fault injection under steady load (PostgreSQL, Redis, S3)', () => {
     async () => {
       const run = await underLoad(POSTGRES_RESTART);
       // The fault bit: with audit fail-closed, requests during the outage were refused.
-      expect(unavailable(run.during).length).toBeGreaterThan(0);
+      expect(unavailable(run.records).length).toBeGreaterThan(0);
       await expectPromisesKept(run, POSTGRES_RESTART);
     },
     CASE_TIMEOUT_MS,
@@ -257,8 +276,31 @@ describe('fault injection under steady load (PostgreSQL, Redis, S3)', () => {
       expect(whileDown).toBe(429);
       // ...and everyone else is admitted: an outage of the limiter's store refuses nobody.
       expect(run.during.length).toBeGreaterThan(0);
-      expect(unavailable(run.during)).toEqual([]);
+      expect(unavailable(run.records)).toEqual([]);
       await expectPromisesKept(run, REDIS_RESTART);
+    },
+    CASE_TIMEOUT_MS,
+  );
+
+  it(
+    'PostgreSQL connections going silent (failover, partition): 503s within the bounds, then recovery',
+    async () => {
+      const run = await underLoad(POSTGRES_BLACKHOLE);
+      expect(rig.postgresProxy.silenced()).toBeGreaterThan(0);
+      // Requests caught by the fault are refused once the gate's 5 s sink bounds pass.
+      expect(unavailable(run.records).length).toBeGreaterThan(0);
+      await expectPromisesKept(run, POSTGRES_BLACKHOLE);
+    },
+    CASE_TIMEOUT_MS,
+  );
+
+  it(
+    'Redis connection going silent: the insurance limiter decides, then the limiter returns to Redis',
+    async () => {
+      const run = await underLoad(REDIS_BLACKHOLE, () => limiterSource(rig, 'insurance'));
+      expect(rig.redisProxy.silenced()).toBeGreaterThan(0);
+      expect(unavailable(run.records)).toEqual([]);
+      await expectPromisesKept(run, REDIS_BLACKHOLE);
     },
     CASE_TIMEOUT_MS,
   );
@@ -267,7 +309,7 @@ describe('fault injection under steady load (PostgreSQL, Redis, S3)', () => {
     'S3 server stopped and restarted: held content is refused with 503, never published',
     async () => {
       const run = await underLoad(S3_RESTART);
-      expect(unavailable(run.during).filter((r) => r.kind !== 'clean').length).toBeGreaterThan(0);
+      expect(unavailable(run.records).filter((r) => r.kind !== 'clean').length).toBeGreaterThan(0);
       await expectPromisesKept(run, S3_RESTART);
     },
     CASE_TIMEOUT_MS,
@@ -278,7 +320,7 @@ describe('fault injection under steady load (PostgreSQL, Redis, S3)', () => {
     async () => {
       const run = await underLoad(S3_ERRORS);
       expect(rig.s3Proxy.counts().error).toBeGreaterThan(0);
-      expect(unavailable(run.during).filter((r) => r.kind !== 'clean').length).toBeGreaterThan(0);
+      expect(unavailable(run.records).filter((r) => r.kind !== 'clean').length).toBeGreaterThan(0);
       await expectPromisesKept(run, S3_ERRORS);
     },
     CASE_TIMEOUT_MS,
@@ -289,7 +331,7 @@ describe('fault injection under steady load (PostgreSQL, Redis, S3)', () => {
     async () => {
       const run = await underLoad(S3_HANG);
       expect(rig.s3Proxy.counts().hang).toBeGreaterThan(0);
-      expect(unavailable(run.during).filter((r) => r.kind !== 'clean').length).toBeGreaterThan(0);
+      expect(unavailable(run.records).filter((r) => r.kind !== 'clean').length).toBeGreaterThan(0);
       await expectPromisesKept(run, S3_HANG);
     },
     CASE_TIMEOUT_MS,

@@ -10,6 +10,8 @@ import {
   startRestartablePostgres,
   startRestartableRedis,
   startRestartableS3,
+  startTcpFaultProxy,
+  type TcpFaultProxy,
 } from '@clawexchange/test-utils';
 import { createApp } from '../../src/app.js';
 import { composePipeline, type Pipeline } from '../../src/compose.js';
@@ -36,6 +38,9 @@ export type FaultRig = {
   readonly s3: RestartableS3;
   /** In front of s3rver: the app's S3 endpoint. */
   readonly s3Proxy: FaultProxy;
+  /** In front of PostgreSQL and Redis: the app's connections go through them. */
+  readonly postgresProxy: TcpFaultProxy;
+  readonly redisProxy: TcpFaultProxy;
   /** `unhandledRejection` / `uncaughtException` seen in this process since the rig started. */
   readonly crashes: readonly string[];
   close(): Promise<void>;
@@ -64,6 +69,8 @@ export async function startFaultRig(): Promise<FaultRig> {
     startRestartableS3(),
   ]);
   const s3Proxy = await startFaultProxy({ target: s3.endpoint });
+  const postgresProxy = await startTcpFaultProxy({ host: '127.0.0.1', port: portOf(postgres.url) });
+  const redisProxy = await startTcpFaultProxy({ host: '127.0.0.1', port: portOf(redis.url) });
   const suffix = randomBytes(4).toString('hex');
   const roles = await provisionRoles(postgres.url, {
     migrator: `f_migrator_${suffix}`,
@@ -80,10 +87,10 @@ export async function startFaultRig(): Promise<FaultRig> {
   process.on('uncaughtException', onException);
   const pipeline = await composePipeline(
     {
-      databaseUrl: roles.appUrl,
+      databaseUrl: viaPort(roles.appUrl, postgresProxy.port),
       migrationDatabaseUrl: roles.migrationUrl,
       s3: { ...pick(s3), endpoint: s3Proxy.url },
-      redisUrl: redis.url,
+      redisUrl: viaPort(redis.url, redisProxy.port),
       origin: { postgres: 'fault suite', s3: 'fault suite', redis: 'fault suite' },
       stop: async () => undefined,
     },
@@ -91,7 +98,9 @@ export async function startFaultRig(): Promise<FaultRig> {
     { ...process.env, LLM_JUDGE_ENABLED: 'false' },
   );
   const posts = createPostStore();
-  const server = createApp(pipeline, ALL_ON, { posts }).listen(0, '127.0.0.1');
+  // Readiness checks get 3 s (1 s by default): the suite's load shares 2 cores with the services.
+  const app = createApp(pipeline, ALL_ON, { posts, health: { timeoutMs: 3000 } });
+  const server = app.listen(0, '127.0.0.1');
   const url = await listen(server);
   return {
     url,
@@ -101,16 +110,30 @@ export async function startFaultRig(): Promise<FaultRig> {
     redis,
     s3,
     s3Proxy,
+    postgresProxy,
+    redisProxy,
     crashes,
     async close() {
       server.closeAllConnections();
       server.close();
+      // Proxies first: connections a fault silenced are destroyed, so closing the pools cannot hang.
+      await Promise.allSettled([s3Proxy.close(), postgresProxy.close(), redisProxy.close()]);
       await pipeline.close().catch(() => undefined);
       process.off('unhandledRejection', onRejection);
       process.off('uncaughtException', onException);
-      await Promise.allSettled([s3Proxy.close(), postgres.close(), redis.close(), s3.close()]);
+      await Promise.allSettled([postgres.close(), redis.close(), s3.close()]);
     },
   };
+}
+
+function portOf(url: string): number {
+  return Number(new URL(url).port);
+}
+
+function viaPort(url: string, port: number): string {
+  const u = new URL(url);
+  u.port = String(port);
+  return u.toString();
 }
 
 function pick(s3: RestartableS3) {
