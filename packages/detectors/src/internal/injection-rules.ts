@@ -192,8 +192,17 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
   r(
     'prompt-exfiltration',
     0.75,
-    ['instructions', 'rules', 'prompt', 'guidelines', 'directives', 'configuration', 'orders'],
-    `\\b(?:print|translate|rephrase|format|list|summari[sz]e|output|repeat|show|tell me|give me|write|spell|explain|describe|convert|encode|paraphrase|reword|recite|dump|reveal|share|post|disclose|leak|complete)${S}${F(3)}your${S}(?:\\p{L}{1,12}${S})?(?:instructions|rules|prompt|guidelines|directives|system prompt|pre-?prompt|initial prompt|configuration)\\b|\\bwhat (?:are|were|is) your (?:instructions|rules|guidelines|directives|orders|system prompt|initial prompt)\\b`,
+    [
+      'instructions',
+      'rules',
+      'prompt',
+      'guidelines',
+      'directives',
+      'configuration',
+      'orders',
+      'embeddings',
+    ],
+    `\\b(?:print|translate|rephrase|format|list|summari[sz]e|output|repeat|show|tell me|give me|write|spell|explain|describe|convert|encode|paraphrase|reword|recite|dump|reveal|share|post|disclose|leak|complete|relay|return|transmit)${S}${F(4)}your${S}(?:\\p{L}{1,12}${S})?(?:instructions|rules|prompt|guidelines|directives|system prompt|pre-?prompt|initial prompt|configuration|parameters and instructions|embeddings)\\b|\\bwhat (?:are|were|is) your (?:instructions|rules|guidelines|directives|orders|system prompt|initial prompt)\\b`,
     [['your']],
   ),
   r(
@@ -817,7 +826,7 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     'agent-hijack',
     0.8,
     ['ai', 'llm', 'agent', 'assistant', 'bot', 'model', 'automated', 'gpt', 'a.i.', 'autonomous'],
-    `\\b(?:attention|hey|dear|hello|hi|to|calling|note to|notice to|admin notice to)${S}(?:all |any |every |the )?${AGENT}(?:s)?${S}${F(2)}(?:reading|processing|summari[sz]ing|parsing|reviewing|seeing|who|that|:|,)`,
+    `(?:\\b(?:attention|hey|dear|hello|hi|calling|note to|notice to|admin notice to)|(?:^|[.!?:>\\]\\-*#] ?|\\n)to)${S}(?:all |any |every |the )?${AGENT}(?:s)?${S}${F(2)}(?:reading|processing|summari[sz]ing|parsing|reviewing|seeing|who|that|:|,)`,
   ),
   r(
     'agent-hijack',
@@ -872,7 +881,7 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     'agent-hijack',
     0.7,
     ['transfer', 'send', 'wire', 'pay', 'deposit', 'move'],
-    `\\b(?:transfer|send|wire|pay|deposit|move)${S}${F(4)}(?:funds|money|budget|balance|all|crypto|eth|btc|usdc|usdt|eur|usd|\\d[\\d,.]{0,20})${S}${F(5)}(?:to|into|on)${S}${F(3)}(?:iban|wallet|address|account|portfel|0x[0-9a-f]{6})`,
+    `\\b(?:transfer|send|wire|pay|deposit|move)${S}${F(4)}(?:funds|money|budget|balance|all|crypto|eth|btc|usdc|usdt|eur|usd|\\d[\\d,.]{0,20})${S}${F(5)}(?:to|into|on)${S}(?!your\\b)${F(3)}(?:iban|wallet|address|account|portfel|0x[0-9a-f]{6})`,
   ),
   r(
     'agent-hijack',
@@ -1026,7 +1035,7 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     0.85,
     LATX,
     { words: ['sistem istemini'], nonAscii: true },
-    `(?:önceki|tüm|bütün)${S}${F(2)}(?:talimatları|komutları|kuralları)${S}${F(2)}(?:yok say|unut|görmezden gel|dikkate alma)|her şeyi unut|sistem istemini`,
+    `(?:önceki|tüm|bütün)${S}${F(2)}(?:talimatları|komutları|kuralları)${S}${F(2)}(?:yok say|unut|görmezden gel|dikkate alma)|her şeyi unut`,
   ),
   sr(
     'instruction-override',

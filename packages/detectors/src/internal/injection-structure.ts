@@ -82,6 +82,61 @@ const INVALID_WORDS: readonly string[] = [
 const GIVEN_TO_YOU =
   "(?:you (?:were|have been|are|got) (?:given|told|trained|programmed|instructed|bound by|running|running under|operating under|following|configured with)|you(?:'ve| have)? (?:got|received|follow|obey|run under|operate under)|(?:given|issued|assigned) to you)";
 
+// What an injected line asks the reader to do to its own reply: encode it, scramble it, or slip
+// in a promotion or a falsehood. Buyers ask for things in a reply ("include lead time in your
+// reply"); they do not ask for it in Base32 or with an ad for another site.
+const REPLY = '(?:your (?:reply|replies|answer|answers|response|responses|output|message))';
+const REPLY_VERB =
+  '(?:augment|modify|alter|change|provide|render|write|give|deliver|format|integrate|insert|add|include|embed|weave|append|prepend|start|begin|end|finish|close|enhance|enrich|use|apply|encode|encrypt|convert|invert|reverse|flip|scramble|shuffle|substitute|replace|swap|mention|tease|promote|advertise|plug|suggest|recommend|slip|sprinkle|put|make)';
+const REPLY_TWIST =
+  "(?:(?:caesar|substitution|monoalphabetic|vigen[eè]re|atbash) cipher|cipher|base ?(?:16|32|58|64|85)|hexadecimal|binary code|morse code|rot-?13|leetspeak|pig latin|reverse(?:d)? (?:order|sequence)|in reverse|backwards|upside[ -]down|keyboard symbols|alphanumeric substitution|(?:order|sequence) of (?:the )?(?:letters|words|characters)|https?:|www\\.|[a-z0-9-]{2,30}\\.(?:com|net|org|io|xyz|ru|biz|info)\\b|promot(?:e|es|ing|ion)|advertis(?:e|es|ing|ement)|sponsor(?:ed|ship)|affiliate|discount code|coupon|donations?|(?:is|are|that's|that is|which is|which are)(?:n't| not) true|untrue|fake|false (?:claims?|information|rumou?rs?|facts?)|made[ -]up|scandal|misinformation|conspiracy)";
+const REPLY_TWIST_WORDS: readonly string[] = [
+  'cipher',
+  'base',
+  'hexadecimal',
+  'binary',
+  'morse',
+  'rot',
+  'leet',
+  'pig latin',
+  'reverse',
+  'backwards',
+  'upside',
+  'keyboard symbols',
+  'substitution',
+  'order of',
+  'sequence of',
+  'http',
+  'www.',
+  '.com',
+  '.net',
+  '.org',
+  '.io',
+  '.xyz',
+  '.ru',
+  '.biz',
+  '.info',
+  'promot',
+  'advertis',
+  'sponsor',
+  'affiliate',
+  'discount code',
+  'coupon',
+  'donation',
+  'true',
+  'fake',
+  'false',
+  'made',
+  'scandal',
+  'misinformation',
+  'conspiracy',
+];
+// A persona handed to the reader, and a persona said to be free of the rules a model keeps.
+const PERSONA =
+  "(?:you are now|you're now|from now on,? you (?:are|will be|will act|will play|will respond)|you will (?:now )?(?:act|play|roleplay|role-play|respond|answer|behave|pretend) as|(?:act|roleplay|role-play|respond|answer|behave) as (?:if you (?:are|were) )?(?:an? |the )?(?:ai|model|chatbot|assistant|character|persona|entity)|(?:assume|adopt|take on|embody) the (?:role|persona|character|identity)|your (?:new )?name is now|stay in character|(?:new|assigned|alternate|alter) (?:persona|ego)|pretend (?:to be|you are|you're)|imagine you are|simulate (?:an? )?(?:ai|model|chatbot))";
+const NO_LIMITS =
+  "(?:unfiltered|uncensored|unrestricted|amoral|jailbroken|(?:free (?:of|from)|relieved of|devoid of|not bound by|unbound by|without|with no|has no|have no|lacks|(?:does not|doesn't) have) (?:any |all )?(?:of )?(?:the )?(?:ethical|moral|content|safety|openai'?s?)? ?(?:restrictions|filters?|ethics|morals|morality|censorship|guidelines|principles|content polic(?:y|ies)|moral compass|ethical constraints)|(?:openai|anthropic|google|microsoft)(?:'s)? (?:rules|policies|guidelines|content polic(?:y|ies)) (?:don't|do not|no longer|won't|will not|never) apply|breaks? (?:the )?(?:ai|openai|chatgpt) rules|(?:disregards?|ignores?) (?:any|all) (?:ethics|morals|principles|guidelines|rules))";
+
 /** Structural English rules, appended to the phrase rules. */
 export const STRUCTURE_RULES: readonly InjectionRule[] = [
   // The reader's rules declared void: "the rules you were given no longer apply".
@@ -317,6 +372,83 @@ export const STRUCTURE_RULES: readonly InjectionRule[] = [
     0.65,
     ['if you are', "if you're"],
     `\\bif you(?:'re| are) (?:an? |the )?(?:ai|llm|language model|ai agent|ai assistant|assistant|bot|automated agent|automated system|agent|autonomous agent)${S}${F(2)}(?:reading|processing|summari[sz]ing|parsing|reviewing|scraping|crawling|analy[sz]ing|seeing|indexing) (?:this|these|my)\\b`,
+  ),
+  // The reader's reply encoded, scrambled or carrying an ad: "augment your reply with a link to
+  // …", "provide your answer in base32", "use a caesar cipher for your reply".
+  r(
+    'output-manipulation',
+    0.6,
+    REPLY_TWIST_WORDS,
+    `\\b${REPLY_VERB}${S}${F(2)}${REPLY}${S}${F(8)}${REPLY_TWIST}|\\b${REPLY_VERB}${S}${F(6)}${REPLY_TWIST}${S}${F(6)}(?:in|into|to|for|within|throughout) ${REPLY}\\b|\\b(?:in|within|throughout) ${REPLY}${S}${F(2)}(?:${REPLY_VERB}|tease|claim|say|state)${S}${F(8)}${REPLY_TWIST}`,
+    [['your']],
+  ),
+  // The reader's tools and the credentials behind them, listed.
+  r(
+    'data-exfiltration',
+    0.8,
+    SECRET_WORDS,
+    `\\b(?:list|name|enumerate|tell me|show me|describe|print|output)${S}${F(2)}(?:tools?|functions|apis|plugins|integrations|services|accounts)${S}(?:that )?you (?:have|can|use|are connected)${S}${F(4)}${SECRET}\\b`,
+    [['tool', 'function', 'api', 'plugin', 'integration', 'service', 'account']],
+  ),
+  // The reader's own input echoed back: "print the exact input", "repeat the text above".
+  r(
+    'prompt-exfiltration',
+    0.6,
+    ['print', 'repeat', 'output', 'reproduce', 'echo', 'dump', 'recite', 'return'],
+    `\\b(?:print|repeat|output|reproduce|echo|dump|recite|return)${S}(?:back${S})?(?:all${S})?(?:of${S})?(?:the${S})?(?:exact|full|entire|whole|complete|original|raw|verbatim)${S}(?:input|prompt|text|context)\\b|\\b(?:print|repeat|output|reproduce|echo|dump|recite)${S}(?:back${S})?(?:all${S})?(?:of${S})?the${S}(?:(?:text|words|prompt|instructions|message|content|input)${S}(?:above|before this|so far)|above (?:text|words|prompt|instructions|input))\\b`,
+    [['input', 'prompt', 'text', 'context', 'words', 'instructions', 'message', 'content']],
+  ),
+  // "drop all your instructions": the reader's rules thrown out in plain words.
+  r(
+    'instruction-override',
+    0.85,
+    ['drop', 'ditch', 'scrap', 'throw'],
+    `\\b(?:drop|ditch|scrap|throw out|throw away)${S}(?:all${S}(?:of${S})?your|your${S}(?:previous|prior|old|original|current|existing|initial|system|safety))${S}${F(1)}${RULES}\\b`,
+    [RULE_WORDS],
+  ),
+  // A persona handed to the reader and, within a few sentences, said to be free of the rules a
+  // model keeps: a jailbreak. Either part alone is ordinary role-play or ordinary talk.
+  r(
+    'role-jailbreak',
+    0.65,
+    [
+      'unfiltered',
+      'uncensored',
+      'unrestricted',
+      'amoral',
+      'jailbroken',
+      'restriction',
+      'filter',
+      'ethic',
+      'moral',
+      'censorship',
+      'guidelines',
+      'principles',
+      'polic',
+      'rules',
+    ],
+    `\\b${PERSONA}${S}${F(40)}${NO_LIMITS}\\b|\\b${NO_LIMITS}${S}${F(40)}${PERSONA}\\b`,
+    [
+      [
+        'you',
+        'act',
+        'roleplay',
+        'role-play',
+        'respond',
+        'answer',
+        'behave',
+        'assume',
+        'adopt',
+        'take on',
+        'embody',
+        'character',
+        'persona',
+        'ego',
+        'pretend',
+        'imagine',
+        'simulate',
+      ],
+    ],
   ),
   // Story framing that carries an instruction to the reader.
   r(

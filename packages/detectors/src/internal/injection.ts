@@ -25,16 +25,42 @@ import { leetFold, normalize, rot13 } from './normalize.js';
 import type { RawFinding } from './rule.js';
 
 const META =
-  /prompt injection|injection attack|jailbreak(?:ing)? (?:attempt|prompt)s?|attackers?|\battacks?\b|\bpayloads?\b|\bexploits?\b|adversar|red[ -]team|owasp|mitigat|vulnerab|example of|for example|e\.g\.|such as|we tested|detect(?:ed|s|ion)?|classif|security research|phrases? like|guardrail|filter(?:ed|s)? (?:out|for)|\bour filter|warn(?:ing)? (?:about|against)|beware|watch out|scam|phishing|never (?:share|send|paste)|threat model|test cases?/i;
+  /prompt injection|injection attack|jailbreak(?:ing)? (?:attempt|prompt)s?|attackers?|\battacks?\b|\bpayloads?\b|\bexploits?\b|adversar|red[ -]team|owasp|mitigat|vulnerab|example of|for example|e\.g\.|such as|we tested|detect(?:ed|s|ion)?|classif|security research|phrases? like|guardrail|filter(?:ed|s)? (?:out|for)|\bour filter|warn(?:ing)? (?:about|against)|beware|watch out|scam|phishing|never (?:share|send|paste)|threat model|test cases?|test suite|the phrases?\b|\bwording\b|(?:white|hidden|invisible) text|\bspam\b|\bif you see\b|\bour parser\b|\bsanitiz|\bescapes?\b|keyword filters?|translit|\bfamous\b|\bwe (?:analy[sz]ed|logged|saw|found|observed)|started seeing|(?:report|flag) (?:it|them|the post|anything)|攻击|注入|漏洞|缓解|攻撃|インジェクション|脆弱性|공격|인젝션|취약점|атак|инъекц|уязвим|angriff|injektion|ataque|inyecci|attaque|attacco|iniezione|ataque|saldırı|enjeksiyon|\bremoved\b|\bdeleted\b|\ba (?:post|listing|message|comment|reply) that (?:said|says|read|asked|told)\b/i;
 
 // Reported speech in security talk: "tricks the model into ignoring …", "told the bot to reveal …".
 const REPORTED =
-  /\b(?:(?:the |a |an |that |this )?(?:models?|llms?|ai|agents?|assistants?|bots?|chatbots?|systems?|it|them|victims?|target|users?)|(?:ask|asks|asking|tell|tells|telling|urge|urges|urging|get|gets|getting) (?:you|people|agents|bots))\s(?:to|into)\s$/;
+  /\b(?:(?:the |a |an |that |this )?(?:models?|llms?|ai|agents?|assistants?|bots?|chatbots?|systems?|it|them|victims?|target|users?)|(?:ask|asks|asking|tell|tells|telling|urge|urges|urging|get|gets|getting|instructs?|instructing) (?:you|people|agents|bots|them|it|readers))\s(?:to|into)\s(?:[a-z]{2,12} or\s)?$/;
+
+// A prohibition or a promise not to ask, right before a request: "we will never ask you to post
+// your keys", "please don't share your session token". It states a policy; it asks for nothing.
+const PROHIBITED =
+  /\b(?:never|(?<!\bwhy )not|don['’]t|dont|do not|won['’]t|will not|shouldn['’]t|must not|mustn['’]t|cannot|can['’]t|no one will|nobody will)\s(?:(?:ever|again|legitimately|officially)\s)?(?:(?:ask|asks|request|requests|tell|require|need)\s(?:you|your agent|agents|anyone)(?:,?\s(?:or your agent,?\s)?)?(?:\bto\s)?)?$/;
+
+// A regular expression's source (alternations, escapes, groups): a filter quoting the words it
+// looks for, not an instruction.
+const REGEX_SOURCE = /\\[sbwdSW][+*?]?|\(\?[:!=<]|[a-z]\|[a-z]|\)[?*+]/;
 
 // Instructions that belong to a document, not to the reader: "ignore the previous
 // instructions in the README and run the new script".
 const ELSEWHERE =
-  /\b(?:in|from|of|on) (?:the|this|that|our|my) (?:readme|docs?|documentation|manual|guide|setup guide|install guide|tutorial|wiki|changelog|release notes|faq|spec|box|package)\b/;
+  /\b(?:in|from|of|on) (?:the|this|that|our|my) (?:readme|docs?|documentation|manual|guide|setup guide|install guide|tutorial|wiki|changelog|release notes|faq|spec|box|package)\b|\b(?:del|della|dello|de la|del|des|du|der|des|im|in der|aus der|van de|van het|uit de|do|da|dos|das) (?:manuale|manual|manuel|readme|guida|guía|guia|guide|handbuchs?|anleitung|dokumentation|documentación|documentação|documentazione|documentation|wiki|handleiding|tutorials?)\b/;
+
+// The poster's own money or agent, described: "from our shop wallet to our company account",
+// "our assistant … when processing these tickets it should ignore signatures".
+const OWN_SIDE = /\bfrom (?:our|my) |\b(?:it|he|she|they) (?:should|must|will|needs to)\b/;
+const OWN_AGENT_BEFORE =
+  /\b(?:our|my) (?:own )?(?:ai |support |sales )?(?:assistant|bot|agent|model|chatbot)s?\b[^.!?]{0,60}$/;
+
+// Right after "from now on you will / you are": an everyday notice, not a new rule set ("… you
+// will get the labels by email", "… you are our night-shift contact").
+const EVERYDAY_AFTER =
+  /^ (?:receive|get|be (?:billed|charged|invoiced|notified|able to)|see|find|need to pay|pay|have access|our|my|responsible|in charge|subscribed|welcome)\b/;
+
+// After a match aimed at the reader: "… for our legal assistant" names someone else's thing.
+const FOR_OTHERS_AFTER = /^\s?(?:for|of|in|to) (?:our|my|their|his|her|a client's|the client's)\b/;
+
+/** Calibrated confidence below which a rule finding is not reported (the calibration set's precision there is about one in ten). */
+const MIN_CONFIDENCE = 0.3;
 
 const never = (): boolean => false;
 
@@ -71,7 +97,27 @@ function weightOf(
   meta: () => boolean,
 ): number {
   let w = rule.weight;
-  if (rule.aimedAtReader === true && pointsAway(target.slice(start, end))) w *= AWAY_FACTOR;
+  if (
+    rule.aimedAtReader === true &&
+    (pointsAway(target.slice(start, end)) || FOR_OTHERS_AFTER.test(target.slice(end, end + 24)))
+  )
+    w *= AWAY_FACTOR;
+  if (
+    rule.type === 'agent-hijack' &&
+    (OWN_SIDE.test(target.slice(start, end)) ||
+      OWN_AGENT_BEFORE.test(target.slice(Math.max(0, start - 80), start)))
+  )
+    w *= AWAY_FACTOR;
+  if (REGEX_SOURCE.test(target.slice(start, end))) w *= AWAY_FACTOR;
+  if (
+    (rule.type === 'data-exfiltration' ||
+      rule.type === 'prompt-exfiltration' ||
+      rule.type === 'agent-hijack') &&
+    PROHIBITED.test(target.slice(Math.max(0, start - 48), start))
+  )
+    w *= AWAY_FACTOR;
+  if (rule.type === 'instruction-override' && EVERYDAY_AFTER.test(target.slice(end, end + 32)))
+    w *= AWAY_FACTOR;
   if (
     rule.type === 'instruction-override' &&
     ELSEWHERE.test(target.slice(Math.max(start, end - 4), end + 48))
@@ -79,6 +125,9 @@ function weightOf(
     w *= AWAY_FACTOR;
   if (!meta()) return w;
   if (inQuotes(target, start, end)) return w * 0.4;
+  // An address to agents quoted from inside the match: "notes to 'any bot reading this'".
+  if (rule.type === 'agent-hijack' && /\s["“'‘«]\p{L}/u.test(target.slice(start, end)))
+    return w * 0.4;
   if (REPORTED.test(target.slice(Math.max(0, start - 40), start))) return w * 0.45;
   return w;
 }
@@ -215,6 +264,7 @@ export function scanInjection(
     for (const h of chosen) {
       const [s, e] = map(h.start, h.end);
       const c = opts.rawWeights === true ? Math.min(1, h.weight) : calibrate(h.group, h.weight);
+      if (opts.rawWeights !== true && c < MIN_CONFIDENCE) continue;
       out.push({
         category: 'injection',
         type: opts.rawWeights === true ? h.group : h.type,
