@@ -24,7 +24,7 @@ import { nextViews, originalSpan, viewBudget } from './secret-views.js';
 import type { ResolvedSemantic } from './semantic/combine.js';
 import { combineSemantic } from './semantic/combine.js';
 import { resolveSemantic } from './semantic/options.js';
-import { viewTriggerKeywords } from './view-triggers.js';
+import { casedKeywords, viewTriggerKeywords } from './view-triggers.js';
 
 /** Fully resolved options. */
 export type Resolved = {
@@ -181,7 +181,10 @@ function index(rules: readonly Rule[], cats: ReadonlySet<Category>, builtIn: boo
   // The keywords that ask for decoded views ride in the same scan (view-triggers.ts).
   const triggers =
     cats.has('secret') || cats.has('pii')
-      ? viewTriggerKeywords(rules.filter((r) => r.category === 'secret').flatMap((r) => r.keywords))
+      ? viewTriggerKeywords(
+          rules.filter((r) => r.category === 'secret').flatMap((r) => r.keywords),
+          casedKeywords(rules.filter((r) => r.category === 'secret')),
+        )
       : new Map<string, number>();
   for (const k of triggers.keys()) add(k, undefined);
   const kws: string[] = [];
@@ -309,7 +312,11 @@ function runRule(rule: Rule, text: string, out: RawFinding[]): void {
       if (typeof v === 'number') conf = v;
     }
     if (rule.context) {
-      const hasCtx = rule.context.test(ctxWindow(start));
+      const after = rule.contextAfterChars;
+      const end = start + value.length;
+      const hasCtx =
+        rule.context.test(ctxWindow(start)) ||
+        (after !== undefined && rule.context.test(text.slice(end, end + after)));
       if (rule.needContext && !hasCtx) continue;
       if (hasCtx) conf = Math.min(1, conf + 0.25);
     }

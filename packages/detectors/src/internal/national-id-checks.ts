@@ -289,3 +289,23 @@ export function validNgNin(raw: string): boolean {
   const d = digits(raw);
   return d.length === 11 && d[0] !== '0' && !repeated(d);
 }
+
+const KVNR_SHAPE = /^[A-Z]\d{9}$/;
+
+/**
+ * German health-insurance number (KVNR, § 290 SGB V): a letter and nine digits. The
+ * letter's position in the alphabet (two digits) and the first eight digits, weighted
+ * 1, 2, 1, 2, … with the digits of each product summed, give the last digit mod 10.
+ */
+export function validDeKvnr(raw: string): boolean {
+  const u = raw.toUpperCase();
+  if (!KVNR_SHAPE.test(u)) return false;
+  const pos = String(u.charCodeAt(0) - 64).padStart(2, '0');
+  const ds = pos + u.slice(1, 9);
+  let sum = 0;
+  for (let i = 0; i < ds.length; i++) {
+    const p = Number(ds[i]) * (i % 2 === 0 ? 1 : 2);
+    sum += p > 9 ? p - 9 : p;
+  }
+  return sum % 10 === Number(u[9]);
+}

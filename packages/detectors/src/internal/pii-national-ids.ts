@@ -111,6 +111,13 @@ export const NATIONAL_ID_RULES: readonly Rule[] = [
       context: /national|rijksregister|registre|insz|niss/i,
     },
   ),
+  // German health-insurance number (KVNR): a capital letter and nine digits with a check digit.
+  rule('de-health-insurance', DIGITS, `${NBF('[A-Z]')}\\d{9}${NA}`, {
+    minDigitRun: 9,
+    confidence: 0.5,
+    validate: checked(c.validDeKvnr, 0.5),
+    context: /kvnr|krankenversichert|versichertennummer|egk|krankenkasse|health insurance/i,
+  }),
   // Bare digit runs: a context word is required.
   rule('br-cpf', ['cpf'], `${NBF('\\d')}\\d{10}(?!\\d)`, {
     minDigitRun: 11,

@@ -15,6 +15,19 @@ export const CANDIDATE: RegExp =
 const CONTEXT =
   /phone|mobile|cell|call|tel\b|telephone|fax|whatsapp|signal|sms|text me|number|contact|reach me|telefon|handy|téléphone|teléfono|telefono|celular|móvil|电话|手机|電話|携帯|전화|номер|телефон/i;
 
+/**
+ * The North American layout (ITU-T E.123 national form as the NANP writes it): `(415) 555-0132`,
+ * `415-555-0132`, `415.555.0132`, one separator throughout. Distinct enough to stand without
+ * a context word.
+ */
+const NANP = /^(?:\(\d{3}\) ?\d{3}-\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4})$/;
+/**
+ * The number just named as something else ("card number is", "social security number"):
+ * `number` there is not a phone context word.
+ */
+const OTHER_NUMBER =
+  /(?:card|account|acct|security|ssn|passport|licen[cs]e|tax|routing|iban|serial|order|invoice|tracking|policy|registration|id)(?: ?(?:no\.?|number|num|#))?(?: ?(?:is|was|:))? ?$/i;
+
 const HINTS: ReadonlyArray<readonly [RegExp, CountryCode]> = [
   [/japan|japanese|日本|電話/i, 'JP'],
   [/\buk\b|british|england|london/i, 'GB'],
@@ -47,7 +60,8 @@ export function findPhones(text: string): RawFinding[] {
     const before = text.slice(Math.max(0, m.index - 48), m.index);
     const intl = raw.startsWith('+') || raw.startsWith('00');
     const ctx = CONTEXT.test(before);
-    if (!intl && !ctx) continue;
+    const nanp = !intl && NANP.test(raw.trim());
+    if (!intl && ((!ctx && !nanp) || OTHER_NUMBER.test(before))) continue;
     let ok = false;
     if (intl) {
       const p = parsePhoneNumberFromString(raw.startsWith('00') ? `+${raw.slice(2)}` : raw);
@@ -72,7 +86,7 @@ export function findPhones(text: string): RawFinding[] {
       type: 'phone',
       start,
       end,
-      confidence: ctx ? 0.85 : 0.65,
+      confidence: ctx ? 0.85 : nanp ? 0.6 : 0.65,
       severity: 'medium',
     });
   }

@@ -8,7 +8,9 @@ import { PII_RULES } from './pii-rules.js';
  * case folding. Each sample is then checked against the real pattern.
  */
 function generator(re: RegExp): fc.Arbitrary<string> {
-  const src = re.source.replace(/\(\?<?[!=](?:[^()]|\([^()]*\))*\)/g, '').replace('\\1', '[ \\-]?');
+  const src = re.source
+    .replace(/\(\?<?[!=](?:[^()]|\([^()]*\))*\)/g, '')
+    .replaceAll('\\1', '[ \\-]?');
   return fc.stringMatching(new RegExp(src));
 }
 

@@ -22,6 +22,19 @@ const NA = '(?![A-Za-z0-9])';
 const NBF = (first: string, notAfter = '[A-Za-z0-9]'): string => `${first}(?<!${notAfter}.)`;
 const DIGITS: readonly string[] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
+const ID_WORDS =
+  /passport|pasaporte|passeport|reisepass|\bpass(?:nummer)?\b|licen[cs]e|führerschein|fuehrerschein|patente|permis|carnet|driver|voter|epic|insurance|versicherung|krankenkasse|sozialversicherung|rentenversicherung|social security|medicare|national id|identity|personal id|id number|id card|ausweis|personalausweis|dni|nie|nif|cpf|curp/i;
+/** Nine digits (3-2-4): the US SSN's shape, which its own checked rule decides. */
+const SSN_SHAPE = /^\d{3}-?\d{2}-?\d{4}$/;
+const SOCIAL_SECURITY = /social security/i;
+
+/** A number in the SSN's shape next to "social security" is left to the SSN rule. */
+function notSsnShaped(s: string, text: string, start: number): number {
+  return SSN_SHAPE.test(s) && SOCIAL_SECURITY.test(text.slice(Math.max(0, start - 64), start))
+    ? 0
+    : 0.55;
+}
+
 /** The PII rules. */
 export const PII_RULES: readonly Rule[] = [
   rule(
@@ -59,7 +72,9 @@ export const PII_RULES: readonly Rule[] = [
   rule(
     'iban',
     DIGITS,
-    `${NBF('[A-Z]')}[A-Z]\\d{2}(?:[ \\-]?[A-Z0-9]{4}){2,7}(?:[ \\-]?[A-Z0-9]{1,3})?${NA}`,
+    // One separator throughout (ISO 13616's print form groups by four with spaces): a word
+    // after a compact IBAN ("AL47…741 ALL CAPS") is not read as its last group.
+    `${NBF('[A-Z]')}[A-Z]\\d{2}([ \\-]?)[A-Z0-9]{4}(?:\\1[A-Z0-9]{4}){1,6}(?:\\1[A-Z0-9]{1,3})?${NA}`,
     {
       minDigitRun: 2,
       severity: 'medium',
@@ -86,7 +101,8 @@ export const PII_RULES: readonly Rule[] = [
   rule(
     'ip-address',
     ['.'],
-    `(?<![\\d.])(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}(?!\\.?\\d)`,
+    // A letter glued to either end makes it part of a word or an identifier, as for every rule.
+    `(?<![A-Za-z0-9.])(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)(?:\\.(?:25[0-5]|2[0-4]\\d|1\\d\\d|[1-9]?\\d)){3}(?!\\.?[A-Za-z0-9])`,
     {
       severity: 'low',
       confidence: 0.7,
@@ -142,9 +158,23 @@ export const PII_RULES: readonly Rule[] = [
       const ctx = /rrn|frn|korea|주민|외국인|registration/i.test(
         text.slice(Math.max(0, start - 64), start),
       );
-      return c >= 0.9 || (c > 0 && ctx) ? Math.max(c, 0.7) : 0;
+      if (c >= 0.9 || (c > 0 && ctx)) return Math.max(c, 0.7);
+      // Numbers issued since October 2020 carry no check digit (the last six digits are
+      // random); the printed layout YYMMDD-GNNNNNN with a valid date still identifies one.
+      return c > 0 && s.includes('-') ? 0.6 : 0;
     },
   }),
+  // Korean driver's licence: region (11–28) - year - serial - check, as printed on the licence.
+  rule(
+    'kr-driver-license',
+    DIGITS,
+    `${NBF('[12]', '[A-Za-z0-9-]')}\\d-\\d{2}-\\d{6}-\\d{2}(?![\\d\\-])`,
+    {
+      minDigitRun: 6,
+      validate: (s) => (v.validKrDriverLicense(s) ? 0.6 : 0),
+      context: /licen[cs]e|driver|면허/i,
+    },
+  ),
   rule('pl-pesel', DIGITS, `${NBF('\\d')}\\d{10}(?!\\d)`, {
     minDigitRun: 11,
     validate: (s) => (v.validPesel(s) ? 0.6 : 0),
@@ -167,13 +197,13 @@ export const PII_RULES: readonly Rule[] = [
     minDigitRun: 13,
     validate: (s) => (v.validZaId(s) ? 0.6 : 0),
   }),
-  rule('se-personnummer', DIGITS, `${NB}(?:19|20)?\\d{6}[\\-+]?\\d{4}(?!\\d)`, {
+  rule('se-personnummer', DIGITS, `${NB}(?:1[89]|20)?\\d{6}[\\-+]?\\d{4}(?!\\d)`, {
     minDigitRun: 6,
     validate: (s) => (v.validSePnr(s) ? 0.6 : 0),
   }),
   rule('in-aadhaar', DIGITS, `${NBF('[2-9]')}\\d{3}[ \\-:]?\\d{4}[ \\-:]?\\d{4}(?![\\d])`, {
     minDigitRun: 4,
-    validate: (s) => (v.validAadhaar(s) ? 0.7 : 0),
+    validate: (s, text, start) => (v.validAadhaar(s) && !v.groupFragment(s, text, start) ? 0.7 : 0),
   }),
   rule('uk-nhs', DIGITS, `${NBF('\\d')}\\d{2}[ \\-]?\\d{3}[ \\-]?\\d{4}(?!\\d)`, {
     minDigitRun: 4,
@@ -203,7 +233,18 @@ export const PII_RULES: readonly Rule[] = [
     'uk-driving-licence',
     DIGITS,
     `${NBF('[A-Z9]')}[A-Z9]{4}\\d[0156]\\d[0-3]\\d{2}[A-Z9]{2}\\d[A-Z]{2}${NA}`,
-    { minDigitRun: 6, confidence: 0.8 },
+    {
+      minDigitRun: 6,
+      confidence: 0.8,
+      flags: 'i',
+      // Printed in capitals; written in lower case it counts only next to a licence word.
+      validate: (s, text, start) =>
+        s === s.toUpperCase()
+          ? 0.8
+          : /licen[cs]e|driving|driver|dvla/i.test(text.slice(Math.max(0, start - 64), start))
+            ? 0.7
+            : 0,
+    },
   ),
   rule(
     'it-fiscal-code',
@@ -267,9 +308,10 @@ export const PII_RULES: readonly Rule[] = [
     `${NB}(?=[A-Za-z0-9\\-]{0,14}\\d)[A-Za-z]{0,3}\\d[A-Za-z0-9\\-]{5,14}${NA}`,
     {
       confidence: 0.55,
-      context:
-        /passport|pasaporte|passeport|reisepass|pass(?:nummer)?|licen[cs]e|führerschein|fuehrerschein|patente|permis|carnet|driver|voter|epic|insurance|versicherung|krankenkasse|sozialversicherung|rentenversicherung|social security|medicare|national id|identity|personal id|id number|id card|ausweis|personalausweis|dni|nie|nif|cpf|curp/i,
+      context: ID_WORDS,
       needContext: true,
+      contextAfterChars: 32,
+      validate: notSsnShaped,
     },
   ),
   ...NATIONAL_ID_RULES,

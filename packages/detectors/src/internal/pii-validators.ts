@@ -382,3 +382,26 @@ export function validDeTaxId(d: string): boolean {
   const c = 11 - p === 10 ? 0 : 11 - p;
   return c === Number(d[10]);
 }
+
+/** Region codes of Korean driver's licences (numeric since 2011): 11–26 and 28. */
+export function validKrDriverLicense(raw: string): boolean {
+  const region = Number(raw.slice(0, 2));
+  return (region >= 11 && region <= 26) || region === 28;
+}
+
+/** A group of a grouped number (up to four capitals or digits, one digit at least) ending the text before. */
+const GROUP_BEFORE = /(?:^|[^A-Za-z0-9])(?=[A-Z]{0,3}\d)[A-Z0-9]{1,4}$/;
+
+/**
+ * Whether grouped digits `s` (first separator at index 4) at `start` of `text` are one
+ * piece of a longer grouped number: another group joined by the same separator on either side.
+ */
+export function groupFragment(s: string, text: string, start: number): boolean {
+  const sep = s[4];
+  if (sep !== ' ' && sep !== '-' && sep !== ':') return false;
+  if (text[start - 1] === sep && GROUP_BEFORE.test(text.slice(Math.max(0, start - 6), start - 1)))
+    return true;
+  const end = start + s.length;
+  const after = text.charCodeAt(end + 1);
+  return text[end] === sep && after >= 48 && after <= 57;
+}

@@ -17,6 +17,7 @@ export type RuleOptions = {
   readonly gate?: RegExp;
   readonly context?: RegExp;
   readonly needContext?: boolean;
+  readonly contextAfterChars?: number;
   readonly minDigitRun?: number;
 };
 
@@ -52,6 +53,7 @@ export function ruleMaker(
       ...(o.validate ? { validate: o.validate } : {}),
       ...(o.context ? { context: o.context } : {}),
       ...(o.needContext ? { needContext: true } : {}),
+      ...(o.contextAfterChars !== undefined ? { contextAfterChars: o.contextAfterChars } : {}),
       ...(o.minDigitRun !== undefined ? { minDigitRun: o.minDigitRun } : {}),
       ...(o.gate ? { gate: o.gate } : {}),
     };

@@ -23,6 +23,11 @@ export type Rule = {
   /** Without a context word the finding is dropped. @default false */
   readonly needContext?: boolean;
   /**
+   * Also look for a context word this many characters after the match ("AB123 es mi
+   * pasaporte": many languages name the thing after the value). @default 0
+   */
+  readonly contextAfterChars?: number;
+  /**
    * Every match holds at least this many consecutive ASCII digits, so a text
    * without such a run skips the rule.
    */

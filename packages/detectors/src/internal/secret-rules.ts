@@ -1,6 +1,8 @@
 import { base62, crc32 } from './checksums.js';
+import { isPlaceholder } from './placeholder.js';
 import type { Rule } from './rule.js';
 import { ruleMaker } from './rule-builder.js';
+import { CLI_SECRET_RULES, CREDENTIAL_NOUN } from './secret-rules-cli.js';
 import { SAAS_SECRET_RULES } from './secret-rules-saas.js';
 
 /** Left boundary: not preceded by a token character. */
@@ -58,6 +60,17 @@ function pemBody(value: string): number {
 }
 
 /** A URL or connection-string password must not be a template or filler. */
+/** A curl user name that is itself a token (`-u TOKEN:`): long, with letters and digits. */
+function curlTokenUser(value: string): number {
+  if (value.length < 10 || !/\d/.test(value) || !/[A-Za-z]/.test(value)) return 0;
+  if (CREDENTIAL_NOUN.test(value) || /^[$%<{[]/.test(value) || isPlaceholder(value)) return 0;
+  return 0.75;
+}
+
+/** A curl password: as in a URL, and not the mere name of a credential (`-u user:token`). */
+const curlPassword = (value: string): number =>
+  CREDENTIAL_NOUN.test(value) ? 0 : urlPassword(value);
+
 function urlPassword(value: string): number {
   if (
     /^[$%<{[*]|^x+$|^\*+$|^(?:password|passwd|pwd|secret|changeme|your_?password|\.\.\.)$/i.test(
@@ -408,8 +421,18 @@ export const SECRET_RULES: readonly Rule[] = [
   rule(
     'curl-basic-auth',
     ['-u', '--user'],
-    `(?:^|\\s)(?:-u|--user)\\s{1,4}["']?[^\\s:"'$]{1,64}:([^\\s"'@$]{3,128})["']?(?=\\s|$)`,
-    { group: 1, validate: urlPassword, placeholderCheck: false, confidence: 0.8 },
+    // The password may be quoted on its own (`--user kevin:'s3cr…'`).
+    `(?:^|\\s)(?:-u|--user)\\s{1,4}["']?[^\\s:"'$]{1,64}:["']?([^\\s"'@$]{3,128})["']?(?=\\s|$)`,
+    { group: 1, validate: curlPassword, placeholderCheck: false, confidence: 0.8 },
+  ),
+  // An API token passed as the user name with an empty password (`curl -u TOKEN:`), as many
+  // HTTP APIs document for basic auth.
+  rule(
+    'curl-basic-auth',
+    ['-u', '--user'],
+    `(?:^|\\s)(?:-u|--user)\\s{1,4}["']?([^\\s:"'$]{10,128}):["']?(?=\\s|$)`,
+    { group: 1, validate: curlTokenUser, placeholderCheck: false, confidence: 0.75 },
   ),
   ...SAAS_SECRET_RULES,
+  ...CLI_SECRET_RULES,
 ];

@@ -38,6 +38,8 @@ const TOKEN_REACH = 512;
 const MIN_B64 = 24;
 /** Shortest hex run worth decoding (12 bytes). */
 const MIN_HEX = 24;
+/** Shortest run whose wrap onto the next line is joined (as the base64 walk's runs). */
+const MIN_SPLIT_RUN = 20;
 
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
 
@@ -213,6 +215,8 @@ function base64Printable(s: string, start: number, end: number): string | undefi
   return out;
 }
 
+const isB64 = (c: number): boolean => c < 128 && (B64_VALUE[c] as number) >= 0;
+
 /** Where a line break (`\`, CR, indentation) that continues a run at `end` stops, or −1. */
 function lineContinuation(s: string, end: number): number {
   let i = end;
@@ -221,39 +225,72 @@ function lineContinuation(s: string, end: number): number {
   if (s.charCodeAt(i) !== 10) return -1;
   i++;
   while (s.charCodeAt(i) === 32 || s.charCodeAt(i) === 9) i++;
-  const c = s.charCodeAt(i);
-  return c < 128 && (B64_VALUE[c] as number) >= 0 ? i : -1;
+  return isB64(s.charCodeAt(i)) ? i : -1;
 }
 
-/**
- * Base64 and hex runs that decode to printable ASCII, each as one part of
- * `out`; and, when `splits` is given, the line breaks that continue a run
- * (a value wrapped over lines) as edits.
- */
-function blobParts(
-  src: Source,
-  out: ViewBuilder | undefined,
-  budget: number,
-  splits: Edit[] | undefined,
-): void {
+/** Base64 and hex runs that decode to printable ASCII, each as one part of `out`. */
+function blobParts(src: Source, out: ViewBuilder, budget: number): void {
   const s = src.text;
   eachBase64Run(s, (start, end) => {
-    if (out !== undefined) {
-      if (out.length >= budget) return false;
-      let runEnd = end;
-      while (runEnd > start && s.charCodeAt(runEnd - 1) === 61) runEnd--;
-      const bin = hexPrintable(s, start, runEnd) ?? base64Printable(s, start, runEnd);
-      if (bin !== undefined) {
-        out.put(bin, start, end);
-        out.separate();
-      }
-    }
-    if (splits !== undefined) {
-      const next = lineContinuation(s, end);
-      if (next > 0) splits.push({ start: end, end: next, out: '' });
+    if (out.length >= budget) return false;
+    let runEnd = end;
+    while (runEnd > start && s.charCodeAt(runEnd - 1) === 61) runEnd--;
+    const bin = hexPrintable(s, start, runEnd) ?? base64Printable(s, start, runEnd);
+    if (bin !== undefined) {
+      out.put(bin, start, end);
+      out.separate();
     }
     return true;
   });
+}
+
+/**
+ * The line breaks that continue a run of {@link MIN_SPLIT_RUN}+ base64-alphabet characters
+ * (up to two `=` after it) on the next line: a value wrapped over lines, as edits that join
+ * it. Found from the line breaks themselves, so a text without one costs a native search.
+ */
+function lineSplits(s: string, out: Edit[]): void {
+  for (let nl = s.indexOf('\n'); nl >= 0; nl = s.indexOf('\n', nl + 1)) {
+    let end = nl;
+    if (s.charCodeAt(end - 1) === 13) end--;
+    if (s.charCodeAt(end - 1) === 92) end--;
+    let k = end;
+    for (let eq = 0; eq < 2 && k > 0 && s.charCodeAt(k - 1) === 61; eq++) k--;
+    let a = k;
+    const stop = Math.max(0, k - MIN_SPLIT_RUN);
+    while (a > stop && isB64(s.charCodeAt(a - 1))) a--;
+    if (k - a < MIN_SPLIT_RUN) continue;
+    const next = lineContinuation(s, end);
+    if (next > 0 && restOfValue(s, next)) out.push({ start: end, end: next, out: '' });
+  }
+}
+
+/** Characters that may follow the rest of a wrapped value on its line. */
+const isValueEnd = (c: number): boolean =>
+  Number.isNaN(c) ||
+  isSpace(c) ||
+  c === 34 ||
+  c === 39 ||
+  c === 96 ||
+  c === 92 ||
+  c === 44 ||
+  c === 59 ||
+  c === 41 ||
+  c === 93 ||
+  c === 125 ||
+  c === 62;
+
+/**
+ * Whether the run at `i` reads as the rest of a wrapped value: it ends (after up to two `=`)
+ * at white space, a quote, a closing bracket, `,` or `;`, or the end of the text, not at a
+ * `:` or `=` that makes the next line an assignment of its own (`docker_email: …`) or a
+ * `.` or `(` of code (`req.Header.Set(…)`).
+ */
+function restOfValue(s: string, i: number): boolean {
+  let e = i;
+  while (isB64(s.charCodeAt(e))) e++;
+  for (let eq = 0; eq < 2 && s.charCodeAt(e) === 61; eq++) e++;
+  return isValueEnd(s.charCodeAt(e));
 }
 
 /** Tokens of 16 to {@link TOKEN_REACH} characters, reversed (a reversed token prefix was seen). */
@@ -297,14 +334,20 @@ export function nextViews(
   const src: Source = { text, starts: view?.starts, ends: view?.ends };
   const blobs = new ViewBuilder(src);
   const splits: Edit[] = [];
-  blobParts(src, blobs, opts.budgetChars, splits);
+  lineSplits(text, splits);
+  // Decoded blobs hold personal data that no keyword announces; a secret in one shows an
+  // encoded spelling of its token prefix, which the keyword scan raised as ENCODED.
+  if (opts.pii || (opts.triggers & ViewTrigger.ENCODED) !== 0)
+    blobParts(src, blobs, opts.budgetChars);
   if ((opts.triggers & ViewTrigger.REVERSED) !== 0)
     reversedParts(src, blobs, opts.budgetChars - blobs.length);
   const edited = new ViewBuilder(src);
   const edits = findEdits(text, { triggers: opts.triggers, extra: splits });
   if (edits.length > 0) editedParts(src, edits, edited, opts.budgetChars - blobs.length);
   const out: SecretView[] = [];
-  const e = edited.build(true);
+  // The wording of a decoded blob stays a decoded blob's: edits inside it do not make
+  // assignment-shaped findings count there.
+  const e = edited.build(view?.generic ?? true);
   if (e !== undefined) out.push(e);
   const b = blobs.build(false);
   if (b !== undefined) out.push(b);
