@@ -19,11 +19,13 @@ const LATIN = /[a-z]/;
 const CYRILLIC = /[\u0400-\u04ff]/;
 const CJK = /[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
 const ARABIC = /[\u0600-\u06ff]/;
+const DEVANAGARI = /[\u0900-\u097f]/;
 
 function scriptOf(lang: string): RegExp {
   if (lang === 'ru') return CYRILLIC;
   if (lang === 'zh' || lang === 'ja' || lang === 'ko') return CJK;
   if (lang === 'ar') return ARABIC;
+  if (lang === 'hi') return DEVANAGARI;
   return LATIN;
 }
 
