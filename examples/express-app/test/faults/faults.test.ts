@@ -342,5 +342,5 @@ describe('fault injection under steady load (PostgreSQL, Redis, S3)', () => {
     expect(await heldContentProblems(all, rig)).toEqual([]);
     expect(await auditProblems(all, rig.pipeline)).toEqual([]);
     expect(rig.crashes).toEqual([]);
-  }, 120_000);
+  }, CASE_TIMEOUT_MS);
 });
