@@ -337,10 +337,14 @@ describe('fault injection under steady load (PostgreSQL, Redis, S3)', () => {
     CASE_TIMEOUT_MS,
   );
 
-  it('after every fault: all held content reads back, the audit chain verifies, no crash', async () => {
-    expect(all.length).toBeGreaterThan(0);
-    expect(await heldContentProblems(all, rig)).toEqual([]);
-    expect(await auditProblems(all, rig.pipeline)).toEqual([]);
-    expect(rig.crashes).toEqual([]);
-  }, CASE_TIMEOUT_MS);
+  it(
+    'after every fault: all held content reads back, the audit chain verifies, no crash',
+    async () => {
+      expect(all.length).toBeGreaterThan(0);
+      expect(await heldContentProblems(all, rig)).toEqual([]);
+      expect(await auditProblems(all, rig.pipeline)).toEqual([]);
+      expect(rig.crashes).toEqual([]);
+    },
+    CASE_TIMEOUT_MS,
+  );
 });
