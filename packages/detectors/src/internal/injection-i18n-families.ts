@@ -20,12 +20,16 @@ const CYRILLIC = /[\u0400-\u04ff]/;
 const CJK = /[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
 const ARABIC = /[\u0600-\u06ff]/;
 const DEVANAGARI = /[\u0900-\u097f]/;
+// Vietnamese letters outside other Latin alphabets: its phrases have few ASCII anchors (short ones
+// such as "qua" occur in any English config), so the script gates its rules instead.
+const VIETNAMESE = /[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/;
 
 function scriptOf(lang: string): RegExp {
   if (lang === 'ru') return CYRILLIC;
   if (lang === 'zh' || lang === 'ja' || lang === 'ko') return CJK;
   if (lang === 'ar') return ARABIC;
   if (lang === 'hi') return DEVANAGARI;
+  if (lang === 'vi') return VIETNAMESE;
   return LATIN;
 }
 
