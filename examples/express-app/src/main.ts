@@ -9,6 +9,7 @@ import { installMetrics } from './metrics.js';
 import { formatSteps, reviewHeldPosts } from './scenario.js';
 import { formatTable, seedPosts, sendPosts } from './seed.js';
 import { startDemoServices } from './services.js';
+import { stopOnSignal } from './shutdown.js';
 
 const smoke = process.argv.includes('--smoke');
 const out = (line = ''): void => {
@@ -105,16 +106,18 @@ async function main(): Promise<number> {
     );
   }
   out('Press Ctrl+C to stop.');
-  const shutdown = (): void => {
-    server.close();
-    server.closeAllConnections();
-    void pipeline
-      .close()
-      .then(() => services.stop())
-      .finally(() => process.exit(0));
-  };
-  process.once('SIGINT', shutdown);
-  process.once('SIGTERM', shutdown);
+  stopOnSignal(
+    async () => {
+      server.close();
+      server.closeAllConnections();
+      try {
+        await pipeline.close();
+      } finally {
+        await services.stop();
+      }
+    },
+    (line) => process.stderr.write(`${line}\n`),
+  );
   return -1;
 }
 
