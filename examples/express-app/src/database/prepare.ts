@@ -2,6 +2,7 @@ import { assertAuditDatabaseRole } from '@clawexchange/audit';
 import { Sequelize } from 'sequelize';
 import { grantAppPrivileges } from './grants.js';
 import { migrateUp, type OnStep } from './migrations.js';
+import { pgDriver } from './pg-driver.js';
 import { roleOf } from './roles.js';
 
 /**
@@ -53,6 +54,7 @@ export async function openAppDatabase(appUrl: string): Promise<Sequelize> {
   const sequelize = new Sequelize(appUrl, {
     logging: false,
     dialect: 'postgres',
+    dialectModule: pgDriver,
     dialectOptions: APP_CONNECTION_LIMITS,
   });
   try {
