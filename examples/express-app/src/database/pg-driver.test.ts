@@ -15,7 +15,7 @@ function message(type: string, body: Buffer): Buffer {
 const cstrings = (...parts: string[]) => Buffer.from(parts.map((p) => `${p}\0`).join(''));
 const int32s = (...values: number[]) => {
   const b = Buffer.alloc(values.length * 4);
-  values.forEach((v, i) => b.writeInt32BE(v, i * 4));
+  for (const [i, v] of values.entries()) b.writeInt32BE(v, i * 4);
   return b;
 };
 
