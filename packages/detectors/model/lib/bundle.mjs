@@ -18,7 +18,7 @@ export async function loadFeatureCode() {
     `export { normalize } from ${JSON.stringify(join(SRC, 'normalize.ts'))};`,
     `export { featurize } from ${JSON.stringify(join(SRC, 'semantic/features.ts'))};`,
     `export { bestWindow, windowsOf } from ${JSON.stringify(join(SRC, 'semantic/window.ts'))};`,
-    `export { semanticScore, semanticVerdict } from ${JSON.stringify(join(SRC, 'semantic/model.ts'))};`,
+    `export { semanticScore, semanticVerdict, semanticVerdictOf, shippedWeights } from ${JSON.stringify(join(SRC, 'semantic/model.ts'))};`,
     `export { SEMANTIC_MODEL } from ${JSON.stringify(join(SRC, 'semantic/weights.generated.ts'))};`,
   ].join('\n');
   const out = await build({

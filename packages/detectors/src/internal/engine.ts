@@ -12,6 +12,7 @@ import { scanInjection } from './injection.js';
 import { injectionKeywords } from './injection-prefilter.js';
 import type { KeywordScanner } from './keyword-scan.js';
 import { buildKeywordScanner } from './keyword-scan.js';
+import { normalize } from './normalize.js';
 import { checkDetectorOptions, customRuleSpec, SCAN_SPEC } from './option-keys.js';
 import { findPhones } from './pii-phone.js';
 import { PII_RULES } from './pii-rules.js';
@@ -501,14 +502,17 @@ function scanWindow(text: string, r: Resolved): RawFinding[] {
   }
   if (r.categories.has('injection')) {
     const from = raw.length;
+    // One normalised view for the rules and the learned stage.
+    const n = r.semantic !== undefined ? normalize(text) : undefined;
     raw.push(
       ...scanInjection(
         text,
         { maxDecodeDepth: r.maxDecodeDepth, decodeBudgetChars: 65_536 },
         injectionKws,
+        n,
       ),
     );
-    if (r.semantic !== undefined) combineSemantic(text, raw, from, r.semantic);
+    if (n !== undefined && r.semantic !== undefined) combineSemantic(n, raw, from, r.semantic);
   }
   return raw;
 }

@@ -21,7 +21,7 @@ import {
 import { AWAY_FACTOR, pointsAway } from './injection-rule-kit.js';
 import type { InjectionRule } from './injection-rules.js';
 import { INJECTION_RULES } from './injection-rules.js';
-import { leetFold, normalize, rot13 } from './normalize.js';
+import { leetFold, type Normalized, normalize, rot13 } from './normalize.js';
 import type { RawFinding } from './rule.js';
 
 const META =
@@ -233,14 +233,16 @@ function emitReversedRuns(text: string, opts: InjectionOptions, out: RawFinding[
  * Injection findings with offsets into `text`.
  * @param asciiKeywords - when `text` is ASCII, the prefilter keywords it holds
  *   (found by the caller's whitespace-folding keyword scan of `text`)
+ * @param normalized - `normalize(text)`, when the caller already has it (the learned stage reads it too)
  */
 export function scanInjection(
   text: string,
   opts: InjectionOptions,
   asciiKeywords?: number[],
+  normalized?: Normalized,
 ): RawFinding[] {
   const out: RawFinding[] = [];
-  const n = normalize(text);
+  const n = normalized ?? normalize(text);
   // ASCII text normalises to itself lower-cased with whitespace runs folded: the same keywords.
   if (asciiKeywords !== undefined && n.ascii) primeKeywords(n.text, asciiKeywords);
   // Whether the text talks about injection (quoted examples weigh less); asked only on a hit.

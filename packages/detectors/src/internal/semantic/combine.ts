@@ -15,9 +15,10 @@
  * - in between, rule findings are left as they are.
  */
 import type { Severity } from '../../types.js';
+import type { Normalized } from '../normalize.js';
 import type { RawFinding } from '../rule.js';
 import type { SemanticVerdict } from './model.js';
-import { semanticVerdict } from './model.js';
+import { semanticVerdictOf } from './model.js';
 
 /** The operating points of the combination, resolved from the options and the shipped model. */
 export type ResolvedSemantic = {
@@ -88,19 +89,19 @@ export function combineWith(
 }
 
 /**
- * Scores `text` with the shipped model and combines the verdict with the
+ * Scores a text with the shipped model and combines the verdict with the
  * injection findings in `raw` from index `from` on (see {@link combineWith}).
  *
- * @param text - the text (one scan window)
+ * @param n - the text's normalised view (one scan window; the rules' own)
  * @param raw - raw findings; changed in place, a model finding appended
  * @param from - index of the first injection finding of `text` in `raw`
  * @param s - the operating points
  */
 export function combineSemantic(
-  text: string,
+  n: Normalized,
   raw: RawFinding[],
   from: number,
   s: ResolvedSemantic,
 ): void {
-  combineWith(semanticVerdict(text), raw, from, s);
+  combineWith(semanticVerdictOf(n), raw, from, s);
 }

@@ -23,24 +23,31 @@ export type Featurized = {
 };
 
 /** Longest word prefix whose character n-grams are taken (longer runs add unigram/bigram only). */
-const MAX_SUBWORD_CHARS = 24;
-const FNV_OFFSET = 0x811c9dc5;
-const FNV_PRIME = 16777619;
-const SEED_UNIGRAM = 0x01000193;
-const SEED_BIGRAM = 0x2545f491;
-const SEED_NGRAM = 0x5bd1e995;
-const BOW = 2;
-const EOW = 3;
+export const MAX_SUBWORD_CHARS = 24;
+/** FNV-1a offset basis of the word and n-gram hashes. */
+export const FNV_OFFSET = 0x811c9dc5;
+/** FNV-1a prime. */
+export const FNV_PRIME = 16777619;
+/** Mixed into a word's hash for its unigram feature. */
+export const SEED_UNIGRAM = 0x01000193;
+/** Multiplies the previous word's hash for a bigram feature. */
+export const SEED_BIGRAM = 0x2545f491;
+/** Start value (xor the offset basis) of a character n-gram's hash. */
+export const SEED_NGRAM = 0x5bd1e995;
+/** Code of the word-start mark in character n-grams. */
+export const BOW = 2;
+/** Code of the word-end mark in character n-grams. */
+export const EOW = 3;
 
 const GOLDEN = 0x9e3779b1;
 
 /** Fibonacci hashing: the top `32 − shift` bits of h · 2^32/φ, a table index. */
-function slot(h: number, shift: number): number {
+export function slot(h: number, shift: number): number {
   return Math.imul(h, GOLDEN) >>> shift;
 }
 
 /** One character of a Chinese or Japanese run: a token of its own. */
-function isIdeographic(c: number): boolean {
+export function isIdeographic(c: number): boolean {
   return (
     (c >= 0x3040 && c <= 0x30ff) ||
     (c >= 0x3400 && c <= 0x4dbf) ||
@@ -51,7 +58,7 @@ function isIdeographic(c: number): boolean {
 }
 
 /** Letters, digits and combining marks of any script (punctuation, symbols, emoji and spaces split words). */
-function isWordUnit(c: number): boolean {
+export function isWordUnit(c: number): boolean {
   if (c < 0x80) return (c >= 48 && c <= 57) || (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
   if (c < 0xc0) return c === 0xaa || c === 0xb5 || c === 0xba;
   if (c === 0xd7 || c === 0xf7) return false;

@@ -9,11 +9,10 @@
  * to 4 decimals, so the last bits of `exp` cannot change a reported value.
  */
 import { inflateRawSync } from 'node:zlib';
-import { normalize } from '../normalize.js';
-import { featurize } from './features.js';
+import { type Normalized, normalize } from '../normalize.js';
+import { scoreView } from './score.js';
 import type { SemanticModelSpec } from './spec.js';
 import { SEMANTIC_MODEL, SEMANTIC_WEIGHTS } from './weights.generated.js';
-import { bestWindow } from './window.js';
 
 /** The model's verdict on a text. */
 export type SemanticScore = {
@@ -67,16 +66,24 @@ export type SemanticVerdict = {
  * @returns the calibrated probability, and the strongest window's span on demand
  */
 export function semanticVerdict(text: string): SemanticVerdict {
+  return semanticVerdictOf(normalize(text));
+}
+
+/**
+ * Scores a text from its normalised view (as the rules computed it, so the
+ * text is not normalised twice).
+ *
+ * @param n - `normalize(text)`
+ * @returns the calibrated probability, and the strongest window's span in the text on demand
+ */
+export function semanticVerdictOf(n: Normalized): SemanticVerdict {
   const spec = SEMANTIC_MODEL;
-  const n = normalize(text);
-  const f = featurize(n.text, spec.bits);
-  const best = bestWindow(f, shippedWeights(), spec);
+  const best = scoreView(n.text, spec.bits, shippedWeights(), spec);
   const probability = calibrate(best.logit, spec);
   if (best.toToken === 0) return { probability, span: () => [0, 0] };
-  const from = f.tokenStart[best.fromToken] as number;
-  const to = f.tokenEnd[best.toToken - 1] as number;
+  const { viewStart, viewEnd } = best;
   // The offset map of the normalised view is built lazily: only for a finding.
-  return { probability, span: () => [n.map[from] as number, n.map[to] as number] };
+  return { probability, span: () => [n.map[viewStart] as number, n.map[viewEnd] as number] };
 }
 
 /**

@@ -76,17 +76,48 @@ export function bestWindow(
     sum[i + 1] = (sum[i] as number) + s;
     count[i + 1] = end;
   }
-  const w = windowsOf(t, shape);
-  let best: WindowScore = { logit: shape.bias, fromToken: 0, toToken: 0 };
-  for (let i = 0; i < w.length; i += 2) {
-    const a = w[i] as number;
-    const b = w[i + 1] as number;
-    const n = (count[b] as number) - (count[a] as number);
-    if (n <= 0) continue;
-    const z = shape.bias + (shape.scale * ((sum[b] as number) - (sum[a] as number))) / Math.sqrt(n);
-    if (best.toToken === 0 || z > best.logit) best = { logit: z, fromToken: a, toToken: b };
+  return bestOfPrefix(sum, count, t, shape);
+}
+
+/**
+ * The window with the highest logit, from per-token prefix sums (the windows
+ * of {@link windowsOf}, walked without building the list).
+ *
+ * @param sum - `sum[i]`: total weight of the features of tokens `[0, i)`
+ * @param count - `count[i]`: number of features of tokens `[0, i)`
+ * @param t - number of tokens
+ * @param shape - window, stride, scale and bias
+ * @returns the best window and its logit, less the length penalty
+ */
+export function bestOfPrefix(
+  sum: Float64Array,
+  count: Float64Array,
+  t: number,
+  shape: LinearShape,
+): WindowScore {
+  let logit = shape.bias;
+  let fromToken = 0;
+  let toToken = 0;
+  let windows = 0;
+  const size = Math.min(t, shape.window);
+  const step = Math.max(1, Math.min(shape.stride, shape.window));
+  for (let a = 0; ; a += step) {
+    const from = Math.min(a, t - size);
+    const to = from + size;
+    windows++;
+    const n = (count[to] as number) - (count[from] as number);
+    if (n > 0) {
+      const z =
+        shape.bias + (shape.scale * ((sum[to] as number) - (sum[from] as number))) / Math.sqrt(n);
+      if (toToken === 0 || z > logit) {
+        logit = z;
+        fromToken = from;
+        toToken = to;
+      }
+    }
+    if (to >= t) break;
   }
   const c = shape.lengthPenalty ?? 0;
-  if (c === 0 || w.length <= 2) return best;
-  return { ...best, logit: best.logit - c * Math.log(w.length / 2) };
+  if (c !== 0 && windows > 1) logit -= c * Math.log(windows);
+  return { logit, fromToken, toToken };
 }
