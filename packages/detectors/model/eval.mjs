@@ -36,7 +36,7 @@ const maxConf = (fs) => fs.reduce((m, f) => Math.max(m, f.confidence), 0);
 /** Rules alone, model alone and the combination on one text. */
 export function judge(text) {
   const rules = dist.scan(text, { categories: ['injection'], semantic: { enabled: false } });
-  const comb = dist.scan(text, { categories: ['injection'] });
+  const comb = dist.scan(text, { categories: ['injection'], semantic: { enabled: true } });
   const m = code.semanticScore(text);
   return {
     rules: { score: maxConf(rules), plugin: dist.scoreFindings(rules).score },
@@ -254,6 +254,26 @@ function main() {
     'recall @ 1% FPR 52.3% (linear: 0.966, 68.9%); without W1, on W1: AUC 0.781, 15.4% (linear 0.820,',
     '17.3%); without W2, on W2: AUC 0.745, 12.1% (linear 0.775, 17.6%); about 4× the training time and',
     '16 multiply-adds per feature at inference. The linear model ships.',
+    '',
+    '## Data round 2 (2026-12-04): writer T1, the winner and the loser',
+    '',
+    'Writer T1 (`model/data/gen-t1.mjs` + `t1-banks.mjs`: our own phrase banks in 19 languages and',
+    'carriers — quoted mail, README, JSON, YAML, tables, CSV, code comments, story framing — with',
+    'honest posts in the same carriers and vocabulary) was added to M1, W1 and W2. Three models,',
+    'each trained by this command on its data, measured on the held-aside data (which chose between',
+    'them, once, as the brief asked: a mild use of held-aside data, two candidates only):',
+    '',
+    '| model | training texts | held-aside attacks held / flagged, model alone | honest held / flagged, model alone | recall @ 1% FPR, AUC (model alone) | combination: attacks held, honest held / flagged | leave-one-writer-out AUC | `injection-dev`, official scorer, `--semantic` |',
+    '|---|---|---|---|---|---|---|---|',
+    '| before: `lr-words+char3-4-l2`, 2^18 (M1, W1, W2) | 3,162 | 33.2% / 34.0% | 0.5% / 0.5% | 44.2%, 0.934 | 38.6%, 1.5% / 2.0% | W1 0.820, W2 0.775 | recall 89.4%, FPR 2.9% |',
+    '| **winner**: `lr-words+char3-4-b20`, 2^20 (+ T1, 3,040) | 6,202 | 34.1% / 38.2% | 0.5% / 0.5% | 50.7%, 0.945 | 40.1%, 1.3% / 2.0% | W1 0.855, W2 0.876, T1 0.975 | recall 90.1%, FPR 5.5% |',
+    '| loser: `lr-words+char3-4-l2`, 2^18 (+ T1 with 89 more phrases, 3,160) | 6,322 | 34.1% / 40.3% | 0.7% / 0.8% | 45.7%, 0.948 | 39.9%, 1.5% / 2.3% | W1 0.859, W2 0.871, T1 0.954 | not measured |',
+    '',
+    'The loser holds 0.7% of the held-aside honest posts (over the 0.5% bound). The winner carries',
+    'better to unseen writers (leave-one-writer-out AUC up 0.04–0.10) but gains little on the',
+    'held-aside writer (+0.9 points held by the model alone) and raises false positives on',
+    '`injection-dev` with the stage on (FPR 5.5% against 2.9%, mostly role-play and code posts).',
+    'Combination figures of the "before" row are with the same rules as the others (this commit).',
     '',
     `## Held-aside data (${evHeld.n} texts, ${evHeld.attacks} attacks; never used for training or tuning)`,
     '',

@@ -4,7 +4,8 @@
  * writes one line per case,
  * `{"id","findings":[{category,type,start,end,confidence,severity}]}`.
  * A case that cannot be parsed or scanned gets `"error"` (a code, never text).
- * Flags: `--categories secret,pii,injection`.
+ * Flags: `--categories secret,pii,injection`; `--semantic` turns the learned
+ * injection stage on (`semantic: { enabled: true }`).
  */
 import { createInterface } from 'node:readline';
 import { isDetectorError } from './errors.js';
@@ -18,8 +19,12 @@ function parseCategories(argv: readonly string[]): Category[] | undefined {
 }
 
 async function main(): Promise<void> {
-  const categories = parseCategories(process.argv.slice(2));
-  const detector = createDetector(categories ? { categories } : {});
+  const argv = process.argv.slice(2);
+  const categories = parseCategories(argv);
+  const detector = createDetector({
+    ...(categories ? { categories } : {}),
+    ...(argv.includes('--semantic') ? { semantic: { enabled: true } } : {}),
+  });
   const rl = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
   const out: string[] = [];
   const flush = (): void => {
