@@ -28,7 +28,9 @@ function reference(v: string, kw: string, strongSep: boolean, quoted: boolean): 
   if (/\d+\.\d+(?:\.\d+)?$/.test(v) && /[a-z]{3}/i.test(v) && /[-.]/.test(v)) return 0;
   if (v.includes('://')) return 0;
   const codey = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\)?)?$/;
-  if (codey.test(v) && (!/\d/.test(v) || v.length < 40)) return 0;
+  // …unless its last part is a random run: 16+ characters, both cases, 3+ digit groups.
+  const randomLast = /(?:^|\.)(?=[^.]{16,}$)(?=[^.]*[a-z])(?=[^.]*[A-Z])(?:[^.\d]*\d+){3}[^.]*$/;
+  if (codey.test(v) && (!/\d/.test(v) || v.length < 40) && !randomLast.test(v)) return 0;
   if (/^\d+$/.test(v) && v.length < 20) return 0;
   if (/^(?:true|false|none|null|nil|required|optional|string|bearer|basic)$/i.test(v)) return 0;
   if (/^\d{4}-\d{2}-\d{2}/.test(v)) return 0;

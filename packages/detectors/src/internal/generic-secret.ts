@@ -40,10 +40,10 @@ export const GENERIC_KEYWORDS: readonly string[] = [
 ];
 
 // After the keyword: rest of the identifier, a closing quote, a separator (in prose "is",
-// "was" or "are" count like `=`), an optional opening quote, then the value. Every
+// "was" or "are" count like `=`, R's `<-` too), an optional opening quote, then the value. Every
 // quantifier is bounded.
 export const AFTER: RegExp =
-  /([A-Za-z0-9_.-]{0,24})[\\"'\]]{0,3}[ \t]{0,3}(?:string[ \t]{1,3})?(=>|:=|::|[:=>|]|,|\s-\s| (?:is|was|are):? |\s)?[ \t]{0,3}(["'`({]|\\")?[ \t]?([^\s"'`<>{}[\](),;|\\]{6,1000})/y;
+  /([A-Za-z0-9_.-]{0,24})[\\"'\]]{0,3}[ \t]{0,3}(?:string[ \t]{1,3})?(=>|:=|::|<-|[:=>|]|,|\s-\s| (?:is|was|are):? |\s)?[ \t]{0,3}(["'`({]|\\")?[ \t]?([^\s"'`<>{}[\](),;|\\]{6,1000})/y;
 
 /** Values in a provider's own format are judged by that provider's rule, not here. */
 const KNOWN_PREFIX =
@@ -58,6 +58,8 @@ const END_OK = /[\s"'`,;)\]}>&|\\]/;
 // Used per keyword hit: compiled once here, not per call.
 const SENTENCE_PUNCT = /[.:,!?]/;
 const TRAILING_PUNCT = /[.:,!?]$/;
+/** The next parameter of a URL query (`&limit=5`): the value ends before it. */
+const NEXT_QUERY_PARAM = /&[A-Za-z_][A-Za-z0-9_.-]{0,40}=/;
 const PASS_WORD_SUFFIX = /^[a-vx-z]/i;
 const LOWER_START = /^[a-z]/;
 /** Keywords that may end an identifier inside a lower-case word (`dbpassword`, `apitoken`). */
@@ -105,7 +107,29 @@ function dottedNotACredential(v: string, bits: number): boolean {
     return true;
   // A version at the end holds a digit; the dot answers the original "has - or ." test.
   if (digit && VERSION_END.test(v) && THREE_LETTERS.test(v)) return true;
-  return CODEY.test(v) && (!digit || v.length < 40);
+  return CODEY.test(v) && (!digit || v.length < 40) && !randomMember(v);
+}
+
+/**
+ * A dotted value whose last part is a random run (`s.ZC9Ecf4M5g9o…`: a prefixed token), not
+ * a member name: 16 characters or more, both letter cases, digits in 3 or more groups.
+ */
+function randomMember(v: string): boolean {
+  const from = v.lastIndexOf('.') + 1;
+  if (v.length - from < 16) return false;
+  let groups = 0;
+  let lower = false;
+  let upper = false;
+  let prevDigit = false;
+  for (let i = from; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    const digit = c >= 48 && c <= 57;
+    if (digit && !prevDigit) groups++;
+    if (c >= 97 && c <= 122) lower = true;
+    else if (c >= 65 && c <= 90) upper = true;
+    prevDigit = digit;
+  }
+  return groups >= 3 && lower && upper;
 }
 
 /**
@@ -180,6 +204,11 @@ export function genericAt(text: string, kw: string, end: number): RawFinding | u
   if (kw === 'key' && LOWER_START.test(suffix)) return undefined;
   let value = m[4] ?? '';
   let vEnd = m.index + m[0].length;
+  const param = value.indexOf('&') > 0 ? value.search(NEXT_QUERY_PARAM) : -1;
+  if (param > 0) {
+    vEnd -= value.length - param;
+    value = value.slice(0, param);
+  }
   while (value.length > 0 && TRAILING_PUNCT.test(value)) {
     value = value.slice(0, -1);
     vEnd--;

@@ -3,6 +3,7 @@
  * prefix: a registry login's password flag, a Cloudinary URL, Sidekiq's commercial gem
  * credentials, a Laravel Sanctum token. Each is written from the tool's documented format.
  */
+import { validValue } from './generic-secret.js';
 import { isPlaceholder } from './placeholder.js';
 import type { Rule } from './rule.js';
 import { ruleMaker } from './rule-builder.js';
@@ -29,6 +30,22 @@ const LOGIN_COMMAND = /(?:docker|podman|buildah|skopeo|nerdctl|oras)[ \t]{1,4}lo
 function loginPassword(value: string, text: string, start: number): number {
   const from = Math.max(0, text.lastIndexOf('\n', start) + 1, start - 300);
   return LOGIN_COMMAND.test(text.slice(from, start)) ? literalPassword(value) : 0;
+}
+
+/** A MySQL or MariaDB client command earlier on the same line (at most 300 characters before). */
+const MYSQL_COMMAND =
+  /(?:^|[\s;&|(])(?:mysql|mysqldump|mysqladmin|mysqlimport|mysqlsh|mariadb|mariadb-dump)[ \t]/;
+
+/** The password glued to `-p` (`mysql -u root -ps3cret`): a literal, on a MySQL client's line. */
+function mysqlPassword(value: string, text: string, start: number): number {
+  const from = Math.max(0, text.lastIndexOf('\n', start) + 1, start - 300);
+  return MYSQL_COMMAND.test(text.slice(from, start)) ? literalPassword(value) : 0;
+}
+
+/** A config value that is a literal, not a reference (`$(…)`, `#{…}`, `%VAR%`, `{{…}}`). */
+function configLiteral(value: string): number {
+  if (/^[$#%{[]|\{\{|\$\(/.test(value)) return 0;
+  return literalPassword(value);
 }
 
 /** Sanctum's random part is `Str::random(40)`: upper, lower and digits all occur. */
@@ -59,6 +76,54 @@ export const CLI_SECRET_RULES: readonly Rule[] = [
     ['contribsys'],
     `(?:bundle_(?:enterprise|gems)__contribsys__com|(?:enterprise|gems)\\.contribsys\\.com)["']?[ \\t]{0,3}[:= \\t][ \\t]{0,3}["']?([0-9a-f]{8}:[0-9a-f]{8})(?![0-9a-f])`,
     { group: 1, flags: 'i', placeholderCheck: false, confidence: 0.9 },
+  ),
+  // MySQL client: `-p<password>` with no space (a space makes MySQL prompt and read the next
+  // word as the database), also `-p'…'` (MySQL reference manual, "Specifying Passwords").
+  rule(
+    'mysql-cli-password',
+    ['-p'],
+    `(?:^|[ \\t])-p["']?([^\\s"'$\\-][^\\s"']{3,127})["']?(?=\\s|$)`,
+    {
+      group: 1,
+      validate: mysqlPassword,
+      placeholderCheck: false,
+    },
+  ),
+  // `sshpass -p <password> ssh …` and `redis-cli -a <password>` (their manual pages).
+  rule(
+    'cli-password-flag',
+    ['sshpass', 'redis-cli'],
+    `(?:sshpass[ \\t]{1,4}-p|redis-cli[^\\n]{0,200}?[ \\t]-a)[ \\t]{1,4}["']?([^\\s"'$][^\\s"']{3,127})["']?(?=\\s|$)`,
+    { group: 1, validate: literalPassword, placeholderCheck: false },
+  ),
+  // ~/.netrc (curl, git, ftp): `machine <host> login <user> password <secret>`.
+  rule(
+    'netrc-password',
+    ['machine'],
+    `(?:^|\\s)machine[ \\t]{1,8}\\S{1,253}\\s{1,8}login[ \\t]{1,8}\\S{1,128}\\s{1,8}password[ \\t]{1,8}(\\S{4,256})`,
+    { group: 1, validate: configLiteral, placeholderCheck: false },
+  ),
+  // .NET app.config / web.config: `<add key="…Password…" value="…" />`.
+  rule(
+    'dotnet-config-secret',
+    ['<add'],
+    `<add[ \\t]{1,8}key[ \\t]{0,3}=[ \\t]{0,3}"[A-Za-z0-9_.:\\-]{0,40}(?:password|passwd|pwd|secret|token|api[_.\\-]?key|access[_.\\-]?key|private[_.\\-]?key)[A-Za-z0-9_.:\\-]{0,20}"[ \\t]{1,8}value[ \\t]{0,3}=[ \\t]{0,3}"([^"<>\\s]{6,256})"`,
+    { group: 1, flags: 'i', validate: configLiteral, placeholderCheck: false },
+  ),
+  // PowerShell: `ConvertTo-SecureString "<password>" -AsPlainText` puts the secret in the script.
+  rule(
+    'powershell-plaintext-password',
+    ['convertto-securestring'],
+    `ConvertTo-SecureString[ \\t]{1,4}(?:-String[ \\t]{1,4})?["']([^"'\\s$]{6,256})["'][ \\t]{1,4}-AsPlainText`,
+    { group: 1, flags: 'i', validate: literalPassword, placeholderCheck: false },
+  ),
+  // An API client built with its key as the first argument, as vendors' SDK samples show
+  // (`new HubSpotAPI("…")`, `MailClient('…')`): the value must look random, as in an assignment.
+  rule(
+    'sdk-client-key',
+    ['client(', 'api(', 'sdk('],
+    `(?<![A-Za-z0-9_])[A-Z][A-Za-z0-9_]{0,40}(?:Client|API|Api|SDK|Sdk)\\([ \\t]{0,3}["']([A-Za-z0-9_\\-+/=]{20,200})["']`,
+    { group: 1, validate: (v) => (validValue(v, 'key', true, true) > 0 ? 0.6 : 0) },
   ),
   // Laravel Sanctum personal access token: `<id>|<40 random characters>`, since Laravel 10
   // optionally followed by a CRC32 in hex (laravel/sanctum, PersonalAccessToken).

@@ -4,6 +4,7 @@ import type { Rule } from './rule.js';
 import { ruleMaker } from './rule-builder.js';
 import { CLI_SECRET_RULES, CREDENTIAL_NOUN } from './secret-rules-cli.js';
 import { SAAS_SECRET_RULES } from './secret-rules-saas.js';
+import { VENDOR_SECRET_RULES } from './secret-rules-vendors.js';
 
 /** Left boundary: not preceded by a token character. */
 const L = '(?<![A-Za-z0-9_\\-])';
@@ -435,4 +436,5 @@ export const SECRET_RULES: readonly Rule[] = [
   ),
   ...SAAS_SECRET_RULES,
   ...CLI_SECRET_RULES,
+  ...VENDOR_SECRET_RULES,
 ];
