@@ -176,51 +176,65 @@ const SCRIPT_MATCHES_ASCII: readonly boolean[] = SCRIPTS.map((re) => {
   return false;
 });
 
+// Per script class: the rules that run whenever it occurs (no anchors), and the rules that also
+// run on any non-ASCII text. Rules with anchors are reached from the keywords found instead, so
+// a call reads only the rules that can run, not the whole list (it grows with every language).
+const FREE: readonly number[][] = SCRIPTS.map(() => []);
+const ON_NON_ASCII: readonly number[][] = SCRIPTS.map(() => []);
+INJECTION_I18N_RULES.forEach((rule, ri) => {
+  const si = SCRIPT_OF[ri] as number;
+  if (si < 0) return;
+  if (rule.nonAscii === true) (ON_NON_ASCII[si] as number[]).push(ri);
+  else if (rule.keywords.length === 0) (FREE[si] as number[]).push(ri);
+});
+const HAS_ANCHORED: readonly boolean[] = SCRIPTS.map((_, si) =>
+  INJECTION_I18N_RULES.some((r, ri) => SCRIPT_OF[ri] === si && r.keywords.length > 0),
+);
+
+// Per multilingual rule: the call that last chose it.
+const chosenIn = new Int32Array(INJECTION_I18N_RULES.length);
+let chooseCall = 0;
+
 /**
- * Multilingual rules worth running on `plain`: their script occurs and, for
- * rules with anchors, one of the anchors (or any non-ASCII character) does too.
+ * Multilingual rules worth running on `plain`, in rule order: their script
+ * occurs and, for rules with anchors, one of the anchors (or, for rules marked
+ * `nonAscii`, any non-ASCII character) does too.
  * @param knownAscii - the caller knows `plain` is ASCII (skips that check)
  */
 export function i18nRules(plain: string, knownAscii = false): InjectionRule[] {
-  const out: InjectionRule[] = [];
   const nonAscii = !knownAscii && NON_ASCII.test(plain);
-  // Script answers as bits (asked, present; there are far fewer than 31 scripts): no allocation.
-  let asked = 0;
+  // Script answers as bits (there are far fewer than 31 scripts): no allocation.
   let present = 0;
-  let anchorsRead = false;
-  for (let ri = 0; ri < INJECTION_I18N_RULES.length; ri++) {
-    const rule = INJECTION_I18N_RULES[ri] as InjectionRule;
-    const si = SCRIPT_OF[ri] as number;
-    if (si < 0) continue;
-    const bit = 1 << si;
-    if ((asked & bit) === 0) {
-      asked |= bit;
-      const script = SCRIPTS[si] as RegExp;
-      if ((nonAscii || SCRIPT_MATCHES_ASCII[si] === true) && script.test(plain)) present |= bit;
-    }
-    if ((present & bit) === 0) continue;
-    if (rule.keywords.length > 0 || rule.nonAscii) {
-      if (!anchorsRead) {
-        anchorsRead = true;
-        markAnchored(plain);
-      }
-      if (anchoredIn[ri] !== anchorCall && !(rule.nonAscii === true && nonAscii)) continue;
-    }
-    out.push(rule);
+  let anchored = false;
+  for (let si = 0; si < SCRIPTS.length; si++) {
+    if (!nonAscii && SCRIPT_MATCHES_ASCII[si] !== true) continue;
+    if (!(SCRIPTS[si] as RegExp).test(plain)) continue;
+    present |= 1 << si;
+    anchored ||= HAS_ANCHORED[si] === true;
   }
-  return out;
-}
-
-// Per multilingual rule: the call that last found one of its anchors.
-const anchoredIn = new Int32Array(INJECTION_I18N_RULES.length);
-let anchorCall = 0;
-
-function markAnchored(plain: string): void {
-  if (anchorCall === 0x7fffffff) {
-    anchoredIn.fill(0);
-    anchorCall = 0;
+  if (present === 0) return [];
+  if (chooseCall === 0x7fffffff) {
+    chosenIn.fill(0);
+    chooseCall = 0;
   }
-  anchorCall++;
-  const { idx, kws } = keywordsIn(plain);
-  for (const k of kws) for (const r of idx.i18n[k] as number[]) anchoredIn[r] = anchorCall;
+  chooseCall++;
+  const picked: number[] = [];
+  const pick = (ri: number): void => {
+    if (chosenIn[ri] === chooseCall) return;
+    chosenIn[ri] = chooseCall;
+    picked.push(ri);
+  };
+  for (let si = 0; si < SCRIPTS.length; si++) {
+    if ((present & (1 << si)) === 0) continue;
+    for (const ri of FREE[si] as number[]) pick(ri);
+    if (nonAscii) for (const ri of ON_NON_ASCII[si] as number[]) pick(ri);
+  }
+  if (anchored) {
+    const { idx, kws } = keywordsIn(plain);
+    for (const k of kws)
+      for (const ri of idx.i18n[k] as number[])
+        if ((present & (1 << (SCRIPT_OF[ri] as number))) !== 0) pick(ri);
+  }
+  picked.sort((x, y) => x - y);
+  return picked.map((ri) => INJECTION_I18N_RULES[ri] as InjectionRule);
 }

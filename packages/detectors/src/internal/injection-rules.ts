@@ -826,7 +826,7 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     'agent-hijack',
     0.8,
     ['ai', 'llm', 'agent', 'assistant', 'bot', 'model', 'automated', 'gpt', 'a.i.', 'autonomous'],
-    `(?:\\b(?:attention|hey|dear|hello|hi|calling|note to|notice to|admin notice to)|(?:^|[.!?:>\\]\\-*#] ?|\\n)to)${S}(?:all |any |every |the )?${AGENT}(?:s)?${S}${F(2)}(?:reading|processing|summari[sz]ing|parsing|reviewing|seeing|who|that|:|,)`,
+    `\\b(?:attention|hey|dear|hello|hi|calling|note to|notice to|admin notice to|to(?<=(?:^|[.!?:>\\]\\-*#\\n] ?)to))${S}(?:all |any |every |the )?${AGENT}(?:s)?${S}${F(2)}(?:reading|processing|summari[sz]ing|parsing|reviewing|seeing|who|that|:|,)`,
   ),
   r(
     'agent-hijack',
