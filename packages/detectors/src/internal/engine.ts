@@ -184,7 +184,7 @@ function index(rules: readonly Rule[], cats: ReadonlySet<Category>, builtIn: boo
     cats.has('secret') || cats.has('pii')
       ? viewTriggerKeywords(
           rules.filter((r) => r.category === 'secret').flatMap((r) => r.keywords),
-          casedKeywords(rules.filter((r) => r.category === 'secret')),
+          casedKeywords(rules.filter((r) => r.category === 'secret' && r.encodedTrigger !== false)),
         )
       : new Map<string, number>();
   for (const k of triggers.keys()) add(k, undefined);

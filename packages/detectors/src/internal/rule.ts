@@ -38,6 +38,12 @@ export type Rule = {
    * skips the rule.
    */
   readonly gate?: RegExp;
+  /**
+   * `false`: the keywords' base64 and hex spellings do not make a secrets-only scan decode
+   * the text's blobs (a keyword of three characters, or one that names a config key, has
+   * encoded spellings that random base64 holds too often). @default true
+   */
+  readonly encodedTrigger?: boolean;
 };
 
 /** Raw finding before redaction and de-duplication. */

@@ -84,6 +84,7 @@ export const CLI_SECRET_RULES: readonly Rule[] = [
     ['-p'],
     `(?:^|[ \\t])-p["']?([^\\s"'$\\-][^\\s"']{3,127})["']?(?=\\s|$)`,
     {
+      encodedTrigger: false,
       group: 1,
       validate: mysqlPassword,
       placeholderCheck: false,
@@ -94,28 +95,40 @@ export const CLI_SECRET_RULES: readonly Rule[] = [
     'cli-password-flag',
     ['sshpass', 'redis-cli'],
     `(?:sshpass[ \\t]{1,4}-p|redis-cli[^\\n]{0,200}?[ \\t]-a)[ \\t]{1,4}["']?([^\\s"'$][^\\s"']{3,127})["']?(?=\\s|$)`,
-    { group: 1, validate: literalPassword, placeholderCheck: false },
+    { encodedTrigger: false, group: 1, validate: literalPassword, placeholderCheck: false },
   ),
   // ~/.netrc (curl, git, ftp): `machine <host> login <user> password <secret>`.
   rule(
     'netrc-password',
     ['machine'],
     `(?:^|\\s)machine[ \\t]{1,8}\\S{1,253}\\s{1,8}login[ \\t]{1,8}\\S{1,128}\\s{1,8}password[ \\t]{1,8}(\\S{4,256})`,
-    { group: 1, validate: configLiteral, placeholderCheck: false },
+    { encodedTrigger: false, group: 1, validate: configLiteral, placeholderCheck: false },
   ),
   // .NET app.config / web.config: `<add key="…Password…" value="…" />`.
   rule(
     'dotnet-config-secret',
     ['<add'],
     `<add[ \\t]{1,8}key[ \\t]{0,3}=[ \\t]{0,3}"[A-Za-z0-9_.:\\-]{0,40}(?:password|passwd|pwd|secret|token|api[_.\\-]?key|access[_.\\-]?key|private[_.\\-]?key)[A-Za-z0-9_.:\\-]{0,20}"[ \\t]{1,8}value[ \\t]{0,3}=[ \\t]{0,3}"([^"<>\\s]{6,256})"`,
-    { group: 1, flags: 'i', validate: configLiteral, placeholderCheck: false },
+    {
+      encodedTrigger: false,
+      group: 1,
+      flags: 'i',
+      validate: configLiteral,
+      placeholderCheck: false,
+    },
   ),
   // PowerShell: `ConvertTo-SecureString "<password>" -AsPlainText` puts the secret in the script.
   rule(
     'powershell-plaintext-password',
     ['convertto-securestring'],
     `ConvertTo-SecureString[ \\t]{1,4}(?:-String[ \\t]{1,4})?["']([^"'\\s$]{6,256})["'][ \\t]{1,4}-AsPlainText`,
-    { group: 1, flags: 'i', validate: literalPassword, placeholderCheck: false },
+    {
+      encodedTrigger: false,
+      group: 1,
+      flags: 'i',
+      validate: literalPassword,
+      placeholderCheck: false,
+    },
   ),
   // An API client built with its key as the first argument, as vendors' SDK samples show
   // (`new HubSpotAPI("…")`, `MailClient('…')`): the value must look random, as in an assignment.
@@ -123,7 +136,11 @@ export const CLI_SECRET_RULES: readonly Rule[] = [
     'sdk-client-key',
     ['client(', 'api(', 'sdk('],
     `(?<![A-Za-z0-9_])[A-Z][A-Za-z0-9_]{0,40}(?:Client|API|Api|SDK|Sdk)\\([ \\t]{0,3}["']([A-Za-z0-9_\\-+/=]{20,200})["']`,
-    { group: 1, validate: (v) => (validValue(v, 'key', true, true) > 0 ? 0.6 : 0) },
+    {
+      encodedTrigger: false,
+      group: 1,
+      validate: (v) => (validValue(v, 'key', true, true) > 0 ? 0.6 : 0),
+    },
   ),
   // Laravel Sanctum personal access token: `<id>|<40 random characters>`, since Laravel 10
   // optionally followed by a CRC32 in hex (laravel/sanctum, PersonalAccessToken).

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { scanSecrets } from '../index.js';
+import { scan, scanSecrets } from '../index.js';
+import { SECRET_RULES } from './secret-rules.js';
 
 // Deterministic random strings: every token here is made up, shaped like the documented format.
 let seed = 987654321;
@@ -172,4 +173,19 @@ describe('vendor secret rules: near misses are not reported as the vendor token'
       expect(found(text, type)).toBeUndefined();
     });
   }
+});
+
+describe('vendor secret rules: short prefixes and encodings', () => {
+  it('a base64-wrapped token of a three-character prefix is still found when blobs are decoded', () => {
+    const pat = `pat${alnum(14)}.${hex(64)}`;
+    const text = `config blob: ${btoa(`AIRTABLE_TOKEN=${pat}\n`)}`;
+    const types = scan(text, { categories: ['secret', 'pii'] }).map((f) => f.type);
+    expect(types).toContain('airtable-pat');
+  });
+  it('rules whose keywords are three characters long do not ask secrets-only scans to decode', () => {
+    const short = SECRET_RULES.filter(
+      (r) => r.encodedTrigger === false && r.keywords.some((k) => k.length === 3),
+    ).map((r) => r.type);
+    expect(short).toEqual(expect.arrayContaining(['airtable-pat', 'elevenlabs-api-key']));
+  });
 });
