@@ -25,16 +25,16 @@ import { leetFold, type Normalized, normalize, rot13 } from './normalize.js';
 import type { RawFinding } from './rule.js';
 
 const META =
-  /prompt injection|injection attack|jailbreak(?:ing)? (?:attempt|prompt)s?|attackers?|\battacks?\b|\bpayloads?\b|\bexploits?\b|adversar|red[ -]team|owasp|mitigat|vulnerab|example of|for example|e\.g\.|such as|we tested|detect(?:ed|s|ion)?|classif|security research|phrases? like|guardrail|filter(?:ed|s)? (?:out|for)|\bour filter|warn(?:ing)? (?:about|against)|beware|watch out|scam|phishing|never (?:share|send|paste)|threat model|test cases?|test suite|the phrases?\b|\bwording\b|(?:white|hidden|invisible) text|\bspam\b|\bif you see\b|\bour parser\b|\bsanitiz|\bescapes?\b|keyword filters?|translit|\bfamous\b|\bwe (?:analy[sz]ed|logged|saw|found|observed)|started seeing|(?:report|flag) (?:it|them|the post|anything)|攻击|注入|漏洞|缓解|攻撃|インジェクション|脆弱性|공격|인젝션|취약점|атак|инъекц|уязвим|angriff|injektion|ataque|inyecci|attaque|attacco|iniezione|ataque|saldırı|enjeksiyon|\bremoved\b|\bdeleted\b|\ba (?:post|listing|message|comment|reply) that (?:said|says|read|asked|told)\b/i;
+  /prompt injection|injection attack|jailbreak(?:ing)? (?:attempt|prompt)s?|attackers?|\battacks?\b|\bpayloads?\b|\bexploits?\b|adversar|red[ -]team|owasp|mitigat|vulnerab|example of|for example|e\.g\.|such as|we tested|detect(?:ed|s|ion)?|classif|security research|phrases? like|guardrail|filter(?:ed|s)? (?:out|for)|\bour filter|warn(?:ing)? (?:about|against)|beware|watch out|scam|phishing|never (?:share|send|paste)|threat model|test cases?|test suite|the phrases?\b|\bwording\b|(?:white|hidden|invisible) text|\bspam\b|\bif you see\b|\bour parser\b|\bsanitiz|\bescapes?\b|keyword filters?|translit|\bfamous\b|\bwe (?:analy[sz]ed|logged|saw|found|observed)|started seeing|(?:report|flag) (?:it|them|the post|anything)|攻击|注入|漏洞|缓解|攻撃|インジェクション|脆弱性|공격|인젝션|취약점|атак|инъекц|уязвим|angriff|injektion|ataque|inyecci|attaque|attacco|iniezione|ataque|saldırı|enjeksiyon|\bremoved\b|\bdeleted\b|\ba (?:post|listing|message|comment|reply) that (?:said|says|read|asked|told)\b|\bdefang|\bquoting (?:a|an|one|the|this|some)\b|security boundar/i;
 
 // Reported speech in security talk: "tricks the model into ignoring …", "told the bot to reveal …".
 const REPORTED =
-  /\b(?:(?:the |a |an |that |this )?(?:models?|llms?|ai|agents?|assistants?|bots?|chatbots?|systems?|it|them|victims?|target|users?)|(?:ask|asks|asking|tell|tells|telling|urge|urges|urging|get|gets|getting|instructs?|instructing) (?:you|people|agents|bots|them|it|readers))\s(?:to|into)\s(?:[a-z]{2,12} or\s)?$/;
+  /\b(?:(?:the |a |an |that |this )?(?:models?|llms?|ai|agents?|assistants?|bots?|chatbots?|systems?|it|them|victims?|target|users?)|(?:ask|asks|asking|tell|tells|telling|urge|urges|urging|get|gets|getting|instructs?|instructing) (?:you|people|agents|bots|them|it|readers))\s(?:to|into)\s(?:[a-z]{2,12}(?: or)?\s)?$/;
 
 // A prohibition or a promise not to ask, right before a request: "we will never ask you to post
 // your keys", "please don't share your session token". It states a policy; it asks for nothing.
 const PROHIBITED =
-  /\b(?:never|(?<!\bwhy )not|don['’]t|dont|do not|won['’]t|will not|shouldn['’]t|must not|mustn['’]t|cannot|can['’]t|no one will|nobody will)\s(?:(?:ever|again|legitimately|officially)\s)?(?:(?:ask|asks|request|requests|tell|require|need)\s(?:you|your agent|agents|anyone)(?:,?\s(?:or your agent,?\s)?)?(?:\bto\s)?)?$/;
+  /\b(?:never|(?<!\bwhy )not|don['’]t|dont|do not|doesn['’]t|does not|didn['’]t|did not|won['’]t|will not|shouldn['’]t|must not|mustn['’]t|cannot|can['’]t|no one will|nobody will)\s(?:(?:ever|again|legitimately|officially)\s)?(?:(?:ask|asks|request|requests|tell|require|need)\s(?:you|your agent|agents|anyone)(?:,?\s(?:or your agent,?\s)?)?(?:\bto\s)?)?$/;
 
 // A regular expression's source (alternations, escapes, groups): a filter quoting the words it
 // looks for, not an instruction.
@@ -50,6 +50,16 @@ const ELSEWHERE =
 const OWN_SIDE = /\bfrom (?:our|my) |\b(?:it|he|she|they) (?:should|must|will|needs to)\b/;
 const OWN_AGENT_BEFORE =
   /\b(?:our|my) (?:own )?(?:ai |support |sales )?(?:assistant|bot|agent|model|chatbot)s?\b[^.!?]{0,60}$/;
+
+// The poster's own work, told in the first person: "I write and version the system prompt for
+// you", "we also send the system message". A statement of what the poster does, not a request.
+const FIRST_PERSON_BEFORE =
+  /\b(?:i|we)(?:['’](?:ll|d|ve)|\s(?:will|would|can|could|also|usually|always|often|just|then|now|first))*\s$/;
+const AT_READER = /\byou(?:r|rs|rself)?\b/;
+
+// An override named only to be avoided: "instead of ignoring the rule globally", "stop skipping
+// the checks".
+const AVOIDED_BEFORE = /\b(?:instead of|rather than|without|avoid(?:s|ing)?|stop|quit)\s$/;
 
 // Right after "from now on you will / you are": an everyday notice, not a new rule set ("… you
 // will get the labels by email", "… you are our night-shift contact").
@@ -117,6 +127,17 @@ function weightOf(
   )
     w *= AWAY_FACTOR;
   if (rule.type === 'instruction-override' && EVERYDAY_AFTER.test(target.slice(end, end + 32)))
+    w *= AWAY_FACTOR;
+  if (
+    rule.type === 'instruction-override' &&
+    AVOIDED_BEFORE.test(target.slice(Math.max(0, start - 16), start))
+  )
+    w *= AWAY_FACTOR;
+  if (
+    (rule.type === 'data-exfiltration' || rule.type === 'prompt-exfiltration') &&
+    FIRST_PERSON_BEFORE.test(target.slice(Math.max(0, start - 40), start)) &&
+    !AT_READER.test(target.slice(start, end))
+  )
     w *= AWAY_FACTOR;
   if (
     rule.type === 'instruction-override' &&
