@@ -183,8 +183,10 @@ function index(rules: readonly Rule[], cats: ReadonlySet<Category>, builtIn: boo
   const triggers =
     cats.has('secret') || cats.has('pii')
       ? viewTriggerKeywords(
-          rules.filter((r) => r.category === 'secret').flatMap((r) => r.keywords),
-          casedKeywords(rules.filter((r) => r.category === 'secret' && r.encodedTrigger !== false)),
+          rules
+            .filter((r) => r.category === 'secret' && r.viewTrigger !== false)
+            .flatMap((r) => r.keywords),
+          casedKeywords(rules.filter((r) => r.category === 'secret' && r.viewTrigger !== false)),
         )
       : new Map<string, number>();
   for (const k of triggers.keys()) add(k, undefined);

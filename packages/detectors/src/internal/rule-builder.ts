@@ -19,7 +19,7 @@ export type RuleOptions = {
   readonly needContext?: boolean;
   readonly contextAfterChars?: number;
   readonly minDigitRun?: number;
-  readonly encodedTrigger?: boolean;
+  readonly viewTrigger?: boolean;
 };
 
 /** A category's defaults for {@link ruleMaker}. */
@@ -57,7 +57,7 @@ export function ruleMaker(
       ...(o.contextAfterChars !== undefined ? { contextAfterChars: o.contextAfterChars } : {}),
       ...(o.minDigitRun !== undefined ? { minDigitRun: o.minDigitRun } : {}),
       ...(o.gate ? { gate: o.gate } : {}),
-      ...(o.encodedTrigger === false ? { encodedTrigger: false } : {}),
+      ...(o.viewTrigger === false ? { viewTrigger: false } : {}),
     };
   };
 }

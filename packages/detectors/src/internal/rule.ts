@@ -39,11 +39,12 @@ export type Rule = {
    */
   readonly gate?: RegExp;
   /**
-   * `false`: the keywords' base64 and hex spellings do not make a secrets-only scan decode
-   * the text's blobs (a keyword of three characters, or one that names a config key, has
-   * encoded spellings that random base64 holds too often). @default true
+   * `false`: the rule's keywords ask for no decoded view (their base64 and hex spellings do
+   * not make a secrets-only scan decode blobs, their spaced and reversed spellings build no
+   * view). For keywords of three characters, whose encoded spellings random base64 holds too
+   * often, palindromic ones (`aaaa`, `atta`), and config names. @default true
    */
-  readonly encodedTrigger?: boolean;
+  readonly viewTrigger?: boolean;
 };
 
 /** Raw finding before redaction and de-duplication. */

@@ -84,7 +84,7 @@ export const CLI_SECRET_RULES: readonly Rule[] = [
     ['-p'],
     `(?:^|[ \\t])-p["']?([^\\s"'$\\-][^\\s"']{3,127})["']?(?=\\s|$)`,
     {
-      encodedTrigger: false,
+      viewTrigger: false,
       group: 1,
       validate: mysqlPassword,
       placeholderCheck: false,
@@ -95,14 +95,14 @@ export const CLI_SECRET_RULES: readonly Rule[] = [
     'cli-password-flag',
     ['sshpass', 'redis-cli'],
     `(?:sshpass[ \\t]{1,4}-p|redis-cli[^\\n]{0,200}?[ \\t]-a)[ \\t]{1,4}["']?([^\\s"'$][^\\s"']{3,127})["']?(?=\\s|$)`,
-    { encodedTrigger: false, group: 1, validate: literalPassword, placeholderCheck: false },
+    { viewTrigger: false, group: 1, validate: literalPassword, placeholderCheck: false },
   ),
   // ~/.netrc (curl, git, ftp): `machine <host> login <user> password <secret>`.
   rule(
     'netrc-password',
     ['machine'],
     `(?:^|\\s)machine[ \\t]{1,8}\\S{1,253}\\s{1,8}login[ \\t]{1,8}\\S{1,128}\\s{1,8}password[ \\t]{1,8}(\\S{4,256})`,
-    { encodedTrigger: false, group: 1, validate: configLiteral, placeholderCheck: false },
+    { viewTrigger: false, group: 1, validate: configLiteral, placeholderCheck: false },
   ),
   // .NET app.config / web.config: `<add key="…Password…" value="…" />`.
   rule(
@@ -110,7 +110,7 @@ export const CLI_SECRET_RULES: readonly Rule[] = [
     ['<add'],
     `<add[ \\t]{1,8}key[ \\t]{0,3}=[ \\t]{0,3}"[A-Za-z0-9_.:\\-]{0,40}(?:password|passwd|pwd|secret|token|api[_.\\-]?key|access[_.\\-]?key|private[_.\\-]?key)[A-Za-z0-9_.:\\-]{0,20}"[ \\t]{1,8}value[ \\t]{0,3}=[ \\t]{0,3}"([^"<>\\s]{6,256})"`,
     {
-      encodedTrigger: false,
+      viewTrigger: false,
       group: 1,
       flags: 'i',
       validate: configLiteral,
@@ -123,7 +123,7 @@ export const CLI_SECRET_RULES: readonly Rule[] = [
     ['convertto-securestring'],
     `ConvertTo-SecureString[ \\t]{1,4}(?:-String[ \\t]{1,4})?["']([^"'\\s$]{6,256})["'][ \\t]{1,4}-AsPlainText`,
     {
-      encodedTrigger: false,
+      viewTrigger: false,
       group: 1,
       flags: 'i',
       validate: literalPassword,
@@ -137,7 +137,7 @@ export const CLI_SECRET_RULES: readonly Rule[] = [
     ['client(', 'api(', 'sdk('],
     `(?<![A-Za-z0-9_])[A-Z][A-Za-z0-9_]{0,40}(?:Client|API|Api|SDK|Sdk)\\([ \\t]{0,3}["']([A-Za-z0-9_\\-+/=]{20,200})["']`,
     {
-      encodedTrigger: false,
+      viewTrigger: false,
       group: 1,
       validate: (v) => (validValue(v, 'key', true, true) > 0 ? 0.6 : 0),
     },

@@ -184,7 +184,7 @@ describe('vendor secret rules: short prefixes and encodings', () => {
   });
   it('rules whose keywords are three characters long do not ask secrets-only scans to decode', () => {
     const short = SECRET_RULES.filter(
-      (r) => r.encodedTrigger === false && r.keywords.some((k) => k.length === 3),
+      (r) => r.viewTrigger === false && r.keywords.some((k) => k.length === 3),
     ).map((r) => r.type);
     expect(short).toEqual(expect.arrayContaining(['airtable-pat', 'elevenlabs-api-key']));
   });

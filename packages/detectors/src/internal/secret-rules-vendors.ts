@@ -82,11 +82,11 @@ export const VENDOR_SECRET_RULES: readonly Rule[] = [
     'yandex-cloud-token',
     ['aqvn', 't1.'],
     `${L}(?:AQVN[A-Za-z0-9_\\-]{35,38}|t1\\.[A-Z0-9a-z_\\-]{20,200}={0,2}\\.[A-Z0-9a-z_\\-]{86}={0,2})${R}`,
-    { encodedTrigger: false, validate: mixedFrom(4) },
+    { viewTrigger: false, validate: mixedFrom(4) },
   ),
   // Scaleway: the secret key is a UUID, named SCW_SECRET_KEY in its CLI and SDKs.
   rule('scaleway-secret-key', ['scw'], assigned('scw[_\\-.]?secret[_\\-.]?key', UUID), {
-    encodedTrigger: false,
+    viewTrigger: false,
     group: 1,
     flags: 'i',
   }),
@@ -110,7 +110,7 @@ export const VENDOR_SECRET_RULES: readonly Rule[] = [
   ),
   // Collaboration and content
   rule('airtable-pat', ['pat'], `${L}pat[A-Za-z0-9]{14}\\.${HEX}{64}${R}`, {
-    encodedTrigger: false,
+    viewTrigger: false,
     confidence: 0.95,
   }),
   rule('figma-token', ['figd_'], `${L}figd_[A-Za-z0-9_\\-]{38,64}${R}`, {
@@ -118,20 +118,21 @@ export const VENDOR_SECRET_RULES: readonly Rule[] = [
   }),
   rule('contentful-token', ['cfpat-'], `${L}CFPAT-[A-Za-z0-9_\\-]{43}${R}`),
   rule('clickup-token', ['pk_'], `${L}pk_\\d{4,12}_[A-Z0-9]{32}${R}`, {
-    encodedTrigger: false,
+    viewTrigger: false,
     validate: mixedFrom(3),
   }),
   rule('typeform-token', ['tfp_'], `${L}tfp_[A-Za-z0-9_\\-.=]{40,80}${R}`, {
     validate: mixedFrom(4),
   }),
   rule('trello-token', ['atta'], `${L}ATTA[A-Za-z0-9_\\-=]{59,80}${R}`, {
+    viewTrigger: false,
     validate: mixedFrom(4, 0.85),
   }),
   rule('intercom-token', ['dg9ro'], `${L}dG9rO[A-Za-z0-9+/_\\-]{40,100}={0,2}`, {
     validate: intercomToken,
   }),
   rule('dropbox-token', ['sl.'], `${L}sl\\.(?:u\\.)?[A-Za-z0-9_\\-]{130,1500}${R}`, {
-    encodedTrigger: false,
+    viewTrigger: false,
     validate: mixedFrom(3),
   }),
   rule('frameio-token', ['fio-u-'], `${L}fio-u-[A-Za-z0-9_\\-=]{64}${R}`),
@@ -181,7 +182,7 @@ export const VENDOR_SECRET_RULES: readonly Rule[] = [
     ],
     `${L}(?:api|sdk)-${UUID}${R}`,
     {
-      encodedTrigger: false,
+      viewTrigger: false,
       context: /launch[_ ]?darkly|\bld[_-]?(?:api|sdk)/i,
       needContext: true,
       confidence: 0.85,
@@ -201,24 +202,24 @@ export const VENDOR_SECRET_RULES: readonly Rule[] = [
     'mollie-key',
     ['mollie'],
     assigned('mollie', '(?:live|test)_[A-Za-z0-9]{30}|access_[A-Za-z0-9]{40}'),
-    { encodedTrigger: false, group: 1, flags: 'i', validate: mixedFrom(5) },
+    { viewTrigger: false, group: 1, flags: 'i', validate: mixedFrom(5) },
   ),
   rule(
     'gocardless-token',
     ['gocardless'],
     assigned('gocardless', '(?:live|sandbox)_[A-Za-z0-9_\\-]{40}'),
-    { encodedTrigger: false, group: 1, flags: 'i', validate: mixedFrom(5) },
+    { viewTrigger: false, group: 1, flags: 'i', validate: mixedFrom(5) },
   ),
   rule('duffel-token', ['duffel_'], `${L}duffel_(?:test|live)_[A-Za-z0-9_\\-=]{43}${R}`),
   rule('plaid-secret', ['plaid'], assigned('plaid[A-Za-z0-9_.\\-]{0,12}secret', `${HEX}{30}`), {
-    encodedTrigger: false,
+    viewTrigger: false,
     group: 1,
     flags: 'i',
   }),
   // Messaging, maps, social and CRM
   rule('mailersend-token', ['mlsn.'], `${L}mlsn\\.${HEX}{64}${R}`),
   rule('resend-api-key', ['re_'], `${L}re_[A-Za-z0-9]{8}_[A-Za-z0-9]{24}${R}`, {
-    encodedTrigger: false,
+    viewTrigger: false,
     validate: mixedFrom(3, 0.85),
   }),
   rule(
@@ -227,11 +228,12 @@ export const VENDOR_SECRET_RULES: readonly Rule[] = [
     `${L}sk\\.eyJ[A-Za-z0-9_\\-]{20,300}\\.[A-Za-z0-9_\\-]{20,40}${R}`,
   ),
   rule('twitter-bearer-token', ['aaaaaaaaaaaaaaaaaaaa'], `${L}A{20}[A-Za-z0-9%]{80,130}${R}`, {
+    viewTrigger: false,
     validate: mixedFrom(20),
     placeholderCheck: false,
   }),
   rule('salesforce-access-token', ['00d'], `${L}00D[A-Za-z0-9]{12,15}![A-Za-z0-9_.]{90,110}${R}`, {
-    encodedTrigger: false,
+    viewTrigger: false,
     gate: /![A-Za-z0-9_.]{90}/,
     severity: 'critical',
   }),
@@ -242,19 +244,19 @@ export const VENDOR_SECRET_RULES: readonly Rule[] = [
   rule('cerebras-api-key', ['csk-'], `${L}csk-[a-z0-9]{48}${R}`, { validate: mixedFrom(4) }),
   rule('together-api-key', ['tgp_v1_'], `${L}tgp_v1_[A-Za-z0-9_\\-]{43}${R}`),
   rule('fireworks-api-key', ['fw_'], `${L}fw_[A-Za-z0-9]{24}${R}`, {
-    encodedTrigger: false,
+    viewTrigger: false,
     validate: mixedFrom(3),
   }),
   rule('tavily-api-key', ['tvly-'], `${L}tvly-(?:dev-|prod-)?[A-Za-z0-9]{32}${R}`, {
     validate: mixedFrom(5),
   }),
   rule('firecrawl-api-key', ['fc-'], `${L}fc-${HEX}{32}${R}`, {
-    encodedTrigger: false,
+    viewTrigger: false,
     validate: mixedFrom(3, 0.85),
   }),
   rule('langfuse-secret-key', ['sk-lf-'], `${L}sk-lf-${UUID}${R}`),
   rule('elevenlabs-api-key', ['sk_'], `${L}sk_${HEX}{48}${R}`, {
-    encodedTrigger: false,
+    viewTrigger: false,
     validate: mixedFrom(3, 0.85),
   }),
   // DeepSeek, Alibaba DashScope and Moonshot keys: `sk-` and 32 lower-case hex digits.
