@@ -1,8 +1,23 @@
 import { metrics } from '@opentelemetry/api';
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
+import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
 import { AggregationType, MeterProvider } from '@opentelemetry/sdk-metrics';
 import type { Express } from 'express';
 import type { Pipeline } from './compose.js';
+
+/** The service name `/metrics` reports when `OTEL_SERVICE_NAME` is not set. */
+const DEFAULT_SERVICE_NAME = 'clawexchange-example';
+
+/**
+ * The resource every series is reported under. Named explicitly: the SDK's
+ * default, `unknown_service:<process.argv0>`, published the absolute path
+ * of the Node executable on `/metrics` (found by the security suite's
+ * fuzzing when Node ran from a versioned install directory).
+ */
+export function metricsResource(env: NodeJS.ProcessEnv = process.env) {
+  const name = env.OTEL_SERVICE_NAME?.trim() || DEFAULT_SERVICE_NAME;
+  return defaultResource().merge(resourceFromAttributes({ 'service.name': name }));
+}
 
 /** Bucket bounds (seconds) for the latency histograms: the guide alerts on p95 > 0.5 s. */
 const LATENCY_BUCKETS_S = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5];
@@ -28,6 +43,7 @@ export function installMetrics(): PrometheusExporter {
     },
   });
   const provider = new MeterProvider({
+    resource: metricsResource(),
     readers: [created],
     views: [
       histogram('clawexchange.ssg.inspection.duration'),

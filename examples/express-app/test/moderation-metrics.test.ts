@@ -145,4 +145,13 @@ describe('moderation console and /metrics mounted in the host (real services)', 
       expect(text, name).toContain(`# TYPE ${family} `);
     }
   });
+
+  /** regression: issue 16 — the SDK's default service name published the Node executable's path. */
+  it('/metrics names the service and publishes no path of the machine', async () => {
+    const text = await (await fetch(`${url}/metrics`)).text();
+    expect(text).toMatch(/^target_info\{.*service_name="clawexchange-example".*\} 1$/m);
+    expect(text).not.toContain(process.execPath);
+    expect(text).not.toContain(process.cwd());
+    expect(text).not.toMatch(/unknown_service/);
+  });
 });

@@ -61,6 +61,8 @@ describe('audit on a real streaming read replica (pg_basebackup, loopback)', () 
     replica = new Sequelize(servers.replicaUrl, { logging: false, dialect: 'postgres' });
     const qi = primary.getQueryInterface();
     for (const m of createAuditMigrations()) await m.up(qi, primary);
+    // The tables reach the replica by replay: the first test must not race it (it did once in CI).
+    await servers.waitForReplay();
     anchors = memoryAnchors();
     audit = createAuditLogger({
       database: primary,
