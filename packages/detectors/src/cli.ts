@@ -5,60 +5,31 @@
  * `{"id","findings":[{category,type,start,end,confidence,severity}]}`.
  * A case that cannot be parsed or scanned gets `"error"` (a code, never text).
  * Flags: `--categories secret,pii,injection`; `--semantic` turns the learned
- * injection stage on (`semantic: { enabled: true }`).
+ * injection stage on (`semantic: { enabled: true }`). An unknown option or
+ * category ends the command with status 2 and the usage text.
  */
 import { createInterface } from 'node:readline';
+import { CLI_USAGE, parseCliArgs } from './cli-args.js';
+import { runCases } from './cli-run.js';
 import { isDetectorError } from './errors.js';
 import { createDetector } from './scan.js';
-import type { Category } from './types.js';
 
-function parseCategories(argv: readonly string[]): Category[] | undefined {
-  const i = argv.indexOf('--categories');
-  if (i < 0) return undefined;
-  return (argv[i + 1] ?? '').split(',').filter(Boolean) as Category[];
-}
-
-async function main(): Promise<void> {
-  const argv = process.argv.slice(2);
-  const categories = parseCategories(argv);
-  const detector = createDetector({
-    ...(categories ? { categories } : {}),
-    ...(argv.includes('--semantic') ? { semantic: { enabled: true } } : {}),
-  });
-  const rl = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
-  const out: string[] = [];
-  const flush = (): void => {
-    if (out.length) process.stdout.write(`${out.join('\n')}\n`);
-    out.length = 0;
-  };
-  for await (const line of rl) {
-    if (!line.trim()) continue;
-    let id: unknown = null;
-    try {
-      const c = JSON.parse(line) as { id?: unknown; text?: unknown };
-      id = c.id ?? null;
-      const findings = detector.scan(typeof c.text === 'string' ? c.text : '');
-      out.push(
-        JSON.stringify({
-          id,
-          findings: findings.map((f) => ({
-            category: f.category,
-            type: f.type,
-            start: f.start,
-            end: f.end,
-            confidence: f.confidence,
-            severity: f.severity,
-          })),
-        }),
-      );
-    } catch (e) {
-      out.push(
-        JSON.stringify({ id, findings: [], error: isDetectorError(e) ? e.code : 'PARSE_ERROR' }),
-      );
-    }
-    if (out.length >= 256) flush();
+async function main(argv: readonly string[]): Promise<void> {
+  const args = parseCliArgs(argv);
+  if (args.help) {
+    process.stdout.write(CLI_USAGE);
+    return;
   }
-  flush();
+  const detector = createDetector(args.detector);
+  const lines = createInterface({ input: process.stdin, crlfDelay: Number.POSITIVE_INFINITY });
+  await runCases(lines, detector, (text) => process.stdout.write(text));
 }
 
-void main();
+main(process.argv.slice(2)).catch((error: unknown) => {
+  // Only our constant messages and codes, never input text.
+  const message = isDetectorError(error)
+    ? `error: ${error.code}: ${error.message}\n\n${CLI_USAGE}`
+    : 'error: unexpected failure\n';
+  process.stderr.write(message);
+  process.exitCode = 2;
+});
