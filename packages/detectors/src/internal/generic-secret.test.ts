@@ -28,8 +28,10 @@ function reference(v: string, kw: string, strongSep: boolean, quoted: boolean): 
   if (/\d+\.\d+(?:\.\d+)?$/.test(v) && /[a-z]{3}/i.test(v) && /[-.]/.test(v)) return 0;
   if (v.includes('://')) return 0;
   const codey = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)+(?:\(\)?)?$/;
-  // …unless its last part is a random run: 16+ characters, both cases, 3+ digit groups.
-  const randomLast = /(?:^|\.)(?=[^.]{16,}$)(?=[^.]*[a-z])(?=[^.]*[A-Z])(?:[^.\d]*\d+){3}[^.]*$/;
+  // …unless its last part is a random run: 16+ characters, both cases, 3+ digit groups
+  // (whole groups: `70` is one, which an unanchored `\d+` split in two in a CI run).
+  const randomLast =
+    /(?:^|\.)(?=[^.]{16,}$)(?=[^.]*[a-z])(?=[^.]*[A-Z])(?:[^.\d]*\d+(?!\d)){3}[^.]*$/;
   if (codey.test(v) && (!/\d/.test(v) || v.length < 40) && !randomLast.test(v)) return 0;
   if (/^\d+$/.test(v) && v.length < 20) return 0;
   if (/^(?:true|false|none|null|nil|required|optional|string|bearer|basic)$/i.test(v)) return 0;
@@ -91,7 +93,8 @@ describe('validValue', () => {
           expect(validValue(v, kw, strong, quoted)).toBe(reference(v, kw, strong, quoted));
         },
       ),
-      { numRuns: 20_000 },
+      // The counterexample a CI run found: digit groups `70` and `7`, two, not three.
+      { numRuns: 20_000, examples: [['a.aa70aZ7KOptional', 'key', false, false]] },
     );
   });
 });
