@@ -23,6 +23,12 @@ export type HostOptions = Omit<AppOptions, 'posts' | 'mount'> & {
   readonly moderation?: ModerationOptions;
   /** Serve `/metrics` (call `installMetrics()` before `composePipeline`). @default true */
   readonly metrics?: boolean;
+  /**
+   * Bearer token a `/metrics` scrape must send; unset: `/metrics` is open
+   * (keep it on a network only the monitoring can reach). An empty string
+   * is refused: it would read as "protected" and protect nothing.
+   */
+  readonly metricsToken?: string;
 };
 
 /**
@@ -34,6 +40,9 @@ export function createHost(
   flags: FeatureFlags,
   options: HostOptions = {},
 ): Host {
+  if (options.metricsToken !== undefined && options.metricsToken.trim() === '') {
+    throw new TypeError('metricsToken is empty: leave it unset for an open /metrics');
+  }
   const posts = createPostStore();
   let moderation: ModerationCredentials | undefined;
   const app = createApp(pipeline, flags, {
@@ -48,7 +57,7 @@ export function createHost(
         });
       }
       if (options.metrics !== false) {
-        mountMetrics(inner, installMetrics());
+        mountMetrics(inner, installMetrics(), options.metricsToken);
         registerHostGauges(pipeline);
       }
     },

@@ -49,6 +49,7 @@ async function main(): Promise<number> {
   const deepToken = process.env.HEALTH_DEEP_TOKEN ?? randomBytes(24).toString('base64url');
   const host = createHost(pipeline, flags, {
     health: { deepToken },
+    ...(process.env.METRICS_TOKEN === undefined ? {} : { metricsToken: process.env.METRICS_TOKEN }),
     trustProxy: trustProxyFromEnv(process.env.TRUST_PROXY),
     moderation: {
       botToken: process.env.MODERATION_BOT_TOKEN,
@@ -96,7 +97,11 @@ async function main(): Promise<number> {
   );
   out(`  curl -s ${baseUrl}/readyz`);
   out(`  curl -s ${baseUrl}/healthz/deep -H 'authorization: Bearer ${deepToken}'`);
-  out(`  metrics:   ${baseUrl}/metrics`);
+  out(
+    process.env.METRICS_TOKEN === undefined
+      ? `  metrics:   ${baseUrl}/metrics (open: set METRICS_TOKEN to require a bearer token)`
+      : `  metrics:   ${baseUrl}/metrics (bearer token: METRICS_TOKEN)`,
+  );
   if (host.moderation) {
     out('\nModeration (demo credentials, new on every start unless set in the environment):');
     out(`  console:   ${baseUrl}/demo/login?session=${host.moderation.adminSession}`);

@@ -1,9 +1,11 @@
+import { errorBody } from '@clawexchange/ssg/common';
 import { metrics } from '@opentelemetry/api';
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import { defaultResource, resourceFromAttributes } from '@opentelemetry/resources';
 import { AggregationType, MeterProvider } from '@opentelemetry/sdk-metrics';
 import type { Express } from 'express';
 import type { Pipeline } from './compose.js';
+import { bearerMatches } from './health/bearer.js';
 
 /** The service name `/metrics` reports when `OTEL_SERVICE_NAME` is not set. */
 const DEFAULT_SERVICE_NAME = 'clawexchange-example';
@@ -101,9 +103,23 @@ export function registerHostGauges(pipeline: Pipeline): void {
   );
 }
 
-/** Serves `GET /metrics` in the Prometheus text format. */
-export function mountMetrics(app: Express, prometheus: PrometheusExporter): void {
+/**
+ * Serves `GET /metrics` in the Prometheus text format. With a `token`, a
+ * scrape must send `Authorization: Bearer <token>` (compared in constant
+ * time; Prometheus's `authorization` scrape setting): anything else is a
+ * 401 with the family's JSON error body. Without one it is open, for a
+ * `/metrics` that only the monitoring network can reach.
+ */
+export function mountMetrics(app: Express, prometheus: PrometheusExporter, token?: string): void {
   app.get('/metrics', (req, res) => {
+    if (token !== undefined && !bearerMatches(req.headers, token)) {
+      res
+        .status(401)
+        .set('www-authenticate', 'Bearer')
+        .set('cache-control', 'no-store')
+        .json(errorBody('UNAUTHENTICATED', 'a valid bearer token is required'));
+      return;
+    }
     prometheus.getMetricsRequestHandler(req, res);
   });
 }

@@ -154,4 +154,34 @@ describe('moderation console and /metrics mounted in the host (real services)', 
     expect(text).not.toContain(process.cwd());
     expect(text).not.toMatch(/unknown_service/);
   });
+
+  /** regression: issue 16 — /metrics could not be protected. */
+  it('with metricsToken, /metrics answers only a scrape with that bearer token', async () => {
+    const token = 'metrics-test-token-0123456789abcdef';
+    const guarded = createHost(pipeline, FLAGS, { metricsToken: token }).app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => guarded.once('listening', resolve));
+    const at = `http://127.0.0.1:${(guarded.address() as AddressInfo).port}/metrics`;
+    try {
+      for (const authorization of [
+        undefined,
+        'Bearer wrong',
+        `Basic ${token}`,
+        `Bearer ${token}x`,
+      ]) {
+        const res = await fetch(at, authorization ? { headers: { authorization } } : {});
+        expect(res.status, authorization).toBe(401);
+        expect(res.headers.get('www-authenticate')).toBe('Bearer');
+        expect(await res.json()).toMatchObject({ error: { code: 'UNAUTHENTICATED' } });
+      }
+      const ok = await fetch(at, { headers: { authorization: `bearer ${token}` } });
+      expect(ok.status).toBe(200);
+      expect(await ok.text()).toMatch(/^# HELP /m);
+    } finally {
+      guarded.close();
+    }
+  });
+
+  it('refuses an empty metricsToken instead of leaving /metrics open', () => {
+    expect(() => createHost(pipeline, FLAGS, { metricsToken: ' ' })).toThrow(/metricsToken/);
+  });
 });
