@@ -13,23 +13,12 @@
  */
 import type { Rule } from './rule.js';
 import { ruleMaker } from './rule-builder.js';
+import { assigned, L, R } from './secret-rule-parts.js';
 
-/** Left boundary: not preceded by a token character. */
-const L = '(?<![A-Za-z0-9_\\-])';
-/** Right boundary: not followed by a token character. */
-const R = '(?![A-Za-z0-9_\\-])';
 const HEX = '[a-f0-9]';
 const UUID = `${HEX}{8}-${HEX}{4}-${HEX}{4}-${HEX}{4}-${HEX}{12}`;
 
 const rule = ruleMaker({ category: 'secret', severity: 'high', confidence: 0.9 });
-
-/**
- * `name … = value` (or `:`, `=>`) where the name says whose secret it is and the value,
- * capture group 1, has the vendor's documented shape.
- */
-function assigned(name: string, value: string): string {
-  return `${name}[A-Za-z0-9_.\\-]{0,20}["']?\\s{0,3}(?:[:=]|=>)\\s{0,3}["']?(${value})(?![A-Za-z0-9])`;
-}
 
 /** A random token's body mixes letters and digits; a word or identifier usually does not. */
 function mixedFrom(from: number, conf = 0.9): (v: string) => number {

@@ -2,14 +2,10 @@ import { base62, crc32 } from './checksums.js';
 import { isPlaceholder } from './placeholder.js';
 import type { Rule } from './rule.js';
 import { ruleMaker } from './rule-builder.js';
+import { L, R } from './secret-rule-parts.js';
 import { CLI_SECRET_RULES, CREDENTIAL_NOUN } from './secret-rules-cli.js';
 import { SAAS_SECRET_RULES } from './secret-rules-saas.js';
 import { VENDOR_SECRET_RULES } from './secret-rules-vendors.js';
-
-/** Left boundary: not preceded by a token character. */
-const L = '(?<![A-Za-z0-9_\\-])';
-/** Right boundary: not followed by a token character. */
-const R = '(?![A-Za-z0-9_\\-])';
 
 const rule = ruleMaker({ category: 'secret', severity: 'high', confidence: 0.9 });
 
