@@ -24,6 +24,13 @@ export const SSGErrorCode = {
   /** An HTTP body was not JSON, or an inspected field was not a string (400). */
   INVALID_BODY: 'SSG_INVALID_BODY',
   /**
+   * An HTTP body the gate reads itself came with a `Content-Encoding` other
+   * than `identity` (e.g. gzip); the middleware answers 415 instead of
+   * reading compressed bytes as JSON. A body the host's parser already
+   * decoded (e.g. `express.json()`, which inflates) is not affected.
+   */
+  UNSUPPORTED_ENCODING: 'SSG_UNSUPPORTED_ENCODING',
+  /**
    * The request body was consumed before the gate without being parsed
    * (e.g. a raw-stream middleware ran first); the request fails closed (500).
    */

@@ -43,6 +43,25 @@ export function checkContentLength(header: string | null | undefined, maxBytes: 
 }
 
 /**
+ * Refuses a body sent with a content coding (gzip, deflate, br, …): the
+ * gate reads the bytes as sent and would otherwise answer "not JSON" for
+ * what is a compressed body. Absent, empty or `identity` is accepted.
+ *
+ * @param header - the Content-Encoding header value, if any
+ * @throws {SSGError} SSG_UNSUPPORTED_ENCODING
+ */
+export function checkContentEncoding(header: string | null | undefined): void {
+  if (header === null || header === undefined) return;
+  const coding = header.trim().toLowerCase();
+  if (coding === '' || coding === 'identity') return;
+  throw new SSGError(
+    SSGErrorCode.UNSUPPORTED_ENCODING,
+    'request bodies with a Content-Encoding are not read; send the body uncompressed',
+    { field: 'content-encoding' },
+  );
+}
+
+/**
  * What {@link readNodeBody} does with a body over the limit: `'drain'`
  * discards the rest so the 413 answer reaches the client; `'restore'` puts
  * back what it read and leaves the stream unread for the next middleware

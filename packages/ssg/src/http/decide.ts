@@ -69,6 +69,8 @@ export function outcomeForError<Req>(
   switch (error.code) {
     case SSGErrorCode.BODY_TOO_LARGE:
       return respond(413, 'Request body too large');
+    case SSGErrorCode.UNSUPPORTED_ENCODING:
+      return respond(415, 'Unsupported content encoding', { field: error.field });
     case SSGErrorCode.INVALID_BODY:
       // The message is one of body.ts's constant sentences (never content): it says what is wrong.
       return respond(400, 'Invalid request body', { field: error.field, detail: error.message });

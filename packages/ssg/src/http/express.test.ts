@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import express4 from 'express4';
 import request from 'supertest';
 import { describe, expect, it } from 'vitest';
@@ -6,6 +7,9 @@ import { createSSG } from '../create-ssg.js';
 import { memoryAudit, memoryQuarantine, testPlugin } from '../internal/test-doubles.js';
 import type { SSGMiddlewareOptions, SSGRequest } from './express.js';
 import { expressMajors, makeTestApp, type TestApp } from './express-test-app.js';
+
+/** superagent JSON-encodes a Buffer under a JSON content type; this sends its bytes as they are. */
+const bytesAsSent = (bytes: Buffer): string => bytes as unknown as string;
 
 describe.each(expressMajors)('ssg.middleware() on %s over real HTTP', (_name, express) => {
   const app = (
@@ -139,6 +143,37 @@ describe.each(expressMajors)('ssg.middleware() on %s over real HTTP', (_name, ex
       },
     });
     expect(res.text).not.toContain('CANARY');
+  });
+
+  /** regression: issue 16 — a compressed body was answered "not valid JSON". */
+  it('415 for a body it reads itself with a Content-Encoding; a host parser that inflates is fine', async () => {
+    const zipped = gzipSync(JSON.stringify({ text: 'drop table' }));
+    for (const coding of ['gzip', 'deflate', 'br', 'GZIP ']) {
+      const t = app();
+      const res = await request(t.app)
+        .post('/v1/posts')
+        .set('content-type', 'application/json')
+        .set('content-encoding', coding)
+        .serialize(bytesAsSent)
+        .send(zipped);
+      expect(res.status, coding).toBe(415);
+      expect(res.body).toEqual({
+        error: {
+          code: 'SSG_UNSUPPORTED_ENCODING',
+          message: 'Unsupported content encoding',
+          field: 'content-encoding',
+        },
+      });
+      expect(t.calls).toEqual([]);
+    }
+    // express.json() inflates gzip itself: the gate then inspects the decoded body.
+    const parsed = await request(app({}, {}, { json: true }).app)
+      .post('/v1/posts')
+      .set('content-type', 'application/json')
+      .set('content-encoding', 'gzip')
+      .serialize(bytesAsSent)
+      .send(zipped);
+    expect(parsed.status, parsed.text).toBe(403);
   });
 
   it('400 for a wrong-typed inspected field', async () => {

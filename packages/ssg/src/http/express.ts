@@ -7,6 +7,7 @@ import type { Logger } from '../logger.js';
 import type { Inspection } from '../result.js';
 import {
   type BodyOverflow,
+  checkContentEncoding,
   checkContentLength,
   normalizeParsedBody,
   parseJsonBody,
@@ -86,6 +87,7 @@ async function bodyOf(
     checkContentLength(req.headers['content-length'], opts.maxBodyBytes);
     return normalizeParsedBody(req.body, opts.maxBodyBytes);
   }
+  checkContentEncoding(req.headers['content-encoding']);
   const body = parseJsonBody(await readNodeBody(req, opts.maxBodyBytes, overflow));
   req.body = body;
   // body-parser 1.x's "already parsed" flag: without it an `express.json()`

@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { createSSG } from '../create-ssg.js';
 import { memoryAudit, memoryQuarantine } from '../internal/test-doubles.js';
@@ -82,6 +83,30 @@ describe('ssg.inspectRequest (Fetch API)', () => {
       status: 400,
       payload: { error: { field: 'text' } },
     });
+  });
+
+  /** regression: issue 16 — a compressed body was answered "not valid JSON". */
+  it('answers 415 for a body with a Content-Encoding, and reads identity as plain', async () => {
+    const zipped = new Uint8Array(gzipSync(JSON.stringify({ text: 'drop table' })));
+    const request = new Request('http://localhost/v1/posts', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: zipped,
+    });
+    expect(await ssg.inspectRequest(request)).toEqual({
+      allowed: false,
+      status: 415,
+      inspection: undefined,
+      payload: {
+        error: {
+          code: 'SSG_UNSUPPORTED_ENCODING',
+          message: 'Unsupported content encoding',
+          field: 'content-encoding',
+        },
+      },
+    });
+    const plain = post(JSON.stringify({ text: 'drop table' }), { 'content-encoding': 'Identity' });
+    expect(await ssg.inspectRequest(plain)).toMatchObject({ allowed: false, status: 403 });
   });
 
   it('lets uninspected methods through without reading the body', async () => {

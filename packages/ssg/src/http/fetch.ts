@@ -4,7 +4,7 @@
  */
 import type { Logger } from '../logger.js';
 import type { Inspection } from '../result.js';
-import { checkContentLength, parseJsonBody, readWebBody } from './body.js';
+import { checkContentEncoding, checkContentLength, parseJsonBody, readWebBody } from './body.js';
 import {
   decide,
   dryRunFailureFields,
@@ -75,6 +75,7 @@ async function gate(
   let body: unknown;
   try {
     checkContentLength(request.headers.get('content-length'), opts.maxBodyBytes);
+    checkContentEncoding(request.headers.get('content-encoding'));
     const stream = deps.dryRun ? teeBody(request) : request.body;
     body = parseJsonBody(await readWebBody(stream, opts.maxBodyBytes));
     const facts = await extractFacts(opts.extract, request, {});
