@@ -59,7 +59,8 @@ describe('SaaS secret rules: tokens in the documented format are found', () => {
       (v) => `OP_SERVICE_ACCOUNT_TOKEN=${v}`,
       `ops_${b64(JSON.stringify({ signInAddress: 'my.1password.com', userAuth: alnum(40) })).replace(/=+$/, '')}`,
     );
-    add('new-relic-license-key', (v) => `license_key: ${v}`, `${lowerAlnum(36)}NRAL`);
+    add('new-relic-license-key', (v) => `license_key: ${v}`, `${hex(32)}FFFFNRAL`);
+    add('new-relic-license-key', (v) => `NEW_RELIC_LICENSE_KEY=${v}`, `eu01xx${hex(26)}FFFFNRAL`);
     add('sentry-dsn', (v) => `SENTRY_DSN=https://${v}@o450123.ingest.sentry.io/5501234`, hex(32));
     add('grafana-legacy-key', (v) => `Authorization: Bearer ${v}`, grafanaKey);
     add('honeycomb-key', (v) => `x-honeycomb-team: ${v}`, `hcxik_${lowerAlnum(58)}`);
@@ -106,7 +107,9 @@ describe('SaaS secret rules: near misses are not reported as the vendor token', 
     ['plaid-access-token', `public-sandbox-${uuid()}`],
     ['hubspot-private-app-token', `pat-na1-${hex(8)}-${hex(4)}`],
     ['onepassword-service-token', 'ops_eyJ'],
-    ['new-relic-license-key', `${lowerAlnum(35)}NRAL`],
+    ['new-relic-license-key', `${hex(31)}FFFFNRAL`],
+    ['new-relic-license-key', `${hex(33)}FFFFNRAL`],
+    ['new-relic-license-key', `${lowerAlnum(36)}NRAL`],
     ['grafana-legacy-key', `token eyJrIjoi${b64url(40)}`],
     ['honeycomb-key', `hcxik_${lowerAlnum(57)}`],
     ['discord-bot-token', discordToken('not-a-snowflake-id')],

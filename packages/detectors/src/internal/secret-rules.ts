@@ -82,6 +82,15 @@ function urlPassword(value: string): number {
 const HEX = '[a-fA-F0-9]';
 const ALNUM = '[A-Za-z0-9]';
 
+/** An Okta API token: `00` + 40 URL-safe characters. */
+const OKTA_TOKEN = '00[A-Za-z0-9_\\-]{40}';
+/**
+ * "Okta" as a word of a name: `OKTA_API_TOKEN`, `okta.client.token`, `oktaApiToken`,
+ * `myOktaToken`, but not inside another word (`rookTable`, `webhookTarget`, `BOOKTAB`).
+ */
+const OKTA_NAME =
+  '(?:(?:(?<![A-Za-z0-9])[oO]kta|(?<=[a-z0-9])Okta)(?![a-z])|(?<![A-Za-z0-9])OKTA(?![A-Za-z]))';
+
 /** The provider rules. Order does not matter; overlaps are resolved by confidence. */
 export const SECRET_RULES: readonly Rule[] = [
   // Cloud
@@ -180,16 +189,23 @@ export const SECRET_RULES: readonly Rule[] = [
   rule('dynatrace-token', ['dt0c01.'], `${L}dt0c01\\.[A-Z0-9]{24}\\.[A-Z0-9]{64}${R}`),
   rule(
     'new-relic-key',
-    ['nrak-', 'nrii-', 'nriq-', 'nrjs-'],
-    `${L}NR(?:AK|II|IQ|JS)-[A-Za-z0-9_\\-]{19,40}${R}`,
+    ['nrak-', 'nrii-', 'nriq-', 'nrjs-', '-nrma'],
+    // Exact lengths (a run of another length is not the vendor's key): user key `NRAK-` + 27
+    // upper-case letters and digits; Insights insert and query keys `NRII-`/`NRIQ-` + 32
+    // URL-safe characters; browser key `NRJS-` + 19 hex; mobile app token `AA` + 40 hex `-NRMA`.
+    `${L}(?:NRAK-[A-Z0-9]{27}|NRI[IQ]-[A-Za-z0-9_\\-]{32}|NRJS-[a-f0-9]{19}|AA[a-f0-9]{40}-NRMA)${R}`,
   ),
   rule('easypost-key', ['ezak', 'eztk'], `${L}EZ[AT]K${HEX}{54}${R}`),
   rule(
     'okta-token',
     ['00'],
-    `(?:okta|sswd)[A-Za-z0-9_.\\-]{0,20}["']?\\s{0,3}[:=]\\s{0,3}["']?(00[A-Za-z0-9_\\-]{40})${R}`,
-    { group: 1, flags: 'i' },
+    `${OKTA_NAME}[A-Za-z0-9_.\\- ]{0,20}["']?\\s{0,3}[:=]\\s{0,3}["']?(${OKTA_TOKEN})${R}`,
+    { group: 1 },
   ),
+  // Okta's documented header: `Authorization: SSWS <token>` (schemes are case-insensitive).
+  rule('okta-token', ['00'], `(?<![A-Za-z0-9])(?:SSWS|Ssws|ssws)\\s{1,3}(${OKTA_TOKEN})${R}`, {
+    group: 1,
+  }),
   // Payment
   rule(
     'stripe-secret-key',
