@@ -1,6 +1,7 @@
 /**
- * Pattern parts the secret rule lists share (core, SaaS, vendors): token
- * boundaries and the `name = value` assignment form.
+ * Parts the secret rule lists share (core, SaaS, vendors): token
+ * boundaries, the `name = value` assignment form, and base64 decoding for
+ * validators of tokens that carry base64 inside.
  */
 
 /** Left boundary: not preceded by a token character. */
@@ -18,4 +19,19 @@ export const R = '(?![A-Za-z0-9_\\-])';
  */
 export function assigned(name: string, value: string): string {
   return `${name}[A-Za-z0-9_.\\-]{0,20}["']?\\s{0,3}(?:[:=]|=>)\\s{0,3}["']?(${value})(?![A-Za-z0-9])`;
+}
+
+/**
+ * Decodes standard or URL-safe base64 (padding optional) to a binary string.
+ * @param s - the candidate
+ * @returns the decoded text, or undefined when it is not base64 (the
+ *   candidate is then not the vendor's token)
+ */
+export function b64(s: string): string | undefined {
+  try {
+    const t = s.replace(/-/g, '+').replace(/_/g, '/');
+    return atob(t + '='.repeat((4 - (t.length % 4)) % 4));
+  } catch {
+    return undefined;
+  }
 }

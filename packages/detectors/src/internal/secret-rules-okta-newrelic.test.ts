@@ -1,25 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { scanSecrets } from '../index.js';
+import { foundAs as found, tokenMaker } from './made-up-tokens.js';
 
-// Deterministic random strings: every token here is made up but shaped like a real one.
-let seed = 20261204;
-const next = (): number => {
-  seed = (seed * 1103515245 + 12345) >>> 0;
-  return seed / 2 ** 32;
-};
-const from =
-  (alphabet: string) =>
-  (n: number): string =>
-    Array.from({ length: n }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
-const upperAlnum = from('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789');
-const urlSafe = from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-');
-const hex = from('0123456789abcdef');
-
-/** The value found as `type` in `text`, if any. */
-function found(text: string, type: string): string | undefined {
-  const f = scanSecrets(text).find((x) => x.type === type);
-  return f ? text.slice(f.start, f.end) : undefined;
-}
+// Deterministic made-up strings, shaped like the documented formats.
+const { upperAlnum, b64url: urlSafe, hex } = tokenMaker(20261204);
 
 // Okta API tokens are `00` + 40 URL-safe characters (Okta docs, "Create an API token").
 // A letter and a digit at fixed places keep the made-up value from reading as filler.

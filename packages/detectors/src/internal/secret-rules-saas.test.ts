@@ -1,29 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { scanSecrets } from '../index.js';
+import { foundAs as found, tokenMaker } from './made-up-tokens.js';
 
-// Deterministic random strings, so every token here is made up but shaped like a real one.
-let seed = 1234567;
-const next = (): number => {
-  seed = (seed * 1103515245 + 12345) >>> 0;
-  return seed / 2 ** 32;
-};
-const from =
-  (alphabet: string) =>
-  (n: number): string =>
-    Array.from({ length: n }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
-const alnum = from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789');
-const lowerAlnum = from('abcdefghijklmnopqrstuvwxyz0123456789');
-const hex = from('0123456789abcdef');
-const b58 = from('123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz');
-const b64url = from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-');
-const uuid = (): string => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
+// Deterministic made-up strings, shaped like the documented formats.
+const { alnum, lowerAlnum, hex, b58, b64url, uuid } = tokenMaker(1234567);
 const b64 = (s: string): string => btoa(s);
-
-/** The value found as `type` in `text`, if any. */
-function found(text: string, type: string): string | undefined {
-  const f = scanSecrets(text).find((x) => x.type === type);
-  return f ? text.slice(f.start, f.end) : undefined;
-}
 
 const discordToken = (id: string): string =>
   `${b64(id).replace(/=+$/, '')}.${b64url(6)}.${b64url(38)}`;

@@ -1,22 +1,11 @@
 import type { Rule } from './rule.js';
 import { ruleMaker } from './rule-builder.js';
-import { assigned, L, R } from './secret-rule-parts.js';
+import { assigned, b64, L, R } from './secret-rule-parts.js';
 
 const HEX = '[a-fA-F0-9]';
 const UUID = `${HEX}{8}-${HEX}{4}-${HEX}{4}-${HEX}{4}-${HEX}{12}`;
 
 const rule = ruleMaker({ category: 'secret', severity: 'high', confidence: 0.9 });
-
-/** Decodes standard or URL-safe base64 (padding optional) to a binary string. */
-function b64(s: string): string | undefined {
-  try {
-    const t = s.replace(/-/g, '+').replace(/_/g, '/');
-    return atob(t + '='.repeat((4 - (t.length % 4)) % 4));
-  } catch {
-    // Not base64: the candidate is not the vendor's token, callers reject undefined.
-    return undefined;
-  }
-}
 
 /** A random token holds both letters and digits; an identifier usually does not. */
 const mixed = (v: string, from: number): number =>

@@ -1,32 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { scan, scanSecrets } from '../index.js';
+import { scan } from '../index.js';
+import { foundAs as found, tokenMaker } from './made-up-tokens.js';
 import { SECRET_RULES } from './secret-rules.js';
 
-// Deterministic random strings: every token here is made up, shaped like the documented format.
-let seed = 987654321;
-const next = (): number => {
-  seed = (seed * 1103515245 + 12345) >>> 0;
-  return seed / 2 ** 32;
-};
-const from =
-  (alphabet: string) =>
-  (n: number): string =>
-    Array.from({ length: n }, () => alphabet[Math.floor(next() * alphabet.length)]).join('');
-const alnum = from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789');
-const lowerAlnum = from('abcdefghijklmnopqrstuvwxyz0123456789');
-const upperAlnum = from('ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789');
-const hex = from('0123456789abcdef');
-const b64url = from('ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-');
-const digits = from('0123456789');
-const uuid = (): string => `${hex(8)}-${hex(4)}-4${hex(3)}-a${hex(3)}-${hex(12)}`;
+// Deterministic made-up strings, shaped like the documented formats.
+const { alnum, lowerAlnum, upperAlnum, hex, b64url, digits, uuid } = tokenMaker(987654321);
 /** Random text that holds at least one digit and one letter, as real tokens do. */
 const mixed = (gen: (n: number) => string, n: number): string => `${gen(n - 2)}7k`;
-
-/** The value found as `type` in `text`, if any. */
-function found(text: string, type: string): string | undefined {
-  const f = scanSecrets(text).find((x) => x.type === type);
-  return f ? text.slice(f.start, f.end) : undefined;
-}
 
 const bedrockLong = `ABSK${btoa(`BedrockAPIKey-${lowerAlnum(4)}-at-${digits(12)}:${alnum(40)}`)}`;
 const bedrockShort = `bedrock-api-key-${btoa(`bedrock.amazonaws.com/?Action=CallWithBearerToken&X-Amz-Credential=${upperAlnum(20)}&X-Amz-Signature=${hex(64)}`)}`;

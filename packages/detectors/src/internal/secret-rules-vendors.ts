@@ -13,7 +13,7 @@
  */
 import type { Rule } from './rule.js';
 import { ruleMaker } from './rule-builder.js';
-import { assigned, L, R } from './secret-rule-parts.js';
+import { assigned, b64, L, R } from './secret-rule-parts.js';
 
 const HEX = '[a-f0-9]';
 const UUID = `${HEX}{8}-${HEX}{4}-${HEX}{4}-${HEX}{4}-${HEX}{12}`;
@@ -26,17 +26,6 @@ function mixedFrom(from: number, conf = 0.9): (v: string) => number {
     const body = v.slice(from);
     return /\d/.test(body) && /[A-Za-z]/.test(body) ? conf : 0;
   };
-}
-
-/** Decodes standard or URL-safe base64 (padding optional); undefined when it is not base64. */
-function b64(s: string): string | undefined {
-  try {
-    const t = s.replace(/-/g, '+').replace(/_/g, '/');
-    return atob(t + '='.repeat((4 - (t.length % 4)) % 4));
-  } catch {
-    // Not base64: the candidate is not the vendor's token; callers reject undefined.
-    return undefined;
-  }
 }
 
 /** Intercom access tokens are base64 of `tok:` and a UUID-like identifier. */
