@@ -13,22 +13,13 @@
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { prng } from '../lib/linear.mjs';
 import { BANKS } from './t1-banks.mjs';
 
 const OUT = join(dirname(fileURLToPath(import.meta.url)), 'train/T1.jsonl');
 
-/** mulberry32: a small seeded generator, so the file is the same on every run. */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-const rand = rng(0x7131);
+// Seeded: the file is the same on every run.
+const rand = prng(0x7131);
 const pick = (a) => a[Math.floor(rand() * a.length)];
 const chance = (p) => rand() < p;
 const int = (lo, hi) => lo + Math.floor(rand() * (hi - lo + 1));
