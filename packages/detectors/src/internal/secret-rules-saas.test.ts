@@ -41,6 +41,7 @@ describe('SaaS secret rules: tokens in the documented format are found', () => {
     );
     add('new-relic-license-key', (v) => `license_key: ${v}`, `${hex(32)}FFFFNRAL`);
     add('new-relic-license-key', (v) => `NEW_RELIC_LICENSE_KEY=${v}`, `eu01xx${hex(26)}FFFFNRAL`);
+    add('new-relic-license-key', (v) => `license_key: ${v}`, `${hex(36)}NRAL`);
     add('sentry-dsn', (v) => `SENTRY_DSN=https://${v}@o450123.ingest.sentry.io/5501234`, hex(32));
     add('grafana-legacy-key', (v) => `Authorization: Bearer ${v}`, grafanaKey);
     add('honeycomb-key', (v) => `x-honeycomb-team: ${v}`, `hcxik_${lowerAlnum(58)}`);
@@ -89,7 +90,8 @@ describe('SaaS secret rules: near misses are not reported as the vendor token', 
     ['onepassword-service-token', 'ops_eyJ'],
     ['new-relic-license-key', `${hex(31)}FFFFNRAL`],
     ['new-relic-license-key', `${hex(33)}FFFFNRAL`],
-    ['new-relic-license-key', `${lowerAlnum(36)}NRAL`],
+    ['new-relic-license-key', `${lowerAlnum(35)}NRAL`],
+    ['new-relic-license-key', `${lowerAlnum(37)}NRAL`],
     ['grafana-legacy-key', `token eyJrIjoi${b64url(40)}`],
     ['honeycomb-key', `hcxik_${lowerAlnum(57)}`],
     ['discord-bot-token', discordToken('not-a-snowflake-id')],

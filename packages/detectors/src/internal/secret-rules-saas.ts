@@ -119,8 +119,9 @@ export const SAAS_SECRET_RULES: readonly Rule[] = [
     `${L}dd(?:pat|sat|app)_[A-Za-z0-9_\\-]{20,80}${R}`,
     { validate: (v) => mixed(v, 6) },
   ),
-  // 40 characters: 32 lower-case (hex, or `eu01xx` + hex for the EU region) then `FFFFNRAL`.
-  rule('new-relic-license-key', ['nral'], `${L}[a-z0-9]{32}FFFFNRAL${R}`),
+  // 40 characters ending in `NRAL`: 32 lower-case letters and digits (hex, or `eu01xx` + hex
+  // for the EU region) then `FFFFNRAL`, or 36 of them then `NRAL` (keys of both kinds are in use).
+  rule('new-relic-license-key', ['nral'], `${L}(?:[a-z0-9]{32}FFFF|[a-z0-9]{36})NRAL${R}`),
   rule(
     'sentry-dsn',
     ['sentry.io'],

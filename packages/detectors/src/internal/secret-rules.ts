@@ -202,7 +202,7 @@ export const SECRET_RULES: readonly Rule[] = [
     `${OKTA_NAME}[A-Za-z0-9_.\\- ]{0,20}["']?\\s{0,3}[:=]\\s{0,3}["']?(${OKTA_TOKEN})${R}`,
     { group: 1 },
   ),
-  // Okta's documented header: `Authorization: SSWS <token>` (schemes are case-insensitive).
+  // Okta's documented header: `Authorization: SSWS <token>` (also written `Ssws` or `ssws`).
   rule('okta-token', ['00'], `(?<![A-Za-z0-9])(?:SSWS|Ssws|ssws)\\s{1,3}(${OKTA_TOKEN})${R}`, {
     group: 1,
   }),
