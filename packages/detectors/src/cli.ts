@@ -26,10 +26,13 @@ async function main(argv: readonly string[]): Promise<void> {
 }
 
 main(process.argv.slice(2)).catch((error: unknown) => {
-  // Only our constant messages and codes, never input text.
-  const message = isDetectorError(error)
-    ? `error: ${error.code}: ${error.message}\n\n${CLI_USAGE}`
-    : 'error: unexpected failure\n';
-  process.stderr.write(message);
-  process.exitCode = 2;
+  // Only our constant messages and codes, never input text. A usage error is status 2;
+  // anything else (e.g. stdin failed) is 1.
+  if (isDetectorError(error)) {
+    process.stderr.write(`error: ${error.code}: ${error.message}\n\n${CLI_USAGE}`);
+    process.exitCode = 2;
+    return;
+  }
+  process.stderr.write('error: unexpected failure\n');
+  process.exitCode = 1;
 });
