@@ -25,8 +25,8 @@ export type HostOptions = Omit<AppOptions, 'posts' | 'mount'> & {
   readonly metrics?: boolean;
   /**
    * Bearer token a `/metrics` scrape must send; unset: `/metrics` is open
-   * (keep it on a network only the monitoring can reach). An empty string
-   * is refused: it would read as "protected" and protect nothing.
+   * (keep it on a network only the monitoring can reach). An empty token,
+   * or one holding whitespace (which no scrape could send), is refused.
    */
   readonly metricsToken?: string;
 };
@@ -40,8 +40,10 @@ export function createHost(
   flags: FeatureFlags,
   options: HostOptions = {},
 ): Host {
-  if (options.metricsToken !== undefined && options.metricsToken.trim() === '') {
-    throw new TypeError('metricsToken is empty: leave it unset for an open /metrics');
+  if (options.metricsToken !== undefined && !/^\S+$/.test(options.metricsToken)) {
+    // A bearer token is one word: an empty one would read as "protected" and protect nothing,
+    // one with a space or a trailing newline (read from a file) could never match a scrape.
+    throw new TypeError('metricsToken must be one word without spaces; unset means open');
   }
   const posts = createPostStore();
   let moderation: ModerationCredentials | undefined;

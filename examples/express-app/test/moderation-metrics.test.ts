@@ -181,7 +181,12 @@ describe('moderation console and /metrics mounted in the host (real services)', 
     }
   });
 
-  it('refuses an empty metricsToken instead of leaving /metrics open', () => {
-    expect(() => createHost(pipeline, FLAGS, { metricsToken: ' ' })).toThrow(/metricsToken/);
+  it('refuses an empty metricsToken, or one no scrape could send, at start', () => {
+    for (const metricsToken of ['', ' ', 'two words', 'from-a-file\n']) {
+      expect(
+        () => createHost(pipeline, FLAGS, { metricsToken }),
+        JSON.stringify(metricsToken),
+      ).toThrow(/metricsToken/);
+    }
   });
 });

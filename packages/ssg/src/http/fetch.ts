@@ -35,7 +35,7 @@ export type RequestAllowed = {
 export type RequestDenied = {
   /** Always `false`. */
   readonly allowed: false;
-  /** HTTP status to answer with (403, 202, 413, 400, 503 or as configured). */
+  /** HTTP status to answer with (403, 202, 413, 415, 400, 503 or as configured). */
   readonly status: number;
   /**
    * JSON payload: the family error body `{ error: { code, message, ...fields } }` for every
