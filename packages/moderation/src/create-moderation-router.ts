@@ -338,6 +338,7 @@ export function createModerationRouter(config: ModerationRouterConfig): Moderati
         const sent = sendError(res, e);
         if (
           sent.code === ModerationErrorCode.UPSTREAM_FAILED ||
+          sent.code === ModerationErrorCode.RECORD_TAMPERED ||
           sent.code === ModerationErrorCode.AUDIT_FAILED
         ) {
           logger?.error(

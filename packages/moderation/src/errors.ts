@@ -42,6 +42,12 @@ export const ModerationErrorCode = {
   PUBLISH_FAILED: 'MODERATION_PUBLISH_FAILED',
   /** The quarantine or audit service failed; see `cause`. */
   UPSTREAM_FAILED: 'MODERATION_UPSTREAM_FAILED',
+  /**
+   * The record failed the quarantine's integrity check (its metadata, content
+   * or key bindings were changed outside the package): refused, and the
+   * quarantine raised its tamper alarm. Not transient: a retry fails the same way.
+   */
+  RECORD_TAMPERED: 'MODERATION_RECORD_TAMPERED',
   /** The decision was applied but its audit row could not be written. */
   AUDIT_FAILED: 'MODERATION_AUDIT_FAILED',
 } as const;
@@ -68,6 +74,7 @@ export const MODERATION_HTTP_STATUS: Readonly<Record<ModerationErrorCode, number
   MODERATION_CSRF_EXPIRED: 403,
   MODERATION_PUBLISH_FAILED: 502,
   MODERATION_UPSTREAM_FAILED: 503,
+  MODERATION_RECORD_TAMPERED: 500,
   MODERATION_AUDIT_FAILED: 500,
 };
 

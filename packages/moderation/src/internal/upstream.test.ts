@@ -18,6 +18,20 @@ describe('mapQuarantineError', () => {
     expect(unnamed.field).toBe('input');
   });
 
+  /** regression: issue 16 — a forged record was answered 503 UPSTREAM_FAILED, which invites retries */
+  it('maps a record that fails authentication to MODERATION_RECORD_TAMPERED, not an outage', () => {
+    for (const code of ['QUARANTINE_RECORD_TAMPERED', 'QUARANTINE_INTEGRITY_FAILED'] as const) {
+      const upstream = new QuarantineError(code, 'row 42 tier CLEAR');
+      const mapped = mapQuarantineError(upstream, { quarantineId: 'q1' });
+      expect([mapped.code, mapped.field], code).toEqual(['MODERATION_RECORD_TAMPERED', undefined]);
+      // A constant message: the quarantine's own text stays in `cause`.
+      expect(mapped.message).not.toContain('row 42');
+      expect(mapped.cause).toBe(upstream);
+    }
+    const outage = mapQuarantineError(new QuarantineError('QUARANTINE_STORAGE_TIMEOUT', 'slow'));
+    expect(outage.code).toBe('MODERATION_UPSTREAM_FAILED');
+  });
+
   it('maps an unknown failure to MODERATION_UPSTREAM_FAILED without a field', () => {
     const mapped = mapQuarantineError(new Error('socket hang up'));
     expect([mapped.code, mapped.field]).toEqual(['MODERATION_UPSTREAM_FAILED', undefined]);

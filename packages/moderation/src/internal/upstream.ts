@@ -15,6 +15,10 @@ const BY_QUARANTINE_CODE: Readonly<Record<string, ModerationErrorCode>> = {
   QUARANTINE_TOKEN_EXPIRED: ModerationErrorCode.TOKEN_EXPIRED,
   QUARANTINE_TOKEN_REVOKED: ModerationErrorCode.TOKEN_REVOKED,
   QUARANTINE_INVALID_INPUT: ModerationErrorCode.INVALID_INPUT,
+  // Forged metadata, or content and key bindings that fail authentication: not an
+  // outage (UPSTREAM_FAILED, 503, invites retries), a record no retry will open.
+  QUARANTINE_RECORD_TAMPERED: ModerationErrorCode.RECORD_TAMPERED,
+  QUARANTINE_INTEGRITY_FAILED: ModerationErrorCode.RECORD_TAMPERED,
 };
 
 const MESSAGES: Readonly<Partial<Record<ModerationErrorCode, string>>> = {
@@ -25,6 +29,8 @@ const MESSAGES: Readonly<Partial<Record<ModerationErrorCode, string>>> = {
   MODERATION_TOKEN_EXPIRED: 'content access token has expired',
   MODERATION_TOKEN_REVOKED: 'content access token refers to content that is no longer held',
   MODERATION_INVALID_INPUT: 'the quarantine refused an input',
+  MODERATION_RECORD_TAMPERED:
+    'the record failed its integrity check and is refused; the quarantine raised a tamper alarm',
 };
 
 /**
@@ -33,7 +39,8 @@ const MESSAGES: Readonly<Partial<Record<ModerationErrorCode, string>>> = {
  * @param call - the call to run
  * @param details - ids to attach to the error body
  * @returns what the call returned
- * @throws {ModerationError} mapped from the quarantine code; MODERATION_UPSTREAM_FAILED otherwise
+ * @throws {ModerationError} mapped from the quarantine code (MODERATION_RECORD_TAMPERED for a
+ *   record that fails authentication); MODERATION_UPSTREAM_FAILED otherwise
  */
 export async function viaQuarantine<T>(
   call: () => Promise<T>,
