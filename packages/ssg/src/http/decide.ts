@@ -18,6 +18,25 @@ export const CONTENT_BLOCKED_CODE = 'SSG_CONTENT_BLOCKED';
 /** JSON payload of an answer the gate gives instead of the handler. */
 export type GatePayload = Readonly<Record<string, unknown>>;
 
+const JSON_HEADERS: Readonly<Record<string, string>> = {
+  'content-type': 'application/json; charset=utf-8',
+};
+
+/**
+ * Headers of an answer the gate gives: JSON; for the 415 of a coded body,
+ * also `Accept-Encoding: identity`, the one coding the gate reads (RFC 9110
+ * §15.5.16), so a client can resend the body uncompressed.
+ *
+ * @param payload - the answer's payload
+ * @returns header names (lower case) and values
+ */
+export function answerHeaders(payload: GatePayload): Readonly<Record<string, string>> {
+  const error = payload.error as { readonly code?: unknown } | undefined;
+  return error?.code === SSGErrorCode.UNSUPPORTED_ENCODING
+    ? { ...JSON_HEADERS, 'accept-encoding': 'identity' }
+    : JSON_HEADERS;
+}
+
 /** What an adapter does with a request. */
 export type GateOutcome =
   | { readonly kind: 'continue'; readonly inspection: Inspection | undefined }

@@ -157,6 +157,8 @@ describe.each(expressMajors)('ssg.middleware() on %s over real HTTP', (_name, ex
         .serialize(bytesAsSent)
         .send(zipped);
       expect(res.status, coding).toBe(415);
+      // RFC 9110 §15.5.16: say which coding would have been read.
+      expect(res.headers['accept-encoding'], coding).toBe('identity');
       expect(res.body).toEqual({
         error: {
           code: 'SSG_UNSUPPORTED_ENCODING',

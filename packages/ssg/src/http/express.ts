@@ -14,6 +14,7 @@ import {
   readNodeBody,
 } from './body.js';
 import {
+  answerHeaders,
   decide,
   dryRunFailureFields,
   type GateOutcome,
@@ -60,7 +61,9 @@ type Deps = {
 
 function send(res: ServerResponse, outcome: Extract<GateOutcome, { kind: 'respond' }>): void {
   res.statusCode = outcome.status;
-  res.setHeader('content-type', 'application/json; charset=utf-8');
+  for (const [name, value] of Object.entries(answerHeaders(outcome.payload))) {
+    res.setHeader(name, value);
+  }
   res.end(JSON.stringify(outcome.payload));
 }
 

@@ -93,6 +93,7 @@ describe('ssg.inspectRequest (Fetch API)', () => {
       headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
       body: zipped,
     });
+    const again = request.clone();
     expect(await ssg.inspectRequest(request)).toEqual({
       allowed: false,
       status: 415,
@@ -105,8 +106,17 @@ describe('ssg.inspectRequest (Fetch API)', () => {
         },
       },
     });
+    const refused = await ssg.inspectRequest(again);
+    if (refused.allowed) throw new Error('expected a denial');
+    // RFC 9110 §15.5.16: the answer says which coding would have been read.
+    const answer = denialResponse(refused);
+    expect(answer.headers.get('accept-encoding')).toBe('identity');
+    expect(answer.headers.get('content-type')).toBe('application/json; charset=utf-8');
     const plain = post(JSON.stringify({ text: 'drop table' }), { 'content-encoding': 'Identity' });
-    expect(await ssg.inspectRequest(plain)).toMatchObject({ allowed: false, status: 403 });
+    const blocked = await ssg.inspectRequest(plain);
+    expect(blocked).toMatchObject({ allowed: false, status: 403 });
+    if (blocked.allowed) throw new Error('expected a denial');
+    expect(denialResponse(blocked).headers.get('accept-encoding')).toBeNull();
   });
 
   it('lets uninspected methods through without reading the body', async () => {

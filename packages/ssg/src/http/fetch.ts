@@ -6,6 +6,7 @@ import type { Logger } from '../logger.js';
 import type { Inspection } from '../result.js';
 import { checkContentEncoding, checkContentLength, parseJsonBody, readWebBody } from './body.js';
 import {
+  answerHeaders,
   decide,
   dryRunFailureFields,
   type GatePayload,
@@ -145,7 +146,7 @@ export async function inspectFetchRequest(
 export function denialResponse(denied: RequestDenied): Response {
   return new Response(JSON.stringify(denied.payload), {
     status: denied.status,
-    headers: { 'content-type': 'application/json; charset=utf-8' },
+    headers: answerHeaders(denied.payload),
   });
 }
 
