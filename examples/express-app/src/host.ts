@@ -32,6 +32,24 @@ export type HostOptions = Omit<AppOptions, 'posts' | 'mount'> & {
 };
 
 /**
+ * Refuses a `/metrics` bearer token no scrape could use. A bearer token is
+ * one word: an empty one would read as "protected" and protect nothing, one
+ * with a space or a trailing newline (read from a file) could never match.
+ * The demo calls it before it starts any service, so a bad `METRICS_TOKEN`
+ * fails at once and leaves nothing running.
+ *
+ * @param token - the configured token; undefined means `/metrics` is open
+ * @throws {TypeError} when the token is empty or holds whitespace
+ */
+export function checkMetricsToken(token: string | undefined): void {
+  if (token !== undefined && !/^\S+$/.test(token)) {
+    throw new TypeError(
+      'METRICS_TOKEN (metricsToken) must be one word without spaces; unset means open',
+    );
+  }
+}
+
+/**
  * Composes the app with the moderation router and console (`/moderation`),
  * whose releases are published into the same posts, and `/metrics`.
  */
@@ -40,11 +58,7 @@ export function createHost(
   flags: FeatureFlags,
   options: HostOptions = {},
 ): Host {
-  if (options.metricsToken !== undefined && !/^\S+$/.test(options.metricsToken)) {
-    // A bearer token is one word: an empty one would read as "protected" and protect nothing,
-    // one with a space or a trailing newline (read from a file) could never match a scrape.
-    throw new TypeError('metricsToken must be one word without spaces; unset means open');
-  }
+  checkMetricsToken(options.metricsToken);
   const posts = createPostStore();
   let moderation: ModerationCredentials | undefined;
   const app = createApp(pipeline, flags, {

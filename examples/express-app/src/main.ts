@@ -4,7 +4,7 @@ import { answerClientErrorsAsJson } from './client-errors.js';
 import { composePipeline } from './compose.js';
 import { stepPrinter } from './database/progress.js';
 import { flagsFromEnv } from './flags.js';
-import { createHost } from './host.js';
+import { checkMetricsToken, createHost } from './host.js';
 import { installMetrics } from './metrics.js';
 import { formatSteps, reviewHeldPosts } from './scenario.js';
 import { formatTable, seedPosts, sendPosts } from './seed.js';
@@ -32,6 +32,8 @@ async function listen(app: import('express').Express, port: number) {
 }
 
 async function main(): Promise<number> {
+  // Configuration first: a mistake must not leave services started behind it.
+  checkMetricsToken(process.env.METRICS_TOKEN);
   out('Starting services…');
   const services = await startDemoServices();
   const flags = flagsFromEnv();

@@ -93,3 +93,29 @@ describe('the demo as a user runs it (its own embedded PostgreSQL and S3, memory
     await expect(fetch(`${base}/livez`)).rejects.toThrow();
   }, 300_000);
 });
+
+describe('the demo with a configuration mistake', () => {
+  /** regression: issue 16 — a bad METRICS_TOKEN was refused only after PostgreSQL, S3 and the migrations had started */
+  it('refuses a METRICS_TOKEN no scrape could send before it starts any service', async () => {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+      cwd: APP_DIR,
+      env: {
+        PATH: process.env.PATH ?? '',
+        HOME: process.env.HOME ?? '',
+        PORT: '0',
+        METRICS_TOKEN: 'two words',
+      },
+    });
+    const output = { stdout: '', stderr: '' };
+    child.stdout?.on('data', (d: Buffer) => {
+      output.stdout += d.toString();
+    });
+    child.stderr?.on('data', (d: Buffer) => {
+      output.stderr += d.toString();
+    });
+    const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
+    expect(code).toBe(1);
+    expect(output.stderr).toContain('METRICS_TOKEN (metricsToken) must be one word');
+    expect(output.stdout).not.toContain('Starting services');
+  }, 60_000);
+});
