@@ -87,4 +87,38 @@ describe('example host app on real PostgreSQL, Redis and S3', () => {
     const outcomes = await sendPosts(url, seedPosts());
     expect(outcomes.every((o) => o.status === 201)).toBe(true);
   });
+
+  /** regression: issue 16 — GET /v1/posts answered every post ever published, whatever the query */
+  it('reads the newest published posts, `limit` at a time, and refuses a query it does not know', async () => {
+    const { url } = await start({ ...ALL_ON, rateLimit: false });
+    const texts = ['first honest post', 'second honest post', 'third honest post'];
+    for (const text of texts) {
+      const res = await fetch(`${url}/v1/posts`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-agent-id': 'verified-reader' },
+        body: JSON.stringify({ text }),
+      });
+      expect(res.status).toBe(201);
+    }
+    const read = async (query: string) => {
+      const res = await fetch(`${url}/v1/posts${query}`);
+      return { status: res.status, body: (await res.json()) as unknown };
+    };
+    expect(await read('')).toMatchObject({ status: 200, body: texts.map((text) => ({ text })) });
+    expect(await read('?limit=2')).toMatchObject({
+      status: 200,
+      body: texts.slice(1).map((text) => ({ text })),
+    });
+    for (const [query, field] of [
+      ['?limit=0', 'limit'],
+      ['?limit=5000', 'limit'],
+      ['?limit=1&limit=2', 'limit'],
+      ['?offset=10', 'query'],
+    ] as const) {
+      expect(await read(query), query).toEqual({
+        status: 400,
+        body: { error: { code: 'INVALID_QUERY', message: expect.any(String), field } },
+      });
+    }
+  });
 });
