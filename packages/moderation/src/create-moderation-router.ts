@@ -339,10 +339,17 @@ export function createModerationRouter(config: ModerationRouterConfig): Moderati
         if (
           sent.code === ModerationErrorCode.UPSTREAM_FAILED ||
           sent.code === ModerationErrorCode.RECORD_TAMPERED ||
+          sent.code === ModerationErrorCode.KEY_UNAVAILABLE ||
           sent.code === ModerationErrorCode.AUDIT_FAILED
         ) {
+          // The record's id, when there is one, so an operator can find a refused record.
+          const quarantineId = sent.details.quarantineId;
           logger?.error(
-            { code: sent.code, path: route.pattern.source },
+            {
+              code: sent.code,
+              path: route.pattern.source,
+              ...(typeof quarantineId === 'string' ? { quarantineId } : {}),
+            },
             'moderation: request failed',
           );
         }

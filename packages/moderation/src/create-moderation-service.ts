@@ -33,7 +33,7 @@ export interface ModerationService {
   botQueue(query?: unknown): Promise<EnvelopePage>;
   /**
    * A bot's release, delete or escalate, under the bot policy; audited.
-   * @throws {ModerationError} MODERATION_INVALID_INPUT, _NOT_FOUND, _CONFLICT, _CONTENT_GONE, _RECORD_TAMPERED, _PUBLISH_FAILED, _AUDIT_FAILED, _UPSTREAM_FAILED
+   * @throws {ModerationError} MODERATION_INVALID_INPUT, _NOT_FOUND, _CONFLICT, _CONTENT_GONE, _RECORD_TAMPERED, _KEY_UNAVAILABLE, _PUBLISH_FAILED, _AUDIT_FAILED, _UPSTREAM_FAILED
    */
   botAction(actor: BotActor, body: unknown, facts?: RequestFacts): Promise<BotDecision>;
   /**
@@ -43,7 +43,7 @@ export interface ModerationService {
   humanList(query?: unknown): Promise<EnvelopePage>;
   /**
    * One record's envelope.
-   * @throws {ModerationError} MODERATION_INVALID_INPUT, MODERATION_NOT_FOUND, MODERATION_RECORD_TAMPERED
+   * @throws {ModerationError} MODERATION_INVALID_INPUT, MODERATION_NOT_FOUND, MODERATION_RECORD_TAMPERED, MODERATION_KEY_UNAVAILABLE, MODERATION_UPSTREAM_FAILED
    */
   getEnvelope(id: unknown): Promise<Envelope>;
   /**
@@ -53,12 +53,12 @@ export interface ModerationService {
   humanAction(actor: HumanActor, body: unknown, facts?: RequestFacts): Promise<HumanDecision>;
   /**
    * A single-use content token bound to this admin and record.
-   * @throws {ModerationError} MODERATION_INVALID_INPUT, _NOT_FOUND, _CONTENT_GONE, _RECORD_TAMPERED
+   * @throws {ModerationError} MODERATION_INVALID_INPUT, _NOT_FOUND, _CONTENT_GONE, _RECORD_TAMPERED, _KEY_UNAVAILABLE, _UPSTREAM_FAILED
    */
   createContentAccess(actor: HumanActor, body: unknown): Promise<ContentAccess>;
   /**
    * Spends a content token and returns the plaintext, after auditing the view.
-   * @throws {ModerationError} MODERATION_TOKEN_INVALID, _TOKEN_EXPIRED, _TOKEN_USED, _TOKEN_REVOKED, _RECORD_TAMPERED, _AUDIT_FAILED
+   * @throws {ModerationError} MODERATION_TOKEN_INVALID, _TOKEN_EXPIRED, _TOKEN_USED, _TOKEN_REVOKED, _RECORD_TAMPERED, _KEY_UNAVAILABLE, _UPSTREAM_FAILED, _AUDIT_FAILED
    */
   viewContent(actor: HumanActor, token: unknown, facts?: RequestFacts): Promise<ContentView>;
   /**

@@ -12,6 +12,12 @@ export const ModerationErrorCode = {
   INVALID_INPUT: 'MODERATION_INVALID_INPUT',
   /** The body is not JSON, or not `application/json`. */
   MALFORMED_BODY: 'MODERATION_MALFORMED_BODY',
+  /**
+   * A body the router reads itself came with a `Content-Encoding` other than
+   * `identity` (answered with `Accept-Encoding: identity`): send it
+   * uncompressed, or let the host's `express.json()` inflate it first.
+   */
+  UNSUPPORTED_ENCODING: 'MODERATION_UNSUPPORTED_ENCODING',
   /** The body is larger than the router accepts. */
   BODY_TOO_LARGE: 'MODERATION_BODY_TOO_LARGE',
   /** No quarantine record has this id. */
@@ -44,10 +50,16 @@ export const ModerationErrorCode = {
   UPSTREAM_FAILED: 'MODERATION_UPSTREAM_FAILED',
   /**
    * The record failed the quarantine's integrity check (its metadata, content
-   * or key bindings were changed outside the package): refused, and the
-   * quarantine raised its tamper alarm. Not transient: a retry fails the same way.
+   * or key bindings were changed outside the package): refused. Not
+   * transient: a retry fails the same way.
    */
   RECORD_TAMPERED: 'MODERATION_RECORD_TAMPERED',
+  /**
+   * The record is sealed by a master key that is not in the quarantine's
+   * keyring (retired while records still used it, or a forged key id):
+   * refused. Not transient: restore the key or investigate the row.
+   */
+  KEY_UNAVAILABLE: 'MODERATION_KEY_UNAVAILABLE',
   /** The decision was applied but its audit row could not be written. */
   AUDIT_FAILED: 'MODERATION_AUDIT_FAILED',
 } as const;
@@ -59,6 +71,7 @@ export const MODERATION_HTTP_STATUS: Readonly<Record<ModerationErrorCode, number
   MODERATION_INVALID_CONFIG: 500,
   MODERATION_INVALID_INPUT: 400,
   MODERATION_MALFORMED_BODY: 400,
+  MODERATION_UNSUPPORTED_ENCODING: 415,
   MODERATION_BODY_TOO_LARGE: 413,
   MODERATION_NOT_FOUND: 404,
   MODERATION_METHOD_NOT_ALLOWED: 405,
@@ -75,6 +88,7 @@ export const MODERATION_HTTP_STATUS: Readonly<Record<ModerationErrorCode, number
   MODERATION_PUBLISH_FAILED: 502,
   MODERATION_UPSTREAM_FAILED: 503,
   MODERATION_RECORD_TAMPERED: 500,
+  MODERATION_KEY_UNAVAILABLE: 500,
   MODERATION_AUDIT_FAILED: 500,
 };
 

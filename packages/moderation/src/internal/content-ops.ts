@@ -46,7 +46,8 @@ function tokenInvalid(): ModerationError {
  * `GET /human/content/:token`: verify (signature, expiry, admin binding,
  * record still held), spend the token, decrypt, audit, then return.
  *
- * @throws {ModerationError} MODERATION_TOKEN_INVALID, _EXPIRED, _USED, _REVOKED, MODERATION_AUDIT_FAILED (nothing served)
+ * @throws {ModerationError} MODERATION_TOKEN_INVALID, _EXPIRED, _USED, _REVOKED, _RECORD_TAMPERED,
+ *   _KEY_UNAVAILABLE, _UPSTREAM_FAILED, MODERATION_AUDIT_FAILED (nothing served)
  */
 export async function viewContent(
   ctx: DecisionContext & { readonly usedTokens: NonNullable<DecisionContext['usedTokens']> },

@@ -39,7 +39,8 @@ function conflict(record: QuarantineRecord): ModerationError {
  * Loads the record and checks that it is in an allowed status and at the
  * version the caller saw.
  *
- * @throws {ModerationError} MODERATION_NOT_FOUND, MODERATION_CONFLICT
+ * @throws {ModerationError} MODERATION_NOT_FOUND, MODERATION_CONFLICT, MODERATION_RECORD_TAMPERED,
+ *   MODERATION_KEY_UNAVAILABLE, MODERATION_UPSTREAM_FAILED
  */
 export async function loadForDecision(
   ctx: DecisionContext,
@@ -136,7 +137,8 @@ export type ReleaseOutcome = {
  * once. When `onRelease` throws, the content is stored again as a new held
  * record so nothing is lost.
  *
- * @throws {ModerationError} MODERATION_CONFLICT, MODERATION_CONTENT_GONE, MODERATION_UPSTREAM_FAILED
+ * @throws {ModerationError} MODERATION_CONFLICT, MODERATION_CONTENT_GONE, MODERATION_RECORD_TAMPERED,
+ *   MODERATION_KEY_UNAVAILABLE, MODERATION_UPSTREAM_FAILED
  */
 export async function releaseRecord(
   ctx: DecisionContext,

@@ -1,8 +1,9 @@
-import type { IncomingMessage } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { isModerationError } from '../errors.js';
-import { parseUrl, readJson } from './http.js';
+import { isModerationError, ModerationError } from '../errors.js';
+import { parseUrl, readJson, sendError } from './http.js';
 
 function req(chunks: (string | Buffer)[], headers: Record<string, string>, extra: object = {}) {
   return Object.assign(Readable.from(chunks), {
@@ -58,6 +59,44 @@ describe('readJson', () => {
     expect(await codeOf(readJson(req([], JSON_TYPE, { body: null }), 100))).toBe(
       'MODERATION_MALFORMED_BODY',
     );
+  });
+
+  /** regression: issue 16 — a gzip body was answered "not valid JSON" (review finding) */
+  it('refuses a body it would read itself with a content coding; identity and a parsed body pass', async () => {
+    const zipped = gzipSync('{"a":1}');
+    for (const coding of ['gzip', 'deflate', 'br', ' GZIP ']) {
+      const refused = await codeOf(
+        readJson(req([zipped], { ...JSON_TYPE, 'content-encoding': coding }), 100),
+      );
+      expect(refused, coding).toBe('MODERATION_UNSUPPORTED_ENCODING');
+    }
+    expect(
+      await readJson(req(['{"a":1}'], { ...JSON_TYPE, 'content-encoding': 'Identity' }), 100),
+    ).toEqual({ a: 1 });
+    // express.json() inflated it already: the router uses its result.
+    const parsed = req([], { ...JSON_TYPE, 'content-encoding': 'gzip' }, { body: { a: 1 } });
+    expect(await readJson(parsed, 100)).toEqual({ a: 1 });
+  });
+});
+
+describe('sendError', () => {
+  it('answers a refused coding 415 with Accept-Encoding: identity, and no such header otherwise', () => {
+    const answer = (e: ModerationError) => {
+      const headers: Record<string, string> = {};
+      const res = {
+        statusCode: 0,
+        setHeader: (k: string, v: string) => {
+          headers[k.toLowerCase()] = v;
+        },
+        end: () => undefined,
+      } as unknown as ServerResponse;
+      sendError(res, e);
+      return { status: res.statusCode, headers };
+    };
+    const coded = answer(new ModerationError('MODERATION_UNSUPPORTED_ENCODING', 'coded'));
+    expect([coded.status, coded.headers['accept-encoding']]).toEqual([415, 'identity']);
+    const malformed = answer(new ModerationError('MODERATION_MALFORMED_BODY', 'bad'));
+    expect([malformed.status, malformed.headers['accept-encoding']]).toEqual([400, undefined]);
   });
 });
 

@@ -24,10 +24,15 @@ function setHeaders(res: ServerResponse, headers: Readonly<Record<string, string
 }
 
 /** Sends `body` as JSON. */
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+export function sendJson(
+  res: ServerResponse,
+  status: number,
+  body: unknown,
+  headers: Readonly<Record<string, string>> = {},
+): void {
   const text = JSON.stringify(body);
   res.statusCode = status;
-  setHeaders(res, { 'Content-Type': 'application/json; charset=utf-8' });
+  setHeaders(res, { 'Content-Type': 'application/json; charset=utf-8', ...headers });
   res.end(text);
 }
 
@@ -59,7 +64,15 @@ export function sendError(res: ServerResponse, e: unknown): ModerationError {
         cause: e,
       });
   const fields = { ...err.details, ...(err.field === undefined ? {} : { field: err.field }) };
-  sendJson(res, MODERATION_HTTP_STATUS[err.code], errorBody(err.code, err.message, fields));
+  // RFC 9110 §15.5.16: a 415 for a content coding says which coding would be read.
+  const headers: Record<string, string> =
+    err.code === ModerationErrorCode.UNSUPPORTED_ENCODING ? { 'Accept-Encoding': 'identity' } : {};
+  sendJson(
+    res,
+    MODERATION_HTTP_STATUS[err.code],
+    errorBody(err.code, err.message, fields),
+    headers,
+  );
   return err;
 }
 
@@ -85,7 +98,8 @@ function malformed(message: string): ModerationError {
  * Reads a JSON body. A body the host already parsed (e.g. `express.json()`)
  * is used as is; otherwise the stream is read up to `maxBytes`.
  *
- * @throws {ModerationError} MODERATION_MALFORMED_BODY, MODERATION_BODY_TOO_LARGE
+ * @throws {ModerationError} MODERATION_MALFORMED_BODY, MODERATION_UNSUPPORTED_ENCODING,
+ *   MODERATION_BODY_TOO_LARGE
  */
 export async function readJson(
   req: IncomingMessage & { body?: unknown },
@@ -101,6 +115,17 @@ export async function readJson(
     if (req.body === undefined || req.body === null)
       throw malformed('request body is not valid JSON');
     return req.body;
+  }
+  const coding = String(req.headers['content-encoding'] ?? 'identity')
+    .trim()
+    .toLowerCase();
+  if (coding !== 'identity' && coding !== '') {
+    // The router does not inflate: a compressed body would read as "not valid JSON".
+    throw new ModerationError(
+      ModerationErrorCode.UNSUPPORTED_ENCODING,
+      'unsupported content encoding: send the body uncompressed',
+      { field: 'content-encoding' },
+    );
   }
   const declared = Number(req.headers['content-length'] ?? Number.NaN);
   if (declared > maxBytes)

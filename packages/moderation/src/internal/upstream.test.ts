@@ -28,6 +28,8 @@ describe('mapQuarantineError', () => {
       expect(mapped.message).not.toContain('row 42');
       expect(mapped.cause).toBe(upstream);
     }
+    const keyless = mapQuarantineError(new QuarantineError('QUARANTINE_KEY_UNAVAILABLE', 'k9'));
+    expect(keyless.code).toBe('MODERATION_KEY_UNAVAILABLE');
     const outage = mapQuarantineError(new QuarantineError('QUARANTINE_STORAGE_TIMEOUT', 'slow'));
     expect(outage.code).toBe('MODERATION_UPSTREAM_FAILED');
   });

@@ -19,6 +19,8 @@ const BY_QUARANTINE_CODE: Readonly<Record<string, ModerationErrorCode>> = {
   // outage (UPSTREAM_FAILED, 503, invites retries), a record no retry will open.
   QUARANTINE_RECORD_TAMPERED: ModerationErrorCode.RECORD_TAMPERED,
   QUARANTINE_INTEGRITY_FAILED: ModerationErrorCode.RECORD_TAMPERED,
+  // A key id no keyring holds: a key retired too early, or a forged id. Not an outage either.
+  QUARANTINE_KEY_UNAVAILABLE: ModerationErrorCode.KEY_UNAVAILABLE,
 };
 
 const MESSAGES: Readonly<Partial<Record<ModerationErrorCode, string>>> = {
@@ -29,8 +31,9 @@ const MESSAGES: Readonly<Partial<Record<ModerationErrorCode, string>>> = {
   MODERATION_TOKEN_EXPIRED: 'content access token has expired',
   MODERATION_TOKEN_REVOKED: 'content access token refers to content that is no longer held',
   MODERATION_INVALID_INPUT: 'the quarantine refused an input',
-  MODERATION_RECORD_TAMPERED:
-    'the record failed its integrity check and is refused; the quarantine raised a tamper alarm',
+  MODERATION_RECORD_TAMPERED: 'the record failed its integrity check and is refused',
+  MODERATION_KEY_UNAVAILABLE:
+    'the record is sealed by a master key that is not in the keyring; it is refused',
 };
 
 /**
@@ -40,7 +43,8 @@ const MESSAGES: Readonly<Partial<Record<ModerationErrorCode, string>>> = {
  * @param details - ids to attach to the error body
  * @returns what the call returned
  * @throws {ModerationError} mapped from the quarantine code (MODERATION_RECORD_TAMPERED for a
- *   record that fails authentication); MODERATION_UPSTREAM_FAILED otherwise
+ *   record that fails authentication, MODERATION_KEY_UNAVAILABLE for one sealed by a key
+ *   the keyring lacks); MODERATION_UPSTREAM_FAILED otherwise
  */
 export async function viaQuarantine<T>(
   call: () => Promise<T>,
