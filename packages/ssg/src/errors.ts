@@ -26,8 +26,9 @@ export const SSGErrorCode = {
   /**
    * An HTTP body the gate reads itself came with a `Content-Encoding` other
    * than `identity` (e.g. gzip); the middleware answers 415 instead of
-   * reading compressed bytes as JSON. A body the host's parser already
-   * decoded (e.g. `express.json()`, which inflates) is not affected.
+   * reading compressed bytes as JSON, with `Accept-Encoding: identity`. A
+   * body the host's parser already decoded (e.g. `express.json()`, which
+   * inflates) is not affected.
    */
   UNSUPPORTED_ENCODING: 'SSG_UNSUPPORTED_ENCODING',
   /**

@@ -168,6 +168,13 @@ describe.each(expressMajors)('ssg.middleware() on %s over real HTTP', (_name, ex
       });
       expect(t.calls).toEqual([]);
     }
+    // Other denials carry no Accept-Encoding.
+    const blocked = await request(app().app)
+      .post('/v1/posts')
+      .set('content-type', 'application/json')
+      .send(JSON.stringify({ text: 'drop table' }));
+    expect(blocked.status).toBe(403);
+    expect(blocked.headers['accept-encoding']).toBeUndefined();
     // express.json() inflates gzip itself: the gate then inspects the decoded body.
     const parsed = await request(app({}, {}, { json: true }).app)
       .post('/v1/posts')

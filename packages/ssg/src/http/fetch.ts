@@ -138,7 +138,9 @@ export async function inspectFetchRequest(
  * Builds the JSON `Response` the gate answers with for a denied request.
  *
  * @param denied - a `RequestDenied` outcome
- * @returns the response (status and JSON payload)
+ * @returns the response: status, JSON payload, and for the 415 of a compressed body the
+ *   header `Accept-Encoding: identity` (a response built from `status` and `payload` alone
+ *   lacks it)
  * @example
  * const outcome = await ssg.inspectRequest(request);
  * if (!outcome.allowed) return denialResponse(outcome);
