@@ -1,5 +1,6 @@
 import { validItFiscalCode } from './national-id-checks.js';
 import { NATIONAL_ID_RULES } from './pii-national-ids.js';
+import { MORE_NATIONAL_ID_RULES } from './pii-national-ids-more.js';
 import * as v from './pii-validators.js';
 import type { Rule } from './rule.js';
 import { ruleMaker } from './rule-builder.js';
@@ -315,6 +316,7 @@ export const PII_RULES: readonly Rule[] = [
     },
   ),
   ...NATIONAL_ID_RULES,
+  ...MORE_NATIONAL_ID_RULES,
 ];
 
 export { D as digitsOnly };

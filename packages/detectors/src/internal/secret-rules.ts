@@ -5,6 +5,7 @@ import { ruleMaker } from './rule-builder.js';
 import { L, R } from './secret-rule-parts.js';
 import { CLI_SECRET_RULES, CREDENTIAL_NOUN } from './secret-rules-cli.js';
 import { SAAS_SECRET_RULES } from './secret-rules-saas.js';
+import { SERVICE_SECRET_RULES } from './secret-rules-services.js';
 import { VENDOR_SECRET_RULES } from './secret-rules-vendors.js';
 
 const rule = ruleMaker({ category: 'secret', severity: 'high', confidence: 0.9 });
@@ -449,4 +450,5 @@ export const SECRET_RULES: readonly Rule[] = [
   ...SAAS_SECRET_RULES,
   ...CLI_SECRET_RULES,
   ...VENDOR_SECRET_RULES,
+  ...SERVICE_SECRET_RULES,
 ];
