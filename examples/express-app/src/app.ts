@@ -17,7 +17,7 @@ import {
 import type { Pipeline } from './compose.js';
 import type { FeatureFlags } from './flags.js';
 import { type HealthOptions, mountHealth } from './health/routes.js';
-import { readPostQuery } from './post-query.js';
+import { MAX_CHARS_PER_READ, readPostQuery } from './post-query.js';
 import { createPostStore, type PostStore } from './posts.js';
 
 /** A request after `authenticate` (the agent, once) and the gate (`ssgResult`). */
@@ -50,7 +50,7 @@ const COMMENT_ROUTE: RouteKind = { tier: 'COMMENTS', contentType: 'COMMENT' };
  * The host app: `POST /v1/posts` and `POST /v1/comments` behind the rate
  * limiter (by agent, or by client address when anonymous) and the gate,
  * `GET /v1/posts` to read what was published (the newest 100, or `?limit=`
- * up to 1,000), and the health endpoints
+ * up to 1,000, and at most 1 M characters of text), and the health endpoints
  * (`/livez`, `/readyz`, `/healthz`, `/healthz/deep`: see health/routes.ts).
  */
 export function createApp(
@@ -72,12 +72,12 @@ export function createApp(
   app.post('/v1/posts', ...gate(POST_ROUTE), publish(posts, 'POST'));
   app.post('/v1/comments', ...gate(COMMENT_ROUTE), publish(posts, 'COMMENT'));
   app.get('/v1/posts', (req, res) => {
-    const read = readPostQuery(req.query);
+    const read = readPostQuery(req.originalUrl);
     if (!read.ok) {
       res.status(400).json(read.body);
       return;
     }
-    res.json(posts.latest(read.limit));
+    res.json(posts.latest(read.limit, MAX_CHARS_PER_READ));
   });
   options.mount?.(app);
   // The family's one error body for everything else too: never Express's HTML page or a stack.

@@ -2,6 +2,7 @@ import type { Express } from 'express';
 import { type AppOptions, createApp } from './app.js';
 import type { Pipeline } from './compose.js';
 import type { FeatureFlags } from './flags.js';
+import { checkBearerToken } from './health/bearer.js';
 import { installMetrics, mountMetrics, registerHostGauges } from './metrics.js';
 import {
   type ModerationCredentials,
@@ -25,28 +26,31 @@ export type HostOptions = Omit<AppOptions, 'posts' | 'mount'> & {
   readonly metrics?: boolean;
   /**
    * Bearer token a `/metrics` scrape must send; unset: `/metrics` is open
-   * (keep it on a network only the monitoring can reach). An empty token,
-   * or one holding whitespace (which no scrape could send), is refused.
+   * (keep it on a network only the monitoring can reach). A token no scrape
+   * could send (empty, with whitespace, outside RFC 6750's `b64token`) is refused.
    */
   readonly metricsToken?: string;
 };
 
 /**
- * Refuses a `/metrics` bearer token no scrape could use. A bearer token is
- * one word: an empty one would read as "protected" and protect nothing, one
- * with a space or a trailing newline (read from a file) could never match.
- * The demo calls it before it starts any service, so a bad `METRICS_TOKEN`
- * fails at once and leaves nothing running.
+ * Refuses the host's bearer tokens when no client could send them (see
+ * {@link checkBearerToken}). The demo calls it before it starts any service,
+ * so a bad `METRICS_TOKEN` or `HEALTH_DEEP_TOKEN` fails at once and leaves
+ * nothing running; {@link createHost} calls it too.
  *
- * @param token - the configured token; undefined means `/metrics` is open
- * @throws {TypeError} when the token is empty or holds whitespace
+ * @param tokens - the `/metrics` token and the `/healthz/deep` token, either unset
+ * @throws {TypeError} when a set token is not an RFC 6750 `b64token`
  */
-export function checkMetricsToken(token: string | undefined): void {
-  if (token !== undefined && !/^\S+$/.test(token)) {
-    throw new TypeError(
-      'METRICS_TOKEN (metricsToken) must be one word without spaces; unset means open',
-    );
-  }
+export function checkHostTokens(tokens: {
+  readonly metricsToken?: string | undefined;
+  readonly deepToken?: string | undefined;
+}): void {
+  checkBearerToken('METRICS_TOKEN (metricsToken)', tokens.metricsToken, '/metrics is open');
+  checkBearerToken(
+    'HEALTH_DEEP_TOKEN (health.deepToken)',
+    tokens.deepToken,
+    '/healthz/deep answers 404',
+  );
 }
 
 /**
@@ -58,7 +62,7 @@ export function createHost(
   flags: FeatureFlags,
   options: HostOptions = {},
 ): Host {
-  checkMetricsToken(options.metricsToken);
+  checkHostTokens({ metricsToken: options.metricsToken, deepToken: options.health?.deepToken });
   const posts = createPostStore();
   let moderation: ModerationCredentials | undefined;
   const app = createApp(pipeline, flags, {

@@ -3,12 +3,12 @@ import type { AddressInfo } from 'node:net';
 import { answerClientErrorsAsJson } from './client-errors.js';
 import { composePipeline } from './compose.js';
 import { stepPrinter } from './database/progress.js';
-import { flagsFromEnv } from './flags.js';
-import { checkMetricsToken, createHost } from './host.js';
+import { type FeatureFlags, flagsFromEnv } from './flags.js';
+import { checkHostTokens, createHost } from './host.js';
 import { installMetrics } from './metrics.js';
 import { formatSteps, reviewHeldPosts } from './scenario.js';
 import { formatTable, seedPosts, sendPosts } from './seed.js';
-import { startDemoServices } from './services.js';
+import { type DemoServices, startDemoServices } from './services.js';
 import { stopOnSignal } from './shutdown.js';
 
 const smoke = process.argv.includes('--smoke');
@@ -31,12 +31,35 @@ async function listen(app: import('express').Express, port: number) {
   });
 }
 
+/** A configuration mistake in one line (the message names the setting); anything else with its stack. */
+function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const code = (error as { code?: unknown }).code;
+  const isConfig =
+    error instanceof TypeError || (typeof code === 'string' && code.endsWith('_INVALID_CONFIG'));
+  return isConfig ? `${error.name}: ${error.message}` : (error.stack ?? error.message);
+}
+
 async function main(): Promise<number> {
   // Configuration first: a mistake must not leave services started behind it.
-  checkMetricsToken(process.env.METRICS_TOKEN);
+  checkHostTokens({
+    metricsToken: process.env.METRICS_TOKEN,
+    deepToken: process.env.HEALTH_DEEP_TOKEN,
+  });
+  const flags = flagsFromEnv();
   out('Starting services…');
   const services = await startDemoServices();
-  const flags = flagsFromEnv();
+  try {
+    return await runDemo(services, flags);
+  } catch (error) {
+    // Whatever fails once they run (a quarantine key, a migration), the services stop first.
+    await services.stop().catch(() => undefined);
+    throw error;
+  }
+}
+
+/** Composes, seeds and serves the demo on running services; -1 while it keeps serving. */
+async function runDemo(services: DemoServices, flags: FeatureFlags): Promise<number> {
   out(`  PostgreSQL: ${services.origin.postgres}`);
   out(`  S3:         ${services.origin.s3}`);
   out(`  Redis:      ${services.origin.redis}`);
@@ -133,7 +156,7 @@ main().then(
     if (code >= 0) process.exit(code);
   },
   (error: unknown) => {
-    process.stderr.write(`demo failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.stderr.write(`demo failed: ${describeFailure(error)}\n`);
     process.exit(1);
   },
 );

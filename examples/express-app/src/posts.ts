@@ -16,53 +16,87 @@ export type PostStore = {
   publish(post: Omit<Post, 'id'>): Post;
   /** Every kept post, oldest first. */
   list(): readonly Post[];
-  /** The newest `limit` kept posts, oldest of them first. */
-  latest(limit: number): readonly Post[];
+  /**
+   * The newest kept posts, oldest of them first: at most `limit` posts and,
+   * past the first, at most `maxChars` characters of text in all.
+   *
+   * @throws {RangeError} when `limit` or `maxChars` is not a positive integer
+   */
+  latest(limit: number, maxChars?: number): readonly Post[];
 };
 
 /** Options of {@link createPostStore}. */
 export type PostStoreOptions = {
   /**
-   * How many posts are kept; publishing one more drops the oldest. Bounds the
-   * memory a stream of posts can take (the store used to grow without end).
+   * Most posts kept; publishing one more drops the oldest.
    * @default 10_000
    */
   readonly keep?: number;
+  /**
+   * Most characters of post text kept in all (the newest post is always kept):
+   * with posts up to the gate's body limit, a count alone would let 10,000
+   * large posts hold about a gigabyte.
+   * @default 16_000_000
+   */
+  readonly keepChars?: number;
 };
 
 /** Default of {@link PostStoreOptions.keep}. */
 export const DEFAULT_POSTS_KEPT = 10_000;
+/** Default of {@link PostStoreOptions.keepChars}. */
+export const DEFAULT_CHARS_KEPT = 16_000_000;
+
+function positiveInteger(name: string, value: number): number {
+  if (!Number.isSafeInteger(value) || value < 1) {
+    throw new RangeError(`${name} must be a positive integer`);
+  }
+  return value;
+}
 
 /**
- * An in-memory store of published posts and comments, holding the newest
- * `keep` of them.
+ * An in-memory store of published posts and comments, bounded by count and
+ * by characters: the oldest posts go first. Memory stays bounded whatever
+ * the stream of posts.
  *
- * @throws {RangeError} when `keep` is not a positive integer
+ * @throws {RangeError} when `keep` or `keepChars` is not a positive integer
  */
 export function createPostStore(options: PostStoreOptions = {}): PostStore {
-  const keep = options.keep ?? DEFAULT_POSTS_KEPT;
-  if (!Number.isSafeInteger(keep) || keep < 1) {
-    throw new RangeError('keep must be a positive integer');
-  }
-  // A ring: `next` is where the next post goes once the ring is full.
-  const ring: Post[] = [];
-  let next = 0;
-  const inOrder = (): Post[] => [...ring.slice(next), ...ring.slice(0, next)];
+  const keep = positiveInteger('keep', options.keep ?? DEFAULT_POSTS_KEPT);
+  const keepChars = positiveInteger('keepChars', options.keepChars ?? DEFAULT_CHARS_KEPT);
+  // Kept posts are posts[first..]; the dropped prefix is cut off once it is half the array.
+  let posts: Post[] = [];
+  let first = 0;
+  let chars = 0;
+  const kept = (): number => posts.length - first;
+  const dropOldest = (): void => {
+    chars -= (posts[first] as Post).text.length;
+    first += 1;
+    if (first * 2 >= posts.length) {
+      posts = posts.slice(first);
+      first = 0;
+    }
+  };
   return {
     publish(post) {
       const stored = { id: randomUUID(), ...post };
-      if (ring.length < keep) {
-        ring.push(stored);
-      } else {
-        ring[next] = stored;
-        next = (next + 1) % keep;
-      }
+      posts.push(stored);
+      chars += stored.text.length;
+      while (kept() > 1 && (kept() > keep || chars > keepChars)) dropOldest();
       return stored;
     },
-    list: () => inOrder().map((p) => ({ ...p })),
-    latest: (limit) =>
-      inOrder()
-        .slice(-limit)
-        .map((p) => ({ ...p })),
+    list: () => posts.slice(first).map((p) => ({ ...p })),
+    latest(limit, maxChars = Number.MAX_SAFE_INTEGER) {
+      positiveInteger('limit', limit);
+      positiveInteger('maxChars', maxChars);
+      const out: Post[] = [];
+      let taken = 0;
+      for (let i = posts.length - 1; i >= first && out.length < limit; i--) {
+        const p = posts[i] as Post;
+        if (out.length > 0 && taken + p.text.length > maxChars) break;
+        taken += p.text.length;
+        out.push({ ...p });
+      }
+      return out.reverse();
+    },
   };
 }

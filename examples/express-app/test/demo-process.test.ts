@@ -115,7 +115,9 @@ describe('the demo with a configuration mistake', () => {
     });
     const code = await new Promise<number | null>((resolve) => child.once('exit', resolve));
     expect(code).toBe(1);
-    expect(output.stderr).toContain('METRICS_TOKEN (metricsToken) must be one word');
+    expect(output.stderr).toContain('METRICS_TOKEN (metricsToken) must be a bearer token');
+    // A configuration mistake is one line: no stack trace.
+    expect(output.stderr).not.toMatch(/\n\s+at /);
     expect(output.stdout).not.toContain('Starting services');
   }, 60_000);
 });

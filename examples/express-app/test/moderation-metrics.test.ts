@@ -182,11 +182,28 @@ describe('moderation console and /metrics mounted in the host (real services)', 
   });
 
   it('refuses an empty metricsToken, or one no scrape could send, at start', () => {
-    for (const metricsToken of ['', ' ', 'two words', 'from-a-file\n']) {
+    // Empty, spaced, a file's trailing newline, non-ASCII, a control character: none can be sent.
+    for (const metricsToken of [
+      '',
+      ' ',
+      'two words',
+      'from-a-file\n',
+      'tök€n',
+      'ab\x7fcd',
+      '=abc',
+    ]) {
       expect(
         () => createHost(pipeline, FLAGS, { metricsToken }),
         JSON.stringify(metricsToken),
       ).toThrow(/metricsToken/);
     }
+    for (const deepToken of ['', 'two words', 'tök€n']) {
+      expect(
+        () => createHost(pipeline, FLAGS, { health: { deepToken } }),
+        JSON.stringify(deepToken),
+      ).toThrow(/health\.deepToken/);
+    }
+    // Every b64token is taken.
+    expect(() => createHost(pipeline, FLAGS, { metricsToken: 'aZ09-._~+/==' })).not.toThrow();
   });
 });

@@ -97,7 +97,11 @@ export async function startFaultRig(): Promise<FaultRig> {
     ALL_ON,
     { ...process.env, LLM_JUDGE_ENABLED: 'false' },
   );
-  const posts = createPostStore();
+  // Unbounded: the checks read every post ever published (the demo's bounds would drop some).
+  const posts = createPostStore({
+    keep: Number.MAX_SAFE_INTEGER,
+    keepChars: Number.MAX_SAFE_INTEGER,
+  });
   // Readiness checks get 3 s (1 s by default): the suite's load shares 2 cores with the services.
   const app = createApp(pipeline, ALL_ON, { posts, health: { timeoutMs: 3000 } });
   const server = app.listen(0, '127.0.0.1');
