@@ -18,8 +18,9 @@
  *
  * Environment: BENCH_SECONDS (per side per round, default 2), BENCH_ROUNDS
  * (default 5), BENCH_CONCURRENCY (default 1,4,16,64), BENCH_VERIFY_ROWS
- * (default 200000), BENCH_VERIFY_ROUNDS (default 5), BENCH_JSON (write the
- * results there as JSON).
+ * (default 200000), BENCH_VERIFY_ROUNDS (default 5), BENCH_PARTITIONING
+ * (`none`, the default, or `monthly`: the layout `audit_logs` is created
+ * with), BENCH_JSON (write the results there as JSON).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
@@ -33,6 +34,12 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const CONCURRENCY = (process.env.BENCH_CONCURRENCY ?? '1,4,16,64').split(',').map(Number);
 const VERIFY_ROWS = Number(process.env.BENCH_VERIFY_ROWS ?? 200_000);
 const VERIFY_ROUNDS = Number(process.env.BENCH_VERIFY_ROUNDS ?? 5);
+const PARTITIONING = partitioningFromEnv(process.env.BENCH_PARTITIONING);
+
+function partitioningFromEnv(value: string | undefined): 'none' | 'monthly' {
+  if (value === undefined || value === 'none' || value === 'monthly') return value ?? 'none';
+  throw new Error('BENCH_PARTITIONING must be none or monthly');
+}
 
 /** One side of one round. */
 type Run = {
@@ -183,6 +190,7 @@ async function main(): Promise<void> {
     cpus: cpus().length,
     loadavgStart: loadavg(),
     seconds: SECONDS,
+    partitioning: PARTITIONING,
     rounds: ROUNDS,
   };
   try {
@@ -194,7 +202,9 @@ async function main(): Promise<void> {
       dialect: 'postgres',
       pool: { max: 64, idle: 600_000 },
     });
-    for (const m of createAuditMigrations()) await m.up(db.getQueryInterface(), db);
+    for (const m of createAuditMigrations({ partitioning: PARTITIONING })) {
+      await m.up(db.getQueryInterface(), db);
+    }
     for (const sql of NAIVE_TABLE) await db.query(sql);
     const [settings] = await db.query(
       "SELECT current_setting('fsync') AS fsync, current_setting('synchronous_commit') AS sync, version() AS v",

@@ -47,18 +47,31 @@ $fn$`;
 
 const HEAD_GUARD = `CREATE OR REPLACE FUNCTION audit_chain_head_moves_by_append() RETURNS trigger
 LANGUAGE plpgsql AS $fn$
+DECLARE
+  moved bigint;
+  last_ok boolean;
+  bad_marker boolean;
 BEGIN
   IF NEW.last_seq = 0 AND NEW.last_hash = decode(repeat('00', 32), 'hex') THEN
     RETURN NULL;
   END IF;
-  IF NEW.last_seq < OLD.last_seq
-    OR (SELECT count(*) FROM audit_logs WHERE seq > OLD.last_seq AND seq <= NEW.last_seq)
-      <> NEW.last_seq - OLD.last_seq
-    OR NOT EXISTS (SELECT 1 FROM audit_logs WHERE seq = NEW.last_seq AND hash = NEW.last_hash
-      AND created_at IS NOT DISTINCT FROM NEW.last_created_at)
-    OR EXISTS (SELECT 1 FROM audit_logs WHERE seq > OLD.last_seq AND seq <= NEW.last_seq
-      AND event_type = '${TAIL_SKIPPED_EVENT}'
-      AND (metadata->>'skippedFrom') IS DISTINCT FROM (OLD.last_seq + 1)::text)
+  -- One scan of the rows the head moves over (in the monthly layout every lookup by seq
+  -- visits each partition, so one scan instead of three): how many, whether the last one
+  -- carries the head's hash and time, and whether a skip marker among them skips wrongly.
+  SELECT count(*),
+    coalesce(bool_or(seq = NEW.last_seq AND hash = NEW.last_hash
+      AND created_at IS NOT DISTINCT FROM NEW.last_created_at), false),
+    coalesce(bool_or(event_type = '${TAIL_SKIPPED_EVENT}'
+      AND (metadata->>'skippedFrom') IS DISTINCT FROM (OLD.last_seq + 1)::text), false)
+  INTO moved, last_ok, bad_marker
+  FROM audit_logs WHERE seq > OLD.last_seq AND seq <= NEW.last_seq;
+  IF NEW.last_seq = OLD.last_seq THEN
+    -- A head that stays put moves over nothing: the row it names must still match it.
+    last_ok := EXISTS (SELECT 1 FROM audit_logs WHERE seq = NEW.last_seq AND hash = NEW.last_hash
+      AND created_at IS NOT DISTINCT FROM NEW.last_created_at);
+  END IF;
+  IF NEW.last_seq < OLD.last_seq OR moved <> NEW.last_seq - OLD.last_seq OR NOT last_ok
+    OR bad_marker
   THEN
     RAISE EXCEPTION 'audit_chain_head only moves onto appended rows'
       USING ERRCODE = 'insufficient_privilege';
