@@ -5,20 +5,7 @@
  * is a well-formed number. Shared helpers live in `national-id-checks.ts`.
  */
 import { luhn } from './checksums.js';
-import { validDayMonth } from './national-id-checks.js';
-
-const digits = (s: string): string => s.replace(/\D/g, '');
-const num = (s: string, i: number): number => s.charCodeAt(i) - 48;
-
-/** Weighted digit sum: Σ d[i] × w[i] over the weights given. */
-function weighted(d: string, w: readonly number[]): number {
-  let s = 0;
-  for (let i = 0; i < w.length; i++) s += num(d, i) * (w[i] as number);
-  return s;
-}
-
-/** Every digit the same (000…, 111…): test numbers, never issued. */
-const repeated = (d: string): boolean => /^(\d)\1*$/.test(d);
+import { digits, num, repeated, validDayMonth, weighted } from './national-id-checks.js';
 
 /** Canada Social Insurance Number (ESDC): nine digits, Luhn; 0 and 8 are not issued first. */
 export function validCaSin(raw: string): boolean {

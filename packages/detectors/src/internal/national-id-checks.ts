@@ -5,11 +5,13 @@
  * returns whether it is a well-formed number.
  */
 
-const digits = (s: string): string => s.replace(/\D/g, '');
-const num = (s: string, i: number): number => s.charCodeAt(i) - 48;
+/** The digits of a matched number, separators dropped. */
+export const digits = (s: string): string => s.replace(/\D/g, '');
+/** The value of the digit at `i`. */
+export const num = (s: string, i: number): number => s.charCodeAt(i) - 48;
 
 /** Weighted digit sum: Σ d[i] × w[i] over the weights given. */
-function weighted(d: string, w: readonly number[]): number {
+export function weighted(d: string, w: readonly number[]): number {
   let s = 0;
   for (let i = 0; i < w.length; i++) s += num(d, i) * (w[i] as number);
   return s;
@@ -23,7 +25,7 @@ export function validDayMonth(day: number, month: number): boolean {
 }
 
 /** Every digit the same (000…, 111…): test numbers, never issued. */
-const repeated = (d: string): boolean => /^(\d)\1*$/.test(d);
+export const repeated = (d: string): boolean => /^(\d)\1*$/.test(d);
 
 const CN_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
 const CN_PROVINCES = new Set([

@@ -7,36 +7,15 @@
  * is reported on its check alone; a bare digit run needs a word that names the number.
  */
 import * as c from './national-id-checks-more.js';
+import {
+  checked,
+  checkedNear,
+  DIGITS,
+  DOT_PAIRS,
+  NBF,
+  nationalIdRule as rule,
+} from './national-id-rule-parts.js';
 import type { Rule } from './rule.js';
-import { ruleMaker } from './rule-builder.js';
-
-const rule = ruleMaker({
-  category: 'pii',
-  severity: 'high',
-  confidence: 0.6,
-  placeholderCheck: false,
-});
-
-/** `first` not preceded by a letter or digit (look-behind after it, as in `pii-rules.ts`). */
-const NBF = (first: string, notAfter = '[A-Za-z0-9]'): string => `${first}(?<!${notAfter}.)`;
-const DIGITS: readonly string[] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
-const DOT_PAIRS: readonly string[] = DIGITS.flatMap((x) => DIGITS.map((y) => `${x}.${y}`));
-
-/** The check passes: the confidence, else 0. */
-const checked =
-  (check: (s: string) => boolean, confidence: number): Rule['validate'] =>
-  (s) =>
-    check(s) ? confidence : 0;
-
-/**
- * The check passes and one of the words stands within 64 characters before the number: for
- * short words the keyword prefilter finds inside other words (`sin` in `using`), and for words
- * that are not ASCII, which it cannot look for.
- */
-const checkedNear =
-  (check: (s: string) => boolean, words: RegExp, confidence: number): Rule['validate'] =>
-  (s, text, start) =>
-    check(s) && words.test(text.slice(Math.max(0, start - 64), start)) ? confidence : 0;
 
 /** Nine digits as 3-3-3 with one separator throughout (`046 454 286`), or none. */
 const NINE = `${NBF('\\d', '[\\d.\\-]')}\\d{2}([ \\-]?)\\d{3}\\1\\d{3}(?![\\d\\-])`;

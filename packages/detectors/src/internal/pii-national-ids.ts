@@ -1,39 +1,15 @@
 import * as c from './national-id-checks.js';
+import {
+  checked,
+  checkedNear,
+  DIGITS,
+  DOT_PAIRS,
+  NA,
+  NBF,
+  nationalIdRule as rule,
+  SPACE_PAIRS,
+} from './national-id-rule-parts.js';
 import type { Rule } from './rule.js';
-import { ruleMaker } from './rule-builder.js';
-
-const rule = ruleMaker({
-  category: 'pii',
-  severity: 'high',
-  confidence: 0.6,
-  placeholderCheck: false,
-});
-
-const NA = '(?![A-Za-z0-9])';
-/** `first` not preceded by a letter or digit (look-behind after it, as in `pii-rules.ts`). */
-const NBF = (first: string, notAfter = '[A-Za-z0-9]'): string => `${first}(?<!${notAfter}.)`;
-const DIGITS: readonly string[] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
-/** Every `digit sep digit` trigram: the keywords of punctuated layouts (`123.456`, `1 84`). */
-const pairs = (sep: string): readonly string[] =>
-  DIGITS.flatMap((x) => DIGITS.map((y) => `${x}${sep}${y}`));
-const DOT_PAIRS = pairs('.');
-const SPACE_PAIRS = pairs(' ');
-
-/** The check passes: the confidence, else 0. */
-const checked =
-  (check: (s: string) => boolean, confidence: number): Rule['validate'] =>
-  (s) =>
-    check(s) ? confidence : 0;
-
-/**
- * The check passes and one of the context words (any script) stands within 64
- * characters before the number. For rules whose words are not all ASCII, which
- * the keyword prefilter cannot look for.
- */
-const checkedNear =
-  (check: (s: string) => boolean, words: RegExp, confidence: number): Rule['validate'] =>
-  (s, text, start) =>
-    check(s) && words.test(text.slice(Math.max(0, start - 64), start)) ? confidence : 0;
 
 /*
  * Context words of the rules whose words are not all ASCII (the keyword prefilter cannot look
