@@ -84,7 +84,7 @@ export function validClRut(raw: string): boolean {
 /** Argentina CUIT/CUIL (AFIP): type prefix, DNI, mod-11 check digit, weights 5432765432. */
 export function validArCuit(raw: string): boolean {
   const d = digits(raw);
-  if (d.length !== 11 || !/^(?:20|23|24|25|26|27|30|33|34)/.test(d)) return false;
+  if (d.length !== 11 || !/^(?:20|23|24|27|30|33|34)/.test(d)) return false;
   const r = 11 - (weighted(d, [5, 4, 3, 2, 7, 6, 5, 4, 3, 2]) % 11);
   const want = r === 11 ? 0 : r;
   return want < 10 && want === num(d, 10);

@@ -21,17 +21,34 @@ import type { Rule } from './rule.js';
 const NINE = `${NBF('\\d', '[\\d.\\-]')}\\d{2}([ \\-]?)\\d{3}\\1\\d{3}(?![\\d\\-])`;
 
 /**
- * "SIN" and "NAS" only in capitals: Spanish "sin" (without) and Portuguese "nas" stand
- * before nine-digit phone numbers.
+ * A short word that means other things elsewhere counts only as the number's label: right
+ * before it, with at most "number", "no." or "#", "is" and a colon between (`SIN: 046 454 286`,
+ * `EIN 12-3456789`, `my SIN is …`). Anywhere in the 64 characters before, it fired on Spanish capitals
+ * ("SIN COMPROMISO … 690 287 933"), German capitals ("EIN ANGEBOT"), Dockerfile `RUN` lines,
+ * "NAS" storage and the French IRD (review of round 5).
  */
-const SIN_WORDS =
-  /\bSIN\b|\b[Ss]in (?:number|no\b|#)|[Ss]ocial [Ii]nsurance|SOCIAL INSURANCE|\bNAS\b|[Aa]ssurance [Ss]ociale/;
+const labelled = (word: string): string =>
+  `\\b(?:${word})(?:\\s{0,3}(?:[Nn]umber|NUMBER|[Nn]o\\.?|N[º°]|n[º°]|#))?(?:\\s{1,3}(?:is|was))?\\s{0,3}[:#=]?\\s{0,3}$`;
+
+const SIN_WORDS = new RegExp(
+  `${labelled('SIN|NAS')}|\\b[Ss]in (?:number|no\\b|#)|[Ss]ocial [Ii]nsurance|SOCIAL INSURANCE|[Aa]ssurance [Ss]ociale`,
+);
 const TFN_WORDS = /\btfn\b|tax file number/i;
 const IL_WORDS = /teudat zehut|israeli id|israel id|\bzehut\b|תעודת זהות|ת\.ז|מספר זהות/i;
 const TW_WORDS = /身分證|身份證|國民身分|taiwan(?:ese)? (?:national )?id|national id/i;
 const JMBG_WORDS = /jmbg|em[sš]o|mati[cč]ni broj|матични број|\bembg\b/i;
 const NO_WORDS = /f[øo]dselsnummer|personnummer|d-nummer|\bfnr\b|norwegian (?:national )?id/i;
 const HK_WORDS = /hkid|hong kong id|香港身份證|身份證/i;
+
+/**
+ * The printed HKID (`A123456(7)`) on its own; the two-letter form also needs a word that names
+ * it, since part and reference numbers (`KX746392(4)`) share that layout (review of round 5).
+ */
+const hkidPrinted: Rule['validate'] = (s, text, start) => {
+  if (!c.validHkid(s)) return 0;
+  const named = HK_WORDS.test(text.slice(Math.max(0, start - 64), start));
+  return /^[A-Z]{2}/.test(s) && !named ? 0 : 0.7;
+};
 
 /** The fifth-round national-id rules, registered after the first list. */
 export const MORE_NATIONAL_ID_RULES: readonly Rule[] = [
@@ -49,7 +66,8 @@ export const MORE_NATIONAL_ID_RULES: readonly Rule[] = [
   rule(
     'cl-rut',
     DOT_PAIRS,
-    `${NBF('\\d', '[\\d.]')}\\d?\\.\\d{3}\\.\\d{3}-[\\dkK](?![\\dA-Za-z\\-])`,
+    // Not a number range's first half (`7.250.000-8.000.000`).
+    `${NBF('\\d', '[\\d.]')}\\d?\\.\\d{3}\\.\\d{3}-[\\dkK](?![\\dA-Za-z\\-]|\\.\\d)`,
     {
       minDigitRun: 3,
       gate: /\d\.\d{3}\.\d{3}-[\dkK]/,
@@ -60,7 +78,7 @@ export const MORE_NATIONAL_ID_RULES: readonly Rule[] = [
   rule('hk-hkid', DIGITS, `${NBF('[A-Z]')}[A-Z]?\\d{6}\\([\\dA]\\)`, {
     minDigitRun: 6,
     gate: /\d{6}\([\dA]\)/,
-    validate: checked(c.validHkid, 0.7),
+    validate: hkidPrinted,
     context: HK_WORDS,
   }),
   // Bare digit runs and letter-digit runs: a word that names the number is required.
@@ -94,7 +112,12 @@ export const MORE_NATIONAL_ID_RULES: readonly Rule[] = [
     `${NBF('[2-6]', '[\\d\\-]')}\\d{3}([ \\-]?)\\d{5}\\1\\d(?:[ \\-/]?[1-9])?(?![\\d\\-])`,
     {
       minDigitRun: 4,
-      validate: checked(c.validAuMedicare, 0.7),
+      // "Medicare" (card) as the label: US Medicare text is full of ten-digit phone numbers.
+      validate: checkedNear(
+        c.validAuMedicare,
+        new RegExp(labelled('[Mm]edicare(?: [Cc]ard)?|MEDICARE')),
+        0.7,
+      ),
       context: /medicare/i,
       needContext: true,
     },
@@ -117,8 +140,8 @@ export const MORE_NATIONAL_ID_RULES: readonly Rule[] = [
   }),
   rule('cl-rut', ['rut', 'run'], `${NBF('\\d')}\\d{6,7}-?[\\dkK](?![\\dA-Za-z\\-])`, {
     minDigitRun: 7,
-    // "RUN" only in capitals: English "run" stands before dates and counts.
-    validate: checkedNear(c.validClRut, /\bRU[NT]\b|\b[Rr]ut\b/, 0.6),
+    // "RUN" only in capitals and as the label: English "run" and Dockerfile `RUN` lines.
+    validate: checkedNear(c.validClRut, new RegExp(labelled('RU[NT]|[Rr]ut')), 0.6),
     context: /rut|run/i,
     needContext: true,
   }),
@@ -161,7 +184,12 @@ export const MORE_NATIONAL_ID_RULES: readonly Rule[] = [
     `${NBF('\\d', '[\\d\\-]')}\\d{1,2}([ \\-]?)\\d{3}\\1\\d{3}(?![\\d\\-])`,
     {
       minDigitRun: 2,
-      validate: checkedNear(c.validNzIrd, /\bird\b|inland revenue/i, 0.6),
+      // "IRD" as the label: the French IRD and IRD decoders are not the number's name.
+      validate: checkedNear(
+        c.validNzIrd,
+        new RegExp(`${labelled('IRD|[Ii]rd')}|[Ii]nland [Rr]evenue|INLAND REVENUE`),
+        0.6,
+      ),
       context: /ird|inland revenue/i,
       needContext: true,
     },
@@ -174,8 +202,10 @@ export const MORE_NATIONAL_ID_RULES: readonly Rule[] = [
       minDigitRun: 7,
       validate: checkedNear(
         c.validUsEin,
-        // "EIN" only in capitals: German "ein" is a common word.
-        /\bF?EIN\b|[Ee]mployer [Ii]dentification|[Ee]mployer ID|[Ff]ederal [Tt]ax ID/,
+        // "EIN" only in capitals and as the label: German "ein" and "EIN ANGEBOT".
+        new RegExp(
+          `${labelled('F?EIN')}|[Ee]mployer [Ii]dentification|[Ee]mployer ID|[Ff]ederal [Tt]ax ID`,
+        ),
         0.6,
       ),
       context: /ein|employer identification|employer id|federal tax id/i,

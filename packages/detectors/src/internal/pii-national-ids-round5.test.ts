@@ -195,7 +195,67 @@ describe('round 5 national and tax ids (issue 12): made-up numbers with valid ch
   }
 });
 
+/** A two-letter HKID with a valid check, and its printed form `XY123456(7)`. */
+const hkid2 = complete(c.validHkid, `KX${digits(6)}`, '0123456789A');
+const printed = (h: string): string => `${h.slice(0, -1)}(${h.slice(-1)})`;
+
+/** regression: review of round 5 — short words that mean other things fired anywhere within 64 characters */
+describe('round 5 review: an ambiguous word names the number only as its label', () => {
+  const sinDashed = spaced(sin, 3, 6);
+  const misses: [string, string][] = [
+    ['ca-sin', `PRESUPUESTO SIN COMPROMISO. Llámenos al ${sinDashed}`],
+    ['ca-sin', `ENVÍO GRATIS Y SIN COSTES. WhatsApp ${sin}`],
+    ['ca-sin', `NAS sync done: ${sin} bytes transferred`],
+    ['us-ein', `EIN ANGEBOT FÜR SIE! Auftragsnummer ${ein}`],
+    ['cl-rut', `RUN apt-get install -y libfoo=${rut.replace(/K$/, '1')} && rm -rf /tmp/x`],
+    ['au-medicare', `Questions about Medicare billing? Call ${medicare} weekdays.`],
+    [
+      'nz-ird',
+      `Chercheurs de l'IRD, dossier n° ${ird.slice(0, 2)}-${ird.slice(2, 5)}-${ird.slice(5)}`,
+    ],
+    ['hk-hkid', `Ersatzteil ${printed(hkid2)} lieferbar`],
+  ];
+  for (const [type, text] of misses) {
+    it(`${type}: no finding in "${text}"`, () => {
+      expect(found(text, type)).toBeUndefined();
+    });
+  }
+  const hits: [string, string, string][] = [
+    ['ca-sin', `SIN: ${sinDashed}`, sinDashed],
+    ['ca-sin', `SIN number ${sin}`, sin],
+    ['us-ein', `EIN ${ein}`, ein],
+    ['us-ein', `Employer Identification Number (see letter): ${ein}`, ein],
+    ['au-medicare', `Medicare card: ${medicare}`, medicare],
+    ['nz-ird', `Inland Revenue asked for ${ird}`, ird],
+    ['hk-hkid', `HKID ${printed(hkid2)}`, printed(hkid2)],
+  ];
+  for (const [type, text, value] of hits) {
+    it(`${type}: finds "${text}"`, () => {
+      expect(found(text, type)).toBe(value);
+    });
+  }
+  it('cl-rut: the first half of a dotted number range is not a RUT', () => {
+    const r = dotted(rut);
+    expect(found(`entre ${r}.000.000 de habitantes`, 'cl-rut')).toBeUndefined();
+  });
+});
+
 describe('round 5 checks against the authorities’ published examples', () => {
+  it('Australia: ABN 51 824 753 556 and TFN 123 456 782', () => {
+    expect(c.validAuAbn('51 824 753 556')).toBe(true);
+    expect(c.validAuAbn('51 824 753 557')).toBe(false);
+    expect(c.validAuTfn('123 456 782')).toBe(true);
+    expect(c.validAuTfn('123 456 783')).toBe(false);
+  });
+  it('Switzerland: AHV 756.9217.0769.85', () => {
+    expect(c.validChAhv('756.9217.0769.85')).toBe(true);
+    expect(c.validChAhv('756.9217.0769.86')).toBe(false);
+  });
+  it('New Zealand: IRD 49-091-850 and 136-410-132 (secondary weights); 136-410-133 refused', () => {
+    expect(c.validNzIrd('49-091-850')).toBe(true);
+    expect(c.validNzIrd('136-410-132')).toBe(true);
+    expect(c.validNzIrd('136-410-133')).toBe(false);
+  });
   it('Hong Kong: A123456(3)', () => {
     expect(c.validHkid('A123456(3)')).toBe(true);
     expect(c.validHkid('A123456(4)')).toBe(false);

@@ -18,8 +18,16 @@ export const R = '(?![A-Za-z0-9_\\-])';
  * @returns the pattern source
  */
 export function assigned(name: string, value: string): string {
-  return `${name}[A-Za-z0-9_.\\-]{0,20}["']?\\s{0,3}(?:[:=]|=>)\\s{0,3}["']?(${value})(?![A-Za-z0-9])`;
+  return `${name}[A-Za-z0-9_.\\-]{0,20}${NOT_AN_ID_NAME}["']?\\s{0,3}(?:[:=]|=>)\\s{0,3}["']?(${value})(?![A-Za-z0-9])`;
 }
+
+/**
+ * The name does not end in a suffix that says the value is no secret: `…_KEY_ID`,
+ * `…_key_sha256`, `…_request_id`, `…_fingerprint`, `…_name` hold identifiers and hashes of
+ * the right shape (review of round 5). Any case.
+ */
+const NOT_AN_ID_NAME =
+  '(?<![_.\\-](?:[Ii][Dd]|[Hh][Aa][Ss][Hh]|[Ss][Hh][Aa]\\d{0,3}|[Ff][Ii][Nn][Gg][Ee][Rr][Pp][Rr][Ii][Nn][Tt]|[Nn][Aa][Mm][Ee]))';
 
 /**
  * Decodes standard or URL-safe base64 (padding optional) to a binary string.

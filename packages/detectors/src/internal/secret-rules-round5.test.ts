@@ -133,7 +133,10 @@ const cases: readonly Case[] = [
     type: 'opsgenie-api-key',
     token: uuid,
     hit: (t) => `-H 'Authorization: GenieKey ${t}'`,
-    misses: [['a team id', (t) => `opsgenie_team_id: ${t}`]],
+    misses: [
+      ['a team id', (t) => `opsgenie_team_id: ${t}`],
+      ['a key id (review of round 5)', (t) => `OPSGENIE_API_KEY_ID: ${t}`],
+    ],
   },
   {
     type: 'postmark-token',
@@ -185,10 +188,26 @@ const cases: readonly Case[] = [
     misses: [['39 hex', (t) => `wandb login ${t.slice(1)}`]],
   },
   {
+    // Keys issued since early 2026 (review of round 5: they were missed).
+    type: 'wandb-api-key',
+    token: () => `wandb_v1_${an(77)}`,
+    hit: (t) => `WANDB_API_KEY=${t}`,
+    misses: [['76 characters', (t) => `export WANDB_API_KEY=${t.slice(0, -1)}`]],
+  },
+  {
+    type: 'wandb-api-key',
+    token: () => `wandb_v1_${an(77)}`,
+    hit: (t) => `pasted the key ${t} into the notebook`,
+    misses: [['a longer run', (t) => `see ${t}x`]],
+  },
+  {
     type: 'linode-token',
     token: () => hx(64),
     hit: (t) => `LINODE_TOKEN=${t}`,
-    misses: [['63 hex', (t) => `LINODE_TOKEN=${t.slice(1)}`]],
+    misses: [
+      ['63 hex', (t) => `LINODE_TOKEN=${t.slice(1)}`],
+      ['a hash of the key (review of round 5)', (t) => `linode_key_sha256 = ${t}`],
+    ],
   },
   {
     type: 'hetzner-cloud-token',
@@ -200,13 +219,19 @@ const cases: readonly Case[] = [
     type: 'vultr-api-key',
     token: () => `X7${upper(34)}`,
     hit: (t) => `VULTR_API_KEY=${t}`,
-    misses: [['35 characters', (t) => `VULTR_API_KEY=${t.slice(1)}`]],
+    misses: [
+      ['35 characters', (t) => `VULTR_API_KEY=${t.slice(1)}`],
+      ['lower case (the key is upper case)', (t) => `vultr_api_key = ${t.toLowerCase()}`],
+    ],
   },
   {
     type: 'algolia-admin-key',
     token: () => hx(32),
     hit: (t) => `ALGOLIA_ADMIN_KEY: ${t}`,
-    misses: [['the application id', () => 'ALGOLIA_APP_ID: ABCD1234EF']],
+    misses: [
+      ['a search-only "API key" (review of round 5)', (t) => `ALGOLIA_API_KEY: ${t}`],
+      ['a key id', (t) => `ALGOLIA_ADMIN_KEY_ID=${t}`],
+    ],
   },
   {
     type: 'deepgram-api-key',

@@ -26,6 +26,11 @@ function mixedFrom(from: number, conf = 0.9): (v: string) => number {
   };
 }
 
+/** Cloudflare's scannable tokens: the 40-character body after the prefix mixes letters and digits. */
+function cloudflareToken(value: string): number {
+  return mixedFrom(value.indexOf('_') + 1, 0.95)(value);
+}
+
 /** Bitwarden access token: `0.` + UUID + `.` + client secret + `:` + base64 of a 16-byte key. */
 function bitwardenToken(value: string): number {
   const key = value.slice(value.lastIndexOf(':') + 1);
@@ -45,7 +50,7 @@ export const SERVICE_SECRET_RULES: readonly Rule[] = [
     'cloudflare-api-token',
     ['cfk_', 'cfut_', 'cfat_'],
     `${L}cf(?:k|ut|at)_[A-Za-z0-9]{40}[a-f0-9]{8}${R}`,
-    { viewTrigger: false, severity: 'critical', validate: mixedFrom(5, 0.95) },
+    { viewTrigger: false, severity: 'critical', validate: cloudflareToken },
   ),
   // E2B: `e2b_` + 40 hex digits (the SDK's own format check).
   rule('e2b-api-key', ['e2b_'], `${L}e2b_${HEX}{40}${R}`, {
@@ -158,9 +163,16 @@ export const SERVICE_SECRET_RULES: readonly Rule[] = [
   rule(
     'wandb-api-key',
     ['wandb'],
-    `(?:wandb\\s{1,3}login(?:\\s{1,3}--relogin)?|WANDB_API_KEY["']?\\s{0,3}[:=]|wandb\\.login\\(\\s{0,3}key\\s{0,3}=)\\s{0,3}["']?((?:local-)?${HEX}{40})${R}`,
+    // Keys issued since early 2026 are `wandb_v1_` + 77 characters (86 in all; SDK 0.22.3 and
+    // later); the older form is 40 hex digits, `local-` + 40 on a local server.
+    `(?:wandb\\s{1,3}login(?:\\s{1,3}--relogin)?|WANDB_API_KEY["']?\\s{0,3}[:=]|wandb\\.login\\(\\s{0,3}key\\s{0,3}=)\\s{0,3}["']?((?:local-)?${HEX}{40}|wandb_v1_[A-Za-z0-9_]{77})${R}`,
     { group: 1, viewTrigger: false, validate: mixedFrom(0) },
   ),
+  // The current W&B key on its own: `wandb_v1_` + 77 letters, digits and underscores.
+  rule('wandb-api-key', ['wandb_v1_'], `${L}wandb_v1_[A-Za-z0-9_]{77}${R}`, {
+    viewTrigger: false,
+    validate: mixedFrom(9),
+  }),
   // Keys without a prefix, under the configuration names the providers document.
   rule(
     'linode-token',
@@ -178,16 +190,22 @@ export const SERVICE_SECRET_RULES: readonly Rule[] = [
     assigned('(?:hcloud|hetzner)[_\\-.]?(?:api[_\\-.]?)?token', '[A-Za-z0-9]{64}'),
     { group: 1, flags: 'i', viewTrigger: false, validate: mixedFrom(0) },
   ),
-  rule('vultr-api-key', ['vultr'], assigned('vultr[_\\-.]?api[_\\-.]?key', '[A-Z0-9]{36}'), {
-    group: 1,
-    flags: 'i',
-    viewTrigger: false,
-    validate: mixedFrom(0),
-  }),
+  // The name in any case; the key itself is 36 upper-case letters and digits.
+  rule(
+    'vultr-api-key',
+    ['vultr'],
+    assigned('[Vv][Uu][Ll][Tt][Rr][_\\-.]?[Aa][Pp][Ii][_\\-.]?[Kk][Ee][Yy]', '[A-Z0-9]{36}'),
+    {
+      group: 1,
+      viewTrigger: false,
+      validate: mixedFrom(0),
+    },
+  ),
   rule(
     'algolia-admin-key',
     ['algolia'],
-    assigned('algolia[_\\-.]?(?:admin|write|api)[_\\-.]?key', `${HEX}{32}`),
+    // Not `api`: an Algolia "API key" is often the public search-only key.
+    assigned('algolia[_\\-.]?(?:admin|write)[_\\-.]?key', `${HEX}{32}`),
     { group: 1, flags: 'i', viewTrigger: false, validate: mixedFrom(0) },
   ),
   rule(
