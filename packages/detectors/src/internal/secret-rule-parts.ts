@@ -30,6 +30,20 @@ const NOT_AN_ID_NAME =
   '(?<![_.\\-](?:[Ii][Dd]|[Hh][Aa][Ss][Hh]|[Ss][Hh][Aa]\\d{0,3}|[Ff][Ii][Nn][Gg][Ee][Rr][Pp][Rr][Ii][Nn][Tt]|[Nn][Aa][Mm][Ee]))';
 
 /**
+ * A random token's body mixes letters and digits; a word or identifier usually does not.
+ *
+ * @param from - where the body starts (after the vendor's prefix)
+ * @param conf - the confidence when it mixes both
+ * @returns a rule validator: `conf`, else 0
+ */
+export function mixedFrom(from: number, conf = 0.9): (v: string) => number {
+  return (v) => {
+    const body = v.slice(from);
+    return /\d/.test(body) && /[A-Za-z]/.test(body) ? conf : 0;
+  };
+}
+
+/**
  * Decodes standard or URL-safe base64 (padding optional) to a binary string.
  * @param s - the candidate
  * @returns the decoded text, or undefined when it is not base64 (the

@@ -11,20 +11,12 @@
  */
 import type { Rule } from './rule.js';
 import { ruleMaker } from './rule-builder.js';
-import { assigned, b64, L, R } from './secret-rule-parts.js';
+import { assigned, b64, L, mixedFrom, R } from './secret-rule-parts.js';
 
 const HEX = '[a-f0-9]';
 const UUID = '[a-fA-F0-9]{8}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{4}-[a-fA-F0-9]{12}';
 
 const rule = ruleMaker({ category: 'secret', severity: 'high', confidence: 0.9 });
-
-/** A random token's body mixes letters and digits; a word or identifier usually does not. */
-function mixedFrom(from: number, conf = 0.9): (v: string) => number {
-  return (v) => {
-    const body = v.slice(from);
-    return /\d/.test(body) && /[A-Za-z]/.test(body) ? conf : 0;
-  };
-}
 
 /** Cloudflare's scannable tokens: the 40-character body after the prefix mixes letters and digits. */
 function cloudflareToken(value: string): number {
