@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { ConfigError } from './config-error.js';
 import { flagsFromEnv } from './flags.js';
 
 const NAMES = [
@@ -36,7 +37,7 @@ describe('flagsFromEnv', () => {
         ),
         (name, value) => {
           expect(() => flagsFromEnv({ [name]: value })).toThrow(
-            new TypeError(`${name} must be true or false (unset: ${name !== 'SSG_DRY_RUN'})`),
+            new ConfigError(`${name} must be true or false (unset: ${name !== 'SSG_DRY_RUN'})`),
           );
         },
       ),

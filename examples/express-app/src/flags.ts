@@ -1,3 +1,5 @@
+import { ConfigError } from './config-error.js';
+
 /** Which components the host switches on (feature flags, as in the deployment guide). */
 export type FeatureFlags = {
   readonly quarantine: boolean;
@@ -13,13 +15,13 @@ export type FeatureFlags = {
  * Anything else (`0`, `no`, `False`, `ture`) is refused rather than read as
  * the default: a mistyped `AUDIT_ENABLED=0` must not leave audit on unnoticed.
  *
- * @throws {TypeError} naming the variable
+ * @throws {ConfigError} naming the variable
  */
 function flag(env: NodeJS.ProcessEnv, name: string, whenUnset: boolean): boolean {
   const value = env[name];
   if (value === undefined) return whenUnset;
   if (value === 'true' || value === 'false') return value === 'true';
-  throw new TypeError(`${name} must be true or false (unset: ${whenUnset})`);
+  throw new ConfigError(`${name} must be true or false (unset: ${whenUnset})`);
 }
 
 /**
@@ -28,7 +30,7 @@ function flag(env: NodeJS.ProcessEnv, name: string, whenUnset: boolean): boolean
  * on unless a flag is set to `false`; `SSG_DRY_RUN=true` runs the gate in
  * DRY_RUN mode. A set flag that reads neither `true` nor `false` is refused.
  *
- * @throws {TypeError} for a flag set to anything but `true` or `false`
+ * @throws {ConfigError} for a flag set to anything but `true` or `false`
  */
 export function flagsFromEnv(env: NodeJS.ProcessEnv = process.env): FeatureFlags {
   return {

@@ -39,7 +39,7 @@ export type HostOptions = Omit<AppOptions, 'posts' | 'mount'> & {
  * nothing running; {@link createHost} calls it too.
  *
  * @param tokens - the `/metrics` token and the `/healthz/deep` token, either unset
- * @throws {TypeError} when a set token is not an RFC 6750 `b64token`
+ * @throws {ConfigError} when a set token is not an RFC 6750 `b64token`
  */
 export function checkHostTokens(tokens: {
   readonly metricsToken?: string | undefined;

@@ -31,12 +31,14 @@ async function listen(app: import('express').Express, port: number) {
   });
 }
 
-/** A configuration mistake in one line (the message names the setting); anything else with its stack. */
+/**
+ * A configuration mistake (the demo's own `ConfigError`, or a package's `…_INVALID_CONFIG`) in
+ * one line, since its message names the setting; anything else with its stack.
+ */
 function describeFailure(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   const code = (error as { code?: unknown }).code;
-  const isConfig =
-    error instanceof TypeError || (typeof code === 'string' && code.endsWith('_INVALID_CONFIG'));
+  const isConfig = typeof code === 'string' && code.endsWith('_INVALID_CONFIG');
   return isConfig ? `${error.name}: ${error.message}` : (error.stack ?? error.message);
 }
 

@@ -1,5 +1,6 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingHttpHeaders } from 'node:http';
+import { ConfigError } from '../config-error.js';
 
 /** RFC 6750 `b64token`: the characters a bearer token can hold in a header. */
 const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
@@ -13,7 +14,7 @@ const B64TOKEN = /^[A-Za-z0-9\-._~+/]+=*$/;
  * @param setting - how the setting is named in the message (e.g. `METRICS_TOKEN (metricsToken)`)
  * @param token - the configured token; undefined means unset
  * @param whenUnset - what an unset token means, for the message
- * @throws {TypeError} when the token is set and not a `b64token`
+ * @throws {ConfigError} when the token is set and not a `b64token`
  */
 export function checkBearerToken(
   setting: string,
@@ -21,7 +22,7 @@ export function checkBearerToken(
   whenUnset: string,
 ): void {
   if (token !== undefined && !B64TOKEN.test(token)) {
-    throw new TypeError(
+    throw new ConfigError(
       `${setting} must be a bearer token: letters, digits and - . _ ~ + / (then = padding), no spaces; unset means ${whenUnset}`,
     );
   }
