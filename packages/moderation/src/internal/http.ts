@@ -4,7 +4,7 @@
  * JSON and error answers, query parsing.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { errorBody } from '@clawexchange/ssg/common';
+import { errorBody, IDENTITY_ONLY_HEADERS, isIdentityCoding } from '@clawexchange/ssg/common';
 import {
   isModerationError,
   MODERATION_HTTP_STATUS,
@@ -65,8 +65,8 @@ export function sendError(res: ServerResponse, e: unknown): ModerationError {
       });
   const fields = { ...err.details, ...(err.field === undefined ? {} : { field: err.field }) };
   // RFC 9110 §15.5.16: a 415 for a content coding says which coding would be read.
-  const headers: Record<string, string> =
-    err.code === ModerationErrorCode.UNSUPPORTED_ENCODING ? { 'Accept-Encoding': 'identity' } : {};
+  const headers =
+    err.code === ModerationErrorCode.UNSUPPORTED_ENCODING ? IDENTITY_ONLY_HEADERS : {};
   sendJson(
     res,
     MODERATION_HTTP_STATUS[err.code],
@@ -116,10 +116,7 @@ export async function readJson(
       throw malformed('request body is not valid JSON');
     return req.body;
   }
-  const coding = String(req.headers['content-encoding'] ?? 'identity')
-    .trim()
-    .toLowerCase();
-  if (coding !== 'identity' && coding !== '') {
+  if (!isIdentityCoding(req.headers['content-encoding'])) {
     // The router does not inflate: a compressed body would read as "not valid JSON".
     throw new ModerationError(
       ModerationErrorCode.UNSUPPORTED_ENCODING,

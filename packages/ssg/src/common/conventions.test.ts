@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ClawExchangeError, defineErrorGuard } from './errors.js';
-import { errorBody, isErrorBody } from './http.js';
+import { errorBody, IDENTITY_ONLY_HEADERS, isErrorBody, isIdentityCoding } from './http.js';
 import { isLogger, noopLogger } from './logger.js';
 import { METRIC_NAME_PATTERN, metricName, msToSeconds } from './metrics.js';
 
@@ -77,5 +77,17 @@ describe('errorBody', () => {
     expect(isErrorBody(body)).toBe(true);
     expect(isErrorBody({ error: 'x', code: 'y' })).toBe(false);
     expect(isErrorBody({ error: { code: 'x' } })).toBe(false);
+  });
+});
+
+describe('isIdentityCoding', () => {
+  it('reads a body sent as is (absent, empty, identity in any case) and nothing else', () => {
+    for (const header of [undefined, null, '', ' ', 'identity', ' Identity ']) {
+      expect(isIdentityCoding(header), String(header)).toBe(true);
+    }
+    for (const header of ['gzip', 'deflate', 'br', ' GZIP ', 'identity, gzip', 'x-identity']) {
+      expect(isIdentityCoding(header), header).toBe(false);
+    }
+    expect(IDENTITY_ONLY_HEADERS).toEqual({ 'accept-encoding': 'identity' });
   });
 });

@@ -46,3 +46,24 @@ export function isErrorBody(value: unknown): value is ErrorBody {
   const detail = error as { code?: unknown; message?: unknown };
   return typeof detail.code === 'string' && typeof detail.message === 'string';
 }
+
+/**
+ * Whether a body sent with this `Content-Encoding` can be read as sent: absent,
+ * empty or `identity` (any case, spaces around). Our HTTP surfaces do not
+ * inflate, so any other coding is answered 415 rather than read as bytes.
+ *
+ * @param header - the request's Content-Encoding header value, if any
+ * @returns true when the body is not encoded
+ */
+export function isIdentityCoding(header: string | null | undefined): boolean {
+  const coding = (header ?? '').trim().toLowerCase();
+  return coding === '' || coding === 'identity';
+}
+
+/**
+ * Headers of a 415 for a body's content coding: `Accept-Encoding: identity`,
+ * the one coding our surfaces read (RFC 9110 §15.5.16).
+ */
+export const IDENTITY_ONLY_HEADERS: Readonly<Record<string, string>> = {
+  'accept-encoding': 'identity',
+};

@@ -6,6 +6,7 @@ describe('@clawexchange/ssg/common public surface', () => {
     expect(Object.keys(api).sort()).toEqual([
       'AUDIT_LOG_DISABLED',
       'ClawExchangeError',
+      'IDENTITY_ONLY_HEADERS',
       'LOG_LEVELS',
       'METRIC_NAME_PATTERN',
       'MetricUnit',
@@ -18,6 +19,7 @@ describe('@clawexchange/ssg/common public surface', () => {
       'firstMissingColumn',
       'isAuditLogDisabled',
       'isErrorBody',
+      'isIdentityCoding',
       'isLogger',
       'isPlainObject',
       'metricName',

@@ -18,7 +18,14 @@ export {
   type ErrorGuard,
 } from './errors.js';
 export { SSGAuditEventType } from './events.js';
-export { type ErrorBody, type ErrorBodyDetail, errorBody, isErrorBody } from './http.js';
+export {
+  type ErrorBody,
+  type ErrorBodyDetail,
+  errorBody,
+  IDENTITY_ONLY_HEADERS,
+  isErrorBody,
+  isIdentityCoding,
+} from './http.js';
 export { isLogger, LOG_LEVELS, type LogFields, type Logger, noopLogger } from './logger.js';
 export {
   METRIC_NAME_PATTERN,

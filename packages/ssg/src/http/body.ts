@@ -3,6 +3,7 @@
  * fields. Errors are typed and never quote the body.
  */
 import type { IncomingMessage } from 'node:http';
+import { isIdentityCoding } from '../common/http.js';
 import { SSGError, SSGErrorCode } from '../errors.js';
 
 /**
@@ -51,9 +52,7 @@ export function checkContentLength(header: string | null | undefined, maxBytes: 
  * @throws {SSGError} SSG_UNSUPPORTED_ENCODING
  */
 export function checkContentEncoding(header: string | null | undefined): void {
-  if (header === null || header === undefined) return;
-  const coding = header.trim().toLowerCase();
-  if (coding === '' || coding === 'identity') return;
+  if (isIdentityCoding(header)) return;
   throw new SSGError(
     SSGErrorCode.UNSUPPORTED_ENCODING,
     'request bodies with a Content-Encoding are not read; send the body uncompressed',

@@ -2,7 +2,7 @@
  * The framework-free core of the HTTP adapters: from a parsed body and the
  * host's request facts to "continue" or "answer with this status".
  */
-import { errorBody } from '../common/http.js';
+import { errorBody, IDENTITY_ONLY_HEADERS } from '../common/http.js';
 import { isSSGError, SSGErrorCode } from '../errors.js';
 import type { Inspection, InspectOptions } from '../result.js';
 import type { ContentEnvelope } from '../types.js';
@@ -33,7 +33,7 @@ const JSON_HEADERS: Readonly<Record<string, string>> = {
 export function answerHeaders(payload: GatePayload): Readonly<Record<string, string>> {
   const error = payload.error as { readonly code?: unknown } | undefined;
   return error?.code === SSGErrorCode.UNSUPPORTED_ENCODING
-    ? { ...JSON_HEADERS, 'accept-encoding': 'identity' }
+    ? { ...JSON_HEADERS, ...IDENTITY_ONLY_HEADERS }
     : JSON_HEADERS;
 }
 
