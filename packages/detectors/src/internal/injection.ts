@@ -23,6 +23,7 @@ import type { InjectionRule } from './injection-rules.js';
 import { INJECTION_RULES } from './injection-rules.js';
 import { leetFold, type Normalized, normalize, rot13 } from './normalize.js';
 import type { RawFinding } from './rule.js';
+import { corroboratedWeakHits, WEAK_WEIGHT } from './weak-evidence.js';
 
 const META =
   /prompt injection|injection attack|jailbreak(?:ing)? (?:attempt|prompt)s?|attackers?|\battacks?\b|\bpayloads?\b|\bexploits?\b|adversar|red[ -]team|owasp|mitigat|vulnerab|example of|for example|e\.g\.|such as|we tested|detect(?:ed|s|ion)?|classif|security research|phrases? like|guardrail|filter(?:ed|s)? (?:out|for)|\bour filter|warn(?:ing)? (?:about|against)|beware|watch out|scam|phishing|never (?:share|send|paste)|threat model|test cases?|test suite|the phrases?\b|\bwording\b|(?:white|hidden|invisible) text|\bspam\b|\bif you see\b|\bour parser\b|\bsanitiz|\bescapes?\b|keyword filters?|translit|\bfamous\b|\bwe (?:analy[sz]ed|logged|saw|found|observed)|started seeing|(?:report|flag) (?:it|them|the post|anything)|攻击|注入|漏洞|缓解|攻撃|インジェクション|脆弱性|공격|인젝션|취약점|атак|инъекц|уязвим|angriff|injektion|ataque|inyecci|attaque|attacco|iniezione|ataque|saldırı|enjeksiyon|\bremoved\b|\bdeleted\b|\ba (?:post|listing|message|comment|reply) that (?:said|says|read|asked|told)\b|\bdefang|\bquoting (?:a|an|one|the|this|some)\b|security boundar/i;
@@ -197,27 +198,6 @@ function runRules(view: string, plain: string, meta: () => boolean, plainIsAscii
   return hits;
 }
 
-/**
- * The weight of the weak hits (< 0.5) as evidence: overlapping hits are one
- * piece of evidence (their strongest), so three rules reading one phrase do
- * not add up to a finding.
- */
-function distinctWeakSum(hits: readonly Hit[]): number {
-  const weak = hits.filter((h) => h.weight < 0.5).sort((a, b) => a.start - b.start);
-  let sum = 0;
-  let end = -1;
-  let best = 0;
-  for (const h of weak) {
-    if (h.start >= end) {
-      sum += best;
-      best = 0;
-    }
-    best = Math.max(best, h.weight);
-    end = Math.max(end, h.end);
-  }
-  return sum + best;
-}
-
 /** Options for {@link scanInjection}. */
 export type InjectionOptions = {
   readonly maxDecodeDepth: number;
@@ -281,9 +261,8 @@ export function scanInjection(
   };
   const emit = (hits: readonly Hit[], map: (a: number, b: number) => [number, number]): void => {
     if (hits.length === 0) return;
-    const strong = hits.filter((h) => h.weight >= 0.5);
-    const weakSum = distinctWeakSum(hits);
-    const chosen = weakSum >= 0.9 ? hits : strong;
+    const corroborated = corroboratedWeakHits(hits);
+    const chosen = hits.filter((h) => h.weight >= WEAK_WEIGHT || corroborated.has(h));
     for (const h of chosen) {
       const [s, e] = map(h.start, h.end);
       const c = opts.rawWeights === true ? Math.min(1, h.weight) : calibrate(h.group, h.weight);
