@@ -6,6 +6,7 @@
  */
 import type { ReversedRun } from './bidi-reversed.js';
 import { reverseCodePoints, reversedView, runAt } from './bidi-reversed.js';
+import { isCited, quotationAround } from './citation.js';
 import { findEncoded } from './decode.js';
 import { hasDoubledWords } from './doubled.js';
 import { findMultiUnitFlood } from './flood.js';
@@ -26,7 +27,7 @@ import type { RawFinding } from './rule.js';
 import { corroboratedWeakHits, WEAK_WEIGHT } from './weak-evidence.js';
 
 const META =
-  /prompt injection|injection attack|jailbreak(?:ing)? (?:attempt|prompt)s?|attackers?|\battacks?\b|\bpayloads?\b|\bexploits?\b|adversar|red[ -]team|owasp|mitigat|vulnerab|example of|for example|e\.g\.|such as|we tested|detect(?:ed|s|ion)?|classif|security research|phrases? like|guardrail|filter(?:ed|s)? (?:out|for)|\bour filter|warn(?:ing)? (?:about|against)|beware|watch out|scam|phishing|never (?:share|send|paste)|threat model|test cases?|test suite|the phrases?\b|\bwording\b|(?:white|hidden|invisible) text|\bspam\b|\bif you see\b|\bour parser\b|\bsanitiz|\bescapes?\b|keyword filters?|translit|\bfamous\b|\bwe (?:analy[sz]ed|logged|saw|found|observed)|started seeing|(?:report|flag) (?:it|them|the post|anything)|攻击|注入|漏洞|缓解|攻撃|インジェクション|脆弱性|공격|인젝션|취약점|атак|инъекц|уязвим|angriff|injektion|ataque|inyecci|attaque|attacco|iniezione|ataque|saldırı|enjeksiyon|\bremoved\b|\bdeleted\b|\ba (?:post|listing|message|comment|reply) that (?:said|says|read|asked|told)\b|\bdefang|\bquoting (?:a|an|one|the|this|some)\b|security boundar/i;
+  /prompt injection|injection attack|jailbreak(?:ing)? (?:attempt|prompt)s?|attackers?|\battacks?\b|\bpayloads?\b|\bexploits?\b|adversar|red[ -]team|owasp|mitigat|vulnerab|example of|for example|e\.g\.|such as|we tested|detect(?:ed|s|ion)?|classif|security research|phrases? like|guardrail|filter(?:ed|s)? (?:out|for)|\bour filter|warn(?:ing)? (?:about|against)|beware|watch out|scam|phishing|never (?:share|send|paste)|threat model|test cases?|test suite|the phrases?\b|\bwording\b|(?:white|hidden|invisible) text|\bspam\b|\bif you see\b|\bour parser\b|\bsanitiz|\bescapes?\b|keyword filters?|translit|\bfamous\b|\bwe (?:analy[sz]ed|logged|saw|found|observed)|\bwe(?:['’]ve| have) (?:seen|found|observed)|started seeing|(?:report|flag) (?:it|them|the post|anything)|攻击|注入|漏洞|缓解|攻撃|インジェクション|脆弱性|공격|인젝션|취약점|атак|инъекц|уязвим|angriff|injektion|ataque|inyecci|attaque|attacco|iniezione|ataque|saldırı|enjeksiyon|\bremoved\b|\bdeleted\b|\ba (?:post|listing|message|comment|reply) that (?:said|says|read|asked|told)\b|\bdefang|\bquoting (?:a|an|one|the|this|some)\b|security boundar/i;
 
 // Reported speech in security talk: "tricks the model into ignoring …", "told the bot to reveal …".
 const REPORTED =
@@ -73,31 +74,19 @@ const FOR_OTHERS_AFTER = /^\s?(?:for|of|in|to) (?:our|my|their|his|her|a client'
 /** Calibrated confidence below which a rule finding is not reported (the calibration set's precision there is about one in ten). */
 const MIN_CONFIDENCE = 0.3;
 
+/**
+ * Characters on each side of a match in which security talk (quoted or
+ * reported attacks weigh less) must appear: a word of it elsewhere in a long
+ * post says nothing about this match.
+ */
+const META_REACH = 200;
+
+/** Whether the view around `[start, end)` is security talk. */
+type SecurityTalk = (target: string, start: number, end: number) => boolean;
+
 const never = (): boolean => false;
 
 type Hit = { start: number; end: number; weight: number; type: string; group: string };
-
-function inQuotes(view: string, start: number, end: number): boolean {
-  const before = view.slice(Math.max(0, start - 200), start);
-  // From the match's start: a match that runs past the closing quote ("…instructions"; our
-  // filter) was still quoted.
-  const after = view.slice(start, end + 200);
-  for (const [o, c] of [
-    ['"', '"'],
-    ['“', '”'],
-    ['`', '`'],
-    ['«', '»'],
-    ['„', '“'],
-    ["'", "'"],
-  ] as const) {
-    const oi = before.lastIndexOf(o);
-    if (oi < 0) continue;
-    if (o === c && (before.slice(oi + 1).includes(c) || (before.split(o).length - 1) % 2 === 0))
-      continue;
-    if (after.includes(c)) return true;
-  }
-  return false;
-}
 
 /** The weight of one match of `rule`: less when it names someone else's thing or is quoted or reported in security talk. */
 function weightOf(
@@ -105,7 +94,7 @@ function weightOf(
   target: string,
   start: number,
   end: number,
-  meta: () => boolean,
+  meta: SecurityTalk,
 ): number {
   let w = rule.weight;
   if (
@@ -145,8 +134,9 @@ function weightOf(
     ELSEWHERE.test(target.slice(Math.max(start, end - 4), end + 48))
   )
     w *= AWAY_FACTOR;
-  if (!meta()) return w;
-  if (inQuotes(target, start, end)) return w * 0.4;
+  if (!meta(target, start, end)) return w;
+  const quotation = quotationAround(target, start, end);
+  if (quotation !== null && isCited(target, quotation, META)) return w * 0.4;
   // An address to agents quoted from inside the match: "notes to 'any bot reading this'".
   if (rule.type === 'agent-hijack' && /\s["“'‘«]\p{L}/u.test(target.slice(start, end)))
     return w * 0.4;
@@ -161,7 +151,7 @@ function weightOf(
 function applyRule(
   rule: InjectionRule,
   target: string,
-  meta: () => boolean,
+  meta: SecurityTalk,
   hits: Hit[],
   group: string = rule.type,
 ): void {
@@ -188,7 +178,7 @@ function applyRule(
  * Matches of the rules worth running: English rules on `view`, multilingual
  * ones on `plain` (none when empty); `plainIsAscii` when the caller knows it.
  */
-function runRules(view: string, plain: string, meta: () => boolean, plainIsAscii = false): Hit[] {
+function runRules(view: string, plain: string, meta: SecurityTalk, plainIsAscii = false): Hit[] {
   const hits: Hit[] = [];
   for (const ri of englishRules(view))
     applyRule(INJECTION_RULES[ri] as InjectionRule, view, meta, hits);
@@ -246,12 +236,9 @@ export function scanInjection(
   const n = normalized ?? normalize(text);
   // ASCII text normalises to itself lower-cased with whitespace runs folded: the same keywords.
   if (asciiKeywords !== undefined && n.ascii) primeKeywords(n.text, asciiKeywords);
-  // Whether the text talks about injection (quoted examples weigh less); asked only on a hit.
-  let isMeta: boolean | undefined;
-  const meta = (): boolean => {
-    isMeta ??= META.test(n.text);
-    return isMeta;
-  };
+  // Whether the text around a match talks about injection (quoted examples weigh less); asked only on a hit.
+  const meta = (target: string, start: number, end: number): boolean =>
+    META.test(target.slice(Math.max(0, start - META_REACH), end + META_REACH));
   const toOrig = (a: number, b: number): [number, number] => {
     const s = n.map[a] as number;
     const lastIdx = n.map[Math.max(a, b - 1)] as number;
