@@ -54,8 +54,9 @@ type Source = {
 class ViewBuilder {
   readonly #src: Source;
   #text = '';
-  #starts: number[] = [];
-  #ends: number[] = [];
+  #starts = new Int32Array(64);
+  #ends = new Int32Array(64);
+  #n = 0;
 
   constructor(src: Source) {
     this.#src = src;
@@ -65,6 +66,24 @@ class ViewBuilder {
     return this.#text.length;
   }
 
+  /** Room for `k` more characters' origins (grown by doubling: linear overall). */
+  #reserve(k: number): void {
+    if (this.#n + k <= this.#starts.length) return;
+    const size = Math.max(this.#n + k, this.#starts.length * 2);
+    const starts = new Int32Array(size);
+    const ends = new Int32Array(size);
+    starts.set(this.#starts.subarray(0, this.#n));
+    ends.set(this.#ends.subarray(0, this.#n));
+    this.#starts = starts;
+    this.#ends = ends;
+  }
+
+  #push(start: number, end: number): void {
+    this.#starts[this.#n] = start;
+    this.#ends[this.#n] = end;
+    this.#n++;
+  }
+
   /** Appends `s`, every character from source span `[a, b)`. */
   put(s: string, a: number, b: number): void {
     const st = this.#src.starts;
@@ -72,9 +91,20 @@ class ViewBuilder {
     const oa = st ? (st[a] as number) : a;
     const ob = en ? (en[Math.max(a, b - 1)] as number) : b;
     this.#text += s;
-    for (let i = 0; i < s.length; i++) {
-      this.#starts.push(oa);
-      this.#ends.push(ob);
+    this.#reserve(s.length);
+    for (let i = 0; i < s.length; i++) this.#push(oa, ob);
+  }
+
+  /** Appends `s`, character `c` from source span `[spans[2c], spans[2c + 1])`. */
+  putEach(s: string, spans: readonly number[]): void {
+    const st = this.#src.starts;
+    const en = this.#src.ends;
+    this.#text += s;
+    this.#reserve(s.length);
+    for (let c = 0; c < s.length; c++) {
+      const a = spans[2 * c] as number;
+      const b = spans[2 * c + 1] as number;
+      this.#push(st ? (st[a] as number) : a, en ? (en[Math.max(a, b - 1)] as number) : b);
     }
   }
 
@@ -83,26 +113,25 @@ class ViewBuilder {
     this.#text += this.#src.text.slice(a, b);
     const st = this.#src.starts;
     const en = this.#src.ends;
-    for (let i = a; i < b; i++) {
-      this.#starts.push(st ? (st[i] as number) : i);
-      this.#ends.push(en ? (en[i] as number) : i + 1);
-    }
+    this.#reserve(b - a);
+    for (let i = a; i < b; i++)
+      this.#push(st ? (st[i] as number) : i, en ? (en[i] as number) : i + 1);
   }
 
   /** Ends a part: a line break that joins nothing (mapped to the previous character). */
   separate(): void {
     if (this.#text.length === 0) return;
     this.#text += '\n';
-    this.#starts.push(this.#starts[this.#starts.length - 1] as number);
-    this.#ends.push(this.#ends[this.#ends.length - 1] as number);
+    this.#reserve(1);
+    this.#push(this.#starts[this.#n - 1] as number, this.#ends[this.#n - 1] as number);
   }
 
   build(generic: boolean, piiOnly = false): SecretView | undefined {
     if (this.#text.length === 0) return undefined;
     return {
       text: this.#text,
-      starts: Int32Array.from(this.#starts),
-      ends: Int32Array.from(this.#ends),
+      starts: this.#starts.slice(0, this.#n),
+      ends: this.#ends.slice(0, this.#n),
       generic,
       piiOnly,
     };
@@ -117,26 +146,38 @@ function partStart(s: string, i: number): number {
   return Math.max(0, a - LEFT_CONTEXT);
 }
 
-/** End of the token that reaches past `i` (bounded). */
-function partEnd(s: string, i: number): number {
-  let b = i;
-  const stop = Math.min(s.length, i + TOKEN_REACH);
-  while (b < stop && !isSpace(s.charCodeAt(b))) b++;
-  return b;
+/**
+ * Ends of the tokens that reach past given places, for places that mostly
+ * grow: the next space found is kept, so a run of edits inside one long token
+ * walks it once, not once per edit (a million invisible characters in a row
+ * walked 512 characters per character).
+ */
+function tokenEnds(s: string): (i: number) => number {
+  let from = -1;
+  let space = -1;
+  return (i) => {
+    if (i < from || i > space) {
+      from = i;
+      space = i;
+      while (space < s.length && !isSpace(s.charCodeAt(space))) space++;
+    }
+    return Math.min(space, i + TOKEN_REACH);
+  };
 }
 
 /** The changed parts of `src`: edits applied, each part with its context. */
 function editedParts(src: Source, edits: readonly Edit[], out: ViewBuilder, budget: number): void {
   const s = src.text;
+  const partEnd = tokenEnds(s);
   let k = 0;
   while (k < edits.length && out.length < budget) {
     const first = edits[k] as Edit;
     let a = partStart(s, first.start);
-    let b = partEnd(s, first.end);
+    let b = partEnd(first.end);
     // Later edits inside (or right after) this part join it.
     let j = k + 1;
     while (j < edits.length && (edits[j] as Edit).start <= b + 1) {
-      b = Math.max(b, partEnd(s, (edits[j] as Edit).end));
+      b = Math.max(b, partEnd((edits[j] as Edit).end));
       j++;
     }
     if (out.length > 0 && a < 0) a = 0;
@@ -144,9 +185,7 @@ function editedParts(src: Source, edits: readonly Edit[], out: ViewBuilder, budg
       const ed = edits[e] as Edit;
       if (ed.start > a) out.copy(a, ed.start);
       if (ed.spans === undefined) out.put(ed.out, ed.start, ed.end);
-      else
-        for (let c = 0; c < ed.out.length; c++)
-          out.put(ed.out[c] as string, ed.spans[2 * c] as number, ed.spans[2 * c + 1] as number);
+      else out.putEach(ed.out, ed.spans);
       a = ed.end;
     }
     if (b > a) out.copy(a, b);

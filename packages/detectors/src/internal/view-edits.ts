@@ -25,13 +25,14 @@ export type Edit = {
 
 // Default_Ignorable_Code_Point (DerivedCoreProperties.txt) in the BMP, and the tag and
 // variation-selector planes; a reader sees none of them, so they are dropped.
+// A run of them is one edit (a million in a row made a million edits).
 const IGNORABLE =
   // biome-ignore lint/suspicious/noMisleadingCharacterClass: every code point is dropped on its own, combining ones included
-  /[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8]|\ud82f[\udca0-\udca3]|\ud834[\udd73-\udd7a]|[\udb40-\udb43][\udc00-\udfff]/g;
+  /(?:[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8]|\ud82f[\udca0-\udca3]|\ud834[\udd73-\udd7a]|[\udb40-\udb43][\udc00-\udfff])+/g;
 // Characters whose compatibility form is one ASCII character: fullwidth forms, mathematical
-// alphanumerics, enclosed alphanumerics, super- and subscripts, letterlike symbols.
+// alphanumerics, enclosed alphanumerics, super- and subscripts, letterlike symbols; in runs.
 const COMPAT =
-  /[\uff01-\uff5e\u3000\u2070-\u209f\u2100-\u214f\u2460-\u24ff]|\ud835[\udc00-\udfff]/g;
+  /(?:[\uff01-\uff5e\u3000\u2070-\u209f\u2100-\u214f\u2460-\u24ff]|\ud835[\udc00-\udfff])+/g;
 
 /** Characters of tokens, keys and addresses. */
 const TOKENISH = (() => {
@@ -119,6 +120,58 @@ function escapeEdits(s: string, triggers: number, edits: Edit[]): void {
   }
 }
 
+/** The ASCII character a compatibility character folds to ('' when none), kept per code point. */
+const asciiFolds = new Map<number, string>();
+
+function asciiFold(cp: number): string {
+  let folded = asciiFolds.get(cp);
+  if (folded === undefined) {
+    const f = String.fromCodePoint(cp).normalize('NFKC');
+    const c = f.charCodeAt(0);
+    folded = f.length === 1 && c >= 0x20 && c < 0x7f ? f : '';
+    asciiFolds.set(cp, folded);
+  }
+  return folded;
+}
+
+/** Characters converted per call when a string is built from character codes. */
+const CODES_PER_CALL = 4096;
+
+function fromCodes(codes: readonly number[]): string {
+  let out = '';
+  for (let i = 0; i < codes.length; i += CODES_PER_CALL)
+    out += String.fromCharCode(...codes.slice(i, i + CODES_PER_CALL));
+  return out;
+}
+
+/**
+ * One edit per stretch of a run of compatibility characters that fold to
+ * ASCII, each output character mapped to its own source character.
+ */
+function foldRun(s: string, start: number, end: number, edits: Edit[]): void {
+  let codes: number[] = [];
+  let spans: number[] = [];
+  const close = (): void => {
+    if (codes.length === 0) return;
+    const out = fromCodes(codes);
+    edits.push({ start: spans[0] as number, end: spans[spans.length - 1] as number, out, spans });
+    codes = [];
+    spans = [];
+  };
+  for (let i = start; i < end; ) {
+    const cp = s.codePointAt(i) as number;
+    const next = i + (cp > 0xffff ? 2 : 1);
+    const folded = asciiFold(cp);
+    if (folded === '') close();
+    else {
+      codes.push(folded.charCodeAt(0));
+      spans.push(i, next);
+    }
+    i = next;
+  }
+  close();
+}
+
 /** Ignorable characters dropped, compatibility characters folded to ASCII. */
 function unicodeEdits(s: string, edits: Edit[]): void {
   // A UTF-8 length equal to the UTF-16 length means ASCII only: a native count, far cheaper
@@ -128,11 +181,8 @@ function unicodeEdits(s: string, edits: Edit[]): void {
   for (let m = IGNORABLE.exec(s); m; m = IGNORABLE.exec(s))
     edits.push({ start: m.index, end: m.index + m[0].length, out: '' });
   COMPAT.lastIndex = 0;
-  for (let m = COMPAT.exec(s); m; m = COMPAT.exec(s)) {
-    const folded = m[0].normalize('NFKC');
-    if (folded.length === 1 && folded.charCodeAt(0) >= 0x20 && folded.charCodeAt(0) < 0x7f)
-      edits.push({ start: m.index, end: m.index + m[0].length, out: folded });
-  }
+  for (let m = COMPAT.exec(s); m; m = COMPAT.exec(s))
+    foldRun(s, m.index, m.index + m[0].length, edits);
 }
 
 /** Seams of concatenated literals and template pieces. */
