@@ -44,9 +44,18 @@ function alt(words: readonly string[]): string {
 }
 
 /**
- * Prefilter anchors that every match holds, from one required word group:
- * each phrase's longest ASCII run (three characters or more), or, for a
- * phrase without one, any non-ASCII character.
+ * Shortest ASCII run of a phrase with other letters that serves as its anchor:
+ * shorter pieces of such words ("ver" of "boş ver", "env" of "envíame", "same"
+ * of "pásame") occur in ordinary English and code ("server", "env", "same")
+ * and would run the rule on most texts; the phrase's non-ASCII letters gate it
+ * instead.
+ */
+const MIN_PIECE = 5;
+
+/**
+ * Prefilter anchors that every match holds, from one required word group: an
+ * ASCII phrase itself, a phrase's longest ASCII run of {@link MIN_PIECE}
+ * characters or more, or, for a phrase without one, any non-ASCII character.
  */
 export function anchorsOf(words: readonly string[]): Anchors {
   const out = new Set<string>();
@@ -54,7 +63,8 @@ export function anchorsOf(words: readonly string[]): Anchors {
   for (const w of words) {
     const runs = w.match(/[\x20-\x7e]+/g) ?? [];
     const best = runs.map((x) => x.trim()).sort((a, b) => b.length - a.length)[0] ?? '';
-    if (best.length >= 3 || (best.length > 0 && best === w)) out.add(best);
+    if (best.length > 0 && best === w) out.add(best);
+    else if (best.length >= MIN_PIECE) out.add(best);
     else nonAscii = true;
   }
   return nonAscii ? { words: [...out], nonAscii: true } : { words: [...out] };

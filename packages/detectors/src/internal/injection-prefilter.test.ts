@@ -47,6 +47,11 @@ describe('multilingual prefilter', () => {
     const ran = i18nRules('the seller can ship the gpu hours today');
     expect(ran.every((r) => r.keywords.length === 0 && !r.nonAscii)).toBe(true);
   });
+  /** regression: pieces of non-English words ("ver", "env", "same") ran Turkish and Spanish rules on half of English posts and code */
+  it('skips them on English text that holds pieces of their words', () => {
+    const ran = i18nRules('the server reads .env and returns the same config on weekdays');
+    expect(ran.every((r) => r.keywords.length === 0 && !r.nonAscii)).toBe(true);
+  });
 });
 
 describe('multilingual family anchors', () => {
@@ -64,6 +69,9 @@ describe('multilingual family anchors', () => {
         lex.unrestricted,
       ]) {
         const a = anchorsOf(group);
+        // A piece of a word with other letters anchors only when long: short pieces are English.
+        for (const k of a.words)
+          if (!group.includes(k)) expect(k.length, `${lex.lang}: ${k}`).toBeGreaterThanOrEqual(5);
         for (const w of group) {
           const held =
             a.words.some((k) => w.includes(k)) ||
