@@ -199,12 +199,12 @@ export const SECRET_RULES: readonly Rule[] = [
   rule('easypost-key', ['ezak', 'eztk'], `${L}EZ[AT]K${HEX}{54}${R}`),
   rule(
     'okta-token',
-    ['00'],
+    ['okta'],
     `${OKTA_NAME}[A-Za-z0-9_.\\- ]{0,20}["']?\\s{0,3}[:=]\\s{0,3}["']?(${OKTA_TOKEN})${R}`,
     { group: 1 },
   ),
   // Okta's documented header: `Authorization: SSWS <token>` (also written `Ssws` or `ssws`).
-  rule('okta-token', ['00'], `(?<![A-Za-z0-9])(?:SSWS|Ssws|ssws)\\s{1,3}(${OKTA_TOKEN})${R}`, {
+  rule('okta-token', ['ssws'], `(?<![A-Za-z0-9])(?:SSWS|Ssws|ssws)\\s{1,3}(${OKTA_TOKEN})${R}`, {
     group: 1,
   }),
   // Payment
