@@ -50,12 +50,15 @@ type Source = {
   readonly ends: Int32Array | undefined;
 };
 
+/** The origins of a builder that has none yet (most builders stay empty). */
+const NO_ORIGINS = new Int32Array(0);
+
 /** Appends characters with their origins (in the source's own coordinates, composed here). */
 class ViewBuilder {
   readonly #src: Source;
   #text = '';
-  #starts = new Int32Array(64);
-  #ends = new Int32Array(64);
+  #starts = NO_ORIGINS;
+  #ends = NO_ORIGINS;
   #n = 0;
 
   constructor(src: Source) {
@@ -69,7 +72,7 @@ class ViewBuilder {
   /** Room for `k` more characters' origins (grown by doubling: linear overall). */
   #reserve(k: number): void {
     if (this.#n + k <= this.#starts.length) return;
-    const size = Math.max(this.#n + k, this.#starts.length * 2);
+    const size = Math.max(this.#n + k, this.#starts.length * 2, 64);
     const starts = new Int32Array(size);
     const ends = new Int32Array(size);
     starts.set(this.#starts.subarray(0, this.#n));
