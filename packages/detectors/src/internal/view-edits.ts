@@ -236,10 +236,19 @@ export type EditOptions = {
   readonly extra?: readonly Edit[];
 };
 
+const byPlace = (a: Edit, b: Edit): number => a.start - b.start || a.end - b.end;
+
+function isSorted(edits: readonly Edit[]): boolean {
+  for (let i = 1; i < edits.length; i++)
+    if (byPlace(edits[i - 1] as Edit, edits[i] as Edit) > 0) return false;
+  return true;
+}
+
 /** Sorted by start, without overlaps (of two that overlap, the one that starts first). */
 function ordered(edits: Edit[]): Edit[] {
   if (edits.length <= 1) return edits;
-  edits.sort((a, b) => a.start - b.start || a.end - b.end);
+  // Usually one pass made them all, in order already: a check is cheaper than a sort.
+  if (!isSorted(edits)) edits.sort(byPlace);
   const kept: Edit[] = [];
   let end = -1;
   for (const e of edits) {
