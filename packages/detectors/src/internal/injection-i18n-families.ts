@@ -70,6 +70,27 @@ export function anchorsOf(words: readonly string[]): Anchors {
   return nonAscii ? { words: [...out], nonAscii: true } : { words: [...out] };
 }
 
+/** The shortest anchor of a group (0 when a phrase has none and it gates on non-ASCII text). */
+function weakest(a: Anchors): number {
+  if (a.nonAscii === true || a.words.length === 0) return 0;
+  return Math.min(...a.words.map((w) => w.length));
+}
+
+/**
+ * Anchors from the most selective of a rule's required word groups (every
+ * match holds a phrase of each): the group whose shortest anchor is longest,
+ * the first of equals. Turkish "ignore + rules" anchors on "talimatlar",
+ * not on "boş ver", which has no ASCII piece worth searching for.
+ */
+export function anchorsFor(groups: readonly (readonly string[])[]): Anchors {
+  let best = anchorsOf(groups[0] ?? []);
+  for (const g of groups.slice(1)) {
+    const a = anchorsOf(g);
+    if (weakest(a) > weakest(best)) best = a;
+  }
+  return best;
+}
+
 /** A gap of up to `n` words (spaced languages) or about `4n` characters. */
 function gap(lex: Lexicon, n: number): string {
   return lex.spaced ? `${S}${F(n)}` : `[^。！？.!?؟\\n]{0,${n * 4}}`;
@@ -85,11 +106,13 @@ function rulesOf(lex: Lexicon): InjectionRule[] {
   const script = scriptOf(lex.lang);
   const latin = script === LATIN;
   // Non-Latin scripts are gated by the script alone, like the hand-written rules.
-  const anchors = (words: readonly string[]): Anchors => (latin ? anchorsOf(words) : { words: [] });
+  const anchors = (groups: readonly (readonly string[])[]): Anchors =>
+    latin ? anchorsFor(groups) : { words: [] };
   // A Latin word starts after a non-letter: "signora" holds no "ignora".
   const start = lex.spaced ? '(?<![\\p{L}\\p{N}])' : '';
-  const mk = (type: string, weight: number, group: readonly string[], body: string) =>
-    sr(type, weight, script, anchors(group), `${start}(?:${body})`);
+  // `groups`: word groups every match holds a phrase of (the anchors come from one of them).
+  const mk = (type: string, weight: number, groups: readonly (readonly string[])[], body: string) =>
+    sr(type, weight, script, anchors(groups), `${start}(?:${body})`);
   const g = (n: number): string => gap(lex, n);
   const [ignore, rules, you, invalid] = [
     alt(lex.ignore),
@@ -109,31 +132,41 @@ function rulesOf(lex: Lexicon): InjectionRule[] {
       `${sw}${g(3)}${post}${g(3)}${follow}`,
     );
   return [
-    mk('instruction-override', 0.85, lex.ignore, pair(lex, ignore, rules, 3)),
+    mk('instruction-override', 0.85, [lex.ignore, lex.rules], pair(lex, ignore, rules, 3)),
     mk(
       'instruction-override',
       0.8,
-      lex.invalid,
+      [lex.invalid, lex.rules, lex.you],
       `${you}${g(3)}${rules}${g(4)}${invalid}|${rules}${g(5)}${you}${g(3)}${invalid}`,
     ),
-    mk('instruction-override', 0.8, lex.switchTo, insteadOrders.join('|')),
     mk(
       'instruction-override',
       0.8,
-      lex.stopFollow,
+      [lex.switchTo, lex.follow, lex.thisPost],
+      insteadOrders.join('|'),
+    ),
+    mk(
+      'instruction-override',
+      0.8,
+      [lex.stopFollow, lex.principal],
       pair(lex, alt(lex.stopFollow), alt(lex.principal), 4),
     ),
     mk(
       'prompt-exfiltration',
       0.8,
-      lex.promptNouns,
+      [lex.promptNouns, lex.reveal],
       pair(lex, alt(lex.reveal), alt(lex.promptNouns), 3),
     ),
-    mk('data-exfiltration', 0.8, lex.giveMe, pair(lex, alt(lex.giveMe), alt(lex.secrets), 3)),
+    mk(
+      'data-exfiltration',
+      0.8,
+      [lex.giveMe, lex.secrets],
+      pair(lex, alt(lex.giveMe), alt(lex.secrets), 3),
+    ),
     mk(
       'agent-hijack',
       0.75,
-      lex.money,
+      [lex.money, lex.transfer, lex.dest],
       lex.objectFirst
         ? `${alt(lex.money)}${g(3)}${alt(lex.dest)}${g(3)}${alt(lex.transfer)}|${alt(lex.transfer)}${g(4)}${alt(lex.money)}${g(5)}${alt(lex.dest)}`
         : `${alt(lex.transfer)}${g(4)}${alt(lex.money)}${g(5)}${alt(lex.dest)}`,
@@ -141,7 +174,7 @@ function rulesOf(lex: Lexicon): InjectionRule[] {
     mk(
       'role-jailbreak',
       0.75,
-      lex.unrestricted,
+      [lex.unrestricted, lex.youAreNow],
       `${alt(lex.youAreNow)}${g(4)}${alt(lex.unrestricted)}`,
     ),
   ];

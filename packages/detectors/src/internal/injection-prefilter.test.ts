@@ -58,14 +58,25 @@ describe('multilingual family anchors', () => {
   /** regression: issue 12 */
   it('every phrase of an anchor group holds one of its anchors, or a non-ASCII character when flagged', () => {
     for (const lex of LEXICONS) {
+      // Every word group a family rule requires (its anchors come from one of them).
       for (const group of [
         lex.ignore,
+        lex.rules,
+        lex.you,
         lex.invalid,
         lex.switchTo,
+        lex.follow,
+        lex.thisPost,
         lex.stopFollow,
+        lex.principal,
+        lex.reveal,
         lex.promptNouns,
         lex.giveMe,
+        lex.secrets,
         lex.money,
+        lex.transfer,
+        lex.dest,
+        lex.youAreNow,
         lex.unrestricted,
       ]) {
         const a = anchorsOf(group);
