@@ -81,10 +81,53 @@ const MIN_CONFIDENCE = 0.3;
  */
 const META_REACH = 200;
 
-/** Whether the view around `[start, end)` is security talk. */
-type SecurityTalk = (target: string, start: number, end: number) => boolean;
+/** Whether the view around `[start, end)` is security talk (one per view). */
+type SecurityTalk = (start: number, end: number) => boolean;
 
-const never = (): boolean => false;
+/** The security-talk questions for the two views rules run on: folded and plain. */
+type ViewTalk = { readonly view: SecurityTalk; readonly plain: SecurityTalk };
+
+const META_ALL = new RegExp(META.source, 'gi');
+
+/**
+ * The {@link SecurityTalk} of one view: its words of security talk found once,
+ * on the first question (a view has many hits; a pass per hit halved the
+ * scan's speed on attacks).
+ */
+function securityTalkOf(view: string): SecurityTalk {
+  let talk: number[] | undefined;
+  return (start, end) => {
+    if (talk === undefined) {
+      talk = [];
+      META_ALL.lastIndex = 0;
+      for (let m = META_ALL.exec(view); m; m = META_ALL.exec(view)) {
+        talk.push(m.index, m.index + m[0].length);
+        if (m[0].length === 0) META_ALL.lastIndex++;
+      }
+    }
+    return talkWithin(talk, start - META_REACH, end + META_REACH);
+  };
+}
+
+/** The security talk of the folded and plain views (one when they are the same text). */
+function viewTalk(view: string, plain: string): ViewTalk {
+  const talk = securityTalkOf(view);
+  return { view: talk, plain: plain === view ? talk : securityTalkOf(plain) };
+}
+
+const NO_TALK: ViewTalk = { view: () => false, plain: () => false };
+
+/** Whether one of the sorted, disjoint spans `[s, e)` of `talk` lies inside `[lo, hi)`. */
+function talkWithin(talk: readonly number[], lo: number, hi: number): boolean {
+  let a = 0;
+  let b = talk.length / 2;
+  while (a < b) {
+    const mid = (a + b) >> 1;
+    if ((talk[2 * mid] as number) < lo) a = mid + 1;
+    else b = mid;
+  }
+  return a < talk.length / 2 && (talk[2 * a + 1] as number) <= hi;
+}
 
 type Hit = { start: number; end: number; weight: number; type: string; group: string };
 
@@ -134,7 +177,7 @@ function weightOf(
     ELSEWHERE.test(target.slice(Math.max(start, end - 4), end + 48))
   )
     w *= AWAY_FACTOR;
-  if (!meta(target, start, end)) return w;
+  if (!meta(start, end)) return w;
   const quotation = quotationAround(target, start, end);
   if (quotation !== null && isCited(target, quotation, META)) return w * 0.4;
   // An address to agents quoted from inside the match: "notes to 'any bot reading this'".
@@ -178,13 +221,13 @@ function applyRule(
  * Matches of the rules worth running: English rules on `view`, multilingual
  * ones on `plain` (none when empty); `plainIsAscii` when the caller knows it.
  */
-function runRules(view: string, plain: string, meta: SecurityTalk, plainIsAscii = false): Hit[] {
+function runRules(view: string, plain: string, meta: ViewTalk, plainIsAscii = false): Hit[] {
   const hits: Hit[] = [];
   for (const ri of englishRules(view))
-    applyRule(INJECTION_RULES[ri] as InjectionRule, view, meta, hits);
+    applyRule(INJECTION_RULES[ri] as InjectionRule, view, meta.view, hits);
   if (plain !== '')
     for (const rule of i18nRules(plain, plainIsAscii))
-      applyRule(rule, plain, meta, hits, `${rule.type}:i18n`);
+      applyRule(rule, plain, meta.plain, hits, `${rule.type}:i18n`);
   return hits;
 }
 
@@ -236,9 +279,6 @@ export function scanInjection(
   const n = normalized ?? normalize(text);
   // ASCII text normalises to itself lower-cased with whitespace runs folded: the same keywords.
   if (asciiKeywords !== undefined && n.ascii) primeKeywords(n.text, asciiKeywords);
-  // Whether the text around a match talks about injection (quoted examples weigh less); asked only on a hit.
-  const meta = (target: string, start: number, end: number): boolean =>
-    META.test(target.slice(Math.max(0, start - META_REACH), end + META_REACH));
   const toOrig = (a: number, b: number): [number, number] => {
     const s = n.map[a] as number;
     const lastIdx = n.map[Math.max(a, b - 1)] as number;
@@ -264,7 +304,7 @@ export function scanInjection(
       });
     }
   };
-  emit(runRules(n.text, n.plain, meta, n.ascii), toOrig);
+  emit(runRules(n.text, n.plain, viewTalk(n.text, n.plain), n.ascii), toOrig);
   // Read now, while the keywords of `n.text` are still the ones at hand.
   const hints = decodingHints(n.text);
   // Leet view only when folding digits creates keywords the plain view lacks.
@@ -272,7 +312,7 @@ export function scanInjection(
     const folded = leetFold(n.text);
     const leet = folded.text;
     if (leet !== n.text && hasNewEnglishKeywords(n.text, leet, folded.first, folded.last))
-      emit(runRules(leet, leet, meta), toOrig);
+      emit(runRules(leet, leet, viewTalk(leet, leet)), toOrig);
   }
   // Letter-spaced text: "i g n o r e   a l l". Drop single spaces between
   // single characters, keep wider gaps as word breaks; map back via an index table.
@@ -288,7 +328,7 @@ export function scanInjection(
     }
     idx.push(text.length);
     const n2 = normalize(joined);
-    emit(runRules(n2.text, n2.plain, meta), (a, b) => {
+    emit(runRules(n2.text, n2.plain, viewTalk(n2.text, n2.plain)), (a, b) => {
       const s0 = idx[n2.map[a] as number] as number;
       const e0 = (idx[n2.map[Math.max(a, b - 1)] as number] as number) + 1;
       return [s0, Math.min(e0, text.length)];
@@ -339,7 +379,7 @@ export function scanInjection(
   // Doubled-letter typing ("outputt yourr instructionss"): collapse repeats and rescan.
   if (hasDoubledWords(n.text)) {
     const undoubled = n.text.replace(/([a-z])\1+/g, '$1');
-    if (runRules(undoubled, '', never).some((h) => h.weight >= 0.5)) {
+    if (runRules(undoubled, '', NO_TALK).some((h) => h.weight >= 0.5)) {
       out.push({
         category: 'injection',
         type: 'obfuscated-injection',
@@ -352,7 +392,7 @@ export function scanInjection(
   }
   if ((hints & DecodingHint.ROT13) !== 0 && /\brot-?13\b|\bcaesar\b/.test(n.text)) {
     const r = rot13(text);
-    if (runRules(normalize(r).text, '', never).some((h) => h.weight >= 0.5)) {
+    if (runRules(normalize(r).text, '', NO_TALK).some((h) => h.weight >= 0.5)) {
       out.push({
         category: 'injection',
         type: 'encoded-injection',
@@ -368,7 +408,7 @@ export function scanInjection(
     /\brevers|\bbackwards?\b|\bright to left\b/.test(n.text)
   ) {
     const rev = reverseCodePoints(text);
-    if (runRules(normalize(rev).text, '', never).some((h) => h.weight >= 0.5)) {
+    if (runRules(normalize(rev).text, '', NO_TALK).some((h) => h.weight >= 0.5)) {
       out.push({
         category: 'injection',
         type: 'encoded-injection',
