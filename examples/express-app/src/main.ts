@@ -131,7 +131,7 @@ async function runDemo(services: DemoServices, flags: FeatureFlags): Promise<num
   );
   if (host.moderation) {
     out('\nModeration (demo credentials, new on every start unless set in the environment):');
-    out(`  console:   ${baseUrl}/demo/login?session=${host.moderation.adminSession}`);
+    out(`  console:   ${baseUrl}/demo/login?code=${host.moderation.loginCode} (works once)`);
     out(`             (then ${baseUrl}/moderation/human/console)`);
     out(
       `  bot queue: curl -s ${baseUrl}/moderation/bot/queue -H 'authorization: Bearer ${host.moderation.botToken}'`,

@@ -22,8 +22,14 @@ const SESSION_COOKIE = 'claw_demo_admin';
 export type ModerationCredentials = {
   /** Bearer token of the `triage-bot` (scopes: read the queue, act). */
   readonly botToken: string;
-  /** The demo admin's session token (cookie `claw_demo_admin`; `/demo/login?session=`). */
+  /** The demo admin's session token (cookie `claw_demo_admin`). */
   readonly adminSession: string;
+  /**
+   * One-time code of the demo's login link, `/demo/login?code=…`: it sets the
+   * session cookie once. The session itself never travels in a URL, where
+   * browser history, proxies and access logs would keep it.
+   */
+  readonly loginCode: string;
 };
 
 /** Settings: fixed credentials (env) or fresh random ones. */
@@ -94,7 +100,7 @@ function usedTokenStore(pipeline: Pipeline) {
  * Mounts the moderation router and console at `/moderation`: the
  * `triage-bot` acts on the bot queue with its bearer token, the demo admin
  * through the console; releases are published through `onRelease` into the
- * app's posts. Also `/demo/login?session=…`, which sets the admin cookie.
+ * app's posts. Also `/demo/login?code=…`, a one-time link that sets the admin cookie.
  */
 export function mountModeration(
   app: Express,
@@ -137,15 +143,24 @@ export function mountModeration(
     csrfSecret: options.csrfSecret ? Buffer.from(options.csrfSecret, 'base64') : randomBytes(32),
   });
   app.use(MODERATION_PATH, router);
+  const loginCode = randomBytes(24).toString('base64url');
+  let loginCodeUsed = false;
   app.get('/demo/login', (req, res) => {
-    const given = typeof req.query.session === 'string' ? req.query.session : '';
-    if (!timingSafeEqual(digest(given), digest(adminSession))) {
-      res.status(401).json({ error: { code: 'UNAUTHENTICATED', message: 'unknown session' } });
+    const given = typeof req.query.code === 'string' ? req.query.code : '';
+    if (loginCodeUsed || !timingSafeEqual(digest(given), digest(loginCode))) {
+      res.status(401).json({
+        error: {
+          code: 'UNAUTHENTICATED',
+          message:
+            'unknown or used login code (a login link works once; restart the demo for a new one)',
+        },
+      });
       return;
     }
+    loginCodeUsed = true;
     res
       .cookie(SESSION_COOKIE, adminSession, { httpOnly: true, sameSite: 'strict', path: '/' })
       .redirect(303, `${MODERATION_PATH}/human/console`);
   });
-  return { botToken: bot.token, adminSession };
+  return { botToken: bot.token, adminSession, loginCode };
 }

@@ -126,28 +126,38 @@ describe('the mounted moderation routes, the deep check and the demo login', () 
   });
 
   /** regression: issue 16 */
-  it('/healthz/deep takes only its own bearer token; /demo/login only the admin session', async () => {
+  it('/healthz/deep takes only its own bearer token; /demo/login only its one-time code, once', async () => {
     for (const headers of [{}, w.bot, w.admin, { authorization: `Bearer ${w.deepToken}x` }]) {
       const res = await send('GET', '/healthz/deep', headers);
       expect([res.status, code(res)]).toEqual([401, 'UNAUTHENTICATED']);
       expect(res.headers['www-authenticate']).toBe('Bearer');
     }
     const session = decodeURIComponent(w.admin.cookie?.split('=')[1] ?? '');
-    for (const query of [
-      '',
-      '?session=',
-      '?session=x',
-      `?session=${session}x`,
-      '?session=a&session=b',
-    ]) {
+    const loginCode = w.host.moderation?.loginCode ?? '';
+    expect(loginCode).not.toBe('');
+    const refused = async (query: string): Promise<void> => {
       const res = await send('GET', `/demo/login${query}`);
       expect([res.status, code(res)], query).toEqual([401, 'UNAUTHENTICATED']);
       expect(res.headers['set-cookie'], query).toBeUndefined();
-    }
-    const ok = await send('GET', `/demo/login?session=${encodeURIComponent(session)}`);
+    };
+    for (const query of [
+      '',
+      '?code=',
+      '?code=x',
+      `?code=${loginCode}x`,
+      `?code=${loginCode}&code=${loginCode}`,
+      // The session itself is not a login link: it must never travel in a URL.
+      `?session=${encodeURIComponent(session)}`,
+      `?code=${encodeURIComponent(session)}`,
+    ])
+      await refused(query);
+    const ok = await send('GET', `/demo/login?code=${encodeURIComponent(loginCode)}`);
     expect(ok.status).toBe(303);
     expect(String(ok.headers['set-cookie'])).toMatch(/HttpOnly/i);
     expect(String(ok.headers['set-cookie'])).toMatch(/SameSite=Strict/i);
+    expect(String(ok.headers['set-cookie'])).toContain(encodeURIComponent(session));
+    // A login link works once.
+    await refused(`?code=${encodeURIComponent(loginCode)}`);
   });
 
   /** regression: issue 16 */

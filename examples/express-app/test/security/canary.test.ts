@@ -42,7 +42,7 @@ const secret = {
   queryToken: credential(),
   queryText: marker('qtext'),
   filter: marker('filter'),
-  loginSession: marker('session'),
+  loginCode: marker('login-code'),
   badAgent: marker('badagent'),
 };
 /** An agent id: its identity is recorded as the actor, and must reach no metric or error body. */
@@ -140,7 +140,7 @@ beforeAll(async () => {
     path: `/healthz/deep?token=${secret.queryToken}`,
     headers: { authorization: `Bearer ${secret.bearer}` },
   });
-  await call('login', { method: 'GET', path: `/demo/login?session=${secret.loginSession}` });
+  await call('login', { method: 'GET', path: `/demo/login?code=${secret.loginCode}` });
   await call('id', { method: 'GET', path: `/moderation/human/quarantine/${secret.filter}` });
   await call('content', {
     method: 'GET',
