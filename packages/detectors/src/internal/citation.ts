@@ -22,6 +22,22 @@ const PAIRS = [
 /** Characters searched before a match for its opening mark, and after it for the closing one. */
 const QUOTE_REACH = 200;
 
+/** Where `mark` stands in `s` as a quotation mark: not between two letters or digits (an apostrophe in "won't"). */
+function marksIn(s: string, mark: string): number[] {
+  const out: number[] = [];
+  for (let i = s.indexOf(mark); i >= 0; i = s.indexOf(mark, i + 1)) {
+    const inWord =
+      i > 0 &&
+      i + 1 < s.length &&
+      WORD_CHAR.test(s[i - 1] as string) &&
+      WORD_CHAR.test(s[i + 1] as string);
+    if (!inWord) out.push(i);
+  }
+  return out;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
 /**
  * The quotation marks around `[start, end)` of `view`, or `null`. A match that
  * runs past the closing mark ("…instructions"; our filter) is still quoted.
@@ -31,10 +47,20 @@ export function quotationAround(view: string, start: number, end: number): Quota
   const before = view.slice(from, start);
   const after = view.slice(start, end + QUOTE_REACH);
   for (const [o, c] of PAIRS) {
-    const oi = before.lastIndexOf(o);
-    if (oi < 0) continue;
-    if (o === c && (before.slice(oi + 1).includes(c) || (before.split(o).length - 1) % 2 === 0))
+    if (o === c) {
+      // An odd number of marks before the match leaves one open.
+      const opened = marksIn(before, o);
+      if (opened.length % 2 === 0) continue;
+      const closed = marksIn(after, c);
+      if (closed.length > 0)
+        return {
+          open: from + (opened[opened.length - 1] as number),
+          close: start + (closed[0] as number),
+        };
       continue;
+    }
+    const oi = before.lastIndexOf(o);
+    if (oi < 0 || before.slice(oi + 1).includes(c)) continue;
     const ci = after.indexOf(c);
     if (ci >= 0) return { open: from + oi, close: start + ci };
   }
@@ -45,17 +71,21 @@ export function quotationAround(view: string, start: number, end: number): Quota
 const FRAME_CHARS = 100;
 
 // The end of a sentence or a line, not the dot of an abbreviation ("e.g.", "i.e.", "etc.").
-const SENTENCE_END = /(?:[!?]|(?<!\b(?:e\.g|i\.e|etc|vs|cf))\.)\s|\n/g;
+const SENTENCE_END = /(?:[!?]|(?<!\b(?:e\.g|i\.e|etc|vs|cf))\.)\s|\n/gi;
 
 // Words by which the poster refers to the text it quotes: "a post that said", "phrases like",
-// "payloads such as", "e.g.", "quoting", "the string".
+// "payloads such as", "e.g.", "quoting", "the string", "its description ended with"; and the
+// same in the languages of the multilingual rules ("enthielt", "decía", "disait", "例如").
 const CITING =
-  /\b(?:said|says|saying|wrote|writes|read|reads|like|such as|e\.g\.?|i\.e\.?|for example|for instance|including|contain(?:s|ed|ing)?|told|asked|called|quot(?:e|es|ed|ing)|phrases?|strings?|payloads?|attempts?|examples?|patterns?|variants?|messages?|comments?|posts?|lines?|spellings?|wordings?)\b/i;
+  /\b(?:said|says|saying|wrote|writes|like|such as|e\.g\.?|i\.e\.?|for example|for instance|including|contain(?:s|ed|ing)?|told|asked|called|quot(?:e|es|ed|ing)|phrases?|strings?|payloads?|attempts?|examples?|patterns?|variants?|spellings?|wordings?|ended (?:with|in)|ends (?:with|in))\b/i;
+const CITING_OTHER =
+  /(?<![\p{L}\p{N}])(?:schrieb|schreibt|enthielt|enthält|lautete|lautet|zum beispiel|z\. ?b\.|wie etwa|decía|dice|escribió|escribe|por ejemplo|p\. ?ej\.|disait|dit|écrit|écrivait|par exemple|diceva|scritto|ad esempio|per esempio|dizia|diz|escreveu|örneğin|yazıyordu|diyordu|писал|писали|гласил|например)(?![\p{L}\p{N}])|写道|例如|比如|例えば|と書|예를 들어/iu;
 
 // Right after the closing mark, a sentence about the quoted text: "… is the classic attack",
-// "… sections are the giveaway", "… — defanged", "… and similar".
+// "… sections are the giveaway", "… works on older bots", "…-style prompts", "… and similar"
+// (not "… is your new priority", "… — thanks!").
 const CITED_AFTER =
-  /^[\s,.;]*(?:[—–]|-\s|(?:\p{L}+\s){0,2}(?:is|was|are|were|comes?|came|gets?|got|works?|worked|appears?|appeared|shows? up|showed up)\b|(?:and similar|or similar|and variants|style|type|etc)\b)/iu;
+  /^[\s,.;)]*(?:(?:\p{L}+\s){0,2}(?:(?:is|was|are|were)\s(?:a|an|the|one|how|what|why|typical|classic|common|another|just|still)|comes?|came|gets?|got|works?|worked|appears?|appeared|shows? up|showed up)\b|-?(?:style|type)\b|(?:and similar|or similar|and variants|etc)\b)/iu;
 
 /** The clause before `open`: back to the last sentence or line end, at most {@link FRAME_CHARS}. */
 function clauseBefore(view: string, open: number): string {
@@ -72,8 +102,8 @@ function clauseBefore(view: string, open: number): string {
  * security talk (`securityTalk`) in the clause that opens it, or a sentence
  * about it right after it closes.
  */
-export function isCited(view: string, q: Quotation, securityTalk: RegExp): boolean {
-  const frame = clauseBefore(view, q.open);
-  if (CITING.test(frame) || securityTalk.test(frame)) return true;
-  return CITED_AFTER.test(view.slice(q.close + 1, q.close + 41));
+export function isCited(text: string, q: Quotation, securityTalk: RegExp): boolean {
+  const frame = clauseBefore(text, q.open);
+  if (CITING.test(frame) || CITING_OTHER.test(frame) || securityTalk.test(frame)) return true;
+  return CITED_AFTER.test(text.slice(q.close + 1, q.close + 41));
 }

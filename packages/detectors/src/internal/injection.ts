@@ -6,7 +6,7 @@
  */
 import type { ReversedRun } from './bidi-reversed.js';
 import { reverseCodePoints, reversedView, runAt } from './bidi-reversed.js';
-import { isCited, quotationAround } from './citation.js';
+import { quotationAround } from './citation.js';
 import { findEncoded } from './decode.js';
 import { hasDoubledWords } from './doubled.js';
 import { findMultiUnitFlood } from './flood.js';
@@ -24,10 +24,14 @@ import type { InjectionRule } from './injection-rules.js';
 import { INJECTION_RULES } from './injection-rules.js';
 import { leetFold, type Normalized, normalize, rot13 } from './normalize.js';
 import type { RawFinding } from './rule.js';
+import {
+  type HitContext,
+  NO_CONTEXT,
+  QUOTED_REACH,
+  REPORTED_REACH,
+  SecurityTalk,
+} from './security-talk.js';
 import { corroboratedWeakHits, WEAK_WEIGHT } from './weak-evidence.js';
-
-const META =
-  /prompt injection|injection attack|jailbreak(?:ing)? (?:attempt|prompt)s?|attackers?|\battacks?\b|\bpayloads?\b|\bexploits?\b|adversar|red[ -]team|owasp|mitigat|vulnerab|example of|for example|e\.g\.|such as|we tested|detect(?:ed|s|ion)?|classif|security research|phrases? like|guardrail|filter(?:ed|s)? (?:out|for)|\bour filter|warn(?:ing)? (?:about|against)|beware|watch out|scam|phishing|never (?:share|send|paste)|threat model|test cases?|test suite|the phrases?\b|\bwording\b|(?:white|hidden|invisible) text|\bspam\b|\bif you see\b|\bour parser\b|\bsanitiz|\bescapes?\b|keyword filters?|translit|\bfamous\b|\bwe (?:analy[sz]ed|logged|saw|found|observed)|\bwe(?:['’]ve| have) (?:seen|found|observed)|started seeing|(?:report|flag) (?:it|them|the post|anything)|攻击|注入|漏洞|缓解|攻撃|インジェクション|脆弱性|공격|인젝션|취약점|атак|инъекц|уязвим|angriff|injektion|ataque|inyecci|attaque|attacco|iniezione|ataque|saldırı|enjeksiyon|\bremoved\b|\bdeleted\b|\ba (?:post|listing|message|comment|reply) that (?:said|says|read|asked|told)\b|\bdefang|\bquoting (?:a|an|one|the|this|some)\b|security boundar/i;
 
 // Reported speech in security talk: "tricks the model into ignoring …", "told the bot to reveal …".
 const REPORTED =
@@ -74,61 +78,6 @@ const FOR_OTHERS_AFTER = /^\s?(?:for|of|in|to) (?:our|my|their|his|her|a client'
 /** Calibrated confidence below which a rule finding is not reported (the calibration set's precision there is about one in ten). */
 const MIN_CONFIDENCE = 0.3;
 
-/**
- * Characters on each side of a match in which security talk (quoted or
- * reported attacks weigh less) must appear: a word of it elsewhere in a long
- * post says nothing about this match.
- */
-const META_REACH = 200;
-
-/** Whether the view around `[start, end)` is security talk (one per view). */
-type SecurityTalk = (start: number, end: number) => boolean;
-
-/** The security-talk questions for the two views rules run on: folded and plain. */
-type ViewTalk = { readonly view: SecurityTalk; readonly plain: SecurityTalk };
-
-const META_ALL = new RegExp(META.source, 'gi');
-
-/**
- * The {@link SecurityTalk} of one view: its words of security talk found once,
- * on the first question (a view has many hits; a pass per hit halved the
- * scan's speed on attacks).
- */
-function securityTalkOf(view: string): SecurityTalk {
-  let talk: number[] | undefined;
-  return (start, end) => {
-    if (talk === undefined) {
-      talk = [];
-      META_ALL.lastIndex = 0;
-      for (let m = META_ALL.exec(view); m; m = META_ALL.exec(view)) {
-        talk.push(m.index, m.index + m[0].length);
-        if (m[0].length === 0) META_ALL.lastIndex++;
-      }
-    }
-    return talkWithin(talk, start - META_REACH, end + META_REACH);
-  };
-}
-
-/** The security talk of the folded and plain views (one when they are the same text). */
-function viewTalk(view: string, plain: string): ViewTalk {
-  const talk = securityTalkOf(view);
-  return { view: talk, plain: plain === view ? talk : securityTalkOf(plain) };
-}
-
-const NO_TALK: ViewTalk = { view: () => false, plain: () => false };
-
-/** Whether one of the sorted, disjoint spans `[s, e)` of `talk` lies inside `[lo, hi)`. */
-function talkWithin(talk: readonly number[], lo: number, hi: number): boolean {
-  let a = 0;
-  let b = talk.length / 2;
-  while (a < b) {
-    const mid = (a + b) >> 1;
-    if ((talk[2 * mid] as number) < lo) a = mid + 1;
-    else b = mid;
-  }
-  return a < talk.length / 2 && (talk[2 * a + 1] as number) <= hi;
-}
-
 type Hit = { start: number; end: number; weight: number; type: string; group: string };
 
 /** The weight of one match of `rule`: less when it names someone else's thing or is quoted or reported in security talk. */
@@ -137,7 +86,7 @@ function weightOf(
   target: string,
   start: number,
   end: number,
-  meta: SecurityTalk,
+  context: HitContext,
 ): number {
   let w = rule.weight;
   if (
@@ -177,13 +126,18 @@ function weightOf(
     ELSEWHERE.test(target.slice(Math.max(start, end - 4), end + 48))
   )
     w *= AWAY_FACTOR;
-  if (!meta(start, end)) return w;
-  const quotation = quotationAround(target, start, end);
-  if (quotation !== null && isCited(target, quotation, META)) return w * 0.4;
-  // An address to agents quoted from inside the match: "notes to 'any bot reading this'".
-  if (rule.type === 'agent-hijack' && /\s["“'‘«]\p{L}/u.test(target.slice(start, end)))
-    return w * 0.4;
-  if (REPORTED.test(target.slice(Math.max(0, start - 40), start))) return w * 0.45;
+  if (context.near(start, end, QUOTED_REACH)) {
+    const quotation = quotationAround(target, start, end);
+    if (quotation !== null && context.cited(quotation)) return w * 0.4;
+    // An address to agents quoted from inside the match: "notes to 'any bot reading this'".
+    if (rule.type === 'agent-hijack' && /\s["“'‘«]\p{L}/u.test(target.slice(start, end)))
+      return w * 0.4;
+  }
+  if (
+    context.near(start, end, REPORTED_REACH) &&
+    REPORTED.test(target.slice(Math.max(0, start - 40), start))
+  )
+    return w * 0.45;
   return w;
 }
 
@@ -194,7 +148,7 @@ function weightOf(
 function applyRule(
   rule: InjectionRule,
   target: string,
-  meta: SecurityTalk,
+  context: HitContext,
   hits: Hit[],
   group: string = rule.type,
 ): void {
@@ -210,7 +164,7 @@ function applyRule(
     hits.push({
       start,
       end,
-      weight: weightOf(rule, target, start, end, meta),
+      weight: weightOf(rule, target, start, end, context),
       type: rule.type,
       group,
     });
@@ -221,13 +175,13 @@ function applyRule(
  * Matches of the rules worth running: English rules on `view`, multilingual
  * ones on `plain` (none when empty); `plainIsAscii` when the caller knows it.
  */
-function runRules(view: string, plain: string, meta: ViewTalk, plainIsAscii = false): Hit[] {
+function runRules(view: string, plain: string, context: HitContext, plainIsAscii = false): Hit[] {
   const hits: Hit[] = [];
   for (const ri of englishRules(view))
-    applyRule(INJECTION_RULES[ri] as InjectionRule, view, meta.view, hits);
+    applyRule(INJECTION_RULES[ri] as InjectionRule, view, context, hits);
   if (plain !== '')
     for (const rule of i18nRules(plain, plainIsAscii))
-      applyRule(rule, plain, meta.plain, hits, `${rule.type}:i18n`);
+      applyRule(rule, plain, context, hits, `${rule.type}:i18n`);
   return hits;
 }
 
@@ -286,6 +240,9 @@ export function scanInjection(
     const e = lastIdx + (c >= 0xd800 && c <= 0xdbff ? 2 : 1);
     return [s, Math.min(e, text.length)];
   };
+  // Security talk is read in the text as written (its normalised view), never in a decoded or
+  // folded view, where an attacker could spell it in the attack's own disguise.
+  const talk = new SecurityTalk(text, n.text, toOrig);
   const emit = (hits: readonly Hit[], map: (a: number, b: number) => [number, number]): void => {
     if (hits.length === 0) return;
     const corroborated = corroboratedWeakHits(hits);
@@ -304,7 +261,7 @@ export function scanInjection(
       });
     }
   };
-  emit(runRules(n.text, n.plain, viewTalk(n.text, n.plain), n.ascii), toOrig);
+  emit(runRules(n.text, n.plain, talk.in(toOrig), n.ascii), toOrig);
   // Read now, while the keywords of `n.text` are still the ones at hand.
   const hints = decodingHints(n.text);
   // Leet view only when folding digits creates keywords the plain view lacks.
@@ -312,7 +269,7 @@ export function scanInjection(
     const folded = leetFold(n.text);
     const leet = folded.text;
     if (leet !== n.text && hasNewEnglishKeywords(n.text, leet, folded.first, folded.last))
-      emit(runRules(leet, leet, viewTalk(leet, leet)), toOrig);
+      emit(runRules(leet, leet, talk.in(toOrig)), toOrig);
   }
   // Letter-spaced text: "i g n o r e   a l l". Drop single spaces between
   // single characters, keep wider gaps as word breaks; map back via an index table.
@@ -328,11 +285,12 @@ export function scanInjection(
     }
     idx.push(text.length);
     const n2 = normalize(joined);
-    emit(runRules(n2.text, n2.plain, viewTalk(n2.text, n2.plain)), (a, b) => {
+    const spacedToOrig = (a: number, b: number): [number, number] => {
       const s0 = idx[n2.map[a] as number] as number;
       const e0 = (idx[n2.map[Math.max(a, b - 1)] as number] as number) + 1;
       return [s0, Math.min(e0, text.length)];
-    });
+    };
+    emit(runRules(n2.text, n2.plain, talk.in(spacedToOrig)), spacedToOrig);
   }
   // Token flooding: a short unit repeated dozens of times to push instructions out of context.
   if (text.length >= 60) {
@@ -379,7 +337,7 @@ export function scanInjection(
   // Doubled-letter typing ("outputt yourr instructionss"): collapse repeats and rescan.
   if (hasDoubledWords(n.text)) {
     const undoubled = n.text.replace(/([a-z])\1+/g, '$1');
-    if (runRules(undoubled, '', NO_TALK).some((h) => h.weight >= 0.5)) {
+    if (runRules(undoubled, '', NO_CONTEXT).some((h) => h.weight >= 0.5)) {
       out.push({
         category: 'injection',
         type: 'obfuscated-injection',
@@ -392,7 +350,7 @@ export function scanInjection(
   }
   if ((hints & DecodingHint.ROT13) !== 0 && /\brot-?13\b|\bcaesar\b/.test(n.text)) {
     const r = rot13(text);
-    if (runRules(normalize(r).text, '', NO_TALK).some((h) => h.weight >= 0.5)) {
+    if (runRules(normalize(r).text, '', NO_CONTEXT).some((h) => h.weight >= 0.5)) {
       out.push({
         category: 'injection',
         type: 'encoded-injection',
@@ -408,7 +366,7 @@ export function scanInjection(
     /\brevers|\bbackwards?\b|\bright to left\b/.test(n.text)
   ) {
     const rev = reverseCodePoints(text);
-    if (runRules(normalize(rev).text, '', NO_TALK).some((h) => h.weight >= 0.5)) {
+    if (runRules(normalize(rev).text, '', NO_CONTEXT).some((h) => h.weight >= 0.5)) {
       out.push({
         category: 'injection',
         type: 'encoded-injection',

@@ -1,0 +1,103 @@
+/**
+ * Security talk around an injection-rule hit. A post that talks about attacks
+ * ("prompt injection", "for example", "beware", "we saw") and quotes or reports
+ * one makes the quoted attack weigh less, but only near the hit: one such word
+ * elsewhere in a long post says nothing about it. The words are read once per
+ * scanned text, in its normalised view (never in a decoded or folded view,
+ * where an attacker could write them in the attack's own disguise), and
+ * questions are asked in original-text offsets, from any view.
+ */
+import { isCited, type Quotation } from './citation.js';
+
+/** Words of security talk (English and the languages of the multilingual rules). */
+export const SECURITY_TALK: RegExp =
+  /prompt injection|injection attack|jailbreak(?:ing)? (?:attempt|prompt)s?|attackers?|\battacks?\b|\bpayloads?\b|\bexploits?\b|adversar|red[ -]team|owasp|mitigat|vulnerab|example of|for example|e\.g\.|such as|we tested|detect(?:ed|s|ion)?|classif|security research|phrases? like|guardrail|filter(?:ed|s)? (?:out|for)|\bour filter|warn(?:ing)? (?:about|against)|beware|watch out|scam|phishing|never (?:share|send|paste)|threat model|test cases?|test suite|the phrases?\b|\bwording\b|(?:white|hidden|invisible) text|\bspam\b|\bif you see\b|\bour parser\b|\bsanitiz|\bescapes?\b|keyword filters?|translit|\bfamous\b|\bwe (?:analy[sz]ed|logged|saw|found|observed)|started seeing|(?:report|flag) (?:it|them|the post|anything)|攻击|注入|漏洞|缓解|攻撃|インジェクション|脆弱性|공격|인젝션|취약점|атак|инъекц|уязвим|angriff|injektion|ataque|inyecci|attaque|attacco|iniezione|ataque|saldırı|enjeksiyon|\bremoved\b|\bdeleted\b|\ba (?:post|listing|message|comment|reply) that (?:said|says|read|asked|told)\b|\bdefang|\bquoting (?:a|an|one|the|this|some)\b|security boundar/i;
+
+const SECURITY_TALK_ALL = new RegExp(SECURITY_TALK.source, 'gi');
+
+/** Characters of the original text on each side of a hit in which a quoted attack's security talk must be. */
+export const QUOTED_REACH = 200;
+
+/**
+ * The same for reported speech ("a buyer told our bot to …"), whose syntax
+ * already says it reports: about a paragraph, so a write-up's title counts.
+ */
+export const REPORTED_REACH = 600;
+
+/** Maps a view's span `[a, b)` to the original text's span. */
+export type ToOriginal = (a: number, b: number) => [number, number];
+
+/** What a rule hit asks about its surroundings, in its view's offsets. */
+export type HitContext = {
+  /** Whether security talk lies within `reach` original characters of view span `[start, end)`. */
+  near(start: number, end: number, reach: number): boolean;
+  /** Whether the poster refers to the quotation (view offsets of its marks), read in the original text. */
+  cited(q: Quotation): boolean;
+};
+
+/** For views read without context (undoubled, rot13, reversed): never security talk. */
+export const NO_CONTEXT: HitContext = { near: () => false, cited: () => false };
+
+/** The security talk of one scanned text. */
+export class SecurityTalk {
+  readonly #text: string;
+  readonly #view: string;
+  readonly #toOrig: ToOriginal;
+  /** Original spans `[s, e)` of its words, flat and sorted; found on the first question. */
+  #spans: number[] | undefined;
+
+  /**
+   * @param text - the scanned text
+   * @param view - its normalised view, where the words are looked for
+   * @param toOrig - maps a span of `view` to `text`
+   */
+  constructor(text: string, view: string, toOrig: ToOriginal) {
+    this.#text = text;
+    this.#view = view;
+    this.#toOrig = toOrig;
+  }
+
+  #found(): number[] {
+    if (this.#spans !== undefined) return this.#spans;
+    const spans: number[] = [];
+    SECURITY_TALK_ALL.lastIndex = 0;
+    for (let m = SECURITY_TALK_ALL.exec(this.#view); m; m = SECURITY_TALK_ALL.exec(this.#view)) {
+      if (m[0].length === 0) {
+        SECURITY_TALK_ALL.lastIndex++;
+        continue;
+      }
+      const [s, e] = this.#toOrig(m.index, m.index + m[0].length);
+      spans.push(s, e);
+    }
+    this.#spans = spans;
+    return spans;
+  }
+
+  /** Whether one of the words lies inside original span `[lo, hi)`. */
+  #within(lo: number, hi: number): boolean {
+    const spans = this.#found();
+    let a = 0;
+    let b = spans.length / 2;
+    while (a < b) {
+      const mid = (a + b) >> 1;
+      if ((spans[2 * mid] as number) < lo) a = mid + 1;
+      else b = mid;
+    }
+    return a < spans.length / 2 && (spans[2 * a + 1] as number) <= hi;
+  }
+
+  /** The questions of hits in a view whose spans `toOrig` maps to the original text. */
+  in(toOrig: ToOriginal): HitContext {
+    return {
+      near: (start, end, reach) => {
+        const [s, e] = toOrig(start, end);
+        return this.#within(s - reach, e + reach);
+      },
+      cited: (q) => {
+        const open = toOrig(q.open, q.open + 1)[0];
+        const close = toOrig(q.close, q.close + 1)[0];
+        return isCited(this.#text, { open, close }, SECURITY_TALK);
+      },
+    };
+  }
+}
