@@ -58,6 +58,10 @@ export const families = {
   'HTML comments': (n) => fill('<!-- -->', n),
   'markdown emphasis': (n) => fill('**_', n),
   'fullwidth letters': (n) => fill('\uff49\uff47\uff4e', n),
+  // Found by review (2026-12-04): each character its own edit, interleaved with another kind.
+  'fullwidth letters, spaced': (n) => fill('\uff21 ', n),
+  'circled digits, spaced': (n) => fill('\u2460 ', n),
+  'fullwidth and zero-width': (n) => fill('\uff21\u200b', n),
   'cyrillic homoglyphs': (n) => fill('\u0456g\u043er\u0435 ', n),
   'leet words': (n) => fill('1gn0r3 4ll ', n),
   'doubled letters': (n) => fill('iggnnoorree ', n),

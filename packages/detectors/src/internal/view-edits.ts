@@ -149,6 +149,13 @@ function fromCodes(codes: readonly number[]): string {
  * ASCII, each output character mapped to its own source character.
  */
 function foldRun(s: string, start: number, end: number, edits: Edit[]): void {
+  const first = s.codePointAt(start) as number;
+  if (start + (first > 0xffff ? 2 : 1) === end) {
+    // One character (the usual run): its edit maps the whole span, no per-character spans.
+    const folded = asciiFold(first);
+    if (folded !== '') edits.push({ start, end, out: folded });
+    return;
+  }
   let codes: number[] = [];
   let spans: number[] = [];
   const close = (): void => {
