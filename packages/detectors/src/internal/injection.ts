@@ -243,6 +243,8 @@ export function scanInjection(
   // Security talk is read in the text as written (its normalised view), never in a decoded or
   // folded view, where an attacker could spell it in the attack's own disguise.
   const talk = new SecurityTalk(text, n.text, toOrig);
+  // The normalised view and the views of its length (plain, leet-folded) share its offsets.
+  const context = talk.in(toOrig);
   const emit = (hits: readonly Hit[], map: (a: number, b: number) => [number, number]): void => {
     if (hits.length === 0) return;
     const corroborated = corroboratedWeakHits(hits);
@@ -261,7 +263,7 @@ export function scanInjection(
       });
     }
   };
-  emit(runRules(n.text, n.plain, talk.in(toOrig), n.ascii), toOrig);
+  emit(runRules(n.text, n.plain, context, n.ascii), toOrig);
   // Read now, while the keywords of `n.text` are still the ones at hand.
   const hints = decodingHints(n.text);
   // Leet view only when folding digits creates keywords the plain view lacks.
@@ -269,7 +271,7 @@ export function scanInjection(
     const folded = leetFold(n.text);
     const leet = folded.text;
     if (leet !== n.text && hasNewEnglishKeywords(n.text, leet, folded.first, folded.last))
-      emit(runRules(leet, leet, talk.in(toOrig)), toOrig);
+      emit(runRules(leet, leet, context), toOrig);
   }
   // Letter-spaced text: "i g n o r e   a l l". Drop single spaces between
   // single characters, keep wider gaps as word breaks; map back via an index table.

@@ -134,16 +134,6 @@ function asciiFold(cp: number): string {
   return folded;
 }
 
-/** Characters converted per call when a string is built from character codes. */
-const CODES_PER_CALL = 4096;
-
-function fromCodes(codes: readonly number[]): string {
-  let out = '';
-  for (let i = 0; i < codes.length; i += CODES_PER_CALL)
-    out += String.fromCharCode(...codes.slice(i, i + CODES_PER_CALL));
-  return out;
-}
-
 /**
  * One edit per stretch of a run of compatibility characters that fold to
  * ASCII, each output character mapped to its own source character.
@@ -156,13 +146,13 @@ function foldRun(s: string, start: number, end: number, edits: Edit[]): void {
     if (folded !== '') edits.push({ start, end, out: folded });
     return;
   }
-  let codes: number[] = [];
+  let chars: string[] = [];
   let spans: number[] = [];
   const close = (): void => {
-    if (codes.length === 0) return;
-    const out = fromCodes(codes);
+    if (chars.length === 0) return;
+    const out = chars.join('');
     edits.push({ start: spans[0] as number, end: spans[spans.length - 1] as number, out, spans });
-    codes = [];
+    chars = [];
     spans = [];
   };
   for (let i = start; i < end; ) {
@@ -171,7 +161,7 @@ function foldRun(s: string, start: number, end: number, edits: Edit[]): void {
     const folded = asciiFold(cp);
     if (folded === '') close();
     else {
-      codes.push(folded.charCodeAt(0));
+      chars.push(folded);
       spans.push(i, next);
     }
     i = next;
