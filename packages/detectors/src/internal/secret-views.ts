@@ -9,26 +9,11 @@
  * stays linear and no input can make it balloon.
  */
 import { eachBase64Run } from './decode.js';
-import type { Edit } from './view-edits.js';
-import { findEdits, piiEdits } from './view-edits.js';
+import { type SecretView, type Source, ViewBuilder } from './view-builder.js';
+import { EditList, findEdits, piiEdits } from './view-edits.js';
 import { ViewTrigger } from './view-triggers.js';
 
-/** One view: text plus, per character, the original span it stands for. */
-export type SecretView = {
-  readonly text: string;
-  /** `starts[i]`, `ends[i]`: original span of view character `i`. */
-  readonly starts: Int32Array;
-  readonly ends: Int32Array;
-  /**
-   * Whether assignment-shaped (generic) findings count here: true for views
-   * that keep the text's wording (unescaped, joined, unspaced), false for
-   * decoded blobs (base64, hex, reversed), where only a format-valid
-   * credential or identifier is evidence.
-   */
-  readonly generic: boolean;
-  /** Only personal-data findings count (digits written as words or spaced out). */
-  readonly piiOnly: boolean;
-};
+export type { SecretView } from './view-builder.js';
 
 /** Context kept before each changed part (assignment keywords, context words). */
 const LEFT_CONTEXT = 64;
@@ -42,104 +27,6 @@ const MIN_HEX = 24;
 const MIN_SPLIT_RUN = 20;
 
 const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
-
-/** Origin of the characters a view is built from: identity for the scanned text itself. */
-type Source = {
-  readonly text: string;
-  readonly starts: Int32Array | undefined;
-  readonly ends: Int32Array | undefined;
-};
-
-/** The origins of a builder that has none yet (most builders stay empty). */
-const NO_ORIGINS = new Int32Array(0);
-
-/** Appends characters with their origins (in the source's own coordinates, composed here). */
-class ViewBuilder {
-  readonly #src: Source;
-  #text = '';
-  #starts = NO_ORIGINS;
-  #ends = NO_ORIGINS;
-  #n = 0;
-
-  constructor(src: Source) {
-    this.#src = src;
-  }
-
-  get length(): number {
-    return this.#text.length;
-  }
-
-  /** Room for `k` more characters' origins (grown by doubling: linear overall). */
-  #reserve(k: number): void {
-    if (this.#n + k <= this.#starts.length) return;
-    const size = Math.max(this.#n + k, this.#starts.length * 2, 64);
-    const starts = new Int32Array(size);
-    const ends = new Int32Array(size);
-    starts.set(this.#starts.subarray(0, this.#n));
-    ends.set(this.#ends.subarray(0, this.#n));
-    this.#starts = starts;
-    this.#ends = ends;
-  }
-
-  #push(start: number, end: number): void {
-    this.#starts[this.#n] = start;
-    this.#ends[this.#n] = end;
-    this.#n++;
-  }
-
-  /** Appends `s`, every character from source span `[a, b)`. */
-  put(s: string, a: number, b: number): void {
-    const st = this.#src.starts;
-    const en = this.#src.ends;
-    const oa = st ? (st[a] as number) : a;
-    const ob = en ? (en[Math.max(a, b - 1)] as number) : b;
-    this.#text += s;
-    this.#reserve(s.length);
-    for (let i = 0; i < s.length; i++) this.#push(oa, ob);
-  }
-
-  /** Appends `s`, character `c` from source span `[spans[2c], spans[2c + 1])`. */
-  putEach(s: string, spans: readonly number[]): void {
-    const st = this.#src.starts;
-    const en = this.#src.ends;
-    this.#text += s;
-    this.#reserve(s.length);
-    for (let c = 0; c < s.length; c++) {
-      const a = spans[2 * c] as number;
-      const b = spans[2 * c + 1] as number;
-      this.#push(st ? (st[a] as number) : a, en ? (en[Math.max(a, b - 1)] as number) : b);
-    }
-  }
-
-  /** Appends source characters `[a, b)` one by one, each from its own place. */
-  copy(a: number, b: number): void {
-    this.#text += this.#src.text.slice(a, b);
-    const st = this.#src.starts;
-    const en = this.#src.ends;
-    this.#reserve(b - a);
-    for (let i = a; i < b; i++)
-      this.#push(st ? (st[i] as number) : i, en ? (en[i] as number) : i + 1);
-  }
-
-  /** Ends a part: a line break that joins nothing (mapped to the previous character). */
-  separate(): void {
-    if (this.#text.length === 0) return;
-    this.#text += '\n';
-    this.#reserve(1);
-    this.#push(this.#starts[this.#n - 1] as number, this.#ends[this.#n - 1] as number);
-  }
-
-  build(generic: boolean, piiOnly = false): SecretView | undefined {
-    if (this.#text.length === 0) return undefined;
-    return {
-      text: this.#text,
-      starts: this.#starts.slice(0, this.#n),
-      ends: this.#ends.slice(0, this.#n),
-      generic,
-      piiOnly,
-    };
-  }
-}
 
 /** Start of the token around `i` (bounded), then {@link LEFT_CONTEXT} more. */
 function partStart(s: string, i: number): number {
@@ -169,27 +56,28 @@ function tokenEnds(s: string): (i: number) => number {
 }
 
 /** The changed parts of `src`: edits applied, each part with its context. */
-function editedParts(src: Source, edits: readonly Edit[], out: ViewBuilder, budget: number): void {
+function editedParts(src: Source, edits: EditList, out: ViewBuilder, budget: number): void {
   const s = src.text;
   const partEnd = tokenEnds(s);
   let k = 0;
   while (k < edits.length && out.length < budget) {
-    const first = edits[k] as Edit;
-    let a = partStart(s, first.start);
-    let b = partEnd(first.end);
+    let a = partStart(s, edits.start(k));
+    let b = partEnd(edits.end(k));
     // Later edits inside (or right after) this part join it.
     let j = k + 1;
-    while (j < edits.length && (edits[j] as Edit).start <= b + 1) {
-      b = Math.max(b, partEnd((edits[j] as Edit).end));
+    while (j < edits.length && edits.start(j) <= b + 1) {
+      b = Math.max(b, partEnd(edits.end(j)));
       j++;
     }
     if (out.length > 0 && a < 0) a = 0;
     for (let e = k; e < j; e++) {
-      const ed = edits[e] as Edit;
-      if (ed.start > a) out.copy(a, ed.start);
-      if (ed.spans === undefined) out.put(ed.out, ed.start, ed.end);
-      else out.putEach(ed.out, ed.spans);
-      a = ed.end;
+      const start = edits.start(e);
+      if (start > a) out.copy(a, start);
+      const text = edits.out(e);
+      const spans = text === '' ? undefined : edits.spans(e);
+      if (spans !== undefined) out.putEach(text, spans);
+      else if (text !== '') out.put(text, start, edits.end(e));
+      a = edits.end(e);
     }
     if (b > a) out.copy(a, b);
     out.separate();
@@ -291,7 +179,7 @@ function blobParts(src: Source, out: ViewBuilder, budget: number): void {
  * (up to two `=` after it) on the next line: a value wrapped over lines, as edits that join
  * it. Found from the line breaks themselves, so a text without one costs a native search.
  */
-function lineSplits(s: string, out: Edit[]): void {
+function lineSplits(s: string, out: EditList): void {
   for (let nl = s.indexOf('\n'); nl >= 0; nl = s.indexOf('\n', nl + 1)) {
     let end = nl;
     if (s.charCodeAt(end - 1) === 13) end--;
@@ -303,7 +191,7 @@ function lineSplits(s: string, out: Edit[]): void {
     while (a > stop && isB64(s.charCodeAt(a - 1))) a--;
     if (k - a < MIN_SPLIT_RUN) continue;
     const next = lineContinuation(s, end);
-    if (next > 0 && restOfValue(s, next)) out.push({ start: end, end: next, out: '' });
+    if (next > 0 && restOfValue(s, next)) out.push(end, next, '');
   }
 }
 
@@ -375,7 +263,7 @@ export function nextViews(
 ): SecretView[] {
   const src: Source = { text, starts: view?.starts, ends: view?.ends };
   const blobs = new ViewBuilder(src);
-  const splits: Edit[] = [];
+  const splits = new EditList();
   lineSplits(text, splits);
   // Decoded blobs hold personal data that no keyword announces; a secret in one shows an
   // encoded spelling of its token prefix, which the keyword scan raised as ENCODED.

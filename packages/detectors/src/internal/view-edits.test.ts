@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { type Edit, findEdits } from './view-edits.js';
+import { type Edit, type EditList, findEdits } from './view-edits.js';
 
 const IGNORABLE = ['\u200b', '\u00ad', '\u202e', '\ufeff', '\u2060', '\ufe0f', '\udb40\udc41'];
 const COMPAT = [
@@ -27,10 +27,14 @@ function reference(s: string): string {
   return out;
 }
 
-function applied(s: string, edits: readonly Edit[]): string {
+/** The edits of a list as objects. */
+const each = (edits: EditList): Edit[] =>
+  Array.from({ length: edits.length }, (_, i) => edits.at(i));
+
+function applied(s: string, edits: EditList): string {
   let out = '';
   let at = 0;
-  for (const e of edits) {
+  for (const e of each(edits)) {
     out += s.slice(at, e.start) + e.out;
     at = e.end;
   }
@@ -46,7 +50,7 @@ describe('unicode edits', () => {
         const s = runs.join('');
         const edits = findEdits(s, { triggers: 0 });
         expect(applied(s, edits)).toBe(reference(s));
-        for (const e of edits) {
+        for (const e of each(edits)) {
           if (e.spans === undefined) continue;
           // Each folded character comes from its own source character.
           expect(e.spans.length).toBe(2 * e.out.length);
@@ -65,6 +69,6 @@ describe('unicode edits', () => {
     expect(findEdits('\u202e'.repeat(100_000), { triggers: 0 })).toHaveLength(1);
     const fullwidth = findEdits('\uff41'.repeat(100_000), { triggers: 0 });
     expect(fullwidth).toHaveLength(1);
-    expect(fullwidth[0]?.out).toBe('a'.repeat(100_000));
+    expect(fullwidth.at(0).out).toBe('a'.repeat(100_000));
   });
 });

@@ -9,30 +9,39 @@
  * encodings pays for none of them. An edit replaces `[start, end)` of its
  * input; the secret views apply them.
  */
+import { EditList, mergeOrdered } from './edit-list.js';
+import { isIgnorable } from './ignorable.js';
 import { NAMED_REFERENCES, ViewTrigger } from './view-triggers.js';
 
-/** One replacement of `[start, end)` by `out`. */
-export type Edit = {
-  readonly start: number;
-  readonly end: number;
-  readonly out: string;
-  /**
-   * Source span of each output character as `start, end` pairs; absent when
-   * every output character comes from the whole `[start, end)`.
-   */
-  readonly spans?: readonly number[];
-};
+export type { Edit } from './edit-list.js';
+export { EditList } from './edit-list.js';
 
-// Default_Ignorable_Code_Point (DerivedCoreProperties.txt) in the BMP, and the tag and
-// variation-selector planes; a reader sees none of them, so they are dropped.
-// A run of them is one edit (a million in a row made a million edits).
-const IGNORABLE =
-  // biome-ignore lint/suspicious/noMisleadingCharacterClass: every code point is dropped on its own, combining ones included
-  /(?:[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e\u2060-\u206f\u3164\ufe00-\ufe0f\ufeff\uffa0\ufff0-\ufff8]|\ud82f[\udca0-\udca3]|\ud834[\udd73-\udd7a]|[\udb40-\udb43][\udc00-\udfff])+/g;
-// Characters whose compatibility form is one ASCII character: fullwidth forms, mathematical
-// alphanumerics, enclosed alphanumerics, super- and subscripts, letterlike symbols; in runs.
-const COMPAT =
-  /(?:[\uff01-\uff5e\u3000\u2070-\u209f\u2100-\u214f\u2460-\u24ff]|\ud835[\udc00-\udfff])+/g;
+/** What the unicode pass does with a code point. */
+enum CharClass {
+  Kept = 0,
+  /** Default_Ignorable_Code_Point: a reader sees nothing, so it is dropped. */
+  Ignorable = 1,
+  /** Its compatibility form may be one ASCII character: folded. */
+  Compat = 2,
+}
+
+/**
+ * Characters whose compatibility form may be one ASCII character: fullwidth forms, the
+ * ideographic space, super- and subscripts, letterlike symbols, enclosed alphanumerics and
+ * the mathematical alphanumerics.
+ */
+const isCompat = (cp: number): boolean =>
+  (cp >= 0xff01 && cp <= 0xff5e) ||
+  cp === 0x3000 ||
+  (cp >= 0x2070 && cp <= 0x209f) ||
+  (cp >= 0x2100 && cp <= 0x214f) ||
+  (cp >= 0x2460 && cp <= 0x24ff) ||
+  (cp >= 0x1d400 && cp <= 0x1d7ff);
+
+function classOf(cp: number): CharClass {
+  if (isIgnorable(cp)) return CharClass.Ignorable;
+  return isCompat(cp) ? CharClass.Compat : CharClass.Kept;
+}
 
 /** Characters of tokens, keys and addresses. */
 const TOKENISH = (() => {
@@ -81,55 +90,76 @@ const ONE_DIGIT_WORD = new RegExp(`${WORD}|[,\\-]`, 'gi');
  */
 function asciiOf(cp: number): string | undefined {
   if (cp < 0x7f && TOKENISH[cp] === 1) return String.fromCharCode(cp);
-  const ch = String.fromCodePoint(cp);
-  IGNORABLE.lastIndex = 0;
-  if (IGNORABLE.test(ch)) return '';
-  return undefined;
+  return isIgnorable(cp) ? '' : undefined;
 }
 
-function numberEdit(edits: Edit[], m: RegExpExecArray, cp: number): void {
+function numberEdit(edits: EditList, m: RegExpExecArray, cp: number): void {
   const out = cp <= 0x10ffff ? asciiOf(cp) : undefined;
-  if (out !== undefined) edits.push({ start: m.index, end: m.index + m[0].length, out });
+  if (out !== undefined) edits.push(m.index, m.index + m[0].length, out);
 }
 
-/** `%XX`, `\xNN`, `\uXXXX`, `\u{…}` and HTML character references. */
-function escapeEdits(s: string, triggers: number, edits: Edit[]): void {
-  if ((triggers & ViewTrigger.PERCENT) !== 0) {
-    PERCENT.lastIndex = 0;
-    for (let m = PERCENT.exec(s); m; m = PERCENT.exec(s))
-      numberEdit(edits, m, Number.parseInt(m[1] as string, 16));
-  }
-  if ((triggers & ViewTrigger.BACKSLASH) !== 0) {
-    BACKSLASH.lastIndex = 0;
-    for (let m = BACKSLASH.exec(s); m; m = BACKSLASH.exec(s))
-      numberEdit(edits, m, Number.parseInt((m[1] ?? m[2] ?? m[3]) as string, 16));
-  }
-  if ((triggers & ViewTrigger.ENTITY) !== 0) {
-    AMP.lastIndex = 0;
-    for (let m = AMP.exec(s); m; m = AMP.exec(s)) {
-      if (m[3] !== undefined) {
-        const out = NAMED_REFERENCES[m[3].toLowerCase()];
-        if (out !== undefined) edits.push({ start: m.index, end: m.index + m[0].length, out });
-      } else
-        numberEdit(
-          edits,
-          m,
-          m[1] !== undefined ? Number(m[1]) : Number.parseInt(m[2] as string, 16),
-        );
-    }
-  }
+/** Edits of one escape syntax, in text order. */
+function escapesOf(re: RegExp, s: string, decode: (m: RegExpExecArray) => number): EditList {
+  const edits = new EditList();
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) numberEdit(edits, m, decode(m));
+  return edits;
 }
 
-/** The ASCII character a compatibility character folds to ('' when none), kept per code point. */
-const asciiFolds = new Map<number, string>();
+/** HTML character references, named and numeric, in text order. */
+function entityEdits(s: string): EditList {
+  const edits = new EditList();
+  AMP.lastIndex = 0;
+  for (let m = AMP.exec(s); m; m = AMP.exec(s)) {
+    if (m[3] !== undefined) {
+      const out = NAMED_REFERENCES[m[3].toLowerCase()];
+      if (out !== undefined) edits.push(m.index, m.index + m[0].length, out);
+    } else
+      numberEdit(edits, m, m[1] !== undefined ? Number(m[1]) : Number.parseInt(m[2] as string, 16));
+  }
+  return edits;
+}
 
-function asciiFold(cp: number): string {
-  let folded = asciiFolds.get(cp);
-  if (folded === undefined) {
+/** `%XX`, `\xNN`, `\uXXXX`, `\u{…}` and HTML character references: one list per syntax. */
+function escapeEdits(s: string, triggers: number): EditList[] {
+  const lists: EditList[] = [];
+  if ((triggers & ViewTrigger.PERCENT) !== 0)
+    lists.push(escapesOf(PERCENT, s, (m) => Number.parseInt(m[1] as string, 16)));
+  if ((triggers & ViewTrigger.BACKSLASH) !== 0)
+    lists.push(
+      escapesOf(BACKSLASH, s, (m) => Number.parseInt((m[1] ?? m[2] ?? m[3]) as string, 16)),
+    );
+  if ((triggers & ViewTrigger.ENTITY) !== 0) lists.push(entityEdits(s));
+  return lists;
+}
+
+/** Fold of a code point not worked out yet (0: none). */
+const UNKNOWN = 0xff;
+/** The printable ASCII code a compatibility character folds to (0: none), per code unit. */
+let bmpFolds: Uint8Array | undefined;
+/** The same for the mathematical alphanumerics, from U+1D400. */
+let mathFolds: Uint8Array | undefined;
+const MATH_START = 0x1d400;
+
+/** The printable ASCII code a compatibility character's NFKC form is (0: none), kept per code point. */
+function asciiFold(cp: number): number {
+  let table: Uint8Array;
+  let at: number;
+  if (cp <= 0xffff) {
+    bmpFolds ??= new Uint8Array(0x10000).fill(UNKNOWN);
+    table = bmpFolds;
+    at = cp;
+  } else {
+    mathFolds ??= new Uint8Array(0x400).fill(UNKNOWN);
+    table = mathFolds;
+    at = cp - MATH_START;
+  }
+  let folded = table[at] as number;
+  if (folded === UNKNOWN) {
     const f = String.fromCodePoint(cp).normalize('NFKC');
     const c = f.charCodeAt(0);
-    folded = f.length === 1 && c >= 0x20 && c < 0x7f ? f : '';
-    asciiFolds.set(cp, folded);
+    folded = f.length === 1 && c >= 0x20 && c < 0x7f ? c : 0;
+    table[at] = folded;
   }
   return folded;
 }
@@ -138,77 +168,116 @@ function asciiFold(cp: number): string {
  * One edit per stretch of a run of compatibility characters that fold to
  * ASCII, each output character mapped to its own source character.
  */
-function foldRun(s: string, start: number, end: number, edits: Edit[]): void {
+function foldRun(s: string, start: number, end: number, edits: EditList): void {
   const first = s.codePointAt(start) as number;
   if (start + (first > 0xffff ? 2 : 1) === end) {
     // One character (the usual run): its edit maps the whole span, no per-character spans.
     const folded = asciiFold(first);
-    if (folded !== '') edits.push({ start, end, out: folded });
+    if (folded !== 0) edits.push(start, end, String.fromCharCode(folded));
     return;
   }
-  let chars: string[] = [];
-  let spans: number[] = [];
+  // Folded codes and their source spans, for the whole run; a stretch is a slice of them.
+  const codes = Buffer.allocUnsafe(end - start);
+  const spans = new Int32Array(2 * (end - start));
+  let from = 0;
+  let n = 0;
   const close = (): void => {
-    if (chars.length === 0) return;
-    const out = chars.join('');
-    edits.push({ start: spans[0] as number, end: spans[spans.length - 1] as number, out, spans });
-    chars = [];
-    spans = [];
+    if (n > from)
+      edits.push(
+        spans[2 * from] as number,
+        spans[2 * n - 1] as number,
+        codes.toString('latin1', from, n),
+        spans.subarray(2 * from, 2 * n),
+      );
+    from = n;
   };
   for (let i = start; i < end; ) {
     const cp = s.codePointAt(i) as number;
     const next = i + (cp > 0xffff ? 2 : 1);
     const folded = asciiFold(cp);
-    if (folded === '') close();
+    if (folded === 0) close();
     else {
-      chars.push(folded);
-      spans.push(i, next);
+      codes[n] = folded;
+      spans[2 * n] = i;
+      spans[2 * n + 1] = next;
+      n++;
     }
     i = next;
   }
   close();
 }
 
-/** Ignorable characters dropped, compatibility characters folded to ASCII. */
-function unicodeEdits(s: string, edits: Edit[]): void {
-  // A UTF-8 length equal to the UTF-16 length means ASCII only: a native count, far cheaper
-  // than a regex pass over every character.
-  if (Buffer.byteLength(s, 'utf8') === s.length) return;
-  IGNORABLE.lastIndex = 0;
-  for (let m = IGNORABLE.exec(s); m; m = IGNORABLE.exec(s))
-    edits.push({ start: m.index, end: m.index + m[0].length, out: '' });
-  COMPAT.lastIndex = 0;
-  for (let m = COMPAT.exec(s); m; m = COMPAT.exec(s))
-    foldRun(s, m.index, m.index + m[0].length, edits);
+/** End of the run of code points of class `cls` that starts at `i`. */
+function runEnd(s: string, i: number, cls: CharClass): number {
+  let j = i;
+  while (j < s.length) {
+    const cp = s.codePointAt(j) as number;
+    if (classOf(cp) !== cls) break;
+    j += cp > 0xffff ? 2 : 1;
+  }
+  return j;
 }
 
-/** Seams of concatenated literals and template pieces. */
-function joinEdits(s: string, edits: Edit[]): void {
+/**
+ * Ignorable characters dropped (a run of them is one edit: a million in a row made a million
+ * edits), compatibility characters folded to ASCII; in text order.
+ */
+function unicodeEdits(s: string): EditList {
+  const edits = new EditList();
+  // A UTF-8 length equal to the UTF-16 length means ASCII only: a native count, far cheaper
+  // than a pass over every character.
+  if (Buffer.byteLength(s, 'utf8') === s.length) return edits;
+  for (let i = 0; i < s.length; ) {
+    if (s.charCodeAt(i) < 0x80) {
+      i++;
+      continue;
+    }
+    const cls = classOf(s.codePointAt(i) as number);
+    if (cls === CharClass.Kept) {
+      i++;
+      continue;
+    }
+    const end = runEnd(s, i, cls);
+    if (cls === CharClass.Ignorable) edits.push(i, end, '');
+    else foldRun(s, i, end, edits);
+    i = end;
+  }
+  return edits;
+}
+
+/** Seams of concatenated literals, then template pieces: two lists in text order. */
+function joinEdits(s: string): EditList[] {
+  const seams = new EditList();
   CONCAT.lastIndex = 0;
   for (let m = CONCAT.exec(s); m; m = CONCAT.exec(s))
-    edits.push({ start: m.index, end: m.index + m[0].length, out: '' });
+    seams.push(m.index, m.index + m[0].length, '');
+  const pieces = new EditList();
   if (s.includes('${')) {
     TEMPLATE_PIECE.lastIndex = 0;
     for (let m = TEMPLATE_PIECE.exec(s); m; m = TEMPLATE_PIECE.exec(s)) {
       const inner = m[2] as string;
       const at = m.index + m[0].indexOf(inner);
-      edits.push({ start: m.index, end: at, out: '' });
-      edits.push({ start: at + inner.length, end: m.index + m[0].length, out: '' });
+      pieces.push(m.index, at, '');
+      pieces.push(at + inner.length, m.index + m[0].length, '');
     }
   }
+  return [seams, pieces];
 }
 
-/** The single spaces of letter-spaced runs. */
-function spacingEdits(s: string, edits: Edit[]): void {
+/** The single spaces of letter-spaced runs, in text order. */
+function spacingEdits(s: string): EditList {
+  const edits = new EditList();
   SPACED.lastIndex = 0;
   for (let m = SPACED.exec(s); m; m = SPACED.exec(s)) {
     const end = m.index + m[0].length;
-    for (let i = m.index; i < end; i += 2) edits.push({ start: i, end: i + 1, out: '' });
+    for (let i = m.index; i < end; i += 2) edits.push(i, i + 1, '');
   }
+  return edits;
 }
 
-/** Runs of digit words as digits (a comma or hyphen between them as `-`). */
-function digitWordEdits(s: string, edits: Edit[]): void {
+/** Runs of digit words as digits (a comma or hyphen between them as `-`), in text order. */
+function digitWordEdits(s: string): EditList {
+  const edits = new EditList();
   DIGIT_WORDS.lastIndex = 0;
   for (let m = DIGIT_WORDS.exec(s); m; m = DIGIT_WORDS.exec(s)) {
     let out = '';
@@ -221,60 +290,37 @@ function digitWordEdits(s: string, edits: Edit[]): void {
       out += d;
       spans.push(m.index + w.index, m.index + w.index + w[0].length);
     }
-    edits.push({ start: m.index, end: m.index + run.length, out, spans });
+    edits.push(m.index, m.index + run.length, out, spans);
   }
+  return edits;
 }
 
 /** Options of {@link findEdits}. */
 export type EditOptions = {
   /** {@link ViewTrigger} bits raised by the keyword scan: each pass runs only when asked for. */
   readonly triggers: number;
-  /** Edits found elsewhere (line continuations from the base64 walk). */
-  readonly extra?: readonly Edit[];
+  /** Edits found elsewhere, in text order (line continuations from the base64 walk). */
+  readonly extra?: EditList;
 };
 
-const byPlace = (a: Edit, b: Edit): number => a.start - b.start || a.end - b.end;
-
-function isSorted(edits: readonly Edit[]): boolean {
-  for (let i = 1; i < edits.length; i++)
-    if (byPlace(edits[i - 1] as Edit, edits[i] as Edit) > 0) return false;
-  return true;
-}
-
-/** Sorted by start, without overlaps (of two that overlap, the one that starts first). */
-function ordered(edits: Edit[]): Edit[] {
-  if (edits.length <= 1) return edits;
-  // Usually one pass made them all, in order already: a check is cheaper than a sort.
-  if (!isSorted(edits)) edits.sort(byPlace);
-  const kept: Edit[] = [];
-  let end = -1;
-  for (const e of edits) {
-    if (e.start < end) continue;
-    kept.push(e);
-    end = Math.max(end, e.end);
-  }
-  return kept;
-}
-
 /**
- * Every edit of `s` the triggers ask for, sorted, none overlapping. The
- * result depends on the text alone (never on the categories scanned), so a
- * category's findings are the same whether it is scanned alone or with others.
+ * Every edit of `s` the triggers ask for, in text order, none overlapping (of
+ * two that overlap, the one that starts first). The result depends on the
+ * text alone (never on the categories scanned), so a category's findings are
+ * the same whether it is scanned alone or with others.
  */
-export function findEdits(s: string, opts: EditOptions): Edit[] {
-  const edits: Edit[] = opts.extra ? [...opts.extra] : [];
+export function findEdits(s: string, opts: EditOptions): EditList {
   const t = opts.triggers;
-  escapeEdits(s, t, edits);
-  unicodeEdits(s, edits);
-  if ((t & ViewTrigger.CONCAT) !== 0) joinEdits(s, edits);
-  if ((t & ViewTrigger.SPACED) !== 0) spacingEdits(s, edits);
-  return ordered(edits);
+  const lists = opts.extra ? [opts.extra] : [];
+  lists.push(...escapeEdits(s, t), unicodeEdits(s));
+  if ((t & ViewTrigger.CONCAT) !== 0) lists.push(...joinEdits(s));
+  if ((t & ViewTrigger.SPACED) !== 0) lists.push(spacingEdits(s));
+  return mergeOrdered(lists);
 }
 
 /** Edits for personal data only: letter-spaced runs (digits) and digit words. */
-export function piiEdits(s: string): Edit[] {
-  const edits: Edit[] = [];
-  if (s.includes(' ')) spacingEdits(s, edits);
-  digitWordEdits(s, edits);
-  return ordered(edits);
+export function piiEdits(s: string): EditList {
+  const lists = [digitWordEdits(s)];
+  if (s.includes(' ')) lists.unshift(spacingEdits(s));
+  return mergeOrdered(lists);
 }
