@@ -17,19 +17,25 @@ export type Edit = {
   readonly spans?: ArrayLike<number>;
 };
 
+/** The arrays of a list with no edits yet. */
+const NONE = new Int32Array(0);
+/** Edits a list makes room for at first. */
+const FIRST_CAPACITY = 16;
+
 /** Edits of one text in the order they were pushed. */
 export class EditList {
-  #starts = new Int32Array(16);
-  #ends = new Int32Array(16);
+  // Allocated on the first push: most passes of most texts find nothing.
+  #starts = NONE;
+  #ends = NONE;
   /**
    * Replacement of each edit when it is short: 0 for '', 1 + the code of a single character,
    * −1 when the replacement is in {@link #longOuts} (most edits drop or fold one character).
    */
-  #shortOuts = new Int32Array(16);
+  #shortOuts = NONE;
   /** Replacements of two or more characters, by index. */
-  readonly #longOuts = new Map<number, string>();
+  #longOuts: Map<number, string> | undefined;
   /** Per-character source spans of the edits that have them, by index (most have none). */
-  readonly #spans = new Map<number, ArrayLike<number>>();
+  #spans: Map<number, ArrayLike<number>> | undefined;
   #n = 0;
 
   /** Number of edits. */
@@ -45,9 +51,13 @@ export class EditList {
     if (out.length <= 1) this.#shortOuts[this.#n] = out.length === 0 ? 0 : 1 + out.charCodeAt(0);
     else {
       this.#shortOuts[this.#n] = -1;
+      this.#longOuts ??= new Map();
       this.#longOuts.set(this.#n, out);
     }
-    if (spans !== undefined) this.#spans.set(this.#n, spans);
+    if (spans !== undefined) {
+      this.#spans ??= new Map();
+      this.#spans.set(this.#n, spans);
+    }
     this.#n++;
   }
 
@@ -70,12 +80,12 @@ export class EditList {
   out(i: number): string {
     const short = this.#shortOuts[i] as number;
     if (short > 0) return String.fromCharCode(short - 1);
-    return short === 0 ? '' : (this.#longOuts.get(i) as string);
+    return short === 0 ? '' : (this.#longOuts?.get(i) as string);
   }
 
   /** Per-character source spans of edit `i`, when it has them. */
   spans(i: number): ArrayLike<number> | undefined {
-    return this.#spans.get(i);
+    return this.#spans?.get(i);
   }
 
   /** Edit `i` as an object (for tests and diagnostics, not for hot loops). */
@@ -92,9 +102,9 @@ export class EditList {
   }
 }
 
-/** A copy of `a` twice as long. */
+/** A copy of `a` twice as long (or {@link FIRST_CAPACITY} long). */
 function doubled(a: Int32Array<ArrayBuffer>): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(a.length * 2);
+  const b = new Int32Array(Math.max(FIRST_CAPACITY, a.length * 2));
   b.set(a);
   return b;
 }
