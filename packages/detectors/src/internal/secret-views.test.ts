@@ -72,10 +72,11 @@ describe('secret views: every encoding of a checksummed token', () => {
   });
 
   it('property: any valid token in any encoding is found and its span covers the encoded form', () => {
-    // Runs of one character make a placeholder (never reported, encoded or not).
+    // Runs of one character, in either case ('xxxX'), make a placeholder (never reported,
+    // encoded or not).
     const body = fc
       .string({ unit: fc.constantFrom(...ALNUM), minLength: 30, maxLength: 30 })
-      .filter((b) => !/(.)\1{3}/.test(b));
+      .filter((b) => !/(.)\1{3}/i.test(b));
     const prefix = fc.constantFrom('ghp', 'gho', 'ghu', 'ghs', 'ghr');
     const encoding = fc.constantFrom(...Object.keys(ENCODINGS));
     fc.assert(
