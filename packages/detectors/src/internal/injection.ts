@@ -8,6 +8,7 @@ import type { ReversedRun } from './bidi-reversed.js';
 import { reverseCodePoints, reversedView, runAt } from './bidi-reversed.js';
 import { quotationAround } from './citation.js';
 import { findEncoded } from './decode.js';
+import { foldAccents } from './diacritics.js';
 import { hasDoubledWords } from './doubled.js';
 import { findMultiUnitFlood } from './flood.js';
 import { calibrate, severityOfConfidence } from './injection-calibration.js';
@@ -272,6 +273,16 @@ export function scanInjection(
     const leet = folded.text;
     if (leet !== n.text && hasNewEnglishKeywords(n.text, leet, folded.first, folded.last))
       emit(runRules(leet, leet, context), toOrig);
+  }
+  // Accented Latin letters read as ASCII ("Ïgnörë àll prévïous"), for the English rules only
+  // (the other languages' rules need their accents), when that creates English keywords.
+  if (!n.ascii) {
+    const unaccented = foldAccents(n.text);
+    if (
+      unaccented.first >= 0 &&
+      hasNewEnglishKeywords(n.text, unaccented.text, unaccented.first, unaccented.last)
+    )
+      emit(runRules(unaccented.text, '', context), toOrig);
   }
   // Letter-spaced text: "i g n o r e   a l l". Drop single spaces between
   // single characters, keep wider gaps as word breaks; map back via an index table.

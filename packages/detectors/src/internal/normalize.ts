@@ -2,7 +2,7 @@
  * Text normalisation for injection matching, meant to give what a reader
  * (a person or a model) takes in: markup inside and around words dropped
  * (`markup.ts`), every Default_Ignorable code point and lone surrogate
- * dropped, fillers and space-like invisible runs read as spaces
+ * dropped, combining accents and Arabic vowel marks dropped (`diacritics.ts`), fillers and space-like invisible runs read as spaces
  * (`ignorable.ts`), NFKC, lower case, homoglyph and Latin letter-shape
  * folding (`fold-table.ts`, generated from the Unicode data), whitespace
  * collapsed; plus leet folding inside mixed words. Keeps a map from every
@@ -16,6 +16,7 @@
  */
 
 import { isAsciiDigit, isAsciiLower } from './ascii.js';
+import { isReadThroughMark } from './diacritics.js';
 import { LATIN_LETTER_FOLDS } from './fold-table.js';
 import { ignorableRunsAreSpaces, isBlankFiller, isIgnorable, isInnerDot } from './ignorable.js';
 import { type MarkupSpans, markupSpans } from './markup.js';
@@ -377,7 +378,8 @@ const isBidiOverride = (cp: number): boolean =>
 
 /**
  * Normalises `input` for injection matching: drops markup (see `markup.ts`),
- * Default_Ignorable code points, lone surrogates and dots inside words; reads
+ * Default_Ignorable code points, lone surrogates, dots inside words and the
+ * accents a reader reads through (`diacritics.ts`); reads
  * blank fillers (and invisible runs that stand for spaces) as spaces; NFKC,
  * lower-case, folds homoglyphs and Latin letter shapes (small capitals,
  * diacritics) in `text`; collapses whitespace.
@@ -437,6 +439,11 @@ export function normalize(input: string): Normalized {
       i += len;
       continue;
     }
+    // Accents a reader reads through: combining accents, Arabic vowel marks, the tatweel.
+    if (isReadThroughMark(cp)) {
+      i += len;
+      continue;
+    }
     if (
       isInnerDot(cp) &&
       isWordChar(prevVisibleCp) &&
@@ -449,6 +456,8 @@ export function normalize(input: string): Normalized {
     // Per UTF-16 unit, so `map` stays aligned with string indexes (astral chars are two units).
     for (let k = 0; k < fold.base.length; k++) {
       const c = fold.base.charCodeAt(k);
+      // NFKC may spell a letter with a combining accent ('İ' lower-cases to 'i' + U+0307).
+      if (isReadThroughMark(c)) continue;
       if (isSpaceUnit(c)) b.space(i);
       else b.unit(fold.folded.charCodeAt(k), c, i);
     }
