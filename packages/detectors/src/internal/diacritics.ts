@@ -9,39 +9,66 @@
  */
 
 /**
- * Combining marks dropped by the normaliser: the combining diacritical marks
- * for Latin, Greek and Cyrillic (U+0300–036F and their extended and
- * supplement blocks, U+1AB0–1AFF and U+1DC0–1DFF), combining marks for
- * symbols (U+20D0–20FF), half marks (U+FE20–FE2F), Arabic vowel and
- * Quranic marks (U+064B–065F, U+0670, U+06D6–06ED minus the letters and signs
- * among them) and the tatweel (U+0640). Marks that spell a vowel or a
- * consonant cluster in Indic, Thai and other scripts are kept: their words
- * need them.
+ * Combining marks dropped by the normaliser (inclusive ranges, sorted): the
+ * combining diacritical marks for Latin, Greek and Cyrillic and their
+ * extended, supplement, symbol and half-mark blocks; Cyrillic titlo and
+ * number signs; Hebrew points and cantillation (no rule reads Hebrew, and a
+ * point typed into a Latin word hides it); Arabic honorific, vowel and
+ * Quranic marks and the tatweel; Devanagari and Vedic stress and tone marks;
+ * ideographic and Hangul tone marks; combining kana voicing marks. Marks
+ * that spell a vowel or a cluster in Indic, Thai and other scripts stay:
+ * their words need them.
+ */
+const READ_THROUGH: readonly number[] = [
+  0x0300, 0x036f, 0x0483, 0x0489, 0x0591, 0x05bd, 0x05bf, 0x05bf, 0x05c1, 0x05c2, 0x05c4, 0x05c5,
+  0x05c7, 0x05c7, 0x0610, 0x061a, 0x0640, 0x0640, 0x064b, 0x065f, 0x0670, 0x0670, 0x06d6, 0x06dc,
+  0x06df, 0x06e4, 0x06e7, 0x06e8, 0x06ea, 0x06ed, 0x08d3, 0x08e1, 0x08e3, 0x08ff, 0x0951, 0x0954,
+  0x1ab0, 0x1aff, 0x1cd0, 0x1cd2, 0x1cd4, 0x1ce8, 0x1ced, 0x1ced, 0x1cf4, 0x1cf4, 0x1cf8, 0x1cf9,
+  0x1dc0, 0x1dff, 0x20d0, 0x20ff, 0x302a, 0x302f, 0x3099, 0x309a, 0xa8e0, 0xa8f1, 0xfe20, 0xfe2f,
+];
+const LAST_MARK = 0xfe2f;
+
+/** One bit per code point up to U+FE2F, built on first use from the ranges (8 KB). */
+let bits: Uint8Array | undefined;
+
+function readThroughBits(): Uint8Array {
+  const t = new Uint8Array((LAST_MARK >> 3) + 1);
+  for (let k = 0; k < READ_THROUGH.length; k += 2)
+    for (let cp = READ_THROUGH[k] as number; cp <= (READ_THROUGH[k + 1] as number); cp++)
+      t[cp >> 3] = (t[cp >> 3] as number) | (1 << (cp & 7));
+  return t;
+}
+
+/**
+ * Whether the normaliser drops a code point as an accent a reader reads through.
  * @param cp - a code point
- * @returns whether the normaliser drops it
+ * @returns whether it is in one of the ranges above
  */
 export function isReadThroughMark(cp: number): boolean {
-  if (cp < 0x300) return false;
-  return (
-    cp <= 0x36f ||
-    (cp >= 0x64b && cp <= 0x65f) ||
-    cp === 0x640 ||
-    cp === 0x670 ||
-    (cp >= 0x6d6 && cp <= 0x6dc) ||
-    (cp >= 0x6df && cp <= 0x6e4) ||
-    cp === 0x6e7 ||
-    cp === 0x6e8 ||
-    (cp >= 0x6ea && cp <= 0x6ed) ||
-    (cp >= 0x1ab0 && cp <= 0x1aff) ||
-    (cp >= 0x1dc0 && cp <= 0x1dff) ||
-    (cp >= 0x20d0 && cp <= 0x20ff) ||
-    (cp >= 0xfe20 && cp <= 0xfe2f)
-  );
+  if (cp < 0x300 || cp > LAST_MARK) return false;
+  bits ??= readThroughBits();
+  return ((bits[cp >> 3] as number) & (1 << (cp & 7))) !== 0;
 }
 
 /** First and last code unit that may be an accented Latin letter (Latin-1 to Latin Extended Additional). */
 const FIRST_ACCENTED = 0xc0;
 const LAST_ACCENTED = 0x1eff;
+
+/** Lower-case Latin letters with a stroke or a bar, and the letter they read as. */
+const STROKED: readonly (readonly [number, string])[] = [
+  [0x00f8, 'o'],
+  [0x0111, 'd'],
+  [0x0127, 'h'],
+  [0x0142, 'l'],
+  [0x0167, 't'],
+  [0x0180, 'b'],
+  [0x01b6, 'z'],
+  [0x01e5, 'g'],
+  [0x0268, 'i'],
+  [0x0289, 'u'],
+  [0x024d, 'r'],
+  [0x024f, 'y'],
+];
 
 /** The ASCII letter each unit of the range reads as without its accents (0: none), built on first use. */
 let baseLetters: Uint8Array | undefined;
@@ -56,6 +83,8 @@ function baseLetterTable(): Uint8Array {
     for (let k = 1; k < d.length && marksOnly; k++) marksOnly = isReadThroughMark(d.charCodeAt(k));
     if (letter && marksOnly) t[u - FIRST_ACCENTED] = base | 0x20;
   }
+  // Letters with a stroke or a bar have no decomposition but read as their letter.
+  for (const [u, base] of STROKED) t[u - FIRST_ACCENTED] = base.charCodeAt(0);
   return t;
 }
 

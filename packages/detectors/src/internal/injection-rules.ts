@@ -919,7 +919,7 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     0.85,
     LATX,
     { words: ['ignorier', 'vergiss', 'vergessen', 'missachte', 'berspring'] },
-    `(?:ignorier(?:e|en|t)?|vergiss|vergessen sie|missachte|überspring)${S}${F(3)}(?:alle|vorherigen?|bisherigen?|obigen?|vorigen?|früheren?|deine|ihre|sämtliche)${S}${F(2)}\\p{L}{0,14}(?:anweisungen|instruktionen|informationen|angaben|aufgaben|aufträge|befehle|regeln|richtlinien|vorgaben|anordnungen)`,
+    `(?:ignorier(?:e|en|t)?|vergiss|vergessen sie|missachte|überspring)${S}${F(3)}(?:alle|vorherigen?|bisherigen?|obigen?|vorigen?|früheren?|deine|ihre|sämtliche)${S}${F(2)}\\p{L}{0,14}(?:anweisungen|instruktionen|informationen|aufgaben|aufträge|befehle|regeln|richtlinien|vorgaben|anordnungen)`,
   ),
   sr(
     'instruction-override',
@@ -944,7 +944,7 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
         'neue aufgabe',
       ],
     },
-    `(?:vergiss|vergessen sie|ignoriere) (?:einfach )?alles|(?:alle )?(?:vorherigen|bisherigen) (?:informationen|anweisungen)${S}${F(6)}(?:nicht|vergessen|ignorieren)|neue (?:aufgabe|anweisung)(?:en)?:|(?:höre|hör) nicht auf|\\b(?:jetzt|nun|ab jetzt|ab sofort) bist du\\b|(?:gut gemacht|das genügt|das reicht|das ist erledigt|sehr gut)[.!,] ${F(3)}(?:nun|jetzt|neue aufgabe)|nun (?:folgt|kommt) (?:eine )?neue aufgabe|(?:lass|lasst|lassen sie)${S}${F(3)}(?:vorherigen|bisherigen) (?:anweisungen|informationen|angaben|vorgaben|regeln)${S}hinter (?:dir|sich|euch)`,
+    `(?:vergiss|vergessen sie|ignoriere) (?:einfach )?alles|(?:alle )?(?:vorherigen|bisherigen) (?:informationen|anweisungen)${S}${F(6)}(?:nicht|vergessen|ignorieren)|neue (?:aufgabe|anweisung)(?:en)?:|(?:höre|hör) nicht auf|\\b(?:jetzt|nun|ab jetzt|ab sofort) bist du\\b|(?:gut gemacht|das genügt|das reicht|das ist erledigt|sehr gut)[.!,] ${F(3)}(?:nun|jetzt|neue aufgabe)|nun (?:folgt|kommt) (?:eine )?neue aufgabe`,
   ),
   sr(
     'prompt-exfiltration',
@@ -960,9 +960,9 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
         'eingabeaufforderung',
       ],
     },
-    // "Eingabeaufforderung" is also the Windows command prompt: only the one above, the first or
-    // the hidden one is the reader's prompt.
-    `(?:zeige?|gib|nenne|verrate|drucke|wiederhole)${S}${F(3)}(?:system-?prompt|(?:deine|ihre|die) (?:anweisungen|instruktionen|vorgaben|geheimen))|(?:zeigen sie|zeige|gib|geben sie|nenne|nennen sie|verrate|drucke|drucken sie|wiederhole|wiederholen sie)${S}${F(3)}(?:obige|vorherige|vorige|ursprüngliche|anfängliche|erste|versteckte|geheime)n? eingabeaufforderung`,
+    // "Eingabeaufforderung" is also the Windows command prompt ("die vorherige / erste
+    // Eingabeaufforderung" in a terminal): only printing "the above" one reads as the reader's.
+    `(?:zeige?|gib|nenne|verrate|drucke|wiederhole)${S}${F(3)}(?:system-?prompt|(?:deine|ihre|die) (?:anweisungen|instruktionen|vorgaben|geheimen))|(?:drucke|drucken sie|verrate|verraten sie)${S}${F(2)}die obige eingabeaufforderung`,
   ),
   sr(
     'instruction-override',
@@ -1090,15 +1090,6 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     NONE,
     `(?:忽略|无视|忽视|無視|忘记|忘記|不要理会)[^。！？\\n]{0,6}(?:之前|以上|先前|前面|上述|上面|所有|一切|以前|早先)[^。！？\\n]{0,6}(?:指令|指示|说明|說明|规则|規則|提示|命令|要求|内容)`,
   ),
-  // "Forget everything you were told before", either order (把 puts the object first); "everything"
-  // is required and "I" may not be the one forgetting ("我忘了之前告诉你的价格").
-  sr(
-    'instruction-override',
-    0.8,
-    CJK,
-    NONE,
-    `(?<![我他她])(?:忘记|忘記|忘掉)[^。！？\\n]{0,4}(?:之前|以前|先前|此前|刚才|剛才|早先)[^。！？\\n]{0,4}(?:告诉你|告訴你|对你说|對你說|跟你说|跟你說|交代给你|交代給你)[^。！？\\n]{0,3}(?:一切|所有|全部)|(?:之前|以前|先前|此前|刚才|剛才|早先)[^。！？\\n]{0,4}(?:告诉你|告訴你|对你说|對你說|跟你说|跟你說|交代给你|交代給你)[^。！？\\n]{0,6}(?:都|一切|所有|全部)[^。！？\\n]{0,2}(?:忘记|忘記|忘掉)`,
-  ),
 
   sr(
     'prompt-exfiltration',
@@ -1114,14 +1105,6 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     NONE,
     `(?:以前|前|上記|以上|これまで|すべて|全て)の(?:指示|命令|ルール|指令)[^。！？\\n]{0,4}(?:を)?(?:無視|忘れ)`,
   ),
-  // "Forget what you were told before", as a request ("忘れてしまいました" is not one).
-  sr(
-    'instruction-override',
-    0.8,
-    CJK,
-    NONE,
-    `(?:前に|以前に?|これまでに?|今まで|先ほど|さっき)[^。！？\\n]{0,4}(?:言われた|伝えられた|教えられた|指示された|命じられた)(?:こと|内容)[^。！？\\n]{0,10}(?:忘れ|無視し)(?:て(?:ください|下さい|くれ|、|。|！|!)|ろ|なさい)`,
-  ),
   sr(
     'prompt-exfiltration',
     0.8,
@@ -1135,14 +1118,6 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     CJK,
     NONE,
     `(?:이전|모든|앞의|위의)\\s?(?:의\\s)?(?:지시|명령|지침|규칙|지시사항)[^.!?\\n]{0,8}(?:무시|잊어)|(?:지시|명령|지침)[^.!?\\n]{0,12}(?:잊어|무시)`,
-  ),
-  // "Forget everything you heard (were told) before."
-  sr(
-    'instruction-override',
-    0.8,
-    CJK,
-    NONE,
-    `(?:이전에|전에|앞서|지금까지)\\s?(?:들은|받은|들었던|배운)\\s?(?:모든\\s?)?(?:것|내용|말|지시)[^.!?\\n]{0,8}(?:잊어|잊고|잊으|무시)`,
   ),
   sr(
     'prompt-exfiltration',
@@ -1158,21 +1133,13 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     NONE,
     `(?:पिछले|पिछली|सभी|पहले के|पूर्व)[^।\\n]{0,12}(?:निर्देश|निर्देशों|आदेश)[^।\\n]{0,16}(?:अनदेखा|भूल|नज़रअंदाज़|नजरअंदाज)`,
   ),
-  // "Forget everything you were told before" as a command (not "I forgot what was said").
-  sr(
-    'instruction-override',
-    0.8,
-    DEVA,
-    NONE,
-    `(?:पहले|इससे पहले|अब तक)[^।\\n]{0,12}(?:बताई|बताया|बताए|कही|कहा|कहे)[^।\\n]{0,16}(?:भूल (?:जाओ|जाइए|जाइये|जाएँ|जाएं|जा)|अनदेखा (?:करो|करें|कीजिए|कर दो))`,
-  ),
   sr('prompt-exfiltration', 0.8, DEVA, NONE, `सिस्टम प्रॉम्प्ट[^।\\n]{0,16}(?:दिखा|बता|प्रकट)`),
   sr(
     'instruction-override',
     0.85,
     ARAB,
     NONE,
-    `(?:تجاهل|انس|إنس)[^.\\n]{0,12}(?:التعليمات|الأوامر|الإرشادات|كل شيء|كل ما (?:قيل|قلت|قلناه|ذكر|سبق|أخبر|طلب)|ما سبق)`,
+    `(?:تجاهل|انس|إنس)[^.\\n]{0,12}(?:التعليمات|الأوامر|الإرشادات|كل شيء)`,
   ),
   sr(
     'prompt-exfiltration',

@@ -186,6 +186,12 @@ function runRules(view: string, plain: string, context: HitContext, plainIsAscii
   return hits;
 }
 
+/**
+ * A leet digit inside a word (`ign0re`) or opening one (`1gnore`, `3xecute`; not `3rd` or
+ * `5pm`, which `leetFold` leaves alone): the leet view is worth building.
+ */
+const LEET_HINT = /[a-z][013457@$][a-z]|(?<![a-z0-9])[013457][a-z]{2}/;
+
 /** Options for {@link scanInjection}. */
 export type InjectionOptions = {
   readonly maxDecodeDepth: number;
@@ -268,7 +274,7 @@ export function scanInjection(
   // Read now, while the keywords of `n.text` are still the ones at hand.
   const hints = decodingHints(n.text);
   // Leet view only when folding digits creates keywords the plain view lacks.
-  if (/[a-z][013457@$][a-z]/.test(n.text)) {
+  if (LEET_HINT.test(n.text)) {
     const folded = leetFold(n.text);
     const leet = folded.text;
     if (leet !== n.text && hasNewEnglishKeywords(n.text, leet, folded.first, folded.last))
@@ -278,11 +284,14 @@ export function scanInjection(
   // (the other languages' rules need their accents), when that creates English keywords.
   if (!n.ascii) {
     const unaccented = foldAccents(n.text);
-    if (
-      unaccented.first >= 0 &&
-      hasNewEnglishKeywords(n.text, unaccented.text, unaccented.first, unaccented.last)
-    )
-      emit(runRules(unaccented.text, '', context), toOrig);
+    if (unaccented.first >= 0) {
+      // Accents and leet digits together ("ign0rë"): the leet fold of the accent-free view.
+      const view = LEET_HINT.test(unaccented.text)
+        ? leetFold(unaccented.text).text
+        : unaccented.text;
+      if (hasNewEnglishKeywords(n.text, view, unaccented.first, unaccented.last))
+        emit(runRules(view, '', context), toOrig);
+    }
   }
   // Letter-spaced text: "i g n o r e   a l l". Drop single spaces between
   // single characters, keep wider gaps as word breaks; map back via an index table.
@@ -303,7 +312,8 @@ export function scanInjection(
       const e0 = (idx[n2.map[Math.max(a, b - 1)] as number] as number) + 1;
       return [s0, Math.min(e0, text.length)];
     };
-    emit(runRules(n2.text, n2.plain, talk.in(spacedToOrig)), spacedToOrig);
+    // The English rules read the joined letters without their accents (`i g n ö r e`).
+    emit(runRules(foldAccents(n2.text).text, n2.plain, talk.in(spacedToOrig)), spacedToOrig);
   }
   // Token flooding: a short unit repeated dozens of times to push instructions out of context.
   if (text.length >= 60) {

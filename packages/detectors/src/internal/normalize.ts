@@ -17,6 +17,7 @@
 
 import { isAsciiDigit, isAsciiLower } from './ascii.js';
 import { isReadThroughMark } from './diacritics.js';
+import { mayHoldReference, referenceAt } from './entities.js';
 import { LATIN_LETTER_FOLDS } from './fold-table.js';
 import { ignorableRunsAreSpaces, isBlankFiller, isIgnorable, isInnerDot } from './ignorable.js';
 import { type MarkupSpans, markupSpans } from './markup.js';
@@ -241,9 +242,10 @@ function foldUnits(base: string): string {
 // NFKC + lower-case per code point is the hot spot on non-Latin text; a small
 // bounded cache keeps it cheap without unbounded growth.
 const foldCache = new Map<number, Fold>();
-function foldOf(cp: number, raw: string): Fold {
+function foldOf(cp: number): Fold {
   const hit = foldCache.get(cp);
   if (hit !== undefined) return hit;
+  const raw = String.fromCodePoint(cp);
   const confusable = CONFUSABLE[raw] ?? CONFUSABLE[raw.toLowerCase()];
   const base = confusable ? raw.toLowerCase() : raw.normalize('NFKC').toLowerCase();
   const folded = confusable && base.length === 1 ? confusable : foldUnits(base);
@@ -387,7 +389,9 @@ const isBidiOverride = (cp: number): boolean =>
 export function normalize(input: string): Normalized {
   const ascii = !NON_ASCII.test(input);
   const spans = markupSpans(input, ascii);
-  if (ascii) return spans.length === 0 ? new AsciiNormalized(input) : strippedAscii(input, spans);
+  // Character references (`Ig&#110;ore`) are read in the general path.
+  if (ascii && !mayHoldReference(input))
+    return spans.length === 0 ? new AsciiNormalized(input) : strippedAscii(input, spans);
   const b = new Builder(input.length);
   const sm = new Smuggling();
   // Asked (one pass over the text) at the first invisible character only.
@@ -401,8 +405,16 @@ export function normalize(input: string): Normalized {
       sp += 2;
       continue;
     }
-    const cp = input.codePointAt(i) as number;
-    const len = cp > 0xffff ? 2 : 1;
+    let cp = input.codePointAt(i) as number;
+    let len = cp > 0xffff ? 2 : 1;
+    if (cp === 0x26) {
+      // A character reference is read as the character it stands for (`entities.ts`).
+      const ref = referenceAt(input, i);
+      if (ref !== undefined) {
+        cp = ref.cp;
+        len = ref.length;
+      }
+    }
     if (cp < 0x80) {
       // ASCII inside mixed text: no NFKC or folding needed.
       if (cp === 32 || cp === 9 || cp === 10 || cp === 13) b.space(i);
@@ -411,7 +423,7 @@ export function normalize(input: string): Normalized {
         b.unit(c, c, i);
       }
       prevVisibleCp = cp;
-      i += 1;
+      i += len;
       continue;
     }
     if (cp >= 0xe0000 && cp <= 0xe007f) {
@@ -452,7 +464,7 @@ export function normalize(input: string): Normalized {
       i += len;
       continue;
     }
-    const fold = foldOf(cp, input.slice(i, i + len));
+    const fold = foldOf(cp);
     // Per UTF-16 unit, so `map` stays aligned with string indexes (astral chars are two units).
     for (let k = 0; k < fold.base.length; k++) {
       const c = fold.base.charCodeAt(k);
