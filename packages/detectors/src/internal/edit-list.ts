@@ -120,8 +120,16 @@ const before = (a: EditList, i: number, b: EditList, j: number): boolean =>
  * kept. Linear in the edits for the handful of lists the passes make.
  */
 export function mergeOrdered(lists: readonly EditList[]): EditList {
+  let only: EditList | undefined;
+  let count = 0;
+  for (const l of lists)
+    if (l.length > 0) {
+      only = l;
+      count++;
+    }
+  // Usually one pass or none found edits: nothing to merge.
+  if (count <= 1) return only ?? new EditList();
   const live = lists.filter((l) => l.length > 0);
-  if (live.length === 1) return live[0] as EditList;
   const merged = new EditList();
   const heads = live.map(() => 0);
   let end = -1;

@@ -85,5 +85,5 @@ const MAY_HOLD =
 
 /** Whether `s` may hold a reference {@link referenceAt} reads (a cheap test before the slow path). */
 export function mayHoldReference(s: string): boolean {
-  return MAY_HOLD.test(s);
+  return s.includes('&') && MAY_HOLD.test(s);
 }

@@ -4,6 +4,7 @@
  * runs, rot13 when asked for), decode embedded payloads and rescan them within
  * a depth and size bound, and report invisible-character smuggling.
  */
+import { isAsciiDigit, isAsciiLower } from './ascii.js';
 import type { ReversedRun } from './bidi-reversed.js';
 import { reverseCodePoints, reversedView, runAt } from './bidi-reversed.js';
 import { quotationAround } from './citation.js';
@@ -186,11 +187,23 @@ function runRules(view: string, plain: string, context: HitContext, plainIsAscii
   return hits;
 }
 
+const LEET_INSIDE = /[a-z][013457@$][a-z]/;
+const LEET_OPENING = /[013457][a-z]{3}/g;
+
 /**
- * A leet digit inside a word (`ign0re`) or opening one (`1gnore`, `3xecute`; not `3rd` or
- * `5pm`, which `leetFold` leaves alone): the leet view is worth building.
+ * Whether the leet view is worth building: a leet digit inside a word (`ign0re`) or opening
+ * one before three letters (`1gnore`, `3xecute`; not `3rd`, `1st` or `5pm`). Two plain
+ * searches: one pattern with a look-behind was a regex pass 2% of a mixed-corpus scan.
  */
-const LEET_HINT = /[a-z][013457@$][a-z]|(?<![a-z0-9])[013457][a-z]{2}/;
+function hasLeet(t: string): boolean {
+  if (LEET_INSIDE.test(t)) return true;
+  LEET_OPENING.lastIndex = 0;
+  for (let m = LEET_OPENING.exec(t); m; m = LEET_OPENING.exec(t)) {
+    const before = t.charCodeAt(m.index - 1);
+    if (!isAsciiLower(before) && !isAsciiDigit(before)) return true;
+  }
+  return false;
+}
 
 /** Options for {@link scanInjection}. */
 export type InjectionOptions = {
@@ -274,7 +287,7 @@ export function scanInjection(
   // Read now, while the keywords of `n.text` are still the ones at hand.
   const hints = decodingHints(n.text);
   // Leet view only when folding digits creates keywords the plain view lacks.
-  if (LEET_HINT.test(n.text)) {
+  if (hasLeet(n.text)) {
     const folded = leetFold(n.text);
     const leet = folded.text;
     if (leet !== n.text && hasNewEnglishKeywords(n.text, leet, folded.first, folded.last))
@@ -286,9 +299,7 @@ export function scanInjection(
     const unaccented = foldAccents(n.text);
     if (unaccented.first >= 0) {
       // Accents and leet digits together ("ign0rë"): the leet fold of the accent-free view.
-      const view = LEET_HINT.test(unaccented.text)
-        ? leetFold(unaccented.text).text
-        : unaccented.text;
+      const view = hasLeet(unaccented.text) ? leetFold(unaccented.text).text : unaccented.text;
       if (hasNewEnglishKeywords(n.text, view, unaccented.first, unaccented.last))
         emit(runRules(view, '', context), toOrig);
     }

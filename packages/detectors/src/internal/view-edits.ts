@@ -320,7 +320,6 @@ export function findEdits(s: string, opts: EditOptions): EditList {
 
 /** Edits for personal data only: letter-spaced runs (digits) and digit words. */
 export function piiEdits(s: string): EditList {
-  const lists = [digitWordEdits(s)];
-  if (s.includes(' ')) lists.unshift(spacingEdits(s));
-  return mergeOrdered(lists);
+  const words = digitWordEdits(s);
+  return s.includes(' ') ? mergeOrdered([spacingEdits(s), words]) : words;
 }
