@@ -186,18 +186,15 @@ function runRules(view: string, plain: string, context: HitContext, plainIsAscii
   return hits;
 }
 
-/** A leet digit inside a word (`ign0re`). */
-const LEET_INSIDE = /[a-z][013457@$][a-z]/;
-/** A leet digit opening a word before three letters (`1gnore`, `3xecute`; not `3rd`, `1st`, `5pm`). */
-const LEET_OPENING = /[^a-z0-9][013457][a-z]{3}/;
+/**
+ * A leet digit inside a word (`ign0re`), or opening one before three letters (`1gnore`,
+ * `3xecute`; not `3rd`, `1st` or `5pm`): the leet view is worth building. One alternation of
+ * plain classes and an anchored test (a look-behind made the search 2% of a mixed-corpus scan).
+ */
+const LEET = /[a-z][013457@$][a-z]|[^a-z0-9][013457][a-z]{3}/;
 const LEET_FIRST = /^[013457][a-z]{3}/;
 
-/**
- * Whether the leet view is worth building. Plain searches without a look-behind (one pattern
- * with a look-behind was a regex pass of 2% of a mixed-corpus scan).
- */
-const hasLeet = (t: string): boolean =>
-  LEET_INSIDE.test(t) || LEET_OPENING.test(t) || LEET_FIRST.test(t);
+const hasLeet = (t: string): boolean => LEET.test(t) || LEET_FIRST.test(t);
 
 /** Options for {@link scanInjection}. */
 export type InjectionOptions = {
