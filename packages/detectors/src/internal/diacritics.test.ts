@@ -1,13 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { foldAccents, isReadThroughMark } from './diacritics.js';
-import { scanInjection } from './injection.js';
+import { flagged, held } from './injection-verdicts.test-support.js';
 import { normalize } from './normalize.js';
-
-const OPTS = { maxDecodeDepth: 2, decodeBudgetChars: 100_000 };
-const held = (t: string): boolean =>
-  scanInjection(t, OPTS).some((f) => f.severity === 'high' || f.severity === 'critical');
-const flagged = (t: string): boolean => scanInjection(t, OPTS).length > 0;
 
 /** Combining accents, Arabic vowel marks and the tatweel. */
 const MARKS = [

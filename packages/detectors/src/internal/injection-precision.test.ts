@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { scanInjection } from './injection.js';
-
-const OPTS = { maxDecodeDepth: 2, decodeBudgetChars: 100_000 };
-const findings = (t: string) => scanInjection(t, OPTS);
-const flagged = (t: string): boolean => findings(t).length > 0;
-const held = (t: string): boolean =>
-  findings(t).some((f) => f.severity === 'high' || f.severity === 'critical');
+import { flagged, held } from './injection-verdicts.test-support.js';
 
 describe('honest posts near attack wording (kinds, own cases)', () => {
   /** regression: issue 12 */

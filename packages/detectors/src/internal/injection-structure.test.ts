@@ -1,16 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { scanInjection } from './injection.js';
 import {
   INJECTION_CALIBRATION,
   INJECTION_HOLD_CONFIDENCE,
 } from './injection-calibration.generated.js';
 import { calibrate, severityOfConfidence } from './injection-calibration.js';
-
-const OPTS = { maxDecodeDepth: 2, decodeBudgetChars: 100_000 };
-const findings = (t: string) => scanInjection(t, OPTS);
-const held = (t: string): boolean =>
-  findings(t).some((f) => f.severity === 'high' || f.severity === 'critical');
+import { findings, held } from './injection-verdicts.test-support.js';
 
 describe('structural injection rules (own cases)', () => {
   /** regression: issue 12 */
