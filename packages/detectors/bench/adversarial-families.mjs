@@ -74,4 +74,7 @@ export const families = {
   'middle dots in words': (n) => fill('ig\u00b7no\u30fbre ', n),
   'invisible runs as spaces': (n) => fill('Ignore\u180ball\u{1d173}previous\u2060', n),
   'small capitals': (n) => fill('\u1d05\u026a\u0280\u1d07 ', n),
+  // Found by review (2026-12-04 evening): characters NFKC spells with many units.
+  'phrase ligature run (U+FDFA)': (n) => '\ufdfa'.repeat(n),
+  'three-letter symbols, spaced (U+2121)': (n) => fill('\u2121 ', n),
 };

@@ -2,10 +2,11 @@
  * Text normalisation for injection matching, meant to give what a reader
  * (a person or a model) takes in: markup inside and around words dropped
  * (`markup.ts`), every Default_Ignorable code point and lone surrogate
- * dropped, combining accents and Arabic vowel marks dropped (`diacritics.ts`), fillers and space-like invisible runs read as spaces
- * (`ignorable.ts`), NFKC, lower case, homoglyph and Latin letter-shape
- * folding (`fold-table.ts`, generated from the Unicode data), whitespace
- * collapsed; plus leet folding inside mixed words. Keeps a map from every
+ * dropped, combining accents and Arabic vowel marks dropped (`diacritics.ts`),
+ * fillers and space-like invisible runs read as spaces (`ignorable.ts`),
+ * NFKC (a form of at most three units), lower case, homoglyph and Latin
+ * letter-shape folding (`fold-table.ts`, generated from the Unicode data),
+ * whitespace collapsed; plus leet folding inside mixed words. Keeps a map from every
  * normalised index back to the original offset.
  *
  * Reuse: `normalize(text)` is the one reader view of the package. `text` is
@@ -239,6 +240,9 @@ function foldUnits(base: string): string {
   return folded;
 }
 
+/** Most units one code point's NFKC form may take in the view (`ﬃ` 3; `㌀`, 4, stays one). */
+const MAX_EXPANSION = 3;
+
 // NFKC + lower-case per code point is the hot spot on non-Latin text; a small
 // bounded cache keeps it cheap without unbounded growth.
 const foldCache = new Map<number, Fold>();
@@ -247,7 +251,10 @@ function foldOf(cp: number): Fold {
   if (hit !== undefined) return hit;
   const raw = String.fromCodePoint(cp);
   const confusable = CONFUSABLE[raw] ?? CONFUSABLE[raw.toLowerCase()];
-  const base = confusable ? raw.toLowerCase() : raw.normalize('NFKC').toLowerCase();
+  const nfkc = raw.normalize('NFKC').toLowerCase();
+  // A ligature that NFKC spells as a phrase (U+FDFA is 18 units) stays one character: a
+  // million of them made an 18-million-character view.
+  const base = confusable || nfkc.length > MAX_EXPANSION ? raw.toLowerCase() : nfkc;
   const folded = confusable && base.length === 1 ? confusable : foldUnits(base);
   const v: Fold = { base, folded };
   if (foldCache.size < 8192) foldCache.set(cp, v);
