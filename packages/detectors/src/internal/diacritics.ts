@@ -8,6 +8,8 @@
  * rules read them without their accents in a folded view of the same length.
  */
 
+import { codePointBits, hasCodePoint } from './code-point-bits.js';
+
 /**
  * Combining marks dropped by the normaliser (inclusive ranges, sorted): the
  * combining diacritical marks for Latin, Greek and Cyrillic and their
@@ -31,14 +33,6 @@ const LAST_MARK = 0xfe2f;
 /** One bit per code point up to U+FE2F, built on first use from the ranges (8 KB). */
 let bits: Uint8Array | undefined;
 
-function readThroughBits(): Uint8Array {
-  const t = new Uint8Array((LAST_MARK >> 3) + 1);
-  for (let k = 0; k < READ_THROUGH.length; k += 2)
-    for (let cp = READ_THROUGH[k] as number; cp <= (READ_THROUGH[k + 1] as number); cp++)
-      t[cp >> 3] = (t[cp >> 3] as number) | (1 << (cp & 7));
-  return t;
-}
-
 /**
  * Whether the normaliser drops a code point as an accent a reader reads through.
  * @param cp - a code point
@@ -46,8 +40,8 @@ function readThroughBits(): Uint8Array {
  */
 export function isReadThroughMark(cp: number): boolean {
   if (cp < 0x300 || cp > LAST_MARK) return false;
-  bits ??= readThroughBits();
-  return ((bits[cp >> 3] as number) & (1 << (cp & 7))) !== 0;
+  bits ??= codePointBits(READ_THROUGH, LAST_MARK);
+  return hasCodePoint(bits, cp);
 }
 
 /** First and last code unit that may be an accented Latin letter (Latin-1 to Latin Extended Additional). */

@@ -5,21 +5,11 @@
  * ...), the fillers among them that render as a blank, and the dots that sit
  * inside words (`ig·nore`).
  */
+import { codePointBits, hasCodePoint } from './code-point-bits.js';
 import { DEFAULT_IGNORABLE_RANGES } from './fold-table.js';
 
 // One bit per BMP code point, built on first use from the generated ranges (8 KB).
 let bmp: Uint8Array | undefined;
-
-function bmpBits(): Uint8Array {
-  const bits = new Uint8Array(0x10000 >> 3);
-  const r = DEFAULT_IGNORABLE_RANGES;
-  for (let k = 0; k < r.length; k += 2) {
-    const end = Math.min(r[k + 1] as number, 0xffff);
-    for (let cp = r[k] as number; cp <= end; cp++)
-      bits[cp >> 3] = (bits[cp >> 3] as number) | (1 << (cp & 7));
-  }
-  return bits;
-}
 
 function astralIgnorable(cp: number): boolean {
   const r = DEFAULT_IGNORABLE_RANGES;
@@ -36,8 +26,8 @@ function astralIgnorable(cp: number): boolean {
 export function isIgnorable(cp: number): boolean {
   if (cp < 0xad) return false;
   if (cp > 0xffff) return astralIgnorable(cp);
-  bmp ??= bmpBits();
-  return ((bmp[cp >> 3] as number) & (1 << (cp & 7))) !== 0;
+  bmp ??= codePointBits(DEFAULT_IGNORABLE_RANGES, 0xffff);
+  return hasCodePoint(bmp, cp);
 }
 
 /**

@@ -74,9 +74,11 @@ function editedParts(src: Source, edits: EditList, out: ViewBuilder, budget: num
       const start = edits.start(e);
       if (start > a) out.copy(a, start);
       const text = edits.out(e);
-      const spans = text === '' ? undefined : edits.spans(e);
-      if (spans !== undefined) out.putEach(text, spans);
-      else if (text !== '') out.put(text, start, edits.end(e));
+      if (text !== '') {
+        const spans = edits.spans(e);
+        if (spans === undefined) out.put(text, start, edits.end(e));
+        else out.putEach(text, spans);
+      }
       a = edits.end(e);
     }
     if (b > a) out.copy(a, b);
