@@ -23,6 +23,7 @@ import {
 import { AWAY_FACTOR, pointsAway } from './injection-rule-kit.js';
 import type { InjectionRule } from './injection-rules.js';
 import { INJECTION_RULES } from './injection-rules.js';
+import { hasLetterSpacing, joinLetterSpaced } from './letter-spacing.js';
 import { leetFold, type Normalized, normalize, rot13 } from './normalize.js';
 import type { RawFinding } from './rule.js';
 import {
@@ -297,21 +298,12 @@ export function scanInjection(
   }
   // Letter-spaced text: "i g n o r e   a l l". Drop single spaces between
   // single characters, keep wider gaps as word breaks; map back via an index table.
-  if (/(?:\S ){8}/.test(text)) {
-    const idx: number[] = [];
-    let joined = '';
-    for (let i = 0; i < text.length; i++) {
-      const ch = text[i] as string;
-      if (ch === ' ' && text[i - 1] !== ' ' && text[i + 1] !== ' ' && i > 0) continue;
-      if (ch === ' ' && joined.endsWith(' ')) continue;
-      joined += ch;
-      idx.push(i);
-    }
-    idx.push(text.length);
+  if (hasLetterSpacing(text)) {
+    const { text: joined, origin } = joinLetterSpaced(text);
     const n2 = normalize(joined);
     const spacedToOrig = (a: number, b: number): [number, number] => {
-      const s0 = idx[n2.map[a] as number] as number;
-      const e0 = (idx[n2.map[Math.max(a, b - 1)] as number] as number) + 1;
+      const s0 = origin[n2.map[a] as number] as number;
+      const e0 = (origin[n2.map[Math.max(a, b - 1)] as number] as number) + 1;
       return [s0, Math.min(e0, text.length)];
     };
     // The English rules read the joined letters without their accents (`i g n ö r e`).
