@@ -182,32 +182,43 @@ class AsciiNormalized implements Normalized {
   }
 }
 
-/** A growable buffer of UTF-16 units (or, wide, of offsets). */
+/** A growable buffer of UTF-16 units, kept as UTF-16LE bytes so it becomes a string in one copy. */
 class Units {
-  data: Uint16Array | Int32Array;
+  #bytes: Buffer;
   length = 0;
-  readonly wide: boolean;
-  constructor(capacity: number, wide: boolean) {
-    this.wide = wide;
-    this.data = wide ? new Int32Array(capacity) : new Uint16Array(capacity);
+  constructor(capacity: number) {
+    this.#bytes = Buffer.allocUnsafe(2 * capacity);
+  }
+  push(unit: number): void {
+    if (2 * this.length === this.#bytes.length) {
+      const next = Buffer.allocUnsafe(2 * (this.#bytes.length + 16));
+      this.#bytes.copy(next);
+      this.#bytes = next;
+    }
+    this.#bytes[2 * this.length] = unit & 0xff;
+    this.#bytes[2 * this.length + 1] = unit >> 8;
+    this.length++;
+  }
+  /** The units as a string (lone surrogates kept). */
+  toText(): string {
+    return this.#bytes.toString('utf16le', 0, 2 * this.length);
+  }
+}
+
+/** A growable buffer of offsets. */
+class Offsets {
+  data: Int32Array;
+  length = 0;
+  constructor(capacity: number) {
+    this.data = new Int32Array(capacity);
   }
   push(v: number): void {
     if (this.length === this.data.length) {
-      const size = this.data.length * 2 + 16;
-      const next = this.wide ? new Int32Array(size) : new Uint16Array(size);
+      const next = new Int32Array(this.data.length * 2 + 16);
       next.set(this.data);
       this.data = next;
     }
     this.data[this.length++] = v;
-  }
-  /** The units as a string (narrow buffers only). */
-  toText(): string {
-    let out = '';
-    for (let k = 0; k < this.length; k += 8192) {
-      const part = this.data.subarray(k, Math.min(this.length, k + 8192));
-      out += String.fromCharCode.apply(null, part as unknown as number[]);
-    }
-    return out;
   }
 }
 
@@ -243,12 +254,28 @@ function foldUnits(base: string): string {
 /** Most units one code point's NFKC form may take in the view (`ﬃ` 3; `㌀`, 4, stays one). */
 const MAX_EXPANSION = 3;
 
-// NFKC + lower-case per code point is the hot spot on non-Latin text; a small
-// bounded cache keeps it cheap without unbounded growth.
-const foldCache = new Map<number, Fold>();
+// NFKC + lower-case per code point is the hot spot on non-Latin text: the folds
+// of BMP code points are kept in a table indexed by code point (allocated at
+// the first non-ASCII text), astral ones in a small bounded cache.
+let bmpFolds: (Fold | undefined)[] | undefined;
+const astralFolds = new Map<number, Fold>();
 function foldOf(cp: number): Fold {
-  const hit = foldCache.get(cp);
+  if (cp <= 0xffff) {
+    bmpFolds ??= new Array<Fold | undefined>(0x10000);
+    const hit = bmpFolds[cp];
+    if (hit !== undefined) return hit;
+    const v = computeFold(cp);
+    bmpFolds[cp] = v;
+    return v;
+  }
+  const hit = astralFolds.get(cp);
   if (hit !== undefined) return hit;
+  const v = computeFold(cp);
+  if (astralFolds.size < 8192) astralFolds.set(cp, v);
+  return v;
+}
+
+function computeFold(cp: number): Fold {
   const raw = String.fromCodePoint(cp);
   const confusable = CONFUSABLE[raw] ?? CONFUSABLE[raw.toLowerCase()];
   const nfkc = raw.normalize('NFKC').toLowerCase();
@@ -256,9 +283,7 @@ function foldOf(cp: number): Fold {
   // million of them made an 18-million-character view.
   const base = confusable || nfkc.length > MAX_EXPANSION ? raw.toLowerCase() : nfkc;
   const folded = confusable && base.length === 1 ? confusable : foldUnits(base);
-  const v: Fold = { base, folded };
-  if (foldCache.size < 8192) foldCache.set(cp, v);
-  return v;
+  return { base, folded };
 }
 
 const isSpaceUnit = (c: number): boolean =>
@@ -271,7 +296,7 @@ const isSpaceUnit = (c: number): boolean =>
  * the input does not serve it.
  */
 function strippedAscii(input: string, spans: MarkupSpans): Normalized {
-  const out = new Units(input.length, false);
+  const out = new Units(input.length);
   const map = new Int32Array(input.length + 1);
   let lastWasSpace = true;
   let sp = 0;
@@ -313,12 +338,12 @@ function strippedAscii(input: string, spans: MarkupSpans): Normalized {
 class Builder {
   readonly out: Units;
   readonly plain: Units;
-  readonly map: Units;
+  readonly map: Offsets;
   lastWasSpace = true;
   constructor(capacity: number) {
-    this.out = new Units(capacity, false);
-    this.plain = new Units(capacity, false);
-    this.map = new Units(capacity + 1, true);
+    this.out = new Units(capacity);
+    this.plain = new Units(capacity);
+    this.map = new Offsets(capacity + 1);
   }
   /** One space for original offset `i`, unless one was just written. */
   space(i: number): void {
@@ -488,7 +513,7 @@ export function normalize(input: string): Normalized {
     text: b.out.toText(),
     plain: b.plain.toText(),
     ascii: false,
-    map: (b.map.data as Int32Array).subarray(0, b.map.length),
+    map: b.map.data.subarray(0, b.map.length),
     invisible: sm.invisible(),
     tagText: sm.tagText,
     tagSpan: sm.tagStart >= 0 ? [sm.tagStart, sm.tagEnd] : undefined,
@@ -567,12 +592,6 @@ export function leetFold(s: string): LeetFolded {
     i = runEnd;
   }
   return first < 0 ? { text: s, first, last } : { text: text + s.slice(copied), first, last };
-}
-
-/** Joins letter-spaced text (`i g n o r e  a l l`) back into words; same length via padding. */
-export function despace(s: string): string | undefined {
-  if (!/(?:\b\w ){6}/.test(s)) return undefined;
-  return s.replace(/(?:\b\w ){3,}\w\b/g, (run) => run.replace(/ /g, ''));
 }
 
 /** ROT13 of ASCII letters. */
