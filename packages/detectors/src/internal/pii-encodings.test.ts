@@ -26,6 +26,14 @@ describe('personal data written around the usual forms', () => {
     expect(types('pay with 4111 1111 1111 1111 today')).toContain('credit-card');
   });
 
+  /** regression: issue 12 (the personal-data view joins printable ASCII only) */
+  it('finds a card spelled in spaced fullwidth or circled digits in the folded view', () => {
+    const fullwidth = '４ １ １ １ １ １ １ １ １ １ １ １ １ １ １ １';
+    expect(types(`pay with ${fullwidth} today`)).toContain('credit-card');
+    const circled = '④ ① ① ① ① ① ① ① ① ① ① ① ① ① ① ①';
+    expect(types(`pay with ${circled} today`)).toContain('credit-card');
+  });
+
   /** regression: issue 12 */
   it('finds addresses spelled with [at] and [dot], or with the bare words', () => {
     for (const text of [

@@ -77,7 +77,7 @@ export const MORE_NATIONAL_ID_RULES: readonly Rule[] = [
   ),
   rule('hk-hkid', DIGITS, `${NBF('[A-Z]')}[A-Z]?\\d{6}\\([\\dA]\\)`, {
     minDigitRun: 6,
-    gate: /\d{6}\([\dA]\)/,
+    gate: /\([\dA]\)(?<=\d{6}\([\dA]\))/,
     validate: hkidPrinted,
     context: HK_WORDS,
   }),

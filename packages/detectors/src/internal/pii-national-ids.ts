@@ -60,7 +60,7 @@ export const NATIONAL_ID_RULES: readonly Rule[] = [
     `${NBF('[A-Z]')}[AEIOUX][A-Z]{2}\\d{2}(?:0[1-9]|1[0-2])(?:0[1-9]|[12]\\d|3[01])[HMX](?:${MX_STATES})[B-DF-HJ-NP-TV-Z]{3}[A-Z0-9]\\d${NA}`,
     {
       minDigitRun: 6,
-      gate: /\d{6}[HMX]/,
+      gate: /[HMX](?<=\d{6}[HMX])/,
       validate: checked(c.validMxCurp, 0.85),
       context: /curp|renapo|clave [uú]nica/i,
     },

@@ -35,15 +35,22 @@ export function cardIssuer(d: string): string | undefined {
  * Whether a card candidate is written as a card is: all digits, or groups
  * with one separator throughout; dotted groups only as 4-4-4-4(-3) or
  * 4-6-5, and not followed by `.` and a digit (a version or an address).
+ * Undotted candidates are read in one pass without building strings: a
+ * million spaced digits are tens of thousands of candidates.
  * @param raw - the candidate
  * @param text - the whole text
  * @param end - offset just after the candidate
  */
 export function cardGrouping(raw: string, text: string, end: number): boolean {
-  const seps = raw.replace(/\d/g, '');
-  if (seps.length > 0 && seps !== (seps[0] as string).repeat(seps.length)) return false;
-  if (text[end] === '.' && /\d/.test(text[end + 1] ?? '')) return false;
-  if (seps[0] !== '.') return true;
+  let sep = -1;
+  for (let i = 0; i < raw.length; i++) {
+    const c = raw.charCodeAt(i);
+    if (isDigit(c)) continue;
+    if (sep >= 0 && c !== sep) return false;
+    sep = c;
+  }
+  if (text.charCodeAt(end) === 46 && isDigit(text.charCodeAt(end + 1))) return false;
+  if (sep !== 46) return true;
   const groups = raw
     .split('.')
     .map((g) => g.length)
@@ -51,11 +58,27 @@ export function cardGrouping(raw: string, text: string, end: number): boolean {
   return groups === '4-4-4-4' || groups === '4-4-4-4-3' || groups === '4-6-5';
 }
 
+const isDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/** Whether `s` holds 12 to 19 ASCII digits, not all the same digit (one pass, no string built). */
+function cardLengthDigits(s: string): boolean {
+  let count = 0;
+  let first = -1;
+  let same = true;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!isDigit(c)) continue;
+    if (first < 0) first = c;
+    else if (c !== first) same = false;
+    count++;
+  }
+  return count >= 12 && count <= 19 && !same;
+}
+
 /** A card number: known issuer range and Luhn. */
 export function validCard(raw: string): number {
+  if (!cardLengthDigits(raw)) return 0;
   const d = digits(raw);
-  if (d.length < 12 || d.length > 19) return 0;
-  if (/^(\d)\1+$/.test(d)) return 0;
   if (!cardIssuer(d) || !luhn(d)) return 0;
   return 0.9;
 }

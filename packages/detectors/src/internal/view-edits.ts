@@ -64,6 +64,9 @@ const CONCAT =
 const TEMPLATE_PIECE = /\$\{[ \t]*(["'])([A-Za-z0-9_+/=\-.]{1,200})\1[ \t]*\}/g;
 // Eight or more single characters separated by single spaces ("g h p _ a b c").
 const SPACED = / (?<=(?:^|[\t\n\r ])[^\s] )[^\s](?: [^\s]){6,}(?![^\s])/g;
+// The same, printable ASCII only: the personal-data rules read ASCII, and a spaced run of
+// characters the Unicode pass folds (fullwidth, circled digits) is joined in that pass's view.
+const SPACED_ASCII = / (?<=(?:^|[\t\n\r ])[!-~] )[!-~](?: [!-~]){6,}(?![^\s])/g;
 
 const DIGIT_WORD: Readonly<Record<string, string>> = {
   zero: '0',
@@ -264,11 +267,11 @@ function joinEdits(s: string): EditList[] {
   return [seams, pieces];
 }
 
-/** The single spaces of letter-spaced runs, in text order. */
-function spacingEdits(s: string): EditList {
+/** The single spaces of the letter-spaced runs `spaced` finds, in text order. */
+function spacingEdits(s: string, spaced: RegExp): EditList {
   const edits = new EditList();
-  SPACED.lastIndex = 0;
-  for (let m = SPACED.exec(s); m; m = SPACED.exec(s)) {
+  spaced.lastIndex = 0;
+  for (let m = spaced.exec(s); m; m = spaced.exec(s)) {
     const end = m.index + m[0].length;
     for (let i = m.index; i < end; i += 2) edits.push(i, i + 1, '');
   }
@@ -314,12 +317,12 @@ export function findEdits(s: string, opts: EditOptions): EditList {
   const lists = opts.extra ? [opts.extra] : [];
   lists.push(...escapeEdits(s, t), unicodeEdits(s));
   if ((t & ViewTrigger.CONCAT) !== 0) lists.push(...joinEdits(s));
-  if ((t & ViewTrigger.SPACED) !== 0) lists.push(spacingEdits(s));
+  if ((t & ViewTrigger.SPACED) !== 0) lists.push(spacingEdits(s, SPACED));
   return mergeOrdered(lists);
 }
 
 /** Edits for personal data only: letter-spaced runs (digits) and digit words. */
 export function piiEdits(s: string): EditList {
   const words = digitWordEdits(s);
-  return s.includes(' ') ? mergeOrdered([spacingEdits(s), words]) : words;
+  return s.includes(' ') ? mergeOrdered([spacingEdits(s, SPACED_ASCII), words]) : words;
 }
