@@ -1,7 +1,7 @@
 import type { Resolved } from './internal/engine.js';
 import { resolveOptions, scanReportResolved, scanResolved } from './internal/engine.js';
 import { checkDetectorOptions, SCAN_SPEC } from './internal/option-keys.js';
-import { categoriesMask, OptionsCache, optionsKey } from './internal/options-cache.js';
+import { OPTIONS_SLOTS, OptionsCache, optionsKey, optionsSlot } from './internal/options-cache.js';
 import { redactWith } from './redact.js';
 import type {
   Category,
@@ -14,8 +14,8 @@ import type {
 
 let defaultResolved: Resolved | undefined;
 const cache = new OptionsCache<Resolved>();
-// Options that only pick categories, by bitmask (eight slots).
-const byMask: Array<Resolved | undefined> = [];
+// Options that only pick categories and switch the model, by slot (see optionsSlot).
+const bySlot = new Array<Resolved | undefined>(OPTIONS_SLOTS);
 
 function resolved(options: ScanOptions | undefined): Resolved {
   if (options === undefined) {
@@ -27,12 +27,12 @@ function resolved(options: ScanOptions | undefined): Resolved {
   checkDetectorOptions(options, SCAN_SPEC);
   // A budget (its clock is a function) is per call: never cached, never served from the caches.
   if (options.budget !== undefined) return resolveOptions(options);
-  const mask = categoriesMask(options);
-  if (mask !== undefined) {
-    let r = byMask[mask];
+  const slot = optionsSlot(options);
+  if (slot !== undefined) {
+    let r = bySlot[slot];
     if (r === undefined) {
       r = resolveOptions(options);
-      byMask[mask] = r;
+      bySlot[slot] = r;
     }
     return r;
   }

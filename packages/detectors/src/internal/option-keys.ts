@@ -8,6 +8,7 @@ import {
   type CheckOptionsMode,
   checkOptions,
   type KeySet,
+  type OptionsSpec,
   optionKeys,
 } from '@clawexchange/ssg/common';
 import { DetectorError, DetectorErrorCode } from '../errors.js';
@@ -38,9 +39,23 @@ export type DetectorOptionsSpec = {
 export function checkDetectorOptions(
   value: unknown,
   spec: DetectorOptionsSpec,
-  mode: CheckOptionsMode = {},
+  mode: CheckOptionsMode = NO_MODE,
 ): Readonly<Record<string, unknown>> {
-  return checkOptions(value, { ...spec, error: optionsError }, mode);
+  return checkOptions(value, withError(spec), mode);
+}
+
+const NO_MODE: CheckOptionsMode = {};
+
+// `scan(text, options)` checks its options on every call: the spec with the package's error
+// is built once per spec, not spread into a new object each time.
+const specsWithError = new WeakMap<DetectorOptionsSpec, OptionsSpec>();
+function withError(spec: DetectorOptionsSpec): OptionsSpec {
+  let full = specsWithError.get(spec);
+  if (full === undefined) {
+    full = { ...spec, error: optionsError };
+    specsWithError.set(spec, full);
+  }
+  return full;
 }
 
 const SCAN_KEY_SET = {

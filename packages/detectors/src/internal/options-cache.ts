@@ -84,11 +84,32 @@ function categoryBit(c: unknown): number {
 }
 
 /**
- * For options that set nothing but valid categories, a bitmask of them
- * (secret 1, pii 2, injection 4; all when unset), so the common case needs no
- * string key; `undefined` for anything else.
+ * The `semantic` option's part of a quick slot: 0 unset, 1 `{ enabled: true }`,
+ * 2 `{ enabled: false }` (a plain object with that one key); `undefined` for
+ * anything else (a threshold, another key), which takes the keyed cache.
  */
-export function categoriesMask(o: ScanOptions): number | undefined {
+function semanticSlot(v: unknown): number | undefined {
+  if (v === undefined) return 0;
+  if (typeof v !== 'object' || v === null) return undefined;
+  const proto: unknown = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return undefined;
+  const keys = Object.keys(v);
+  if (keys.length !== 1 || keys[0] !== 'enabled') return undefined;
+  const enabled = (v as { enabled?: unknown }).enabled;
+  return enabled === true ? 1 : enabled === false ? 2 : undefined;
+}
+
+/** Number of quick slots {@link optionsSlot} may return (categories × semantic states). */
+export const OPTIONS_SLOTS = 24;
+
+/**
+ * For options that set nothing but valid categories and the model switch
+ * (`semantic: { enabled }`), a slot number below {@link OPTIONS_SLOTS}:
+ * the categories as a bitmask (secret 1, pii 2, injection 4; all when
+ * unset) plus 8 × the model state, so the common cases need no string key;
+ * `undefined` for anything else.
+ */
+export function optionsSlot(o: ScanOptions): number | undefined {
   // Named reads (not a loop over field names) keep this cheap on every call.
   if (
     o.types !== undefined ||
@@ -97,14 +118,15 @@ export function categoriesMask(o: ScanOptions): number | undefined {
     o.minConfidence !== undefined ||
     o.maxInputChars !== undefined ||
     o.oversize !== undefined ||
-    o.maxDecodeDepth !== undefined ||
-    o.semantic !== undefined
+    o.maxDecodeDepth !== undefined
   )
     return undefined;
   const custom = o.customRules;
   if (custom !== undefined && !(Array.isArray(custom) && custom.length === 0)) return undefined;
+  const semantic = semanticSlot(o.semantic);
+  if (semantic === undefined) return undefined;
   const cats = o.categories;
-  if (cats === undefined) return 7;
+  if (cats === undefined) return 7 + 8 * semantic;
   if (!Array.isArray(cats)) return undefined;
   let mask = 0;
   for (const c of cats) {
@@ -112,7 +134,7 @@ export function categoriesMask(o: ScanOptions): number | undefined {
     if (bit === 0) return undefined;
     mask |= bit;
   }
-  return mask;
+  return mask + 8 * semantic;
 }
 
 /** A bounded map from option keys to resolved values (insertion-order eviction). */
