@@ -1,6 +1,7 @@
 import { validItFiscalCode } from './national-id-checks.js';
 import { NATIONAL_ID_RULES } from './pii-national-ids.js';
 import { MORE_NATIONAL_ID_RULES } from './pii-national-ids-more.js';
+import { ROUND6_NATIONAL_ID_RULES } from './pii-national-ids-round6.js';
 import * as v from './pii-validators.js';
 import type { Rule } from './rule.js';
 import { ruleMaker } from './rule-builder.js';
@@ -24,7 +25,7 @@ const NBF = (first: string, notAfter = '[A-Za-z0-9]'): string => `${first}(?<!${
 const DIGITS: readonly string[] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 const ID_WORDS =
-  /passport|pasaporte|passeport|reisepass|\bpass(?:nummer)?\b|licen[cs]e|führerschein|fuehrerschein|patente|permis|carnet|driver|voter|epic|insurance|versicherung|krankenkasse|sozialversicherung|rentenversicherung|social security|medicare|national id|identity|personal id|id number|id card|ausweis|personalausweis|dni|nie|nif|cpf|curp/i;
+  /passport|pasaporte|passeport|passaport[oe]|paspoort|paszport|reisepass|carta d.identit|carta di identit|dow[oó]d osobisty|kimlik|c[eé]dula|\bpass(?:nummer)?\b|licen[cs]e|führerschein|fuehrerschein|patente|permis|carnet|driver|voter|epic|insurance|versicherung|krankenkasse|sozialversicherung|rentenversicherung|social security|medicare|national id|identity|personal id|id number|id card|ausweis|personalausweis|dni|nie|nif|cpf|curp/i;
 /** Nine digits (3-2-4): the US SSN's shape, which its own checked rule decides. */
 const SSN_SHAPE = /^\d{3}-?\d{2}-?\d{4}$/;
 const SOCIAL_SECURITY = /social security/i;
@@ -277,7 +278,14 @@ export const PII_RULES: readonly Rule[] = [
       'passport',
       'pasaporte',
       'passeport',
+      'passaport',
+      'paspoort',
+      'paszport',
       'reisepass',
+      'identit',
+      'osobisty',
+      'kimlik',
+      'dula',
       'pass',
       'licence',
       'license',
@@ -317,6 +325,7 @@ export const PII_RULES: readonly Rule[] = [
   ),
   ...NATIONAL_ID_RULES,
   ...MORE_NATIONAL_ID_RULES,
+  ...ROUND6_NATIONAL_ID_RULES,
 ];
 
 export { D as digitsOnly };
