@@ -77,4 +77,7 @@ export const families = {
   // Found by review (2026-12-04 evening): characters NFKC spells with many units.
   'phrase ligature run (U+FDFA)': (n) => '\ufdfa'.repeat(n),
   'three-letter symbols, spaced (U+2121)': (n) => fill('\u2121 ', n),
+  // Digits of other scripts, folded to ASCII digits for the personal-data rules (2026-12-05).
+  'Persian digit run': (n) => '\u06f4'.repeat(n),
+  'Arabic-Indic digits, spaced': (n) => fill('\u0664 ', n),
 };

@@ -34,6 +34,15 @@ describe('personal data written around the usual forms', () => {
     expect(types(`pay with ${circled} today`)).toContain('credit-card');
   });
 
+  /** regression: review of the ASCII-only spacing join — mixed runs are joined as before */
+  it('joins a spaced run that mixes ASCII with folded characters', () => {
+    expect(types('pay 4 1 1 1 １ 1 1 1 1 1 1 1 1 1 1 1 now')).toContain('credit-card');
+    expect(types('card ４ １ １ １ - １ １ １ １ - １ １ １ １ - １ １ １ １')).toContain(
+      'credit-card',
+    );
+    expect(types('ｊ ｏ ｈ ｎ . ｄ ｏ ｅ @ ｅ ｘ ａ ｍ ｐ ｌ ｅ . ｃ ｏ ｍ')).toContain('email');
+  });
+
   /** regression: issue 12 */
   it('finds addresses spelled with [at] and [dot], or with the bare words', () => {
     for (const text of [

@@ -13,7 +13,7 @@ import type { RawFinding } from './rule.js';
 export const CANDIDATE: RegExp =
   /(?<![\w+.\-/])(?:\+|00)?\(?\d[\d \-().\u00a0]{5,20}\d(?![\d\-.]?\d)/g;
 const CONTEXT =
-  /phone|mobile|cell|call|tel\b|telephone|fax|whatsapp|signal|sms|text me|number|contact|reach me|telefon|handy|téléphone|teléfono|telefono|celular|móvil|电话|手机|電話|携帯|전화|номер|телефон/i;
+  /phone|mobile|cell|call|tel\b|telephone|fax|whatsapp|signal|sms|text me|number|contact|reach me|telefon|handy|téléphone|teléfono|telefono|celular|móvil|电话|手机|電話|携帯|전화|номер|телефон|هاتف|جوال|موبايل|واتساب|اتصل|رسالة نصية|تلفن|موبایل|شماره تماس|تماس|فون|फ़ोन|फोन|मोबाइल|ফোন|মোবাইল/i;
 
 /**
  * The North American layout (ITU-T E.123 national form as the NANP writes it): `(415) 555-0132`,

@@ -11,6 +11,7 @@
  */
 import { EditList, mergeOrdered } from './edit-list.js';
 import { isIgnorable } from './ignorable.js';
+import { nativeDigitValue } from './native-digits.js';
 import { NAMED_REFERENCES, ViewTrigger } from './view-triggers.js';
 
 export type { Edit } from './edit-list.js';
@@ -21,7 +22,7 @@ enum CharClass {
   Kept = 0,
   /** Default_Ignorable_Code_Point: a reader sees nothing, so it is dropped. */
   Ignorable = 1,
-  /** Its compatibility form may be one ASCII character: folded. */
+  /** Its compatibility form may be one ASCII character, or it is a digit of another script: folded. */
   Compat = 2,
 }
 
@@ -40,7 +41,7 @@ const isCompat = (cp: number): boolean =>
 
 function classOf(cp: number): CharClass {
   if (isIgnorable(cp)) return CharClass.Ignorable;
-  return isCompat(cp) ? CharClass.Compat : CharClass.Kept;
+  return isCompat(cp) || nativeDigitValue(cp) >= 0 ? CharClass.Compat : CharClass.Kept;
 }
 
 /** Characters of tokens, keys and addresses. */
@@ -64,9 +65,6 @@ const CONCAT =
 const TEMPLATE_PIECE = /\$\{[ \t]*(["'])([A-Za-z0-9_+/=\-.]{1,200})\1[ \t]*\}/g;
 // Eight or more single characters separated by single spaces ("g h p _ a b c").
 const SPACED = / (?<=(?:^|[\t\n\r ])[^\s] )[^\s](?: [^\s]){6,}(?![^\s])/g;
-// The same, printable ASCII only: the personal-data rules read ASCII, and a spaced run of
-// characters the Unicode pass folds (fullwidth, circled digits) is joined in that pass's view.
-const SPACED_ASCII = / (?<=(?:^|[\t\n\r ])[!-~] )[!-~](?: [!-~]){6,}(?![^\s])/g;
 
 const DIGIT_WORD: Readonly<Record<string, string>> = {
   zero: '0',
@@ -144,7 +142,10 @@ let bmpFolds: Uint8Array | undefined;
 let mathFolds: Uint8Array | undefined;
 const MATH_START = 0x1d400;
 
-/** The printable ASCII code a compatibility character's NFKC form is (0: none), kept per code point. */
+/**
+ * The printable ASCII code a compatibility character's NFKC form is, or the ASCII digit a
+ * digit of another script stands for (0: none), kept per code point.
+ */
 function asciiFold(cp: number): number {
   let table: Uint8Array;
   let at: number;
@@ -161,7 +162,8 @@ function asciiFold(cp: number): number {
   if (folded === UNKNOWN) {
     const f = String.fromCodePoint(cp).normalize('NFKC');
     const c = f.charCodeAt(0);
-    folded = f.length === 1 && c >= 0x20 && c < 0x7f ? c : 0;
+    const digit = nativeDigitValue(cp);
+    folded = f.length === 1 && c >= 0x20 && c < 0x7f ? c : digit >= 0 ? 48 + digit : 0;
     table[at] = folded;
   }
   return folded;
@@ -222,6 +224,22 @@ function runEnd(s: string, i: number, cls: CharClass): number {
 }
 
 /**
+ * The end of a run of compatibility characters that goes on past single spaces (`Ａ Ｂ Ｃ`,
+ * `① ② ③`) while the character after each space folds: one edit for the whole spaced run
+ * instead of one per character.
+ */
+function spacedRunEnd(s: string, start: number, end: number): number {
+  if (asciiFold(s.codePointAt(start) as number) === 0) return end;
+  let e = end;
+  while (s.charCodeAt(e) === 32 && e + 1 < s.length) {
+    const cp = s.codePointAt(e + 1) as number;
+    if (cp < 0x80 || classOf(cp) !== CharClass.Compat || asciiFold(cp) === 0) break;
+    e = runEnd(s, e + 1, CharClass.Compat);
+  }
+  return e;
+}
+
+/**
  * Ignorable characters dropped (a run of them is one edit: a million in a row made a million
  * edits), compatibility characters folded to ASCII; in text order.
  */
@@ -240,9 +258,12 @@ function unicodeEdits(s: string): EditList {
       i++;
       continue;
     }
-    const end = runEnd(s, i, cls);
+    let end = runEnd(s, i, cls);
     if (cls === CharClass.Ignorable) edits.push(i, end, '');
-    else foldRun(s, i, end, edits);
+    else {
+      end = spacedRunEnd(s, i, end);
+      foldRun(s, i, end, edits);
+    }
     i = end;
   }
   return edits;
@@ -267,11 +288,20 @@ function joinEdits(s: string): EditList[] {
   return [seams, pieces];
 }
 
-/** The single spaces of the letter-spaced runs `spaced` finds, in text order. */
-function spacingEdits(s: string, spaced: RegExp): EditList {
+/** A printable ASCII character other than a space. */
+const PRINTABLE_ASCII = /[!-~]/;
+
+/**
+ * The single spaces of letter-spaced runs, in text order. With `asciiOnly`, a run without
+ * any printable ASCII character is left alone: the personal-data rules read ASCII, and a
+ * run made only of characters the Unicode pass folds (`① ② ③`, `４ １ １`) is joined in the
+ * view of its folded form (a million such characters were joined twice).
+ */
+function spacingEdits(s: string, asciiOnly: boolean): EditList {
   const edits = new EditList();
-  spaced.lastIndex = 0;
-  for (let m = spaced.exec(s); m; m = spaced.exec(s)) {
+  SPACED.lastIndex = 0;
+  for (let m = SPACED.exec(s); m; m = SPACED.exec(s)) {
+    if (asciiOnly && !PRINTABLE_ASCII.test(m[0])) continue;
     const end = m.index + m[0].length;
     for (let i = m.index; i < end; i += 2) edits.push(i, i + 1, '');
   }
@@ -317,12 +347,12 @@ export function findEdits(s: string, opts: EditOptions): EditList {
   const lists = opts.extra ? [opts.extra] : [];
   lists.push(...escapeEdits(s, t), unicodeEdits(s));
   if ((t & ViewTrigger.CONCAT) !== 0) lists.push(...joinEdits(s));
-  if ((t & ViewTrigger.SPACED) !== 0) lists.push(spacingEdits(s, SPACED));
+  if ((t & ViewTrigger.SPACED) !== 0) lists.push(spacingEdits(s, false));
   return mergeOrdered(lists);
 }
 
 /** Edits for personal data only: letter-spaced runs (digits) and digit words. */
 export function piiEdits(s: string): EditList {
   const words = digitWordEdits(s);
-  return s.includes(' ') ? mergeOrdered([spacingEdits(s, SPACED_ASCII), words]) : words;
+  return s.includes(' ') ? mergeOrdered([spacingEdits(s, true), words]) : words;
 }
