@@ -105,6 +105,10 @@ describe('optionsSlot', () => {
     expect(optionsSlot({ semantic: { enabled: 'yes' } } as never)).toBeUndefined();
     expect(optionsSlot({ semantic: { enabled: true, treshold: 0.5 } } as never)).toBeUndefined();
     expect(optionsSlot({ semantic: Object.create({ enabled: true }) })).toBeUndefined();
+    // regression: review — a non-enumerable threshold took the slot of `{ enabled: true }`
+    const hidden = { enabled: true };
+    Object.defineProperty(hidden, 'threshold', { value: 0.01 });
+    expect(optionsSlot({ semantic: hidden })).toBeUndefined();
   });
   it('serves a slot only to options that resolve the same way', () => {
     // A plain-words override only the learned stage reads.

@@ -95,7 +95,9 @@ function semanticSlot(v: unknown): number | undefined {
   if (proto !== Object.prototype && proto !== null) return undefined;
   const keys = Object.keys(v);
   if (keys.length !== 1 || keys[0] !== 'enabled') return undefined;
-  const enabled = (v as { enabled?: unknown }).enabled;
+  // Read as resolveSemantic reads it: a hidden (non-enumerable) threshold still counts.
+  const { enabled, threshold } = v as { enabled?: unknown; threshold?: unknown };
+  if (threshold !== undefined) return undefined;
   return enabled === true ? 1 : enabled === false ? 2 : undefined;
 }
 
