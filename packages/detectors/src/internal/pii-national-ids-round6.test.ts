@@ -47,9 +47,9 @@ const cases: readonly Case[] = [
   ['it-vat', `VAT number IT${itVat}`, `IT${itVat}`, [`VAT number IT${broken(itVat)}`]],
   [
     'au-acn',
-    `ACN ${groups3(acn)}`,
+    `Widgets Pty Ltd, ACN ${groups3(acn)}`,
     groups3(acn),
-    [`ACN ${groups3(broken(acn))}`, `invoice ${groups3(acn)}`],
+    [`Widgets Pty Ltd, ACN ${groups3(broken(acn))}`, `Widgets Pty Ltd, invoice ${groups3(acn)}`],
   ],
   ['sg-uen', 'UEN: 53312345A', '53312345A', ['order 53312345A', 'UEN: 5331234A']],
   ['sg-uen', 'our UEN is T08LL1234A', 'T08LL1234A', ['ref T08LL1234A']],
@@ -88,6 +88,44 @@ describe('round 6 national, tax and company ids (issue 12): made-up numbers with
       });
     }
   }
+});
+
+/** regression: review of round 6 — a word anywhere before the number let other numbers pass */
+describe('round 6 review: the word must label the number', () => {
+  const misses: [string, string][] = [
+    ['ua-rnokpp', `ФОП, ІПН надам за запитом. Тел.: ${rnokpp}`],
+    ['ua-rnokpp', `Need RNOKPP? no. Order ${rnokpp} shipped`],
+    ['ir-national-code', `کد ملی و کد پستی را وارد کنید. کد پستی: ${irCode}`],
+    ['ir-national-code', `National code not required. Order number ${irCode}`],
+    ['gr-amka', `amka_lookup failed request_id=${amka}`],
+    ['hu-taj', `Stayed at the Taj: ${groups3(taj)} is their front desk number`],
+    ['it-vat', `Faktura VAT nr ${itVat}`],
+    ['au-acn', `Mobile phase: ACN ${groups3(acn)} gradient`],
+  ];
+  it.each(misses)('%s: not in "%s"', (type, text) => {
+    expect(found(text, type)).toBeUndefined();
+  });
+  const hits: [string, string, string][] = [
+    ['it-vat', `P.IVA/C.F. ${itVat}`, itVat],
+    ['it-vat', `P.I. ${itVat}`, itVat],
+    ['ua-rnokpp', `ИНН ${rnokpp}`, rnokpp],
+    ['ua-rnokpp', `Ідентифікаційний номер ${rnokpp}`, rnokpp],
+    ['ir-national-code', `كد ملي: ${irCode}`, irCode],
+    ['gr-amka', `A.M.K.A. ${amka}`, amka],
+    ['hu-taj', `TAJ számom: ${groups3(taj)}`, groups3(taj)],
+  ];
+  it.each(hits)('%s: found in "%s"', (type, text, value) => {
+    expect(found(text, type)).toBe(value);
+  });
+  it('Turkish authentication codes and Spanish property certificates are no identity documents', () => {
+    expect(
+      found('Kimlik doğrulama kodunuz: 765471. Kimseyle paylaşmayın.', 'id-document'),
+    ).toBeUndefined();
+    expect(
+      found('Piso en venta, cédula de habitabilidad nº 26641056', 'id-document'),
+    ).toBeUndefined();
+    expect(found('Odbiór osobisty, zamówienie nr 36876149', 'id-document')).toBeUndefined();
+  });
 });
 
 describe('round 6 checks against the published algorithms', () => {

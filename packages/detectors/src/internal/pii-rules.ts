@@ -25,7 +25,7 @@ const NBF = (first: string, notAfter = '[A-Za-z0-9]'): string => `${first}(?<!${
 const DIGITS: readonly string[] = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9'];
 
 const ID_WORDS =
-  /passport|pasaporte|passeport|passaport[oe]|paspoort|paszport|reisepass|carta d.identit|carta di identit|dow[oó]d osobisty|kimlik|c[eé]dula|\bpass(?:nummer)?\b|licen[cs]e|führerschein|fuehrerschein|patente|permis|carnet|driver|voter|epic|insurance|versicherung|krankenkasse|sozialversicherung|rentenversicherung|social security|medicare|national id|identity|personal id|id number|id card|ausweis|personalausweis|dni|nie|nif|cpf|curp/i;
+  /passport|pasaporte|passeport|passaport[oe]?|paspoort|paszport\w{0,2}|reisepass|carta d.identit|carta di identit|documento d.identit|dow[oó]d\w{0,2} osobist\w{0,3}|kimlik (?:no|numaras|kart[ıi](?:[\s.,:;]|$))|t\.?c\.? kimlik|c[eé]dula de (?:identidad|ciudadan)|n[º°o]\.? de c[eé]dula|n[uú]mero de c[eé]dula|\bpass(?:nummer)?\b|licen[cs]e|führerschein|fuehrerschein|patente|permis|carnet|driver|voter|epic|insurance|versicherung|krankenkasse|sozialversicherung|rentenversicherung|social security|medicare|national id|identity|personal id|id number|id card|ausweis|personalausweis|\b(?:dni|nie|nif|cpf|curp)(?:\b|\d)/i;
 /** Nine digits (3-2-4): the US SSN's shape, which its own checked rule decides. */
 const SSN_SHAPE = /^\d{3}-?\d{2}-?\d{4}$/;
 const SOCIAL_SECURITY = /social security/i;
@@ -283,7 +283,7 @@ export const PII_RULES: readonly Rule[] = [
       'paszport',
       'reisepass',
       'identit',
-      'osobisty',
+      'osobist',
       'kimlik',
       'dula',
       'pass',
