@@ -12,6 +12,7 @@
 
 import type { Lexicon } from './injection-i18n-lexicon.js';
 import { LEXICONS } from './injection-i18n-lexicon.js';
+import { foldArabicText } from './arabic-letters.js';
 import type { Anchors, InjectionRule } from './injection-rule-kit.js';
 import { F, S, sr } from './injection-rule-kit.js';
 
@@ -180,5 +181,17 @@ function rulesOf(lex: Lexicon): InjectionRule[] {
   ];
 }
 
+/**
+ * A lexicon's phrases with Arabic letter variants read as one, as the plain view reads them
+ * (`arabic-letters.ts`); phrases that become the same are kept once.
+ */
+function plainFolded(lex: Lexicon): Lexicon {
+  const fold = (words: readonly string[]): string[] => [...new Set(words.map(foldArabicText))];
+  const out: Record<string, unknown> = { ...lex };
+  for (const [key, value] of Object.entries(lex)) if (Array.isArray(value)) out[key] = fold(value);
+  return out as Lexicon;
+}
+
 /** The generated multilingual family rules, eight per language. */
-export const I18N_FAMILY_RULES: readonly InjectionRule[] = LEXICONS.flatMap(rulesOf);
+export const I18N_FAMILY_RULES: readonly InjectionRule[] =
+  LEXICONS.map(plainFolded).flatMap(rulesOf);

@@ -16,6 +16,7 @@
  * spans back through `map`.
  */
 
+import { foldArabicText } from './arabic-letters.js';
 import { isAsciiDigit, isAsciiLower } from './ascii.js';
 import { isReadThroughMark } from './diacritics.js';
 import { mayHoldReference, referenceAt } from './entities.js';
@@ -223,11 +224,17 @@ class Offsets {
 }
 
 /**
- * How one non-ASCII code point normalises: its NFKC lower-case units (`base`,
- * what the plain view gets) and the same units with homoglyphs and Latin
- * letter shapes folded to ASCII letters (`folded`, same length).
+ * How one non-ASCII code point normalises: its NFKC lower-case units (`base`),
+ * the same units with homoglyphs and Latin letter shapes folded to ASCII
+ * letters (`folded`, same length), and with Arabic letter variants read as
+ * one (`plain`, same length: what the plain view gets).
  */
-type Fold = { readonly base: string; readonly folded: string };
+type Fold = {
+  readonly base: string;
+  readonly folded: string;
+  /** `base` with Arabic letter variants read as one (`arabic-letters.ts`): the plain view's units. */
+  readonly plain: string;
+};
 
 let latinFolds: Map<number, number> | undefined;
 
@@ -283,7 +290,7 @@ function computeFold(cp: number): Fold {
   // million of them made an 18-million-character view.
   const base = confusable || nfkc.length > MAX_EXPANSION ? raw.toLowerCase() : nfkc;
   const folded = confusable && base.length === 1 ? confusable : foldUnits(base);
-  return { base, folded };
+  return { base, folded, plain: foldArabicText(base) };
 }
 
 const isSpaceUnit = (c: number): boolean =>
@@ -503,7 +510,7 @@ export function normalize(input: string): Normalized {
       // NFKC may spell a letter with a combining accent ('İ' lower-cases to 'i' + U+0307).
       if (isReadThroughMark(c)) continue;
       if (isSpaceUnit(c)) b.space(i);
-      else b.unit(fold.folded.charCodeAt(k), c, i);
+      else b.unit(fold.folded.charCodeAt(k), fold.plain.charCodeAt(k), i);
     }
     prevVisibleCp = cp;
     i += len;
