@@ -125,7 +125,8 @@ export const ROUND6_NATIONAL_ID_RULES: readonly Rule[] = [
     validate: checkedNear(c.validUaRnokpp, UA_WORDS, 0.9),
   }),
   rule('ir-national-code', DIGITS, `${NBF('\\d', '[\\d\\-]')}\\d{2}(-?)\\d{6}\\1\\d(?![\\d\\-])`, {
-    minDigitRun: 3,
+    // The hyphenated layout's middle part: a text without six digits in a row skips the gate.
+    minDigitRun: 6,
     gate: IR_ANYWHERE,
     validate: checkedNear(c.validIrNationalCode, IR_WORDS, 0.9),
   }),
