@@ -1,17 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { scanPii } from '../index.js';
 import { tokenMaker } from './made-up-tokens.js';
+import {
+  broken,
+  type Case,
+  describeCases,
+  found,
+  valid,
+} from './national-id-cases.test-support.js';
 import * as c from './national-id-checks-more.js';
 
 // Made-up numbers (issue 12, round 5): seeded digits completed with the check each authority
 // publishes, so the tests hold real-shaped values without copying anyone's.
 const { digits } = tokenMaker(20261206);
-
-/** The finding of `type` in `text`, with the matched text. */
-function found(text: string, type: string): string | undefined {
-  const f = scanPii(text).find((x) => x.type === type);
-  return f ? text.slice(f.start, f.end) : undefined;
-}
 
 /** `body` completed with the first check character (of `alphabet`) that `check` accepts. */
 function complete(check: (s: string) => boolean, body: string, alphabet = '0123456789'): string {
@@ -19,19 +19,6 @@ function complete(check: (s: string) => boolean, body: string, alphabet = '01234
   if (ch === undefined) throw new Error(`no completion for ${body}`);
   return body + ch;
 }
-
-/** A seeded body that `check` can complete (some bodies have no valid check digit). */
-function valid(check: (s: string) => boolean, make: () => string, alphabet?: string): string {
-  for (let i = 0; i < 50; i++) {
-    const body = make();
-    const ch = [...(alphabet ?? '0123456789')].find((x) => check(body + x));
-    if (ch !== undefined) return body + ch;
-  }
-  throw new Error('no valid number');
-}
-
-/** The same number with its last digit changed, so the check fails. */
-const broken = (s: string): string => s.slice(0, -1) + String((Number(s.at(-1)) + 1) % 10);
 
 const sin = valid(c.validCaSin, () => `5${digits(7)}`);
 const tfn = valid(c.validAuTfn, () => `4${digits(7)}`);
@@ -82,8 +69,6 @@ const spaced = (s: string, ...cuts: number[]): string => {
   }
   return [...parts, s.slice(at)].join(' ');
 };
-
-type Case = readonly [type: string, hit: string, value: string, misses: readonly string[]];
 
 const cases: readonly Case[] = [
   [
@@ -182,18 +167,7 @@ const cases: readonly Case[] = [
   ],
 ];
 
-describe('round 5 national and tax ids (issue 12): made-up numbers with valid checks', () => {
-  for (const [type, hit, value, misses] of cases) {
-    it(`${type}: finds "${hit}"`, () => {
-      expect(found(hit, type)).toBe(value);
-    });
-    for (const miss of misses) {
-      it(`${type}: near miss "${miss}"`, () => {
-        expect(found(miss, type)).toBeUndefined();
-      });
-    }
-  }
-});
+describeCases('round 5 national and tax ids (issue 12): made-up numbers with valid checks', cases);
 
 /** A two-letter HKID with a valid check, and its printed form `XY123456(7)`. */
 const hkid2 = complete(c.validHkid, `KX${digits(6)}`, '0123456789A');

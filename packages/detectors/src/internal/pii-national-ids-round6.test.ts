@@ -1,31 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { scanPii } from '../index.js';
 import { luhn } from './checksums.js';
 import { tokenMaker } from './made-up-tokens.js';
+import {
+  broken,
+  type Case,
+  describeCases,
+  found,
+  valid,
+} from './national-id-cases.test-support.js';
 import * as c from './national-id-checks-round6.js';
 
 // Made-up numbers (issue 12, round 6): seeded digits completed with the check each authority
 // publishes, so the tests hold real-shaped values without copying anyone's.
 const { digits } = tokenMaker(20261204);
 
-/** The finding of `type` in `text`, with the matched text. */
-function found(text: string, type: string): string | undefined {
-  const f = scanPii(text).find((x) => x.type === type);
-  return f ? text.slice(f.start, f.end) : undefined;
-}
-
-/** A seeded body that `check` completes with one more digit. */
-function valid(check: (s: string) => boolean, make: () => string): string {
-  for (let i = 0; i < 200; i++) {
-    const body = make();
-    const d = [...'0123456789'].find((x) => check(body + x));
-    if (d !== undefined) return body + d;
-  }
-  throw new Error('no valid number');
-}
-
-/** The same number with its last digit changed, so the check fails. */
-const broken = (s: string): string => s.slice(0, -1) + String((Number(s.at(-1)) + 1) % 10);
 const groups3 = (s: string): string => `${s.slice(0, 3)} ${s.slice(3, 6)} ${s.slice(6)}`;
 
 const itVat = valid(c.validItVat, () => `${digits(7)}0${digits(2).replace(/^(\d)/, '1')}`);
@@ -34,8 +22,6 @@ const amka = valid(c.validGrAmka, () => `150388${digits(4)}`);
 const taj = valid(c.validHuTaj, () => `0${digits(7)}`);
 const rnokpp = valid(c.validUaRnokpp, () => `3${digits(8)}`);
 const irCode = valid(c.validIrNationalCode, () => `00${digits(7)}`);
-
-type Case = readonly [type: string, hit: string, value: string, misses: readonly string[]];
 
 const cases: readonly Case[] = [
   [
@@ -77,18 +63,10 @@ const cases: readonly Case[] = [
   ],
 ];
 
-describe('round 6 national, tax and company ids (issue 12): made-up numbers with valid checks', () => {
-  for (const [type, hit, value, misses] of cases) {
-    it(`${type}: finds "${hit}"`, () => {
-      expect(found(hit, type)).toBe(value);
-    });
-    for (const miss of misses) {
-      it(`${type}: near miss "${miss}"`, () => {
-        expect(found(miss, type)).toBeUndefined();
-      });
-    }
-  }
-});
+describeCases(
+  'round 6 national, tax and company ids (issue 12): made-up numbers with valid checks',
+  cases,
+);
 
 /** regression: review of round 6 — a word anywhere before the number let other numbers pass */
 describe('round 6 review: the word must label the number', () => {
@@ -128,33 +106,40 @@ describe('round 6 review: the word must label the number', () => {
   });
 });
 
+/** `body` completed with its Luhn check digit. */
+const withLuhn = (body: string): string =>
+  [...'0123456789'].map((x) => body + x).find((n) => luhn(n)) as string;
+
+type Published = readonly [
+  name: string,
+  check: (s: string) => boolean,
+  valid: readonly string[],
+  invalid: readonly string[],
+];
+
+const PUBLISHED: readonly Published[] = [
+  ['Australia ACN (ASIC worked example)', c.validAuAcn, ['004 085 616'], ['004 085 617']],
+  ['Hungary TAJ', c.validHuTaj, ['037 687 210'], ['037 687 211']],
+  ['Ukraine RNOKPP (198 mod 11 = 0)', c.validUaRnokpp, ['3141592650'], ['3141592651']],
+  [
+    'Iran national code (r = 2 → 9; r = 0 → 0; r = 1 → 1)',
+    c.validIrNationalCode,
+    ['0499370899', '0100000010', '0000000061'],
+    ['0499370898', '1111111111'],
+  ],
+  [
+    'Italy Partita IVA (office codes 001–100, 120, 121, 888, 999)',
+    c.validItVat,
+    [withLuhn('1234567050'), withLuhn('1234567888')],
+    [withLuhn('1234567150')],
+  ],
+  ['Greece AMKA (a real day and month)', c.validGrAmka, [amka], ['32138812345']],
+];
+
 describe('round 6 checks against the published algorithms', () => {
-  it('Australia: ACN 004 085 616 (ASIC worked example)', () => {
-    expect(c.validAuAcn('004 085 616')).toBe(true);
-    expect(c.validAuAcn('004 085 617')).toBe(false);
-  });
-  it('Hungary: TAJ 037 687 210', () => {
-    expect(c.validHuTaj('037 687 210')).toBe(true);
-    expect(c.validHuTaj('037 687 211')).toBe(false);
-  });
-  it('Ukraine: 3141592650 (weights −1,5,7,9,4,6,10,5,7: 198 mod 11 = 0)', () => {
-    expect(c.validUaRnokpp('3141592650')).toBe(true);
-    expect(c.validUaRnokpp('3141592651')).toBe(false);
-  });
-  it('Iran: 0499370899 (r = 2 → check 9); a remainder below 2 is the check itself', () => {
-    expect(c.validIrNationalCode('0499370899')).toBe(true);
-    expect(c.validIrNationalCode('0499370898')).toBe(false);
-    expect(c.validIrNationalCode('1111111111')).toBe(false);
-  });
-  it('Italy: the office code must exist (001–100, 120, 121, 888, 999)', () => {
-    const withLuhn = (body: string): string =>
-      [...'0123456789'].map((x) => body + x).find((s) => luhn(s)) as string;
-    expect(c.validItVat(withLuhn('1234567050'))).toBe(true);
-    expect(c.validItVat(withLuhn('1234567150'))).toBe(false);
-    expect(c.validItVat(withLuhn('1234567888'))).toBe(true);
-  });
-  it('Greece: AMKA needs a real day and month', () => {
-    expect(c.validGrAmka(`32138812345`)).toBe(false);
+  it.each(PUBLISHED)('%s', (_name, check, valid, invalid) => {
+    for (const n of valid) expect(check(n)).toBe(true);
+    for (const n of invalid) expect(check(n)).toBe(false);
   });
 });
 
