@@ -40,3 +40,13 @@ export function foldArabicText(s: string): string {
   for (let i = 0; i < s.length; i++) out += String.fromCharCode(foldArabicLetter(s.charCodeAt(i)));
   return out;
 }
+
+/**
+ * Where an Arabic word starts: after a non-letter and at most two one-letter
+ * proclitics (و "and", ف "so", ب "with", ل "for", ك "as"), so `انس` ("forget")
+ * is not read in `انسخ` ("copy") nor `لك` ("for you") in `ذلك` ("that").
+ */
+export const AR_WORD_START = '(?<![\\p{L}\\p{N}])[وفبلك]{0,2}';
+
+/** Where an Arabic word ends: before a non-letter (`ارسل` is not `ارسلت`, "I sent"). */
+export const AR_WORD_END = '(?![\\p{L}\\p{N}])';

@@ -79,7 +79,7 @@ const SENTENCE_END = /(?:[!?]|(?<!\b(?:e\.g|i\.e|etc|vs|cf))\.)\s|\n/gi;
 const CITING =
   /\b(?:said|says|saying|wrote|writes|like|such as|e\.g\.?|i\.e\.?|for example|for instance|including|contain(?:s|ed|ing)?|told|asked|called|quot(?:e|es|ed|ing)|phrases?|strings?|payloads?|attempts?|examples?|patterns?|variants?|spellings?|wordings?|ended (?:with|in)|ends (?:with|in))\b/i;
 const CITING_OTHER =
-  /(?<![\p{L}\p{N}])(?:schrieb|schreibt|enthielt|enthält|lautete|lautet|zum beispiel|z\. ?b\.|wie etwa|decía|dice|escribió|escribe|por ejemplo|p\. ?ej\.|disait|dit|écrit|écrivait|par exemple|diceva|scritto|ad esempio|per esempio|dizia|diz|escreveu|örneğin|yazıyordu|diyordu|писал|писали|гласил|например)(?![\p{L}\p{N}])|写道|例如|比如|例えば|と書|예를 들어/iu;
+  /(?<![\p{L}\p{N}])(?:schrieb|schreibt|enthielt|enthält|lautete|lautet|zum beispiel|z\. ?b\.|wie etwa|decía|dice|escribió|escribe|por ejemplo|p\. ?ej\.|disait|dit|écrit|écrivait|par exemple|diceva|scritto|ad esempio|per esempio|dizia|diz|escreveu|örneğin|yazıyordu|diyordu|писал|писали|гласил|например|مثل|مثلا|على سبيل المثال|كتب|يكتب|يكتبون|عبارة|عبارات|برای مثال|نوشت|مینویسد|مینویسند)(?![\p{L}\p{N}])|写道|例如|比如|例えば|と書|예를 들어/iu;
 
 // Right after the closing mark, a sentence about the quoted text: "… is the classic attack",
 // "… sections are the giveaway", "… works on older bots", "…-style prompts", "… and similar"

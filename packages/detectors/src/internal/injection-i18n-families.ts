@@ -10,9 +10,9 @@
  * of literal alternations, so it stays linear.
  */
 
+import { AR_WORD_END, AR_WORD_START, foldArabicText } from './arabic-letters.js';
 import type { Lexicon } from './injection-i18n-lexicon.js';
 import { LEXICONS } from './injection-i18n-lexicon.js';
-import { foldArabicText } from './arabic-letters.js';
 import type { Anchors, InjectionRule } from './injection-rule-kit.js';
 import { F, S, sr } from './injection-rule-kit.js';
 
@@ -42,6 +42,16 @@ function alt(words: readonly string[]): string {
     .sort((a, b) => b.length - a.length)
     .map(literal)
     .join('|')})`;
+}
+
+/**
+ * {@link alt} with whole words (see `Lexicon.wordEdges`). A phrase's closing one-letter
+ * preposition (`التزم ب`) is left to the next word's proclitics, where the text writes it.
+ */
+function altWords(words: readonly string[]): string {
+  const bare = [...new Set(words.map((w) => w.replace(/ \p{L}$/u, '')))];
+  const edged = bare.sort((a, b) => b.length - a.length).map((w) => literal(w) + AR_WORD_END);
+  return `${AR_WORD_START}(?:${edged.join('|')})`;
 }
 
 /**
@@ -115,13 +125,9 @@ function rulesOf(lex: Lexicon): InjectionRule[] {
   const mk = (type: string, weight: number, groups: readonly (readonly string[])[], body: string) =>
     sr(type, weight, script, anchors(groups), `${start}(?:${body})`);
   const g = (n: number): string => gap(lex, n);
-  const [ignore, rules, you, invalid] = [
-    alt(lex.ignore),
-    alt(lex.rules),
-    alt(lex.you),
-    alt(lex.invalid),
-  ];
-  const [follow, post, sw] = [alt(lex.follow), alt(lex.thisPost), alt(lex.switchTo)];
+  const A = (words: readonly string[]): string => (lex.wordEdges ? altWords(words) : alt(words));
+  const [ignore, rules, you, invalid] = [A(lex.ignore), A(lex.rules), A(lex.you), A(lex.invalid)];
+  const [follow, post, sw] = [A(lex.follow), A(lex.thisPost), A(lex.switchTo)];
   const insteadOrders = [
     `${follow}${g(3)}${post}${g(3)}${sw}`,
     `${sw}${g(3)}${follow}${g(3)}${post}`,
@@ -150,33 +156,33 @@ function rulesOf(lex: Lexicon): InjectionRule[] {
       'instruction-override',
       0.8,
       [lex.stopFollow, lex.principal],
-      pair(lex, alt(lex.stopFollow), alt(lex.principal), 4),
+      pair(lex, A(lex.stopFollow), A(lex.principal), 4),
     ),
     mk(
       'prompt-exfiltration',
       0.8,
       [lex.promptNouns, lex.reveal],
-      pair(lex, alt(lex.reveal), alt(lex.promptNouns), 3),
+      pair(lex, A(lex.reveal), A(lex.promptNouns), 3),
     ),
     mk(
       'data-exfiltration',
       0.8,
       [lex.giveMe, lex.secrets],
-      pair(lex, alt(lex.giveMe), alt(lex.secrets), 3),
+      pair(lex, A(lex.giveMe), A(lex.secrets), 3),
     ),
     mk(
       'agent-hijack',
       0.75,
       [lex.money, lex.transfer, lex.dest],
       lex.objectFirst
-        ? `${alt(lex.money)}${g(3)}${alt(lex.dest)}${g(3)}${alt(lex.transfer)}|${alt(lex.transfer)}${g(4)}${alt(lex.money)}${g(5)}${alt(lex.dest)}`
-        : `${alt(lex.transfer)}${g(4)}${alt(lex.money)}${g(5)}${alt(lex.dest)}`,
+        ? `${A(lex.money)}${g(3)}${A(lex.dest)}${g(3)}${A(lex.transfer)}|${A(lex.transfer)}${g(4)}${A(lex.money)}${g(5)}${A(lex.dest)}`
+        : `${A(lex.transfer)}${g(4)}${A(lex.money)}${g(5)}${A(lex.dest)}`,
     ),
     mk(
       'role-jailbreak',
       0.75,
       [lex.unrestricted, lex.youAreNow],
-      `${alt(lex.youAreNow)}${g(4)}${alt(lex.unrestricted)}`,
+      `${A(lex.youAreNow)}${g(4)}${A(lex.unrestricted)}`,
     ),
   ];
 }

@@ -14,6 +14,13 @@ export type Lexicon = {
   readonly spaced: boolean;
   /** The object comes before the verb ("talimatları yok say", "指示を無視"): both orders are matched. */
   readonly objectFirst: boolean;
+  /**
+   * Phrases are whole words, after at most two one-letter proclitics (Arabic script, whose
+   * words are joined to their neighbours' letters only by prefixes): `انس` is not read in
+   * `انسخ`. A phrase's closing one-letter preposition (`التزم ب`) is read as the next word's
+   * proclitic.
+   */
+  readonly wordEdges?: boolean;
   /** "ignore", "forget", "disregard" as imperatives. */
   readonly ignore: readonly string[];
   /** What governs the reader: instructions, rules, guidelines, system prompt. */
@@ -1673,6 +1680,7 @@ export const LEXICONS: readonly Lexicon[] = [
     lang: 'ar',
     spaced: false,
     objectFirst: false,
+    wordEdges: true,
     ignore: ['تجاهل', 'انس', 'إنس', 'لا تلتزم ب', 'تخل عن'],
     rules: [
       'التعليمات',
@@ -1696,26 +1704,35 @@ export const LEXICONS: readonly Lexicon[] = [
     ],
     follow: ['اتبع', 'أطع', 'نفذ', 'التزم ب'],
     thisPost: ['هذا المنشور', 'هذه الرسالة', 'هذا النص', 'تعليماتي', 'أوامري'],
-    switchTo: ['بدلا من ذلك', 'بدلاً من ذلك', 'من الآن فصاعدا', 'من الآن فصاعداً', 'من الآن'],
+    // Not "من الآن" alone: in Persian the same letters say "I, now".
+    switchTo: ['بدلا من ذلك', 'بدلاً من ذلك', 'من الآن فصاعدا', 'من الآن فصاعداً'],
     stopFollow: ['توقف عن اتباع', 'توقف عن طاعة', 'لا تتبع', 'لا تطع'],
     principal: ['المشغل', 'مشغلك', 'المالك', 'مالكك', 'المطور', 'مطورك'],
     reveal: ['اكشف', 'أظهر', 'اعرض', 'أخبرني', 'اطبع', 'انشر', 'شارك'],
     promptNouns: ['موجه النظام', 'تعليمات النظام', 'التعليمات المخفية', 'تعليماتك'],
     giveMe: ['أرسل لي', 'ارسل لي', 'أعطني', 'اعطني', 'أخبرني'],
     secrets: [
+      // Not "الرمز" (any code: a postal code) nor a bare "المفتاح" (a product key).
       'مفتاح api',
-      'المفتاح',
       'كلمة المرور',
       'كلمة السر',
-      'الرمز',
       'بيانات الاعتماد',
       'المفتاح الخاص',
       'عبارة الاسترداد',
     ],
-    transfer: ['حول', 'أرسل', 'ادفع', 'انقل'],
+    transfer: ['حول', 'أرسل', 'ادفع', 'انقل', 'قم بتحويل'],
     money: ['الأموال', 'المال', 'الرصيد', 'الميزانية', 'العملات المشفرة', 'البيتكوين'],
     dest: ['إلى المحفظة', 'الى المحفظة', 'إلى الحساب', 'إلى العنوان', 'إلى محفظتي', 'إلى حسابي'],
-    youAreNow: ['أنت الآن', 'من الآن أنت', 'تظاهر بأنك', 'تصرف ك'],
+    // "أنت الآن" alone is also a sales post's "you now sell without limits".
+    youAreNow: [
+      'أنت الآن مساعد',
+      'أنت الآن نموذج',
+      'أنت الآن بوت',
+      'أنت الآن ذكاء',
+      'من الآن أنت',
+      'تظاهر بأنك',
+      'تصرف ك',
+    ],
     unrestricted: ['بدون قيود', 'بلا قيود', 'بدون قواعد', 'بدون فلاتر', 'بلا رقابة'],
   },
   {

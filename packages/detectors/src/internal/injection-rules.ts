@@ -6,6 +6,7 @@
  * contains that script.
  */
 
+import { AR_WORD_END, AR_WORD_START } from './arabic-letters.js';
 import { I18N_FAMILY_RULES } from './injection-i18n-families.js';
 import type { InjectionRule } from './injection-rule-kit.js';
 import { atReader, F, NONE, r, S, sr } from './injection-rule-kit.js';
@@ -910,6 +911,8 @@ const CJK = /[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
 const CYR = /[\u0400-\u04ff]/;
 const DEVA = /[\u0900-\u097f]/;
 const ARAB = /[\u0600-\u06ff]/;
+// Arabic phrases are written as the plain view reads them (`arabic-letters.ts`: no hamza on
+// alef, ي for ى and ی, ه for ة), each verb a word of its own.
 const LATX = /[a-z]/;
 
 /** Multilingual rules (DE, FR, ES, IT, PT, NL, PL, SV, TR, VI, ID, RU, UK, ZH, JA, KO, HI, AR). */
@@ -1139,14 +1142,14 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     0.85,
     ARAB,
     NONE,
-    `(?:تجاهل|انس|إنس)[^.\\n]{0,12}(?:التعليمات|الأوامر|الإرشادات|كل شيء)`,
+    `${AR_WORD_START}(?:تجاهل|انس)${AR_WORD_END}[^.\\n]{0,12}(?:التعليمات|الاوامر|الارشادات|كل شيء)`,
   ),
   sr(
     'prompt-exfiltration',
     0.8,
     ARAB,
     NONE,
-    `(?:اكشف|أظهر|اعرض|أخبرني)[^.\\n]{0,12}(?:موجه النظام|تعليمات النظام|التعليمات)`,
+    `${AR_WORD_START}(?:اكشف|اظهر|اعرض|اخبرني)${AR_WORD_END}[^.\\n]{0,12}(?:موجه النظام|تعليمات النظام|التعليمات)`,
   ),
   ...I18N_FAMILY_RULES,
 ];
