@@ -5,6 +5,7 @@
  * spaced characters cost one buffer and one string, not one string piece and
  * one array slot per character.
  */
+import { Utf16Units } from './utf16-units.js';
 
 /** Text joined by {@link joinLetterSpaced}, with each character's offset in the source. */
 export type LetterSpacedJoin = {
@@ -28,9 +29,8 @@ export const hasLetterSpacing = (s: string): boolean => /(?:\S ){8}/.test(s);
  * @returns the joined text and the source offset of each of its characters
  */
 export function joinLetterSpaced(s: string): LetterSpacedJoin {
-  const units = Buffer.allocUnsafe(2 * s.length);
+  const units = new Utf16Units(s.length);
   const origin = new Int32Array(s.length + 1);
-  let n = 0;
   let lastWasSpace = false;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
@@ -38,11 +38,10 @@ export function joinLetterSpaced(s: string): LetterSpacedJoin {
       const single = i > 0 && s.charCodeAt(i - 1) !== SPACE && s.charCodeAt(i + 1) !== SPACE;
       if (single || lastWasSpace) continue;
     }
-    units[2 * n] = c & 0xff;
-    units[2 * n + 1] = c >> 8;
-    origin[n++] = i;
+    origin[units.length] = i;
+    units.push(c);
     lastWasSpace = c === SPACE;
   }
-  origin[n] = s.length;
-  return { text: units.toString('utf16le', 0, 2 * n), origin: origin.subarray(0, n + 1) };
+  origin[units.length] = s.length;
+  return { text: units.toText(), origin: origin.subarray(0, units.length + 1) };
 }

@@ -23,6 +23,7 @@ import { mayHoldReference, referenceAt } from './entities.js';
 import { LATIN_LETTER_FOLDS } from './fold-table.js';
 import { ignorableRunsAreSpaces, isBlankFiller, isIgnorable, isInnerDot } from './ignorable.js';
 import { type MarkupSpans, markupSpans } from './markup.js';
+import { Utf16Units } from './utf16-units.js';
 
 /** Result of {@link normalize}. */
 export type Normalized = {
@@ -183,29 +184,6 @@ class AsciiNormalized implements Normalized {
   }
 }
 
-/** A growable buffer of UTF-16 units, kept as UTF-16LE bytes so it becomes a string in one copy. */
-class Units {
-  #bytes: Buffer;
-  length = 0;
-  constructor(capacity: number) {
-    this.#bytes = Buffer.allocUnsafe(2 * capacity);
-  }
-  push(unit: number): void {
-    if (2 * this.length === this.#bytes.length) {
-      const next = Buffer.allocUnsafe(2 * (this.#bytes.length + 16));
-      this.#bytes.copy(next);
-      this.#bytes = next;
-    }
-    this.#bytes[2 * this.length] = unit & 0xff;
-    this.#bytes[2 * this.length + 1] = unit >> 8;
-    this.length++;
-  }
-  /** The units as a string (lone surrogates kept). */
-  toText(): string {
-    return this.#bytes.toString('utf16le', 0, 2 * this.length);
-  }
-}
-
 /** A growable buffer of offsets. */
 class Offsets {
   data: Int32Array;
@@ -303,7 +281,7 @@ const isSpaceUnit = (c: number): boolean =>
  * the input does not serve it.
  */
 function strippedAscii(input: string, spans: MarkupSpans): Normalized {
-  const out = new Units(input.length);
+  const out = new Utf16Units(input.length);
   const map = new Int32Array(input.length + 1);
   let lastWasSpace = true;
   let sp = 0;
@@ -343,13 +321,13 @@ function strippedAscii(input: string, spans: MarkupSpans): Normalized {
 
 /** The views being built by the general path, one offset per unit. */
 class Builder {
-  readonly out: Units;
-  readonly plain: Units;
+  readonly out: Utf16Units;
+  readonly plain: Utf16Units;
   readonly map: Offsets;
   lastWasSpace = true;
   constructor(capacity: number) {
-    this.out = new Units(capacity);
-    this.plain = new Units(capacity);
+    this.out = new Utf16Units(capacity);
+    this.plain = new Utf16Units(capacity);
     this.map = new Offsets(capacity + 1);
   }
   /** One space for original offset `i`, unless one was just written. */
