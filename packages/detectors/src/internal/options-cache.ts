@@ -4,6 +4,7 @@
  * fresh object per call does not rebuild sets and re-validate every time.
  * Options with custom rules are never cached (their patterns are objects).
  */
+import { isPlainObject } from '@clawexchange/ssg/common';
 import type { ScanOptions } from '../types.js';
 
 /** Most option sets kept; the oldest entry is dropped beyond this. */
@@ -90,9 +91,8 @@ function categoryBit(c: unknown): number {
  */
 function semanticSlot(v: unknown): number | undefined {
   if (v === undefined) return 0;
-  if (typeof v !== 'object' || v === null) return undefined;
-  const proto: unknown = Object.getPrototypeOf(v);
-  if (proto !== Object.prototype && proto !== null) return undefined;
+  // The objects resolveSemantic's options check accepts, no others.
+  if (!isPlainObject(v)) return undefined;
   const keys = Object.keys(v);
   if (keys.length !== 1 || keys[0] !== 'enabled') return undefined;
   // Read as resolveSemantic reads it: a hidden (non-enumerable) threshold still counts.

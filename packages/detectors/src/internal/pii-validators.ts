@@ -1,4 +1,5 @@
 /** Checksums and range checks for PII identifiers. */
+import { isAsciiDigit } from './ascii.js';
 import { base58Check, bech32Valid, eip55Valid, ibanMod97, luhn } from './checksums.js';
 
 const digits = (s: string): string => s.replace(/\D/g, '');
@@ -45,11 +46,11 @@ export function cardGrouping(raw: string, text: string, end: number): boolean {
   let sep = -1;
   for (let i = 0; i < raw.length; i++) {
     const c = raw.charCodeAt(i);
-    if (isDigit(c)) continue;
+    if (isAsciiDigit(c)) continue;
     if (sep >= 0 && c !== sep) return false;
     sep = c;
   }
-  if (text.charCodeAt(end) === 46 && isDigit(text.charCodeAt(end + 1))) return false;
+  if (text.charCodeAt(end) === 46 && isAsciiDigit(text.charCodeAt(end + 1))) return false;
   if (sep !== 46) return true;
   const groups = raw
     .split('.')
@@ -58,8 +59,6 @@ export function cardGrouping(raw: string, text: string, end: number): boolean {
   return groups === '4-4-4-4' || groups === '4-4-4-4-3' || groups === '4-6-5';
 }
 
-const isDigit = (c: number): boolean => c >= 48 && c <= 57;
-
 /** Whether `s` holds 12 to 19 ASCII digits, not all the same digit (one pass, no string built). */
 function cardLengthDigits(s: string): boolean {
   let count = 0;
@@ -67,7 +66,7 @@ function cardLengthDigits(s: string): boolean {
   let same = true;
   for (let i = 0; i < s.length; i++) {
     const c = s.charCodeAt(i);
-    if (!isDigit(c)) continue;
+    if (!isAsciiDigit(c)) continue;
     if (first < 0) first = c;
     else if (c !== first) same = false;
     count++;
