@@ -18,6 +18,7 @@
 
 import { foldArabicText } from './arabic-letters.js';
 import { isAsciiDigit, isAsciiLower } from './ascii.js';
+import { CONFUSABLE } from './confusables.js';
 import { isReadThroughMark } from './diacritics.js';
 import { mayHoldReference, referenceAt } from './entities.js';
 import { LATIN_LETTER_FOLDS } from './fold-table.js';
@@ -64,55 +65,6 @@ const NO_INVISIBLE: Invisible = {
   bidiOverride: false,
 };
 
-const CONFUSABLE: Readonly<Record<string, string>> = {
-  а: 'a',
-  в: 'b',
-  е: 'e',
-  ё: 'e',
-  к: 'k',
-  м: 'm',
-  н: 'h',
-  о: 'o',
-  р: 'p',
-  с: 'c',
-  т: 't',
-  у: 'y',
-  х: 'x',
-  ѕ: 's',
-  і: 'i',
-  ї: 'i',
-  ј: 'j',
-  ԁ: 'd',
-  ԛ: 'q',
-  ԝ: 'w',
-  һ: 'h',
-  ɡ: 'g',
-  ʏ: 'y',
-  ᴠ: 'v',
-  α: 'a',
-  β: 'b',
-  ε: 'e',
-  η: 'n',
-  ι: 'i',
-  κ: 'k',
-  ν: 'v',
-  ο: 'o',
-  ρ: 'p',
-  τ: 't',
-  υ: 'u',
-  χ: 'x',
-  ɑ: 'a',
-  ɩ: 'i',
-  ο̇: 'o',
-  ı: 'i',
-  ȷ: 'j',
-  ℓ: 'l',
-  Ꭵ: 'i',
-  ᴏ: 'o',
-  ᴄ: 'c',
-  ᴜ: 'u',
-  ꮪ: 's',
-};
 const LEET: Readonly<Record<string, string>> = {
   '0': 'o',
   '1': 'i',

@@ -1,0 +1,57 @@
+/**
+ * Letters of other scripts that read as a Latin letter (`а` Cyrillic a, `ο`
+ * Greek omicron, `ı` dotless i): the homoglyph table of the normaliser's
+ * folded view, and the base letters the accent fold resolves (`ό` is `ο`
+ * with an accent, so it reads as `o`).
+ */
+
+/** A lower-case homoglyph and the ASCII letter it reads as. */
+export const CONFUSABLE: Readonly<Record<string, string>> = {
+  а: 'a',
+  в: 'b',
+  е: 'e',
+  ё: 'e',
+  к: 'k',
+  м: 'm',
+  н: 'h',
+  о: 'o',
+  р: 'p',
+  с: 'c',
+  т: 't',
+  у: 'y',
+  х: 'x',
+  ѕ: 's',
+  і: 'i',
+  ї: 'i',
+  ј: 'j',
+  ԁ: 'd',
+  ԛ: 'q',
+  ԝ: 'w',
+  һ: 'h',
+  ɡ: 'g',
+  ʏ: 'y',
+  ᴠ: 'v',
+  α: 'a',
+  β: 'b',
+  ε: 'e',
+  η: 'n',
+  ι: 'i',
+  κ: 'k',
+  ν: 'v',
+  ο: 'o',
+  ρ: 'p',
+  τ: 't',
+  υ: 'u',
+  χ: 'x',
+  ɑ: 'a',
+  ɩ: 'i',
+  ο̇: 'o',
+  ı: 'i',
+  ȷ: 'j',
+  ℓ: 'l',
+  Ꭵ: 'i',
+  ᴏ: 'o',
+  ᴄ: 'c',
+  ᴜ: 'u',
+  ꮪ: 's',
+};
