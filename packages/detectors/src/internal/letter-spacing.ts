@@ -16,11 +16,70 @@ export type LetterSpacedJoin = {
 
 const SPACE = 32;
 
+/** Characters in a row, each followed by one space, that make a spaced run. */
+const RUN_LENGTH = 8;
+
+/** Whether a code unit is JavaScript white space (what `\s` matches). */
+const isWhiteSpace = (c: number): boolean =>
+  (c >= 9 && c <= 13) ||
+  c === 32 ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000 ||
+  c === 0xfeff;
+
 /**
- * Whether `s` holds a letter-spaced run worth joining (eight single characters
- * followed by a space in a row).
+ * A character that may spell a word once joined: anything but a number,
+ * punctuation, a separator or a control (letters, marks and symbols such as
+ * circled letters stay). Digits alone spell no word: `٤ ٤ ٤ …` and
+ * `① ① ① …` are not joined, so the injection rules do not read a
+ * million-character number twice.
  */
-export const hasLetterSpacing = (s: string): boolean => /(?:\S ){8}/.test(s);
+const MAY_SPELL = /[^\p{N}\p{P}\p{Z}\p{C}]/u;
+
+/** {@link MAY_SPELL} per UTF-16 unit, filled on first use (0 not yet known, 1 may spell, 2 not). */
+const maySpellCache = new Uint8Array(0x10000);
+
+function maySpell(c: number): boolean {
+  let known = maySpellCache[c] as number;
+  if (known === 0) {
+    known = MAY_SPELL.test(String.fromCharCode(c)) ? 1 : 2;
+    maySpellCache[c] = known;
+  }
+  return known === 1;
+}
+
+/**
+ * Whether `s` holds a letter-spaced run worth joining: eight or more single
+ * characters in a row, each followed by a space, one of them more than a
+ * digit or punctuation. One pass over the units, no allocation.
+ * @param s - the text as written
+ * @returns whether {@link joinLetterSpaced} may make words the rules read
+ */
+export function hasLetterSpacing(s: string): boolean {
+  let length = 0;
+  let spells = false;
+  let i = 0;
+  while (i + 1 < s.length) {
+    const c = s.charCodeAt(i);
+    if (s.charCodeAt(i + 1) === SPACE && !isWhiteSpace(c)) {
+      length++;
+      spells ||= maySpell(c);
+      if (spells && length >= RUN_LENGTH) return true;
+      i += 2;
+    } else {
+      length = 0;
+      spells = false;
+      i++;
+    }
+  }
+  return false;
+}
 
 /**
  * `s` with the single spaces between characters dropped and runs of spaces
