@@ -306,8 +306,16 @@ export function scanInjection(
       const e0 = (origin[n2.map[Math.max(a, b - 1)] as number] as number) + 1;
       return [s0, Math.min(e0, text.length)];
     };
-    // The English rules read the joined letters without their accents (`i g n ö r e`).
-    emit(runRules(foldAccents(n2.text).text, n2.plain, talk.in(spacedToOrig)), spacedToOrig);
+    // The English rules read the joined letters without their accents (`i g n ö r e`) and, when
+    // that makes English keywords appear, with leet digits folded (`i g n 0 r 3`).
+    const unaccented = foldAccents(n2.text).text;
+    const spacedContext = talk.in(spacedToOrig);
+    emit(runRules(unaccented, n2.plain, spacedContext), spacedToOrig);
+    if (hasLeet(unaccented)) {
+      const folded = leetFold(unaccented);
+      if (hasNewEnglishKeywords(unaccented, folded.text, folded.first, folded.last))
+        emit(runRules(folded.text, '', spacedContext), spacedToOrig);
+    }
   }
   // Token flooding: a short unit repeated dozens of times to push instructions out of context.
   if (text.length >= 60) {
