@@ -1,4 +1,5 @@
 import { validItFiscalCode } from './national-id-checks.js';
+import { labelledAsNonIdentity } from './non-identity-labels.js';
 import { NATIONAL_ID_RULES } from './pii-national-ids.js';
 import { MORE_NATIONAL_ID_RULES } from './pii-national-ids-more.js';
 import { ROUND6_NATIONAL_ID_RULES } from './pii-national-ids-round6.js';
@@ -30,8 +31,12 @@ const ID_WORDS =
 const SSN_SHAPE = /^\d{3}-?\d{2}-?\d{4}$/;
 const SOCIAL_SECURITY = /social security/i;
 
-/** A number in the SSN's shape next to "social security" is left to the SSN rule. */
-function notSsnShaped(s: string, text: string, start: number): number {
+/**
+ * A number in the SSN's shape next to "social security" is left to the SSN
+ * rule; a number labelled as a product, order or key number is not a document's.
+ */
+function identityDocumentNumber(s: string, text: string, start: number): number {
+  if (labelledAsNonIdentity(text, start)) return 0;
   return SSN_SHAPE.test(s) && SOCIAL_SECURITY.test(text.slice(Math.max(0, start - 64), start))
     ? 0
     : 0.55;
@@ -320,7 +325,7 @@ export const PII_RULES: readonly Rule[] = [
       context: ID_WORDS,
       needContext: true,
       contextAfterChars: 32,
-      validate: notSsnShaped,
+      validate: identityDocumentNumber,
     },
   ),
   ...NATIONAL_ID_RULES,

@@ -1,0 +1,80 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { scanPii } from '../index.js';
+import { labelledAsNonIdentity } from './non-identity-labels.js';
+
+const idDocuments = (text: string): string[] =>
+  scanPii(text)
+    .filter((f) => f.type === 'id-document')
+    .map((f) => text.slice(f.start, f.end));
+
+/** Products that name an identity document, in the languages of the document words. */
+const PRODUCTS = [
+  'Leather passport holder',
+  'Passport cover, blue',
+  'Reisepass-Hülle aus Leder',
+  'Porta passaporto in pelle',
+  'Funda para pasaporte',
+  'Étui passeport',
+  'Driver licence wallet',
+  'ID card sleeve (pack of 10)',
+];
+/** Labels that name the code as the product's, order's or key's. */
+const LABELS = [
+  'SKU',
+  'SKU:',
+  'Model',
+  'model no.',
+  'Artikelnummer',
+  'Art.-Nr.',
+  'codice',
+  'cod. art.',
+  'Ref.',
+  'référence',
+  'order #',
+  'Bestellnummer:',
+  'pedido nº',
+  'item #',
+  'EAN',
+  'serial number',
+  'key:',
+];
+const CODE = fc.stringMatching(/^[A-Z]{1,2}\d{7,9}$/);
+
+describe('numbers labelled as a product, order or key number (issue 12)', () => {
+  /** regression: issue 12 (a passport holder's SKU was held as an identity document) */
+  it('are not identity documents, whatever the product and the label', () => {
+    fc.assert(
+      fc.property(
+        fc.constantFrom(...PRODUCTS),
+        fc.constantFrom(...LABELS),
+        CODE,
+        (p, label, code) => {
+          expect(idDocuments(`${p}, ${label} ${code}, ships in 2 days.`)).toEqual([]);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
+  it('leave a number labelled as the document found', () => {
+    for (const t of [
+      'My passport number is C01X00T47.',
+      'Passport no. C01X00T47',
+      'passport # C01X00T47',
+      'Führerschein Nr. B072RRE2I55',
+      'Reisepass: C01X00T47, gültig bis 2031',
+    ])
+      expect(idDocuments(t)).toHaveLength(1);
+  });
+
+  it('read only a label that ends right before the number', () => {
+    expect(labelledAsNonIdentity('SKU: ', 5)).toBe(true);
+    expect(labelledAsNonIdentity('order # ', 8)).toBe(true);
+    expect(labelledAsNonIdentity('SKU 123, passport ', 18)).toBe(false);
+    expect(labelledAsNonIdentity('passport ', 9)).toBe(false);
+    // A label inside a longer word is not one: "decode" is not "code", "Sportart" not "art".
+    expect(labelledAsNonIdentity('decode ', 7)).toBe(false);
+    expect(labelledAsNonIdentity('Sportart ', 9)).toBe(false);
+  });
+});
