@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scanPii } from '../index.js';
 import { labelledAsNonIdentity } from './non-identity-labels.js';
+import { validDeTaxId, validNhs, validSePnr } from './pii-validators.js';
 
 const idDocuments = (text: string): string[] =>
   scanPii(text)
@@ -66,6 +67,46 @@ describe('numbers labelled as a product, order or key number (issue 12)', () => 
       'Reisepass: C01X00T47, gültig bis 2031',
     ])
       expect(idDocuments(t)).toHaveLength(1);
+  });
+
+  /** regression: issue 12 (6% of order, ticket and ISBN numbers were national ids) */
+  it('are not national ids, even when they pass a national id check', () => {
+    const label = fc.constantFrom(
+      'Order',
+      'order no.',
+      'Tracking number:',
+      'Invoice',
+      'ISBN',
+      'Listing id',
+      'ticket',
+      'Build',
+      'Ref',
+      'Bestellnummer',
+      'pedido nº',
+    );
+    fc.assert(
+      fc.property(label, fc.stringMatching(/^[1-9]\d{7,12}$/), (l, n) => {
+        const ids = scanPii(`${l} ${n} shipped today.`).filter((f) => f.type !== 'credit-card');
+        expect(ids).toEqual([]);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('leave the same numbers found where a label names them', () => {
+    // An NHS number that is also a valid personnummer is reported as one of the two.
+    const nhs = fc.stringMatching(/^[1-9]\d{9}$/).filter((n) => validNhs(n) && !validSePnr(n));
+    const taxId = fc.stringMatching(/^[1-9]\d{10}$/).filter(validDeTaxId);
+    fc.assert(
+      fc.property(nhs, taxId, (n, t) => {
+        expect(scanPii(`Order ${n}`).map((f) => f.type)).not.toContain('uk-nhs');
+        expect(scanPii(`NHS number ${n}`).map((f) => f.type)).toContain('uk-nhs');
+        // "tin" inside "listing" was read as the tax id's context word.
+        expect(scanPii(`Listing ${t}`).map((f) => f.type)).not.toContain('de-tax-id');
+        expect(scanPii(`Steuer-IdNr: ${t}`).map((f) => f.type)).toContain('de-tax-id');
+      }),
+      { numRuns: 200 },
+    );
   });
 
   it('read only a label that ends right before the number', () => {

@@ -3,17 +3,20 @@
  * product, order, parcel, invoice or licence-key number (`SKU AB1234567`,
  * `Artikelnummer C01X00T47`, `order #L89012345`). A marketplace post about a
  * passport holder or a driving-licence wallet names the document and then the
- * product's own code; the generic identity-document rule, which reads a
- * document word anywhere near a number, refuses a number labelled this way.
+ * product's own code, and an order or ISBN number may pass a national id's
+ * checksum: identity-number rules refuse a number labelled this way.
  */
+
+import type { Rule } from './rule.js';
 
 /**
  * A product, order or key label in the languages of the document words, with
  * an optional number word (`no.`, `nr`, `nº`, `number`, `#`) and separator,
- * ending right where the number starts.
+ * ending right where the number starts. A code named as a person's ("national
+ * code", "tax code") is not such a label.
  */
 const NON_IDENTITY_LABEL =
-  /(?:^|[^\p{L}\p{N}])(?:sku|ean|upc|gtin|asin|isbn|mpn|model[lo]?|modèle|modell?nummer|art(?:ikel|icle|ículo|icolo)?|artikel-?nr|artikelnummer|item|product|produkt|producto|prodotto|produit|part|teil(?:e-?)?nummer|r[eé]f(?:[eé]rence|erencia|erenz)?|order|bestellung|bestell-?nr|bestellnummer|pedido|ordine|commande|invoice|rechnung|factura|fattura|facture|tracking|sendungsnummer|seguimiento|serial|seriennummer|serie|lot|batch|code|codice|código|cod|key|schlüssel|clave|chiave|clé)\.?(?:[ \t.\-]*(?:no|nr|n[º°o]|num(?:ber|ero|ro)?|#))?\.?[ \t]*[:#=-]?[ \t]*$/iu;
+  /(?:^|[^\p{L}\p{N}])(?:sku|ean|upc|gtin|asin|isbn|mpn|model[lo]?|modèle|modell?nummer|art(?:ikel|icle|ículo|icolo)?|artikel-?nr|artikelnummer|item|listing|ticket|build|version|timestamp|epoch|case|issue|transaction|txn|payment|receipt|quote|booking|reservation|confirmation|shipment|parcel|paket|colis|env[ií]o|spedizione|awb|container|product|produkt|producto|prodotto|produit|part|teil(?:e-?)?nummer|r[eé]f(?:[eé]rence|erencia|erenz)?|order|bestellung|bestell-?nr|bestellnummer|pedido|ordine|commande|invoice|rechnung|factura|fattura|facture|tracking|sendungsnummer|seguimiento|serial|seriennummer|serie|lot|batch|(?<!(?:national|personal|identity|id|tax|fiscal|insurance|health|security|melli) )(?:code|codice|código|cod)|key|schlüssel|clave|chiave|clé)\.?(?:[ \t.-]*(?:no|nr|n[º°o]|num(?:ber|ero|ro)?|id|#))?\.?[ \t]*[:#=-]?[ \t]*$/iu;
 
 /** How far before a number its label is looked for. */
 const LABEL_REACH = 40;
@@ -26,4 +29,22 @@ const LABEL_REACH = 40;
  */
 export function labelledAsNonIdentity(text: string, start: number): boolean {
   return NON_IDENTITY_LABEL.test(text.slice(Math.max(0, start - LABEL_REACH), start));
+}
+
+/**
+ * `rule` refusing any number labelled as a product, order or key number
+ * (after the rule's own check, which is cheaper).
+ * @param rule - an identity-number rule
+ * @returns the same rule with that refusal added to its check
+ */
+export function refusingNonIdentityLabels(rule: Rule): Rule {
+  const own = rule.validate;
+  return {
+    ...rule,
+    validate: (value, text, start) => {
+      const verdict = own === undefined ? true : own(value, text, start);
+      if (verdict === false || verdict === 0) return verdict;
+      return labelledAsNonIdentity(text, start) ? 0 : verdict;
+    },
+  };
 }

@@ -26,7 +26,7 @@ const NANP = /^(?:\(\d{3}\) ?\d{3}-\d{4}|\d{3}-\d{3}-\d{4}|\d{3}\.\d{3}\.\d{4})$
  * `number` there is not a phone context word.
  */
 const OTHER_NUMBER =
-  /(?:card|account|acct|security|ssn|passport|licen[cs]e|tax|routing|iban|serial|order|invoice|tracking|policy|registration|id)(?: ?(?:no\.?|number|num|#))?(?: ?(?:is|was|:))? ?$/i;
+  /(?:card|account|acct|security|ssn|passport|licen[cs]e|tax|routing|iban|serial|order|invoice|tracking|policy|registration|nhs|health|medicare|insurance|aadhaar|pesel|idnr|id)(?: ?(?:no\.?|number|num|#))?(?: ?(?:is|was|:))? ?$/i;
 
 const HINTS: ReadonlyArray<readonly [RegExp, CountryCode]> = [
   [/japan|japanese|日本|電話/i, 'JP'],

@@ -39,7 +39,9 @@ describe('German health-insurance number (KVNR)', () => {
 
   it('is found with its computed check digit, with or without a context word', () => {
     expect(hits(`Versichertennummer ${kvnr}`)).toContainEqual(['de-health-insurance', kvnr]);
-    expect(hits(`ref ${kvnr}.`)).toContainEqual(['de-health-insurance', kvnr]);
+    expect(hits(`here you go: ${kvnr}.`)).toContainEqual(['de-health-insurance', kvnr]);
+    // Labelled as a product's or order's reference, it is not a person's number.
+    expect(typesOf(`ref ${kvnr}.`)).not.toContain('de-health-insurance');
   });
 
   it('is not found when the check digit is wrong, or inside a longer token', () => {
@@ -97,10 +99,11 @@ describe('Korean numbers', () => {
       'kr-driver-license',
       '13-19-204817-53',
     ]);
-    expect(typesOf('code 28-07-550123-11')).toContain('kr-driver-license');
-    expect(typesOf('code 27-07-550123-11')).not.toContain('kr-driver-license');
-    expect(typesOf('code 99-07-550123-11')).not.toContain('kr-driver-license');
-    expect(typesOf('code 13-07-550123-111')).not.toContain('kr-driver-license');
+    expect(typesOf('here you go: 28-07-550123-11')).toContain('kr-driver-license');
+    expect(typesOf('here you go: 27-07-550123-11')).not.toContain('kr-driver-license');
+    expect(typesOf('here you go: 99-07-550123-11')).not.toContain('kr-driver-license');
+    expect(typesOf('here you go: 13-07-550123-111')).not.toContain('kr-driver-license');
+    expect(typesOf('product code 28-07-550123-11')).not.toContain('kr-driver-license');
   });
 });
 
@@ -177,6 +180,7 @@ describe('identity documents', () => {
     const dl = 'harri712158jd9qk';
     expect(hits(`my driving licence is ${dl}`)).toContainEqual(['uk-driving-licence', dl]);
     expect(typesOf(`token ${dl}`)).not.toContain('uk-driving-licence');
-    expect(typesOf(`ref ${dl.toUpperCase()}`)).toContain('uk-driving-licence');
+    expect(typesOf(`see ${dl.toUpperCase()}`)).toContain('uk-driving-licence');
+    expect(typesOf(`ref ${dl.toUpperCase()}`)).not.toContain('uk-driving-licence');
   });
 });

@@ -1,5 +1,5 @@
 import { validItFiscalCode } from './national-id-checks.js';
-import { labelledAsNonIdentity } from './non-identity-labels.js';
+import { refusingNonIdentityLabels } from './non-identity-labels.js';
 import { NATIONAL_ID_RULES } from './pii-national-ids.js';
 import { MORE_NATIONAL_ID_RULES } from './pii-national-ids-more.js';
 import { ROUND6_NATIONAL_ID_RULES } from './pii-national-ids-round6.js';
@@ -31,19 +31,25 @@ const ID_WORDS =
 const SSN_SHAPE = /^\d{3}-?\d{2}-?\d{4}$/;
 const SOCIAL_SECURITY = /social security/i;
 
-/**
- * A number in the SSN's shape next to "social security" is left to the SSN
- * rule; a number labelled as a product, order or key number is not a document's.
- */
-function identityDocumentNumber(s: string, text: string, start: number): number {
-  if (labelledAsNonIdentity(text, start)) return 0;
+/** A number in the SSN's shape next to "social security" is left to the SSN rule. */
+function notSsnShaped(s: string, text: string, start: number): number {
   return SSN_SHAPE.test(s) && SOCIAL_SECURITY.test(text.slice(Math.max(0, start - 64), start))
     ? 0
     : 0.55;
 }
 
-/** The PII rules. */
-export const PII_RULES: readonly Rule[] = [
+/** Rules for the numbers that are not a person's identity number, which a label cannot make one. */
+const NOT_IDENTITY_NUMBERS: ReadonlySet<string> = new Set([
+  'email',
+  'credit-card',
+  'iban',
+  'ip-address',
+  'mac-address',
+  'crypto-wallet',
+]);
+
+/** The PII rules, before identity numbers learn to refuse other labels. */
+const RULES: readonly Rule[] = [
   rule(
     'email',
     ['@'],
@@ -193,7 +199,8 @@ export const PII_RULES: readonly Rule[] = [
   rule('de-tax-id', ['steuer', 'tax', 'idnr', 'tin'], `${NBF('[1-9]')}\\d{10}(?!\\d)`, {
     minDigitRun: 11,
     validate: (s) => (v.validDeTaxId(s) ? 0.5 : 0),
-    context: /steuer|tax|idnr|tin/i,
+    // Whole words: "tin" is in "listing" and "meeting", "tax" in "syntax".
+    context: /steuer|\b(?:tax|taxpayer|tin|idnr)\b/i,
     needContext: true,
   }),
   rule('th-national-id', DIGITS, `${NBF('[1-8]')}\\d{12}(?!\\d)`, {
@@ -325,12 +332,21 @@ export const PII_RULES: readonly Rule[] = [
       context: ID_WORDS,
       needContext: true,
       contextAfterChars: 32,
-      validate: identityDocumentNumber,
+      validate: notSsnShaped,
     },
   ),
   ...NATIONAL_ID_RULES,
   ...MORE_NATIONAL_ID_RULES,
   ...ROUND6_NATIONAL_ID_RULES,
 ];
+
+/**
+ * The PII rules. An identity number (national ids, tax and health numbers,
+ * identity documents) is not reported when a label right before it names it
+ * as a product, order, invoice, parcel, serial or key number.
+ */
+export const PII_RULES: readonly Rule[] = RULES.map((r) =>
+  NOT_IDENTITY_NUMBERS.has(r.type) ? r : refusingNonIdentityLabels(r),
+);
 
 export { D as digitsOnly };
