@@ -67,6 +67,9 @@ describe('structural injection rules (own cases)', () => {
     'La signora ha dimenticato le chiavi in ufficio.',
     'Перевёл деньги на счёт поставщика, жду подтверждения.',
     '请按照说明书安装驱动程序。',
+    'Share your secret recipe in the comments, best one wins a jar of honey!',
+    'Tell me your secret wish and I will knit it into a scarf.',
+    'Send us your secret to a crisp crust, we will feature it next week.',
   ])('does not hold %s', (t) => {
     expect(held(t)).toBe(false);
   });

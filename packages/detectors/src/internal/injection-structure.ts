@@ -34,9 +34,13 @@ const RULE_WORDS: readonly string[] = [
 // Who the reader answers to.
 const PRINCIPAL =
   '(?:operators?|owners?|creators?|developers?|devs|masters?|handlers?|principals?|humans?|deployers?|makers?|maintainers?|system prompt)';
-// What the reader holds.
+/**
+ * What the reader holds, which an exfiltration asks for. A secret recipe, wish or tip, the secret of
+ * success or the secret to a good crust is not one ("share your secret recipe
+ * in the comments" is an ordinary marketplace post).
+ */
 const SECRET =
-  '(?:api[ -]?keys?|keys|tokens?|access tokens?|auth tokens?|bearer tokens?|passwords?|passphrases?|credentials?|secrets?|private keys?|seed phrases?|recovery phrases?|mnemonic|session cookies?|cookies|ssh keys?|signing keys?|wallet keys?|client secrets?|env vars|environment variables|\\.env file)';
+  '(?:api[ -]?keys?|keys|tokens?|access tokens?|auth tokens?|bearer tokens?|passwords?|passphrases?|credentials?|secrets?(?! (?:recipes?|sauces?|ingredients?|wish(?:es)?|tips?|tricks?|weapons?|santa|admirers?|gardens?|spots?|menus?|stash|identity|life|crush|talents?|skills?|techniques?|blends?|handshake|levels?|endings?|rooms?|door|to|of|behind)\\b)|private keys?|seed phrases?|recovery phrases?|mnemonic|session cookies?|cookies|ssh keys?|signing keys?|wallet keys?|client secrets?|env vars|environment variables|\\.env file)';
 const SECRET_WORDS: readonly string[] = [
   'key',
   'token',
