@@ -2,17 +2,44 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hasLetterSpacing, joinLetterSpaced } from './letter-spacing.js';
 
-/** The rule spelled out: a single space between two characters goes, runs of spaces read as one. */
+/**
+ * A token is one spaced character: at most one code point that is not ASCII punctuation or a
+ * combining accent, and not punctuation alone.
+ */
+const isSingleToken = (token: string): boolean => {
+  const chars = Array.from(token);
+  const counted = chars.filter((ch) => !/^[!-/:-@[-`{-~\u0300-\u036f]$/.test(ch));
+  return counted.length <= 1 && chars.some((ch) => !/^[!-/:-@[-`{-~]$/.test(ch));
+};
+
+/**
+ * The rule spelled out: a single space between two single-character tokens goes, every other run
+ * of spaces reads as one, other white space stays as written.
+ */
 function joinedByRule(s: string): { text: string; origin: number[] } {
   let text = '';
   const origin: number[] = [];
-  for (let i = 0; i < s.length; i++) {
-    const ch = s[i] as string;
-    if (ch === ' ' && i > 0 && s[i - 1] !== ' ' && s[i + 1] !== ' ') continue;
-    if (ch === ' ' && text.endsWith(' ')) continue;
-    text += ch;
-    origin.push(i);
-  }
+  const parts = Array.from(s.matchAll(/\s+|\S+/g));
+  const keep = (value: string, at: number): void => {
+    for (let i = 0; i < value.length; i++) {
+      text += value[i];
+      origin.push(at + i);
+    }
+  };
+  parts.forEach((part, k) => {
+    const value = part[0];
+    if (!/^\s/.test(value)) return keep(value, part.index);
+    const before = parts[k - 1]?.[0];
+    const after = parts[k + 1]?.[0];
+    const joined =
+      value === ' ' &&
+      before !== undefined &&
+      after !== undefined &&
+      isSingleToken(before) &&
+      isSingleToken(after);
+    if (joined) return;
+    keep(/^ +$/.test(value) ? ' ' : value, part.index);
+  });
   origin.push(s.length);
   return { text, origin };
 }
@@ -28,6 +55,13 @@ describe('joinLetterSpaced', () => {
     const j = joinLetterSpaced('i g n o r e   a l l');
     expect(j.text).toBe('ignore all');
     expect(Array.from(j.origin)).toEqual([0, 2, 4, 6, 8, 10, 11, 14, 16, 18, 19]);
+    // Words next to a spaced run keep their spaces, and a quotation mark stays outside the word.
+    expect(joinLetterSpaced(`write 'r e v e a l   y o u r' to`).text).toBe(
+      `write 'reveal your' to`,
+    );
+    expect(joinLetterSpaced('ignore all previous i n s t r u c t i o n s').text).toBe(
+      'ignore all previous instructions',
+    );
     expect(hasLetterSpacing('i g n o r e   a l l')).toBe(true);
     expect(hasLetterSpacing('i g n o r e    a l l')).toBe(false);
     expect(hasLetterSpacing('a l l   p r i')).toBe(false);
@@ -89,9 +123,28 @@ describe('joinLetterSpaced', () => {
 
   it('matches the rule on any text, origins included', () => {
     const text = fc
-      .array(fc.constantFrom(' ', ' ', 'a', 'B', '7', '\ud800', '\udc00', 'é', '\u3000', '\t'), {
-        maxLength: 60,
-      })
+      .array(
+        fc.constantFrom(
+          ' ',
+          ' ',
+          'a',
+          'B',
+          '7',
+          '\ud800',
+          '\udc00',
+          'é',
+          '\u3000',
+          '\t',
+          "'",
+          '\u0301',
+          'ab',
+          '|',
+          '\n',
+        ),
+        {
+          maxLength: 60,
+        },
+      )
       .map((a) => a.join(''));
     fc.assert(
       fc.property(text, (s) => {
@@ -100,6 +153,7 @@ describe('joinLetterSpaced', () => {
         expect(j.text).toBe(r.text);
         expect(Array.from(j.origin)).toEqual(r.origin);
       }),
+      { numRuns: 3000 },
     );
   });
 });

@@ -1,7 +1,7 @@
 /**
  * Letter-spaced text ("i g n o r e   a l l") joined back into words for the
- * injection rules: a single space between two characters is dropped, a wider
- * gap reads as one word break. Built in typed arrays, one pass, so a million
+ * injection rules: a single space between two spaced characters is dropped, a
+ * wider gap or a space next to a word reads as one word break. Built in typed arrays, one pass, so a million
  * spaced characters cost one buffer and one string, not one string piece and
  * one array slot per character.
  */
@@ -105,24 +105,74 @@ export function hasLetterSpacing(s: string): boolean {
 }
 
 /**
- * `s` with the single spaces between characters dropped and runs of spaces
- * read as one.
+ * Whether the code unit at `k` counts as a character of a token: ASCII
+ * punctuation (a quote or a bracket around a spaced letter), the second half
+ * of a surrogate pair and a combining accent do not.
+ */
+function countsInToken(s: string, k: number): boolean {
+  const c = s.charCodeAt(k);
+  const pairedLow = c >= 0xdc00 && c <= 0xdfff && k > 0 && isHighSurrogate(s.charCodeAt(k - 1));
+  return !isAsciiPunctuation(c) && !pairedLow && !(c >= 0x300 && c <= 0x36f);
+}
+
+const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
+
+/** End of the token (run of non-white-space) that starts at `start`. */
+function tokenEnd(s: string, start: number): number {
+  let end = start;
+  while (end < s.length && !isWhiteSpace(s.charCodeAt(end))) end++;
+  return end;
+}
+
+const isAsciiPunctuation = (c: number): boolean =>
+  (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
+
+/**
+ * Whether `s[start, end)` is one spaced character, with any punctuation or
+ * accents around it (`'r`, `s'`, a combining accent typed as its own token),
+ * and not punctuation alone (`-`, `|`).
+ */
+function isSingle(s: string, start: number, end: number): boolean {
+  let count = 0;
+  let punctuationOnly = true;
+  for (let k = start; k < end && count < 2; k++) {
+    if (countsInToken(s, k)) count++;
+    if (!isAsciiPunctuation(s.charCodeAt(k))) punctuationOnly = false;
+  }
+  return count <= 1 && !punctuationOnly;
+}
+
+/**
+ * `s` with the single space between two spaced characters dropped and every
+ * other run of spaces read as one: `i g n o r e   a l l` reads `ignore all`,
+ * while the words around a spaced run keep their spaces (`write 'r e v e a l
+ * y o u r' to` reads `write 'reveal your' to`, so a quotation stays one).
  * @param s - the text as written
  * @returns the joined text and the source offset of each of its characters
  */
 export function joinLetterSpaced(s: string): LetterSpacedJoin {
   const units = new Utf16Units(s.length);
   const origin = new Int32Array(s.length + 1);
-  let lastWasSpace = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c === SPACE) {
-      const single = i > 0 && s.charCodeAt(i - 1) !== SPACE && s.charCodeAt(i + 1) !== SPACE;
-      if (single || lastWasSpace) continue;
+  let previousSingle = false;
+  let i = 0;
+  while (i < s.length) {
+    let gapEnd = i;
+    let spacesOnly = true;
+    for (; gapEnd < s.length && isWhiteSpace(s.charCodeAt(gapEnd)); gapEnd++)
+      if (s.charCodeAt(gapEnd) !== SPACE) spacesOnly = false;
+    const end = tokenEnd(s, gapEnd);
+    const single = end > gapEnd && isSingle(s, gapEnd, end);
+    const joined = gapEnd - i === 1 && spacesOnly && i > 0 && previousSingle && single;
+    // Units of the gap left out: all when joined; all but one of a run of spaces; none of other
+    // white space (a tab, a line break stays as written).
+    const dropFrom = joined ? i : spacesOnly ? Math.min(gapEnd, i + 1) : gapEnd;
+    for (let k = i; k < end; k++) {
+      if (k >= dropFrom && k < gapEnd) continue;
+      origin[units.length] = k;
+      units.push(s.charCodeAt(k));
     }
-    origin[units.length] = i;
-    units.push(c);
-    lastWasSpace = c === SPACE;
+    previousSingle = single;
+    i = end;
   }
   origin[units.length] = s.length;
   return { text: units.toText(), origin: origin.subarray(0, units.length + 1) };
