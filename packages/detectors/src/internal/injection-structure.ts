@@ -40,7 +40,7 @@ const PRINCIPAL =
  * in the comments" is an ordinary marketplace post).
  */
 const SECRET =
-  '(?:api[ -]?keys?|keys|tokens?|access tokens?|auth tokens?|bearer tokens?|passwords?|passphrases?|credentials?|secrets?(?! (?:recipes?|sauces?|ingredients?|wish(?:es)?|tips?|tricks?|weapons?|santa|admirers?|gardens?|spots?|menus?|stash|identity|life|crush|talents?|skills?|techniques?|blends?|handshake|levels?|endings?|rooms?|door|to|of|behind)\\b)|private keys?|seed phrases?|recovery phrases?|mnemonic|session cookies?|cookies|ssh keys?|signing keys?|wallet keys?|client secrets?|env vars|environment variables|\\.env file)';
+  '(?:api[ -]?keys?|keys|tokens?|access tokens?|auth tokens?|bearer tokens?|passwords?|passphrases?|credentials?|secrets?(?! (?:recipes?|sauces?|ingredients?|wish|wishes|tips?|tricks?|weapons?|santa|admirers?|gardens?|spots?|menus?|stash|identity|life|crush|talents?|skills?|techniques?|blends?|handshake|levels?|endings?|rooms?|door|to|of|behind)\\b)|private keys?|seed phrases?|recovery phrases?|mnemonic|session cookies?|cookies|ssh keys?|signing keys?|wallet keys?|client secrets?|env vars|environment variables|\\.env file)';
 const SECRET_WORDS: readonly string[] = [
   'key',
   'token',
