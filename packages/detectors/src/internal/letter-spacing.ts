@@ -1,9 +1,10 @@
 /**
  * Letter-spaced text ("i g n o r e   a l l") joined back into words for the
  * injection rules: a single space between two spaced characters is dropped, a
- * wider gap or a space next to a word reads as one word break. Built in typed arrays, one pass, so a million
- * spaced characters cost one buffer and one string, not one string piece and
- * one array slot per character.
+ * wider gap or a space next to a word reads as one word break. Any space
+ * within a line counts (a tab, a no-break, thin or ideographic space). Built in
+ * typed arrays, one pass, so a million spaced characters cost one buffer and
+ * one string, not one string piece and one array slot per character.
  */
 import { Utf16Units } from './utf16-units.js';
 
@@ -16,7 +17,22 @@ export type LetterSpacedJoin = {
 
 const SPACE = 32;
 
-/** Characters in a row, each followed by one space, that make a spaced run. */
+/**
+ * Whether a code unit is a space within a line: the space, a tab, the
+ * no-break, Ogham, typographic (en, em, thin, hair …), narrow no-break,
+ * mathematical and ideographic spaces. Any of them can space letters out.
+ */
+const isLineSpace = (c: number): boolean =>
+  c === SPACE ||
+  c === 9 ||
+  c === 0xa0 ||
+  c === 0x1680 ||
+  (c >= 0x2000 && c <= 0x200a) ||
+  c === 0x202f ||
+  c === 0x205f ||
+  c === 0x3000;
+
+/** Characters in a row, each followed by spaces, that make a spaced run. */
 const RUN_LENGTH = 8;
 
 /** Whether a code unit is JavaScript white space (what `\s` matches). */
@@ -65,11 +81,12 @@ const MAX_GAP = 3;
  * every unit of ordinary prose, where it never matches (the leading literal
  * space makes the search about twice as fast as the bare run pattern).
  */
-const SEVEN_AFTER_A_SPACE = / (?:\S {1,3}){7}/;
+const SEVEN_AFTER_A_SPACE =
+  /[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000](?:\S[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]{1,3}){7}/;
 
 /**
  * Whether `s` holds a letter-spaced run worth joining: eight or more single
- * characters in a row, each followed by one to three spaces (so a spaced
+ * characters in a row, each followed by one to three spaces within a line (so a spaced
  * phrase of short words, `r e v e a l   y o u r   s y s t e m`, is one run),
  * one of them more than a digit or punctuation. One pass over the units from
  * where a run may first start, no allocation.
@@ -84,7 +101,7 @@ export function hasLetterSpacing(s: string): boolean {
   let i = Math.max(0, seven.index - MAX_GAP);
   while (i + 1 < s.length) {
     const c = s.charCodeAt(i);
-    if (s.charCodeAt(i + 1) !== SPACE || isWhiteSpace(c)) {
+    if (!isLineSpace(s.charCodeAt(i + 1)) || isWhiteSpace(c)) {
       length = 0;
       spells = false;
       i++;
@@ -94,7 +111,7 @@ export function hasLetterSpacing(s: string): boolean {
     spells ||= maySpell(c);
     if (spells && length >= RUN_LENGTH) return true;
     let gap = 1;
-    while (s.charCodeAt(i + 1 + gap) === SPACE) gap++;
+    while (isLineSpace(s.charCodeAt(i + 1 + gap))) gap++;
     i += 1 + gap;
     if (gap > MAX_GAP) {
       length = 0;
@@ -143,7 +160,8 @@ function isSingle(s: string, start: number, end: number): boolean {
 }
 
 /**
- * `s` with the single space between two spaced characters dropped and every
+ * `s` with the single space between two spaced characters dropped (the same
+ * space throughout a run: another one there is a word break) and every
  * other run of spaces read as one: `i g n o r e   a l l` reads `ignore all`,
  * while the words around a spaced run keep their spaces (`write 'r e v e a l
  * y o u r' to` reads `write 'reveal your' to`, so a quotation stays one).
@@ -154,18 +172,29 @@ export function joinLetterSpaced(s: string): LetterSpacedJoin {
   const units = new Utf16Units(s.length);
   const origin = new Int32Array(s.length + 1);
   let previousSingle = false;
+  // The space that separates the letters of the current run (-1: none yet): another one between
+  // two of its letters is a word break (`i g n o r e<TAB>a l l`).
+  let letterGap = -1;
   let i = 0;
   while (i < s.length) {
     let gapEnd = i;
-    let spacesOnly = true;
+    let withinLine = true;
     for (; gapEnd < s.length && isWhiteSpace(s.charCodeAt(gapEnd)); gapEnd++)
-      if (s.charCodeAt(gapEnd) !== SPACE) spacesOnly = false;
+      if (!isLineSpace(s.charCodeAt(gapEnd))) withinLine = false;
     const end = tokenEnd(s, gapEnd);
     const single = end > gapEnd && isSingle(s, gapEnd, end);
-    const joined = gapEnd - i === 1 && spacesOnly && i > 0 && previousSingle && single;
-    // Units of the gap left out: all when joined; all but one of a run of spaces; none of other
-    // white space (a tab, a line break stays as written).
-    const dropFrom = joined ? i : spacesOnly ? Math.min(gapEnd, i + 1) : gapEnd;
+    const gapUnit = s.charCodeAt(i);
+    const joined =
+      gapEnd - i === 1 &&
+      withinLine &&
+      i > 0 &&
+      previousSingle &&
+      single &&
+      (letterGap === -1 || letterGap === gapUnit);
+    letterGap = joined ? gapUnit : -1;
+    // Units of the gap left out: all when joined; all but the first of a gap within a line; none
+    // of a gap with a line break (it stays as written).
+    const dropFrom = joined ? i : withinLine ? Math.min(gapEnd, i + 1) : gapEnd;
     for (let k = i; k < end; k++) {
       if (k >= dropFrom && k < gapEnd) continue;
       origin[units.length] = k;
