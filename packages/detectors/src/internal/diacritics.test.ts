@@ -62,18 +62,19 @@ describe('accents a reader reads through (issue 12)', () => {
     expect(foldAccents('plain ascii')).toEqual({ text: 'plain ascii', first: -1, last: -1 });
   });
 
-  /** regression: issue 12 (`Ignόre`, `Ignӧre` and `Ignὸre` were CLEAR) */
-  it('fold accented Greek and Cyrillic look-alikes of Latin letters, and no other letter', () => {
-    // ό Greek omicron with tonos, ӧ Cyrillic o with diaeresis, ὸ Greek Extended omicron with varia,
-    // ѐ Cyrillic ie with grave; й and ή have bases that read as no Latin letter (и) or a letter
-    // the homoglyph table gives (η reads n).
-    expect(foldAccents('ign\u03ccre ign\u04e7re ign\u1f78re \u0450 \u0439 \u03ae').text).toBe(
-      'ignore ignore ignore e \u0439 n',
-    );
-    // Greek and Cyrillic words keep the letters the homoglyph table does not know.
-    expect(foldAccents('\u03b1\u03b3\u03bd\u03cc\u03b7\u03c3\u03b5').text).toBe(
-      '\u03b1\u03b3\u03bdo\u03b7\u03c3\u03b5',
-    );
+  /** regression: issue 12 (`Ignόre`, `Ignӧre`, `Ignὸre` and `IGΝORE` were CLEAR) */
+  it('read accented Greek and Cyrillic look-alikes and look-alike capitals as the Latin letter', () => {
+    // ό Greek omicron with tonos, ӧ Cyrillic o with diaeresis, ὸ Greek Extended omicron with
+    // varia; Ν Greek capital nu (its lower case ν reads v), Ή capital eta with tonos, Ύ capital
+    // upsilon with tonos.
+    expect(normalize('ign\u03ccre ign\u04e7re ign\u1f78re').text).toBe('ignore ignore ignore');
+    expect(normalize('IG\u039dORE S\u0389OW \u038eOUR').text).toBe('ignore show your');
+    // Armenian letters drawn as Latin ones: ց g, ո n, օ o, ս u.
+    expect(normalize('i\u0581\u0578\u0585re previ\u0585\u057ds').text).toBe('ignore previous');
+    // The plain view keeps the letters as written, lower-cased.
+    expect(normalize('IG\u039dORE').plain).toBe('ig\u03bdore');
+    // Accented Latin letters and Cyrillic letters that read as no Latin letter stay.
+    expect(normalize('caf\u00e9 \u0439').text).toBe('caf\u00e9 \u0439');
   });
 
   /** regression: issue 12 */

@@ -6,12 +6,9 @@
  * Latin letters (`Ïgnörë àll`) are letters of their own in the normalised
  * view (French, German, Spanish and Vietnamese rules need them); English
  * rules read them without their accents in a folded view of the same length.
- * So do accented Greek and Cyrillic look-alikes of a Latin letter (`Ignόre`,
- * `Ignӧre`, `Ignὸre`): their base letter is a homoglyph (`confusables.ts`).
  */
 
 import { codePointBits, hasCodePoint } from './code-point-bits.js';
-import { CONFUSABLE } from './confusables.js';
 
 /**
  * Combining marks dropped by the normaliser (inclusive ranges, sorted): the
@@ -47,13 +44,9 @@ export function isReadThroughMark(cp: number): boolean {
   return hasCodePoint(bits, cp);
 }
 
-/**
- * First and last code unit that may be an accented letter that reads as a
- * Latin one: Latin-1 to Greek Extended (Latin, Greek, Cyrillic and their
- * extended blocks).
- */
+/** First and last code unit that may be an accented Latin letter (Latin-1 to Latin Extended Additional). */
 const FIRST_ACCENTED = 0xc0;
-const LAST_ACCENTED = 0x1fff;
+const LAST_ACCENTED = 0x1eff;
 
 /** Lower-case Latin letters with a stroke or a bar, and the letter they read as. */
 const STROKED: readonly (readonly [number, string])[] = [
@@ -71,17 +64,6 @@ const STROKED: readonly (readonly [number, string])[] = [
   [0x024f, 'y'],
 ];
 
-/**
- * The lower-case ASCII letter a base letter reads as: itself for a Latin
- * letter, its homoglyph's letter for a Greek or Cyrillic look-alike, 0 for none.
- */
-function latinLetterOf(base: string): number {
-  const c = base.charCodeAt(0);
-  if ((c >= 97 && c <= 122) || (c >= 65 && c <= 90)) return c | 0x20;
-  const homoglyph = CONFUSABLE[base.toLowerCase()];
-  return homoglyph === undefined ? 0 : homoglyph.charCodeAt(0);
-}
-
 /** The ASCII letter each unit of the range reads as without its accents (0: none), built on first use. */
 let baseLetters: Uint8Array | undefined;
 
@@ -89,9 +71,11 @@ function baseLetterTable(): Uint8Array {
   const t = new Uint8Array(LAST_ACCENTED - FIRST_ACCENTED + 1);
   for (let u = FIRST_ACCENTED; u <= LAST_ACCENTED; u++) {
     const d = String.fromCharCode(u).normalize('NFD');
+    const base = d.charCodeAt(0);
+    const letter = (base >= 97 && base <= 122) || (base >= 65 && base <= 90);
     let marksOnly = d.length > 1;
     for (let k = 1; k < d.length && marksOnly; k++) marksOnly = isReadThroughMark(d.charCodeAt(k));
-    if (marksOnly) t[u - FIRST_ACCENTED] = latinLetterOf(d.charAt(0));
+    if (letter && marksOnly) t[u - FIRST_ACCENTED] = base | 0x20;
   }
   // Letters with a stroke or a bar have no decomposition but read as their letter.
   for (const [u, base] of STROKED) t[u - FIRST_ACCENTED] = base.charCodeAt(0);
@@ -107,9 +91,8 @@ export type AccentFolded = {
 };
 
 /**
- * `s` with every precomposed accented Latin letter, or accented Greek or
- * Cyrillic look-alike of one, read as its ASCII base letter (`ï` → `i`,
- * `ő` → `o`, `ό` → `o`, `ӧ` → `o`), the same length and offsets as `s`.
+ * `s` with every precomposed accented Latin letter read as its ASCII base
+ * letter (`ï` → `i`, `ő` → `o`), the same length and offsets as `s`.
  * @param s - a normalised (lower-case) view
  * @returns the folded text and where its folds are
  */

@@ -18,7 +18,7 @@
 
 import { foldArabicText } from './arabic-letters.js';
 import { isAsciiDigit, isAsciiLower } from './ascii.js';
-import { CONFUSABLE } from './confusables.js';
+import { CONFUSABLE, homoglyphOf } from './confusables.js';
 import { isReadThroughMark } from './diacritics.js';
 import { mayHoldReference, referenceAt } from './entities.js';
 import { LATIN_LETTER_FOLDS } from './fold-table.js';
@@ -214,7 +214,7 @@ function foldOf(cp: number): Fold {
 
 function computeFold(cp: number): Fold {
   const raw = String.fromCodePoint(cp);
-  const confusable = CONFUSABLE[raw] ?? CONFUSABLE[raw.toLowerCase()];
+  const confusable = homoglyphOf(raw);
   const nfkc = raw.normalize('NFKC').toLowerCase();
   // A ligature that NFKC spells as a phrase (U+FDFA is 18 units) stays one character: a
   // million of them made an 18-million-character view.
