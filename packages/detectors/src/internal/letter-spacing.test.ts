@@ -8,8 +8,10 @@ import { hasLetterSpacing, joinLetterSpaced } from './letter-spacing.js';
  */
 const isSingleToken = (token: string): boolean => {
   const chars = Array.from(token);
-  const counted = chars.filter((ch) => !/^[!-/:-@[-`{-~\u0300-\u036f]$/.test(ch));
-  return counted.length <= 1 && chars.some((ch) => !/^[!-/:-@[-`{-~]$/.test(ch));
+  const punctuation = (ch: string): boolean => /^[!-/:-@[-`{-~]$/.test(ch);
+  const accent = (ch: string): boolean => ch.charCodeAt(0) >= 0x300 && ch.charCodeAt(0) <= 0x36f;
+  const counted = chars.filter((ch) => !punctuation(ch) && !accent(ch));
+  return counted.length <= 1 && chars.some((ch) => !punctuation(ch));
 };
 
 /**
@@ -28,9 +30,12 @@ function joinedByRule(s: string): { text: string; origin: number[] } {
     }
   };
   let letterGap: string | undefined;
-  parts.forEach((part, k) => {
+  for (const [k, part] of parts.entries()) {
     const value = part[0];
-    if (!/^\s/.test(value)) return keep(value, part.index);
+    if (!/^\s/.test(value)) {
+      keep(value, part.index);
+      continue;
+    }
     const before = parts[k - 1]?.[0];
     const after = parts[k + 1]?.[0];
     const withinLine = /^[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]+$/.test(value);
@@ -43,9 +48,8 @@ function joinedByRule(s: string): { text: string; origin: number[] } {
       isSingleToken(after) &&
       (letterGap === undefined || letterGap === value);
     letterGap = joined ? value : undefined;
-    if (joined) return;
-    keep(withinLine ? (value[0] as string) : value, part.index);
-  });
+    if (!joined) keep(withinLine ? (value[0] as string) : value, part.index);
+  }
   origin.push(s.length);
   return { text, origin };
 }
