@@ -109,6 +109,15 @@ describe('numbers labelled as a product, order or key number (issue 12)', () => 
     );
   });
 
+  /** A label must not be a way to post someone's id unnoticed. */
+  it('leave a number printed in an identity layout found whatever its label', () => {
+    expect(scanPii('order # 536-22-8491').map((f) => f.type)).toContain('us-ssn');
+    expect(scanPii('SKU: 13-19-204817-53').map((f) => f.type)).toContain('kr-driver-license');
+    // Grouped by spaces, as tracking and order numbers are, it is still a bare code.
+    expect(scanPii('Tracking 9434 7659 1929').map((f) => f.type)).toEqual([]);
+    expect(scanPii('here: 9434 7659 1929').map((f) => f.type)).toContain('in-aadhaar');
+  });
+
   it('read only a label that ends right before the number', () => {
     expect(labelledAsNonIdentity('SKU: ', 5)).toBe(true);
     expect(labelledAsNonIdentity('order # ', 8)).toBe(true);

@@ -32,8 +32,17 @@ export function labelledAsNonIdentity(text: string, start: number): boolean {
 }
 
 /**
- * `rule` refusing any number labelled as a product, order or key number
- * (after the rule's own check, which is cheaper).
+ * A bare code: letters and digits, at most grouped by spaces as any long
+ * number is (`4829 1037 5612`), without the dashes or dots of an identity layout.
+ */
+const BARE = /^[A-Za-z0-9 ]+$/;
+
+/**
+ * `rule` refusing a bare code (`4829103756`, `AB1234567`, `4829 1037 5612`) labelled as a
+ * product, order or key number, after the rule's own check (cheaper). A number
+ * printed in an identity layout (`123-45-6789`, `13-19-204817-53`) is reported
+ * whatever its label: an order number does not take that shape, and a label
+ * must not be a way to post someone's id unnoticed.
  * @param rule - an identity-number rule
  * @returns the same rule with that refusal added to its check
  */
@@ -44,7 +53,7 @@ export function refusingNonIdentityLabels(rule: Rule): Rule {
     validate: (value, text, start) => {
       const verdict = own === undefined ? true : own(value, text, start);
       if (verdict === false || verdict === 0) return verdict;
-      return labelledAsNonIdentity(text, start) ? 0 : verdict;
+      return BARE.test(value) && labelledAsNonIdentity(text, start) ? 0 : verdict;
     },
   };
 }
