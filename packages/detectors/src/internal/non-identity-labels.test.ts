@@ -118,13 +118,32 @@ describe('numbers labelled as a product, order or key number (issue 12)', () => 
     expect(scanPii('here: 9434 7659 1929').map((f) => f.type)).toContain('in-aadhaar');
   });
 
+  /** regression: issue 12 (a red team's leaks: the label refusal hid numbers named as a person's) */
+  it("leave a number found when the clause also names it as a person's", () => {
+    const texts = [
+      "Hi, here's my SSN for the payment: 536 22 8491",
+      'The landlord needs my SSN for the booking: 536228491',
+      'NHS number for my order: 9434765919',
+      'Pharmacy repeat prescription, NHS no. for the order: 943 476 5919',
+      'Ref: 9434765919 (my NHS number)',
+      'Aadhaar for payment: 9434 7659 1929',
+      'Steuer-ID für die Rechnung: 86095742719',
+      'Passport number for the booking: C03005988',
+    ];
+    for (const t of texts) expect(scanPii(t).length, t).toBeGreaterThan(0);
+    // A product named after a document is no such naming.
+    expect(idDocuments('Leather passport holder, SKU AB1234567')).toEqual([]);
+    expect(idDocuments('Porta passaporto in pelle, codice YA1234567')).toEqual([]);
+  });
+
   it('read only a label that ends right before the number', () => {
-    expect(labelledAsNonIdentity('SKU: ', 5)).toBe(true);
-    expect(labelledAsNonIdentity('order # ', 8)).toBe(true);
-    expect(labelledAsNonIdentity('SKU 123, passport ', 18)).toBe(false);
-    expect(labelledAsNonIdentity('passport ', 9)).toBe(false);
+    const at = (t: string): boolean => labelledAsNonIdentity(`${t}X1`, t.length, t.length + 2);
+    expect(at('SKU: ')).toBe(true);
+    expect(at('order # ')).toBe(true);
+    expect(at('SKU 123, passport ')).toBe(false);
+    expect(at('passport ')).toBe(false);
     // A label inside a longer word is not one: "decode" is not "code", "Sportart" not "art".
-    expect(labelledAsNonIdentity('decode ', 7)).toBe(false);
-    expect(labelledAsNonIdentity('Sportart ', 9)).toBe(false);
+    expect(at('decode ')).toBe(false);
+    expect(at('Sportart ')).toBe(false);
   });
 });
