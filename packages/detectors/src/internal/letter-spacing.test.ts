@@ -1,18 +1,27 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { isReadThroughMark } from './diacritics.js';
+import { isIgnorable } from './ignorable.js';
 import { hasLetterSpacing, joinLetterSpaced } from './letter-spacing.js';
 
+const punctuation = (ch: string): boolean => /^[!-/:-@[-`{-~]$/.test(ch);
+/** Characters that do not count in a token: punctuation, read-through accents, invisible ones. */
+const uncounted = (ch: string): boolean =>
+  punctuation(ch) ||
+  isReadThroughMark(ch.codePointAt(0) as number) ||
+  isIgnorable(ch.codePointAt(0) as number);
+
 /**
- * A token is one spaced character: at most one code point that is not ASCII punctuation or a
- * combining accent, and not punctuation alone.
+ * The character a one-character token counts (a space when none does), or undefined: at most one
+ * code point that is not punctuation, an accent or invisible, and not punctuation alone.
  */
-const isSingleToken = (token: string): boolean => {
+const countedOf = (token: string): string | undefined => {
   const chars = Array.from(token);
-  const punctuation = (ch: string): boolean => /^[!-/:-@[-`{-~]$/.test(ch);
-  const accent = (ch: string): boolean => ch.charCodeAt(0) >= 0x300 && ch.charCodeAt(0) <= 0x36f;
-  const counted = chars.filter((ch) => !punctuation(ch) && !accent(ch));
-  return counted.length <= 1 && chars.some((ch) => !punctuation(ch));
+  const counted = chars.filter((ch) => !uncounted(ch));
+  if (counted.length > 1 || chars.every(punctuation)) return undefined;
+  return counted[0] ?? ' ';
 };
+const isSingleToken = (token: string): boolean => countedOf(token) !== undefined;
 
 /**
  * The rule spelled out: a single space within a line between two single-character tokens goes
@@ -54,11 +63,43 @@ function joinedByRule(s: string): { text: string; origin: number[] } {
   return { text, origin };
 }
 
-/** The gate spelled out: a run of eight or more `character + one to three spaces`, one of them more than a digit or punctuation. */
-const hasLetterSpacingByRule = (s: string): boolean =>
-  Array.from(s.matchAll(/(?:\S[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]{1,3}){8,}/g)).some(
-    (run) => /[^\p{N}\p{P}\p{Z}\p{C}]/u.test(run[0]),
-  );
+const LINE_SPACES = /^[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]{1,3}$/;
+
+/**
+ * The gate spelled out: eight or more one-character tokens in a row, one to three spaces within a
+ * line apart, one of them more than a digit or punctuation; looked for where the gate's pattern
+ * (seven spaced characters after a space, each with at most four unseen units) says a run may be.
+ */
+function hasLetterSpacingByRule(s: string): boolean {
+  const unseen =
+    '[\\u0300-\\u036f\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u206f\\u3164\\ufe00-\\ufe0f\\ufeff\\uffa0\\udc00-\\udfff]{0,4}';
+  const space = '[ \\t\\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000]';
+  if (!new RegExp(`${space}(?:\\S${unseen}${space}{1,3}){6}\\S`).test(s)) return false;
+  let length = 0;
+  let spells = false;
+  let gapBefore = '';
+  for (const part of s.matchAll(/\s+|\S+/g)) {
+    const value = part[0];
+    if (/^\s/.test(value)) {
+      gapBefore = value;
+      continue;
+    }
+    const counted = countedOf(value);
+    const apart = !LINE_SPACES.test(gapBefore);
+    gapBefore = '';
+    // Punctuation alone between spaced words neither counts nor breaks a run.
+    if (Array.from(value).every(punctuation) && !apart) continue;
+    if (counted === undefined || apart) {
+      length = 0;
+      spells = false;
+    }
+    if (counted === undefined) continue;
+    length++;
+    spells ||= /[^\p{N}\p{P}\p{Z}\p{C}]/u.test(counted);
+    if (spells && length >= 8) return true;
+  }
+  return false;
+}
 
 describe('joinLetterSpaced', () => {
   it('joins single-spaced letters and keeps wider gaps as one word break', () => {
@@ -87,8 +128,18 @@ describe('joinLetterSpaced', () => {
       true,
     );
     expect(hasLetterSpacing('i g n o\nr e a l')).toBe(false);
-    expect(hasLetterSpacing('p r e v i o u s')).toBe(false);
-    expect(hasLetterSpacing('p r e v i o u s ')).toBe(true);
+    expect(hasLetterSpacing('p r e v i')).toBe(false);
+    expect(hasLetterSpacing('p r e v i o u s')).toBe(true);
+    // A spaced character may carry accents, invisible characters or quotes, or be astral.
+    expect(
+      hasLetterSpacing('i\u200b g\u200b n\u200b o\u200b r\u200b e\u200b   a\u200b l\u200b l'),
+    ).toBe(true);
+    expect(
+      hasLetterSpacing(
+        '\ud835\udc22 \ud835\udc20 \ud835\udc27 \ud835\udc28 \ud835\udc2b \ud835\udc1e \ud835\udc1a \ud835\udc25',
+      ),
+    ).toBe(true);
+    expect(joinLetterSpaced('i\u200b g\u200b n').text).toBe('i\u200bg\u200bn');
     expect(hasLetterSpacing('ignore all previous instructions')).toBe(false);
   });
 
@@ -124,6 +175,12 @@ describe('joinLetterSpaced', () => {
           '\u00a0',
           '\n',
           '\u2009',
+          "'",
+          '\u200b',
+          '\u0301',
+          '\ud835\udc22',
+          'ab',
+          '\u00ad',
         ),
         { maxLength: 80 },
       )
@@ -161,6 +218,9 @@ describe('joinLetterSpaced', () => {
           'ab',
           '|',
           '\n',
+          '\u200b',
+          '\ud835\udc22',
+          '\u00ad',
         ),
         {
           maxLength: 60,

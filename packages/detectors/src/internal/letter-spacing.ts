@@ -6,6 +6,8 @@
  * typed arrays, one pass, so a million spaced characters cost one buffer and
  * one string, not one string piece and one array slot per character.
  */
+import { isReadThroughMark } from './diacritics.js';
+import { isIgnorable } from './ignorable.js';
 import { Utf16Units } from './utf16-units.js';
 
 /** Text joined by {@link joinLetterSpaced}, with each character's offset in the source. */
@@ -58,14 +60,15 @@ const isWhiteSpace = (c: number): boolean =>
  */
 const MAY_SPELL = /[^\p{N}\p{P}\p{Z}\p{C}]/u;
 
-/** {@link MAY_SPELL} per UTF-16 unit, filled on first use (0 not yet known, 1 may spell, 2 not). */
+/** {@link MAY_SPELL} per BMP code point, filled on first use (0 not yet known, 1 may spell, 2 not). */
 const maySpellCache = new Uint8Array(0x10000);
 
-function maySpell(c: number): boolean {
-  let known = maySpellCache[c] as number;
+function maySpell(cp: number): boolean {
+  if (cp > 0xffff) return MAY_SPELL.test(String.fromCodePoint(cp));
+  let known = maySpellCache[cp] as number;
   if (known === 0) {
-    known = MAY_SPELL.test(String.fromCharCode(c)) ? 1 : 2;
-    maySpellCache[c] = known;
+    known = MAY_SPELL.test(String.fromCharCode(cp)) ? 1 : 2;
+    maySpellCache[cp] = known;
   }
   return known === 1;
 }
@@ -73,50 +76,61 @@ function maySpell(c: number): boolean {
 /** Most spaces after a character that still continue a spaced run (a word break is two or three). */
 const MAX_GAP = 3;
 
+/** A space within a line, as a character class (see {@link isLineSpace}). */
+const LINE_SPACE = '[ \\t\\u00a0\\u1680\\u2000-\\u200a\\u202f\\u205f\\u3000]';
 /**
- * Seven characters in a row, each after a space and each followed by one to
- * three spaces: every run of eight holds it, at most {@link MAX_GAP} units
- * after the run's first character, so no run starts before its index less
- * {@link MAX_GAP}. A regular expression finds it much faster than a loop over
- * every unit of ordinary prose, where it never matches (the leading literal
- * space makes the search about twice as fast as the bare run pattern).
+ * What may follow a spaced character in its token without counting: combining
+ * accents, the invisible characters a reader does not see, the second half of
+ * a surrogate pair (at most four).
  */
-const SEVEN_AFTER_A_SPACE =
-  /[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000](?:\S[ \t\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]{1,3}){7}/;
+const UNSEEN =
+  '[\\u0300-\\u036f\\u00ad\\u034f\\u061c\\u115f\\u1160\\u17b4\\u17b5\\u180b-\\u180f\\u200b-\\u200f\\u202a-\\u202e\\u2060-\\u206f\\u3164\\ufe00-\\ufe0f\\ufeff\\uffa0\\udc00-\\udfff]{0,4}';
 
 /**
- * Whether `s` holds a letter-spaced run worth joining: eight or more single
- * characters in a row, each followed by one to three spaces within a line (so a spaced
- * phrase of short words, `r e v e a l   y o u r   s y s t e m`, is one run),
- * one of them more than a digit or punctuation. One pass over the units from
- * where a run may first start, no allocation.
+ * Seven spaced characters after a space (the last one need not be followed
+ * by one): every run of eight holds it. A regular expression rules out
+ * ordinary prose, where it never matches, much faster than the token loop.
+ */
+const SEVEN_AFTER_A_SPACE = new RegExp(
+  `${LINE_SPACE}(?:\\S${UNSEEN}${LINE_SPACE}{1,${MAX_GAP}}){6}\\S`,
+);
+
+/**
+ * Whether `s` holds a letter-spaced run worth joining: eight or more spaced
+ * characters in a row (tokens of one character, see {@link isSingle}), one to
+ * three spaces within a line apart (so a spaced phrase of short words, `r e v
+ * e a l   y o u r   s y s t e m`, is one run), one of them more than a digit
+ * or punctuation. One pass over the tokens, no allocation, once the pattern
+ * above says a run may be there.
  * @param s - the text as written
  * @returns whether {@link joinLetterSpaced} may make words the rules read
  */
 export function hasLetterSpacing(s: string): boolean {
-  const seven = SEVEN_AFTER_A_SPACE.exec(s);
-  if (seven === null) return false;
+  if (!SEVEN_AFTER_A_SPACE.test(s)) return false;
   let length = 0;
   let spells = false;
-  let i = Math.max(0, seven.index - MAX_GAP);
-  while (i + 1 < s.length) {
-    const c = s.charCodeAt(i);
-    if (!isLineSpace(s.charCodeAt(i + 1)) || isWhiteSpace(c)) {
+  let i = 0;
+  while (i < s.length) {
+    const gapStart = i;
+    let withinLine = true;
+    for (; i < s.length && isWhiteSpace(s.charCodeAt(i)); i++)
+      if (!isLineSpace(s.charCodeAt(i))) withinLine = false;
+    if (i === s.length) break;
+    const tokenStart = i;
+    i = tokenEnd(s, i);
+    const counted = countedCodePoint(s, tokenStart, i);
+    const gap = tokenStart - gapStart;
+    const apart = !withinLine || gap === 0 || gap > MAX_GAP;
+    // Punctuation alone between spaced words (`a l l / p r e v`) neither counts nor breaks a run.
+    if (counted === PUNCTUATION_ONLY && !apart) continue;
+    if (counted < 0 || apart) {
       length = 0;
       spells = false;
-      i++;
-      continue;
     }
+    if (counted < 0) continue;
     length++;
-    spells ||= maySpell(c);
+    spells ||= maySpell(counted);
     if (spells && length >= RUN_LENGTH) return true;
-    let gap = 1;
-    while (isLineSpace(s.charCodeAt(i + 1 + gap))) gap++;
-    i += 1 + gap;
-    if (gap > MAX_GAP) {
-      length = 0;
-      spells = false;
-    }
   }
   return false;
 }
@@ -124,12 +138,14 @@ export function hasLetterSpacing(s: string): boolean {
 /**
  * Whether the code unit at `k` counts as a character of a token: ASCII
  * punctuation (a quote or a bracket around a spaced letter), the second half
- * of a surrogate pair and a combining accent do not.
+ * of a surrogate pair, a combining accent and an invisible character do not.
  */
 function countsInToken(s: string, k: number): boolean {
   const c = s.charCodeAt(k);
   const pairedLow = c >= 0xdc00 && c <= 0xdfff && k > 0 && isHighSurrogate(s.charCodeAt(k - 1));
-  return !isAsciiPunctuation(c) && !pairedLow && !(c >= 0x300 && c <= 0x36f);
+  if (pairedLow || isAsciiPunctuation(c)) return false;
+  const cp = s.codePointAt(k) as number;
+  return !isReadThroughMark(cp) && !isIgnorable(cp);
 }
 
 const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
@@ -144,20 +160,41 @@ function tokenEnd(s: string, start: number): number {
 const isAsciiPunctuation = (c: number): boolean =>
   (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
 
+/** {@link countedCodePoint} of a token of two characters or more. */
+const SEVERAL = -1;
+/** {@link countedCodePoint} of punctuation alone (`-`, `|`, `/`). */
+const PUNCTUATION_ONLY = -2;
+
 /**
- * Whether `s[start, end)` is one spaced character, with any punctuation or
- * accents around it (`'r`, `s'`, a combining accent typed as its own token),
- * and not punctuation alone (`-`, `|`).
+ * The character that counts in `s[start, end)` when the token is one spaced
+ * character, with any punctuation, accents or invisible characters around it
+ * (`'r`, `s'`, `i` + U+200B); {@link SPACE} when none counts (an accent or an
+ * invisible character typed as its own token: it joins, and spells nothing);
+ * {@link SEVERAL} or {@link PUNCTUATION_ONLY} otherwise.
  */
-function isSingle(s: string, start: number, end: number): boolean {
-  let count = 0;
-  let punctuationOnly = true;
-  for (let k = start; k < end && count < 2; k++) {
-    if (countsInToken(s, k)) count++;
-    if (!isAsciiPunctuation(s.charCodeAt(k))) punctuationOnly = false;
+function countedCodePoint(s: string, start: number, end: number): number {
+  if (end === start + 1) {
+    // One unit, the common case: it counts unless it is punctuation, an accent or invisible.
+    const c = s.charCodeAt(start);
+    if (isAsciiPunctuation(c)) return PUNCTUATION_ONLY;
+    if (c < 0x300 && c !== 0xad) return c;
+    if (c < 0xd800 || c > 0xdfff) return isReadThroughMark(c) || isIgnorable(c) ? SPACE : c;
   }
-  return count <= 1 && !punctuationOnly;
+  let counted = -1;
+  let punctuationOnly = true;
+  for (let k = start; k < end; k++) {
+    if (!isAsciiPunctuation(s.charCodeAt(k))) punctuationOnly = false;
+    if (!countsInToken(s, k)) continue;
+    if (counted >= 0) return SEVERAL;
+    counted = s.codePointAt(k) as number;
+  }
+  if (punctuationOnly) return PUNCTUATION_ONLY;
+  return counted >= 0 ? counted : SPACE;
 }
+
+/** Whether `s[start, end)` is one spaced character (see {@link countedCodePoint}). */
+const isSingle = (s: string, start: number, end: number): boolean =>
+  countedCodePoint(s, start, end) >= 0;
 
 /**
  * `s` with the single space between two spaced characters dropped (the same
