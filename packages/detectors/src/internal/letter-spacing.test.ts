@@ -129,6 +129,12 @@ describe('joinLetterSpaced', () => {
     );
     expect(hasLetterSpacing('i g n o\nr e a l')).toBe(false);
     expect(hasLetterSpacing('p r e v i')).toBe(false);
+    // Seven spaced characters are not a run, eight are.
+    expect(hasLetterSpacing(' a b c d e f g')).toBe(false);
+    expect(hasLetterSpacing('x a b c d e f g')).toBe(true);
+    // Punctuation after a line break ends a run like any other token there.
+    expect(hasLetterSpacing('a b c d e f g\n/ h i j k l m n')).toBe(false);
+    expect(hasLetterSpacing('a b c d e f g / h i j k l m n')).toBe(true);
     expect(hasLetterSpacing('p r e v i o u s')).toBe(true);
     // A spaced character may carry accents, invisible characters or quotes, or be astral.
     expect(
