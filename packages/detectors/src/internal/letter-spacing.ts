@@ -34,7 +34,7 @@ const isLineSpace = (c: number): boolean =>
   c === 0x205f ||
   c === 0x3000;
 
-/** Characters in a row, each followed by spaces, that make a spaced run. */
+/** Spaced characters in a row that make a run worth joining. */
 const RUN_LENGTH = 8;
 
 /** Whether a code unit is JavaScript white space (what `\s` matches). */
@@ -88,8 +88,10 @@ const UNSEEN =
 
 /**
  * Seven spaced characters after a space (the last one need not be followed
- * by one): every run of eight holds it. A regular expression rules out
- * ordinary prose, where it never matches, much faster than the token loop.
+ * by one), each a single character with at most four unseen units after it:
+ * the runs the gate joins hold it (a run of quoted letters, `'r' 'e' …`, does
+ * not, and is not joined). A regular expression rules out ordinary prose,
+ * where it never matches, much faster than the token loop.
  */
 const SEVEN_AFTER_A_SPACE = new RegExp(
   `${LINE_SPACE}(?:\\S${UNSEEN}${LINE_SPACE}{1,${MAX_GAP}}){6}\\S`,
@@ -180,7 +182,7 @@ function countedCodePoint(s: string, start: number, end: number): number {
     if (c < 0x300 && c !== 0xad) return c;
     if (c < 0xd800 || c > 0xdfff) return isReadThroughMark(c) || isIgnorable(c) ? SPACE : c;
   }
-  let counted = -1;
+  let counted = SEVERAL;
   let punctuationOnly = true;
   for (let k = start; k < end; k++) {
     if (!isAsciiPunctuation(s.charCodeAt(k))) punctuationOnly = false;

@@ -101,7 +101,7 @@ export function labelledAsNonIdentity(text: string, start: number, end: number):
   if (label === null) return false;
   const labelStart = from + label.index;
   const before = clauseBefore(text, labelStart, 64);
-  const after = text.slice(end, end + 32).split(/[!?;\n]|\.[ \t]+(?=\p{Lu})/u)[0] as string;
+  const after = text.slice(end, end + 32).split(SENTENCE_END)[0] as string;
   return !namesPersonalNumber(before) && !namesPersonalNumber(after);
 }
 
