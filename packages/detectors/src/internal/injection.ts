@@ -197,6 +197,18 @@ const LEET_FIRST = /^[013457][a-z]{3}/;
 
 const hasLeet = (t: string): boolean => LEET.test(t) || LEET_FIRST.test(t);
 
+/**
+ * The leet fold of `view` (`ign0re` → `ignore`) when it makes English keywords
+ * that `view` lacks, else undefined: only then is the folded view worth reading.
+ */
+function leetViewWithNewKeywords(view: string): string | undefined {
+  if (!hasLeet(view)) return undefined;
+  const folded = leetFold(view);
+  return folded.text !== view && hasNewEnglishKeywords(view, folded.text, folded.first, folded.last)
+    ? folded.text
+    : undefined;
+}
+
 /** Options for {@link scanInjection}. */
 export type InjectionOptions = {
   readonly maxDecodeDepth: number;
@@ -279,12 +291,8 @@ export function scanInjection(
   // Read now, while the keywords of `n.text` are still the ones at hand.
   const hints = decodingHints(n.text);
   // Leet view only when folding digits creates keywords the plain view lacks.
-  if (hasLeet(n.text)) {
-    const folded = leetFold(n.text);
-    const leet = folded.text;
-    if (leet !== n.text && hasNewEnglishKeywords(n.text, leet, folded.first, folded.last))
-      emit(runRules(leet, leet, context), toOrig);
-  }
+  const leet = leetViewWithNewKeywords(n.text);
+  if (leet !== undefined) emit(runRules(leet, leet, context), toOrig);
   // Accented Latin letters read as ASCII ("Ïgnörë àll prévïous"), for the English rules only
   // (the other languages' rules need their accents), when that creates English keywords.
   if (!n.ascii) {
@@ -311,11 +319,8 @@ export function scanInjection(
     const unaccented = foldAccents(n2.text).text;
     const spacedContext = talk.in(spacedToOrig);
     emit(runRules(unaccented, n2.plain, spacedContext), spacedToOrig);
-    if (hasLeet(unaccented)) {
-      const folded = leetFold(unaccented);
-      if (hasNewEnglishKeywords(unaccented, folded.text, folded.first, folded.last))
-        emit(runRules(folded.text, '', spacedContext), spacedToOrig);
-    }
+    const spacedLeet = leetViewWithNewKeywords(unaccented);
+    if (spacedLeet !== undefined) emit(runRules(spacedLeet, '', spacedContext), spacedToOrig);
   }
   // Token flooding: a short unit repeated dozens of times to push instructions out of context.
   if (text.length >= 60) {

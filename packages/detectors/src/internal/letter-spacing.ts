@@ -111,18 +111,15 @@ export function hasLetterSpacing(s: string): boolean {
   if (!SEVEN_AFTER_A_SPACE.test(s)) return false;
   let length = 0;
   let spells = false;
+  const token: GapAndToken = { tokenStart: 0, end: 0, withinLine: true };
   let i = 0;
   while (i < s.length) {
-    const gapStart = i;
-    let withinLine = true;
-    for (; i < s.length && isWhiteSpace(s.charCodeAt(i)); i++)
-      if (!isLineSpace(s.charCodeAt(i))) withinLine = false;
-    if (i === s.length) break;
-    const tokenStart = i;
-    i = tokenEnd(s, i);
-    const counted = countedCodePoint(s, tokenStart, i);
-    const gap = tokenStart - gapStart;
-    const apart = !withinLine || gap === 0 || gap > MAX_GAP;
+    readGapAndToken(s, i, token);
+    if (token.tokenStart === s.length) break;
+    const gap = token.tokenStart - i;
+    i = token.end;
+    const counted = countedCodePoint(s, token.tokenStart, token.end);
+    const apart = !token.withinLine || gap === 0 || gap > MAX_GAP;
     // Punctuation alone between spaced words (`a l l / p r e v`) neither counts nor breaks a run.
     if (counted === PUNCTUATION_ONLY && !apart) continue;
     if (counted < 0 || apart) {
@@ -152,11 +149,29 @@ function countsInToken(s: string, k: number): boolean {
 
 const isHighSurrogate = (c: number): boolean => c >= 0xd800 && c <= 0xdbff;
 
-/** End of the token (run of non-white-space) that starts at `start`. */
-function tokenEnd(s: string, start: number): number {
-  let end = start;
-  while (end < s.length && !isWhiteSpace(s.charCodeAt(end))) end++;
-  return end;
+/** A gap of white space and the token (run of non-white-space) after it, read by {@link readGapAndToken}. */
+type GapAndToken = {
+  /** Where the token starts, the gap's end. */
+  tokenStart: number;
+  /** Where the token ends. */
+  end: number;
+  /** Whether the gap holds only spaces within a line (no line break). */
+  withinLine: boolean;
+};
+
+/**
+ * Reads the gap that starts at `i` and the token after it into `into` (one
+ * object per scan, reused: no allocation per token).
+ */
+function readGapAndToken(s: string, i: number, into: GapAndToken): void {
+  let k = i;
+  let withinLine = true;
+  for (; k < s.length && isWhiteSpace(s.charCodeAt(k)); k++)
+    if (!isLineSpace(s.charCodeAt(k))) withinLine = false;
+  into.tokenStart = k;
+  into.withinLine = withinLine;
+  while (k < s.length && !isWhiteSpace(s.charCodeAt(k))) k++;
+  into.end = k;
 }
 
 const isAsciiPunctuation = (c: number): boolean =>
@@ -214,13 +229,11 @@ export function joinLetterSpaced(s: string): LetterSpacedJoin {
   // The space that separates the letters of the current run (-1: none yet): another one between
   // two of its letters is a word break (`i g n o r e<TAB>a l l`).
   let letterGap = -1;
+  const token: GapAndToken = { tokenStart: 0, end: 0, withinLine: true };
   let i = 0;
   while (i < s.length) {
-    let gapEnd = i;
-    let withinLine = true;
-    for (; gapEnd < s.length && isWhiteSpace(s.charCodeAt(gapEnd)); gapEnd++)
-      if (!isLineSpace(s.charCodeAt(gapEnd))) withinLine = false;
-    const end = tokenEnd(s, gapEnd);
+    readGapAndToken(s, i, token);
+    const { tokenStart: gapEnd, end, withinLine } = token;
     const single = end > gapEnd && isSingle(s, gapEnd, end);
     const gapUnit = s.charCodeAt(i);
     const joined =
