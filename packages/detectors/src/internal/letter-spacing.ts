@@ -6,6 +6,7 @@
  * typed arrays, one pass, so a million spaced characters cost one buffer and
  * one string, not one string piece and one array slot per character.
  */
+import { isAsciiPunctuation } from './ascii.js';
 import { isReadThroughMark } from './diacritics.js';
 import { isIgnorable } from './ignorable.js';
 import { Utf16Units } from './utf16-units.js';
@@ -173,9 +174,6 @@ function readGapAndToken(s: string, i: number, into: GapAndToken): void {
   while (k < s.length && !isWhiteSpace(s.charCodeAt(k))) k++;
   into.end = k;
 }
-
-const isAsciiPunctuation = (c: number): boolean =>
-  (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);
 
 /** {@link countedCodePoint} of a token of two characters or more. */
 const SEVERAL = -1;
