@@ -63,6 +63,9 @@ export const families = {
   'circled digits, spaced': (n) => fill('\u2460 ', n),
   'fullwidth and zero-width': (n) => fill('\uff21\u200b', n),
   'cyrillic homoglyphs': (n) => fill('\u0456g\u043er\u0435 ', n),
+  // Cyrillic г and п read as r and n inside words written mostly in ASCII (2026-12-05).
+  'г and п in Latin words': (n) => fill('ign\u043e\u0433e i\u043fstructions ', n),
+  'one word of a and п': (n) => fill('a\u043f', n),
   'leet words': (n) => fill('1gn0r3 4ll ', n),
   'doubled letters': (n) => fill('iggnnoorree ', n),
   'base64 of RLO runs': (n) => fill(`${b64('\u202e'.repeat(60))} `, n),

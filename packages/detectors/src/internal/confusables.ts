@@ -81,6 +81,9 @@ export const CONFUSABLE: Readonly<Record<string, string>> = {
   Ꭵ: 'i',
   ᴏ: 'o',
   ᴄ: 'c',
+  // A small capital gamma drawn as r; the estimated sign drawn as e.
+  ᴦ: 'r',
+  ℮: 'e',
   ᴜ: 'u',
   ꮪ: 's',
 };

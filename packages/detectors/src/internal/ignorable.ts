@@ -5,6 +5,7 @@
  * ...), the fillers among them that render as a blank, and the dots that sit
  * inside words (`ig·nore`).
  */
+import { isWordUnit } from './ascii.js';
 import { codePointBits, hasCodePoint } from './code-point-bits.js';
 import { DEFAULT_IGNORABLE_RANGES } from './fold-table.js';
 
@@ -61,9 +62,6 @@ export function isInnerDot(cp: number): boolean {
     cp === 0xff65
   );
 }
-
-const isWordUnit = (c: number): boolean =>
-  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 0xbf;
 
 /** Fewest runs between words before they can stand for spaces. */
 const MIN_RUNS_AS_SPACES = 2;

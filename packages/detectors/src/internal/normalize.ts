@@ -17,12 +17,13 @@
  */
 
 import { foldArabicText } from './arabic-letters.js';
-import { isAsciiDigit, isAsciiLower } from './ascii.js';
+import { isAsciiDigit, isAsciiLower, isWordUnit } from './ascii.js';
 import { CONFUSABLE, homoglyphOf } from './confusables.js';
 import { isReadThroughMark } from './diacritics.js';
 import { mayHoldReference, referenceAt } from './entities.js';
 import { LATIN_LETTER_FOLDS } from './fold-table.js';
 import { ignorableRunsAreSpaces, isBlankFiller, isIgnorable, isInnerDot } from './ignorable.js';
+import { LatinWordHomoglyphs } from './latin-word-homoglyphs.js';
 import { type MarkupSpans, markupSpans } from './markup.js';
 import { Utf16Units } from './utf16-units.js';
 
@@ -83,9 +84,6 @@ export function isInvisible(cp: number): boolean {
 }
 
 const isLatinLetter = (c: string): boolean => /[a-z]/i.test(c);
-const isWordChar = (cp: number): boolean =>
-  (cp >= 48 && cp <= 57) || (cp >= 65 && cp <= 90) || (cp >= 97 && cp <= 122) || cp > 0xbf;
-
 const NON_ASCII = /[\u0080-\uffff]/;
 
 /** Offsets of the ASCII fast path: what {@link AsciiNormalized} keeps, and where from. */
@@ -363,6 +361,7 @@ export function normalize(input: string): Normalized {
     return spans.length === 0 ? new AsciiNormalized(input) : strippedAscii(input, spans);
   const b = new Builder(input.length);
   const sm = new Smuggling();
+  const latinWords = new LatinWordHomoglyphs(input);
   // Asked (one pass over the text) at the first invisible character only.
   let runsAsSpaces: boolean | undefined;
   let prevVisibleCp = 32;
@@ -410,10 +409,10 @@ export function normalize(input: string): Normalized {
     if (surrogate || isIgnorable(cp)) {
       const nextCp = input.codePointAt(i + len) ?? 32;
       const legit = !surrogate && legitInvisible(cp, prevVisibleCp, nextCp);
-      const inWord = isWordChar(prevVisibleCp) && isWordChar(nextCp);
+      const inWord = isWordUnit(prevVisibleCp) && isWordUnit(nextCp);
       if (!legit && (inWord || isBidiOverride(cp) || cp === 0x00ad)) sm.add(cp, i, len);
       if (isBlankFiller(cp)) b.space(i);
-      else if (!legit && isWordChar(prevVisibleCp)) {
+      else if (!legit && isWordUnit(prevVisibleCp)) {
         runsAsSpaces ??= ignorableRunsAreSpaces(input);
         if (runsAsSpaces) b.space(i);
       }
@@ -427,20 +426,22 @@ export function normalize(input: string): Normalized {
     }
     if (
       isInnerDot(cp) &&
-      isWordChar(prevVisibleCp) &&
-      isWordChar(input.codePointAt(i + len) ?? 32)
+      isWordUnit(prevVisibleCp) &&
+      isWordUnit(input.codePointAt(i + len) ?? 32)
     ) {
       i += len;
       continue;
     }
     const fold = foldOf(cp);
+    // `г`, `п` swapped into a Latin word read as r, n (one unit, like their base).
+    const swapped = latinWords.letterAt(cp, i);
     // Per UTF-16 unit, so `map` stays aligned with string indexes (astral chars are two units).
     for (let k = 0; k < fold.base.length; k++) {
       const c = fold.base.charCodeAt(k);
       // NFKC may spell a letter with a combining accent ('İ' lower-cases to 'i' + U+0307).
       if (isReadThroughMark(c)) continue;
       if (isSpaceUnit(c)) b.space(i);
-      else b.unit(fold.folded.charCodeAt(k), fold.plain.charCodeAt(k), i);
+      else b.unit(swapped >= 0 ? swapped : fold.folded.charCodeAt(k), fold.plain.charCodeAt(k), i);
     }
     prevVisibleCp = cp;
     i += len;
