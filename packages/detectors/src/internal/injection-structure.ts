@@ -36,11 +36,13 @@ const PRINCIPAL =
   '(?:operators?|owners?|creators?|developers?|devs|masters?|handlers?|principals?|humans?|deployers?|makers?|maintainers?|system prompt)';
 /**
  * What the reader holds, which an exfiltration asks for. A secret recipe, wish or tip, the secret of
- * success or the secret to a good crust is not one ("share your secret recipe in the comments" is an
- * ordinary marketplace post); the secret to the database or to logging in still is.
+ * success, the secret to a good crust or to keeping, getting, growing, baking, selling … something
+ * ("tell me your secret to keeping basil alive") is not one ("share your secret recipe in the
+ * comments" is an ordinary marketplace post); the secret to the database or to logging in,
+ * signing in, unlocking … still is.
  */
 const SECRET =
-  '(?:api[ -]?keys?|keys|tokens?|access tokens?|auth tokens?|bearer tokens?|passwords?|passphrases?|credentials?|secrets?(?! (?:recipes?|sauces?|ingredients?|wish|wishes|tips?|tricks?|weapons?|santa|admirers?|gardens?|spots?|menus?|stash|identity|life|crush|talents?|skills?|techniques?|blends?|handshake|levels?|endings?|rooms?|door|to a|to an|to my|to our|to good|to great|to perfect|to success|to happiness|to making|of a|of an|of my|of our|of good|of great|of success|of happiness|behind a|behind my|behind our)\\b)|private keys?|seed phrases?|recovery phrases?|mnemonic|session cookies?|cookies|ssh keys?|signing keys?|wallet keys?|client secrets?|env vars|environment variables|\\.env file)';
+  '(?:api[ -]?keys?|keys|tokens?|access tokens?|auth tokens?|bearer tokens?|passwords?|passphrases?|credentials?|secrets?(?! (?:recipes?|sauces?|ingredients?|wish|wishes|tips?|tricks?|weapons?|santa|admirers?|gardens?|spots?|menus?|stash|identity|life|crush|talents?|skills?|techniques?|blends?|handshake|levels?|endings?|rooms?|door|to a|to an|to my|to our|to good|to great|to perfect|to success|to happiness|to making|of a|of an|of my|of our|of good|of great|of success|of happiness|behind a|behind my|behind our|for a|for an|for my|for our|for good|for great|for perfect|for success|to keeping|for keeping|of keeping|to staying|for staying|of staying|to growing|for growing|to baking|for baking|to cooking|for cooking|to writing|for writing|to winning|for winning|to closing|for closing|to selling|for selling|to building|for building|to finding|for finding|to raising|for raising|to living|of living|to learning|for learning|to looking|for looking|to being|of being)\\b)|private keys?|seed phrases?|recovery phrases?|mnemonic|session cookies?|cookies|ssh keys?|signing keys?|wallet keys?|client secrets?|env vars|environment variables|\\.env file)';
 const SECRET_WORDS: readonly string[] = [
   'key',
   'token',
