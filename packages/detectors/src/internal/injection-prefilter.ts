@@ -34,6 +34,8 @@ type Index = {
   readonly english: readonly (readonly number[])[];
   /** English rule index → its `alsoNeeds` groups as keyword indexes (empty: none). */
   readonly needs: readonly (readonly (readonly number[])[])[];
+  /** keyword index → 1 when an English rule has it as a keyword or in one of its groups. */
+  readonly englishWord: Uint8Array;
   /** keyword index → multilingual rule indexes. */
   readonly i18n: readonly (readonly number[])[];
 };
@@ -65,7 +67,12 @@ function buildIndex(): Index {
   const hints = new Uint8Array(kws.length);
   for (const [k, bit] of hintOf) hints[k] = (hints[k] as number) | bit;
   const longest = Math.max(...kws.map((k) => k.length));
-  return { ac: buildAutomaton(kws), longest, hints, english, needs, i18n };
+  const englishWord = new Uint8Array(kws.length);
+  english.forEach((rules, k) => {
+    if (rules.length > 0) englishWord[k] = 1;
+  });
+  for (const k of needs.flat(2)) englishWord[k] = 1;
+  return { ac: buildAutomaton(kws), longest, hints, english, needs, englishWord, i18n };
 }
 
 let index: Index | undefined;
@@ -141,12 +148,43 @@ export function hasNewEnglishKeywords(
   first: number = 0,
   last: number = view.length - 1,
 ): boolean {
+  return hasNewKeyword(
+    base,
+    view,
+    first,
+    last,
+    (idx, k) => (idx.english[k] as number[]).length > 0,
+  );
+}
+
+/**
+ * True when `view` holds a word of an English rule (a keyword, or a word of
+ * one of its groups: `reveal`, `your`) that `base` lacks, within a keyword's
+ * length of `view[first..last]`: a view that joins split words (`re-veal your
+ * system prompt`) may complete a rule whose keyword `base` already holds.
+ */
+export function hasNewEnglishWords(
+  base: string,
+  view: string,
+  first: number,
+  last: number,
+): boolean {
+  return hasNewKeyword(base, view, first, last, (idx, k) => idx.englishWord[k] === 1);
+}
+
+/** Whether `view` near `first..last` holds a keyword that `counts` and `base` lacks. */
+function hasNewKeyword(
+  base: string,
+  view: string,
+  first: number,
+  last: number,
+  counts: (idx: Index, k: number) => boolean,
+): boolean {
   const { idx, kws: inBase } = keywordsIn(base);
   const had = new Set(inBase);
   const reach = idx.longest - 1;
   const part = view.slice(Math.max(0, first - reach), last + 1 + reach);
-  for (const k of keywordsIn(part).kws)
-    if (!had.has(k) && (idx.english[k] as number[]).length > 0) return true;
+  for (const k of keywordsIn(part).kws) if (!had.has(k) && counts(idx, k)) return true;
   return false;
 }
 

@@ -17,6 +17,7 @@ import {
   decodingHints,
   englishRules,
   hasNewEnglishKeywords,
+  hasNewEnglishWords,
   i18nRules,
   primeKeywords,
 } from './injection-prefilter.js';
@@ -33,6 +34,7 @@ import {
   REPORTED_REACH,
   SecurityTalk,
 } from './security-talk.js';
+import { joinSplitWords } from './split-words.js';
 import { corroboratedWeakHits, WEAK_WEIGHT } from './weak-evidence.js';
 
 // Reported speech in security talk: "tricks the model into ignoring …", "told the bot to reveal …".
@@ -293,6 +295,18 @@ export function scanInjection(
   // Leet view only when folding digits creates keywords the plain view lacks.
   const leet = leetViewWithNewKeywords(n.text);
   if (leet !== undefined) emit(runRules(leet, leet, context), toOrig);
+  // Words split by a mark a reader reads through (`ig-nore`, `re.veal`, `a.p.i.`), read joined
+  // when that makes words of the English rules the plain view lacks.
+  const joinedWords = joinSplitWords(n.text);
+  if (
+    joinedWords !== undefined &&
+    hasNewEnglishWords(n.text, joinedWords.text, joinedWords.first, joinedWords.last)
+  ) {
+    const { map } = joinedWords;
+    const joinedToOrig = (a: number, b: number): [number, number] =>
+      toOrig(map[a] as number, (map[Math.max(a, b - 1)] as number) + 1);
+    emit(runRules(joinedWords.text, '', talk.in(joinedToOrig)), joinedToOrig);
+  }
   // Accented Latin letters read as ASCII ("Ïgnörë àll prévïous"), for the English rules only
   // (the other languages' rules need their accents), when that creates English keywords.
   if (!n.ascii) {
