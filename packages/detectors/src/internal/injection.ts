@@ -24,6 +24,7 @@ import {
 import { AWAY_FACTOR, pointsAway } from './injection-rule-kit.js';
 import type { InjectionRule } from './injection-rules.js';
 import { INJECTION_RULES } from './injection-rules.js';
+import type { LetterSpacedJoin } from './letter-spacing.js';
 import { hasLetterSpacing, joinLetterSpaced } from './letter-spacing.js';
 import { leetFold, type Normalized, normalize, rot13 } from './normalize.js';
 import type { RawFinding } from './rule.js';
@@ -318,23 +319,29 @@ export function scanInjection(
         emit(runRules(view, '', context), toOrig);
     }
   }
-  // Letter-spaced text: "i g n o r e   a l l". Drop single spaces between
-  // single characters, keep wider gaps as word breaks; map back via an index table.
+  // Letter-spaced and vertical text: "i g n o r e   a l l", one letter a line. Drop single spaces
+  // between single characters (and line breaks in a column of them), keep wider gaps as word
+  // breaks; map back via an index table.
   if (hasLetterSpacing(text)) {
-    const { text: joined, origin } = joinLetterSpaced(text);
-    const n2 = normalize(joined);
-    const spacedToOrig = (a: number, b: number): [number, number] => {
-      const s0 = origin[n2.map[a] as number] as number;
-      const e0 = (origin[n2.map[Math.max(a, b - 1)] as number] as number) + 1;
-      return [s0, Math.min(e0, text.length)];
+    const emitJoined = (join: LetterSpacedJoin): void => {
+      const n2 = normalize(join.text);
+      const spacedToOrig = (a: number, b: number): [number, number] => {
+        const s0 = join.origin[n2.map[a] as number] as number;
+        const e0 = (join.origin[n2.map[Math.max(a, b - 1)] as number] as number) + 1;
+        return [s0, Math.min(e0, text.length)];
+      };
+      // The English rules read the joined letters without their accents (`i g n ö r e`) and, when
+      // that makes English keywords appear, with leet digits folded (`i g n 0 r 3`).
+      const unaccented = foldAccents(n2.text).text;
+      const spacedContext = talk.in(spacedToOrig);
+      emit(runRules(unaccented, n2.plain, spacedContext), spacedToOrig);
+      const spacedLeet = leetViewWithNewKeywords(unaccented);
+      if (spacedLeet !== undefined) emit(runRules(spacedLeet, '', spacedContext), spacedToOrig);
     };
-    // The English rules read the joined letters without their accents (`i g n ö r e`) and, when
-    // that makes English keywords appear, with leet digits folded (`i g n 0 r 3`).
-    const unaccented = foldAccents(n2.text).text;
-    const spacedContext = talk.in(spacedToOrig);
-    emit(runRules(unaccented, n2.plain, spacedContext), spacedToOrig);
-    const spacedLeet = leetViewWithNewKeywords(unaccented);
-    if (spacedLeet !== undefined) emit(runRules(spacedLeet, '', spacedContext), spacedToOrig);
+    const join = joinLetterSpaced(text);
+    emitJoined(join);
+    // A spaced phrase wrapped over lines reads either way: broken between words or in one.
+    if (join.wrapped) emitJoined(joinLetterSpaced(text, { wrappedLines: 'joined' }));
   }
   // Token flooding: a short unit repeated dozens of times to push instructions out of context.
   if (text.length >= 60) {
