@@ -83,4 +83,15 @@ export const families = {
   // Digits of other scripts, folded to ASCII digits for the personal-data rules (2026-12-05).
   'Persian digit run': (n) => '\u06f4'.repeat(n),
   'Arabic-Indic digits, spaced': (n) => fill('\u0664 ', n),
+  // Vertical text, one character a line, and spaced lines wrapped (2026-12-05).
+  'column of letters, words': (n) => fill('i\ng\nn\no\nr\ne\n\n', n),
+  'column of one letter': (n) => fill('a\n', n),
+  'column of digits': (n) => fill('7\n', n),
+  'column of digits under a letter': (n) => `x\n${fill('7\n', n - 2)}`,
+  'letters and blank lines': (n) => fill('a\n\n', n),
+  'letters, four line breaks apart': (n) => fill('a\n\n\n\n', n),
+  'column of letters, CRLF': (n) => fill('a\r\n', n),
+  'column of padded letters': (n) => fill('  i \t\n', n),
+  'letters between wide white space': (n) => fill(`a${' '.repeat(40)}\n${' '.repeat(40)}`, n),
+  'spaced lines, wrapped': (n) => fill('i g n o r e\n', n),
 };

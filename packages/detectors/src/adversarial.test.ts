@@ -18,7 +18,7 @@ const classes = {
   encoding: ['%41', '\\u0069', 'aWdub3Jl', '0x69', '==', '\\x69'],
   keyword: ['ignore', 'previous', 'instructions', 'system prompt', 'AKIA', 'ghp_', 'password='],
   tag: ['\u{e0069}', '\u{e0067}', '\u{e007f}'],
-  letters: ['a', 'Z', '7', ' ', '\n', '\u0456', '\uff49', '\u1d00'],
+  letters: ['a', 'Z', '7', ' ', '\n', '\u0456', '\uff49', '\u1d00', 'i\n', 'g\r\n', '7\n\n'],
 } as const;
 
 const unit = fc.constantFrom(...Object.values(classes).flat());

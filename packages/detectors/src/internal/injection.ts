@@ -339,7 +339,8 @@ export function scanInjection(
       if (spacedLeet !== undefined) emit(runRules(spacedLeet, '', spacedContext), spacedToOrig);
     };
     const join = joinLetterSpaced(text);
-    emitJoined(join);
+    // A join that dropped nothing (letters between blank lines) is the text the rules just read.
+    if (join.text.length < text.length) emitJoined(join);
     // A spaced phrase wrapped over lines reads either way: broken between words or in one.
     if (join.wrapped) emitJoined(joinLetterSpaced(text, { wrappedLines: 'joined' }));
   }

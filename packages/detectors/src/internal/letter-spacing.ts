@@ -90,13 +90,18 @@ const continuesRun = (gap: GapAndToken, width: number): boolean =>
     : gap.lineBreaks >= 1 && gap.lineBreaks <= MAX_LINE_BREAKS;
 
 /**
- * Calls `onRun(start, end)` for each run worth joining, in order, until it
- * returns false: eight or more spaced characters in a row (tokens of one
- * character, see {@link isSingle}), each gap between two of them one that
+ * Calls `onRun(start, end)` for the runs worth joining, in order: eight or
+ * more spaced characters in a row (tokens of one character, see
+ * {@link isSingle}), each gap between two of them one that
  * {@link continuesRun}, one of them more than a digit or punctuation. `start`
- * is where the first of them starts, `end` where the last one ends.
+ * is where the first of them starts, `end` where the last one ends; with
+ * `'first'`, only the first run, as soon as it holds eight (its end so far).
  */
-function forEachRun(s: string, onRun: (start: number, end: number) => boolean): void {
+function forEachRun(
+  s: string,
+  runs: 'first' | 'all',
+  onRun: (start: number, end: number) => void,
+): void {
   const token = newGapAndToken();
   let length = 0;
   let spells = false;
@@ -112,7 +117,7 @@ function forEachRun(s: string, onRun: (start: number, end: number) => boolean): 
     // Punctuation alone between spaced words (`a l l / p r e v`) neither counts nor breaks a run.
     if (counted === PUNCTUATION_ONLY && !apart) continue;
     if (counted < 0 || apart) {
-      if (spells && length >= RUN_LENGTH && !onRun(start, end)) return;
+      if (spells && length >= RUN_LENGTH) onRun(start, end);
       length = 0;
       spells = false;
     }
@@ -121,6 +126,10 @@ function forEachRun(s: string, onRun: (start: number, end: number) => boolean): 
     length++;
     end = token.end;
     spells ||= maySpell(counted);
+    if (runs === 'first' && spells && length >= RUN_LENGTH) {
+      onRun(start, end);
+      return;
+    }
   }
   if (spells && length >= RUN_LENGTH) onRun(start, end);
 }
@@ -139,9 +148,8 @@ function forEachRun(s: string, onRun: (start: number, end: number) => boolean): 
 export function hasLetterSpacing(s: string): boolean {
   if (!SEVEN_AFTER_A_GAP.test(s)) return false;
   let found = false;
-  forEachRun(s, () => {
+  forEachRun(s, 'first', () => {
     found = true;
-    return false;
   });
   return found;
 }
@@ -158,7 +166,7 @@ function runMembership(s: string): (at: number) => boolean {
   return (at) => {
     if (runs === undefined) {
       const found: number[] = [];
-      forEachRun(s, (start, end) => found.push(start, end) > 0);
+      forEachRun(s, 'all', (start, end) => found.push(start, end));
       runs = found;
     }
     while (r < runs.length && (runs[r + 1] as number) <= at) r += 2;
