@@ -9,6 +9,7 @@
  */
 
 import { codePointBits, hasCodePoint } from './code-point-bits.js';
+import { MARKED_LETTER_FOLDS } from './fold-table.js';
 
 /**
  * Combining marks dropped by the normaliser (inclusive ranges, sorted): the
@@ -48,22 +49,6 @@ export function isReadThroughMark(cp: number): boolean {
 const FIRST_ACCENTED = 0xc0;
 const LAST_ACCENTED = 0x1eff;
 
-/** Lower-case Latin letters with a stroke or a bar, and the letter they read as. */
-const STROKED: readonly (readonly [number, string])[] = [
-  [0x00f8, 'o'],
-  [0x0111, 'd'],
-  [0x0127, 'h'],
-  [0x0142, 'l'],
-  [0x0167, 't'],
-  [0x0180, 'b'],
-  [0x01b6, 'z'],
-  [0x01e5, 'g'],
-  [0x0268, 'i'],
-  [0x0289, 'u'],
-  [0x024d, 'r'],
-  [0x024f, 'y'],
-];
-
 /** The ASCII letter each unit of the range reads as without its accents (0: none), built on first use. */
 let baseLetters: Uint8Array | undefined;
 
@@ -77,8 +62,10 @@ function baseLetterTable(): Uint8Array {
     for (let k = 1; k < d.length && marksOnly; k++) marksOnly = isReadThroughMark(d.charCodeAt(k));
     if (letter && marksOnly) t[u - FIRST_ACCENTED] = base | 0x20;
   }
-  // Letters with a stroke or a bar have no decomposition but read as their letter.
-  for (const [u, base] of STROKED) t[u - FIRST_ACCENTED] = base.charCodeAt(0);
+  // Letters with a fused mark (stroke, bar, hook, tail, curl …) have no decomposition but read
+  // as their letter (generated from the character names, `fold-table.ts`).
+  for (let k = 0; k + 1 < MARKED_LETTER_FOLDS.length; k += 2)
+    t[MARKED_LETTER_FOLDS.charCodeAt(k) - FIRST_ACCENTED] = MARKED_LETTER_FOLDS.charCodeAt(k + 1);
   return t;
 }
 

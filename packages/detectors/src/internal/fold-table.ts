@@ -21,3 +21,19 @@ export const LATIN_LETTER_FOLDS: string =
   '\u0131i\u0237j\u0261g\u0262g\u026ai\u0274n\u0280r\u028fy\u0299b\u029ch\u029fl\u1d00a' +
   '\u1d04c\u1d05d\u1d07e\u1d0aj\u1d0bk\u1d0dm\u1d0fo\u1d18p\u1d1bt\u1d1cu\u1d20v\u1d21w' +
   '\u1d22z\ua730f\ua731s\ua7acg\ua7aei\ua7afq\uab4br';
+
+/**
+ * Lower-case Latin letters with a mark fused into their shape and no
+ * decomposition (hook, stroke, bar, tail, curl …: `ɗ`, `ł`, `ƚ`) and
+ * the ASCII letter the accent-free view reads them as: pairs of one UTF-16
+ * unit and one letter (87 pairs).
+ */
+export const MARKED_LETTER_FOLDS: string =
+  '\u00f8o\u0111d\u0127h\u0142l\u0167t\u0180b\u0183b\u0188c\u018cd\u0192f\u0199k\u019al' +
+  '\u019en\u01a5p\u01abt\u01adt\u01b4y\u01b6z\u01e5g\u0221d\u0225z\u0234l\u0235n\u0236t' +
+  '\u023cc\u023fs\u0240z\u0247e\u0249j\u024bq\u024dr\u024fy\u0253b\u0255c\u0256d\u0257d' +
+  '\u0260g\u0266h\u0268i\u026bl\u026cl\u026dl\u0271m\u0272n\u0273n\u027cr\u027dr\u027er' +
+  '\u0282s\u0288t\u0289u\u028bv\u0290z\u0291z\u02a0q\u1d6cb\u1d6dd\u1d6ef\u1d6fm\u1d70n' +
+  '\u1d71p\u1d72r\u1d73r\u1d74s\u1d75t\u1d76z\u1d7dp\u1d80b\u1d81d\u1d82f\u1d83g\u1d84k' +
+  '\u1d85l\u1d86m\u1d87n\u1d88p\u1d89r\u1d8as\u1d8cv\u1d8dx\u1d8ez\u1d8fa\u1d91d\u1d92e' +
+  '\u1d96i\u1d99u\u1effy';

@@ -308,14 +308,15 @@ export function scanInjection(
       toOrig(map[a] as number, (map[Math.max(a, b - 1)] as number) + 1);
     emit(runRules(joinedWords.text, '', talk.in(joinedToOrig)), joinedToOrig);
   }
-  // Accented Latin letters read as ASCII ("Ïgnörë àll prévïous"), for the English rules only
-  // (the other languages' rules need their accents), when that creates English keywords.
+  // Accented Latin letters read as ASCII ("Ïgnörë àll prévïous", "Revéal"), for the English rules
+  // only (the other languages' rules need their accents), when that makes words of their
+  // vocabulary the plain view lacks.
   if (!n.ascii) {
     const unaccented = foldAccents(n.text);
     if (unaccented.first >= 0) {
       // Accents and leet digits together ("ign0rë"): the leet fold of the accent-free view.
       const view = hasLeet(unaccented.text) ? leetFold(unaccented.text).text : unaccented.text;
-      if (hasNewEnglishKeywords(n.text, view, unaccented.first, unaccented.last))
+      if (hasNewEnglishWords(n.text, view, unaccented.first, unaccented.last))
         emit(runRules(view, '', context), toOrig);
     }
   }
