@@ -58,6 +58,16 @@ describe('normalize (general path)', () => {
     expect(n.plain).toBe('іgnоre ab');
     expect(Array.from(n.map)).toEqual([0, 1, 2, 3, 4, 5, 6, 7, 9, 10]);
   });
+  /** regression: issue 12 (a red team's Coptic, Cherokee and enclosed-letter spellings were CLEAR) */
+  it('reads Coptic and Cherokee look-alikes and enclosed Latin letters as the letter', () => {
+    const input = 'Ignⲟre Ⲟverride \u13A1eveal I\u13C0NORE 🅸🅶🅽🅾🆁🅴 ⒤gnore 🄘';
+    const n = normalize(input);
+    expect(n.text).toBe('ignore override reveal ignore ignore ignore i');
+    // An astral letter is one unit of the view, mapped to where it starts.
+    expect(n.map[n.text.length - 1]).toBe(input.lastIndexOf('🄘'));
+    expect(n.map[n.text.indexOf('ignore', 30)]).toBe(input.indexOf('🅸'));
+  });
+
   it('summarises invisible characters inside words', () => {
     const n = normalize('ig\u200bno\u200bre\u200b x é');
     expect(n.text).toBe('ignore x é');

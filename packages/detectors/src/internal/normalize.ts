@@ -216,7 +216,13 @@ function computeFold(cp: number): Fold {
   const nfkc = raw.normalize('NFKC').toLowerCase();
   // A ligature that NFKC spells as a phrase (U+FDFA is 18 units) stays one character: a
   // million of them made an 18-million-character view.
-  const base = confusable || nfkc.length > MAX_EXPANSION ? raw.toLowerCase() : nfkc;
+  // An astral homoglyph (`🅐`) is one letter in both views: it has no lower case of one unit.
+  const base =
+    confusable !== undefined && raw.length === 2
+      ? confusable
+      : confusable || nfkc.length > MAX_EXPANSION
+        ? raw.toLowerCase()
+        : nfkc;
   const folded = confusable && base.length === 1 ? confusable : foldUnits(base);
   return { base, folded, plain: foldArabicText(base) };
 }
