@@ -1,10 +1,10 @@
 /**
  * Words split by one mark a reader reads through (`ig-nore`, `dis'regard`,
- * `sys*tem`) and dotted abbreviations (`a.p.i.`, `d.a.n.`) joined back, for the English injection rules. Works on the
- * normaliser's lower-cased view; the caller reads the joined view only when it
- * makes English keywords the view lacks, so hyphenated words and file names
- * cost one pass and nothing more.
- */
+ * `sys*tem`) and dotted abbreviations (`a.p.i.`, `d.a.n.`) joined back, for
+ * the English injection rules. Works on the normaliser's lower-cased view; the
+ * caller reads the joined view only when it brings words of the rules'
+ * vocabulary the view lacks, so hyphenated words cost one pass and nothing
+ * more. */
 import { Utf16Units } from './utf16-units.js';
 
 /** A view with split words joined, and where each of its units comes from in the source view. */
