@@ -4,7 +4,8 @@
  * the English injection rules. Works on the normaliser's lower-cased view; the
  * caller reads the joined view only when it brings words of the rules'
  * vocabulary the view lacks, so hyphenated words cost one pass and nothing
- * more. */
+ * more.
+ */
 import { Utf16Units } from './utf16-units.js';
 
 /** A view with split words joined, and where each of its units comes from in the source view. */
