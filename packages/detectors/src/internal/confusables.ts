@@ -141,7 +141,8 @@ function enclosedLetter(ch: string): string | undefined {
 /**
  * The ASCII letter a character reads as, if it is a homoglyph (in either
  * case), an enclosed Latin letter (`⒜`, `🅐`, `🅰`) or a homoglyph with
- * accents a reader reads through (`ό`, `Ӧ`, `Ὸ`, `Ή`). Accented Latin letters are not homoglyphs: their base is ASCII.
+ * accents a reader reads through (`ό`, `Ӧ`, `Ὸ`, `Ή`). Accented Latin
+ * letters are not homoglyphs: their base is ASCII.
  * @param ch - one code point
  * @returns the letter, or undefined
  */

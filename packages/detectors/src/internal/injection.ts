@@ -296,7 +296,7 @@ export function scanInjection(
   // Leet view only when folding digits creates keywords the plain view lacks.
   const leet = leetViewWithNewKeywords(n.text);
   if (leet !== undefined) emit(runRules(leet, leet, context), toOrig);
-  // Words split by a mark a reader reads through (`ig-nore`, `re.veal`, `a.p.i.`), read joined
+  // Words split by a mark a reader reads through (`ig-nore`, `dis'regard`, `a.p.i.`), read joined
   // when that makes words of the English rules the plain view lacks.
   const joinedWords = joinSplitWords(n.text);
   if (
