@@ -9,6 +9,7 @@
  * (`</post><system>` is what a delimiter injection is made of), comments
  * with content, tags with attributes (their values are text a model reads).
  */
+import { isWordUnit } from './ascii.js';
 
 /**
  * Spans as flat `[start, end, ...]` pairs, sorted by start and disjoint.
@@ -34,9 +35,6 @@ class Pairs {
     return this.data.subarray(0, this.length);
   }
 }
-
-const isAlnum = (c: number): boolean =>
-  (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c > 0xbf;
 
 // An empty (or blank) comment: read as nothing. Bounded, so a run of openers stays linear.
 const EMPTY_COMMENT = /<!--[ \t]{0,16}-->/g;
@@ -144,8 +142,8 @@ function emphasisSpans(input: string): MarkupSpans {
     const len = m[0].length;
     const c = input.charCodeAt(i);
     const slot = c === 42 ? 0 : c === 95 ? 1 : 2;
-    const before = i > 0 && isAlnum(input.charCodeAt(i - 1));
-    const after = i + len < input.length && isAlnum(input.charCodeAt(i + len));
+    const before = i > 0 && isWordUnit(input.charCodeAt(i - 1));
+    const after = i + len < input.length && isWordUnit(input.charCodeAt(i + len));
     const at = openAt[slot] as number;
     if (
       before &&

@@ -210,19 +210,24 @@ function foldOf(cp: number): Fold {
   return v;
 }
 
+/**
+ * The units a code point stands for in the views, before homoglyph folding:
+ * its NFKC lower case, except that a homoglyph keeps its own letter (the plain
+ * view reads it) and a ligature that NFKC spells as a phrase (U+FDFA is 18
+ * units) stays one character (a million of them made an 18-million-character
+ * view). An astral homoglyph (`🅐`) is its letter in both views: it has no
+ * lower case of one unit.
+ */
+function baseOf(raw: string, confusable: string | undefined): string {
+  if (confusable !== undefined && raw.length === 2) return confusable;
+  const nfkc = raw.normalize('NFKC').toLowerCase();
+  return confusable !== undefined || nfkc.length > MAX_EXPANSION ? raw.toLowerCase() : nfkc;
+}
+
 function computeFold(cp: number): Fold {
   const raw = String.fromCodePoint(cp);
   const confusable = homoglyphOf(raw);
-  const nfkc = raw.normalize('NFKC').toLowerCase();
-  // A ligature that NFKC spells as a phrase (U+FDFA is 18 units) stays one character: a
-  // million of them made an 18-million-character view.
-  // An astral homoglyph (`🅐`) is one letter in both views: it has no lower case of one unit.
-  const base =
-    confusable !== undefined && raw.length === 2
-      ? confusable
-      : confusable || nfkc.length > MAX_EXPANSION
-        ? raw.toLowerCase()
-        : nfkc;
+  const base = baseOf(raw, confusable);
   const folded = confusable && base.length === 1 ? confusable : foldUnits(base);
   return { base, folded, plain: foldArabicText(base) };
 }

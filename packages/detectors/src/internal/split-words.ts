@@ -6,6 +6,7 @@
  * vocabulary the view lacks, so hyphenated words cost one pass and nothing
  * more.
  */
+import { isAsciiLower } from './ascii.js';
 import { Utf16Units } from './utf16-units.js';
 
 /** A view with split words joined, and where each of its units comes from in the source view. */
@@ -17,8 +18,6 @@ export type JoinedWords = {
   readonly first: number;
   readonly last: number;
 };
-
-const isLetter = (c: number): boolean => c >= 97 && c <= 122;
 
 /**
  * Marks that split a word for a filter but not for a reader and seldom sit
@@ -35,10 +34,10 @@ const SPLIT = /[a-z][-'*\u2010-\u2015\u2019\u2212][a-z]|(?<![a-z])[a-z]\.[a-z](?
 /** Whether the dot at `k` stands between single letters (`a.p.i`), or ends such a run (`a.p.i.`). */
 const isAbbreviationDot = (s: string, k: number): boolean =>
   s.charCodeAt(k) === 46 &&
-  isLetter(s.charCodeAt(k - 1)) &&
-  !isLetter(s.charCodeAt(k - 2)) &&
-  ((isLetter(s.charCodeAt(k + 1)) && !isLetter(s.charCodeAt(k + 2))) ||
-    (s.charCodeAt(k - 2) === 46 && !isLetter(s.charCodeAt(k + 1))));
+  isAsciiLower(s.charCodeAt(k - 1)) &&
+  !isAsciiLower(s.charCodeAt(k - 2)) &&
+  ((isAsciiLower(s.charCodeAt(k + 1)) && !isAsciiLower(s.charCodeAt(k + 2))) ||
+    (s.charCodeAt(k - 2) === 46 && !isAsciiLower(s.charCodeAt(k + 1))));
 
 /**
  * `view` with every single mark between two letters dropped, and the last dot
@@ -54,7 +53,9 @@ export function joinSplitWords(view: string): JoinedWords | undefined {
   for (let k = 0; k < view.length; k++) {
     const c = view.charCodeAt(k);
     const joint =
-      (isSplitter(c) && isLetter(view.charCodeAt(k - 1)) && isLetter(view.charCodeAt(k + 1))) ||
+      (isSplitter(c) &&
+        isAsciiLower(view.charCodeAt(k - 1)) &&
+        isAsciiLower(view.charCodeAt(k + 1))) ||
       isAbbreviationDot(view, k);
     if (joint) {
       if (first < 0) first = out.length;
