@@ -8,8 +8,11 @@
  * escaped markup in a code sample is not markup.
  */
 
-/** A reference at the start: decimal or hex (the `;` optional, as browsers read them), or named. */
-const REFERENCE = /&(?:#(\d{1,7});?|#[xX]([0-9A-Fa-f]{1,6});?|([A-Za-z]{2,8});)/y;
+/**
+ * A reference at the start: decimal or hex (the `;` optional, as browsers read them), or named
+ * (HTML's longest name has 31 letters).
+ */
+const REFERENCE = /&(?:#(\d{1,7});?|#[xX]([0-9A-Fa-f]{1,6});?|([A-Za-z]{2,31});)/y;
 
 /** HTML's names for the accents of its Latin-1 letters (`&ouml;` = o + diaeresis), as combining marks. */
 const ACCENTS: Readonly<Record<string, string>> = {
@@ -22,17 +25,41 @@ const ACCENTS: Readonly<Record<string, string>> = {
   cedil: '\u0327',
 };
 
-/** Named references to spaces, invisibles and letters that are not a letter plus an accent. */
+/**
+ * Named references to spaces, invisibles and letters that are not a letter plus an accent
+ * (names and code points from the HTML standard's table of named character references).
+ */
 const NAMED: Readonly<Record<string, number>> = {
   nbsp: 0xa0,
+  NonBreakingSpace: 0xa0,
   ensp: 0x2002,
   emsp: 0x2003,
+  emsp13: 0x2004,
+  emsp14: 0x2005,
+  numsp: 0x2007,
+  puncsp: 0x2008,
   thinsp: 0x2009,
+  ThinSpace: 0x2009,
+  hairsp: 0x200a,
+  VeryThinSpace: 0x200a,
+  MediumSpace: 0x205f,
   shy: 0xad,
+  ZeroWidthSpace: 0x200b,
+  NegativeVeryThinSpace: 0x200b,
+  NegativeThinSpace: 0x200b,
+  NegativeMediumSpace: 0x200b,
+  NegativeThickSpace: 0x200b,
   zwnj: 0x200c,
   zwj: 0x200d,
   lrm: 0x200e,
   rlm: 0x200f,
+  NoBreak: 0x2060,
+  af: 0x2061,
+  ApplyFunction: 0x2061,
+  it: 0x2062,
+  InvisibleTimes: 0x2062,
+  ic: 0x2063,
+  InvisibleComma: 0x2063,
   szlig: 0xdf,
   oslash: 0xf8,
   Oslash: 0xd8,
@@ -80,8 +107,10 @@ export function referenceAt(s: string, i: number): Reference | undefined {
   return cp !== undefined && isWordOrSpace(cp) ? { cp, length: m[0].length } : undefined;
 }
 
-const MAY_HOLD =
-  /&(?:#[\dxX]|[A-Za-z](?:acute|grave|circ|uml|tilde|ring|cedil);|(?:nbsp|ensp|emsp|thinsp|shy|zwn?j|lrm|rlm|szlig|[oO]slash|aelig|AElig);)/;
+// A numeric reference, a letter with one of the accents, or one of the names.
+const MAY_HOLD = new RegExp(
+  `&(?:#[\\dxX]|[A-Za-z](?:${Object.keys(ACCENTS).join('|')});|(?:${Object.keys(NAMED).join('|')});)`,
+);
 
 /** Whether `s` may hold a reference {@link referenceAt} reads (a cheap test before the slow path). */
 export function mayHoldReference(s: string): boolean {

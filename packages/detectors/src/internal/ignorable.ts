@@ -2,14 +2,25 @@
  * Code points a reader does not see as letters: Default_Ignorable_Code_Point
  * (from the generated table: zero-width and bidi controls, variation and
  * Mongolian free variation selectors, fillers, musical formatting, tags, U+061C
- * ...), the fillers among them that render as a blank, and the dots that sit
- * inside words (`ig·nore`).
+ * ...) and the controls that draw nothing, the fillers among them that render
+ * as a blank, and the dots that sit inside words (`ig·nore`).
  */
 import { isWordUnit } from './ascii.js';
 import { codePointBits, hasCodePoint } from './code-point-bits.js';
 import { DEFAULT_IGNORABLE_RANGES } from './fold-table.js';
 
-// One bit per BMP code point, built on first use from the generated ranges (8 KB).
+/**
+ * Controls that draw nothing (flat inclusive ranges): C0 and C1 controls other
+ * than white space (tab, LF, VT, FF, CR, NEL), DEL, and the interlinear
+ * annotation marks U+FFF9–U+FFFB. None is Default_Ignorable, yet `Ig\x01nore`
+ * reads as `Ignore`.
+ */
+const HIDDEN_CONTROL_RANGES: readonly number[] = [
+  0x00, 0x08, 0x0e, 0x1f, 0x7f, 0x84, 0x86, 0x9f, 0xfff9, 0xfffb,
+];
+
+// One bit per BMP code point, built on first use from the generated ranges and the hidden
+// controls (8 KB).
 let bmp: Uint8Array | undefined;
 
 function astralIgnorable(cp: number): boolean {
@@ -20,15 +31,32 @@ function astralIgnorable(cp: number): boolean {
 }
 
 /**
- * True for a Default_Ignorable_Code_Point (from the generated ranges).
+ * True for a Default_Ignorable_Code_Point (from the generated ranges) or a
+ * control that draws nothing ({@link isHiddenControl}).
  * @param cp - a code point
  * @returns whether it renders as nothing by default
  */
 export function isIgnorable(cp: number): boolean {
-  if (cp < 0xad) return false;
+  if (cp >= 0x20 && cp < 0x7f) return false;
   if (cp > 0xffff) return astralIgnorable(cp);
-  bmp ??= codePointBits(DEFAULT_IGNORABLE_RANGES, 0xffff);
+  bmp ??= codePointBits([...DEFAULT_IGNORABLE_RANGES, ...HIDDEN_CONTROL_RANGES], 0xffff);
   return hasCodePoint(bmp, cp);
+}
+
+/**
+ * True for a control that draws nothing: a C0 or C1 control other than white
+ * space, DEL, or an interlinear annotation mark.
+ * @param cp - a code point
+ * @returns whether it is one of them
+ */
+export function isHiddenControl(cp: number): boolean {
+  for (let k = 0; k < HIDDEN_CONTROL_RANGES.length; k += 2)
+    if (
+      cp >= (HIDDEN_CONTROL_RANGES[k] as number) &&
+      cp <= (HIDDEN_CONTROL_RANGES[k + 1] as number)
+    )
+      return true;
+  return false;
 }
 
 /**

@@ -1,8 +1,8 @@
 /**
  * Text normalisation for injection matching, meant to give what a reader
  * (a person or a model) takes in: markup inside and around words dropped
- * (`markup.ts`), every Default_Ignorable code point and lone surrogate
- * dropped, combining accents and Arabic vowel marks dropped (`diacritics.ts`),
+ * (`markup.ts`), every Default_Ignorable code point, control that draws
+ * nothing and lone surrogate dropped, combining accents and Arabic vowel marks dropped (`diacritics.ts`),
  * fillers and space-like invisible runs read as spaces (`ignorable.ts`),
  * NFKC (a form of at most three units), lower case, homoglyph and Latin
  * letter-shape folding (`fold-table.ts`, generated from the Unicode data),
@@ -22,7 +22,13 @@ import { CONFUSABLE, homoglyphOf } from './confusables.js';
 import { isReadThroughMark } from './diacritics.js';
 import { mayHoldReference, referenceAt } from './entities.js';
 import { LATIN_LETTER_FOLDS } from './fold-table.js';
-import { ignorableRunsAreSpaces, isBlankFiller, isIgnorable, isInnerDot } from './ignorable.js';
+import {
+  ignorableRunsAreSpaces,
+  isBlankFiller,
+  isHiddenControl,
+  isIgnorable,
+  isInnerDot,
+} from './ignorable.js';
 import { LatinWordHomoglyphs } from './latin-word-homoglyphs.js';
 import { type MarkupSpans, markupSpans } from './markup.js';
 import { Utf16Units } from './utf16-units.js';
@@ -78,13 +84,16 @@ const LEET: Readonly<Record<string, string>> = {
   '!': 'i',
 };
 
-/** True for characters that render as nothing (Default_Ignorable_Code_Point). */
+/** True for characters that render as nothing (Default_Ignorable_Code_Point, hidden controls). */
 export function isInvisible(cp: number): boolean {
   return isIgnorable(cp);
 }
 
 const isLatinLetter = (c: string): boolean => /[a-z]/i.test(c);
 const NON_ASCII = /[\u0080-\uffff]/;
+// Anything but printable ASCII and the white space the fast path collapses or keeps.
+// biome-ignore lint/suspicious/noControlCharactersInRegex: hidden controls are what it looks for
+const BEYOND_FAST_PATH = /[\u0000-\u0008\u000e-\u001f\u007f-\uffff]/;
 
 /** Offsets of the ASCII fast path: what {@link AsciiNormalized} keeps, and where from. */
 function asciiMap(input: string, normalizedLength: number): Int32Array {
@@ -358,17 +367,19 @@ const isBidiOverride = (cp: number): boolean =>
 
 /**
  * Normalises `input` for injection matching: drops markup (see `markup.ts`),
- * Default_Ignorable code points, lone surrogates, dots inside words and the
+ * Default_Ignorable code points, hidden controls, lone surrogates, dots inside words and the
  * accents a reader reads through (`diacritics.ts`); reads
  * blank fillers (and invisible runs that stand for spaces) as spaces; NFKC,
  * lower-case, folds homoglyphs and Latin letter shapes (small capitals,
  * diacritics) in `text`; collapses whitespace.
  */
 export function normalize(input: string): Normalized {
-  const ascii = !NON_ASCII.test(input);
+  // Hidden controls (`Ig\x01nore`) and character references (`Ig&#110;ore`) are read in the
+  // general path.
+  const fast = !BEYOND_FAST_PATH.test(input);
+  const ascii = fast || !NON_ASCII.test(input);
   const spans = markupSpans(input, ascii);
-  // Character references (`Ig&#110;ore`) are read in the general path.
-  if (ascii && !mayHoldReference(input))
+  if (fast && !mayHoldReference(input))
     return spans.length === 0 ? new AsciiNormalized(input) : strippedAscii(input, spans);
   const b = new Builder(input.length);
   const sm = new Smuggling();
@@ -394,7 +405,7 @@ export function normalize(input: string): Normalized {
         len = ref.length;
       }
     }
-    if (cp < 0x80) {
+    if (cp < 0x80 && !isHiddenControl(cp)) {
       // ASCII inside mixed text: no NFKC or folding needed.
       if (cp === 32 || cp === 9 || cp === 10 || cp === 13) b.space(i);
       else {
@@ -421,7 +432,9 @@ export function normalize(input: string): Normalized {
       const nextCp = input.codePointAt(i + len) ?? 32;
       const legit = !surrogate && legitInvisible(cp, prevVisibleCp, nextCp);
       const inWord = isWordUnit(prevVisibleCp) && isWordUnit(nextCp);
-      if (!legit && (inWord || isBidiOverride(cp) || cp === 0x00ad)) sm.add(cp, i, len);
+      // C0 and C1 controls are read through but not counted: decoded binary is full of them.
+      const counted = !legit && cp >= 0xa0;
+      if (counted && (inWord || isBidiOverride(cp) || cp === 0x00ad)) sm.add(cp, i, len);
       if (isBlankFiller(cp)) b.space(i);
       else if (!legit && isWordUnit(prevVisibleCp)) {
         runsAsSpaces ??= ignorableRunsAreSpaces(input);
