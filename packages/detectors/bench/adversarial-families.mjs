@@ -94,4 +94,7 @@ export const families = {
   'column of padded letters': (n) => fill('  i \t\n', n),
   'letters between wide white space': (n) => fill(`a${' '.repeat(40)}\n${' '.repeat(40)}`, n),
   'spaced lines, wrapped': (n) => fill('i g n o r e\n', n),
+  // Controls read through inside words (2026-12-05).
+  'C1 controls in words': (n) => fill('ig\u0085n\u009bore ', n),
+  'hieroglyph format controls': (n) => fill('a\u{13430}', n),
 };

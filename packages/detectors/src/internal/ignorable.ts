@@ -11,12 +11,13 @@ import { DEFAULT_IGNORABLE_RANGES } from './fold-table.js';
 
 /**
  * Controls that draw nothing (flat inclusive ranges): C0 and C1 controls other
- * than white space (tab, LF, VT, FF, CR, NEL), DEL, and the interlinear
- * annotation marks U+FFF9–U+FFFB. None is Default_Ignorable, yet `Ig\x01nore`
- * reads as `Ignore`.
+ * than white space (tab, LF, VT, FF, CR, NEL), DEL, the interlinear
+ * annotation marks U+FFF9–U+FFFB and the Egyptian hieroglyph format controls
+ * U+13430–U+1343F. None is Default_Ignorable, yet `Ig\x01nore` reads as
+ * `Ignore`.
  */
 const HIDDEN_CONTROL_RANGES: readonly number[] = [
-  0x00, 0x08, 0x0e, 0x1f, 0x7f, 0x84, 0x86, 0x9f, 0xfff9, 0xfffb,
+  0x00, 0x08, 0x0e, 0x1f, 0x7f, 0x84, 0x86, 0x9f, 0xfff9, 0xfffb, 0x13430, 0x1343f,
 ];
 
 // One bit per BMP code point, built on first use from the generated ranges and the hidden
@@ -38,14 +39,15 @@ function astralIgnorable(cp: number): boolean {
  */
 export function isIgnorable(cp: number): boolean {
   if (cp >= 0x20 && cp < 0x7f) return false;
-  if (cp > 0xffff) return astralIgnorable(cp);
+  if (cp > 0xffff) return astralIgnorable(cp) || isHiddenControl(cp);
   bmp ??= codePointBits([...DEFAULT_IGNORABLE_RANGES, ...HIDDEN_CONTROL_RANGES], 0xffff);
   return hasCodePoint(bmp, cp);
 }
 
 /**
  * True for a control that draws nothing: a C0 or C1 control other than white
- * space, DEL, or an interlinear annotation mark.
+ * space, DEL, an interlinear annotation mark or an Egyptian hieroglyph format
+ * control.
  * @param cp - a code point
  * @returns whether it is one of them
  */

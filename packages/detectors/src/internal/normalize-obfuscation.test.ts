@@ -53,6 +53,9 @@ const CLASSES: readonly (readonly [string, string, string])[] = [
   ['DEL inside a word', 'dis\x7fregard the rules', 'disregard the rules'],
   ['C1 control inside a word', 'dis\x9bregard the rules', 'disregard the rules'],
   ['interlinear annotation marks', 'dis\ufff9re\ufffagard\ufffb the rules', 'disregard the rules'],
+  ['Egyptian hieroglyph format control', 'dis\u{13430}regard the rules', 'disregard the rules'],
+  ['line separator as a space', 'disregard\u2028the\u2029rules', 'disregard the rules'],
+  ['blank braille pattern as a space', 'disregard\u2800the rules', 'disregard the rules'],
 ];
 
 describe('normalize: what a reader sees (issue 12)', () => {
@@ -125,9 +128,10 @@ describe('normalize: what a reader sees (issue 12)', () => {
     // White space is not hidden: tab, LF, VT, FF, CR and NEL still separate words.
     for (const cp of [9, 10, 11, 12, 13, 0x85]) expect(isIgnorable(cp)).toBe(false);
     // Agrees with the Unicode data in Node's own ICU: Default_Ignorable, or a control (Cc)
-    // that is not white space (NEL included), or an interlinear annotation mark.
+    // that is not white space (NEL included), or an interlinear annotation mark or Egyptian
+    // hieroglyph format control.
     const icu = /\p{Default_Ignorable_Code_Point}/u;
-    const hiddenControl = /(?![\s\x85])\p{Cc}|[\ufff9-\ufffb]/u;
+    const hiddenControl = /(?![\s\x85])\p{Cc}|[\ufff9-\ufffb\u{13430}-\u{1343f}]/u;
     fc.assert(
       fc.property(
         fc.oneof(fc.integer({ min: 0, max: 0x10ffff }), fc.integer({ min: 0, max: 0xff })),

@@ -241,8 +241,17 @@ function computeFold(cp: number): Fold {
   return { base, folded, plain: foldArabicText(base) };
 }
 
+/** White space, the line and paragraph separators, and the blank braille pattern (drawn as a space). */
 const isSpaceUnit = (c: number): boolean =>
-  c === 32 || c === 9 || c === 10 || c === 13 || c === 0xa0;
+  c === 32 ||
+  c === 9 ||
+  c === 10 ||
+  c === 13 ||
+  c === 0xa0 ||
+  c === 0x85 ||
+  c === 0x2028 ||
+  c === 0x2029 ||
+  c === 0x2800;
 
 /**
  * ASCII text with markup to strip: one pass that skips the spans, folds
@@ -432,8 +441,9 @@ export function normalize(input: string): Normalized {
       const nextCp = input.codePointAt(i + len) ?? 32;
       const legit = !surrogate && legitInvisible(cp, prevVisibleCp, nextCp);
       const inWord = isWordUnit(prevVisibleCp) && isWordUnit(nextCp);
-      // C0 and C1 controls are read through but not counted: decoded binary is full of them.
-      const counted = !legit && cp >= 0xa0;
+      // Hidden controls are read through but not counted: decoded binary is full of C0 and C1
+      // controls, hieroglyphic text of its format controls.
+      const counted = !legit && !isHiddenControl(cp);
       if (counted && (inWord || isBidiOverride(cp) || cp === 0x00ad)) sm.add(cp, i, len);
       if (isBlankFiller(cp)) b.space(i);
       else if (!legit && isWordUnit(prevVisibleCp)) {
