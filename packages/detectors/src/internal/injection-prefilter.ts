@@ -8,6 +8,7 @@ import type { Automaton } from './aho.js';
 import { buildAutomaton } from './aho.js';
 import type { InjectionRule } from './injection-rules.js';
 import { INJECTION_I18N_RULES, INJECTION_RULES } from './injection-rules.js';
+import { TYPO_WORDS } from './typo-words.js';
 
 /**
  * Words that make a whole-text decoding worth trying, as bits: a text that
@@ -38,7 +39,27 @@ type Index = {
   readonly englishWord: Uint8Array;
   /** keyword index → multilingual rule indexes. */
   readonly i18n: readonly (readonly number[])[];
+  /** keyword index → 1 when it is part of a word of {@link TYPO_WORDS} (or holds one). */
+  readonly slipAnchor: Uint8Array;
 };
+
+/** Phrases of the exfiltration rules that hold no word of the slip list but anchor its slips. */
+const KEY_PHRASES: ReadonlySet<string> = new Set(['api key', 'private key', 'seed phrase']);
+
+/**
+ * Keywords of five letters or more, in words, that a word of the slip list
+ * holds or that hold one in a word (`ignor`, `anything now`), and the key
+ * phrases.
+ */
+function slipAnchors(kws: readonly string[]): Uint8Array {
+  const long = TYPO_WORDS.filter((w) => w.length >= 5);
+  const anchors = (k: string): boolean =>
+    KEY_PHRASES.has(k) ||
+    (/^[a-z]+(?: [a-z]+)*$/.test(k) &&
+      k.length >= 5 &&
+      long.some((w) => w.includes(k) || k.split(' ').some((part) => part.includes(w))));
+  return Uint8Array.from(kws, (k) => (anchors(k) ? 1 : 0));
+}
 
 function buildIndex(): Index {
   const kws: string[] = [];
@@ -72,7 +93,8 @@ function buildIndex(): Index {
     if (rules.length > 0) englishWord[k] = 1;
   });
   for (const k of needs.flat(2)) englishWord[k] = 1;
-  return { ac: buildAutomaton(kws), longest, hints, english, needs, englishWord, i18n };
+  const slipAnchor = slipAnchors(kws);
+  return { ac: buildAutomaton(kws), longest, hints, english, needs, englishWord, i18n, slipAnchor };
 }
 
 let index: Index | undefined;
@@ -185,6 +207,17 @@ function hasNewKeyword(
   const reach = idx.longest - 1;
   const part = view.slice(Math.max(0, first - reach), last + 1 + reach);
   for (const k of keywordsIn(part).kws) if (!had.has(k) && counts(idx, k)) return true;
+  return false;
+}
+
+/**
+ * Whether `view` holds a keyword that is part of a word of the slip list
+ * (`instruction`, `prompt`, `ignor` ...): an injection with a slipped word
+ * keeps others, so a text without one is not worth reading for slips.
+ */
+export function mayHoldSlip(view: string): boolean {
+  const { idx, kws } = keywordsIn(view);
+  for (let i = 0; i < kws.length; i++) if (idx.slipAnchor[kws[i] as number] === 1) return true;
   return false;
 }
 

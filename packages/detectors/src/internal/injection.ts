@@ -19,6 +19,7 @@ import {
   hasNewEnglishKeywords,
   hasNewEnglishWords,
   i18nRules,
+  mayHoldSlip,
   primeKeywords,
 } from './injection-prefilter.js';
 import { AWAY_FACTOR, pointsAway } from './injection-rule-kit.js';
@@ -36,6 +37,7 @@ import {
   SecurityTalk,
 } from './security-talk.js';
 import { joinSplitWords } from './split-words.js';
+import { correctSlips } from './typo-words.js';
 import { corroboratedWeakHits, WEAK_WEIGHT } from './weak-evidence.js';
 
 // Reported speech in security talk: "tricks the model into ignoring …", "told the bot to reveal …".
@@ -293,6 +295,7 @@ export function scanInjection(
   emit(runRules(n.text, n.plain, context, n.ascii), toOrig);
   // Read now, while the keywords of `n.text` are still the ones at hand.
   const hints = decodingHints(n.text);
+  const slipsWorthReading = mayHoldSlip(n.text);
   // Leet view only when folding digits creates keywords the plain view lacks.
   const leet = leetViewWithNewKeywords(n.text);
   if (leet !== undefined) emit(runRules(leet, leet, context), toOrig);
@@ -307,6 +310,16 @@ export function scanInjection(
     const joinedToOrig = (a: number, b: number): [number, number] =>
       toOrig(map[a] as number, (map[Math.max(a, b - 1)] as number) + 1);
     emit(runRules(joinedWords.text, '', talk.in(joinedToOrig)), joinedToOrig);
+  }
+  // One-character slips in the words injections are made of (`ignroe`, `yuor`, `ign ore`), read
+  // as the word meant, in texts with another word of that kind. Read whenever there is one: a
+  // slip may keep the keyword it spoils (`ignoree` still holds `ignor`), and few posts hold one.
+  const corrected = slipsWorthReading ? correctSlips(n.text) : undefined;
+  if (corrected !== undefined) {
+    const { map } = corrected;
+    const correctedToOrig = (a: number, b: number): [number, number] =>
+      toOrig(map[a] as number, (map[Math.max(a, b - 1)] as number) + 1);
+    emit(runRules(corrected.text, '', talk.in(correctedToOrig)), correctedToOrig);
   }
   // Accented Latin letters read as ASCII ("Ïgnörë àll prévïous", "Revéal"), for the English rules
   // only (the other languages' rules need their accents), when that makes words of their
