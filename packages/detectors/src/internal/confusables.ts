@@ -55,6 +55,8 @@ export const CONFUSABLE: Readonly<Record<string, string>> = {
   ї: 'i',
   ј: 'j',
   ԁ: 'd',
+  // Komi sje, drawn as g.
+  ԍ: 'g',
   ԛ: 'q',
   ԝ: 'w',
   һ: 'h',
@@ -63,6 +65,7 @@ export const CONFUSABLE: Readonly<Record<string, string>> = {
   ᴠ: 'v',
   α: 'a',
   β: 'b',
+  γ: 'y',
   ε: 'e',
   η: 'n',
   ι: 'i',
@@ -87,6 +90,8 @@ export const CONFUSABLE: Readonly<Record<string, string>> = {
   ℮: 'e',
   ᴜ: 'u',
   ꮪ: 's',
+  // Georgian capital san (Asomtavruli), drawn as S; its lower case is another letter.
+  Ⴝ: 's',
   // Coptic letters drawn as Latin ones (each capital lower-cases to its small letter).
   ⲁ: 'a',
   ⲃ: 'b',

@@ -43,8 +43,13 @@ type Index = {
   readonly slipAnchor: Uint8Array;
 };
 
-/** Phrases of the exfiltration rules that hold no word of the slip list but anchor its slips. */
-const KEY_PHRASES: ReadonlySet<string> = new Set(['api key', 'private key', 'seed phrase']);
+/** Phrases of the exfiltration and persona rules that hold no word of the slip list but anchor its slips. */
+const KEY_PHRASES: ReadonlySet<string> = new Set([
+  'api key',
+  'private key',
+  'seed phrase',
+  'you are now',
+]);
 
 /**
  * Keywords of five letters or more, in words, that a word of the slip list

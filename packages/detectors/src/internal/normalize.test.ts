@@ -68,6 +68,14 @@ describe('normalize (general path)', () => {
     expect(n.map[n.text.indexOf('ignore', 30)]).toBe(input.indexOf('🅸'));
   });
 
+  /** regression: issue 12 (Komi sje, Greek gamma and Georgian capital san spellings were CLEAR) */
+  it('reads the Komi sje as g, the Greek gamma as y and the Georgian capital san as s', () => {
+    const n = normalize('I\u050Dnore \u03B3our \u10BDend');
+    expect(n.text).toBe('ignore your send');
+    // The multilingual rules still see the letters themselves.
+    expect(normalize('γεια σου').plain).toBe('γεια σου');
+  });
+
   it('summarises invisible characters inside words', () => {
     const n = normalize('ig\u200bno\u200bre\u200b x é');
     expect(n.text).toBe('ignore x é');
