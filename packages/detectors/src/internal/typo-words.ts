@@ -2,8 +2,8 @@
  * One-character slips in the words injections are made of, read as the word a
  * reader takes them for: a letter dropped, doubled or added (`ignre`,
  * `ignoore`), two neighbours swapped (`ignroe`, `yuor`), one letter replaced
- * in a long word (`instrucxions`), and a word cut in two by one space or mark
- * (`ign ore`, `ig.nore`, `sys_tem`, `over/ride`). A model reads through all of
+ * in a long word (`instrucxions`), a word cut in two by one space or mark
+ * (`ign ore`, `ig.nore`, `sys_tem`, `over/ride`), and `ur` for "your". A model reads through all of
  * them; a rule keyed on the word does not. Works on the normaliser's
  * lower-cased view; the caller looks for slips only in a text that holds
  * another word of the list (an injection with one slipped word keeps others),
@@ -357,6 +357,10 @@ function isGlued(view: string, k: number): boolean {
 const isWholeWord = (view: string, start: number, end: number): boolean =>
   !isGlued(view, start - 1) && !isGlued(view, end);
 
+/** Whether the word of `m` letters at `start` is `ur`, the chat spelling of "your". */
+const isUr = (view: string, start: number, m: number): boolean =>
+  m === 2 && view.charCodeAt(start) === 117 && view.charCodeAt(start + 1) === 114;
+
 /** Every slip of `view`, in text order. */
 function findSlips(view: string): Correction[] {
   tables ??= buildTables();
@@ -407,7 +411,10 @@ function findSlips(view: string): Correction[] {
       }
     }
     prevCorrected = false;
-    if (!known && m >= 3 && m <= MAX_WORD) {
+    if (isUr(view, start, m)) {
+      out.push({ start, end, word: 'your' });
+      prevCorrected = true;
+    } else if (!known && m >= 3 && m <= MAX_WORD) {
       const index = slipOf(t, start, end, h, prefix);
       const c = index >= 0 ? confirmed(view, start, end, index) : undefined;
       if (c !== undefined) out.push(c);
