@@ -227,6 +227,32 @@ export type InjectionOptions = {
   readonly rawWeights?: boolean;
 };
 
+/**
+ * Highest confidence of a finding that covers a join of two everyday words
+ * (`comm and` read as `command`): flagged, not held, since the writer may
+ * have meant the two words.
+ */
+const TWO_WORD_JOIN_CAP = 0.75;
+
+/** Caps the findings of `out` from `from` on that cover one of `joins` (original offsets). */
+function capTwoWordJoins(
+  out: RawFinding[],
+  from: number,
+  joins: readonly (readonly [number, number])[],
+): void {
+  if (joins.length === 0) return;
+  for (let k = from; k < out.length; k++) {
+    const f = out[k] as RawFinding;
+    if (f.confidence <= TWO_WORD_JOIN_CAP) continue;
+    if (!joins.some(([s, e]) => s < f.end && e > f.start)) continue;
+    out[k] = {
+      ...f,
+      confidence: TWO_WORD_JOIN_CAP,
+      severity: severityOfConfidence(TWO_WORD_JOIN_CAP),
+    };
+  }
+}
+
 /** One finding per right-to-left override run whose reversed text holds an injection. */
 function emitReversedRuns(text: string, opts: InjectionOptions, out: RawFinding[]): void {
   const view = reversedView(text);
@@ -319,7 +345,10 @@ export function scanInjection(
     const { map } = corrected;
     const correctedToOrig = (a: number, b: number): [number, number] =>
       toOrig(map[a] as number, (map[Math.max(a, b - 1)] as number) + 1);
+    const before = out.length;
     emit(runRules(corrected.text, '', talk.in(correctedToOrig)), correctedToOrig);
+    const joins = corrected.twoWordJoins.map(([a, b]) => toOrig(a, b));
+    capTwoWordJoins(out, before, joins);
   }
   // Accented Latin letters read as ASCII ("Ïgnörë àll prévïous", "Revéal"), for the English rules
   // only (the other languages' rules need their accents), when that makes words of their

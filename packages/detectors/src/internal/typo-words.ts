@@ -298,7 +298,42 @@ export function isOneSlip(typed: string, word: string): boolean {
 }
 
 /** A word of the view read as a word of the list: `[start, end)` of the view, and the word. */
-type Correction = { start: number; end: number; word: string };
+type Correction = { start: number; end: number; word: string; twoWords?: boolean };
+
+/**
+ * Cuts of a word of the list into two everyday words (`comm and`, `con text`,
+ * `guide lines`, `pass word`): a writer may mean the two words, so a finding
+ * that rests on the joined word is weaker (see {@link CorrectedWords}).
+ */
+const TWO_WORD_CUTS: ReadonlySet<string> = new Set([
+  'any thing',
+  'assist ant',
+  'by pass',
+  'comm and',
+  'con text',
+  'every thing',
+  'for get',
+  'for ward',
+  'guide lines',
+  'jail break',
+  'jail broken',
+  'out put',
+  'over ride',
+  'pass word',
+  'pass words',
+  'person a',
+  'role play',
+  'to ken',
+  'to kens',
+  'up load',
+  'wall et',
+]);
+
+/** A view with slips read as the words meant, and where joins of two everyday words lie. */
+export type CorrectedWords = JoinedWords & {
+  /** `[start, end)` in the source view of each join of two everyday words (`pass word`). */
+  readonly twoWordJoins: readonly (readonly [number, number])[];
+};
 
 /** Powers of {@link BASE}, for the hash of a word with one letter dropped. */
 const POWERS = (() => {
@@ -405,7 +440,8 @@ function findSlips(view: string): Correction[] {
         view.slice(prevStart, prevEnd) + view.slice(start, end) === word
       ) {
         if (prevCorrected) out.pop();
-        out.push({ start: prevStart, end, word });
+        const cut = `${view.slice(prevStart, prevEnd)} ${view.slice(start, end)}`;
+        out.push({ start: prevStart, end, word, twoWords: TWO_WORD_CUTS.has(cut) });
         prevStart = -1;
         continue;
       }
@@ -432,7 +468,7 @@ function findSlips(view: string): Correction[] {
  * undefined when there is none.
  * @param view - a lower-cased view (the normaliser's `text`)
  */
-export function correctSlips(view: string): JoinedWords | undefined {
+export function correctSlips(view: string): CorrectedWords | undefined {
   const slips = findSlips(view);
   if (slips.length === 0) return undefined;
   const size = view.length + slips.length;
@@ -451,12 +487,16 @@ export function correctSlips(view: string): JoinedWords | undefined {
     copyUpTo(start);
     if (first < 0) first = out.length;
     for (let j = 0; j < word.length; j++) {
-      map[out.length] = Math.min(start + j, end - 1);
+      // The last letter maps to the last unit of the slip, so a span ending there keeps it.
+      map[out.length] = j === word.length - 1 ? end - 1 : Math.min(start + j, end - 1);
       out.push(word.charCodeAt(j));
     }
     last = out.length - 1;
     k = end;
   }
   copyUpTo(view.length);
-  return { text: out.toText(), map: map.subarray(0, out.length), first, last };
+  const twoWordJoins = slips.flatMap((c) =>
+    c.twoWords === true ? [[c.start, c.end] as const] : [],
+  );
+  return { text: out.toText(), map: map.subarray(0, out.length), first, last, twoWordJoins };
 }
