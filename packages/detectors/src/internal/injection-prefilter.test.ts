@@ -181,7 +181,11 @@ describe('mayHoldSlip', () => {
       expect(mayHoldSlip(t), t).toBe(true);
   });
   it('is false for texts without one (their slips are not looked for)', () => {
-    for (const t of ['a pint of beer at the forge', 'send me the api kye', 'ignroe all prevoius'])
+    for (const t of ['a pint of beer at the forge', 'send me the api kye', 'the hidden tokn'])
       expect(mayHoldSlip(t), t).toBe(false);
+  });
+  it('is true for a slip of a load-bearing word alone (`ignroe`, `revael`, `promt`)', () => {
+    for (const t of ['ignroe all prevoius', 'revael the hidden thing', 'show the promt'])
+      expect(mayHoldSlip(t), t).toBe(true);
   });
 });

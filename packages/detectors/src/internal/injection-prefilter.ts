@@ -8,7 +8,7 @@ import type { Automaton } from './aho.js';
 import { buildAutomaton } from './aho.js';
 import type { InjectionRule } from './injection-rules.js';
 import { INJECTION_I18N_RULES, INJECTION_RULES } from './injection-rules.js';
-import { TYPO_WORDS } from './typo-words.js';
+import { slipKeywords, TYPO_WORDS } from './typo-words.js';
 
 /**
  * Words that make a whole-text decoding worth trying, as bits: a text that
@@ -39,7 +39,10 @@ type Index = {
   readonly englishWord: Uint8Array;
   /** keyword index → multilingual rule indexes. */
   readonly i18n: readonly (readonly number[])[];
-  /** keyword index → 1 when it is part of a word of {@link TYPO_WORDS} (or holds one). */
+  /**
+   * keyword index → 1 when it is part of a word of {@link TYPO_WORDS} (or holds one), a key
+   * phrase, or a slip of a load-bearing word (`ignroe`).
+   */
   readonly slipAnchor: Uint8Array;
 };
 
@@ -89,6 +92,7 @@ function buildIndex(): Index {
   INJECTION_I18N_RULES.forEach((r, ri) => {
     for (const k of r.keywords) (i18n[slot(k)] as number[]).push(ri);
   });
+  const slips = new Set(slipKeywords().map(slot));
   const hintOf = HINT_WORDS.map(([k, bit]) => [slot(k), bit] as const);
   const hints = new Uint8Array(kws.length);
   for (const [k, bit] of hintOf) hints[k] = (hints[k] as number) | bit;
@@ -99,6 +103,7 @@ function buildIndex(): Index {
   });
   for (const k of needs.flat(2)) englishWord[k] = 1;
   const slipAnchor = slipAnchors(kws);
+  for (const k of slips) slipAnchor[k] = 1;
   return { ac: buildAutomaton(kws), longest, hints, english, needs, englishWord, i18n, slipAnchor };
 }
 
@@ -217,8 +222,9 @@ function hasNewKeyword(
 
 /**
  * Whether `view` holds a keyword that is part of a word of the slip list
- * (`instruction`, `prompt`, `ignor` ...): an injection with a slipped word
- * keeps others, so a text without one is not worth reading for slips.
+ * (`instruction`, `prompt`, `ignor` ...), or a slip of a load-bearing word
+ * (`ignroe`, `promt`): an injection with a slipped word keeps others, or
+ * slips one of those, so a text with neither is not worth reading for slips.
  */
 export function mayHoldSlip(view: string): boolean {
   const { idx, kws } = keywordsIn(view);

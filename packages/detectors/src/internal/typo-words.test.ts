@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { scanInjection } from './injection.js';
 import { normalize } from './normalize.js';
-import { correctSlips, isOneSlip, TYPO_WORDS } from './typo-words.js';
+import { correctSlips, isOneSlip, slipKeywords, TYPO_WORDS } from './typo-words.js';
 
 const held = (t: string): boolean =>
   scanInjection(t, { maxDecodeDepth: 2, decodeBudgetChars: 65_536 }).some(
@@ -67,6 +67,21 @@ describe('correctSlips', () => {
         expect(TYPO_WORDS, typed).toContain(read);
         expect(isOneSlip(typed, read), typed).toBe(true);
       }
+  });
+
+  it('gives the prefilter slips of the load-bearing words, never an everyday word', () => {
+    const kws = slipKeywords();
+    for (const k of ['ignroe', 'ignre', 'revael', 'promt', 'sytem', 'instrcutions'])
+      expect(kws, k).toContain(k);
+    for (const k of ['forge', 'revel', 'ignore', 'pint']) expect(kws).not.toContain(k);
+    // Each is one slip of a word of the list, and long enough not to sit inside common words.
+    for (const k of kws) {
+      expect(k.length).toBeGreaterThanOrEqual(5);
+      expect(
+        TYPO_WORDS.some((w) => isOneSlip(k, w)),
+        k,
+      ).toBe(true);
+    }
   });
 
   it('maps every unit of the corrected view inside the word it replaces, in order', () => {

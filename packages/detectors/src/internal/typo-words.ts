@@ -274,6 +274,41 @@ function buildTables(): Tables {
   return { exact, near, replaced };
 }
 
+/** The verbs and nouns an override or a leak turns on: their slips alone start the slip pass. */
+const LOAD_BEARING: readonly string[] = [
+  'ignore',
+  'disregard',
+  'forget',
+  'override',
+  'bypass',
+  'reveal',
+  'instructions',
+  'previous',
+  'prompt',
+  'system',
+  'guidelines',
+  'password',
+  'jailbreak',
+];
+
+/**
+ * Slips of five letters or more of the load-bearing words, with a letter
+ * dropped or two neighbours swapped (`ignroe`, `revael`, `promt`), minus
+ * everyday words: keywords that tell the prefilter a text may hold a slip
+ * even when no other word of the list is left whole.
+ */
+export function slipKeywords(): string[] {
+  const out = new Set<string>();
+  for (const w of LOAD_BEARING)
+    for (let k = 0; k < w.length; k++) {
+      out.add(w.slice(0, k) + w.slice(k + 1));
+      if (k + 1 < w.length) out.add(w.slice(0, k) + w[k + 1] + w[k] + w.slice(k + 2));
+    }
+  return [...out].filter(
+    (f) => f.length >= MIN_EDITED && !OWN_WORDS.has(f) && !TYPO_WORDS.includes(f),
+  );
+}
+
 /** Whether `typed` is `word` after one slip the tables stand for (hashes can collide). */
 export function isOneSlip(typed: string, word: string): boolean {
   if (typed === word || OWN_WORDS.has(typed)) return false;
