@@ -338,8 +338,10 @@ export function scanInjection(
     emit(runRules(joinedWords.text, '', talk.in(joinedToOrig)), joinedToOrig);
   }
   // One-character slips in the words injections are made of (`ignroe`, `yuor`, `ign ore`), read
-  // as the word meant, in texts with another word of that kind. Read whenever there is one: a
-  // slip may keep the keyword it spoils (`ignoree` still holds `ignor`), and few posts hold one.
+  // as the word meant, in texts with another word of that kind or a slip of a load-bearing one
+  // (`mayHoldSlip`). Read whenever there is one: a slip may keep the keyword it spoils (`ignoree`
+  // still holds `ignor`), and few posts hold one. Findings resting on a join of two everyday
+  // words (`comm and`) are capped below held.
   const corrected = slipsWorthReading ? correctSlips(n.text) : undefined;
   if (corrected !== undefined) {
     const { map } = corrected;

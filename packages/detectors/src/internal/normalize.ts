@@ -2,8 +2,9 @@
  * Text normalisation for injection matching, meant to give what a reader
  * (a person or a model) takes in: markup inside and around words dropped
  * (`markup.ts`), every Default_Ignorable code point, control that draws
- * nothing and lone surrogate dropped, combining accents and Arabic vowel marks dropped (`diacritics.ts`),
- * fillers and space-like invisible runs read as spaces (`ignorable.ts`),
+ * nothing and lone surrogate dropped, combining accents and Arabic vowel
+ * marks dropped (`diacritics.ts`), fillers, space-like invisible runs, line
+ * separators and the blank braille pattern read as spaces (`ignorable.ts`),
  * NFKC (a form of at most three units), lower case, homoglyph and Latin
  * letter-shape folding (`fold-table.ts`, generated from the Unicode data),
  * whitespace collapsed; plus leet folding inside mixed words. Keeps a map from every
@@ -376,8 +377,8 @@ const isBidiOverride = (cp: number): boolean =>
 
 /**
  * Normalises `input` for injection matching: drops markup (see `markup.ts`),
- * Default_Ignorable code points, hidden controls, lone surrogates, dots inside words and the
- * accents a reader reads through (`diacritics.ts`); reads
+ * Default_Ignorable code points, hidden controls, lone surrogates, dots
+ * inside words and the accents a reader reads through (`diacritics.ts`); reads
  * blank fillers (and invisible runs that stand for spaces) as spaces; NFKC,
  * lower-case, folds homoglyphs and Latin letter shapes (small capitals,
  * diacritics) in `text`; collapses whitespace.
