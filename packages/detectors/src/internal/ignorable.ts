@@ -52,6 +52,8 @@ export function isIgnorable(cp: number): boolean {
  * @returns whether it is one of them
  */
 export function isHiddenControl(cp: number): boolean {
+  // Printable ASCII first: the normaliser asks about every ASCII character of mixed text.
+  if (cp >= 0x20 && cp < 0x7f) return false;
   for (let k = 0; k < HIDDEN_CONTROL_RANGES.length; k += 2)
     if (
       cp >= (HIDDEN_CONTROL_RANGES[k] as number) &&

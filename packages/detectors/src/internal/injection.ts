@@ -36,7 +36,7 @@ import {
   REPORTED_REACH,
   SecurityTalk,
 } from './security-talk.js';
-import { joinSplitWords } from './split-words.js';
+import { type JoinedWords, joinSplitWords } from './split-words.js';
 import { correctSlips } from './typo-words.js';
 import { corroboratedWeakHits, WEAK_WEIGHT } from './weak-evidence.js';
 
@@ -318,6 +318,12 @@ export function scanInjection(
       });
     }
   };
+  // A view of the English words joined or corrected (`JoinedWords`), mapped back through its map.
+  const emitWordView = (view: JoinedWords): void => {
+    const viewToOrig = (a: number, b: number): [number, number] =>
+      toOrig(view.map[a] as number, (view.map[Math.max(a, b - 1)] as number) + 1);
+    emit(runRules(view.text, '', talk.in(viewToOrig)), viewToOrig);
+  };
   emit(runRules(n.text, n.plain, context, n.ascii), toOrig);
   // Read now, while the keywords of `n.text` are still the ones at hand.
   const hints = decodingHints(n.text);
@@ -331,12 +337,8 @@ export function scanInjection(
   if (
     joinedWords !== undefined &&
     hasNewEnglishWords(n.text, joinedWords.text, joinedWords.first, joinedWords.last)
-  ) {
-    const { map } = joinedWords;
-    const joinedToOrig = (a: number, b: number): [number, number] =>
-      toOrig(map[a] as number, (map[Math.max(a, b - 1)] as number) + 1);
-    emit(runRules(joinedWords.text, '', talk.in(joinedToOrig)), joinedToOrig);
-  }
+  )
+    emitWordView(joinedWords);
   // One-character slips in the words injections are made of (`ignroe`, `yuor`, `ign ore`), read
   // as the word meant, in texts with another word of that kind or a slip of a load-bearing one
   // (`mayHoldSlip`). Read whenever there is one: a slip may keep the keyword it spoils (`ignoree`
@@ -344,11 +346,8 @@ export function scanInjection(
   // words (`comm and`) are capped below held.
   const corrected = slipsWorthReading ? correctSlips(n.text) : undefined;
   if (corrected !== undefined) {
-    const { map } = corrected;
-    const correctedToOrig = (a: number, b: number): [number, number] =>
-      toOrig(map[a] as number, (map[Math.max(a, b - 1)] as number) + 1);
     const before = out.length;
-    emit(runRules(corrected.text, '', talk.in(correctedToOrig)), correctedToOrig);
+    emitWordView(corrected);
     const joins = corrected.twoWordJoins.map(([a, b]) => toOrig(a, b));
     capTwoWordJoins(out, before, joins);
   }

@@ -3,8 +3,8 @@
  * reader takes them for: a letter dropped, doubled or added (`ignre`,
  * `ignoore`), two neighbours swapped (`ignroe`, `yuor`), one letter replaced
  * in a long word (`instrucxions`), a word cut in two by one space or mark
- * (`ign ore`, `ig.nore`, `sys_tem`, `over/ride`), and `ur` for "your". A model reads through all of
- * them; a rule keyed on the word does not. Works on the normaliser's
+ * (`ign ore`, `ig.nore`, `sys_tem`, `over/ride`), and `ur` for "your". A
+ * model reads through all of them; a rule keyed on the word does not. Works on the normaliser's
  * lower-cased view; the caller looks for slips only in a text that holds
  * another word of the list (an injection with one slipped word keeps others),
  * and reads the corrected view whenever there is one.
@@ -253,18 +253,30 @@ function addTypedForm(table: HashIndex, form: string, index: number): void {
   if (!OWN_WORDS.has(form) && !TYPO_WORDS.includes(form)) table.set(hashOf(form), index);
 }
 
+/** `w` with two different neighbours swapped, at each place. */
+function swappedForms(w: string): string[] {
+  const out: string[] = [];
+  for (let k = 0; k + 1 < w.length; k++)
+    if (w[k] !== w[k + 1]) out.push(w.slice(0, k) + w[k + 1] + w[k] + w.slice(k + 2));
+  return out;
+}
+
+/** `w` with one letter dropped, at each place. */
+function droppedForms(w: string): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < w.length; k++) out.push(w.slice(0, k) + w.slice(k + 1));
+  return out;
+}
+
 function buildTables(): Tables {
   const exact = new HashIndex();
   const near = new HashIndex();
   const replaced = new HashIndex();
   TYPO_WORDS.forEach((w, index) => {
     exact.set(hashOf(w), index);
-    for (let k = 0; k + 1 < w.length; k++)
-      if (w[k] !== w[k + 1])
-        addTypedForm(near, w.slice(0, k) + w[k + 1] + w[k] + w.slice(k + 2), index);
+    for (const swapped of swappedForms(w)) addTypedForm(near, swapped, index);
     if (w.length < MIN_EDITED) return;
-    for (let k = 0; k < w.length; k++) {
-      const dropped = w.slice(0, k) + w.slice(k + 1);
+    for (const dropped of droppedForms(w)) {
       addTypedForm(near, dropped, index);
       // Not a typed word but the meeting point of two (`directiveq` and `directives`): kept even
       // when it is an everyday word.
@@ -298,12 +310,7 @@ const LOAD_BEARING: readonly string[] = [
  * even when no other word of the list is left whole.
  */
 export function slipKeywords(): string[] {
-  const out = new Set<string>();
-  for (const w of LOAD_BEARING)
-    for (let k = 0; k < w.length; k++) {
-      out.add(w.slice(0, k) + w.slice(k + 1));
-      if (k + 1 < w.length) out.add(w.slice(0, k) + w[k + 1] + w[k] + w.slice(k + 2));
-    }
+  const out = new Set(LOAD_BEARING.flatMap((w) => [...droppedForms(w), ...swappedForms(w)]));
   return [...out].filter(
     (f) => f.length >= MIN_EDITED && !OWN_WORDS.has(f) && !TYPO_WORDS.includes(f),
   );
