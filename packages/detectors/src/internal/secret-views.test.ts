@@ -147,6 +147,36 @@ describe('secret views: bounds', () => {
     expect(f.find((x) => x.type === 'github-token')).toBeUndefined();
   });
 
+  it('reads no text twice: edits closer than a context apart make one part, every control dropped', () => {
+    const unit = '\u202eabcdef ghijkl mnopqr stuvwx yzabcd efghij klmnop qrstuv wxyzab\u202c ';
+    const text = unit.repeat(50);
+    const [edited] = nextViews(text, undefined, { triggers: 0, pii: false, budgetChars: 1e6 });
+    expect(edited?.text).toBe(`${text.replace(/[\u202c\u202e]/g, '').trimEnd()}\n`);
+  });
+
+  it('property: the edited view never goes back over the text nor keeps a character it dropped', () => {
+    const piece = fc.constantFrom(
+      'ab',
+      'cd ',
+      ' ',
+      'token',
+      '\u200b',
+      '\u202e',
+      '\u00ad',
+      'x'.repeat(70),
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 60 }), (pieces) => {
+        const text = pieces.join('');
+        const [edited] = nextViews(text, undefined, { triggers: 0, pii: false, budgetChars: 1e6 });
+        if (edited === undefined) return;
+        expect(edited.text).not.toMatch(/[\u200b\u202e\u00ad]/);
+        for (let i = 1; i < edited.starts.length; i++)
+          expect(edited.starts[i]).toBeGreaterThanOrEqual(edited.starts[i - 1] as number);
+      }),
+    );
+  });
+
   it('maps a reversed part back to one span', () => {
     const text = `x ${[...TOKEN].reverse().join('')}`;
     const [v] = nextViews(text, undefined, {

@@ -30,6 +30,27 @@ describe('ViewBuilder', () => {
     );
   });
 
+  it('property: copies from a source view keep each character and its own original span', () => {
+    fc.assert(
+      fc.property(units, fc.nat(), fc.nat(), (text, x, y) => {
+        // Source character i stands for original span [3i + 5, 3i + 7).
+        const starts = Int32Array.from(text, (_, i) => 3 * i + 5);
+        const ends = Int32Array.from(text, (_, i) => 3 * i + 7);
+        const a = Math.min(x, y) % text.length;
+        const e = Math.min(text.length, a + (Math.max(x, y) % 40));
+        const b = new ViewBuilder({ text, starts, ends });
+        b.put(text, 0, text.length);
+        b.copy(a, e);
+        const v = b.build(true);
+        expect(v?.text).toBe(text + text.slice(a, e));
+        const copied = Array.from({ length: e - a }, (_, i) => 3 * (a + i) + 5);
+        expect(Array.from(v?.starts ?? [])).toEqual([...Array(text.length).fill(5), ...copied]);
+        expect(Array.from(v?.ends ?? []).slice(text.length)).toEqual(copied.map((o) => o + 2));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
   it('maps put, putEach and separators through the source view to the original text', () => {
     // A source view whose characters 0..3 stand for original spans [10,12), [12,14), …
     const starts = Int32Array.from([10, 12, 14, 16]);

@@ -35,6 +35,9 @@ export type Source = {
 const NO_UNITS = Buffer.alloc(0);
 const NO_ORIGINS = new Int32Array(0);
 
+/** Shortest range {@link ViewBuilder.copy} copies natively. */
+const NATIVE_COPY_MIN = 32;
+
 /** Appends characters with their origins (in the source's own coordinates, composed here). */
 export class ViewBuilder {
   readonly #src: Source;
@@ -106,12 +109,32 @@ export class ViewBuilder {
     }
   }
 
-  /** Appends source characters `[a, b)` one by one, each from its own place. */
+  /**
+   * Appends source characters `[a, b)`, each from its own place: a long range
+   * natively (the copied parts of a view are most of its characters), a short
+   * one character by character (a native call costs more than a few pushes).
+   */
   copy(a: number, b: number): void {
-    const text = this.#src.text;
     this.#reserve(b - a);
-    for (let i = a; i < b; i++)
-      this.#push(text.charCodeAt(i), this.#originStart(i), this.#originEnd(i, i + 1));
+    if (b - a < NATIVE_COPY_MIN) {
+      for (let i = a; i < b; i++)
+        this.#push(this.#src.text.charCodeAt(i), this.#originStart(i), this.#originEnd(i, i + 1));
+      return;
+    }
+    const { text, starts, ends } = this.#src;
+    const n = this.#n;
+    // UTF-16LE writing keeps lone surrogates as they are, as decoding does in `build`.
+    this.#units.write(text.substring(a, b), 2 * n, 'utf16le');
+    if (starts !== undefined && ends !== undefined) {
+      this.#starts.set(starts.subarray(a, b), n);
+      this.#ends.set(ends.subarray(a, b), n);
+    } else {
+      for (let i = a; i < b; i++) {
+        this.#starts[n + i - a] = i;
+        this.#ends[n + i - a] = i + 1;
+      }
+    }
+    this.#n += b - a;
   }
 
   /** Ends a part: a line break that joins nothing (mapped to the previous character). */
@@ -127,8 +150,9 @@ export class ViewBuilder {
     return {
       // Decoding UTF-16LE keeps lone surrogates as they are (it validates nothing).
       text: this.#units.toString('utf16le', 0, 2 * this.#n),
-      starts: this.#starts.slice(0, this.#n),
-      ends: this.#ends.slice(0, this.#n),
+      // Views of the builder's arrays, not copies: a builder is done once it has built.
+      starts: this.#starts.subarray(0, this.#n),
+      ends: this.#ends.subarray(0, this.#n),
       generic,
       piiOnly,
     };
