@@ -113,21 +113,6 @@ function pair(lex: Lexicon, a: string, b: string, n: number): string {
   return lex.objectFirst ? `${a}${g}${b}|${b}${g}${a}` : `${a}${g}${b}`;
 }
 
-/**
- * A verb right after a negation asks to remember, not to forget ("n'oublie pas", "non
- * dimenticare", "не забудь", "nie zapomnij", "不要忘记", "别忘了").
- */
-const NOT_AFTER_NEGATION =
-  "(?<!(?<![\\p{L}])(?:no|non|nie|ne|nu|não|nao|не|ни|niet|nooit|jangan|đừng|mat|मत) |n['’]|不要|别|別|不能|勿|不可)";
-/**
- * A spaced language's verb not followed by a negation: "vergiss nicht", "vergessen Sie
- * nicht", "oublie pas", Turkish "unutma", "unutmayın" (the suffix negates).
- */
-const NOT_BEFORE_NEGATION =
-  '(?! (?:sie |du )?(?:nicht|pas|niet)(?![\\p{L}]))(?!m[ae](?![\\p{L}])|m[ae]y[ıi]n)';
-/** Japanese and Korean negate after the stem: `忘れないで`, `잊지 마`. */
-const NOT_NEGATED_AFTER_UNSPACED = '(?!な|지)';
-
 function rulesOf(lex: Lexicon): InjectionRule[] {
   const script = scriptOf(lex.lang);
   const latin = script === LATIN;
@@ -153,9 +138,8 @@ function rulesOf(lex: Lexicon): InjectionRule[] {
       `${post}${g(3)}${follow}${g(3)}${sw}`,
       `${sw}${g(3)}${post}${g(3)}${follow}`,
     );
-  const forget = `${NOT_AFTER_NEGATION}${ignore}${lex.spaced ? NOT_BEFORE_NEGATION : NOT_NEGATED_AFTER_UNSPACED}`;
   return [
-    mk('instruction-override', 0.85, [lex.ignore, lex.rules], pair(lex, forget, rules, 3)),
+    mk('instruction-override', 0.85, [lex.ignore, lex.rules], pair(lex, ignore, rules, 3)),
     mk(
       'instruction-override',
       0.8,

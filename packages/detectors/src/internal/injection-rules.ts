@@ -7,10 +7,6 @@
  */
 
 import { AR_WORD_END, AR_WORD_START } from './arabic-letters.js';
-import {
-  FORGET_EVERYTHING_I18N_RULES,
-  FORGET_EVERYTHING_TOLD_EN,
-} from './injection-forget-everything.js';
 import { I18N_FAMILY_RULES } from './injection-i18n-families.js';
 import type { InjectionRule } from './injection-rule-kit.js';
 import { atReader, F, NONE, r, S, sr } from './injection-rule-kit.js';
@@ -99,7 +95,6 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     ['forget', 'ignore', 'disregard'],
     `\\b(?:forget|ignore|disregard)${S}(?:about${S})?(?:everything|all(?: of)? that|all(?: of)? this|all the above|what (?:you|i) (?:were|was|have been) told|anything (?:you were )?told)\\b`,
   ),
-  FORGET_EVERYTHING_TOLD_EN,
   r(
     'instruction-override',
     0.7,
@@ -922,13 +917,12 @@ const LATX = /[a-z]/;
 
 /** Multilingual rules (DE, FR, ES, IT, PT, NL, PL, SV, TR, VI, ID, RU, UK, ZH, JA, KO, HI, AR). */
 export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
-  ...FORGET_EVERYTHING_I18N_RULES,
   sr(
     'instruction-override',
     0.85,
     LATX,
     { words: ['ignorier', 'vergiss', 'vergessen', 'missachte', 'berspring'] },
-    `(?:ignorier(?:e|en|t)?|vergiss|vergessen sie|missachte|überspring)(?! nicht\\b)${S}${F(3)}(?:alle|vorherigen?|bisherigen?|obigen?|vorigen?|früheren?|deine|ihre|sämtliche)${S}${F(2)}\\p{L}{0,14}(?:anweisungen|instruktionen|informationen|aufgaben|aufträge|befehle|regeln|richtlinien|vorgaben|anordnungen)`,
+    `(?:ignorier(?:e|en|t)?|vergiss|vergessen sie|missachte|überspring)${S}${F(3)}(?:alle|vorherigen?|bisherigen?|obigen?|vorigen?|früheren?|deine|ihre|sämtliche)${S}${F(2)}\\p{L}{0,14}(?:anweisungen|instruktionen|informationen|aufgaben|aufträge|befehle|regeln|richtlinien|vorgaben|anordnungen)`,
   ),
   sr(
     'instruction-override',
@@ -936,6 +930,9 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     LATX,
     {
       words: [
+        'vergiss',
+        'vergessen',
+        'ignoriere',
         'vorherigen',
         'bisherigen',
         'neue aufgabe',
@@ -950,7 +947,7 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
         'neue aufgabe',
       ],
     },
-    `(?:alle )?(?:vorherigen|bisherigen) (?:informationen|anweisungen)${S}${F(6)}(?:nicht|vergessen|ignorieren)|neue (?:aufgabe|anweisung)(?:en)?:|(?:höre|hör) nicht auf|\\b(?:jetzt|nun|ab jetzt|ab sofort) bist du\\b|(?:gut gemacht|das genügt|das reicht|das ist erledigt|sehr gut)[.!,] ${F(3)}(?:nun|jetzt|neue aufgabe)|nun (?:folgt|kommt) (?:eine )?neue aufgabe`,
+    `(?:vergiss|vergessen sie|ignoriere) (?:einfach )?alles|(?:alle )?(?:vorherigen|bisherigen) (?:informationen|anweisungen)${S}${F(6)}(?:nicht|vergessen|ignorieren)|neue (?:aufgabe|anweisung)(?:en)?:|(?:höre|hör) nicht auf|\\b(?:jetzt|nun|ab jetzt|ab sofort) bist du\\b|(?:gut gemacht|das genügt|das reicht|das ist erledigt|sehr gut)[.!,] ${F(3)}(?:nun|jetzt|neue aufgabe)|nun (?:folgt|kommt) (?:eine )?neue aufgabe`,
   ),
   sr(
     'prompt-exfiltration',
@@ -975,7 +972,7 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     0.85,
     LATX,
     { words: ['ignore', 'oublie', 'glige', 'plus compte d'] },
-    `(?<!n['’])(?:ignore[zr]?|oublie[zr]?|néglige[zr]?)(?! pas\\b)${S}${F(3)}(?:les |toutes |tes |vos )?(?:instructions|consignes|règles|directives|ordres)${S}?${F(1)}(?:précédentes|antérieures|ci-dessus)?|ne (?:tiens|tenez) plus compte d`,
+    `(?:ignore[zr]?|oublie[zr]?|néglige[zr]?)${S}${F(3)}(?:les |toutes |tes |vos )?(?:instructions|consignes|règles|directives|ordres)${S}?${F(1)}(?:précédentes|antérieures|ci-dessus)?|oublie[zr]? tout|ne (?:tiens|tenez) plus compte d`,
   ),
   sr(
     'prompt-exfiltration',
@@ -989,7 +986,7 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     0.85,
     LATX,
     { words: ['instrucciones', 'indicaciones', 'reglas', 'rdenes', 'olvid'] },
-    `(?:ignora(?:r|d)?|olvida(?:r|d)?|olvídate de|omite|desobedece)${S}${F(3)}(?:las |todas |tus |sus )?(?:instrucciones|indicaciones|reglas|órdenes)`,
+    `(?:ignora(?:r|d)?|olvida(?:r|d)?|olvídate de|omite|desobedece)${S}${F(3)}(?:las |todas |tus |sus )?(?:instrucciones|indicaciones|reglas|órdenes)|olvid[aeo](?:te de)?${S}todo`,
   ),
   sr(
     'prompt-exfiltration',
@@ -1003,7 +1000,7 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     0.85,
     LATX,
     { words: ['istruzioni', 'indicazioni', 'regole', 'dimentica'] },
-    `(?:ignora|ignorare|dimentica)${S}${F(3)}(?:le |tutte |tue )?(?:istruzioni|indicazioni|regole)`,
+    `(?:ignora|ignorare|dimentica)${S}${F(3)}(?:le |tutte |tue )?(?:istruzioni|indicazioni|regole)|dimentica tutto`,
   ),
   sr(
     'prompt-exfiltration',
@@ -1017,7 +1014,7 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     0.85,
     LATX,
     { words: ['instru', 'orienta', 'regras', 'esque'] },
-    `(?:ignore|ignora|esqueça|esqueca|desconsidere)${S}${F(3)}(?:as |todas |suas )?(?:instruções|instrucoes|orientações|regras)`,
+    `(?:ignore|ignora|esqueça|esqueca|desconsidere)${S}${F(3)}(?:as |todas |suas )?(?:instruções|instrucoes|orientações|regras)|esqueça tudo|esqueca tudo`,
   ),
   sr(
     'prompt-exfiltration',
@@ -1031,7 +1028,7 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     0.85,
     LATX,
     { words: ['negeer', 'vergeet'] },
-    `(?:negeer|vergeet)${S}${F(3)}(?:alle |de |je )?(?:vorige|eerdere|voorgaande)?${S}?(?:instructies|opdrachten|regels)`,
+    `(?:negeer|vergeet)${S}${F(3)}(?:alle |de |je )?(?:vorige|eerdere|voorgaande)?${S}?(?:instructies|opdrachten|regels)|vergeet alles`,
   ),
   sr(
     'instruction-override',
@@ -1052,14 +1049,14 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     0.85,
     LATX,
     { words: ['sistem istemini'], nonAscii: true },
-    `(?:önceki|tüm|bütün)${S}${F(2)}(?:talimatları|komutları|kuralları)${S}${F(2)}(?:yok say|unut|görmezden gel|dikkate alma)`,
+    `(?:önceki|tüm|bütün)${S}${F(2)}(?:talimatları|komutları|kuralları)${S}${F(2)}(?:yok say|unut|görmezden gel|dikkate alma)|her şeyi unut`,
   ),
   sr(
     'instruction-override',
     0.85,
     LATX,
     { words: [], nonAscii: true },
-    `(?:bỏ qua|quên|phớt lờ)${S}${F(3)}(?:hướng dẫn|chỉ dẫn|lệnh|chỉ thị)`,
+    `(?:bỏ qua|quên|phớt lờ)${S}${F(3)}(?:hướng dẫn|chỉ dẫn|lệnh|chỉ thị)|quên (?:hết|tất cả)`,
   ),
   sr(
     'prompt-exfiltration',
@@ -1073,14 +1070,14 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     0.85,
     LATX,
     { words: ['abaikan', 'lupakan'] },
-    `(?<!jangan )(?:abaikan|lupakan)${S}${F(3)}(?:instruksi|perintah|petunjuk|aturan)`,
+    `(?:abaikan|lupakan)${S}${F(3)}(?:instruksi|perintah|petunjuk|aturan)|lupakan semua`,
   ),
   sr(
     'instruction-override',
     0.85,
     CYR,
     NONE,
-    `(?<!не )(?:игнорируй|игнорируйте|проигнорируй|забудь|забудьте|ігноруй|ігноруйте|проігноруй|не обращай внимания на)${S}${F(3)}(?:инструкци|указани|правил|інструкці|вказівк)`,
+    `(?:игнорируй|игнорируйте|проигнорируй|забудь|забудьте|ігноруй|ігноруйте|проігноруй|не обращай внимания на)${S}${F(3)}(?:инструкци|указани|правил|інструкці|вказівк|всё|все|усе|всі|усі)`,
   ),
   sr(
     'prompt-exfiltration',
@@ -1145,7 +1142,7 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     0.85,
     ARAB,
     NONE,
-    `${AR_WORD_START}(?:تجاهل|انس)${AR_WORD_END}[^.\\n]{0,12}(?:التعليمات|الاوامر|الارشادات)`,
+    `${AR_WORD_START}(?:تجاهل|انس)${AR_WORD_END}[^.\\n]{0,12}(?:التعليمات|الاوامر|الارشادات|كل شيء)`,
   ),
   sr(
     'prompt-exfiltration',
