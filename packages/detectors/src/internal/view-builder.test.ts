@@ -34,8 +34,8 @@ describe('ViewBuilder', () => {
     fc.assert(
       fc.property(units, fc.nat(), fc.nat(), (text, x, y) => {
         // Source character i stands for original span [3i + 5, 3i + 7).
-        const starts = Int32Array.from(text, (_, i) => 3 * i + 5);
-        const ends = Int32Array.from(text, (_, i) => 3 * i + 7);
+        const starts = Int32Array.from({ length: text.length }, (_, i) => 3 * i + 5);
+        const ends = Int32Array.from({ length: text.length }, (_, i) => 3 * i + 7);
         const a = Math.min(x, y) % text.length;
         const e = Math.min(text.length, a + (Math.max(x, y) % 40));
         const b = new ViewBuilder({ text, starts, ends });
@@ -47,7 +47,15 @@ describe('ViewBuilder', () => {
         expect(Array.from(v?.starts ?? [])).toEqual([...Array(text.length).fill(5), ...copied]);
         expect(Array.from(v?.ends ?? []).slice(text.length)).toEqual(copied.map((o) => o + 2));
       }),
-      { numRuns: 300 },
+      {
+        numRuns: 300,
+        // An astral character (two units), and a long copy (written natively) ending in one
+        // after a lone surrogate.
+        examples: [
+          ['\u{10000}\u0000', 0, 3],
+          [`${'x'.repeat(40)}\ud800\u{10000}`, 5, 39],
+        ],
+      },
     );
   });
 
