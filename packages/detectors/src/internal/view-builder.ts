@@ -41,7 +41,10 @@ const NATIVE_COPY_MIN = 32;
 /** Appends characters with their origins (in the source's own coordinates, composed here). */
 export class ViewBuilder {
   readonly #src: Source;
-  /** The text as UTF-16LE code units, written byte by byte (any platform's byte order). */
+  /**
+   * The text as UTF-16LE code units, little-endian on any platform: pushed byte by byte, long
+   * copies written by `Buffer.write`.
+   */
   #units = NO_UNITS;
   #starts = NO_ORIGINS;
   #ends = NO_ORIGINS;
