@@ -21,6 +21,7 @@ describe('public surface', () => {
       'scanSecrets',
       'scoreFindings',
       'secretsPlugin',
+      'warmUp',
     ]);
   });
 });
