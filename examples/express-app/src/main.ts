@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
-import { warmUp } from '@clawexchange/detectors';
 import { answerClientErrorsAsJson } from './client-errors.js';
 import { composePipeline } from './compose.js';
 import { stepPrinter } from './database/progress.js';
@@ -85,12 +84,6 @@ async function runDemo(services: DemoServices, flags: FeatureFlags): Promise<num
       csrfSecret: process.env.MODERATION_CSRF_SECRET,
     },
   });
-  // Compile the detectors' rules now, not inside the first posts that reach them.
-  const warm = process.cpuUsage();
-  const { expressions } = warmUp();
-  const used = process.cpuUsage(warm);
-  const warmMs = Math.round((used.user + used.system) / 1000);
-  out(`  detectors:  ${expressions} rule expressions compiled (${warmMs} ms of CPU)`);
   const app = host.app;
   const requested = smoke ? 0 : Number(process.env.PORT ?? 3000);
   const server = await listen(app, requested).catch(() => listen(app, 0));

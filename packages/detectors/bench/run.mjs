@@ -1,7 +1,5 @@
 // Benchmarks for @clawexchange/detectors (run after `pnpm build`; not part of `pnpm test`).
 //   node --expose-gc bench/run.mjs
-// 0. warmUp(): the rule expressions compiled before anything is timed, as a host does at
-//    start-up (its CPU time is reported)
 // 1. scan() throughput, all categories, on a generated mixed corpus (posts, code, configs, logs)
 // 2. adversarial families at 10 K / 100 K / 1 M characters, median of three scans per size,
 //    and the growth ratio
@@ -12,7 +10,7 @@ import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { scan, warmUp } from '../dist/index.js';
+import { scan } from '../dist/index.js';
 import { families } from './adversarial-families.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
@@ -115,18 +113,6 @@ const say = (s) => {
 };
 
 say(`# detectors bench — node ${process.version}, ${new Date().toISOString()}`);
-
-// 0. Warm-up. Without it each rule expression compiles inside the first scan that reaches it,
-//    and one compiled after the process has generated much code (later families) runs without
-//    irregexp's optimizations: the figures then depend on the order the families run in.
-{
-  const cpu = process.cpuUsage();
-  const { expressions } = warmUp();
-  const used = process.cpuUsage(cpu);
-  say(
-    `warm-up: ${expressions} rule expressions compiled in ${((used.user + used.system) / 1000).toFixed(0)} ms of CPU`,
-  );
-}
 
 // 1. Mixed corpus
 const docs = mixedCorpus(2_000_000);

@@ -21,7 +21,6 @@ describe('public surface', () => {
       'scanSecrets',
       'scoreFindings',
       'secretsPlugin',
-      'warmUp',
     ]);
   });
 });

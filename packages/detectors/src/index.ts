@@ -38,5 +38,3 @@ export type {
   SemanticOptions,
   Severity,
 } from './types.js';
-export type { WarmUpResult } from './warm-up.js';
-export { warmUp } from './warm-up.js';

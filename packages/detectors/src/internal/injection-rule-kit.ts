@@ -3,8 +3,6 @@
  * gaps, and constructors for English and script (multilingual) rules.
  */
 
-import { kept } from './kept-expressions.js';
-
 /** One injection pattern. */
 export type InjectionRule = {
   readonly type: string;
@@ -64,7 +62,7 @@ export function r(
   src: string,
   alsoNeeds?: readonly (readonly string[])[],
 ): InjectionRule {
-  const rule = { type, weight, keywords, re: kept(new RegExp(src, 'gu')) };
+  const rule = { type, weight, keywords, re: new RegExp(src, 'gu') };
   return alsoNeeds ? { ...rule, alsoNeeds } : rule;
 }
 
@@ -82,7 +80,7 @@ export function sr(
   anchors: Anchors,
   src: string,
 ): InjectionRule {
-  const rule = { type, weight, keywords: anchors.words, script, re: kept(new RegExp(src, 'gu')) };
+  const rule = { type, weight, keywords: anchors.words, script, re: new RegExp(src, 'gu') };
   return anchors.nonAscii ? { ...rule, nonAscii: true } : rule;
 }
 

@@ -3,7 +3,6 @@
  * defaults, then per rule its type, keywords, pattern source and options.
  */
 import type { Category, Severity } from '../types.js';
-import { kept } from './kept-expressions.js';
 import type { Rule } from './rule.js';
 
 /** Per-rule options; anything left out takes the category's default or stays unset. */
@@ -47,7 +46,7 @@ export function ruleMaker(
       category: defaults.category,
       type,
       keywords,
-      re: kept(new RegExp(source, `g${o.flags ?? ''}`)),
+      re: new RegExp(source, `g${o.flags ?? ''}`),
       severity: o.severity ?? defaults.severity,
       confidence: o.confidence ?? defaults.confidence,
       ...(placeholderCheck !== undefined ? { placeholderCheck } : {}),

@@ -8,13 +8,12 @@
  * questions are asked in original-text offsets, from any view.
  */
 import { isCited, type Quotation } from './citation.js';
-import { kept } from './kept-expressions.js';
 
 /** Words of security talk (English and the languages of the multilingual rules). */
 export const SECURITY_TALK: RegExp =
   /prompt injection|injection attack|jailbreak(?:ing)? (?:attempt|prompt)s?|attackers?|\battacks?\b|\bpayloads?\b|\bexploits?\b|adversar|red[ -]team|owasp|mitigat|vulnerab|example of|for example|e\.g\.|such as|we tested|detect(?:ed|s|ion)?|classif|security research|phrases? like|guardrail|filter(?:ed|s)? (?:out|for)|\bour filter|warn(?:ing)? (?:about|against)|beware|watch out|scam|phishing|never (?:share|send|paste)|threat model|test cases?|test suite|the phrases?\b|\bwording\b|(?:white|hidden|invisible) text|\bspam\b|\bif you see\b|\bour parser\b|\bsanitiz|\bescapes?\b|keyword filters?|translit|\bfamous\b|\bwe (?:analy[sz]ed|logged|saw|found|observed)|started seeing|(?:report|flag) (?:it|them|the post|anything)|攻击|注入|漏洞|缓解|攻撃|インジェクション|脆弱性|공격|인젝션|취약점|атак|инъекц|уязвим|angriff|injektion|ataque|inyecci|attaque|attacco|iniezione|ataque|saldırı|enjeksiyon|هجوم|هجمات|حقن|أمني|الأمني|ثغرة|ثغرات|احتيال|محتال|تحذير|تصيد|حمله|تزریق|آسیبپذیری|کلاهبرداری|هشدار|فیشینگ|\bremoved\b|\bdeleted\b|\ba (?:post|listing|message|comment|reply) that (?:said|says|read|asked|told)\b|\bdefang|\bquoting (?:a|an|one|the|this|some)\b|security boundar/i;
 
-const SECURITY_TALK_ALL = kept(new RegExp(SECURITY_TALK.source, 'gi'));
+const SECURITY_TALK_ALL = new RegExp(SECURITY_TALK.source, 'gi');
 
 /** Characters of the original text on each side of a hit in which a quoted attack's security talk must be. */
 export const QUOTED_REACH = 200;
