@@ -1,0 +1,64 @@
+// Compiled code of the package's regular expressions (not part of `pnpm test`):
+//   node bench/compiled-code.mjs
+// V8 compiles an expression the first time it runs on a string of each width (one-byte,
+// two-byte), and compiles it without its optimizations once the process holds much code
+// (docs/benchmarks.md, "why the reverted change ran slowly"). This prints how much code each
+// width of the expressions the package builds at load takes: every expression is compiled
+// alone, and the code space's used bytes are read before and after.
+import v8 from 'node:v8';
+
+const built = [];
+const NativeRegExp = RegExp;
+// Expressions written with `new RegExp(…)` (all rule expressions are); literals are not seen.
+globalThis.RegExp = new Proxy(NativeRegExp, {
+  construct(target, args, newTarget) {
+    const re = Reflect.construct(target, args, newTarget);
+    built.push(re);
+    return re;
+  },
+});
+await import('../dist/index.js');
+globalThis.RegExp = NativeRegExp;
+
+const codeBytes = () =>
+  v8
+    .getHeapSpaceStatistics()
+    .filter((s) => s.space_name.includes('code'))
+    .reduce((sum, s) => sum + s.space_used_size, 0);
+// Over 1,000 characters: V8 compiles native code at once on a subject that long.
+const SUBJECTS = {
+  'one-byte': 'plain words, digits 0123 and punctuation; '.repeat(25),
+  'two-byte': 'plain words — with “quotes”, ё and ß; '.repeat(28),
+};
+
+const rows = built.map((re) => {
+  const bytes = {};
+  for (const [width, subject] of Object.entries(SUBJECTS)) {
+    const before = codeBytes();
+    re.lastIndex = 0;
+    re.exec(subject);
+    re.lastIndex = 0;
+    re.exec(subject);
+    re.lastIndex = 0;
+    bytes[width] = codeBytes() - before;
+  }
+  return { re, bytes, total: bytes['one-byte'] + bytes['two-byte'] };
+});
+
+const mb = (b) => (b / 1e6).toFixed(1);
+const sum = (width) => rows.reduce((s, r) => s + r.bytes[width], 0);
+console.log(
+  `# compiled code — node ${process.version}, ${new Date().toISOString()}\n` +
+    `${rows.length} expressions built at load: one-byte ${mb(sum('one-byte'))} MB, two-byte ${mb(sum('two-byte'))} MB`,
+);
+rows.sort((a, b) => b.total - a.total);
+const all = sum('one-byte') + sum('two-byte');
+for (const n of [10, 50]) {
+  const top = rows.slice(0, n).reduce((s, r) => s + r.total, 0);
+  console.log(`the ${n} largest: ${((100 * top) / all).toFixed(0)}% of it`);
+}
+for (const r of rows.slice(0, 10)) {
+  console.log(
+    `  ${(r.bytes['one-byte'] / 1e3).toFixed(0).padStart(5)} K + ${(r.bytes['two-byte'] / 1e3).toFixed(0).padStart(5)} K  ${r.re.source.slice(0, 80)}`,
+  );
+}
