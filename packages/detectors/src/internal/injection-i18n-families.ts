@@ -14,7 +14,7 @@ import { AR_WORD_END, AR_WORD_START, foldArabicText } from './arabic-letters.js'
 import type { Lexicon } from './injection-i18n-lexicon.js';
 import { LEXICONS } from './injection-i18n-lexicon.js';
 import type { Anchors, InjectionRule } from './injection-rule-kit.js';
-import { FV, NOT_AFTER_WORD_V, SV, sr } from './injection-rule-kit.js';
+import { F, S, sr } from './injection-rule-kit.js';
 
 const LATIN = /[a-z]/;
 const CYRILLIC = /[\u0400-\u04ff]/;
@@ -104,7 +104,7 @@ export function anchorsFor(groups: readonly (readonly string[])[]): Anchors {
 
 /** A gap of up to `n` words (spaced languages) or about `4n` characters. */
 function gap(lex: Lexicon, n: number): string {
-  return lex.spaced ? `${SV}${FV(n)}` : `[^。！？.!?؟\\n]{0,${n * 4}}`;
+  return lex.spaced ? `${S}${F(n)}` : `[^。！？.!?؟\\n]{0,${n * 4}}`;
 }
 
 /** `a gap b` and, for object-first languages, `b gap a` too. */
@@ -120,10 +120,10 @@ function rulesOf(lex: Lexicon): InjectionRule[] {
   const anchors = (groups: readonly (readonly string[])[]): Anchors =>
     latin ? anchorsFor(groups) : { words: [] };
   // A Latin word starts after a non-letter: "signora" holds no "ignora".
-  const start = lex.spaced ? NOT_AFTER_WORD_V : '';
+  const start = lex.spaced ? '(?<![\\p{L}\\p{N}])' : '';
   // `groups`: word groups every match holds a phrase of (the anchors come from one of them).
   const mk = (type: string, weight: number, groups: readonly (readonly string[])[], body: string) =>
-    sr(type, weight, script, anchors(groups), `${start}(?:${body})`, 'gv');
+    sr(type, weight, script, anchors(groups), `${start}(?:${body})`);
   const g = (n: number): string => gap(lex, n);
   const A = (words: readonly string[]): string => (lex.wordEdges ? altWords(words) : alt(words));
   const [ignore, rules, you, invalid] = [A(lex.ignore), A(lex.rules), A(lex.you), A(lex.invalid)];

@@ -51,33 +51,6 @@ export function pointsAway(match: string): boolean {
 export const F = (n: number): string =>
   `(?:[\\p{L}\\p{N}'’\\-]{1,24}[^\\p{L}\\p{N}'’\\-]{1,4}){0,${n}}`;
 
-/**
- * Bodies of the `v`-flag classes the generated multilingual rules are written with: letters
- * and digits of the Basic Multilingual Plane only. A class that holds the astral letters, or
- * its complement, compiles to surrogate-pair tests for every astral range: a three-word gap
- * took 90 K of code per two-byte compile with them and 1.6 K without. Astral code points
- * (emoji, and the rare astral letters) then separate words, as astral symbols always did.
- */
-export const BMP_CLASS_BODIES: {
-  /** Letters and digits. */
-  readonly letterOrDigit: string;
-  /** Letters, digits, apostrophes and hyphens: what a gap word is made of. */
-  readonly wordChar: string;
-} = {
-  letterOrDigit: '[\\p{L}\\p{N}]--[\\u{10000}-\\u{10FFFF}]',
-  wordChar: "[\\p{L}\\p{N}'’\\-]--[\\u{10000}-\\u{10FFFF}]",
-};
-const { letterOrDigit, wordChar } = BMP_CLASS_BODIES;
-
-/** {@link S} for `v`-flag rules (see {@link BMP_CLASS_BODIES}). */
-export const SV: string = `[^${letterOrDigit}]{1,4}`;
-
-/** {@link F} for `v`-flag rules (see {@link BMP_CLASS_BODIES}). */
-export const FV = (n: number): string => `(?:[${wordChar}]{1,24}[^${wordChar}]{1,4}){0,${n}}`;
-
-/** No letter or digit right before, for `v`-flag rules (see {@link BMP_CLASS_BODIES}). */
-export const NOT_AFTER_WORD_V: string = `(?<![${letterOrDigit}])`;
-
 /** A separator between two words: one to four non-word characters. */
 export const S = '[^\\p{L}\\p{N}]{1,4}';
 
@@ -99,19 +72,15 @@ export type Anchors = { readonly words: readonly string[]; readonly nonAscii?: b
 /** No anchors: the rule runs whenever its script occurs. */
 export const NONE: Anchors = { words: [] };
 
-/**
- * A multilingual rule that runs when `script` occurs (and one of its anchors, if any).
- * `flags` is `gv` for a source written with {@link SV}, {@link FV} or {@link NOT_AFTER_WORD_V}.
- */
+/** A multilingual rule that runs when `script` occurs (and one of its anchors, if any). */
 export function sr(
   type: string,
   weight: number,
   script: RegExp,
   anchors: Anchors,
   src: string,
-  flags: 'gu' | 'gv' = 'gu',
 ): InjectionRule {
-  const rule = { type, weight, keywords: anchors.words, script, re: new RegExp(src, flags) };
+  const rule = { type, weight, keywords: anchors.words, script, re: new RegExp(src, 'gu') };
   return anchors.nonAscii ? { ...rule, nonAscii: true } : rule;
 }
 
