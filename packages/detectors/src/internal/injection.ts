@@ -37,6 +37,7 @@ import {
   SecurityTalk,
 } from './security-talk.js';
 import { type JoinedWords, joinSplitWords } from './split-words.js';
+import { joinSymbolSplitWords } from './symbol-splits.js';
 import { correctSlips } from './typo-words.js';
 import { corroboratedWeakHits, WEAK_WEIGHT } from './weak-evidence.js';
 
@@ -319,10 +320,11 @@ export function scanInjection(
     }
   };
   // A view of the English words joined or corrected (`JoinedWords`), mapped back through its map.
-  const emitWordView = (view: JoinedWords): void => {
+  // The multilingual rules read it too when it comes with a plain view of its own.
+  const emitWordView = (view: Pick<JoinedWords, 'text' | 'map'>, plain = ''): void => {
     const viewToOrig = (a: number, b: number): [number, number] =>
       toOrig(view.map[a] as number, (view.map[Math.max(a, b - 1)] as number) + 1);
-    emit(runRules(view.text, '', talk.in(viewToOrig)), viewToOrig);
+    emit(runRules(view.text, plain, talk.in(viewToOrig)), viewToOrig);
   };
   emit(runRules(n.text, n.plain, context, n.ascii), toOrig);
   // Read now, while the keywords of `n.text` are still the ones at hand.
@@ -339,6 +341,13 @@ export function scanInjection(
     hasNewEnglishWords(n.text, joinedWords.text, joinedWords.first, joinedWords.last)
   )
     emitWordView(joinedWords);
+  // Words of any language split by an emoji or another symbol (`c😀ontents`, `Ver★giss`), read
+  // joined by the rules of every language: honest text seldom glues a symbol to letters on both
+  // sides, so the view seldom exists.
+  if (!n.ascii) {
+    const symbolJoined = joinSymbolSplitWords(n.text, n.plain);
+    if (symbolJoined !== undefined) emitWordView(symbolJoined, symbolJoined.plain);
+  }
   // One-character slips in the words injections are made of (`ignroe`, `yuor`, `ign ore`), read
   // as the word meant, in texts with another word of that kind or a slip of a load-bearing one
   // (`mayHoldSlip`). Read whenever there is one: a slip may keep the keyword it spoils (`ignoree`

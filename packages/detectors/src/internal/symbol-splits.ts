@@ -1,0 +1,192 @@
+/**
+ * Words split by a symbol a reader skips (`c😀ontents`, `Ver★giss`,
+ * `Игно👍🏽рируй`) joined back, for the injection rules of every language. A
+ * non-ASCII symbol (emoji, dingbat, arrow, mathematical or currency sign;
+ * general category S) between two letters splits a word for a rule and not for
+ * a reader. Works on the normaliser's views (`text` and `plain`, which share
+ * offsets); the caller reads the joined view only when there is one, which
+ * honest text seldom gives (a symbol glued to letters on both sides).
+ */
+import { codePointBits, hasCodePoint } from './code-point-bits.js';
+
+/** The normaliser's two views with symbol-split words joined, and where each unit comes from. */
+export type SymbolJoinedWords = {
+  /** The folded view, joined. */
+  readonly text: string;
+  /** The plain view (accents kept, for the multilingual rules), joined the same way. */
+  readonly plain: string;
+  /** `map[k]`: index in the source views of `text[k]` (and `plain[k]`). */
+  readonly map: Int32Array;
+};
+
+/** Most symbols in one split: a family emoji with skin tones is seven; a longer run is decoration. */
+const MAX_RUN = 8;
+
+/** Highest code point the sets below hold: no symbol and no letter of a rule's words lies past plane 1. */
+const LAST = 0x1ffff;
+
+/** Every code point from U+0080 to {@link LAST} but the surrogates, in one string. */
+function allCodePoints(): string {
+  const parts: string[] = [];
+  for (let cp = 0x80; cp <= LAST; cp += 0x1000) {
+    const chunk: number[] = [];
+    for (let c = cp; c < cp + 0x1000 && c <= LAST; c++) if (c < 0xd800 || c > 0xdfff) chunk.push(c);
+    parts.push(String.fromCodePoint(...chunk));
+  }
+  return parts.join('');
+}
+
+/** The code points up to {@link LAST} that `runs` (a global, `u`-flag class run) matches, as bits. */
+function bitsOf(runs: RegExp, all: string): Uint8Array {
+  const ranges: number[] = [];
+  for (const m of all.matchAll(runs)) {
+    const first = m[0].codePointAt(0) as number;
+    const lastUnit = m[0].length - 1;
+    const tail = m[0].charCodeAt(lastUnit);
+    const last =
+      tail >= 0xdc00 && tail <= 0xdfff
+        ? (m[0].codePointAt(lastUnit - 1) as number)
+        : (m[0].codePointAt(lastUnit) as number);
+    ranges.push(first, last);
+  }
+  return codePointBits(ranges, LAST);
+}
+
+// Non-ASCII symbols and letters, one bit each, built on first use (16 KB each).
+let sets: { symbols: Uint8Array; letters: Uint8Array } | undefined;
+
+function categorySets(): { symbols: Uint8Array; letters: Uint8Array } {
+  if (sets === undefined) {
+    const all = allCodePoints();
+    sets = { symbols: bitsOf(/\p{S}+/gu, all), letters: bitsOf(/\p{L}+/gu, all) };
+  }
+  return sets;
+}
+
+/** Whether `cp` is a symbol outside ASCII (general category S). */
+const isNonAsciiSymbol = (symbols: Uint8Array, cp: number): boolean =>
+  cp >= 0x80 && cp <= LAST && hasCodePoint(symbols, cp);
+
+/** Whether `cp` is a letter (general category L). */
+const isLetter = (letters: Uint8Array, cp: number): boolean =>
+  (cp >= 97 && cp <= 122) ||
+  (cp >= 65 && cp <= 90) ||
+  (cp >= 0x80 && cp <= LAST && hasCodePoint(letters, cp));
+
+/** The code point at `k` of `s` (the unit itself when it is not a pair's first). */
+function codePointAt(s: string, k: number): number {
+  const c = s.charCodeAt(k);
+  return c >= 0xd800 && c <= 0xdbff ? (s.codePointAt(k) as number) : c;
+}
+
+/** The code point that ends just before `k` of `s` (-1 at the start). */
+function codePointBefore(s: string, k: number): number {
+  if (k === 0) return -1;
+  const c = s.charCodeAt(k - 1);
+  return c >= 0xdc00 && c <= 0xdfff && k >= 2 ? (s.codePointAt(k - 2) as number) : c;
+}
+
+/** Flat `[start, end)` pairs in a typed array grown by doubling (pushing pairs onto an array was most of a scan). */
+class Pairs {
+  data = new Int32Array(16);
+  length = 0;
+  push(start: number, end: number): void {
+    if (this.length + 2 > this.data.length) {
+      const next = new Int32Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = start;
+    this.data[this.length++] = end;
+  }
+}
+
+/**
+ * The runs of at most {@link MAX_RUN} non-ASCII symbols of `view` that stand
+ * between two letters, as flat `[start, end)` pairs.
+ */
+function symbolSplits(view: string): Int32Array {
+  const { symbols, letters } = categorySets();
+  const runs = new Pairs();
+  let k = 0;
+  while (k < view.length) {
+    if (view.charCodeAt(k) < 0x80) {
+      k++;
+      continue;
+    }
+    const start = k;
+    let count = 0;
+    for (let cp = codePointAt(view, k); count < MAX_RUN && isNonAsciiSymbol(symbols, cp); ) {
+      k += cp > 0xffff ? 2 : 1;
+      count++;
+      cp = k < view.length ? codePointAt(view, k) : -1;
+    }
+    if (count === 0) {
+      k++;
+      continue;
+    }
+    if (
+      k < view.length &&
+      isLetter(letters, codePointAt(view, k)) &&
+      isLetter(letters, codePointBefore(view, start))
+    )
+      runs.push(start, k);
+  }
+  return runs.data.subarray(0, runs.length);
+}
+
+/** Shortest kept range written natively (a native call costs more than a few unit writes). */
+const NATIVE_COPY_MIN = 32;
+
+/**
+ * `s` without the `[start, end)` pairs of `runs` (in order, not overlapping),
+ * `size` units long: built as UTF-16LE units and made a string once (joining
+ * a piece per kept range spent most of the time of a text of one-letter pieces).
+ */
+function without(s: string, runs: Int32Array, size: number): string {
+  const units = Buffer.allocUnsafe(2 * size);
+  let n = 0;
+  const keep = (a: number, b: number): void => {
+    if (b - a >= NATIVE_COPY_MIN) {
+      // UTF-16LE writing keeps lone surrogates as they are, as decoding does below.
+      units.write(s.substring(a, b), 2 * n, 'utf16le');
+      n += b - a;
+      return;
+    }
+    for (let i = a; i < b; i++, n++) {
+      const c = s.charCodeAt(i);
+      units[2 * n] = c & 0xff;
+      units[2 * n + 1] = c >>> 8;
+    }
+  };
+  let from = 0;
+  for (let r = 0; r < runs.length; r += 2) {
+    keep(from, runs[r] as number);
+    from = runs[r + 1] as number;
+  }
+  keep(from, s.length);
+  return units.toString('utf16le', 0, 2 * n);
+}
+
+/**
+ * `text` and `plain` with every run of non-ASCII symbols that stands between
+ * two letters dropped; undefined when there is none.
+ * @param text - the normaliser's folded, lower-cased view
+ * @param plain - its plain view, of the same length
+ */
+export function joinSymbolSplitWords(text: string, plain: string): SymbolJoinedWords | undefined {
+  const runs = symbolSplits(text);
+  if (runs.length === 0) return undefined;
+  let dropped = 0;
+  for (let r = 0; r < runs.length; r += 2) dropped += (runs[r + 1] as number) - (runs[r] as number);
+  const size = text.length - dropped;
+  const map = new Int32Array(size);
+  let k = 0;
+  let from = 0;
+  for (let r = 0; r <= runs.length; r += 2) {
+    const to = r < runs.length ? (runs[r] as number) : text.length;
+    for (let i = from; i < to; i++) map[k++] = i;
+    from = runs[r + 1] as number;
+  }
+  return { text: without(text, runs, size), plain: without(plain, runs, size), map };
+}
