@@ -110,6 +110,10 @@ export const families = {
   'symbols inside words': (n) => fill('ig\u2605no\u{1f600}re in\u{1f44d}\u{1f3fd}str ', n),
   'emoji between letters': (n) => fill('a\u{1f600}', n),
   'symbols between Cyrillic letters': (n) => fill('\u0436\u2605', n),
+  // Words of the English rules cut by one ASCII mark, read joined in a text with a word of the
+  // slip list (2026-12-05); and code-like pieces whose join is no word of the rules.
+  'rule words cut by marks': (n) => fill('wallet po.st se|ed ses:sion dire;ctions ', n),
+  'code pieces joined by marks': (n) => fill('password a.b index.html x=y f(g) ', n),
   // Runs of "forget everything … before" with and without the next step (2026-12-05), and in
   // the scripts whose override families read a gap after every "to you".
   'forget everything, before': (n) => fill('forget everything above you were told ', n),

@@ -3,7 +3,8 @@
  * reader takes them for: a letter dropped, doubled or added (`ignre`,
  * `ignoore`), two neighbours swapped (`ignroe`, `yuor`), one letter replaced
  * in a long word (`instrucxions`), a word cut in two by one space or mark
- * (`ign ore`, `ig.nore`, `sys_tem`, `over/ride`), and `ur` for "your". A
+ * (`ign ore`, `ig.nore`, `sys_tem`, `over/ride`), any other word of the
+ * English rules cut in two by one mark (`po.st`, `se|ed`), and `ur` for "your". A
  * model reads through all of them; a rule keyed on the word does not. Works on the normaliser's
  * lower-cased view; the caller looks for slips only in a text that holds
  * another word of the list (an injection with one slipped word keeps others),
@@ -15,6 +16,7 @@
  * which is then checked letter by letter.
  */
 import { isAsciiLower, isWordUnit } from './ascii.js';
+import { INJECTION_RULES } from './injection-rules.js';
 import type { JoinedWords } from './split-words.js';
 import { Utf16Units } from './utf16-units.js';
 
@@ -438,6 +440,45 @@ const isWholeWord = (view: string, start: number, end: number): boolean =>
 const isUr = (view: string, start: number, m: number): boolean =>
   m === 2 && view.charCodeAt(start) === 117 && view.charCodeAt(start + 1) === 114;
 
+/** Shortest word of the rules' vocabulary a cut by a mark is read into (`a.m`, `i.e` join nothing). */
+const MIN_CUT_WORD = 4;
+
+/**
+ * Words of the English rules (the words of their keywords and groups) of
+ * {@link MIN_CUT_WORD} letters or more: `post`, `seed`, `session`,
+ * `direction`, `instruct`. A mark that cuts one of them (`po.st`) is read
+ * through, as the list's words are; the other slips are not read for them.
+ */
+let vocabulary: ReadonlySet<string> | undefined;
+
+function cutVocabulary(): ReadonlySet<string> {
+  if (vocabulary === undefined) {
+    const phrases = INJECTION_RULES.flatMap((r) => [...r.keywords, ...(r.alsoNeeds ?? []).flat()]);
+    vocabulary = new Set(
+      phrases
+        .flatMap((k) => k.split(' '))
+        .filter((w) => w.length >= MIN_CUT_WORD && /^[a-z]+$/.test(w)),
+    );
+  }
+  return vocabulary;
+}
+
+/**
+ * Whether the mark at `k` (not white space) cuts a word of the rules'
+ * vocabulary: the join of the words `[a, k)` and `[k + 1, b)` begins with a
+ * word of {@link cutVocabulary} that reaches past the mark (`po.st` → `post`,
+ * `dire;ctions` → `directions`; not `index.html`, whose `index` ends before it).
+ */
+function cutsVocabularyWord(view: string, a: number, k: number, b: number): boolean {
+  const c = view.charCodeAt(k);
+  if (c === 32 || c === 9 || c === 10 || c === 13 || b - a - 1 < MIN_CUT_WORD) return false;
+  const words = cutVocabulary();
+  const joined = view.slice(a, k) + view.slice(k + 1, b);
+  for (let p = Math.max(k - a + 1, MIN_CUT_WORD); p <= joined.length; p++)
+    if (words.has(joined.slice(0, p))) return true;
+  return false;
+}
+
 /** Every slip of `view`, in text order. */
 function findSlips(view: string): Correction[] {
   tables ??= buildTables();
@@ -484,6 +525,13 @@ function findSlips(view: string): Correction[] {
         if (prevCorrected) out.pop();
         const cut = `${view.slice(prevStart, prevEnd)} ${view.slice(start, end)}`;
         out.push({ start: prevStart, end, word, twoWords: TWO_WORD_CUTS.has(cut) });
+        prevStart = -1;
+        continue;
+      }
+      // Any other word of the rules, cut by a mark (`po.st`, `se|ed`): read joined.
+      if (!prevCorrected && cutsVocabularyWord(view, prevStart, prevEnd, end)) {
+        const word = view.slice(prevStart, prevEnd) + view.slice(start, end);
+        out.push({ start: prevStart, end, word });
         prevStart = -1;
         continue;
       }
