@@ -20,6 +20,9 @@ const SYMBOLS = [
   '\u2211',
   '\u20ac',
   '\u00a9',
+  '\u2022',
+  '\u00bf',
+  '\u203b',
 ];
 
 describe('joinSymbolSplitWords: words split by a symbol (issue 12)', () => {
@@ -30,6 +33,20 @@ describe('joinSymbolSplitWords: words split by a symbol (issue 12)', () => {
       '\u0438\u0433\u043d\u043e\u0440',
     );
     expect(joined('a\u{1f468}\u{1f469}\u{1f467}b')).toBe('ab');
+  });
+
+  it('drops other punctuation between two letters: bullets, inverted marks, Arabic comma', () => {
+    expect(joined('ig\u2022nore \u00bfall? a\u00a1b \u0643\u0644\u060c\u0645\u0629')).toBe(
+      'ignore \u00bfall? ab \u0643\u0644\u0645\u0629',
+    );
+  });
+
+  it('leaves apostrophes, dashes, quotes, CJK clause marks and Hebrew geresh inside words', () => {
+    expect(
+      joined(
+        'l\u2019instruction word\u2014word \u00abq\u00bb \u4f60\u597d\u3002\u6211 \u05e6\u05d4\u05f4\u05dc',
+      ),
+    ).toBeUndefined();
   });
 
   it('leaves symbols that do not sit inside a word, and ASCII marks, alone', () => {
@@ -68,9 +85,9 @@ describe('joinSymbolSplitWords: words split by a symbol (issue 12)', () => {
           const from = j.map[k] as number;
           expect(from).toBeGreaterThan(previous);
           expect(text.charCodeAt(from)).toBe(j.text.charCodeAt(k));
-          // What lies between two kept units is symbols only.
+          // What lies between two kept units is splitting marks only.
           const gap = text.slice(previous + 1, from);
-          expect(gap === '' || /^\p{S}+$/u.test(gap), JSON.stringify(gap)).toBe(true);
+          expect(gap === '' || /^[\p{S}\p{Po}\p{No}]+$/u.test(gap), JSON.stringify(gap)).toBe(true);
           previous = from;
         }
       }),
@@ -98,7 +115,7 @@ function withSymbolInside(text: string, word: number, at: number, symbol: string
   return words.join(' ');
 }
 
-describe('injection: a symbol inside a word does not hide the attack (issue 12)', () => {
+describe('injection: a symbol or a bullet inside a word does not hide the attack (issue 12)', () => {
   it('holds each attack as written (the premise)', () => {
     for (const attack of ATTACKS) expect(held(attack), attack).toBe(true);
   });

@@ -1,11 +1,12 @@
 /**
- * Words split by a symbol a reader skips (`c😀ontents`, `Ver★giss`,
- * `Игно👍🏽рируй`) joined back, for the injection rules of every language. A
- * non-ASCII symbol (emoji, dingbat, arrow, mathematical or currency sign;
- * general category S) between two letters splits a word for a rule and not for
- * a reader. Works on the normaliser's views (`text` and `plain`, which share
+ * Words split by a symbol or a punctuation mark a reader skips (`c😀ontents`,
+ * `Ver★giss`, `Игно👍🏽рируй`, `ig•nore`) joined back, for the injection rules
+ * of every language. A run of non-ASCII marks of {@link SPLITTING_MARKS}
+ * (emoji, dingbats, arrows, mathematical and currency signs, bullets, inverted
+ * question marks) between two letters splits a word for a rule and not for a
+ * reader. Works on the normaliser's views (`text` and `plain`, which share
  * offsets); the caller reads the joined view only when there is one, which
- * honest text seldom gives (a symbol glued to letters on both sides).
+ * honest text seldom gives (a mark glued to letters on both sides).
  */
 import { codePointBits, hasCodePoint } from './code-point-bits.js';
 
@@ -52,13 +53,22 @@ function bitsOf(runs: RegExp, all: string): Uint8Array {
   return codePointBits(ranges, LAST);
 }
 
-// Non-ASCII symbols and letters, one bit each, built on first use (16 KB each).
+/**
+ * Marks that split a word when typed inside it: symbols (S), other punctuation
+ * (Po: `…`, `•`, `¿`, `※`) and other numbers (No: `½`, `²`, `①`). Not dashes,
+ * brackets or quotes (`l’instruction`, `word—word` are spelling), not the CJK
+ * and fullwidth punctuation that ends a clause between two letters of a text
+ * without spaces, nor the Hebrew geresh and gershayim, which sit inside words.
+ */
+const SPLITTING_MARKS = /(?:(?![\u05f3\u05f4\u3000-\u303f\uff00-\uffef])[\p{S}\p{Po}\p{No}])+/gu;
+
+// Non-ASCII splitting marks and letters, one bit each, built on first use (16 KB each).
 let sets: { symbols: Uint8Array; letters: Uint8Array } | undefined;
 
 function categorySets(): { symbols: Uint8Array; letters: Uint8Array } {
   if (sets === undefined) {
     const all = allCodePoints();
-    sets = { symbols: bitsOf(/\p{S}+/gu, all), letters: bitsOf(/\p{L}+/gu, all) };
+    sets = { symbols: bitsOf(SPLITTING_MARKS, all), letters: bitsOf(/\p{L}+/gu, all) };
   }
   return sets;
 }
