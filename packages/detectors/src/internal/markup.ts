@@ -10,6 +10,7 @@
  * with content, tags with attributes (their values are text a model reads).
  */
 import { isWordUnit } from './ascii.js';
+import { Pairs } from './pairs.js';
 
 /**
  * Spans as flat `[start, end, ...]` pairs, sorted by start and disjoint.
@@ -17,24 +18,6 @@ import { isWordUnit } from './ascii.js';
  * hold hundreds of thousands of spans.
  */
 export type MarkupSpans = Int32Array;
-
-/** A growable list of pairs in a typed array (no boxed numbers, no per-push growth). */
-class Pairs {
-  data = new Int32Array(64);
-  length = 0;
-  push(start: number, end: number): void {
-    if (this.length + 2 > this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = start;
-    this.data[this.length++] = end;
-  }
-  done(): MarkupSpans {
-    return this.data.subarray(0, this.length);
-  }
-}
 
 // An empty (or blank) comment: read as nothing. Bounded, so a run of openers stays linear.
 const EMPTY_COMMENT = /<!--[ \t]{0,16}-->/g;

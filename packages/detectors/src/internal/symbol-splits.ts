@@ -9,6 +9,7 @@
  * honest text seldom gives (a mark glued to letters on both sides).
  */
 import { codePointBits, hasCodePoint } from './code-point-bits.js';
+import { Pairs } from './pairs.js';
 
 /** The normaliser's two views with symbol-split words joined, and where each unit comes from. */
 export type SymbolJoinedWords = {
@@ -96,21 +97,6 @@ function codePointBefore(s: string, k: number): number {
   return c >= 0xdc00 && c <= 0xdfff && k >= 2 ? (s.codePointAt(k - 2) as number) : c;
 }
 
-/** Flat `[start, end)` pairs in a typed array grown by doubling (pushing pairs onto an array was most of a scan). */
-class Pairs {
-  data = new Int32Array(16);
-  length = 0;
-  push(start: number, end: number): void {
-    if (this.length + 2 > this.data.length) {
-      const next = new Int32Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = start;
-    this.data[this.length++] = end;
-  }
-}
-
 /**
  * The runs of at most {@link MAX_RUN} non-ASCII symbols of `view` that stand
  * between two letters, as flat `[start, end)` pairs.
@@ -142,7 +128,7 @@ function symbolSplits(view: string): Int32Array {
     )
       runs.push(start, k);
   }
-  return runs.data.subarray(0, runs.length);
+  return runs.done();
 }
 
 /** Shortest kept range written natively (a native call costs more than a few unit writes). */
