@@ -110,6 +110,9 @@ export const families = {
   'symbols inside words': (n) => fill('ig\u2605no\u{1f600}re in\u{1f44d}\u{1f3fd}str ', n),
   'emoji between letters': (n) => fill('a\u{1f600}', n),
   'symbols between Cyrillic letters': (n) => fill('\u0436\u2605', n),
+  // Found by review (2026-12-05): a bullet glued between words, read as one long word.
+  'bullets between Cyrillic words': (n) => fill('\u0442\u0435\u0441\u0442\u2022', n),
+  'bullets between Arabic words': (n) => fill('\u0627\u0628\u062a\u2022', n),
   // Words of the English rules cut by one ASCII mark, read joined in a text with a word of the
   // slip list (2026-12-05); and code-like pieces whose join is no word of the rules.
   'rule words cut by marks': (n) => fill('wallet po.st se|ed ses:sion dire;ctions ', n),

@@ -36,26 +36,31 @@ describe('joinSymbolSplitWords: words split by a symbol (issue 12)', () => {
     expect(joined('a\u{1f468}\u{1f469}\u{1f467}b')).toBe('ab');
   });
 
-  it('drops other punctuation between two letters: bullets, inverted marks, Arabic comma', () => {
-    expect(joined('ig\u2022nore \u00bfall? a\u00a1b \u0643\u0644\u060c\u0645\u0629')).toBe(
-      'ignore \u00bfall? ab \u0643\u0644\u0645\u0629',
-    );
+  it('drops other punctuation between two letters: bullets, inverted marks', () => {
+    expect(joined('ig\u2022nore \u00bfall? a\u00a1b')).toBe('ignore \u00bfall? ab');
   });
 
-  it('leaves apostrophes, dashes, quotes, CJK clause marks and Hebrew geresh inside words', () => {
+  it('drops the marks of other scripts only inside Latin, Greek or Cyrillic words', () => {
+    // An Arabic comma, a Hebrew geresh or a CJK full stop typed into a German or Russian word.
+    expect(joined('ver\u3002giss igno\u05f3riere \u0438\u0433\u043d\u043e\u060c\u0440')).toBe(
+      'vergiss ignoriere \u0438\u0433\u043d\u043e\u0440',
+    );
+    // Their own scripts glue them to letters: Arabic clauses, Hebrew acronyms, CJK sentences.
     expect(
-      joined(
-        'l\u2019instruction word\u2014word \u00abq\u00bb \u4f60\u597d\u3002\u6211 \u05e6\u05d4\u05f4\u05dc',
-      ),
+      joined('\u0643\u0644\u060c\u0645\u0629 \u05e6\u05d4\u05f4\u05dc \u4f60\u597d\u3002\u6211'),
     ).toBeUndefined();
+  });
+
+  it('leaves apostrophes, dashes, brackets and quotes inside words', () => {
+    expect(joined('l\u2019instruction word\u2014word \u00abq\u00bb (a)b')).toBeUndefined();
   });
 
   it('leaves symbols that do not sit inside a word, and ASCII marks, alone', () => {
     expect(joined('I \u2764 this, 5\u2605 hotel, \u20ac5, a+b, x=y, c++')).toBeUndefined();
     expect(joined('\u2605start and end\u2605')).toBeUndefined();
     // A run longer than any emoji sequence is decoration, not a split.
-    expect(joined(`a${'\u2605'.repeat(9)}b`)).toBeUndefined();
-    expect(joined(`a${'\u2605'.repeat(8)}b`)).toBe('ab');
+    expect(joined(`a${'\u2605'.repeat(17)}b`)).toBeUndefined();
+    expect(joined(`a${'\u2605'.repeat(16)}b`)).toBe('ab');
   });
 
   it('keeps the plain view aligned and maps each unit back to where it came from', () => {

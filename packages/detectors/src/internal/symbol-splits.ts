@@ -21,8 +21,11 @@ export type SymbolJoinedWords = {
   readonly map: Int32Array;
 };
 
-/** Most symbols in one split: a family emoji with skin tones is seven; a longer run is decoration. */
-const MAX_RUN = 8;
+/**
+ * Most code points in one split: three family emoji with skin tones (the
+ * normaliser drops their joiners); a longer run is decoration.
+ */
+const MAX_RUN = 16;
 
 /** Highest code point the sets below hold: no symbol and no letter of a rule's words lies past plane 1. */
 const LAST = 0x1ffff;
@@ -57,11 +60,43 @@ function bitsOf(runs: RegExp, all: string): Uint8Array {
 /**
  * Marks that split a word when typed inside it: symbols (S), other punctuation
  * (Po: `…`, `•`, `¿`, `※`) and other numbers (No: `½`, `²`, `①`). Not dashes,
- * brackets or quotes (`l’instruction`, `word—word` are spelling), not the CJK
- * and fullwidth punctuation that ends a clause between two letters of a text
- * without spaces, nor the Hebrew geresh and gershayim, which sit inside words.
+ * brackets or quotes (`l’instruction`, `word—word` are spelling).
  */
-const SPLITTING_MARKS = /(?:(?![\u05f3\u05f4\u3000-\u303f\uff00-\uffef])[\p{S}\p{Po}\p{No}])+/gu;
+const SPLITTING_MARKS = /[\p{S}\p{Po}\p{No}]+/gu;
+
+/**
+ * Marks of scripts that glue them to letters: the Hebrew geresh and
+ * gershayim (inside words), Arabic comma, semicolon, question mark and
+ * percent sign, the Devanagari dandas, CJK and fullwidth punctuation (texts
+ * without spaces). They split a word only between letters of the alphabets
+ * that never use them ({@link isForeignToScriptMarks}).
+ */
+const isScriptMark = (cp: number): boolean =>
+  cp === 0x5f3 ||
+  cp === 0x5f4 ||
+  cp === 0x60c ||
+  cp === 0x61b ||
+  cp === 0x61f ||
+  cp === 0x66a ||
+  cp === 0x6d4 ||
+  cp === 0x964 ||
+  cp === 0x965 ||
+  (cp >= 0x3000 && cp <= 0x303f) ||
+  (cp >= 0xff00 && cp <= 0xffef);
+
+/**
+ * Whether `cp` is a letter of Latin, Greek, Cyrillic, Armenian or Georgian,
+ * whose words a script mark (`Ver。giss`, `Igno׳riere`) can only split.
+ */
+const isForeignToScriptMarks = (cp: number): boolean =>
+  cp < 0x590 ||
+  (cp >= 0x10a0 && cp <= 0x10ff) ||
+  (cp >= 0x1c80 && cp <= 0x1cbf) ||
+  (cp >= 0x1d00 && cp <= 0x1fff) ||
+  (cp >= 0x2c00 && cp <= 0x2dff) ||
+  (cp >= 0xa640 && cp <= 0xa69f) ||
+  (cp >= 0xa720 && cp <= 0xa7ff) ||
+  (cp >= 0xab30 && cp <= 0xab6f);
 
 // Non-ASCII splitting marks and letters, one bit each, built on first use (16 KB each).
 let sets: { symbols: Uint8Array; letters: Uint8Array } | undefined;
@@ -98,8 +133,8 @@ function codePointBefore(s: string, k: number): number {
 }
 
 /**
- * The runs of at most {@link MAX_RUN} non-ASCII symbols of `view` that stand
- * between two letters, as flat `[start, end)` pairs.
+ * The runs of at most {@link MAX_RUN} non-ASCII splitting marks of `view`
+ * that stand between two letters, as flat `[start, end)` pairs.
  */
 function symbolSplits(view: string): Int32Array {
   const { symbols, letters } = categorySets();
@@ -112,7 +147,9 @@ function symbolSplits(view: string): Int32Array {
     }
     const start = k;
     let count = 0;
+    let scriptMark = false;
     for (let cp = codePointAt(view, k); count < MAX_RUN && isNonAsciiSymbol(symbols, cp); ) {
+      scriptMark ||= isScriptMark(cp);
       k += cp > 0xffff ? 2 : 1;
       count++;
       cp = k < view.length ? codePointAt(view, k) : -1;
@@ -121,12 +158,12 @@ function symbolSplits(view: string): Int32Array {
       k++;
       continue;
     }
-    if (
-      k < view.length &&
-      isLetter(letters, codePointAt(view, k)) &&
-      isLetter(letters, codePointBefore(view, start))
-    )
-      runs.push(start, k);
+    if (k >= view.length) continue;
+    const before = codePointBefore(view, start);
+    const after = codePointAt(view, k);
+    if (!isLetter(letters, before) || !isLetter(letters, after)) continue;
+    if (scriptMark && !(isForeignToScriptMarks(before) && isForeignToScriptMarks(after))) continue;
+    runs.push(start, k);
   }
   return runs.done();
 }

@@ -463,15 +463,38 @@ function cutVocabulary(): ReadonlySet<string> {
   return vocabulary;
 }
 
+/** Marks that glue tokens of addresses, hosts and paths (`re.set-prompts.com`, `info@re.set`). */
+const isAddressGlue = (c: number): boolean =>
+  c === 46 || c === 64 || c === 47 || c === 58 || c === 45 || c === 95;
+
+/**
+ * Whether the cut `[a, k)` mark `[k + 1, b)` is part of an address, host or
+ * path: a gluing mark right before it, or right after it (a dot only when a
+ * letter follows: a dot that ends the sentence is not part of the word).
+ */
+function inAddress(view: string, a: number, b: number): boolean {
+  if (isAddressGlue(view.charCodeAt(a - 1))) return true;
+  const after = view.charCodeAt(b);
+  if (after === 46) return isAsciiLower(view.charCodeAt(b + 1));
+  return isAddressGlue(after);
+}
+
+/** Shortest piece before a colon or a slash that a cut reads through (`re:`, `fw:`, `aw:` head a reply). */
+const MIN_PIECE_BEFORE_COLON = 3;
+
 /**
  * Whether the mark at `k` (not white space) cuts a word of the rules'
  * vocabulary: the join of the words `[a, k)` and `[k + 1, b)` begins with a
  * word of {@link cutVocabulary} that reaches past the mark (`po.st` → `post`,
  * `dire;ctions` → `directions`; not `index.html`, whose `index` ends before it).
+ * Not a reply prefix (`Re:Set`, `Re/move`) nor a piece of an address
+ * (`re.set-prompts.com`), which read as two words.
  */
 function cutsVocabularyWord(view: string, a: number, k: number, b: number): boolean {
   const c = view.charCodeAt(k);
   if (c === 32 || c === 9 || c === 10 || c === 13 || b - a - 1 < MIN_CUT_WORD) return false;
+  if ((c === 58 || c === 47) && k - a < MIN_PIECE_BEFORE_COLON) return false;
+  if (inAddress(view, a, b)) return false;
   const words = cutVocabulary();
   const joined = view.slice(a, k) + view.slice(k + 1, b);
   for (let p = Math.max(k - a + 1, MIN_CUT_WORD); p <= joined.length; p++)
