@@ -51,6 +51,16 @@ describe('joinSymbolSplitWords: words split by a symbol (issue 12)', () => {
     ).toBeUndefined();
   });
 
+  it('joins a word only while it stays short: marks glued between words are separators', () => {
+    expect(joined('instr\u2605uct\u2605ions')).toBe('instructions');
+    // Glued between every word, a bullet would make one long word of the text: read once only.
+    expect(joined('\u0442\u0435\u0441\u0442\u2022'.repeat(20))).toBeUndefined();
+    expect(joined(`${'a'.repeat(24)}\u2605${'b'.repeat(24)}`)).toBe(
+      'a'.repeat(24) + 'b'.repeat(24),
+    );
+    expect(joined(`${'a'.repeat(24)}\u2605${'b'.repeat(25)}`)).toBeUndefined();
+  });
+
   it('leaves apostrophes, dashes, brackets and quotes inside words', () => {
     expect(joined('l\u2019instruction word\u2014word \u00abq\u00bb (a)b')).toBeUndefined();
   });

@@ -168,6 +168,66 @@ function symbolSplits(view: string): Int32Array {
   return runs.done();
 }
 
+/**
+ * Longest word, in UTF-16 units, that a chain of splits may join into: a
+ * hidden word is short (`instr★uct★ions`); marks glued between every word of a
+ * text (`тест•тест•…`) would join it into one long word, read twice for nothing.
+ */
+const MAX_JOINED_WORD = 48;
+
+/** Whether `view[from, to)` is letters only (the piece between two splits of one word). */
+function lettersOnly(view: string, from: number, to: number, letters: Uint8Array): boolean {
+  for (let k = from; k < to; ) {
+    const cp = codePointAt(view, k);
+    if (!isLetter(letters, cp)) return false;
+    k += cp > 0xffff ? 2 : 1;
+  }
+  return true;
+}
+
+/** Start of the letters that end at `end` (the first piece of a split word). */
+function lettersFrom(view: string, end: number, letters: Uint8Array): number {
+  let k = end;
+  while (k > 0 && isLetter(letters, codePointBefore(view, k)))
+    k -= view.charCodeAt(k - 1) >= 0xdc00 && view.charCodeAt(k - 1) <= 0xdfff ? 2 : 1;
+  return k;
+}
+
+/** End of the letters that start at `start` (the last piece of a split word). */
+function lettersTo(view: string, start: number, letters: Uint8Array): number {
+  let k = start;
+  while (k < view.length && isLetter(letters, codePointAt(view, k)))
+    k += codePointAt(view, k) > 0xffff ? 2 : 1;
+  return k;
+}
+
+/**
+ * The splits of `runs` that join words of at most {@link MAX_JOINED_WORD}
+ * units: the splits of one word are the runs with only letters between them.
+ */
+function withinShortWords(view: string, runs: Int32Array): Int32Array {
+  const { letters } = categorySets();
+  const kept = new Pairs();
+  let first = 0;
+  while (first < runs.length) {
+    let last = first;
+    let marks = (runs[first + 1] as number) - (runs[first] as number);
+    while (
+      last + 2 < runs.length &&
+      lettersOnly(view, runs[last + 1] as number, runs[last + 2] as number, letters)
+    ) {
+      last += 2;
+      marks += (runs[last + 1] as number) - (runs[last] as number);
+    }
+    const wordStart = lettersFrom(view, runs[first] as number, letters);
+    const wordEnd = lettersTo(view, runs[last + 1] as number, letters);
+    if (wordEnd - wordStart - marks <= MAX_JOINED_WORD)
+      for (let r = first; r <= last; r += 2) kept.push(runs[r] as number, runs[r + 1] as number);
+    first = last + 2;
+  }
+  return kept.done();
+}
+
 /** Shortest kept range written natively (a native call costs more than a few unit writes). */
 const NATIVE_COPY_MIN = 32;
 
@@ -208,7 +268,7 @@ function without(s: string, runs: Int32Array, size: number): string {
  * @param plain - its plain view, of the same length
  */
 export function joinSymbolSplitWords(text: string, plain: string): SymbolJoinedWords | undefined {
-  const runs = symbolSplits(text);
+  const runs = withinShortWords(text, symbolSplits(text));
   if (runs.length === 0) return undefined;
   let dropped = 0;
   for (let r = 0; r < runs.length; r += 2) dropped += (runs[r + 1] as number) - (runs[r] as number);
