@@ -341,9 +341,9 @@ export function scanInjection(
     hasNewEnglishWords(n.text, joinedWords.text, joinedWords.first, joinedWords.last)
   )
     emitWordView(joinedWords);
-  // Words of any language split by an emoji or another symbol (`c😀ontents`, `Ver★giss`), read
-  // joined by the rules of every language: honest text seldom glues a symbol to letters on both
-  // sides, so the view seldom exists.
+  // Words of any language split by an emoji, another symbol or a punctuation mark (`c😀ontents`,
+  // `Ver★giss`, `ig•nore`), read joined by the rules of every language: honest text seldom glues
+  // such a mark to letters on both sides, so the view seldom exists.
   if (!n.ascii) {
     const symbolJoined = joinSymbolSplitWords(n.text, n.plain);
     if (symbolJoined !== undefined) emitWordView(symbolJoined, symbolJoined.plain);

@@ -11,7 +11,7 @@
 import { codePointBits, hasCodePoint } from './code-point-bits.js';
 import { Pairs } from './pairs.js';
 
-/** The normaliser's two views with symbol-split words joined, and where each unit comes from. */
+/** The normaliser's two views with words split by a mark joined, and where each unit comes from. */
 export type SymbolJoinedWords = {
   /** The folded view, joined. */
   readonly text: string;
@@ -27,7 +27,7 @@ export type SymbolJoinedWords = {
  */
 const MAX_RUN = 16;
 
-/** Highest code point the sets below hold: no symbol and no letter of a rule's words lies past plane 1. */
+/** Highest code point the sets below hold: no splitting mark and no letter of a rule's words lies past plane 1. */
 const LAST = 0x1ffff;
 
 /** Every code point from U+0080 to {@link LAST} but the surrogates, in one string. */
@@ -99,19 +99,19 @@ const isForeignToScriptMarks = (cp: number): boolean =>
   (cp >= 0xab30 && cp <= 0xab6f);
 
 // Non-ASCII splitting marks and letters, one bit each, built on first use (16 KB each).
-let sets: { symbols: Uint8Array; letters: Uint8Array } | undefined;
+let sets: { marks: Uint8Array; letters: Uint8Array } | undefined;
 
-function categorySets(): { symbols: Uint8Array; letters: Uint8Array } {
+function categorySets(): { marks: Uint8Array; letters: Uint8Array } {
   if (sets === undefined) {
     const all = allCodePoints();
-    sets = { symbols: bitsOf(SPLITTING_MARKS, all), letters: bitsOf(/\p{L}+/gu, all) };
+    sets = { marks: bitsOf(SPLITTING_MARKS, all), letters: bitsOf(/\p{L}+/gu, all) };
   }
   return sets;
 }
 
-/** Whether `cp` is a symbol outside ASCII (general category S). */
-const isNonAsciiSymbol = (symbols: Uint8Array, cp: number): boolean =>
-  cp >= 0x80 && cp <= LAST && hasCodePoint(symbols, cp);
+/** Whether `cp` is a splitting mark outside ASCII ({@link SPLITTING_MARKS}). */
+const isSplittingMark = (marks: Uint8Array, cp: number): boolean =>
+  cp >= 0x80 && cp <= LAST && hasCodePoint(marks, cp);
 
 /** Whether `cp` is a letter (general category L). */
 const isLetter = (letters: Uint8Array, cp: number): boolean =>
@@ -137,7 +137,7 @@ function codePointBefore(s: string, k: number): number {
  * that stand between two letters, as flat `[start, end)` pairs.
  */
 function symbolSplits(view: string): Int32Array {
-  const { symbols, letters } = categorySets();
+  const { marks, letters } = categorySets();
   const runs = new Pairs();
   let k = 0;
   while (k < view.length) {
@@ -148,7 +148,7 @@ function symbolSplits(view: string): Int32Array {
     const start = k;
     let count = 0;
     let scriptMark = false;
-    for (let cp = codePointAt(view, k); count < MAX_RUN && isNonAsciiSymbol(symbols, cp); ) {
+    for (let cp = codePointAt(view, k); count < MAX_RUN && isSplittingMark(marks, cp); ) {
       scriptMark ||= isScriptMark(cp);
       k += cp > 0xffff ? 2 : 1;
       count++;
@@ -262,8 +262,8 @@ function without(s: string, runs: Int32Array, size: number): string {
 }
 
 /**
- * `text` and `plain` with every run of non-ASCII symbols that stands between
- * two letters dropped; undefined when there is none.
+ * `text` and `plain` with every run of non-ASCII splitting marks that stands
+ * between two letters of a short word dropped; undefined when there is none.
  * @param text - the normaliser's folded, lower-cased view
  * @param plain - its plain view, of the same length
  */
