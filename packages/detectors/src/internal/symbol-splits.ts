@@ -10,6 +10,7 @@
  */
 import { codePointBits, hasCodePoint } from './code-point-bits.js';
 import { Pairs } from './pairs.js';
+import { Utf16Units } from './utf16-units.js';
 
 /** The normaliser's two views with words split by a mark joined, and where each unit comes from. */
 export type SymbolJoinedWords = {
@@ -188,16 +189,16 @@ function lettersOnly(view: string, from: number, to: number, letters: Uint8Array
 /** Start of the letters that end at `end` (the first piece of a split word). */
 function lettersFrom(view: string, end: number, letters: Uint8Array): number {
   let k = end;
-  while (k > 0 && isLetter(letters, codePointBefore(view, k)))
-    k -= view.charCodeAt(k - 1) >= 0xdc00 && view.charCodeAt(k - 1) <= 0xdfff ? 2 : 1;
+  for (let cp = codePointBefore(view, k); isLetter(letters, cp); cp = codePointBefore(view, k))
+    k -= cp > 0xffff ? 2 : 1;
   return k;
 }
 
 /** End of the letters that start at `start` (the last piece of a split word). */
 function lettersTo(view: string, start: number, letters: Uint8Array): number {
   let k = start;
-  while (k < view.length && isLetter(letters, codePointAt(view, k)))
-    k += codePointAt(view, k) > 0xffff ? 2 : 1;
+  for (let cp = codePointAt(view, k); isLetter(letters, cp); cp = codePointAt(view, k))
+    k += cp > 0xffff ? 2 : 1;
   return k;
 }
 
@@ -228,37 +229,16 @@ function withinShortWords(view: string, runs: Int32Array): Int32Array {
   return kept.done();
 }
 
-/** Shortest kept range written natively (a native call costs more than a few unit writes). */
-const NATIVE_COPY_MIN = 32;
-
-/**
- * `s` without the `[start, end)` pairs of `runs` (in order, not overlapping),
- * `size` units long: built as UTF-16LE units and made a string once (joining
- * a piece per kept range spent most of the time of a text of one-letter pieces).
- */
+/** `s` without the `[start, end)` pairs of `runs` (in order, not overlapping), `size` units long. */
 function without(s: string, runs: Int32Array, size: number): string {
-  const units = Buffer.allocUnsafe(2 * size);
-  let n = 0;
-  const keep = (a: number, b: number): void => {
-    if (b - a >= NATIVE_COPY_MIN) {
-      // UTF-16LE writing keeps lone surrogates as they are, as decoding does below.
-      units.write(s.substring(a, b), 2 * n, 'utf16le');
-      n += b - a;
-      return;
-    }
-    for (let i = a; i < b; i++, n++) {
-      const c = s.charCodeAt(i);
-      units[2 * n] = c & 0xff;
-      units[2 * n + 1] = c >>> 8;
-    }
-  };
+  const out = new Utf16Units(size);
   let from = 0;
   for (let r = 0; r < runs.length; r += 2) {
-    keep(from, runs[r] as number);
+    out.pushRange(s, from, runs[r] as number);
     from = runs[r + 1] as number;
   }
-  keep(from, s.length);
-  return units.toString('utf16le', 0, 2 * n);
+  out.pushRange(s, from, s.length);
+  return out.toText();
 }
 
 /**
