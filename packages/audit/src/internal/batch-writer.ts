@@ -16,7 +16,7 @@ import { AuditError, AuditErrorCode } from '../errors.js';
 import type { AuditRecord } from '../types.js';
 import type { PreparedEvent } from '../validate-event.js';
 import type { StoredChainRow } from '../verify-chain.js';
-import type { AuditMetrics } from './metrics.js';
+import type { AuditMetrics, BatchPath } from './metrics.js';
 import { type PgClient, withRawConnection } from './raw-connection.js';
 import { toRecord } from './rows.js';
 import { adoptTail, type Head, inspectTail, type TailDecision } from './tail-recovery.js';
@@ -206,12 +206,18 @@ const PIPELINE_DEPTH = 2;
 
 /**
  * Per logger: the tip to chain the next batch on (the last row of the
- * latest batch sent; null after a failure: take the slow path), and how
- * many batches have started (only the latest one may reset the tip).
+ * latest batch sent), or null when this process does not know the head: no
+ * batch has committed yet, or a batch found the chain it was sent on broken
+ * (another writer moved the head, or a batch failed). While the tip is null
+ * no batch is chained ahead; once the batches in flight settle, the tip
+ * becomes the highest row this process committed ({@link Tip.committed}),
+ * so the writer returns to the fast path however long the load lasts.
  */
 type Tip = {
   head: Head | null;
-  started: number;
+  committed: Head | null;
+  /** The latest batch sent: settles with its last committed row, or null if it failed. */
+  latest: Promise<Head | null>;
   readonly onTail: (decision: TailDecision) => void;
 };
 
@@ -220,6 +226,41 @@ const headOf = (row: StoredChainRow): Head => ({
   hash: row.hash,
   ms: row.createdAtMs,
 });
+
+/** The later of two heads along the chain (the higher sequence number). */
+const later = (a: Head | null, b: Head): Head =>
+  a !== null && BigInt(a.seq) > BigInt(b.seq) ? a : b;
+
+/** The last row of a non-empty batch. */
+const lastOf = (rows: readonly StoredChainRow[]): StoredChainRow =>
+  rows[rows.length - 1] as StoredChainRow;
+
+/** Whether the batch a chain was sent on committed the head that chain starts from. */
+async function landedOn(predecessor: Promise<Head | null>, head: Head): Promise<boolean> {
+  const tail = await predecessor;
+  return tail !== null && tail.seq === head.seq && tail.hash === head.hash;
+}
+
+/**
+ * One batch on the fast path. Its statement can reach the server before the
+ * one of the batch it was chained on (they travel on two connections) and
+ * then finds the old head: it is sent once more when that batch has
+ * committed the head it expects.
+ *
+ * @returns whether the batch was appended
+ */
+async function appendOnTip(
+  conn: PgClient,
+  rows: readonly StoredChainRow[],
+  head: Head,
+  predecessor: Promise<Head | null>,
+  prepared: boolean,
+): Promise<boolean> {
+  if (appended(await append(conn, rows, head, prepared), rows)) return true;
+  return (
+    (await landedOn(predecessor, head)) && appended(await append(conn, rows, head, prepared), rows)
+  );
+}
 
 /**
  * Writes one batch. Chains it synchronously, before the first await, so
@@ -230,34 +271,42 @@ async function writeRows(
   batch: readonly Pending[],
   config: ResolvedConfig,
   tip: Tip,
-): Promise<StoredChainRow[]> {
-  tip.started += 1;
-  const id = tip.started;
+): Promise<{ rows: StoredChainRow[]; path: BatchPath }> {
   const head = tip.head;
+  const predecessor = tip.latest;
+  let settle: (tail: Head | null) => void = () => undefined;
+  tip.latest = new Promise((resolve) => {
+    settle = resolve;
+  });
   // Fast path: one autocommitted statement, chained on the tip.
   const chained = head === null ? null : chainBatch(batch, head, config.now().getTime());
-  if (chained !== null) tip.head = headOf(chained[chained.length - 1] as StoredChainRow);
+  if (chained !== null) tip.head = headOf(lastOf(chained));
   try {
-    const rows = await withRawConnection(db, async (conn) => {
+    const written = await withRawConnection(db, async (conn) => {
       if (chained !== null && head !== null) {
         try {
-          if (appended(await append(conn, chained, head, config.preparedStatements), chained)) {
-            return chained;
+          if (await appendOnTip(conn, chained, head, predecessor, config.preparedStatements)) {
+            return { rows: chained, path: 'tip' as const };
           }
         } catch (error) {
           // Take the slow path, which also looks past the head (see isRecoverable).
           if (!isRecoverable(error)) throw error;
         }
+        // The chain this batch was sent on is broken: chain nothing more on it.
+        tip.head = null;
       }
       // Another writer moved the head, the previous batch failed, rows sit
-      // past the head, or this is the first batch.
-      return appendLocked(conn, batch, config, tip.onTail);
+      // past the head, or this process does not know the head yet.
+      return { rows: await appendLocked(conn, batch, config, tip.onTail), path: 'locked' as const };
     });
-    // A later batch already chained on the tip; it corrects itself if that was wrong.
-    if (id === tip.started) tip.head = headOf(rows[rows.length - 1] as StoredChainRow);
-    return rows;
+    const tail = headOf(lastOf(written.rows));
+    tip.committed = later(tip.committed, tail);
+    settle(tail);
+    return written;
   } catch (error) {
-    if (id === tip.started) tip.head = null;
+    // Batches chained on this one's rows will re-chain themselves.
+    tip.head = null;
+    settle(null);
     throw error;
   }
 }
@@ -284,7 +333,8 @@ export function createBatchWriter(
   let wakeDrain: (() => void) | null = null;
   const tip: Tip = {
     head: null,
-    started: 0,
+    committed: null,
+    latest: Promise.resolve(null),
     onTail: (d: TailDecision): void =>
       metrics.alarm({
         code: AuditAlarmCode.TAIL_BEYOND_HEAD,
@@ -302,8 +352,9 @@ export function createBatchWriter(
 
   async function writeOne(batch: Pending[]): Promise<void> {
     let rows: StoredChainRow[];
+    let path: BatchPath;
     try {
-      rows = await writeRows(db, batch, config, tip);
+      ({ rows, path } = await writeRows(db, batch, config, tip));
     } catch (cause) {
       const done = performance.now();
       // Settle every promise first: nothing after this may leave a caller hanging.
@@ -325,14 +376,20 @@ export function createBatchWriter(
       p.resolve(toRecord(rows[i] as StoredChainRow));
       metrics.recordWrite(done - p.startedAt, 'ok');
     });
-    metrics.recordBatch(batch.length);
+    metrics.recordBatch(batch.length, path);
   }
+
+  /** A batch may be sent now: a free slot, and a tip to chain it on unless it goes alone. */
+  const canStart = (): boolean =>
+    inFlight.size === 0 || (inFlight.size < PIPELINE_DEPTH && tip.head !== null);
 
   function startBatch(): void {
     const batch = queue.splice(0, config.batchMaxSize);
     wakeSpace();
     const done: Promise<void> = writeOne(batch).finally(() => {
       inFlight.delete(done);
+      // Every batch sent settled: what this process committed last is the head it knows.
+      if (inFlight.size === 0 && tip.head === null) tip.head = tip.committed;
       wakeDrain?.();
     });
     inFlight.add(done);
@@ -341,11 +398,11 @@ export function createBatchWriter(
   async function drain(): Promise<void> {
     try {
       for (;;) {
-        if (queue.length > 0 && inFlight.size < PIPELINE_DEPTH) {
+        if (queue.length > 0 && canStart()) {
           // Let callers whose promises just settled log their next event first,
           // so batches stay full under load instead of alternating big and small.
           await new Promise<void>((resolve) => setImmediate(resolve));
-          if (queue.length > 0) startBatch();
+          if (queue.length > 0 && canStart()) startBatch();
         } else if (inFlight.size > 0) {
           // Wait for a batch to end, or (with a free slot) for an event to send.
           await new Promise<void>((resolve) => {
@@ -384,7 +441,7 @@ export function createBatchWriter(
       if (closed) throw new AuditError(AuditErrorCode.CLOSED, 'audit logger is closed');
       return new Promise<AuditRecord>((resolve, reject) => {
         queue.push({ event, startedAt: performance.now(), resolve, reject });
-        if (inFlight.size < PIPELINE_DEPTH) wakeDrain?.();
+        if (canStart()) wakeDrain?.();
         schedule();
       });
     },

@@ -26,7 +26,7 @@ describe('metric names', () => {
     });
     for (const name of units.keys()) expect(name).toMatch(METRIC_NAME_PATTERN);
     m.recordWrite(250, 'ok');
-    m.recordBatch(3);
+    m.recordBatch(3, 'tip');
     expect(values).toEqual([
       ['clawexchange.audit.write.duration', 0.25],
       ['clawexchange.audit.batch.size', 3],

@@ -5,17 +5,20 @@ import type { AuditLogSink } from '../config.js';
 
 /** Histogram, seconds: time from `log()` to the commit (or failure) of its batch. */
 const WRITE_DURATION = metricName('audit', 'write.duration');
-/** Histogram, `{event}`: events per committed batch. */
+/** Histogram, `{event}`: events per committed batch (attribute `path`: `tip` or `locked`). */
 const BATCH_SIZE = metricName('audit', 'batch.size');
 /** Counter, `{failure}`: alarms raised (attributes `code`, `action`). */
 const ALARMS = metricName('audit', 'chain.alarms');
+
+/** Which statement committed a batch: the one chained on the writer's tip, or the locked slow path. */
+export type BatchPath = 'tip' | 'locked';
 
 /** The instruments the logger records. */
 export type AuditMetrics = {
   /** Time from `log()` to commit (or failure), per event. */
   recordWrite(durationMs: number, outcome: 'ok' | 'error'): void;
-  /** Events per committed batch. */
-  recordBatch(size: number): void;
+  /** Events per committed batch, and the path that committed it. */
+  recordBatch(size: number, path: BatchPath): void;
   /** Raises an alarm: logged at `error` with its code, counted, passed to `onAlarm`. */
   alarm(alarm: AuditAlarm): void;
 };
@@ -60,7 +63,7 @@ export function createAuditMetrics(
   return {
     recordWrite: (durationMs, outcome) =>
       guarded(WRITE_DURATION, () => latency.record(msToSeconds(durationMs), { outcome })),
-    recordBatch: (size) => guarded(BATCH_SIZE, () => batchSize.record(size)),
+    recordBatch: (size, path) => guarded(BATCH_SIZE, () => batchSize.record(size, { path })),
     alarm: (alarm) => {
       logger.error({ ...alarm }, 'audit chain alarm');
       guarded(ALARMS, () => alarms.add(1, { code: alarm.code, action: alarm.action }));

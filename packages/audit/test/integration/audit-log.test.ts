@@ -450,7 +450,7 @@ describe('audit logger against PostgreSQL', () => {
     expect(warnings.length).toBeGreaterThan(0);
   });
 
-  it('records write latency for committed events', async () => {
+  it('records write latency for committed events, and the path of the batch (the first one is locked)', async () => {
     const recorded: [string, unknown][] = [];
     const meter = {
       createCounter: () => ({ add: () => undefined }),
@@ -461,6 +461,6 @@ describe('audit logger against PostgreSQL', () => {
     const audit = createAuditLogger({ database: db.sequelize, meter: meter as never });
     await logged(audit.log({ eventType: 'LLM_CALL', actorId: 'guard', actorType: 'system' }));
     expect(recorded).toContainEqual(['clawexchange.audit.write.duration', { outcome: 'ok' }]);
-    expect(recorded).toContainEqual(['clawexchange.audit.batch.size', undefined]);
+    expect(recorded).toContainEqual(['clawexchange.audit.batch.size', { path: 'locked' }]);
   });
 });

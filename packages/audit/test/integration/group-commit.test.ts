@@ -1,4 +1,5 @@
 import type { TestDatabase } from '@clawexchange/test-utils';
+import type { Meter } from '@opentelemetry/api';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type AuditRecord, createAuditLogger, isAuditError } from '../../src/index.js';
@@ -14,6 +15,39 @@ async function storedHashes(
     { bind: [seqs.map(String)] },
   );
   return new Map((rows as { seq: number; hash: string }[]).map((r) => [r.seq, r.hash]));
+}
+
+/** A meter that keeps the `path` of every committed batch. */
+function batchPathMeter(): { meter: Meter; paths: string[] } {
+  const paths: string[] = [];
+  const meter = {
+    createHistogram: (name: string) => ({
+      record: (_value: number, attributes?: { path?: string }) => {
+        if (name === 'clawexchange.audit.batch.size') paths.push(String(attributes?.path));
+      },
+    }),
+    createCounter: () => ({ add: () => undefined }),
+  } as unknown as Meter;
+  return { meter, paths };
+}
+
+/** `callers` callers, each logging `perCaller` events one after another; `between` runs after each event. */
+async function sustainedLoad(
+  log: (actorId: string) => Promise<unknown>,
+  callers: number,
+  perCaller: number,
+  between: (acknowledged: number) => Promise<void> = async () => undefined,
+): Promise<void> {
+  let acknowledged = 0;
+  await Promise.all(
+    Array.from({ length: callers }, async (_, c) => {
+      for (let i = 0; i < perCaller; i++) {
+        await log(`load-${c}-${i}`);
+        acknowledged += 1;
+        await between(acknowledged);
+      }
+    }),
+  );
 }
 
 describe('group commit', () => {
@@ -147,5 +181,47 @@ describe('group commit', () => {
   it('a batch sent while a failing one commits was chained on rows that never landed: it re-chains and commits', async () => {
     // Batch 0 fails on the fast path while batch 1, chained on batch 0's rows, waits for the head lock.
     await withPoison(() => poisonedRun(5, true));
+  });
+
+  /** regression: issue 16 */
+  it('under sustained load one writer commits every batch after its first on the tip, in one statement', async () => {
+    const { meter, paths } = batchPathMeter();
+    const audit = createAuditLogger({ database: db.sequelize, meter, batch: { maxSize: 8 } });
+    await sustainedLoad(
+      (actorId) => audit.log({ eventType: 'SSG_PASS', actorId, actorType: 'agent' }),
+      32,
+      8,
+    );
+    await audit.close();
+    // Enough batches that the pipeline always had one in flight when the next was sent.
+    expect(paths.length).toBeGreaterThanOrEqual(32);
+    expect(paths.filter((p) => p === 'locked')).toEqual(['locked']);
+    expect(paths[0]).toBe('locked');
+    expect(await audit.verify()).toMatchObject({ ok: true });
+  });
+
+  /** regression: issue 16 */
+  it('after another writer moves the head, the batches sent on the old head re-chain and the next ones are back on the tip', async () => {
+    const { meter, paths } = batchPathMeter();
+    const audit = createAuditLogger({ database: db.sequelize, meter, batch: { maxSize: 8 } });
+    const other = createAuditLogger({ database: db.sequelize });
+    let interrupted = false;
+    await sustainedLoad(
+      (actorId) => audit.log({ eventType: 'SSG_PASS', actorId, actorType: 'agent' }),
+      32,
+      8,
+      async (acknowledged) => {
+        if (interrupted || acknowledged < 64) return;
+        interrupted = true;
+        await other.log({ eventType: 'SSG_PASS', actorId: 'other-writer', actorType: 'agent' });
+      },
+    );
+    await Promise.all([audit.close(), other.close()]);
+    const locked = paths.filter((p) => p === 'locked').length;
+    // The first batch, and at most the two sent on the head the other writer moved.
+    expect(locked).toBeGreaterThanOrEqual(2);
+    expect(locked).toBeLessThanOrEqual(3);
+    expect(paths.slice(-8)).toEqual(Array(8).fill('tip'));
+    expect(await audit.verify()).toMatchObject({ ok: true });
   });
 });
