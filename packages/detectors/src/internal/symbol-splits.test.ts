@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { held } from './injection-verdicts.test-support.js';
-import { expectHeldWithMarkInside } from './mark-inside.test-support.js';
+import { expectHeldWithEveryMarkInside } from './mark-inside.test-support.js';
 import { joinSymbolSplitWords } from './symbol-splits.js';
 
 /** The joined text of `s` read as its own plain view, or undefined. */
@@ -138,8 +138,8 @@ describe('injection: a symbol or a bullet inside a word does not hide the attack
     ).toBe(true);
   });
 
-  it('holds every attack whatever word the symbol goes into, and wherever (property)', () => {
-    expectHeldWithMarkInside(ATTACKS, SYMBOLS);
+  it('holds every attack whatever word the symbol goes into, and wherever (every place)', () => {
+    expectHeldWithEveryMarkInside(ATTACKS, SYMBOLS);
   });
 
   it('does not make honest posts with emoji between words or next to letters suspicious', () => {

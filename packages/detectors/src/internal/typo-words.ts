@@ -341,6 +341,16 @@ export function isOneSlip(typed: string, word: string): boolean {
   return short.slice(k) === long.slice(k + 1) && (n >= MIN_EDITED || doubled);
 }
 
+/**
+ * Marks that writing never puts between two words without a space (`wall|et`,
+ * `comm_and`, `pass3word`): a word of the list cut by one is a hidden word,
+ * not two words a writer meant, so {@link TWO_WORD_CUTS} does not weaken it.
+ */
+const HIDING_MARK = /[|_*^~`#=<>\\{}[\]%0-9]/;
+
+/** Whether the mark at `k` may stand between two words a writer meant (a space, a comma, a slash). */
+const mayPartWords = (view: string, k: number): boolean => !HIDING_MARK.test(view.charAt(k));
+
 /** A word of the view read as a word of the list: `[start, end)` of the view, and the word. */
 type Correction = { start: number; end: number; word: string; twoWords?: boolean };
 
@@ -436,6 +446,27 @@ function isGlued(view: string, k: number): boolean {
 const isWholeWord = (view: string, start: number, end: number): boolean =>
   !isGlued(view, start - 1) && !isGlued(view, end);
 
+const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
+
+/**
+ * Whether the unit at `k` is one ASCII digit typed between two ASCII
+ * letters (`igno1re`, and a keycap emoji `1️⃣` once its selector and
+ * enclosing mark are dropped): it may cut a word as a mark does.
+ */
+const isDigitCut = (view: string, k: number): boolean =>
+  isAsciiDigit(view.charCodeAt(k)) &&
+  isAsciiLower(view.charCodeAt(k - 1)) &&
+  isAsciiLower(view.charCodeAt(k + 1));
+
+/**
+ * Whether `view[start, end)` is a whole ASCII word but for one digit cutting
+ * it off from the letters before or after (`igno` and `re` in `igno1re`).
+ * Such a piece is only read joined to its other half, never on its own.
+ */
+const isDigitCutPiece = (view: string, start: number, end: number): boolean =>
+  (isDigitCut(view, start - 1) || !isGlued(view, start - 1)) &&
+  (isDigitCut(view, end) || !isGlued(view, end));
+
 /** Whether the word of `m` letters at `start` is `ur`, the chat spelling of "your". */
 const isUr = (view: string, start: number, m: number): boolean =>
   m === 2 && view.charCodeAt(start) === 117 && view.charCodeAt(start + 1) === 114;
@@ -529,11 +560,12 @@ function findSlips(view: string): Correction[] {
     const end = k;
     const m = end - start;
     if (m <= MAX_WORD) prefix[m] = h;
-    if (!isWholeWord(view, start, end)) {
+    const whole = isWholeWord(view, start, end);
+    if (!whole && !isDigitCutPiece(view, start, end)) {
       prevStart = -1;
       continue;
     }
-    const known = m <= MAX_WORD && t.exact.get(h & 0x3fffffff) >= 0;
+    const known = whole && m <= MAX_WORD && t.exact.get(h & 0x3fffffff) >= 0;
     // A word cut in two: `ign ore`, `ig.nore`.
     if (!known && prevStart >= 0 && prevEnd === start - 1 && m + (prevEnd - prevStart) < MAX_WORD) {
       const joined = (Math.imul(prevHash, POWERS[m] as number) + h) | 0;
@@ -547,12 +579,15 @@ function findSlips(view: string): Correction[] {
       ) {
         if (prevCorrected) out.pop();
         const cut = `${view.slice(prevStart, prevEnd)} ${view.slice(start, end)}`;
-        out.push({ start: prevStart, end, word, twoWords: TWO_WORD_CUTS.has(cut) });
+        const twoWords = TWO_WORD_CUTS.has(cut) && mayPartWords(view, prevEnd);
+        out.push({ start: prevStart, end, word, twoWords });
         prevStart = -1;
         continue;
       }
-      // Any other word of the rules, cut by a mark (`po.st`, `se|ed`): read joined.
-      if (!prevCorrected && cutsVocabularyWord(view, prevStart, prevEnd, end)) {
+      // Any other word of the rules, cut by a mark (`po.st`, `se|ed`): read joined,
+      // rather than its first piece as a slip (`wall|et` is `wallet`, not `all`).
+      if (cutsVocabularyWord(view, prevStart, prevEnd, end)) {
+        if (prevCorrected) out.pop();
         const word = view.slice(prevStart, prevEnd) + view.slice(start, end);
         out.push({ start: prevStart, end, word });
         prevStart = -1;
@@ -560,6 +595,13 @@ function findSlips(view: string): Correction[] {
       }
     }
     prevCorrected = false;
+    if (!whole) {
+      // Half of a word cut by a digit: read joined to its other half or not at all.
+      prevStart = isDigitCut(view, end) ? start : -1;
+      prevEnd = end;
+      prevHash = h;
+      continue;
+    }
     if (isUr(view, start, m)) {
       out.push({ start, end, word: 'your' });
       prevCorrected = true;
