@@ -494,6 +494,9 @@ function cutVocabulary(): ReadonlySet<string> {
   return vocabulary;
 }
 
+/** Whether `c` is a space, a tab or a line break. */
+const isBlank = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
+
 /** Marks that glue tokens of addresses, hosts and paths (`re.set-prompts.com`, `info@re.set`). */
 const isAddressGlue = (c: number): boolean =>
   c === 46 || c === 64 || c === 47 || c === 58 || c === 45 || c === 95;
@@ -523,7 +526,7 @@ const MIN_PIECE_BEFORE_COLON = 3;
  */
 function cutsVocabularyWord(view: string, a: number, k: number, b: number): boolean {
   const c = view.charCodeAt(k);
-  if (c === 32 || c === 9 || c === 10 || c === 13 || b - a - 1 < MIN_CUT_WORD) return false;
+  if (isBlank(c) || b - a - 1 < MIN_CUT_WORD) return false;
   if ((c === 58 || c === 47) && k - a < MIN_PIECE_BEFORE_COLON) return false;
   if (inAddress(view, a, b)) return false;
   const words = cutVocabulary();
@@ -531,6 +534,48 @@ function cutsVocabularyWord(view: string, a: number, k: number, b: number): bool
   for (let p = Math.max(k - a + 1, MIN_CUT_WORD); p <= joined.length; p++)
     if (words.has(joined.slice(0, p))) return true;
   return false;
+}
+
+/**
+ * The end of the piece of ASCII letters one mark after `end` (`re` after
+ * `no` in `ig.no.re`), when the mark is not white space and the piece is
+ * a whole word or cut off by a digit; undefined otherwise.
+ */
+function pieceAfterMark(view: string, end: number): number | undefined {
+  if (isBlank(view.charCodeAt(end)) || !isAsciiLower(view.charCodeAt(end + 1))) return undefined;
+  let e = end + 1;
+  while (isAsciiLower(view.charCodeAt(e))) e++;
+  return !isGlued(view, e) || isDigitCut(view, e) ? e : undefined;
+}
+
+/** Fewest letters of each piece of a word cut in three (`a.k.a` and `e.g.s` are not cuts). */
+const MIN_PIECE_OF_THREE = 2;
+
+let listWords: ReadonlySet<string> | undefined;
+
+/**
+ * The word of the list or of the rules' vocabulary that the pieces `[a0, b0)`,
+ * `[a1, b1)` and `[a2, b2)`, each one mark from the next, spell (`ig.no.re`,
+ * `in|struc|tions`, `sy.st.em`), reaching into the last piece; undefined
+ * when there is none. No mark is white space, and the pieces are not part of
+ * an address, host or path (see {@link inAddress}).
+ */
+function wordCutTwice(
+  view: string,
+  pieces: readonly [number, number, number, number, number, number],
+): string | undefined {
+  const [a0, b0, a1, b1, a2, b2] = pieces;
+  if (b0 - a0 < MIN_PIECE_OF_THREE || b1 - a1 < MIN_PIECE_OF_THREE) return undefined;
+  if (b2 - a2 < MIN_PIECE_OF_THREE || b2 - a0 - 2 >= MAX_WORD) return undefined;
+  if (isBlank(view.charCodeAt(b0)) || isBlank(view.charCodeAt(b1))) return undefined;
+  if (inAddress(view, a0, b2)) return undefined;
+  const joined = view.slice(a0, b0) + view.slice(a1, b1) + view.slice(a2, b2);
+  listWords ??= new Set(TYPO_WORDS);
+  if (listWords.has(joined)) return joined;
+  const words = cutVocabulary();
+  for (let p = b0 - a0 + b1 - a1 + 1; p <= joined.length; p++)
+    if (words.has(joined.slice(0, p))) return joined;
+  return undefined;
 }
 
 /** Every slip of `view`, in text order. */
@@ -568,6 +613,19 @@ function findSlips(view: string): Correction[] {
     const known = whole && m <= MAX_WORD && t.exact.get(h & 0x3fffffff) >= 0;
     // A word cut in two: `ign ore`, `ig.nore`.
     if (!known && prevStart >= 0 && prevEnd === start - 1 && m + (prevEnd - prevStart) < MAX_WORD) {
+      // Or in three by two marks (`ig.no.re`): read whole before its first two pieces are.
+      const third = pieceAfterMark(view, end);
+      const cutTwice =
+        third === undefined
+          ? undefined
+          : wordCutTwice(view, [prevStart, prevEnd, start, end, end + 1, third]);
+      if (cutTwice !== undefined && third !== undefined) {
+        if (prevCorrected) out.pop();
+        out.push({ start: prevStart, end: third, word: cutTwice });
+        k = third;
+        prevStart = -1;
+        continue;
+      }
       const joined = (Math.imul(prevHash, POWERS[m] as number) + h) | 0;
       const index = t.exact.get(joined & 0x3fffffff);
       const word = index < 0 ? undefined : (TYPO_WORDS[index] as string);
