@@ -216,10 +216,32 @@ const PIPELINE_DEPTH = 2;
 type Tip = {
   head: Head | null;
   committed: Head | null;
-  /** The latest batch sent: settles with its last committed row, or null if it failed. */
-  latest: Promise<Head | null>;
+  /** The latest batch sent. */
+  latest: Landing;
   readonly onTail: (decision: TailDecision) => void;
 };
+
+/**
+ * How a batch ended: `tail` is its last committed row, null if it failed,
+ * undefined while it is in flight; `landed` settles when it ends.
+ */
+type Landing = { tail: Head | null | undefined; readonly landed: Promise<Head | null> };
+
+/** A batch's landing, and the function that ends it (call it exactly once, on every exit). */
+function newLanding(): { landing: Landing; land: (tail: Head | null) => void } {
+  let resolve: (tail: Head | null) => void = () => undefined;
+  const landing: Landing = {
+    tail: undefined,
+    landed: new Promise((r) => {
+      resolve = r;
+    }),
+  };
+  const land = (tail: Head | null): void => {
+    landing.tail = tail;
+    resolve(tail);
+  };
+  return { landing, land };
+}
 
 const headOf = (row: StoredChainRow): Head => ({
   seq: row.seq,
@@ -236,8 +258,8 @@ const lastOf = (rows: readonly StoredChainRow[]): StoredChainRow =>
   rows[rows.length - 1] as StoredChainRow;
 
 /** Whether the batch a chain was sent on committed the head that chain starts from. */
-async function landedOn(predecessor: Promise<Head | null>, head: Head): Promise<boolean> {
-  const tail = await predecessor;
+async function landedOn(predecessor: Landing, head: Head): Promise<boolean> {
+  const tail = await predecessor.landed;
   return tail !== null && tail.seq === head.seq && tail.hash === head.hash;
 }
 
@@ -245,7 +267,8 @@ async function landedOn(predecessor: Promise<Head | null>, head: Head): Promise<
  * One batch on the fast path. Its statement can reach the server before the
  * one of the batch it was chained on (they travel on two connections) and
  * then finds the old head: it is sent once more when that batch has
- * committed the head it expects.
+ * committed the head it expects. Only then: if that batch had already
+ * ended when the statement left, another writer moved the head.
  *
  * @returns whether the batch was appended
  */
@@ -253,12 +276,15 @@ async function appendOnTip(
   conn: PgClient,
   rows: readonly StoredChainRow[],
   head: Head,
-  predecessor: Promise<Head | null>,
+  predecessor: Landing,
   prepared: boolean,
 ): Promise<boolean> {
+  const overtaking = predecessor.tail === undefined;
   if (appended(await append(conn, rows, head, prepared), rows)) return true;
   return (
-    (await landedOn(predecessor, head)) && appended(await append(conn, rows, head, prepared), rows)
+    overtaking &&
+    (await landedOn(predecessor, head)) &&
+    appended(await append(conn, rows, head, prepared), rows)
   );
 }
 
@@ -274,14 +300,12 @@ async function writeRows(
 ): Promise<{ rows: StoredChainRow[]; path: BatchPath }> {
   const head = tip.head;
   const predecessor = tip.latest;
-  let settle: (tail: Head | null) => void = () => undefined;
-  tip.latest = new Promise((resolve) => {
-    settle = resolve;
-  });
-  // Fast path: one autocommitted statement, chained on the tip.
-  const chained = head === null ? null : chainBatch(batch, head, config.now().getTime());
-  if (chained !== null) tip.head = headOf(lastOf(chained));
+  const { landing, land } = newLanding();
+  tip.latest = landing;
   try {
+    // Fast path: one autocommitted statement, chained on the tip (before the first await).
+    const chained = head === null ? null : chainBatch(batch, head, config.now().getTime());
+    if (chained !== null) tip.head = headOf(lastOf(chained));
     const written = await withRawConnection(db, async (conn) => {
       if (chained !== null && head !== null) {
         try {
@@ -301,12 +325,12 @@ async function writeRows(
     });
     const tail = headOf(lastOf(written.rows));
     tip.committed = later(tip.committed, tail);
-    settle(tail);
+    land(tail);
     return written;
   } catch (error) {
     // Batches chained on this one's rows will re-chain themselves.
     tip.head = null;
-    settle(null);
+    land(null);
     throw error;
   }
 }
@@ -334,7 +358,7 @@ export function createBatchWriter(
   const tip: Tip = {
     head: null,
     committed: null,
-    latest: Promise.resolve(null),
+    latest: { tail: null, landed: Promise.resolve(null) },
     onTail: (d: TailDecision): void =>
       metrics.alarm({
         code: AuditAlarmCode.TAIL_BEYOND_HEAD,

@@ -224,4 +224,32 @@ describe('group commit', () => {
     expect(paths.slice(-8)).toEqual(Array(8).fill('tip'));
     expect(await audit.verify()).toMatchObject({ ok: true });
   });
+
+  /** regression: issue 16 (review: a batch whose chaining threw left the next one waiting forever) */
+  it('a batch that fails before its statement leaves, then another writer moving the head: the next batch still commits', async () => {
+    let clockFails = false;
+    const audit = createAuditLogger({
+      database: db.sequelize,
+      now: () => {
+        if (!clockFails) return new Date();
+        clockFails = false;
+        throw new Error('clock failure');
+      },
+    });
+    const other = createAuditLogger({ database: db.sequelize });
+    await audit.log({ eventType: 'SSG_PASS', actorId: 'clock-1', actorType: 'agent' });
+    await audit.log({ eventType: 'SSG_PASS', actorId: 'clock-2', actorType: 'agent' });
+    clockFails = true;
+    const failed = audit.log({ eventType: 'SSG_PASS', actorId: 'clock-3', actorType: 'agent' });
+    await expect(failed).rejects.toMatchObject({ code: 'AUDIT_WRITE_FAILED' });
+    await other.log({ eventType: 'SSG_PASS', actorId: 'clock-other', actorType: 'agent' });
+    // Chained on a head that moved, with the failed batch as its predecessor: before the fix it
+    // waited for that batch to land, which never happened, and held its connection.
+    const next = await logged(
+      audit.log({ eventType: 'SSG_PASS', actorId: 'clock-4', actorType: 'agent' }),
+    );
+    expect(next.actorId).toBe('clock-4');
+    await Promise.all([audit.close(), other.close()]);
+    expect(await audit.verify()).toMatchObject({ ok: true });
+  });
 });
