@@ -642,10 +642,8 @@ function findSlips(view: string): Correction[] {
         prevStart = -1;
         continue;
       }
-      // Any other word of the rules, cut by a mark (`po.st`, `se|ed`): read joined,
-      // rather than its first piece as a slip (`wall|et` is `wallet`, not `all`).
-      if (cutsVocabularyWord(view, prevStart, prevEnd, end)) {
-        if (prevCorrected) out.pop();
+      // Any other word of the rules, cut by a mark (`po.st`, `se|ed`): read joined.
+      if (!prevCorrected && cutsVocabularyWord(view, prevStart, prevEnd, end)) {
         const word = view.slice(prevStart, prevEnd) + view.slice(start, end);
         out.push({ start: prevStart, end, word });
         prevStart = -1;
