@@ -89,6 +89,10 @@ function chainBatch(
   });
 }
 
+/** The last row of a non-empty batch. */
+const lastOf = (rows: readonly StoredChainRow[]): StoredChainRow =>
+  rows[rows.length - 1] as StoredChainRow;
+
 type AppendResult = { inserted: number; advanced: number };
 
 async function append(
@@ -97,7 +101,7 @@ async function append(
   head: Head,
   prepared: boolean,
 ): Promise<AppendResult> {
-  const last = rows[rows.length - 1] as StoredChainRow;
+  const last = lastOf(rows);
   const col = <K extends keyof StoredChainRow>(k: K): StoredChainRow[K][] => rows.map((r) => r[k]);
   const { rows: result } = await conn.query({
     // A named statement: parsed and planned once per pooled connection.
@@ -252,10 +256,6 @@ const headOf = (row: StoredChainRow): Head => ({
 /** The later of two heads along the chain (the higher sequence number). */
 const later = (a: Head | null, b: Head): Head =>
   a !== null && BigInt(a.seq) > BigInt(b.seq) ? a : b;
-
-/** The last row of a non-empty batch. */
-const lastOf = (rows: readonly StoredChainRow[]): StoredChainRow =>
-  rows[rows.length - 1] as StoredChainRow;
 
 /** Whether the batch a chain was sent on committed the head that chain starts from. */
 async function landedOn(predecessor: Landing, head: Head): Promise<boolean> {

@@ -9,6 +9,9 @@ export const isAsciiLetter = (c: number): boolean => (c >= 65 && c <= 90) || (c 
 /** `0`–`9`. */
 export const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
 
+/** A space, a tab or a line break (LF, CR). */
+export const isAsciiBlank = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
+
 /** ASCII punctuation and symbols: `!`–`/`, `:`–`@`, `[`–`` ` ``, `{`–`~`. */
 export const isAsciiPunctuation = (c: number): boolean =>
   (c >= 33 && c <= 47) || (c >= 58 && c <= 64) || (c >= 91 && c <= 96) || (c >= 123 && c <= 126);

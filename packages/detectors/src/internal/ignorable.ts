@@ -5,7 +5,7 @@
  * ...) and the controls that draw nothing, the fillers among them that render
  * as a blank, and the dots that sit inside words (`ig·nore`).
  */
-import { isWordUnit } from './ascii.js';
+import { isAsciiBlank, isWordUnit } from './ascii.js';
 import { codePointBits, hasCodePoint } from './code-point-bits.js';
 import { DEFAULT_IGNORABLE_RANGES } from './fold-table.js';
 
@@ -133,7 +133,7 @@ export function ignorableRunsAreSpaces(input: string): boolean {
       afterRun = true;
     } else if (isWordUnit(c)) piece++;
     else {
-      if (c === 32 || c === 9 || c === 10 || c === 13) spaces++;
+      if (isAsciiBlank(c)) spaces++;
       endPiece(false);
       afterRun = false;
     }

@@ -18,7 +18,7 @@
  */
 
 import { foldArabicText } from './arabic-letters.js';
-import { isAsciiDigit, isAsciiLower, isWordUnit } from './ascii.js';
+import { isAsciiBlank, isAsciiDigit, isAsciiLower, isWordUnit } from './ascii.js';
 import { CONFUSABLE, homoglyphOf } from './confusables.js';
 import { isReadThroughMark } from './diacritics.js';
 import { mayHoldReference, referenceAt } from './entities.js';
@@ -103,7 +103,7 @@ function asciiMap(input: string, normalizedLength: number): Int32Array {
   let lastWasSpace = true;
   for (let i = 0; i < input.length; i++) {
     const c = input.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13) {
+    if (isAsciiBlank(c)) {
       if (lastWasSpace) continue;
       lastWasSpace = true;
     } else lastWasSpace = false;
@@ -244,15 +244,7 @@ function computeFold(cp: number): Fold {
 
 /** White space, the line and paragraph separators, and the blank braille pattern (drawn as a space). */
 const isSpaceUnit = (c: number): boolean =>
-  c === 32 ||
-  c === 9 ||
-  c === 10 ||
-  c === 13 ||
-  c === 0xa0 ||
-  c === 0x85 ||
-  c === 0x2028 ||
-  c === 0x2029 ||
-  c === 0x2800;
+  isAsciiBlank(c) || c === 0xa0 || c === 0x85 || c === 0x2028 || c === 0x2029 || c === 0x2800;
 
 /**
  * ASCII text with markup to strip: one pass that skips the spans, folds
@@ -273,7 +265,7 @@ function strippedAscii(input: string, spans: MarkupSpans): Normalized {
       continue;
     }
     const c = input.charCodeAt(i);
-    if (c === 32 || c === 9 || c === 10 || c === 13) {
+    if (isAsciiBlank(c)) {
       if (!lastWasSpace) {
         map[out.length] = i;
         out.push(32);

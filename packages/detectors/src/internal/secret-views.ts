@@ -8,6 +8,7 @@
  * up to a depth, and their total size is bounded by a budget, so decoding
  * stays linear and no input can make it balloon.
  */
+import { isAsciiBlank } from './ascii.js';
 import { eachBase64Run } from './decode.js';
 import { type SecretView, type Source, ViewBuilder } from './view-builder.js';
 import { EditList, findEdits, piiEdits } from './view-edits.js';
@@ -26,13 +27,11 @@ const MIN_HEX = 24;
 /** Shortest run whose wrap onto the next line is joined (as the base64 walk's runs). */
 const MIN_SPLIT_RUN = 20;
 
-const isSpace = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
-
 /** Start of the token around `i` (bounded), then {@link LEFT_CONTEXT} more. */
 function partStart(s: string, i: number): number {
   let a = i;
   const stop = Math.max(0, i - TOKEN_REACH);
-  while (a > stop && !isSpace(s.charCodeAt(a - 1))) a--;
+  while (a > stop && !isAsciiBlank(s.charCodeAt(a - 1))) a--;
   return Math.max(0, a - LEFT_CONTEXT);
 }
 
@@ -49,7 +48,7 @@ function tokenEnds(s: string): (i: number) => number {
     if (i < from || i > space) {
       from = i;
       space = i;
-      while (space < s.length && !isSpace(s.charCodeAt(space))) space++;
+      while (space < s.length && !isAsciiBlank(s.charCodeAt(space))) space++;
     }
     return Math.min(space, i + TOKEN_REACH);
   };
@@ -206,7 +205,7 @@ function lineSplits(s: string, out: EditList): void {
 /** Characters that may follow the rest of a wrapped value on its line. */
 const isValueEnd = (c: number): boolean =>
   Number.isNaN(c) ||
-  isSpace(c) ||
+  isAsciiBlank(c) ||
   c === 34 ||
   c === 39 ||
   c === 96 ||
@@ -236,9 +235,9 @@ function reversedParts(src: Source, out: ViewBuilder, budget: number): void {
   const s = src.text;
   let i = 0;
   while (i < s.length && out.length < budget) {
-    while (i < s.length && isSpace(s.charCodeAt(i))) i++;
+    while (i < s.length && isAsciiBlank(s.charCodeAt(i))) i++;
     const a = i;
-    while (i < s.length && !isSpace(s.charCodeAt(i))) i++;
+    while (i < s.length && !isAsciiBlank(s.charCodeAt(i))) i++;
     if (i - a < 16 || i - a > TOKEN_REACH) continue;
     for (let k = i - 1; k >= a; k--) out.put(s[k] as string, k, k + 1);
     out.separate();

@@ -15,7 +15,7 @@
  * list, one hash per dropped letter; a string is made only for a candidate,
  * which is then checked letter by letter.
  */
-import { isAsciiLower, isWordUnit } from './ascii.js';
+import { isAsciiBlank, isAsciiDigit, isAsciiLower, isWordUnit } from './ascii.js';
 import { INJECTION_RULES } from './injection-rules.js';
 import type { JoinedWords } from './split-words.js';
 import { Utf16Units } from './utf16-units.js';
@@ -446,8 +446,6 @@ function isGlued(view: string, k: number): boolean {
 const isWholeWord = (view: string, start: number, end: number): boolean =>
   !isGlued(view, start - 1) && !isGlued(view, end);
 
-const isAsciiDigit = (c: number): boolean => c >= 48 && c <= 57;
-
 /**
  * Whether the unit at `k` is one ASCII digit typed between two ASCII
  * letters (`igno1re`, and a keycap emoji `1️⃣` once its selector and
@@ -494,9 +492,6 @@ function cutVocabulary(): ReadonlySet<string> {
   return vocabulary;
 }
 
-/** Whether `c` is a space, a tab or a line break. */
-const isBlank = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13;
-
 /** Marks that glue tokens of addresses, hosts and paths (`re.set-prompts.com`, `info@re.set`). */
 const isAddressGlue = (c: number): boolean =>
   c === 46 || c === 64 || c === 47 || c === 58 || c === 45 || c === 95;
@@ -526,7 +521,7 @@ const MIN_PIECE_BEFORE_COLON = 3;
  */
 function cutsVocabularyWord(view: string, a: number, k: number, b: number): boolean {
   const c = view.charCodeAt(k);
-  if (isBlank(c) || b - a - 1 < MIN_CUT_WORD) return false;
+  if (isAsciiBlank(c) || b - a - 1 < MIN_CUT_WORD) return false;
   if ((c === 58 || c === 47) && k - a < MIN_PIECE_BEFORE_COLON) return false;
   if (inAddress(view, a, b)) return false;
   const words = cutVocabulary();
@@ -542,7 +537,8 @@ function cutsVocabularyWord(view: string, a: number, k: number, b: number): bool
  * a whole word or cut off by a digit; undefined otherwise.
  */
 function pieceAfterMark(view: string, end: number): number | undefined {
-  if (isBlank(view.charCodeAt(end)) || !isAsciiLower(view.charCodeAt(end + 1))) return undefined;
+  if (isAsciiBlank(view.charCodeAt(end)) || !isAsciiLower(view.charCodeAt(end + 1)))
+    return undefined;
   let e = end + 1;
   while (isAsciiLower(view.charCodeAt(e))) e++;
   return !isGlued(view, e) || isDigitCut(view, e) ? e : undefined;
@@ -567,7 +563,7 @@ function wordCutTwice(
   const [a0, b0, a1, b1, a2, b2] = pieces;
   if (b0 - a0 < MIN_PIECE_OF_THREE || b1 - a1 < MIN_PIECE_OF_THREE) return undefined;
   if (b2 - a2 < MIN_PIECE_OF_THREE || b2 - a0 - 2 >= MAX_WORD) return undefined;
-  if (isBlank(view.charCodeAt(b0)) || isBlank(view.charCodeAt(b1))) return undefined;
+  if (isAsciiBlank(view.charCodeAt(b0)) || isAsciiBlank(view.charCodeAt(b1))) return undefined;
   if (inAddress(view, a0, b2)) return undefined;
   const joined = view.slice(a0, b0) + view.slice(a1, b1) + view.slice(a2, b2);
   listWords ??= new Set(TYPO_WORDS);
