@@ -16,17 +16,25 @@ const PAIRS = [
   ['`', '`'],
   ['«', '»'],
   ['„', '“'],
+  ['„', '”'],
+  ['「', '」'],
+  ['『', '』'],
   ["'", "'"],
 ] as const;
 
 /** Characters searched before a match for its opening mark, and after it for the closing one. */
 const QUOTE_REACH = 200;
 
-/** Where `mark` stands in `s` as a quotation mark: not between two letters or digits (an apostrophe in "won't"). */
+/**
+ * Where `mark` stands in `s` as a quotation mark: an apostrophe between two letters or digits
+ * ("won't") is none; a double quote or backtick is one even there, as a closing mark before a
+ * Korean or Japanese particle ("…잊어라"입니다) is.
+ */
 function marksIn(s: string, mark: string): number[] {
   const out: number[] = [];
   for (let i = s.indexOf(mark); i >= 0; i = s.indexOf(mark, i + 1)) {
     const inWord =
+      mark === "'" &&
       i > 0 &&
       i + 1 < s.length &&
       WORD_CHAR.test(s[i - 1] as string) &&
@@ -79,13 +87,18 @@ const SENTENCE_END = /(?:[!?]|(?<!\b(?:e\.g|i\.e|etc|vs|cf))\.)\s|\n/gi;
 const CITING =
   /\b(?:said|says|saying|wrote|writes|like|such as|e\.g\.?|i\.e\.?|for example|for instance|including|contain(?:s|ed|ing)?|told|asked|called|quot(?:e|es|ed|ing)|phrases?|strings?|payloads?|attempts?|examples?|patterns?|variants?|spellings?|wordings?|ended (?:with|in)|ends (?:with|in))\b/i;
 const CITING_OTHER =
-  /(?<![\p{L}\p{N}])(?:schrieb|schreibt|enthielt|enthält|lautete|lautet|zum beispiel|z\. ?b\.|wie etwa|decía|dice|escribió|escribe|por ejemplo|p\. ?ej\.|disait|dit|écrit|écrivait|par exemple|diceva|scritto|ad esempio|per esempio|dizia|diz|escreveu|örneğin|yazıyordu|diyordu|писал|писали|гласил|например|مثل|مثلا|على سبيل المثال|كتب|يكتب|يكتبون|عبارة|عبارات|برای مثال|نوشت|مینویسد|مینویسند)(?![\p{L}\p{N}])|写道|例如|比如|例えば|と書|예를 들어/iu;
+  /(?<![\p{L}\p{N}])(?:schrieb|schreibt|enthielt|enthält|lautete|lautet|zum beispiel|z\. ?b\.|wie etwa|decía|dice|escribió|escribe|por ejemplo|p\. ?ej\.|disait|dit|écrit|écrivait|par exemple|diceva|scritto|ad esempio|per esempio|dizia|diz|escreveu|örneğin|örneği|ornegi|yazıyordu|diyordu|beispiel|ejemplo|exemple|esempio|exemplo|voorbeeld|przykład|przyklad|пример|contoh|ví dụ|उदाहरण|писал|писали|гласил|например|مثل|مثلا|على سبيل المثال|كتب|يكتب|يكتبون|عبارة|عبارات|برای مثال|نوشت|مینویسد|مینویسند)(?![\p{L}\p{N}])|写道|例如|比如|例えば|と書|예를 들어/iu;
 
 // Right after the closing mark, a sentence about the quoted text: "… is the classic attack",
 // "… sections are the giveaway", "… works on older bots", "…-style prompts", "… and similar"
 // (not "… is your new priority", "… — thanks!").
 const CITED_AFTER =
   /^[\s,.;)]*(?:(?:\p{L}+\s){0,2}(?:(?:is|was|are|were)\s(?:a|an|the|one|how|what|why|typical|classic|common|another|just|still)|comes?|came|gets?|got|works?|worked|appears?|appeared|shows? up|showed up)\b|-?(?:style|type)\b|(?:and similar|or similar|and variants|etc)\b)/iu;
+
+// A word of security talk or citing that the poster negates ("not an attack:", "keine Attacke",
+// "saldırı değil") says the opposite: the negator and the word it negates are not read.
+const NEGATED_WORD =
+  /(?<![\p{L}\p{N}])(?:not|no|never|isn't|nicht|kein(?:e|en|er)?|pas|ni|geen|nie|не|ні)\s+(?:(?:an?|one|une?|un|una|um|uma|ein(?:e|en)?|een|jest|es|est|ist|is|è|é)\s+){0,2}\p{L}+|\p{L}+\s+değil(?:dir)?/giu;
 
 /** The clause before `open`: back to the last sentence or line end, at most {@link FRAME_CHARS}. */
 function clauseBefore(view: string, open: number): string {
@@ -103,7 +116,7 @@ function clauseBefore(view: string, open: number): string {
  * about it right after it closes.
  */
 export function isCited(text: string, q: Quotation, securityTalk: RegExp): boolean {
-  const frame = clauseBefore(text, q.open);
+  const frame = clauseBefore(text, q.open).replace(NEGATED_WORD, ' ');
   if (CITING.test(frame) || CITING_OTHER.test(frame) || securityTalk.test(frame)) return true;
   return CITED_AFTER.test(text.slice(q.close + 1, q.close + 41));
 }

@@ -11,12 +11,12 @@ export const INJECTION_CALIBRATION: Readonly<
   'agent-hijack:i18n': [[0.75, 0.911]],
   'authority-claim': [[0.8, 0.966]],
   'data-exfiltration': [
-    [0.8, 0.951],
+    [0.8, 0.966],
     [0.85, 0.982],
   ],
   'data-exfiltration:i18n': [[0.8, 0.974]],
   'instruction-override': [
-    [0.75, 0.627],
+    [0.75, 0.76],
     [0.85, 0.981],
   ],
   'instruction-override:i18n': [
@@ -27,7 +27,7 @@ export const INJECTION_CALIBRATION: Readonly<
     [0.7, 0.748],
     [0.8, 0.807],
   ],
-  'prompt-exfiltration:i18n': [[0.8, 0.985]],
+  'prompt-exfiltration:i18n': [[0.8, 0.979]],
   'role-jailbreak': [
     [0.75, 0.911],
     [0.85, 0.962],

@@ -23,6 +23,11 @@ export type Lexicon = {
   readonly wordEdges?: boolean;
   /** "ignore", "forget", "disregard" as imperatives. */
   readonly ignore: readonly string[];
+  /**
+   * Words that turn an {@link ignore} verb into its negation ("no olvides", "不要忘记",
+   * "忘れないで", "unutma"), written just before or just after it: the verb is not read there.
+   */
+  readonly negators?: { readonly before?: readonly string[]; readonly after?: readonly string[] };
   /** What governs the reader: instructions, rules, guidelines, system prompt. */
   readonly rules: readonly string[];
   /** Second-person words that tie a rule set to the reader ("your", "to you"). */
@@ -57,6 +62,20 @@ export type Lexicon = {
   readonly youAreNow: readonly string[];
   /** "without restrictions", "no rules". */
   readonly unrestricted: readonly string[];
+  /** "everything", "all of it": the whole of what the reader was given. */
+  readonly everything: readonly string[];
+  /**
+   * "Everything" words that also quantify a noun ("一切烦恼", all worries): read as "everything"
+   * only where no letter follows them.
+   */
+  readonly everythingAlone?: readonly string[];
+  /**
+   * What was said to the reader before the post: "what you were told", "was said", "you were
+   * given" (to the reader or in the passive, never "what I wrote", which is an author's own).
+   */
+  readonly toldYou: readonly string[];
+  /** "about", "regarding": "forget what you were told about diets" is advice, not an override. */
+  readonly about: readonly string[];
 };
 
 /** The languages covered (the twelve most used on the web, transliterated Russian, Korean, Arabic, Indonesian, Vietnamese, Hindi in Devanagari and in Latin letters). */
@@ -238,6 +257,24 @@ export const LEXICONS: readonly Lexicon[] = [
       'sin ética',
       'sin etica',
     ],
+    negators: { before: ['no ', 'nunca '] },
+    everything: ['todo', 'todas las cosas'],
+    toldYou: [
+      'te dijeron',
+      'te han dicho',
+      'se te dijo',
+      'se dijo',
+      'te contaron',
+      'te indicaron',
+      'se te indicó',
+      'te ordenaron',
+      'se te ordenó',
+      'te pidieron',
+      'le dijeron',
+      'se le dijo',
+      'te enseñaron',
+    ],
+    about: ['sobre', 'acerca de', 'respecto a', 'respecto de'],
   },
   {
     lang: 'de',
@@ -419,6 +456,25 @@ export const LEXICONS: readonly Lexicon[] = [
       'ohne zensur',
       'uneingeschränkt',
     ],
+    negators: { after: [' nicht'] },
+    everything: ['alles', 'sämtliches'],
+    toldYou: [
+      'man dir',
+      'dir gesagt',
+      'ihnen gesagt',
+      'gesagt wurde',
+      'gesagt worden',
+      'dir aufgetragen',
+      'ihnen aufgetragen',
+      'dir mitgeteilt',
+      'ihnen mitgeteilt',
+      'dir befohlen',
+      'dir beigebracht',
+      'du bekommen hast',
+      'du erhalten hast',
+      'sie erhalten haben',
+    ],
+    about: ['über', 'zum thema', 'bezüglich'],
   },
   {
     lang: 'fr',
@@ -593,6 +649,26 @@ export const LEXICONS: readonly Lexicon[] = [
       'sans règles',
       'sans censure',
     ],
+    negators: { before: ["n'", 'n’', 'ne '] },
+    everything: ['tout'],
+    toldYou: [
+      "on t'a dit",
+      'on vous a dit',
+      "t'a dit",
+      'vous a dit',
+      "t'a demandé",
+      "t'a appris",
+      "t'a été dit",
+      'vous a été dit',
+      'a été dit',
+      "t'a été indiqué",
+      'vous a été indiqué',
+      "on t'a demandé",
+      'on vous a demandé',
+      "on t'a appris",
+      "t'a été ordonné",
+    ],
+    about: ['sur', 'au sujet de', 'à propos de', 'concernant'],
   },
   {
     lang: 'pt',
@@ -748,6 +824,22 @@ export const LEXICONS: readonly Lexicon[] = [
       'sem regras',
       'sem censura',
     ],
+    negators: { before: ['não ', 'nao ', 'nunca '] },
+    everything: ['tudo'],
+    toldYou: [
+      'te disseram',
+      'lhe disseram',
+      'foi dito',
+      'te foi dito',
+      'lhe foi dito',
+      'te ensinaram',
+      'lhe foi instruído',
+      'te foi instruído',
+      'te pediram',
+      'lhe pediram',
+      'te mandaram',
+    ],
+    about: ['sobre', 'a respeito de', 'acerca de'],
   },
   {
     lang: 'it',
@@ -866,6 +958,19 @@ export const LEXICONS: readonly Lexicon[] = [
       'senza regole',
       'senza censura',
     ],
+    negators: { before: ['non ', 'mai '] },
+    everything: ['tutto'],
+    toldYou: [
+      'ti è stato detto',
+      'ti hanno detto',
+      'è stato detto',
+      'ti è stato ordinato',
+      'ti è stato chiesto',
+      'le è stato detto',
+      'ti hanno insegnato',
+      'ti è stato indicato',
+    ],
+    about: ['su', 'sul', 'sulla', 'sui', 'sulle', 'riguardo', 'a proposito di'],
   },
   {
     lang: 'nl',
@@ -962,6 +1067,21 @@ export const LEXICONS: readonly Lexicon[] = [
       'zonder grenzen',
       'zonder censuur',
     ],
+    negators: { after: [' niet'] },
+    everything: ['alles'],
+    toldYou: [
+      'je is verteld',
+      'u is verteld',
+      'je is gezegd',
+      'u is gezegd',
+      'is verteld',
+      'werd gezegd',
+      'je hebt gekregen',
+      'u hebt gekregen',
+      'je is opgedragen',
+      'u is opgedragen',
+    ],
+    about: ['over'],
   },
   {
     lang: 'pl',
@@ -1089,6 +1209,20 @@ export const LEXICONS: readonly Lexicon[] = [
       'bez cenzury',
       'bez reguł',
     ],
+    negators: { before: ['nie '] },
+    everything: ['wszystko', 'wszystkim'],
+    toldYou: [
+      'powiedziano',
+      'ci mówiono',
+      'mówiono ci',
+      'ci kazano',
+      'kazano ci',
+      'zostało ci',
+      'zostało panu',
+      'zostało pani',
+      'polecono ci',
+    ],
+    about: ['o', 'na temat'],
   },
   {
     lang: 'tr',
@@ -1168,6 +1302,17 @@ export const LEXICONS: readonly Lexicon[] = [
     dest: ['cüzdana', 'hesaba', 'adrese', 'cüzdanıma', 'hesabıma'],
     youAreNow: ['artık sen', 'şimdi sen', 'bundan sonra sen', 'gibi davran', 'rolüne bürün'],
     unrestricted: ['kısıtlamasız', 'sınırsız', 'kuralsız', 'filtresiz', 'sansürsüz'],
+    negators: { after: ['ma', 'me'] },
+    everything: ['her şeyi', 'her şey', 'hepsini'],
+    toldYou: [
+      'söylenen',
+      'sana verilen',
+      'size verilen',
+      'sana anlatılan',
+      'size anlatılan',
+      'sana öğretilen',
+    ],
+    about: ['hakkında', 'ile ilgili'],
   },
   {
     lang: 'ru',
@@ -1311,6 +1456,20 @@ export const LEXICONS: readonly Lexicon[] = [
       'веди себя как',
     ],
     unrestricted: ['без ограничений', 'без правил', 'без фильтров', 'без цензуры', 'без запретов'],
+    negators: { before: ['не '] },
+    everything: ['всё', 'все'],
+    toldYou: [
+      'тебе говорили',
+      'тебе сказали',
+      'вам говорили',
+      'вам сказали',
+      'было сказано',
+      'тебе велели',
+      'вам велели',
+      'тебе поручили',
+      'тебе приказали',
+    ],
+    about: ['о', 'об', 'про', 'насчёт', 'насчет'],
   },
   {
     lang: 'ru-Latn',
@@ -1474,6 +1633,18 @@ export const LEXICONS: readonly Lexicon[] = [
       'bez tsenzury',
       'bez cenzury',
     ],
+    negators: { before: ['ne '] },
+    everything: ['vse', 'vsyo', 'vsjo'],
+    toldYou: [
+      'tebe govorili',
+      'tebe skazali',
+      'vam govorili',
+      'vam skazali',
+      'bylo skazano',
+      'tebe veleli',
+      'tebe poruchili',
+    ],
+    about: ['o', 'ob', 'pro', 'naschet'],
   },
   {
     lang: 'zh',
@@ -1588,6 +1759,25 @@ export const LEXICONS: readonly Lexicon[] = [
       '不受任何约束',
       '没有过滤',
     ],
+    negators: {
+      before: ['不要', '不', '别', '別', '勿', '没有', '沒有'],
+      // Japanese negations: kanji verbs shared with Japanese (無視) are read in Japanese text too.
+      after: ['しない', 'せず', 'しません'],
+    },
+    everything: ['一切都', '所有内容', '所有信息', '所有的话', '全部内容', '所有東西', '所有东西'],
+    everythingAlone: ['一切'],
+    toldYou: [
+      '告诉你',
+      '告訴你',
+      '对你说',
+      '對你說',
+      '跟你说',
+      '跟你說',
+      '你收到的',
+      '交代你',
+      '吩咐你',
+    ],
+    about: ['关于', '關於', '有关', '有關'],
   },
   {
     lang: 'ja',
@@ -1652,12 +1842,16 @@ export const LEXICONS: readonly Lexicon[] = [
       'フィルターなし',
       '検閲なし',
     ],
+    negators: { after: ['ない', 'ず', 'ません', 'しない', 'せず', 'しません'] },
+    everything: ['すべて', '全て', '全部', '何もかも'],
+    toldYou: ['言われた', '指示された', '教えられた', '伝えられた', '与えられた', '命じられた'],
+    about: ['について', 'に関して', 'に関する'],
   },
   {
     lang: 'ko',
     spaced: false,
     objectFirst: true,
-    ignore: ['무시', '잊어', '잊으'],
+    ignore: ['무시', '잊어', '잊으', '잊고'],
     rules: ['지시', '명령', '지침', '규칙', '시스템 프롬프트', '제한', '가이드라인'],
     you: ['너', '당신', '네가'],
     invalid: ['적용되지 않', '무효', '취소되었', '폐지되었', '효력이 없', '유효하지 않'],
@@ -1675,6 +1869,10 @@ export const LEXICONS: readonly Lexicon[] = [
     dest: ['지갑', '계좌', '주소'],
     youAreNow: ['너는 이제', '이제 너는', '당신은 이제', '인 척'],
     unrestricted: ['제한 없는', '제한 없이', '규칙 없는', '필터 없는', '검열 없는'],
+    negators: { after: ['지 마', '지마', '지 않', '하지 마', '하지마', '하지 않'] },
+    everything: ['모든 것', '모든 내용', '모든 말'],
+    toldYou: ['지시받은', '전달받은', '말해준', '지시한'],
+    about: ['에 대해', '에 대한', '관련'],
   },
   {
     lang: 'ar',
@@ -1734,6 +1932,9 @@ export const LEXICONS: readonly Lexicon[] = [
       'تصرف ك',
     ],
     unrestricted: ['بدون قيود', 'بلا قيود', 'بدون قواعد', 'بدون فلاتر', 'بلا رقابة'],
+    everything: ['كل ما', 'كل شيء', 'كل شي', 'جميع ما'],
+    toldYou: ['قيل', 'قيل لك', 'طلب منك', 'أخبروك', 'أخبرك به', 'لقنوك'],
+    about: ['عن', 'حول', 'بشأن'],
   },
   {
     lang: 'id',
@@ -1839,12 +2040,23 @@ export const LEXICONS: readonly Lexicon[] = [
       'berpura-puralah',
     ],
     unrestricted: ['tanpa batasan', 'tanpa aturan', 'tanpa filter', 'tanpa sensor'],
+    negators: { before: ['jangan '] },
+    everything: ['segalanya', 'semuanya', 'semua yang', 'segala yang', 'semua hal'],
+    toldYou: [
+      'dikatakan',
+      'diberitahukan',
+      'diberitahu',
+      'diperintahkan',
+      'yang kamu terima',
+      'yang anda terima',
+    ],
+    about: ['tentang', 'mengenai', 'soal'],
   },
   {
     lang: 'vi',
     spaced: true,
     objectFirst: false,
-    ignore: ['bỏ qua', 'phớt lờ', 'quên đi', 'quên hết', 'lờ đi'],
+    ignore: ['bỏ qua', 'phớt lờ', 'quên đi', 'quên hết', 'hãy quên', 'lờ đi'],
     rules: [
       'chỉ dẫn',
       'chỉ thị',
@@ -1922,6 +2134,18 @@ export const LEXICONS: readonly Lexicon[] = [
       'không bị kiểm duyệt',
       'không có bộ lọc',
     ],
+    negators: { before: ['đừng ', 'không '] },
+    everything: ['mọi thứ', 'mọi điều', 'tất cả những gì', 'tất cả nội dung', 'hết thảy'],
+    toldYou: [
+      'bạn được nói',
+      'được nói với bạn',
+      'bạn được bảo',
+      'bạn được dặn',
+      'bạn được hướng dẫn',
+      'người ta nói với bạn',
+      'đã được nói',
+    ],
+    about: ['về'],
   },
   {
     lang: 'hi',
@@ -1964,6 +2188,18 @@ export const LEXICONS: readonly Lexicon[] = [
     dest: ['वॉलेट में', 'खाते में', 'इस पते पर'],
     youAreNow: ['अब तुम', 'अब आप', 'तुम अब', 'आप अब'],
     unrestricted: ['बिना किसी प्रतिबंध', 'बिना प्रतिबंध', 'बिना नियमों', 'बिना फ़िल्टर', 'कोई नियम नहीं'],
+    everything: ['सब कुछ', 'सभी बातें', 'सारी बातें', 'हर बात', 'जो कुछ', 'सब'],
+    toldYou: [
+      'बताया गया',
+      'बताई गई',
+      'कहा गया',
+      'कही गई',
+      'तुम्हें बताया',
+      'आपको बताया',
+      'तुमसे कहा',
+      'आपसे कहा',
+    ],
+    about: ['के बारे में', 'के बारे'],
   },
   {
     lang: 'hi-Latn',
@@ -2013,5 +2249,25 @@ export const LEXICONS: readonly Lexicon[] = [
       'bina filter',
       'koi rules nahi',
     ],
+    everything: [
+      'sab kuch',
+      'sab kuchh',
+      'sabhi baaten',
+      'saari baaten',
+      'har baat',
+      'jo kuch',
+      'sab',
+    ],
+    toldYou: [
+      'bataya gaya',
+      'batayi gayi',
+      'kaha gaya',
+      'kahi gayi',
+      'tumhe bataya',
+      'aapko bataya',
+      'tumse kaha',
+      'aapse kaha',
+    ],
+    about: ['ke baare mein', 'ke bare me', 'ke baare'],
   },
 ];

@@ -1,6 +1,10 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { anchorsOf, I18N_FAMILY_RULES } from './injection-i18n-families.js';
+import {
+  anchorsOf,
+  FAMILY_RULES_PER_LANGUAGE,
+  I18N_FAMILY_RULES,
+} from './injection-i18n-families.js';
 import { LEXICONS } from './injection-i18n-lexicon.js';
 import {
   DecodingHint,
@@ -13,22 +17,43 @@ import {
 import { INJECTION_I18N_RULES, INJECTION_RULES } from './injection-rules.js';
 import { leetFold } from './normalize.js';
 
+/** `src` without its lookarounds, however deeply they nest (escapes and classes skipped). */
+function withoutLookarounds(src: string): string {
+  let out = '';
+  for (let i = 0; i < src.length; i++) {
+    if (!/^\(\?<?[!=]/.test(src.slice(i, i + 4))) {
+      const escaped = src[i] === '\\';
+      out += escaped ? src.slice(i, i + 2) : src[i];
+      if (escaped) i++;
+      continue;
+    }
+    let depth = 0;
+    let inClass = false;
+    for (; i < src.length; i++) {
+      const c = src[i];
+      if (c === '\\') i++;
+      else if (inClass) inClass = c !== ']';
+      else if (c === '[') inClass = true;
+      else if (c === '(') depth++;
+      else if (c === ')' && --depth === 0) break;
+    }
+  }
+  return out;
+}
+
 // fast-check cannot generate `\b` or lookarounds; without them a pattern only
 // matches more, and every sample is checked against the real pattern before it counts.
 const generatorSource = (re: RegExp): RegExp =>
-  new RegExp(
-    re.source.replaceAll('\\b', '').replace(/\(\?<?[!=](?:[^()]|\([^()]*\))*\)/g, ''),
-    'u',
-  );
+  new RegExp(withoutLookarounds(re.source.replaceAll('\\b', '')), 'u');
 
 describe('multilingual prefilter', () => {
   // The generated family rules are checked by construction below (one sampled per family here):
   // a property run per rule would take minutes for a hundred-odd rules.
   const family = new Set(I18N_FAMILY_RULES);
   const sampled = new Set(
-    LEXICONS.map((_, li) => I18N_FAMILY_RULES.slice(li * 8, li * 8 + 8)).flatMap((rs, li) => [
-      rs[li % 8],
-    ]),
+    LEXICONS.map((_, li) =>
+      I18N_FAMILY_RULES.slice(li * FAMILY_RULES_PER_LANGUAGE, (li + 1) * FAMILY_RULES_PER_LANGUAGE),
+    ).flatMap((rs, li) => [rs[li % FAMILY_RULES_PER_LANGUAGE]]),
   );
   INJECTION_I18N_RULES.forEach((rule, i) => {
     if (family.has(rule) && !sampled.has(rule)) return;
@@ -79,6 +104,8 @@ describe('multilingual family anchors', () => {
         lex.dest,
         lex.youAreNow,
         lex.unrestricted,
+        [...lex.everything, ...(lex.everythingAlone ?? [])],
+        lex.toldYou,
       ]) {
         const a = anchorsOf(group);
         // A piece of a word with other letters anchors only when long: short pieces are English.
@@ -93,8 +120,8 @@ describe('multilingual family anchors', () => {
       }
     }
   });
-  it('gives eight rules per language, each gated by a script', () => {
-    expect(I18N_FAMILY_RULES).toHaveLength(LEXICONS.length * 8);
+  it('gives the same number of rules per language, each gated by a script', () => {
+    expect(I18N_FAMILY_RULES).toHaveLength(LEXICONS.length * FAMILY_RULES_PER_LANGUAGE);
     for (const r of I18N_FAMILY_RULES) expect(r.script).toBeDefined();
   });
 });

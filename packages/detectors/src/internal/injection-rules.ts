@@ -917,6 +917,39 @@ const LATX = /[a-z]/;
 
 /** Multilingual rules (DE, FR, ES, IT, PT, NL, PL, SV, TR, VI, ID, RU, UK, ZH, JA, KO, HI, AR). */
 export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
+  // "Forget everything" alone: an author withdrawing an earlier post ("sorry, forget everything I
+  // wrote above"), an advert ("forget everything you knew about coffee") and an override all say
+  // it, so it is flagged, not held; said of what the reader was told, the generated family
+  // (`injection-i18n-families.ts`) holds it.
+  sr(
+    'instruction-override',
+    0.6,
+    LATX,
+    {
+      words: [
+        'vergiss',
+        'vergessen',
+        'ignoriere',
+        'oublie',
+        'olvid',
+        'dimentica',
+        'esque',
+        'vergeet',
+        'zapomnij',
+        'lupakan',
+        'unut',
+      ],
+      nonAscii: true,
+    },
+    `(?:vergiss|vergessen sie|ignoriere) (?:einfach )?alles|oublie[zr]? tout|olvid[aeo](?:te de)?${S}todo|dimentica tutto|esque[çc]a tudo|vergeet alles|zapomnij o wszystkim|glöm allt|her şeyi unut|quên (?:hết|tất cả)|lupakan semua`,
+  ),
+  sr(
+    'instruction-override',
+    0.6,
+    CYR,
+    NONE,
+    `(?:игнорируй|игнорируйте|проигнорируй|забудь|забудьте|ігноруй|ігноруйте|проігноруй)${S}(?:всё|все|усе|всі|усі)(?![\\p{L}])`,
+  ),
   sr(
     'instruction-override',
     0.85,
@@ -947,7 +980,7 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
         'neue aufgabe',
       ],
     },
-    `(?:vergiss|vergessen sie|ignoriere) (?:einfach )?alles|(?:alle )?(?:vorherigen|bisherigen) (?:informationen|anweisungen)${S}${F(6)}(?:nicht|vergessen|ignorieren)|neue (?:aufgabe|anweisung)(?:en)?:|(?:höre|hör) nicht auf|\\b(?:jetzt|nun|ab jetzt|ab sofort) bist du\\b|(?:gut gemacht|das genügt|das reicht|das ist erledigt|sehr gut)[.!,] ${F(3)}(?:nun|jetzt|neue aufgabe)|nun (?:folgt|kommt) (?:eine )?neue aufgabe`,
+    `(?:alle )?(?:vorherigen|bisherigen) (?:informationen|anweisungen)${S}${F(6)}(?:nicht|vergessen|ignorieren)|neue (?:aufgabe|anweisung)(?:en)?:|(?:höre|hör) nicht auf|\\b(?:jetzt|nun|ab jetzt|ab sofort) bist du\\b|(?:gut gemacht|das genügt|das reicht|das ist erledigt|sehr gut)[.!,] ${F(3)}(?:nun|jetzt|neue aufgabe)|nun (?:folgt|kommt) (?:eine )?neue aufgabe`,
   ),
   sr(
     'prompt-exfiltration',
@@ -972,7 +1005,7 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     0.85,
     LATX,
     { words: ['ignore', 'oublie', 'glige', 'plus compte d'] },
-    `(?:ignore[zr]?|oublie[zr]?|néglige[zr]?)${S}${F(3)}(?:les |toutes |tes |vos )?(?:instructions|consignes|règles|directives|ordres)${S}?${F(1)}(?:précédentes|antérieures|ci-dessus)?|oublie[zr]? tout|ne (?:tiens|tenez) plus compte d`,
+    `(?:ignore[zr]?|oublie[zr]?|néglige[zr]?)${S}${F(3)}(?:les |toutes |tes |vos )?(?:instructions|consignes|règles|directives|ordres)${S}?${F(1)}(?:précédentes|antérieures|ci-dessus)?|ne (?:tiens|tenez) plus compte d`,
   ),
   sr(
     'prompt-exfiltration',
@@ -986,7 +1019,7 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     0.85,
     LATX,
     { words: ['instrucciones', 'indicaciones', 'reglas', 'rdenes', 'olvid'] },
-    `(?:ignora(?:r|d)?|olvida(?:r|d)?|olvídate de|omite|desobedece)${S}${F(3)}(?:las |todas |tus |sus )?(?:instrucciones|indicaciones|reglas|órdenes)|olvid[aeo](?:te de)?${S}todo`,
+    `(?:ignora(?:r|d)?|olvida(?:r|d)?|olvídate de|omite|desobedece)${S}${F(3)}(?:las |todas |tus |sus )?(?:instrucciones|indicaciones|reglas|órdenes)`,
   ),
   sr(
     'prompt-exfiltration',
@@ -1000,7 +1033,7 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     0.85,
     LATX,
     { words: ['istruzioni', 'indicazioni', 'regole', 'dimentica'] },
-    `(?:ignora|ignorare|dimentica)${S}${F(3)}(?:le |tutte |tue )?(?:istruzioni|indicazioni|regole)|dimentica tutto`,
+    `(?:ignora|ignorare|dimentica)${S}${F(3)}(?:le |tutte |tue )?(?:istruzioni|indicazioni|regole)`,
   ),
   sr(
     'prompt-exfiltration',
@@ -1014,7 +1047,7 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     0.85,
     LATX,
     { words: ['instru', 'orienta', 'regras', 'esque'] },
-    `(?:ignore|ignora|esqueça|esqueca|desconsidere)${S}${F(3)}(?:as |todas |suas )?(?:instruções|instrucoes|orientações|regras)|esqueça tudo|esqueca tudo`,
+    `(?:ignore|ignora|esqueça|esqueca|desconsidere)${S}${F(3)}(?:as |todas |suas )?(?:instruções|instrucoes|orientações|regras)`,
   ),
   sr(
     'prompt-exfiltration',
@@ -1028,35 +1061,35 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     0.85,
     LATX,
     { words: ['negeer', 'vergeet'] },
-    `(?:negeer|vergeet)${S}${F(3)}(?:alle |de |je )?(?:vorige|eerdere|voorgaande)?${S}?(?:instructies|opdrachten|regels)|vergeet alles`,
+    `(?:negeer|vergeet)${S}${F(3)}(?:alle |de |je )?(?:vorige|eerdere|voorgaande)?${S}?(?:instructies|opdrachten|regels)`,
   ),
   sr(
     'instruction-override',
     0.85,
     LATX,
     { words: ['ignoruj', 'zapomnij'] },
-    `(?:zignoruj|ignoruj|zapomnij)${S}${F(3)}(?:wszystkie |poprzednie |twoje )?(?:instrukcje|polecenia|zasady|wskazówki)|zapomnij o wszystkim`,
+    `(?:zignoruj|ignoruj|zapomnij)${S}${F(3)}(?:wszystkie |poprzednie |twoje )?(?:instrukcje|polecenia|zasady|wskazówki)`,
   ),
   sr(
     'instruction-override',
     0.85,
     LATX,
     { words: ['instruktioner', 'regler', 'anvisningar', 'm allt'] },
-    `(?:ignorera|glöm)${S}${F(3)}(?:alla |tidigare |dina )?(?:instruktioner|regler|anvisningar)|glöm allt`,
+    `(?:ignorera|glöm)${S}${F(3)}(?:alla |tidigare |dina )?(?:instruktioner|regler|anvisningar)`,
   ),
   sr(
     'instruction-override',
     0.85,
     LATX,
     { words: ['sistem istemini'], nonAscii: true },
-    `(?:önceki|tüm|bütün)${S}${F(2)}(?:talimatları|komutları|kuralları)${S}${F(2)}(?:yok say|unut|görmezden gel|dikkate alma)|her şeyi unut`,
+    `(?:önceki|tüm|bütün)${S}${F(2)}(?:talimatları|komutları|kuralları)${S}${F(2)}(?:yok say|unut|görmezden gel|dikkate alma)`,
   ),
   sr(
     'instruction-override',
     0.85,
     LATX,
     { words: [], nonAscii: true },
-    `(?:bỏ qua|quên|phớt lờ)${S}${F(3)}(?:hướng dẫn|chỉ dẫn|lệnh|chỉ thị)|quên (?:hết|tất cả)`,
+    `(?:bỏ qua|quên|phớt lờ)${S}${F(3)}(?:hướng dẫn|chỉ dẫn|lệnh|chỉ thị)`,
   ),
   sr(
     'prompt-exfiltration',
@@ -1070,14 +1103,14 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     0.85,
     LATX,
     { words: ['abaikan', 'lupakan'] },
-    `(?:abaikan|lupakan)${S}${F(3)}(?:instruksi|perintah|petunjuk|aturan)|lupakan semua`,
+    `(?:abaikan|lupakan)${S}${F(3)}(?:instruksi|perintah|petunjuk|aturan)`,
   ),
   sr(
     'instruction-override',
     0.85,
     CYR,
     NONE,
-    `(?:игнорируй|игнорируйте|проигнорируй|забудь|забудьте|ігноруй|ігноруйте|проігноруй|не обращай внимания на)${S}${F(3)}(?:инструкци|указани|правил|інструкці|вказівк|всё|все|усе|всі|усі)`,
+    `(?:игнорируй|игнорируйте|проигнорируй|забудь|забудьте|ігноруй|ігноруйте|проігноруй|не обращай внимания на)${S}${F(3)}(?:инструкци|указани|правил|інструкці|вказівк)`,
   ),
   sr(
     'prompt-exfiltration',
