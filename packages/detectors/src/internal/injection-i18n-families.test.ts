@@ -5,7 +5,7 @@ import type { Lexicon } from './injection-i18n-lexicon.js';
 import { LEXICONS } from './injection-i18n-lexicon.js';
 import { flagged, held } from './injection-verdicts.test-support.js';
 
-/** Whether a family rule of `lex` matches `text` (lower-case, as the plain view reads it). */
+/** Whether a family rule of `lex` reads `text` (lower-case, as the plain view reads it). */
 function familyMatches(lex: Lexicon, text: string): boolean {
   const li = LEXICONS.indexOf(lex);
   const rules = I18N_FAMILY_RULES.slice(
@@ -14,7 +14,8 @@ function familyMatches(lex: Lexicon, text: string): boolean {
   );
   return rules.some((rule) => {
     rule.re.lastIndex = 0;
-    return rule.re.test(text);
+    // The texts are short: a negated verb anywhere in one drops the match, as the scan does nearby.
+    return rule.re.test(text) && !(rule.unless?.test(text) ?? false);
   });
 }
 

@@ -21,9 +21,11 @@ const CYRILLIC = /[\u0400-\u04ff]/;
 const CJK = /[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
 const ARABIC = /[\u0600-\u06ff]/;
 const DEVANAGARI = /[\u0900-\u097f]/;
-// Vietnamese letters outside other Latin alphabets: its phrases have few ASCII anchors (short ones
-// such as "qua" occur in any English config), so the script gates its rules instead.
-const VIETNAMESE = /[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/;
+/**
+ * Vietnamese letters outside other Latin alphabets: its phrases have few ASCII anchors (short ones
+ * such as "qua" occur in any English config), so the script gates its rules instead.
+ */
+export const VIETNAMESE: RegExp = /[ăđơưạảấầẩẫậắằẳẵặẹẻẽếềểễệỉịọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/;
 
 function scriptOf(lang: string): RegExp {
   if (lang === 'ru') return CYRILLIC;
@@ -118,11 +120,18 @@ function withTypographicApostrophes(words: readonly string[]): string[] {
   return words.flatMap((w) => (w.includes("'") ? [w, w.replaceAll("'", '’')] : [w]));
 }
 
-/** `verb` where none of the language's negators stands just before or after it. */
-function unlessNegated(lex: Lexicon, verb: string): string {
+/**
+ * The language's negated forms of `verb` (its negators written just before or just after it),
+ * or `undefined` when it has none.
+ */
+function negatedVerb(lex: Lexicon, verb: string): RegExp | undefined {
   const before = lex.negators?.before ?? [];
   const after = lex.negators?.after ?? [];
-  return `${before.length > 0 ? `(?<!${alt(before)})` : ''}${verb}${after.length > 0 ? `(?!${alt(after)})` : ''}`;
+  const forms = [
+    ...(before.length > 0 ? [`${alt(before)}${verb}`] : []),
+    ...(after.length > 0 ? [`${verb}${alt(after)}`] : []),
+  ];
+  return forms.length > 0 ? new RegExp(forms.join('|'), 'u') : undefined;
 }
 
 function rulesOf(lex: Lexicon): InjectionRule[] {
@@ -141,7 +150,11 @@ function rulesOf(lex: Lexicon): InjectionRule[] {
     const spelled = withTypographicApostrophes(words);
     return lex.wordEdges ? altWords(spelled) : alt(spelled);
   };
-  const ignore = unlessNegated(lex, A(lex.ignore));
+  const ignore = A(lex.ignore);
+  const negated = negatedVerb(lex, ignore);
+  // A rule that reads the `ignore` verbs drops a match where the language negates it.
+  const unlessNegated = (rule: InjectionRule): InjectionRule =>
+    negated === undefined ? rule : { ...rule, unless: negated };
   const [rules, you, invalid] = [A(lex.rules), A(lex.you), A(lex.invalid)];
   const [follow, post, sw] = [A(lex.follow), A(lex.thisPost), A(lex.switchTo)];
   const insteadOrders = [
@@ -171,12 +184,16 @@ function rulesOf(lex: Lexicon): InjectionRule[] {
       `${everything}${g(4)}${told}${g(3)}${ignore}`,
     );
   return [
-    mk('instruction-override', 0.85, [lex.ignore, lex.rules], pair(lex, ignore, rules, 3)),
-    mk(
-      'instruction-override',
-      0.8,
-      [lex.ignore, [...lex.everything, ...alone], lex.toldYou],
-      `(?:${forgetAllOrders.join('|')})${notAbout}`,
+    unlessNegated(
+      mk('instruction-override', 0.85, [lex.ignore, lex.rules], pair(lex, ignore, rules, 3)),
+    ),
+    unlessNegated(
+      mk(
+        'instruction-override',
+        0.8,
+        [lex.ignore, [...lex.everything, ...alone], lex.toldYou],
+        `(?:${forgetAllOrders.join('|')})${notAbout}`,
+      ),
     ),
     mk(
       'instruction-override',

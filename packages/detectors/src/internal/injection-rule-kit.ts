@@ -29,6 +29,12 @@ export type InjectionRule = {
    * prompt") and not the reader's weighs {@link AWAY_FACTOR} as much.
    */
   readonly aimedAtReader?: boolean;
+  /**
+   * A match in or just around which this occurs is dropped: a verb that the language negates
+   * ("不要忘记", "忘れないで"). Tested after a match, so the pattern itself stays a plain
+   * alternation that the regex engine compiles small.
+   */
+  readonly unless?: RegExp;
 };
 
 /** Weight factor of an {@link InjectionRule.aimedAtReader} match that points away from the reader. */

@@ -7,7 +7,7 @@
  */
 
 import { AR_WORD_END, AR_WORD_START } from './arabic-letters.js';
-import { I18N_FAMILY_RULES } from './injection-i18n-families.js';
+import { I18N_FAMILY_RULES, VIETNAMESE } from './injection-i18n-families.js';
 import type { InjectionRule } from './injection-rule-kit.js';
 import { atReader, F, NONE, r, S, sr } from './injection-rule-kit.js';
 import { STRUCTURE_RULES } from './injection-structure.js';
@@ -938,11 +938,12 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
         'zapomnij',
         'lupakan',
         'unut',
+        'allt',
       ],
-      nonAscii: true,
     },
-    `(?:vergiss|vergessen sie|ignoriere) (?:einfach )?alles|oublie[zr]? tout|olvid[aeo](?:te de)?${S}todo|dimentica tutto|esque[çc]a tudo|vergeet alles|zapomnij o wszystkim|glöm allt|her şeyi unut|quên (?:hết|tất cả)|lupakan semua`,
+    `(?:vergiss|vergessen sie|ignoriere) (?:einfach )?alles|oublie[zr]? tout|olvid[aeo](?:te de)?${S}todo|dimentica tutto|esque[çc]a tudo|vergeet alles|zapomnij o wszystkim|glöm allt|her şeyi unut|lupakan semua`,
   ),
+  sr('instruction-override', 0.6, VIETNAMESE, NONE, 'quên (?:hết|tất cả)'),
   sr(
     'instruction-override',
     0.6,

@@ -149,6 +149,15 @@ function weightOf(
   return w;
 }
 
+/** Characters on each side of a match in which {@link InjectionRule.unless} is looked for. */
+const UNLESS_REACH = 8;
+
+/** Whether `unless` occurs in the match `[start, end)` of `target` or just around it. */
+function negatedIn(unless: RegExp, target: string, start: number, end: number): boolean {
+  const from = Math.max(0, start - UNLESS_REACH);
+  return unless.test(target.slice(from, Math.min(target.length, end + UNLESS_REACH)));
+}
+
 /**
  * Appends the matches of `rule` in `target` to `hits`; `group` is the
  * calibration group (the finding type, `:i18n` for multilingual rules).
@@ -169,6 +178,7 @@ function applyRule(
     }
     const start = m.index;
     const end = m.index + m[0].length;
+    if (rule.unless !== undefined && negatedIn(rule.unless, target, start, end)) continue;
     hits.push({
       start,
       end,
