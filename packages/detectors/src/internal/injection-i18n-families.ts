@@ -109,6 +109,11 @@ function gap(lex: Lexicon, n: number): string {
   return lex.spaced ? `${S}${F(n)}` : `[^。！？.!?؟\\n]{0,${n * 4}}`;
 }
 
+/** The alternation of a rule's word orders: `always`, and `objectFirst` too where the language puts the object first. */
+function orders(lex: Lexicon, always: readonly string[], objectFirst: readonly string[]): string {
+  return (lex.objectFirst ? [...always, ...objectFirst] : always).join('|');
+}
+
 /** `a gap b` and, for object-first languages, `b gap a` too. */
 function pair(lex: Lexicon, a: string, b: string, n: number): string {
   const g = gap(lex, n);
@@ -157,16 +162,15 @@ function rulesOf(lex: Lexicon): InjectionRule[] {
     negated === undefined ? rule : { ...rule, unless: negated };
   const [rules, you, invalid] = [A(lex.rules), A(lex.you), A(lex.invalid)];
   const [follow, post, sw] = [A(lex.follow), A(lex.thisPost), A(lex.switchTo)];
-  const insteadOrders = [
-    `${follow}${g(3)}${post}${g(3)}${sw}`,
-    `${sw}${g(3)}${follow}${g(3)}${post}`,
-    `${follow}${g(2)}${sw}${g(3)}${post}`,
-  ];
-  if (lex.objectFirst)
-    insteadOrders.push(
-      `${post}${g(3)}${follow}${g(3)}${sw}`,
-      `${sw}${g(3)}${post}${g(3)}${follow}`,
-    );
+  const insteadOrders = orders(
+    lex,
+    [
+      `${follow}${g(3)}${post}${g(3)}${sw}`,
+      `${sw}${g(3)}${follow}${g(3)}${post}`,
+      `${follow}${g(2)}${sw}${g(3)}${post}`,
+    ],
+    [`${post}${g(3)}${follow}${g(3)}${sw}`, `${sw}${g(3)}${post}${g(3)}${follow}`],
+  );
   const alone = lex.everythingAlone ?? [];
   const everything =
     alone.length > 0 ? `(?:${A(lex.everything)}|${A(alone)}(?![\\p{L}\\p{N}]))` : A(lex.everything);
@@ -174,15 +178,11 @@ function rulesOf(lex: Lexicon): InjectionRule[] {
   // "forget everything you were told before", "前に言われたことはすべて忘れて": the whole of what
   // the reader was told, unless a topic follows ("… what you were told about diets" is advice).
   const notAbout = `(?!${g(3)}${alt(lex.about)}${lex.spaced ? '(?![\\p{L}\\p{N}])' : ''})`;
-  const forgetAllOrders = [
-    `${ignore}${g(3)}${everything}${g(6)}${told}`,
-    `${ignore}${g(5)}${told}${g(3)}${everything}`,
-  ];
-  if (lex.objectFirst)
-    forgetAllOrders.push(
-      `${told}${g(4)}${everything}${g(3)}${ignore}`,
-      `${everything}${g(4)}${told}${g(3)}${ignore}`,
-    );
+  const forgetAllOrders = orders(
+    lex,
+    [`${ignore}${g(3)}${everything}${g(6)}${told}`, `${ignore}${g(5)}${told}${g(3)}${everything}`],
+    [`${told}${g(4)}${everything}${g(3)}${ignore}`, `${everything}${g(4)}${told}${g(3)}${ignore}`],
+  );
   return [
     unlessNegated(
       mk('instruction-override', 0.85, [lex.ignore, lex.rules], pair(lex, ignore, rules, 3)),
@@ -192,7 +192,7 @@ function rulesOf(lex: Lexicon): InjectionRule[] {
         'instruction-override',
         0.8,
         [lex.ignore, [...lex.everything, ...alone], lex.toldYou],
-        `(?:${forgetAllOrders.join('|')})${notAbout}`,
+        `(?:${forgetAllOrders})${notAbout}`,
       ),
     ),
     mk(
@@ -201,12 +201,7 @@ function rulesOf(lex: Lexicon): InjectionRule[] {
       [lex.invalid, lex.rules, lex.you],
       `${you}${g(3)}${rules}${g(4)}${invalid}|${rules}${g(5)}${you}${g(3)}${invalid}`,
     ),
-    mk(
-      'instruction-override',
-      0.8,
-      [lex.switchTo, lex.follow, lex.thisPost],
-      insteadOrders.join('|'),
-    ),
+    mk('instruction-override', 0.8, [lex.switchTo, lex.follow, lex.thisPost], insteadOrders),
     mk(
       'instruction-override',
       0.8,
