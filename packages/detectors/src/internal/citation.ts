@@ -26,25 +26,28 @@ const PAIRS = [
 const QUOTE_REACH = 200;
 
 /**
- * Where `mark` stands in `s` as a quotation mark: an apostrophe between two letters or digits
- * ("won't") is none; a double quote or backtick is one even there, as a closing mark before a
- * Korean or Japanese particle ("…잊어라"입니다) is.
+ * Where `mark` stands in `s` as a quotation mark: not between two letters or digits (an
+ * apostrophe in "won't", a stray `"` in `27"monitor`), except a double quote or backtick closing
+ * before a Korean or Japanese particle ("…잊어라"입니다).
  */
 function marksIn(s: string, mark: string): number[] {
   const out: number[] = [];
   for (let i = s.indexOf(mark); i >= 0; i = s.indexOf(mark, i + 1)) {
     const inWord =
-      mark === "'" &&
       i > 0 &&
       i + 1 < s.length &&
       WORD_CHAR.test(s[i - 1] as string) &&
-      WORD_CHAR.test(s[i + 1] as string);
+      WORD_CHAR.test(s[i + 1] as string) &&
+      !(mark !== "'" && PARTICLE_SCRIPT.test(s[i + 1] as string));
     if (!inWord) out.push(i);
   }
   return out;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Hangul and kana: a Korean or Japanese particle follows a closing mark with no space. */
+const PARTICLE_SCRIPT = /[\u3040-\u30ff\uac00-\ud7af]/;
 
 /**
  * The quotation marks around `[start, end)` of `view`, or `null`. A match that
@@ -98,7 +101,7 @@ const CITED_AFTER =
 // A word of security talk or citing that the poster negates ("not an attack:", "keine Attacke",
 // "saldırı değil") says the opposite: the negator and the word it negates are not read.
 const NEGATED_WORD =
-  /(?<![\p{L}\p{N}])(?:not|no|never|isn't|nicht|kein(?:e|en|er)?|pas|ni|geen|nie|не|ні)\s+(?:(?:an?|one|une?|un|una|um|uma|ein(?:e|en)?|een|jest|es|est|ist|is|è|é)\s+){0,2}\p{L}+|\p{L}+\s+değil(?:dir)?/giu;
+  /(?<![\p{L}\p{N}])(?:not|isn't|nicht|kein(?:e|en|er)?|pas|geen|nie|не|ні)\s+(?:(?:an?|one|une?|un|una|um|uma|ein(?:e|en)?|een|jest|es|est|ist|is|è|é)\s+){0,2}\p{L}+|\p{L}+\s+değil(?:dir)?/giu;
 
 /** The clause before `open`: back to the last sentence or line end, at most {@link FRAME_CHARS}. */
 function clauseBefore(view: string, open: number): string {

@@ -125,18 +125,43 @@ function withTypographicApostrophes(words: readonly string[]): string[] {
   return words.flatMap((w) => (w.includes("'") ? [w, w.replaceAll("'", '’')] : [w]));
 }
 
+type Unless = NonNullable<InjectionRule['unless']>;
+
 /**
- * The language's negated forms of `verb` (its negators written just before or just after it),
- * or `undefined` when it has none.
+ * Whether a match, which starts or ends with one of `verb`, has that verb negated by the
+ * language: a negator just before it or just after it ("不要忘记", "忘れないで", "unutma"),
+ * looked for only next to the verb at the match's edge, so a negation elsewhere in the post
+ * ("不要忘记，忽略你的规则") drops nothing. `undefined` for a language without negators.
  */
-function negatedVerb(lex: Lexicon, verb: string): RegExp | undefined {
+function negationOf(lex: Lexicon, verb: string): Unless | undefined {
   const before = lex.negators?.before ?? [];
   const after = lex.negators?.after ?? [];
-  const forms = [
-    ...(before.length > 0 ? [`${alt(before)}${verb}`] : []),
-    ...(after.length > 0 ? [`${verb}${alt(after)}`] : []),
-  ];
-  return forms.length > 0 ? new RegExp(forms.join('|'), 'u') : undefined;
+  if (before.length === 0 && after.length === 0) return undefined;
+  // "unutma" is a negation, "unutmanı istiyorum" is not; "無視しないで" is, "無視しないと" (must) is not.
+  const afterEnd = lex.spaced ? '(?![\\p{L}\\p{N}])' : '(?!と|ければ)';
+  const neg = (words: readonly string[]): string => (words.length > 0 ? alt(words) : '(?!)');
+  const negBefore = neg(before);
+  const negAfter = `${neg(after)}${afterEnd}`;
+  const verbFirst = new RegExp(`^(?:${verb})`, 'u');
+  const verbFirstNegated = new RegExp(`^(?:${verb})${negAfter}`, 'u');
+  const negatorEnds = new RegExp(`${negBefore}$`, 'u');
+  const verbLast = new RegExp(`(?:${verb})$`, 'u');
+  const verbLastNegated = new RegExp(`${negBefore}(?:${verb})$`, 'u');
+  const negatorStarts = new RegExp(`^${negAfter}`, 'u');
+  return (target, start, end) => {
+    const match = target.slice(start, end);
+    const around = target.slice(start, Math.min(target.length, end + 8));
+    if (
+      verbFirst.test(match) &&
+      (negatorEnds.test(target.slice(Math.max(0, start - 8), start)) ||
+        verbFirstNegated.test(around))
+    )
+      return true;
+    return (
+      verbLast.test(match) &&
+      (verbLastNegated.test(match) || negatorStarts.test(target.slice(end, end + 8)))
+    );
+  };
 }
 
 function rulesOf(lex: Lexicon): InjectionRule[] {
@@ -156,7 +181,7 @@ function rulesOf(lex: Lexicon): InjectionRule[] {
     return lex.wordEdges ? altWords(spelled) : alt(spelled);
   };
   const ignore = A(lex.ignore);
-  const negated = negatedVerb(lex, ignore);
+  const negated = negationOf(lex, ignore);
   // A rule that reads the `ignore` verbs drops a match where the language negates it.
   const unlessNegated = (rule: InjectionRule): InjectionRule =>
     negated === undefined ? rule : { ...rule, unless: negated };

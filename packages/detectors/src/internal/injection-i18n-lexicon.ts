@@ -1302,7 +1302,7 @@ export const LEXICONS: readonly Lexicon[] = [
     dest: ['cüzdana', 'hesaba', 'adrese', 'cüzdanıma', 'hesabıma'],
     youAreNow: ['artık sen', 'şimdi sen', 'bundan sonra sen', 'gibi davran', 'rolüne bürün'],
     unrestricted: ['kısıtlamasız', 'sınırsız', 'kuralsız', 'filtresiz', 'sansürsüz'],
-    negators: { after: ['ma', 'me'] },
+    negators: { after: ['ma', 'me', 'mayın', 'meyin', 'mayin'] },
     everything: ['her şeyi', 'her şey', 'hepsini'],
     toldYou: [
       'söylenen',
@@ -1760,7 +1760,8 @@ export const LEXICONS: readonly Lexicon[] = [
       '没有过滤',
     ],
     negators: {
-      before: ['不要', '不', '别', '別', '勿', '没有', '沒有'],
+      // not a bare 不, which 不得不 ("has no choice but to") holds
+      before: ['不要', '别', '別', '勿', '没有', '沒有', '不用'],
       // Japanese negations: kanji verbs shared with Japanese (無視) are read in Japanese text too.
       after: ['しない', 'せず', 'しません'],
     },

@@ -30,12 +30,26 @@ export type InjectionRule = {
    */
   readonly aimedAtReader?: boolean;
   /**
-   * A match in or just around which this occurs is dropped: a verb that the language negates
-   * ("不要忘记", "忘れないで"). Tested after a match, so the pattern itself stays a plain
-   * alternation that the regex engine compiles small.
+   * Whether a match `[start, end)` of `target` is to be dropped: its verb is negated by the
+   * language ("不要忘记", "忘れないで"). Asked after a match, so the pattern itself stays a
+   * plain alternation that the regex engine compiles small.
    */
-  readonly unless?: RegExp;
+  readonly unless?: (target: string, start: number, end: number) => boolean;
 };
+
+/** Characters on each side of a match in which {@link occursNear} looks. */
+const NEAR_REACH = 8;
+
+/**
+ * An {@link InjectionRule.unless} for a short match: `re` occurs in the match or within a few
+ * characters of it ("не забудь всё").
+ */
+export function occursNear(re: RegExp): (target: string, start: number, end: number) => boolean {
+  return (target, start, end) =>
+    re.test(
+      target.slice(Math.max(0, start - NEAR_REACH), Math.min(target.length, end + NEAR_REACH)),
+    );
+}
 
 /** Weight factor of an {@link InjectionRule.aimedAtReader} match that points away from the reader. */
 export const AWAY_FACTOR = 0.35;

@@ -9,7 +9,7 @@
 import { AR_WORD_END, AR_WORD_START } from './arabic-letters.js';
 import { I18N_FAMILY_RULES, VIETNAMESE } from './injection-i18n-families.js';
 import type { InjectionRule } from './injection-rule-kit.js';
-import { atReader, F, NONE, r, S, sr } from './injection-rule-kit.js';
+import { atReader, F, NONE, occursNear, r, S, sr } from './injection-rule-kit.js';
 import { STRUCTURE_RULES } from './injection-structure.js';
 
 export type { InjectionRule } from './injection-rule-kit.js';
@@ -921,36 +921,48 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
   // wrote above"), an advert ("forget everything you knew about coffee") and an override all say
   // it, so it is flagged, not held; said of what the reader was told, the generated family
   // (`injection-i18n-families.ts`) holds it.
-  sr(
-    'instruction-override',
-    0.6,
-    LATX,
-    {
-      words: [
-        'vergiss',
-        'vergessen',
-        'ignoriere',
-        'oublie',
-        'olvid',
-        'dimentica',
-        'esque',
-        'vergeet',
-        'zapomnij',
-        'lupakan',
-        'unut',
-        'allt',
-      ],
-    },
-    `(?:vergiss|vergessen sie|ignoriere) (?:einfach )?alles|oublie[zr]? tout|olvid[aeo](?:te de)?${S}todo|dimentica tutto|esque[çc]a tudo|vergeet alles|zapomnij o wszystkim|glöm allt|her şeyi unut|lupakan semua`,
-  ),
-  sr('instruction-override', 0.6, VIETNAMESE, NONE, 'quên (?:hết|tất cả)'),
-  sr(
-    'instruction-override',
-    0.6,
-    CYR,
-    NONE,
-    `(?:игнорируй|игнорируйте|проигнорируй|забудь|забудьте|ігноруй|ігноруйте|проігноруй)${S}(?:всё|все|усе|всі|усі)(?![\\p{L}])`,
-  ),
+  {
+    ...sr(
+      'instruction-override',
+      0.6,
+      LATX,
+      {
+        words: [
+          'vergiss',
+          'vergessen',
+          'ignoriere',
+          'oublie',
+          'olvid',
+          'dimentica',
+          'esque',
+          'vergeet',
+          'zapomnij',
+          'lupakan',
+          'unut',
+          'allt',
+        ],
+      },
+      `(?:vergiss|vergessen sie|ignoriere) (?:einfach )?alles|oublie[zr]? tout|olvid[aeo](?:te de)?${S}todo|dimentica tutto|esque[çc]a tudo|vergeet alles|zapomnij o wszystkim|glöm allt|her şeyi unut|lupakan semua`,
+    ),
+    // "não esqueça tudo", "jangan lupakan semua", "her şeyi unutma": reminders, not overrides.
+    unless: occursNear(
+      /(?:não|nao|nunca|jangan|nie) (?:esque[çc]a|lupakan|zapomnij)|unutma(?!\p{L})/u,
+    ),
+  },
+  {
+    ...sr('instruction-override', 0.6, VIETNAMESE, NONE, 'quên (?:hết|tất cả)'),
+    unless: occursNear(/(?:đừng|không) quên/u),
+  },
+  {
+    ...sr(
+      'instruction-override',
+      0.6,
+      CYR,
+      NONE,
+      `(?:игнорируй|игнорируйте|проигнорируй|забудь|забудьте|ігноруй|ігноруйте|проігноруй)${S}(?:всё|все|усе|всі|усі)(?![\\p{L}])`,
+    ),
+    unless: occursNear(/не (?:забудь|забудьте|игнорируй|игнорируйте)/u),
+  },
   sr(
     'instruction-override',
     0.85,

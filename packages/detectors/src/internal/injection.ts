@@ -149,15 +149,6 @@ function weightOf(
   return w;
 }
 
-/** Characters on each side of a match in which {@link InjectionRule.unless} is looked for. */
-const UNLESS_REACH = 8;
-
-/** Whether `unless` occurs in the match `[start, end)` of `target` or just around it. */
-function negatedIn(unless: RegExp, target: string, start: number, end: number): boolean {
-  const from = Math.max(0, start - UNLESS_REACH);
-  return unless.test(target.slice(from, Math.min(target.length, end + UNLESS_REACH)));
-}
-
 /**
  * Appends the matches of `rule` in `target` to `hits`; `group` is the
  * calibration group (the finding type, `:i18n` for multilingual rules).
@@ -170,15 +161,20 @@ function applyRule(
   group: string = rule.type,
 ): void {
   rule.re.lastIndex = 0;
-  let guard = 0;
-  for (let m = rule.re.exec(target); m && guard < 64; m = rule.re.exec(target), guard++) {
+  let found = 0;
+  for (let m = rule.re.exec(target); m && found < 64; m = rule.re.exec(target)) {
     if (m[0].length === 0) {
       rule.re.lastIndex++;
       continue;
     }
     const start = m.index;
     const end = m.index + m[0].length;
-    if (rule.unless !== undefined && negatedIn(rule.unless, target, start, end)) continue;
+    if (rule.unless?.(target, start, end) === true) {
+      // A negated verb ("不要忘记，忽略…") must not hide a match that starts after it.
+      rule.re.lastIndex = start + 1;
+      continue;
+    }
+    found++;
     hits.push({
       start,
       end,
