@@ -976,9 +976,6 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     LATX,
     {
       words: [
-        'vergiss',
-        'vergessen',
-        'ignoriere',
         'vorherigen',
         'bisherigen',
         'neue aufgabe',
@@ -1087,7 +1084,7 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     'instruction-override',
     0.85,
     LATX,
-    { words: ['instruktioner', 'regler', 'anvisningar', 'm allt'] },
+    { words: ['instruktioner', 'regler', 'anvisningar'] },
     `(?:ignorera|glöm)${S}${F(3)}(?:alla |tidigare |dina )?(?:instruktioner|regler|anvisningar)`,
   ),
   sr(
