@@ -76,6 +76,18 @@ export type Lexicon = {
   readonly toldYou: readonly string[];
   /** "about", "regarding": "forget what you were told about diets" is advice, not an override. */
   readonly about: readonly string[];
+  /**
+   * "Set aside" idioms whose verb and particle frame the object ("lass X hinter dir", "deja X
+   * de lado", "laisse tomber X", "把X放在一边", "X를 옆으로 치워"): read only with a rule word
+   * between or after them, as "ignore" is.
+   */
+  readonly aside: { readonly verbs: readonly string[]; readonly particles: readonly string[] };
+  /**
+   * "All", "every" before a noun: with {@link you}, what makes a "set aside" object the reader's
+   * whole rule set ("lass alle Regeln hinter dir") rather than a slogan ("lassen Sie die
+   * bisherigen Regeln hinter sich", leave the old rules behind).
+   */
+  readonly all: readonly string[];
 };
 
 /** The languages covered (the twelve most used on the web, transliterated Russian, Korean, Arabic, Indonesian, Vietnamese, Hindi in Devanagari and in Latin letters). */
@@ -275,6 +287,11 @@ export const LEXICONS: readonly Lexicon[] = [
       'te enseñaron',
     ],
     about: ['sobre', 'acerca de', 'respecto a', 'respecto de'],
+    aside: {
+      verbs: ['deja', 'deje', 'dejen', 'pon', 'ponga', 'echa', 'eche', 'haz'],
+      particles: ['de lado', 'a un lado', 'atrás', 'atras', 'aparte'],
+    },
+    all: ['todas las', 'todos los', 'todas', 'todos', 'toda la', 'todo el', 'cualquier'],
   },
   {
     lang: 'de',
@@ -475,6 +492,34 @@ export const LEXICONS: readonly Lexicon[] = [
       'sie erhalten haben',
     ],
     about: ['über', 'zum thema', 'bezüglich'],
+    aside: {
+      verbs: [
+        'lass',
+        'lasse',
+        'lasst',
+        'lassen sie',
+        'leg',
+        'lege',
+        'legen sie',
+        'schieb',
+        'schiebe',
+        'schieben sie',
+        'stell',
+        'stelle',
+        'stellen sie',
+      ],
+      particles: [
+        'hinter dir',
+        'hinter sich',
+        'hinter euch',
+        'beiseite',
+        'zur seite',
+        'außen vor',
+        'außer acht',
+        'ausser acht',
+      ],
+    },
+    all: ['alle', 'sämtliche', 'sämtlichen', 'jegliche', 'jede', 'jeden'],
   },
   {
     lang: 'fr',
@@ -669,6 +714,11 @@ export const LEXICONS: readonly Lexicon[] = [
       "t'a été ordonné",
     ],
     about: ['sur', 'au sujet de', 'à propos de', 'concernant'],
+    aside: {
+      verbs: ['laisse', 'laissez', 'mets', 'mettez'],
+      particles: ['de côté', 'de coté', 'tomber', 'derrière toi', 'derrière vous', 'au placard'],
+    },
+    all: ['toutes', 'tous', 'toute', 'tout', 'chaque'],
   },
   {
     lang: 'pt',
@@ -840,6 +890,11 @@ export const LEXICONS: readonly Lexicon[] = [
       'te mandaram',
     ],
     about: ['sobre', 'a respeito de', 'acerca de'],
+    aside: {
+      verbs: ['deixe', 'deixa', 'deixem', 'ponha', 'põe', 'poe', 'coloque', 'coloca'],
+      particles: ['de lado', 'para trás', 'pra trás', 'para tras', 'de parte'],
+    },
+    all: ['todas as', 'todos os', 'todas', 'todos', 'toda a', 'todo o', 'qualquer'],
   },
   {
     lang: 'it',
@@ -971,6 +1026,11 @@ export const LEXICONS: readonly Lexicon[] = [
       'ti è stato indicato',
     ],
     about: ['su', 'sul', 'sulla', 'sui', 'sulle', 'riguardo', 'a proposito di'],
+    aside: {
+      verbs: ['metti', 'metta', 'mettete', 'lascia', 'lasci', 'lasciate'],
+      particles: ['da parte', 'da un lato', 'perdere', 'stare', 'alle spalle', 'in disparte'],
+    },
+    all: ['tutte le', 'tutti i', 'tutte', 'tutti', 'ogni', 'qualsiasi'],
   },
   {
     lang: 'nl',
@@ -1082,6 +1142,11 @@ export const LEXICONS: readonly Lexicon[] = [
       'u is opgedragen',
     ],
     about: ['over'],
+    aside: {
+      verbs: ['zet', 'leg', 'laat', 'schuif'],
+      particles: ['opzij', 'aan de kant', 'achter je', 'achter u', 'naast je neer', 'naast u neer'],
+    },
+    all: ['alle', 'al je', 'al uw', 'al de', 'elke', 'ieder'],
   },
   {
     lang: 'pl',
@@ -1223,6 +1288,11 @@ export const LEXICONS: readonly Lexicon[] = [
       'polecono ci',
     ],
     about: ['o', 'na temat'],
+    aside: {
+      verbs: ['odłóż', 'odloz', 'odstaw', 'zostaw', 'odsuń', 'odsun'],
+      particles: ['na bok', 'za sobą', 'za soba'],
+    },
+    all: ['wszystkie', 'wszelkie', 'każdą', 'każde', 'każdy'],
   },
   {
     lang: 'tr',
@@ -1313,6 +1383,11 @@ export const LEXICONS: readonly Lexicon[] = [
       'sana öğretilen',
     ],
     about: ['hakkında', 'ile ilgili'],
+    aside: {
+      verbs: ['bırak', 'bırakın', 'koy', 'koyun'],
+      particles: ['bir kenara', 'kenara', 'bir yana', 'geride', 'arkanda'],
+    },
+    all: ['tüm', 'bütün', 'her'],
   },
   {
     lang: 'ru',
@@ -1470,6 +1545,11 @@ export const LEXICONS: readonly Lexicon[] = [
       'тебе приказали',
     ],
     about: ['о', 'об', 'про', 'насчёт', 'насчет'],
+    aside: {
+      verbs: ['оставь', 'оставьте', 'отложи', 'отложите', 'отодвинь', 'отодвиньте'],
+      particles: ['в стороне', 'в сторону', 'позади', 'за бортом'],
+    },
+    all: ['все', 'всё', 'любые', 'всякие', 'каждое', 'каждую'],
   },
   {
     lang: 'ru-Latn',
@@ -1645,6 +1725,11 @@ export const LEXICONS: readonly Lexicon[] = [
       'tebe poruchili',
     ],
     about: ['o', 'ob', 'pro', 'naschet'],
+    aside: {
+      verbs: ['ostav', "ostav'", 'ostavte', "ostav'te", 'otlozhi', 'otlozhite'],
+      particles: ['v storone', 'v storonu', 'pozadi'],
+    },
+    all: ['vse', 'vsyo', 'vsjo', 'lyubye', 'lyubyye'],
   },
   {
     lang: 'zh',
@@ -1779,6 +1864,22 @@ export const LEXICONS: readonly Lexicon[] = [
       '吩咐你',
     ],
     about: ['关于', '關於', '有关', '有關'],
+    aside: {
+      verbs: ['把', '将', '將'],
+      particles: [
+        '放在一边',
+        '放到一边',
+        '放一边',
+        '放在一邊',
+        '放一邊',
+        '抛在脑后',
+        '拋在腦後',
+        '抛到脑后',
+        '撇在一边',
+        '搁在一边',
+      ],
+    },
+    all: ['所有', '一切', '全部', '任何'],
   },
   {
     lang: 'ja',
@@ -1847,6 +1948,11 @@ export const LEXICONS: readonly Lexicon[] = [
     everything: ['すべて', '全て', '全部', '何もかも'],
     toldYou: ['言われた', '指示された', '教えられた', '伝えられた', '与えられた', '命じられた'],
     about: ['について', 'に関して', 'に関する'],
+    aside: {
+      verbs: ['置いて', '置いと', 'おいて', 'おいと', 'やって', 'やっ'],
+      particles: ['脇に', 'わきに', '横に', '隅に', '傍らに'],
+    },
+    all: ['すべて', '全て', '全部', 'あらゆる', '一切'],
   },
   {
     lang: 'ko',
@@ -1874,6 +1980,11 @@ export const LEXICONS: readonly Lexicon[] = [
     everything: ['모든 것', '모든 내용', '모든 말'],
     toldYou: ['지시받은', '전달받은', '말해준', '지시한'],
     about: ['에 대해', '에 대한', '관련'],
+    aside: {
+      verbs: ['치워', '치우', '제쳐', '미뤄', '밀어', '내려놓', '던져'],
+      particles: ['옆으로', '한쪽으로', '한켠으로', '뒤로'],
+    },
+    all: ['모든', '전부', '일체'],
   },
   {
     lang: 'ar',
@@ -1936,6 +2047,11 @@ export const LEXICONS: readonly Lexicon[] = [
     everything: ['كل ما', 'كل شيء', 'كل شي', 'جميع ما'],
     toldYou: ['قيل', 'قيل لك', 'طلب منك', 'أخبروك', 'أخبرك به', 'لقنوك'],
     about: ['عن', 'حول', 'بشأن'],
+    aside: {
+      verbs: ['ضع', 'اترك', 'دع', 'ألق', 'الق', 'اطرح'],
+      particles: ['جانبا', 'جانباً', 'خلفك', 'خلف ظهرك', 'وراء ظهرك', 'على جنب'],
+    },
+    all: ['كل', 'جميع', 'أي'],
   },
   {
     lang: 'id',
@@ -2052,6 +2168,11 @@ export const LEXICONS: readonly Lexicon[] = [
       'yang anda terima',
     ],
     about: ['tentang', 'mengenai', 'soal'],
+    aside: {
+      verbs: ['taruh', 'letakkan', 'buang', 'singkirkan'],
+      particles: ['ke samping', 'di samping', 'jauh-jauh'],
+    },
+    all: ['semua', 'seluruh', 'segala', 'setiap'],
   },
   {
     lang: 'vi',
@@ -2147,6 +2268,11 @@ export const LEXICONS: readonly Lexicon[] = [
       'đã được nói',
     ],
     about: ['về'],
+    aside: {
+      verbs: ['gạt', 'để', 'đặt', 'bỏ', 'quăng'],
+      particles: ['sang một bên', 'qua một bên', 'sang bên', 'ra sau'],
+    },
+    all: ['tất cả', 'mọi', 'toàn bộ', 'hết'],
   },
   {
     lang: 'hi',
@@ -2201,6 +2327,11 @@ export const LEXICONS: readonly Lexicon[] = [
       'आपसे कहा',
     ],
     about: ['के बारे में', 'के बारे'],
+    aside: {
+      verbs: ['रख दो', 'रख दें', 'रखो', 'रखिए', 'कर दो', 'करो', 'कर दें'],
+      particles: ['किनारे', 'एक तरफ', 'एक तरफ़', 'दरकिनार'],
+    },
+    all: ['सभी', 'सारे', 'सारी', 'तमाम', 'सब'],
   },
   {
     lang: 'hi-Latn',
@@ -2270,5 +2401,10 @@ export const LEXICONS: readonly Lexicon[] = [
       'aapse kaha',
     ],
     about: ['ke baare mein', 'ke bare me', 'ke baare'],
+    aside: {
+      verbs: ['rakh do', 'rakho', 'rakh dein', 'kar do', 'karo'],
+      particles: ['kinare', 'ek taraf', 'ek tarf', 'darkinar', 'side mein', 'side me'],
+    },
+    all: ['sabhi', 'saare', 'saari', 'sare', 'sari', 'sab', 'saara'],
   },
 ];

@@ -47,14 +47,29 @@ const generatorSource = (re: RegExp): RegExp =>
   new RegExp(withoutLookarounds(re.source.replaceAll('\\b', '')), 'u');
 
 describe('multilingual prefilter', () => {
-  // The generated family rules are checked by construction below (one sampled per family here):
-  // a property run per rule would take minutes for a hundred-odd rules.
+  // The generated family rules are checked by construction below (one sampled per family here,
+  // each from another language with word anchors; the rules a script alone gates are checked
+  // apart): a property run per rule would take minutes for a hundred-odd rules.
   const family = new Set(I18N_FAMILY_RULES);
-  const sampled = new Set(
-    LEXICONS.map((_, li) =>
-      I18N_FAMILY_RULES.slice(li * FAMILY_RULES_PER_LANGUAGE, (li + 1) * FAMILY_RULES_PER_LANGUAGE),
-    ).flatMap((rs, li) => [rs[li % FAMILY_RULES_PER_LANGUAGE]]),
+  const ruleOf = (li: number, k: number) =>
+    I18N_FAMILY_RULES[li * FAMILY_RULES_PER_LANGUAGE + k] as (typeof I18N_FAMILY_RULES)[number];
+  const anchoredLanguages = LEXICONS.flatMap((_, li) =>
+    ruleOf(li, 0).keywords.length > 0 ? [li] : [],
   );
+  const sampled = new Set(
+    Array.from({ length: FAMILY_RULES_PER_LANGUAGE }, (_, k) =>
+      ruleOf(anchoredLanguages[k % anchoredLanguages.length] as number, k),
+    ),
+  );
+  it('runs every family rule a script alone gates on any text of that script', () => {
+    LEXICONS.forEach((lex, li) => {
+      for (let k = 0; k < FAMILY_RULES_PER_LANGUAGE; k++) {
+        const rule = ruleOf(li, k);
+        if (rule.keywords.length > 0 || rule.nonAscii === true) continue;
+        expect(i18nRules(`x ${lex.rules[0]} x`), `${lex.lang} rule ${k}`).toContain(rule);
+      }
+    });
+  });
   INJECTION_I18N_RULES.forEach((rule, i) => {
     if (family.has(rule) && !sampled.has(rule)) return;
     it(`never skips a text that rule ${i} (${rule.type}) matches`, () => {
@@ -106,6 +121,9 @@ describe('multilingual family anchors', () => {
         lex.unrestricted,
         [...lex.everything, ...(lex.everythingAlone ?? [])],
         lex.toldYou,
+        lex.aside.verbs,
+        lex.aside.particles,
+        [...lex.you, ...lex.all],
       ]) {
         const a = anchorsOf(group);
         // A piece of a word with other letters anchors only when long: short pieces are English.
