@@ -241,15 +241,20 @@ function rulesOf(lex: Lexicon): InjectionRule[] {
   // "set aside" all of the reader's rules: "lass alle Regeln hinter dir", "deja de lado tus
   // instrucciones", "모든 지시를 옆으로 치워"; "die bisherigen Regeln" alone is a slogan's object.
   const [asideVerb, asideParticle] = [A(lex.aside.verbs), A(lex.aside.particles)];
+  // "Your" may follow the noun ("chỉ dẫn của bạn") or be part of it ("تعليماتك").
   const determiner = A([...lex.you, ...lex.all]);
-  const theirRules = `(?:${determiner}${g(2)}${rules}|${rules}${g(1)}${determiner})`;
+  const ownWords = lex.rules.filter((w) => lex.you.includes(w));
+  const theirRules = [`${determiner}${g(2)}${rules}`, `${rules}${g(1)}${determiner}`]
+    .concat(ownWords.length > 0 ? [A(ownWords)] : [])
+    .join('|');
+  // Object-first languages put "your" and "all" before the noun ("모든 지시를 옆으로 치워").
   const asideOrders = orders(
     lex,
     [
-      `${asideVerb}${g(2)}${theirRules}${g(3)}${asideParticle}`,
-      `${asideVerb}${g(1)}${asideParticle}${g(1)}${theirRules}`,
+      `${asideVerb}${g(2)}(?:${theirRules})${g(3)}${asideParticle}`,
+      `${asideVerb}${g(1)}${asideParticle}${g(3)}(?:${theirRules})`,
     ],
-    [`${theirRules}${g(3)}${asideParticle}${g(1)}${asideVerb}`],
+    [`${determiner}${g(2)}${rules}${g(3)}${asideParticle}${g(1)}${asideVerb}`],
   );
   return [
     unlessNegated(
