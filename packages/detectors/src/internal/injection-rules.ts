@@ -15,7 +15,18 @@ import { STRUCTURE_RULES } from './injection-structure.js';
 export type { InjectionRule } from './injection-rule-kit.js';
 
 const OVERRIDE_VERB =
-  "(?:ignore|ignoring|disregard|forget|skip|bypass|override|overlook|neglect|discard|abandon|set aside|put aside|leave|remove|erase|wipe|clear|reset|stop following|do not follow|don't follow|dont follow|do not obey|don't obey|no longer follow)";
+  "(?:ignore|ignoring|disregard|forget|bypass|override|overlook|neglect|stop following|do not follow|don't follow|dont follow|do not obey|don't obey|no longer follow)";
+/**
+ * Verbs that override only when their object is the reader's: "reset the filters", "remove the
+ * old rules from the firewall config", "leave your instructions in the comments" are ordinary.
+ */
+const ERASE_VERB = '(?:skip|discard|abandon|set aside|put aside|remove|erase|wipe|clear|reset)';
+/** Words that place a rule set before the post: the reader's, not the author's or a product's. */
+const BEFORE_POST =
+  '(?:previous|prior|above|earlier|preceding|foregoing|original|initial|system|given|provided)';
+/** What only a model is given: instructions and prompts (not filters, rules or tasks, which products have). */
+const PROMPTISH =
+  '(?:instructions?|prompts?|directions?|directives?|guidelines?|programming|guardrails?|safeguards?|what (?:you were|i) (?:told|said))';
 const PRIOR =
   '(?:previous|prior|above|earlier|preceding|former|original|initial|old|all|any|your|the|system|given|provided|existing|those|these|every|other|foregoing)';
 const INSTR =
@@ -36,28 +47,47 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
   r(
     'instruction-override',
     0.9,
-    [
-      'ignor',
-      'disregard',
-      'forget',
-      'skip',
-      'bypass',
-      'override',
-      'overlook',
-      'neglect',
-      'discard',
-      'abandon',
-      'aside',
-      'follow',
-      'obey',
-      'leave',
-      'remove',
-      'erase',
-      'wipe',
-      'clear',
-      'reset',
-    ],
+    ['ignor', 'disregard', 'forget', 'bypass', 'override', 'overlook', 'neglect', 'follow', 'obey'],
     `\\b${OVERRIDE_VERB}${S}${F(4)}${PRIOR}${S}${F(2)}${INSTR}\\b`,
+    [
+      [
+        'instruction',
+        'prompt',
+        'direction',
+        'directive',
+        'rule',
+        'guideline',
+        'command',
+        'context',
+        'constraint',
+        'restriction',
+        'programming',
+        'guardrail',
+        'assignment',
+        'task',
+        'polic',
+        'order',
+        'training',
+        'safeguard',
+        'filter',
+        'limitation',
+        'information',
+        'everything',
+        'content',
+        'told',
+        'said',
+        'conversation',
+      ],
+    ],
+  ),
+  // "clear all previous instructions", "discard the above prompt", "reset your rules", "erase
+  // prior constraints", "leave all of your guidelines behind"; not "reset the filters", "clear
+  // the previous filters", "leave your instructions in the comments".
+  r(
+    'instruction-override',
+    0.9,
+    ['skip', 'discard', 'abandon', 'aside', 'remove', 'erase', 'wipe', 'clear', 'reset', 'leave'],
+    `\\b(?:(?:${ERASE_VERB}|leave)${S}(?:all${S}(?:of${S})?)?(?:(?:your|the|these|those)${S})?${BEFORE_POST}${S}${F(1)}${PROMPTISH}|${ERASE_VERB}${S}(?:(?:all${S}(?:of${S})?)?your|${BEFORE_POST})${S}${F(1)}${INSTR}|(?:${ERASE_VERB}|leave)${S}all${S}(?:of${S})?(?:(?:your|the)${S})?${BEFORE_POST}${S}${F(1)}${INSTR}|leave${S}(?:all${S}(?:of${S})?)?(?:your|all)${S}${F(2)}${INSTR}${S}(?:behind|aside))\\b`,
     [
       [
         'instruction',
