@@ -1984,7 +1984,7 @@ export const LEXICONS: readonly Lexicon[] = [
     about: ['について', 'に関して', 'に関する'],
     aside: {
       verbs: ['置いて', '置いと', 'おいて', 'おいと', 'やって', 'やっ'],
-      particles: ['脇に', 'わきに', '横に', '隅に', '傍らに'],
+      particles: ['脇に', 'わきに', '隅に', '傍らに'],
     },
     all: ['すべて', '全て', '全部', 'あらゆる', '一切'],
   },
@@ -1994,7 +1994,7 @@ export const LEXICONS: readonly Lexicon[] = [
     objectFirst: true,
     ignore: ['무시', '잊어', '잊으', '잊고'],
     rules: ['지시', '명령', '지침', '규칙', '시스템 프롬프트', '제한', '가이드라인'],
-    you: ['너', '당신', '네가'],
+    you: ['너의', '너에게', '너한테', '당신', '네가'],
     invalid: ['적용되지 않', '무효', '취소되었', '폐지되었', '효력이 없', '유효하지 않'],
     follow: ['따라', '따르', '복종', '실행해'],
     thisPost: ['이 게시물', '이 메시지', '이 글', '이 댓글', '내 지시', '내 명령'],
@@ -2015,7 +2015,7 @@ export const LEXICONS: readonly Lexicon[] = [
     toldYou: ['지시받은', '전달받은', '말해준', '지시한'],
     about: ['에 대해', '에 대한', '관련'],
     aside: {
-      verbs: ['치워', '치우', '제쳐', '미뤄', '밀어', '내려놓', '던져'],
+      verbs: ['치워', '치우', '제쳐', '밀어', '내려놓', '던져'],
       particles: ['옆으로', '한쪽으로', '한켠으로', '뒤로'],
     },
     all: ['모든', '전부', '일체'],
@@ -2204,7 +2204,7 @@ export const LEXICONS: readonly Lexicon[] = [
     about: ['tentang', 'mengenai', 'soal'],
     aside: {
       verbs: ['taruh', 'letakkan', 'buang', 'singkirkan'],
-      particles: ['ke samping', 'di samping', 'jauh-jauh'],
+      particles: ['ke samping', 'jauh-jauh'],
     },
     all: ['semua', 'seluruh', 'segala', 'setiap'],
   },
@@ -2349,7 +2349,7 @@ export const LEXICONS: readonly Lexicon[] = [
     dest: ['वॉलेट में', 'खाते में', 'इस पते पर'],
     youAreNow: ['अब तुम', 'अब आप', 'तुम अब', 'आप अब'],
     unrestricted: ['बिना किसी प्रतिबंध', 'बिना प्रतिबंध', 'बिना नियमों', 'बिना फ़िल्टर', 'कोई नियम नहीं'],
-    negators: { before: ['मत ', 'ना ', 'न '] },
+    negators: { before: ['मत ', 'न '] },
     everything: ['सब कुछ', 'सभी बातें', 'सारी बातें', 'हर बात', 'जो कुछ', 'सब'],
     toldYou: [
       'बताया गया',
@@ -2416,7 +2416,7 @@ export const LEXICONS: readonly Lexicon[] = [
       'bina filter',
       'koi rules nahi',
     ],
-    negators: { before: ['mat ', 'na '] },
+    negators: { before: ['mat '] },
     everything: [
       'sab kuch',
       'sab kuchh',

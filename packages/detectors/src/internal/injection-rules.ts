@@ -21,17 +21,19 @@ const OVERRIDE_VERB =
  * old rules from the firewall config", "leave your instructions in the comments" are ordinary.
  */
 const ERASE_VERB = '(?:skip|discard|abandon|set aside|put aside|remove|erase|wipe|clear|reset)';
-const ERASE_OR_DROP = `(?:${ERASE_VERB}|drop)`;
-const ERASE_OR_LEAVE = `(?:${ERASE_VERB}|drop|leave behind|leave)`;
+const ERASE_OR_LEAVE = `(?:${ERASE_VERB}|leave behind|leave)`;
+/** "All", "any", "every" before a rule noun. */
+const ALL_ANY = '(?:all|any|every)';
 /** Words that place a rule set before the post: the reader's, not the author's or a product's. */
 const BEFORE_POST =
   '(?:previous|prior|above|earlier|preceding|foregoing|original|initial|system|given|provided)';
 /**
  * A rule set tied to the reader after its noun: "… you were given", "… you've been following",
- * "… applied to you", "… your operator set", "… above" (not "… if you already have Docker").
+ * "… applied to you", "… your operator set" (not "… if you already have Docker"; "… above" only
+ * after instructions or a prompt: "clear all filters above the table" is a page's).
  */
 const READERS_AFTER =
-  "(?:you(?:['’]ve| have| had)? (?:were|been|are|was|operate|follow|received|got)|(?:given|applied|assigned|provided|issued) to you|your (?:operators?|developers?|creators?|owners?|admins?|makers?|designers?)|above|before this)";
+  "(?:you(?:['’]ve| have| had)? (?:were|been|are|was|operate|follow|received|got)|(?:given|applied|assigned|provided|issued) to you|your (?:operators?|developers?|creators?|owners?|admins?|makers?|designers?)|before this)";
 /** What only a model is given: instructions and prompts (not filters, rules or tasks, which products have). */
 const PROMPTISH =
   '(?:instructions?|prompts?|directions?|directives?|guidelines?|programming|guardrails?|safeguards?|what (?:you were|i) (?:told|said))';
@@ -108,7 +110,7 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
       'leave',
       'drop',
     ],
-    `\\b(?:${ERASE_OR_LEAVE}${S}(?:all${S}(?:of${S})?)?(?:(?:your|the|these|those)${S})?${BEFORE_POST}${S}${F(1)}${PROMPTISH}|${ERASE_OR_DROP}${S}(?:${F(2)}your|${BEFORE_POST})${S}${F(2)}${INSTR}|${ERASE_OR_LEAVE}${S}all${S}(?:of${S})?(?:(?:your|the)${S})?${BEFORE_POST}${S}${F(1)}${INSTR}|leave${S}(?:all${S}(?:of${S})?)?(?:your|all)${S}${F(2)}${INSTR}${S}(?:behind|aside|out of)|${ERASE_OR_LEAVE}${S}${F(3)}${INSTR}${S}${F(2)}${READERS_AFTER})\\b`,
+    `\\b(?:${ERASE_OR_LEAVE}${S}(?:${ALL_ANY}${S}(?:of${S})?)?(?:(?:your|the|these|those)${S})?${BEFORE_POST}${S}${F(1)}${PROMPTISH}|${ERASE_VERB}${S}${ALL_ANY}${S}(?:(?:of${S})?the${S})?${PROMPTISH}|(?:${ERASE_VERB}|leave behind)${S}(?:${F(2)}your|${BEFORE_POST})${S}${F(2)}${INSTR}|${ERASE_OR_LEAVE}${S}${ALL_ANY}${S}(?:of${S})?(?:(?:your|the)${S})?${BEFORE_POST}${S}${F(1)}${INSTR}|leave${S}(?:all${S}(?:of${S})?)?(?:your|all)${S}${F(2)}${INSTR}${S}(?:behind|aside|out of)|${ERASE_OR_LEAVE}${S}${F(3)}${INSTR}${S}${F(2)}${READERS_AFTER}|${ERASE_OR_LEAVE}${S}${F(3)}${PROMPTISH}${S}above)\\b`,
     [INSTR_WORDS],
   ),
   r(
