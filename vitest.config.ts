@@ -25,6 +25,7 @@ export default defineConfig({
             'packages/*/src/**/*.test.ts',
             'examples/*/src/**/*.test.ts',
             'scripts/**/*.test.mjs',
+            'examples/*/bench/**/*.test.mjs',
           ],
           exclude: [REDOS, '**/node_modules/**'],
           restoreMocks: true,

@@ -29,6 +29,55 @@ export function ratio(ours, bare) {
   return bare.rps > 0 ? Math.round((ours.rps / bare.rps) * 100) / 100 : 0;
 }
 
+/** A CPU figure in milliseconds per request, or a dash where none was measured. */
+const ms = (value) => (typeof value === 'number' ? value.toFixed(3) : '—');
+
+/**
+ * Markdown table of the CPU per answered request of each process, by concurrency: the
+ * pipeline server, its PostgreSQL, redis-server and s3rver, anything else below it, and the
+ * load generator, beside the bare server; and how many times bare Express's CPU the
+ * pipeline's own process spends. Null where the points carry no CPU figures.
+ * @param {Array<{ concurrency: number, ours: { cpuMsPerRequest?: Record<string, number> | null }, bare: { cpuMsPerRequest?: Record<string, number> | null } }>} points
+ */
+export function cpuTable(points) {
+  if (points.some((p) => !p.ours.cpuMsPerRequest || !p.bare.cpuMsPerRequest)) return null;
+  const other = points.some((p) => (p.ours.cpuMsPerRequest.other ?? 0) > 0);
+  const head = [
+    'concurrency',
+    'pipeline process',
+    'PostgreSQL',
+    'redis-server',
+    's3rver',
+    ...(other ? ['other'] : []),
+    'load generator',
+    'bare process',
+    'load generator',
+    'pipeline process ÷ bare',
+  ];
+  const rows = points.map((p) => {
+    const o = p.ours.cpuMsPerRequest;
+    const b = p.bare.cpuMsPerRequest;
+    const times = b.app > 0 ? `${(o.app / b.app).toFixed(1)}×` : '—';
+    return [
+      p.concurrency,
+      ms(o.app),
+      ms(o.postgres),
+      ms(o.redis),
+      ms(o.s3),
+      ...(other ? [ms(o.other)] : []),
+      ms(o.loadGenerator),
+      ms(b.app),
+      ms(b.loadGenerator),
+      times,
+    ];
+  });
+  return [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => '---:').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+}
+
 /** `201: 900, 202: 50, 403: 50` — the answer mix by status. */
 export function formatStatuses(statuses) {
   const codes = Object.keys(statuses).sort();

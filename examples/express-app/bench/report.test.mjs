@@ -1,7 +1,8 @@
-// Unit tests of the load bench's pure helpers (no timing asserted): `node --test bench/report.test.mjs`.
+// Unit tests of the load bench's pure helpers (no timing asserted), in the `unit` project.
 import assert from 'node:assert/strict';
-import { test } from 'node:test';
+import { test } from 'vitest';
 import {
+  cpuTable,
   formatStatuses,
   lineChart,
   niceMax,
@@ -103,4 +104,37 @@ test('lineChart draws a reference line with its label', () => {
     series: [{ name: 's', color: '#000', values: [2, 200] }],
   });
   assert.match(svg, /target p99 20 ms/);
+});
+
+test('cpuTable lists each process per request and the pipeline process over bare', () => {
+  const at = (concurrency, app) => ({
+    concurrency,
+    ours: { cpuMsPerRequest: { app, postgres: 0.2, redis: 0.05, s3: 0.4, loadGenerator: 0.1 } },
+    bare: { cpuMsPerRequest: { app: 0.2, loadGenerator: 0.1 } },
+  });
+  const table = cpuTable([at(1, 1.5), at(64, 0.9)]);
+  const lines = table.split('\n');
+  assert.equal(lines.length, 4);
+  assert.match(
+    lines[0],
+    /^\| concurrency \| pipeline process \| PostgreSQL \| redis-server \| s3rver \|/,
+  );
+  assert.doesNotMatch(lines[0], /other/, 'no column for processes that did not run');
+  assert.equal(lines[2], '| 1 | 1.500 | 0.200 | 0.050 | 0.400 | 0.100 | 0.200 | 0.100 | 7.5× |');
+  assert.match(lines[3], /\| 4\.5× \|$/);
+});
+
+test('cpuTable shows an "other" column only when something else ran, and null without figures', () => {
+  const point = {
+    concurrency: 16,
+    ours: { cpuMsPerRequest: { app: 1, other: 0.3, loadGenerator: 0.1 } },
+    bare: { cpuMsPerRequest: { app: 0, loadGenerator: 0.1 } },
+  };
+  const table = cpuTable([point]);
+  assert.match(table.split('\n')[0], /\| other \|/);
+  assert.equal(
+    table.split('\n')[2],
+    '| 16 | 1.000 | — | — | — | 0.300 | 0.100 | 0.000 | 0.100 | — |',
+  );
+  assert.equal(cpuTable([{ ...point, ours: { cpuMsPerRequest: null } }]), null);
 });
