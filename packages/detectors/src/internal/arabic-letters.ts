@@ -9,6 +9,8 @@
  * phrases are folded the same way when they are built.
  */
 
+import { WORD_END } from './injection-rule-kit.js';
+
 const FOLDS: ReadonlyMap<number, number> = new Map([
   [0x0622, 0x0627], // آ alef with madda
   [0x0623, 0x0627], // أ alef with hamza above
@@ -49,4 +51,4 @@ export function foldArabicText(s: string): string {
 export const AR_WORD_START = '(?<![\\p{L}\\p{N}])[وفبلك]{0,2}';
 
 /** Where an Arabic word ends: before a non-letter (`ارسل` is not `ارسلت`, "I sent"). */
-export const AR_WORD_END = '(?![\\p{L}\\p{N}])';
+export const AR_WORD_END: string = WORD_END;

@@ -74,6 +74,9 @@ export const F = (n: number): string =>
 /** A separator between two words: one to four non-word characters. */
 export const S = '[^\\p{L}\\p{N}]{1,4}';
 
+/** Where a word ends: before anything that is not a letter or a digit (or at the end). */
+export const WORD_END = '(?![\\p{L}\\p{N}])';
+
 /** An English rule. */
 export function r(
   type: string,
