@@ -59,41 +59,6 @@ const REGEX_SOURCE = /\\[sbwdSW][+*?]?|\(\?[:!=<]|[a-z]\|[a-z]|\)[?*+]/;
 const ELSEWHERE =
   /\b(?:in|from|of|on) (?:the|this|that|our|my) (?:readme|docs?|documentation|manual|guide|setup guide|install guide|tutorial|wiki|changelog|release notes|faq|spec|box|package)\b|\b(?:del|della|dello|de la|del|des|du|der|des|im|in der|aus der|van de|van het|uit de|do|da|dos|das) (?:manuale|manual|manuel|readme|guida|guía|guia|guide|handbuchs?|anleitung|dokumentation|documentación|documentação|documentazione|documentation|wiki|handleiding|tutorials?)\b/;
 
-// Information its author takes back, with its topic or its correction after it (English and
-// German, the languages whose override rules read "information"): "disregard the previous
-// information about the delivery date", "forget the previous information, here is the corrected
-// schedule", "…; the updated price list is below", "vergessen Sie alle bisherigen Informationen
-// zur Lieferadresse"; not "… about your rules", not "…, here are your new instructions", not
-// "… hier sind die neuen Anweisungen".
-const RETRACTED_INFORMATION = /\binformation(?:en)?$/i;
-/** A rule set named after a correction cue: "… about your rules", "… here are the new instructions". */
-const RULE_SET_EN =
-  '(?:rules?|instructions?|prompts?|guidelines?|orders?|tasks?|commands?|directives?|system|safety|restrictions?|filters?|polic(?:y|ies))\\b';
-const RULE_SET_DE =
-  '(?:regeln|anweisungen|instruktionen|aufgaben|befehle|vorgaben|richtlinien|einschränkungen|sicherheit|system\\p{L}*)(?![\\p{L}])';
-const CORRECTION_AFTER: readonly RegExp[] = [
-  new RegExp(
-    `^\\s?(?:about|regarding|concerning|on|for) (?:the|our|my|this|that|a|an) (?!${RULE_SET_EN})`,
-    'iu',
-  ),
-  new RegExp(
-    `^[,;:.!]?\\s?(?:here (?:is|are)|see|below (?:is|are)|use) (?:the |our |my )?(?:corrected|updated|revised|right|correct|new|latest|current|fixed) (?!${RULE_SET_EN})`,
-    'iu',
-  ),
-  new RegExp(
-    `^[,;:.!]?\\s?(?:the|our|my) (?:corrected|updated|revised|right|correct|new|latest|fixed) (?!${RULE_SET_EN})[\\w -]{1,24} (?:is|are) (?:below|attached|above)\\b`,
-    'iu',
-  ),
-  new RegExp(
-    `^\\s?(?:zur|zum|über (?:die|den|das)|bezüglich (?:der|des)|im|in (?:der|dem)|auf (?:der|dem)|für (?:die|den|das)) (?!${RULE_SET_DE})`,
-    'iu',
-  ),
-  new RegExp(
-    `^[,;:.!]?\\s?(?:hier (?:ist|sind)|unten (?:ist|sind|steht|stehen)|siehe) (?:die |der |das |unsere |meine )?(?:neuen?|korrigierten?|aktualisierten?|richtigen?|aktuellen?)(?![\\p{L}])(?! ${RULE_SET_DE})`,
-    'iu',
-  ),
-];
-
 // The poster's own money or agent, described: "from our shop wallet to our company account",
 // "our assistant … when processing these tickets it should ignore signatures".
 const OWN_SIDE = /\bfrom (?:our|my) |\b(?:it|he|she|they) (?:should|must|will|needs to)\b/;
@@ -167,12 +132,6 @@ function weightOf(
   if (
     rule.type === 'instruction-override' &&
     ELSEWHERE.test(target.slice(Math.max(start, end - 4), end + 48))
-  )
-    w *= AWAY_FACTOR;
-  if (
-    rule.type === 'instruction-override' &&
-    RETRACTED_INFORMATION.test(target.slice(start, end)) &&
-    CORRECTION_AFTER.some((re) => re.test(target.slice(end, end + 48)))
   )
     w *= AWAY_FACTOR;
   if (context.near(start, end, QUOTED_REACH)) {
