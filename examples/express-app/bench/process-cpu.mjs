@@ -7,8 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 
 /**
- * One line of `/proc/<pid>/stat`: its pid, parent pid, command name and CPU ticks (user +
- * system). The command name sits between the first `(` and the last `)` and may itself hold
+ * One line of `/proc/<pid>/stat`: its pid, parent pid, command name, CPU ticks (user +
+ * system) and start time (ticks after boot, which tells a reused pid from the process that
+ * had it). The command name sits between the first `(` and the last `)` and may itself hold
  * spaces and parentheses; undefined for a line that is not a stat line.
  * @param {string} line
  */
@@ -18,21 +19,27 @@ export function parseStat(line) {
   if (open < 1 || close < open) return undefined;
   const pid = Number(line.slice(0, open));
   // After ") ": state, ppid, pgrp, session, tty_nr, tpgid, flags, minflt, cminflt, majflt,
-  // cmajflt, utime, stime (fields 3–15 of proc(5)).
+  // cmajflt, utime, stime (fields 3–15 of proc(5)), …, starttime (field 22).
   const fields = line.slice(close + 2).split(' ');
   const ppid = Number(fields[1]);
   const ticks = Number(fields[11]) + Number(fields[12]);
-  if (!Number.isInteger(pid) || !Number.isInteger(ppid) || !Number.isFinite(ticks)) {
+  const started = Number(fields[19]);
+  if (
+    !Number.isInteger(pid) ||
+    !Number.isInteger(ppid) ||
+    !Number.isFinite(ticks) ||
+    !Number.isFinite(started)
+  ) {
     return undefined;
   }
-  return { pid, ppid, comm: line.slice(open + 1, close), ticks };
+  return { pid, ppid, comm: line.slice(open + 1, close), ticks, started };
 }
 
 /**
  * Every process on the machine now, by pid (empty where there is no /proc). A process
  * that exits while it is read is skipped.
  * @param {string} [procDir]
- * @returns {Map<number, { pid: number, ppid: number, comm: string, ticks: number }>}
+ * @returns {Map<number, { pid: number, ppid: number, comm: string, ticks: number, started: number }>}
  */
 export function readProcesses(procDir = '/proc') {
   const processes = new Map();
@@ -103,11 +110,12 @@ export function partOf(comm) {
 
 /**
  * Milliseconds of CPU each part used between two snapshots: `app` is the server process
- * itself, the rest its descendants by {@link partOf}. A process absent from `before`
- * started in between (counted from zero); one absent from `after` ended in between, and its
- * time is lost (the bench's services live for the whole run).
- * @param {Map<number, { pid: number, ppid: number, comm: string, ticks: number }>} before
- * @param {Map<number, { pid: number, ppid: number, comm: string, ticks: number }>} after
+ * itself, the rest its descendants by {@link partOf}. A process absent from `before`, or
+ * whose pid another process held then (a different start time), started in between and is
+ * counted from zero; one absent from `after` ended in between, and its time is lost (the
+ * bench's services live for the whole run).
+ * @param {Map<number, { pid: number, ppid: number, comm: string, ticks: number, started: number }>} before
+ * @param {Map<number, { pid: number, ppid: number, comm: string, ticks: number, started: number }>} after
  * @param {number} root - the server's pid
  * @param {number} hz - ticks per second
  * @returns {Record<string, number>}
@@ -117,7 +125,9 @@ export function cpuOfTree(before, after, root, hz) {
   for (const pid of treeOf(root, before, after)) {
     const now = after.get(pid);
     if (!now) continue;
-    const used = ((now.ticks - (before.get(pid)?.ticks ?? 0)) * 1000) / hz;
+    const was = before.get(pid);
+    const since = was !== undefined && was.started === now.started ? was.ticks : 0;
+    const used = ((now.ticks - since) * 1000) / hz;
     const part = pid === root ? 'app' : partOf(now.comm);
     parts[part] = (parts[part] ?? 0) + used;
   }

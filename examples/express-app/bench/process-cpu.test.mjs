@@ -6,9 +6,9 @@ import { join } from 'node:path';
 import { afterEach, test } from 'vitest';
 import { cpuOfTree, parseStat, partOf, perRequest, readProcesses, treeOf } from './process-cpu.mjs';
 
-/** A stat line as proc(5) writes it: utime and stime are fields 14 and 15. */
-const stat = (pid, comm, ppid, utime, stime) =>
-  `${pid} (${comm}) S ${ppid} 1 1 0 -1 4194560 100 0 0 0 ${utime} ${stime} 0 0 20 0 1 0 5 0 0\n`;
+/** A stat line as proc(5) writes it: utime and stime are fields 14 and 15, starttime 22. */
+const stat = (pid, comm, ppid, utime, stime, started = 5) =>
+  `${pid} (${comm}) S ${ppid} 1 1 0 -1 4194560 100 0 0 0 ${utime} ${stime} 0 0 20 0 1 0 ${started} 0 0\n`;
 
 const snapshot = (...lines) => new Map(lines.map((l) => [parseStat(l).pid, parseStat(l)]));
 
@@ -23,6 +23,7 @@ test('parseStat reads pid, parent, command and user + system ticks', () => {
     ppid: 7,
     comm: 'node',
     ticks: 150,
+    started: 5,
   });
 });
 
@@ -77,6 +78,12 @@ test('cpuOfTree splits the time used between snapshots into the server and its s
     postgres: 500,
     redis: 100,
   });
+});
+
+test('cpuOfTree counts a reused pid from zero, not from the ticks of the process that had it', () => {
+  const before = snapshot(stat(10, 'node', 1, 100, 0), stat(11, 'sh', 10, 5000, 0, 7));
+  const after = snapshot(stat(10, 'node', 1, 150, 0), stat(11, 'postgres', 10, 30, 0, 900));
+  assert.deepEqual(cpuOfTree(before, after, 10, 100), { app: 500, postgres: 300 });
 });
 
 test('perRequest divides by the answered requests, zeros for none', () => {

@@ -49,9 +49,9 @@ export function cpuTable(points) {
     'redis-server',
     's3rver',
     ...(other ? ['other'] : []),
-    'load generator',
+    'load generator (pipeline run)',
     'bare process',
-    'load generator',
+    'load generator (bare run)',
     'pipeline process ÷ bare',
   ];
   const rows = points.map((p) => {
