@@ -230,9 +230,7 @@ function rulesOf(lex: Lexicon): InjectionRule[] {
     );
     return negated === undefined ? rule : { ...rule, unless: negated };
   };
-  // "Systemanweisungen", "Betreiber-Vorgaben": a compound whose last part is a rule word.
-  const rules = lex.rulePrefixes ? `(?:${A(lex.rulePrefixes)}-?)?${A(lex.rules)}` : A(lex.rules);
-  const [you, invalid] = [A(lex.you), A(lex.invalid)];
+  const [rules, you, invalid] = [A(lex.rules), A(lex.you), A(lex.invalid)];
   const [follow, post, sw] = [A(lex.follow), A(lex.thisPost), A(lex.switchTo)];
   const insteadOrders = orders(
     lex,

@@ -94,13 +94,6 @@ export type Lexicon = {
    * persona without rules. Read as the end of a word too ("Premium-Mitglied").
    */
   readonly status?: readonly string[];
-  /**
-   * First parts of compound nouns that name the reader's rules ("System" + "anweisungen",
-   * "Sicherheits" + "richtlinien", "Betreiber-" + "Vorgaben"), in languages that write compounds
-   * as one word: read before a {@link rules} word. Not "Spiel", "Haus", "Versand": a game's,
-   * a house's or a shop's rules are not the reader's.
-   */
-  readonly rulePrefixes?: readonly string[];
 };
 
 /** The languages covered (the twelve most used on the web, transliterated Russian, Korean, Arabic, Indonesian, Vietnamese, Hindi in Devanagari and in Latin letters). */
@@ -458,13 +451,6 @@ export const LEXICONS: readonly Lexicon[] = [
       'sind abgeschafft',
       'haben keine gültigkeit mehr',
       'spielen keine rolle mehr',
-      'aufgehoben',
-      'widerrufen',
-      'außer kraft gesetzt',
-      'außer kraft',
-      'hinfällig',
-      'nichtig',
-      'ungültig',
     ],
     follow: [
       'folge',
@@ -630,13 +616,6 @@ export const LEXICONS: readonly Lexicon[] = [
       'ihr seid jetzt',
       'ihr seid nun',
       'sie sind jetzt',
-      'ab jetzt seid ihr',
-      'ab sofort seid ihr',
-      'ab sofort bist du',
-      'ihr seid ab jetzt',
-      'ihr seid ab sofort',
-      'du bist ab jetzt',
-      'du bist ab sofort',
     ],
     unrestricted: [
       'ohne einschränkungen',
@@ -700,21 +679,6 @@ export const LEXICONS: readonly Lexicon[] = [
       ],
     },
     all: ['alle', 'sämtliche', 'sämtlichen', 'jegliche', 'jede', 'jeden'],
-    rulePrefixes: [
-      'system',
-      'sicherheits',
-      'betreiber',
-      'nutzungs',
-      'moderations',
-      'datenschutz',
-      'verhaltens',
-      'inhalts',
-      'ausgangs',
-      'kern',
-      'basis',
-      'standard',
-      'grund',
-    ],
     status: [
       'mitglied',
       'mitglieder',
@@ -1462,7 +1426,7 @@ export const LEXICONS: readonly Lexicon[] = [
       'systeemprompt',
       'beperkingen',
     ],
-    you: ['je', 'jouw', 'uw', 'jou', 'u', 'jullie'],
+    you: ['je', 'jouw', 'uw', 'jou', 'u'],
     invalid: [
       'gelden niet meer',
       'zijn niet meer geldig',
@@ -1473,10 +1437,6 @@ export const LEXICONS: readonly Lexicon[] = [
       'tellen niet meer',
       'zijn niet langer van toepassing',
       'gelden niet langer',
-      'ingetrokken',
-      'opgeheven',
-      'ongeldig',
-      'vervallen',
     ],
     follow: ['volg', 'gehoorzaam', 'luister naar'],
     thisPost: [
@@ -1539,14 +1499,7 @@ export const LEXICONS: readonly Lexicon[] = [
       'naar mijn wallet',
       'naar dit adres',
     ],
-    youAreNow: [
-      'je bent nu',
-      'vanaf nu ben je',
-      'doe alsof je',
-      'speel de rol',
-      'vanaf nu zijn jullie',
-      'jullie zijn nu',
-    ],
+    youAreNow: ['je bent nu', 'vanaf nu ben je', 'doe alsof je', 'speel de rol'],
     unrestricted: [
       'zonder beperkingen',
       'zonder regels',
@@ -1586,19 +1539,6 @@ export const LEXICONS: readonly Lexicon[] = [
       ],
     },
     all: ['alle', 'al je', 'al uw', 'al de', 'elke', 'ieder'],
-    rulePrefixes: [
-      'systeem',
-      'veiligheids',
-      'beheerders',
-      'gebruiks',
-      'moderatie',
-      'privacy',
-      'gedrags',
-      'inhouds',
-      'basis',
-      'standaard',
-      'kern',
-    ],
     status: [
       'lid',
       'leden',

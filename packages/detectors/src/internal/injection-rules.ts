@@ -8,7 +8,6 @@
 
 import { AR_WORD_END, AR_WORD_START } from './arabic-letters.js';
 import { I18N_FAMILY_RULES, VIETNAMESE } from './injection-i18n-families.js';
-import { LEXICONS } from './injection-i18n-lexicon.js';
 import type { InjectionRule } from './injection-rule-kit.js';
 import { atReader, F, NONE, occursNear, r, S, sr } from './injection-rule-kit.js';
 import { STRUCTURE_RULES } from './injection-structure.js';
@@ -928,14 +927,6 @@ const ARAB = /[\u0600-\u06ff]/;
 // alef, ي for ى and ی, ه for ة), each verb a word of its own.
 const LATX = /[a-z]/;
 
-/**
- * "Ab sofort bist du Teil unseres Teams", "… bist du Mitglied": an account's or a group's status
- * after "now you are" (the German lexicon's `status` words), a welcome, not a new persona.
- */
-const DE_STATUS_AFTER = `(?! (?:jetzt |nun |offiziell |auch |ein |eine |unser |unsere )?(?:${(
-  LEXICONS.find((l) => l.lang === 'de')?.status ?? []
-).join('|')})\\b)`;
-
 /** Multilingual rules (DE, FR, ES, IT, PT, NL, PL, SV, TR, VI, ID, RU, UK, ZH, JA, KO, HI, AR). */
 export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
   // "Forget everything" alone: an author withdrawing an earlier post ("sorry, forget everything I
@@ -1011,7 +1002,7 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
         'neue aufgabe',
       ],
     },
-    `(?:alle )?(?:vorherigen|bisherigen) (?:informationen|anweisungen)${S}${F(6)}(?:nicht|vergessen|ignorieren)|neue (?:aufgabe|anweisung)(?:en)?:|(?:höre|hör) nicht auf|\\b(?:jetzt|nun|ab jetzt|ab sofort) bist du\\b${DE_STATUS_AFTER}|(?:gut gemacht|das genügt|das reicht|das ist erledigt|sehr gut)[.!,] ${F(3)}(?:nun|jetzt|neue aufgabe)|nun (?:folgt|kommt) (?:eine )?neue aufgabe`,
+    `(?:alle )?(?:vorherigen|bisherigen) (?:informationen|anweisungen)${S}${F(6)}(?:nicht|vergessen|ignorieren)|neue (?:aufgabe|anweisung)(?:en)?:|(?:höre|hör) nicht auf|\\b(?:jetzt|nun|ab jetzt|ab sofort) bist du\\b|(?:gut gemacht|das genügt|das reicht|das ist erledigt|sehr gut)[.!,] ${F(3)}(?:nun|jetzt|neue aufgabe)|nun (?:folgt|kommt) (?:eine )?neue aufgabe`,
   ),
   sr(
     'prompt-exfiltration',
