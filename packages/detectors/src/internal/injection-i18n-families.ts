@@ -261,11 +261,6 @@ function rulesOf(lex: Lexicon): InjectionRule[] {
   const wordEnd = lex.spaced ? WORD_END : '';
   const [asideVerb, asideParticle] = [`${A(lex.aside.verbs)}${wordEnd}`, A(lex.aside.particles)];
   // "Your" may follow the noun ("chỉ dẫn của bạn") or be part of it ("تعليماتك").
-  // "You are now" a member, a customer, part of the team: an account's status, not a persona.
-  const accountStatus =
-    lex.status && lex.status.length > 0
-      ? `(?!${g(2)}[\\p{L}\\-]{0,16}${A(lex.status)}${WORD_END})`
-      : '';
   const determinerWords = [...lex.you, ...lex.all];
   const determiner = A(determinerWords);
   const ownWords = lex.rules.filter((w) => lex.you.includes(w));
@@ -342,7 +337,7 @@ function rulesOf(lex: Lexicon): InjectionRule[] {
       'role-jailbreak',
       0.75,
       [lex.unrestricted, lex.youAreNow],
-      `${A(lex.youAreNow)}${accountStatus}${g(4)}${A(lex.unrestricted)}`,
+      `${A(lex.youAreNow)}${g(4)}${A(lex.unrestricted)}`,
     ),
   ];
 }
