@@ -9,8 +9,6 @@
  * phrases are folded the same way when they are built.
  */
 
-import { WORD_END } from './injection-rule-kit.js';
-
 const FOLDS: ReadonlyMap<number, number> = new Map([
   [0x0622, 0x0627], // آ alef with madda
   [0x0623, 0x0627], // أ alef with hamza above
@@ -49,6 +47,3 @@ export function foldArabicText(s: string): string {
  * is not read in `انسخ` ("copy") nor `لك` ("for you") in `ذلك` ("that").
  */
 export const AR_WORD_START = '(?<![\\p{L}\\p{N}])[وفبلك]{0,2}';
-
-/** Where an Arabic word ends: before a non-letter (`ارسل` is not `ارسلت`, "I sent"). */
-export const AR_WORD_END: string = WORD_END;

@@ -11,7 +11,7 @@
  * of literal alternations, so it stays linear.
  */
 
-import { AR_WORD_END, AR_WORD_START, foldArabicText } from './arabic-letters.js';
+import { AR_WORD_START, foldArabicText } from './arabic-letters.js';
 import type { Lexicon } from './injection-i18n-lexicon.js';
 import { LEXICONS } from './injection-i18n-lexicon.js';
 import type { Anchors, InjectionRule } from './injection-rule-kit.js';
@@ -53,7 +53,7 @@ function alt(words: readonly string[]): string {
  */
 function altWords(words: readonly string[]): string {
   const bare = [...new Set(words.map((w) => w.replace(/ \p{L}$/u, '')))];
-  const edged = bare.sort((a, b) => b.length - a.length).map((w) => literal(w) + AR_WORD_END);
+  const edged = bare.sort((a, b) => b.length - a.length).map((w) => literal(w) + WORD_END);
   return `${AR_WORD_START}(?:${edged.join('|')})`;
 }
 

@@ -6,10 +6,10 @@
  * contains that script.
  */
 
-import { AR_WORD_END, AR_WORD_START } from './arabic-letters.js';
+import { AR_WORD_START } from './arabic-letters.js';
 import { I18N_FAMILY_RULES, VIETNAMESE } from './injection-i18n-families.js';
 import type { InjectionRule } from './injection-rule-kit.js';
-import { atReader, F, NONE, occursNear, r, S, sr } from './injection-rule-kit.js';
+import { atReader, F, NONE, occursNear, r, S, sr, WORD_END } from './injection-rule-kit.js';
 import { STRUCTURE_RULES } from './injection-structure.js';
 
 export type { InjectionRule } from './injection-rule-kit.js';
@@ -1197,14 +1197,14 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     0.85,
     ARAB,
     NONE,
-    `${AR_WORD_START}(?:تجاهل|انس)${AR_WORD_END}[^.\\n]{0,12}(?:التعليمات|الاوامر|الارشادات|كل شيء)`,
+    `${AR_WORD_START}(?:تجاهل|انس)${WORD_END}[^.\\n]{0,12}(?:التعليمات|الاوامر|الارشادات|كل شيء)`,
   ),
   sr(
     'prompt-exfiltration',
     0.8,
     ARAB,
     NONE,
-    `${AR_WORD_START}(?:اكشف|اظهر|اعرض|اخبرني)${AR_WORD_END}[^.\\n]{0,12}(?:موجه النظام|تعليمات النظام|التعليمات)`,
+    `${AR_WORD_START}(?:اكشف|اظهر|اعرض|اخبرني)${WORD_END}[^.\\n]{0,12}(?:موجه النظام|تعليمات النظام|التعليمات)`,
   ),
   ...I18N_FAMILY_RULES,
 ];
