@@ -5,6 +5,7 @@
 //    and the growth ratio
 // 3. secretlint (recommended preset, as shipped and with its profiler disabled) vs scan()
 //    on the secret cases of ../shared/eval/secrets-dev.jsonl (read at bench time, never shipped)
+// 3b. ordinary 4 KB posts in ten scripts and languages, CPU per scan
 // 4. heap after 100,000 scans
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
@@ -12,6 +13,7 @@ import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { scan } from '../dist/index.js';
 import { families } from './adversarial-families.mjs';
+import { postOf, scriptPosts } from './script-posts.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
@@ -157,6 +159,23 @@ for (const [name, make] of Object.entries(families)) {
   const ratio = (a, b) => (b.ms / Math.max(a.ms, 0.05)).toFixed(1);
   say(
     `adversarial ${name.padEnd(26)} 10K ${small.ms.toFixed(1).padStart(6)} ms, 100K ${mid.ms.toFixed(1).padStart(6)} ms, 1M ${large.ms.toFixed(0).padStart(5)} ms (x${ratio(small, mid)}, x${ratio(mid, large)} per 10x), ${large.findings} findings ${large.ms <= 200 ? '' : '(OVER 200 ms target)'}`,
+  );
+}
+
+// 3b. Ordinary 4 KB posts by script: CPU per post (median of five rounds of 50 scans).
+const POST_CHARS = 4096;
+const cpuPerScan = (text, n) => {
+  const c0 = process.cpuUsage();
+  for (let i = 0; i < n; i++) scan(text);
+  const c = process.cpuUsage(c0);
+  return (c.user + c.system) / 1000 / n;
+};
+for (const [label, unit] of Object.entries(scriptPosts)) {
+  const post = postOf(unit, POST_CHARS);
+  cpuPerScan(post, 20);
+  const rounds = Array.from({ length: 5 }, () => cpuPerScan(post, 50)).sort((a, b) => a - b);
+  say(
+    `4 KB post, ${label.padEnd(22)} ${rounds[2].toFixed(3)} ms CPU per scan (${(rounds[2] * (1e6 / POST_CHARS)).toFixed(0)} ms per 1 MB)`,
   );
 }
 

@@ -204,6 +204,16 @@ function eitherOf(a: Unless | undefined, b: Unless | undefined): Unless | undefi
   return (target, start, end) => a(target, start, end) || b(target, start, end);
 }
 
+/**
+ * A word group's phrases as a match holds them: with typographic apostrophes too and, where
+ * phrases are whole words (see `Lexicon.wordEdges`), without the closing one-letter preposition
+ * that {@link altWords} leaves to the next word.
+ */
+function phrasesAsMatched(lex: Lexicon, words: readonly string[]): readonly string[] {
+  const spelled = withTypographicApostrophes(words);
+  return [...new Set(lex.wordEdges ? spelled.map((w) => w.replace(/ \p{L}$/u, '')) : spelled)];
+}
+
 function rulesOf(lex: Lexicon): InjectionRule[] {
   const script = scriptOf(lex.lang);
   const latin = script === LATIN;
@@ -213,8 +223,32 @@ function rulesOf(lex: Lexicon): InjectionRule[] {
   // A Latin word starts after a non-letter: "signora" holds no "ignora".
   const start = lex.spaced ? '(?<![\\p{L}\\p{N}])' : '';
   // `groups`: word groups every match holds a phrase of (the anchors come from one of them).
-  const mk = (type: string, weight: number, groups: readonly (readonly string[])[], body: string) =>
-    sr(type, weight, script, anchors(groups), `${start}(?:${body})`);
+  // A rule its script alone gates (no ASCII anchors) runs on every text of that script; if its
+  // pattern also opens with a look-behind (a word start), the regex engine has no first character
+  // to skip ahead to and tries every position: its groups are looked up first. Latin rules are
+  // already gated by their anchors, and patterns that open with the phrase itself (Chinese,
+  // Japanese, Korean) skip ahead on their own, faster than the lookup would.
+  const looksUpPhrases = !latin && (lex.spaced || lex.wordEdges === true);
+  // One array per word list, so the rules of a language share their groups (searched once).
+  const asMatched = new Map<readonly string[], readonly string[]>();
+  const needed = (words: readonly string[]): readonly string[] => {
+    let phrases = asMatched.get(words);
+    if (phrases === undefined) {
+      phrases = phrasesAsMatched(lex, words);
+      asMatched.set(words, phrases);
+    }
+    return phrases;
+  };
+  const mk = (
+    type: string,
+    weight: number,
+    groups: readonly (readonly string[])[],
+    body: string,
+  ): InjectionRule => {
+    const rule = sr(type, weight, script, anchors(groups), `${start}(?:${body})`);
+    if (!looksUpPhrases) return rule;
+    return { ...rule, phrasesNeeded: groups.map(needed) };
+  };
   const g = (n: number): string => gap(lex, n);
   const A = (words: readonly string[]): string => {
     const spelled = withTypographicApostrophes(words);

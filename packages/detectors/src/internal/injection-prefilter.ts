@@ -277,10 +277,38 @@ const HAS_ANCHORED: readonly boolean[] = SCRIPTS.map((_, si) =>
 const chosenIn = new Int32Array(INJECTION_I18N_RULES.length);
 let chooseCall = 0;
 
+// The distinct `phrasesNeeded` groups (the rules of one language share theirs), and each
+// multilingual rule's groups among them.
+const GROUPS: readonly (readonly string[])[] = [
+  ...new Set(INJECTION_I18N_RULES.flatMap((r) => r.phrasesNeeded ?? [])),
+];
+const GROUPS_OF: readonly (readonly number[])[] = INJECTION_I18N_RULES.map((r) =>
+  (r.phrasesNeeded ?? []).map((group) => GROUPS.indexOf(group)),
+);
+// Per group: the call that last searched for it, and whether the text held one of its phrases.
+const searchedIn = new Int32Array(GROUPS.length);
+const groupHeld = new Uint8Array(GROUPS.length);
+
+/**
+ * Whether `plain` holds a phrase of every `phrasesNeeded` group of multilingual rule `ri`, each
+ * group searched once per call of {@link i18nRules}.
+ */
+function phrasesHeld(ri: number, plain: string): boolean {
+  for (const gi of GROUPS_OF[ri] as number[]) {
+    if (searchedIn[gi] !== chooseCall) {
+      searchedIn[gi] = chooseCall;
+      groupHeld[gi] = (GROUPS[gi] as string[]).some((phrase) => plain.includes(phrase)) ? 1 : 0;
+    }
+    if (groupHeld[gi] === 0) return false;
+  }
+  return true;
+}
+
 /**
  * Multilingual rules worth running on `plain`, in rule order: their script
  * occurs and, for rules with anchors, one of the anchors (or, for rules marked
- * `nonAscii`, any non-ASCII character) does too.
+ * `nonAscii`, any non-ASCII character) does too, and so does a phrase of each of
+ * their `phrasesNeeded` groups.
  * @param knownAscii - the caller knows `plain` is ASCII (skips that check)
  */
 export function i18nRules(plain: string, knownAscii = false): InjectionRule[] {
@@ -297,6 +325,7 @@ export function i18nRules(plain: string, knownAscii = false): InjectionRule[] {
   if (present === 0) return [];
   if (chooseCall === 0x7fffffff) {
     chosenIn.fill(0);
+    searchedIn.fill(0);
     chooseCall = 0;
   }
   chooseCall++;
@@ -318,5 +347,8 @@ export function i18nRules(plain: string, knownAscii = false): InjectionRule[] {
         if ((present & (1 << (SCRIPT_OF[ri] as number))) !== 0) pick(ri);
   }
   picked.sort((x, y) => x - y);
-  return picked.map((ri) => INJECTION_I18N_RULES[ri] as InjectionRule);
+  const rules: InjectionRule[] = [];
+  for (const ri of picked)
+    if (phrasesHeld(ri, plain)) rules.push(INJECTION_I18N_RULES[ri] as InjectionRule);
+  return rules;
 }

@@ -19,6 +19,13 @@ export type InjectionRule = {
    * (substrings of the match), so a text lacking a group skips the rule.
    */
   readonly alsoNeeds?: readonly (readonly string[])[];
+  /**
+   * Multilingual rules: word groups that every match holds a phrase of, as written in the plain
+   * view (so a plain substring search finds them), so a text lacking a group skips the rule.
+   * Checked before the pattern runs, since scripts without ASCII anchors otherwise run every
+   * rule of their script on every text that holds it.
+   */
+  readonly phrasesNeeded?: readonly (readonly string[])[];
   /** Non-English rules: a one-character class, the script that the text must hold. */
   readonly script?: RegExp;
   /** Every match holds a non-ASCII character, so the rule also runs on any such text. */
