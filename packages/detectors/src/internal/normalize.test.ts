@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { markupSpans } from './markup.js';
-import { leetFold, normalize } from './normalize.js';
+import { collapsedLowerAscii, leetFold, normalize } from './normalize.js';
 
 /** Straightforward ASCII normalisation: lower-case, collapse whitespace, drop leading space. */
 function reference(input: string): { text: string; map: number[] } {
@@ -130,5 +130,33 @@ describe('leetFold', () => {
       }),
       { numRuns: 3000 },
     );
+  });
+});
+
+describe('collapsedLowerAscii (the ASCII fast path, a chunk at a time)', () => {
+  /** The whole text in one replace, as the fast path read it before chunks. */
+  const inOneReplace = (input: string): string => {
+    let text = input.replace(/[ \t\n\r]{2,}|[\t\n\r]/g, ' ');
+    if (text.charCodeAt(0) === 32) text = text.slice(1);
+    return text.toLowerCase();
+  };
+
+  /** regression: issue 12 (a column of letters, 1 M characters, spent most of its scan in the garbage collector) */
+  it('reads a text cut into chunks as it reads it whole, blanks across every cut included', () => {
+    const ascii = fc.string({
+      unit: fc.constantFrom('a', 'B', 'z', '.', ' ', '\t', '\n', '\r', '\v'),
+      maxLength: 60,
+    });
+    fc.assert(
+      fc.property(ascii, fc.integer({ min: 1, max: 7 }), (text, chunk) => {
+        expect(collapsedLowerAscii(text, chunk)).toBe(inOneReplace(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('drops blanks at the start even when whole chunks are blank', () => {
+    expect(collapsedLowerAscii('      \n\n  A b', 2)).toBe('a b');
+    expect(collapsedLowerAscii('A\n\n\n\n\n\nB', 3)).toBe('a b');
   });
 });
