@@ -48,12 +48,11 @@ function alt(words: readonly string[]): string {
 }
 
 /**
- * {@link alt} with whole words (see `Lexicon.wordEdges`). A phrase's closing one-letter
- * preposition (`التزم ب`) is left to the next word's proclitics, where the text writes it.
+ * {@link alt} with whole words (see `Lexicon.wordEdges`), from phrases as
+ * {@link phrasesAsMatched} spells them.
  */
-function altWords(words: readonly string[]): string {
-  const bare = [...new Set(words.map((w) => w.replace(/ \p{L}$/u, '')))];
-  const edged = bare.sort((a, b) => b.length - a.length).map((w) => literal(w) + WORD_END);
+function altWords(phrases: readonly string[]): string {
+  const edged = [...phrases].sort((a, b) => b.length - a.length).map((w) => literal(w) + WORD_END);
   return `${AR_WORD_START}(?:${edged.join('|')})`;
 }
 
@@ -206,8 +205,8 @@ function eitherOf(a: Unless | undefined, b: Unless | undefined): Unless | undefi
 
 /**
  * A word group's phrases as a match holds them: with typographic apostrophes too and, where
- * phrases are whole words (see `Lexicon.wordEdges`), without the closing one-letter preposition
- * that {@link altWords} leaves to the next word.
+ * phrases are whole words (see `Lexicon.wordEdges`), without a closing one-letter preposition
+ * (`التزم ب`): that is left to the next word's proclitics, where the text writes it.
  */
 function phrasesAsMatched(lex: Lexicon, words: readonly string[]): readonly string[] {
   const spelled = withTypographicApostrophes(words);
@@ -229,7 +228,8 @@ function rulesOf(lex: Lexicon): InjectionRule[] {
   // already gated by their anchors, and patterns that open with the phrase itself (Chinese,
   // Japanese, Korean) skip ahead on their own, faster than the lookup would.
   const looksUpPhrases = !latin && (lex.spaced || lex.wordEdges === true);
-  // One array per word list, so the rules of a language share their groups (searched once).
+  // One array per word list, so the rules of a language share their groups (searched once) and
+  // their patterns spell a phrase as its lookup does.
   const asMatched = new Map<readonly string[], readonly string[]>();
   const needed = (words: readonly string[]): readonly string[] => {
     let phrases = asMatched.get(words);
@@ -250,10 +250,8 @@ function rulesOf(lex: Lexicon): InjectionRule[] {
     return { ...rule, phrasesNeeded: groups.map(needed) };
   };
   const g = (n: number): string => gap(lex, n);
-  const A = (words: readonly string[]): string => {
-    const spelled = withTypographicApostrophes(words);
-    return lex.wordEdges ? altWords(spelled) : alt(spelled);
-  };
+  const A = (words: readonly string[]): string =>
+    lex.wordEdges ? altWords(needed(words)) : alt(needed(words));
   const ignore = A(lex.ignore);
   // A rule that reads `verb` drops a match where the language negates that verb (or the
   // particle that completes it).

@@ -139,7 +139,7 @@ export function collapsedLowerAscii(input: string, chunk: number = COLLAPSE_CHUN
 }
 
 /**
- * ASCII fast path: lower-case and collapse whitespace in one pass (see
+ * ASCII fast path: lower-case and collapse whitespace a chunk at a time (see
  * {@link collapsedLowerAscii}); the offset map is built only if a caller asks for it.
  */
 class AsciiNormalized implements Normalized {
