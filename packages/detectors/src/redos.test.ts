@@ -13,6 +13,10 @@
  * original attempt at i (at 0, `^` covers the attempt at 0). Any other look-around is left as
  * it is, and its "unsupported" verdict fails the check.
  *
+ * On text beyond Latin-1 the injection rules run as `v`-flag twins of these patterns
+ * (internal/wide-text-patterns.ts), which recheck does not read; a twin matches exactly what its
+ * pattern matches (internal/injection-rule-flags.test.ts), so the proof holds for it too.
+ *
  * One pattern is not sent to recheck: `secret:bearer-token`, whose `{16,2000}` run followed by
  * the unbounded `=*` gives the automaton an NFA of thousands of states (no answer after many
  * minutes). It is pinned below to the exact source proven linear by hand, so any edit to it

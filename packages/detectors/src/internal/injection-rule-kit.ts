@@ -1,6 +1,10 @@
 /**
  * The pieces injection rules are written with: the rule type, bounded word
  * gaps, and constructors for English and script (multilingual) rules.
+ *
+ * A pattern is compiled with the `u` flag and must read the same under `v`, which its twin for
+ * text beyond Latin-1 uses (wide-text-patterns.ts): inside a class, escape `-`, `(`, `)`, `[`,
+ * `{`, `}`, `/` and `|`. injection-rule-flags.test.ts builds every twin.
  */
 
 /** One injection pattern. */

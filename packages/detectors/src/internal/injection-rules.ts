@@ -293,7 +293,7 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     'hidden-markup',
     0.8,
     ['instruction', 'prompt', 'directive', 'note', 'data-ai-', 'data-llm-', 'data-agent-'],
-    `(?:name|property|id|class)=["']?(?:ai|llm|agent|assistant|bot)[-_](?:instructions?|prompt|directives?|note)|\\bdata-(?:ai|llm|agent)-[a-z]{1,20}=`,
+    `(?:name|property|id|class)=["']?(?:ai|llm|agent|assistant|bot)[\\-_](?:instructions?|prompt|directives?|note)|\\bdata-(?:ai|llm|agent)-[a-z]{1,20}=`,
   ),
   r(
     'hidden-markup',
@@ -390,7 +390,7 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     'data-exfiltration',
     0.8,
     ['](http'],
-    `!\\[[^\\]]{0,80}\\]\\(https?://[^)\\s]{0,200}(?:your_?|\\{|%7b)(?:system_?prompt|secrets?|api_?key|conversation|memory|history|password|token|prompt)`,
+    `!\\[[^\\]]{0,80}\\]\\(https?://[^\\)\\s]{0,200}(?:your_?|\\{|%7b)(?:system_?prompt|secrets?|api_?key|conversation|memory|history|password|token|prompt)`,
   ),
   r(
     'prompt-exfiltration',
@@ -887,7 +887,7 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
       'hide',
       'mark',
     ],
-    `\\b(?:downvote|upvote|flag|report|ban|delete|remove|hide|approve|cancel)${S}${F(2)}(?:every|all|each|any)${S}${F(2)}(?:other |competing |rival )?(?:listings?|posts?|orders?|offers?|sellers?|comments?|users?|agents?|bids?|reviews?)\\b|\\bmark${S}${F(3)}as (?:verified|trusted|safe|approved|legit(?:imate)?)\\b|\\bgive${S}${F(3)}(?:5|five)[ -]star\\b|\\brecommend${S}${F(3)}as the (?:best|only|top)\\b`,
+    `\\b(?:downvote|upvote|flag|report|ban|delete|remove|hide|approve|cancel)${S}${F(2)}(?:every|all|each|any)${S}${F(2)}(?:other |competing |rival )?(?:listings?|posts?|orders?|offers?|sellers?|comments?|users?|agents?|bids?|reviews?)\\b|\\bmark${S}${F(3)}as (?:verified|trusted|safe|approved|legit(?:imate)?)\\b|\\bgive${S}${F(3)}(?:5|five)[ \\-]star\\b|\\brecommend${S}${F(3)}as the (?:best|only|top)\\b`,
     [['every', 'all', 'each', 'any', 'mark', 'give', 'recommend']],
   ),
   r(

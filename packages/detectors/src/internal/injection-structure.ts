@@ -42,7 +42,7 @@ const PRINCIPAL =
  * signing in, unlocking … still is.
  */
 const SECRET =
-  '(?:api[ -]?keys?|keys|tokens?|access tokens?|auth tokens?|bearer tokens?|passwords?|passphrases?|credentials?|secrets?(?! (?:recipes?|sauces?|ingredients?|wish|wishes|tips?|tricks?|weapons?|santa|admirers?|gardens?|spots?|menus?|stash|identity|life|crush|talents?|skills?|techniques?|blends?|handshake|levels?|endings?|rooms?|door|to a|to an|to my|to our|to good|to great|to perfect|to success|to happiness|to making|of a|of an|of my|of our|of good|of great|of success|of happiness|behind a|behind my|behind our|for a|for an|for my|for our|for good|for great|for perfect|for success|to keeping|for keeping|of keeping|to staying|for staying|of staying|to growing|for growing|to baking|for baking|to cooking|for cooking|to writing|for writing|to winning|for winning|to closing|for closing|to selling|for selling|to building|for building|to finding|for finding|to raising|for raising|to living|of living|to learning|for learning|to looking|for looking|to being|of being)\\b)|private keys?|seed phrases?|recovery phrases?|mnemonic|session cookies?|cookies|ssh keys?|signing keys?|wallet keys?|client secrets?|env vars|environment variables|\\.env file)';
+  '(?:api[ \\-]?keys?|keys|tokens?|access tokens?|auth tokens?|bearer tokens?|passwords?|passphrases?|credentials?|secrets?(?! (?:recipes?|sauces?|ingredients?|wish|wishes|tips?|tricks?|weapons?|santa|admirers?|gardens?|spots?|menus?|stash|identity|life|crush|talents?|skills?|techniques?|blends?|handshake|levels?|endings?|rooms?|door|to a|to an|to my|to our|to good|to great|to perfect|to success|to happiness|to making|of a|of an|of my|of our|of good|of great|of success|of happiness|behind a|behind my|behind our|for a|for an|for my|for our|for good|for great|for perfect|for success|to keeping|for keeping|of keeping|to staying|for staying|of staying|to growing|for growing|to baking|for baking|to cooking|for cooking|to writing|for writing|to winning|for winning|to closing|for closing|to selling|for selling|to building|for building|to finding|for finding|to raising|for raising|to living|of living|to learning|for learning|to looking|for looking|to being|of being)\\b)|private keys?|seed phrases?|recovery phrases?|mnemonic|session cookies?|cookies|ssh keys?|signing keys?|wallet keys?|client secrets?|env vars|environment variables|\\.env file)';
 const SECRET_WORDS: readonly string[] = [
   'key',
   'token',
@@ -95,7 +95,7 @@ const REPLY = '(?:your (?:reply|replies|answer|answers|response|responses|output
 const REPLY_VERB =
   '(?:augment|modify|alter|change|provide|render|write|give|deliver|format|integrate|insert|add|include|embed|weave|append|prepend|start|begin|end|finish|close|enhance|enrich|use|apply|encode|encrypt|convert|invert|reverse|flip|scramble|shuffle|substitute|replace|swap|mention|tease|promote|advertise|plug|suggest|recommend|slip|sprinkle|put|make)';
 const REPLY_TWIST =
-  "(?:(?:caesar|substitution|monoalphabetic|vigen[eè]re|atbash) cipher|cipher|base ?(?:16|32|58|64|85)|hexadecimal|binary code|morse code|rot-?13|leetspeak|pig latin|reverse(?:d)? (?:order|sequence)|in reverse|backwards|upside[ -]down|keyboard symbols|alphanumeric substitution|(?:order|sequence) of (?:the )?(?:letters|words|characters)|https?:|www\\.|[a-z0-9-]{2,30}\\.(?:com|net|org|io|xyz|ru|biz|info)\\b|promot(?:e|es|ing|ion)|advertis(?:e|es|ing|ement)|sponsor(?:ed|ship)|affiliate|discount code|coupon|donations?|(?:is|are|that's|that is|which is|which are)(?:n't| not) true|untrue|fake|false (?:claims?|information|rumou?rs?|facts?)|made[ -]up|scandal|misinformation|conspiracy)";
+  "(?:(?:caesar|substitution|monoalphabetic|vigen[eè]re|atbash) cipher|cipher|base ?(?:16|32|58|64|85)|hexadecimal|binary code|morse code|rot-?13|leetspeak|pig latin|reverse(?:d)? (?:order|sequence)|in reverse|backwards|upside[ \\-]down|keyboard symbols|alphanumeric substitution|(?:order|sequence) of (?:the )?(?:letters|words|characters)|https?:|www\\.|[a-z0-9\\-]{2,30}\\.(?:com|net|org|io|xyz|ru|biz|info)\\b|promot(?:e|es|ing|ion)|advertis(?:e|es|ing|ement)|sponsor(?:ed|ship)|affiliate|discount code|coupon|donations?|(?:is|are|that's|that is|which is|which are)(?:n't| not) true|untrue|fake|false (?:claims?|information|rumou?rs?|facts?)|made[ \\-]up|scandal|misinformation|conspiracy)";
 const REPLY_TWIST_WORDS: readonly string[] = [
   'cipher',
   'base',
@@ -369,7 +369,7 @@ export const STRUCTURE_RULES: readonly InjectionRule[] = [
       'history',
       'thread',
     ],
-    `\\b(?:forward|send|copy|bcc|cc|export|upload|sync)${S}(?:all|every|each|the entire|the whole|the full)${S}${F(1)}(?:emails?|messages?|mail|inbox|conversations?|chats?|contacts|files|documents|attachments|dms|history|threads?)${S}${F(3)}to${S}${F(1)}(?:[a-z0-9._%+-]{1,40}@|https?:|my |this |the following|attacker|external)`,
+    `\\b(?:forward|send|copy|bcc|cc|export|upload|sync)${S}(?:all|every|each|the entire|the whole|the full)${S}${F(1)}(?:emails?|messages?|mail|inbox|conversations?|chats?|contacts|files|documents|attachments|dms|history|threads?)${S}${F(3)}to${S}${F(1)}(?:[a-z0-9._%+\\-]{1,40}@|https?:|my |this |the following|attacker|external)`,
     [['forward', 'send', 'copy', 'bcc', 'cc', 'export', 'upload', 'sync']],
   ),
   // Reader address with a covert or hijacking aim.

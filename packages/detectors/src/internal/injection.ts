@@ -40,6 +40,7 @@ import { type JoinedWords, joinSplitWords } from './split-words.js';
 import { joinSymbolSplitWords } from './symbol-splits.js';
 import { correctSlips } from './typo-words.js';
 import { corroboratedWeakHits, WEAK_WEIGHT } from './weak-evidence.js';
+import { isBeyondLatin1, patternFor } from './wide-text-patterns.js';
 
 // Reported speech in security talk: "tricks the model into ignoring …", "told the bot to reveal …".
 const REPORTED =
@@ -150,28 +151,31 @@ function weightOf(
 }
 
 /**
- * Appends the matches of `rule` in `target` to `hits`; `group` is the
- * calibration group (the finding type, `:i18n` for multilingual rules).
+ * Appends the matches of `rule` in `target` to `hits`; `wide` when `target` holds a character
+ * beyond Latin-1 (see {@link patternFor}); `group` is the calibration group (the finding type,
+ * `:i18n` for multilingual rules).
  */
 function applyRule(
   rule: InjectionRule,
   target: string,
+  wide: boolean,
   context: HitContext,
   hits: Hit[],
   group: string = rule.type,
 ): void {
-  rule.re.lastIndex = 0;
+  const re = patternFor(rule.re, wide);
+  re.lastIndex = 0;
   let found = 0;
-  for (let m = rule.re.exec(target); m && found < 64; m = rule.re.exec(target)) {
+  for (let m = re.exec(target); m && found < 64; m = re.exec(target)) {
     if (m[0].length === 0) {
-      rule.re.lastIndex++;
+      re.lastIndex++;
       continue;
     }
     const start = m.index;
     const end = m.index + m[0].length;
     if (rule.unless?.(target, start, end) === true) {
       // A negated verb ("不要忘记，忽略…") must not hide a match that starts after it.
-      rule.re.lastIndex = start + 1;
+      re.lastIndex = start + 1;
       continue;
     }
     found++;
@@ -191,11 +195,18 @@ function applyRule(
  */
 function runRules(view: string, plain: string, context: HitContext, plainIsAscii = false): Hit[] {
   const hits: Hit[] = [];
-  for (const ri of englishRules(view))
-    applyRule(INJECTION_RULES[ri] as InjectionRule, view, context, hits);
-  if (plain !== '')
-    for (const rule of i18nRules(plain, plainIsAscii))
-      applyRule(rule, plain, context, hits, `${rule.type}:i18n`);
+  const english = englishRules(view);
+  if (english.size > 0) {
+    const wide = isBeyondLatin1(view);
+    for (const ri of english)
+      applyRule(INJECTION_RULES[ri] as InjectionRule, view, wide, context, hits);
+  }
+  const multilingual = plain === '' ? [] : i18nRules(plain, plainIsAscii);
+  if (multilingual.length > 0) {
+    const wide = !plainIsAscii && isBeyondLatin1(plain);
+    for (const rule of multilingual)
+      applyRule(rule, plain, wide, context, hits, `${rule.type}:i18n`);
+  }
   return hits;
 }
 
