@@ -6,7 +6,9 @@
 // 3. secretlint (recommended preset, as shipped and with its profiler disabled) vs scan()
 //    on the secret cases of ../shared/eval/secrets-dev.jsonl (read at bench time, never shipped)
 // 3b. ordinary 4 KB posts in ten scripts and languages, CPU per scan
+// 3c. the first scan of texts that run many rules, in fresh processes
 // 4. heap after 100,000 scans
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -176,6 +178,23 @@ for (const [label, unit] of Object.entries(scriptPosts)) {
   const rounds = Array.from({ length: 5 }, () => cpuPerScan(post, 50)).sort((a, b) => a - b);
   say(
     `4 KB post, ${label.padEnd(22)} ${rounds[2].toFixed(3)} ms CPU per scan (${(rounds[2] * (1e6 / POST_CHARS)).toFixed(0)} ms per 1 MB)`,
+  );
+}
+
+// 3c. The first scan of texts that run many rules, in fresh processes (bench/first-scan.mjs).
+const FIRST_SCAN_FAMILIES = ['injections in eleven languages', 'prose with slips'];
+for (const name of FIRST_SCAN_FAMILIES) {
+  const runs = [1, 2, 3].map(() => {
+    const child = spawnSync(process.execPath, [path.join(HERE, 'first-scan.mjs'), name, '10000'], {
+      encoding: 'utf8',
+    });
+    if (child.status !== 0) throw new Error(`first-scan.mjs ${name}: ${child.stderr}`);
+    return JSON.parse(child.stdout);
+  });
+  const first = runs.map((r) => r.first).sort((a, b) => a - b);
+  const second = runs.map((r) => r.second).sort((a, b) => a - b);
+  say(
+    `first scan in a fresh process, ${name} (10 K): ${first[1].toFixed(0)} ms CPU (then ${second[1].toFixed(1)} ms; medians of three processes)`,
   );
 }
 
