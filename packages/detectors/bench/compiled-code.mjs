@@ -4,20 +4,24 @@
 // two-byte), and compiles it without its optimizations once the process holds much code
 // (docs/benchmarks.md, "why the reverted change ran slowly"). This prints how much code each
 // width of the expressions the package builds at load takes: every expression is compiled
-// alone, and the code space's used bytes are read before and after.
+// alone, and the code space's used bytes are read before and after. Then the injection rules'
+// `v`-flag twins, which run instead of their `u` patterns on text beyond Latin-1
+// (src/internal/wide-text-patterns.ts): those a text of injections in eleven languages makes.
 import v8 from 'node:v8';
+import { families } from './adversarial-families.mjs';
 
 const built = [];
 const NativeRegExp = RegExp;
 // Expressions written with `new RegExp(…)` (all rule expressions are); literals are not seen.
-globalThis.RegExp = new Proxy(NativeRegExp, {
+const Recording = new Proxy(NativeRegExp, {
   construct(target, args, newTarget) {
     const re = Reflect.construct(target, args, newTarget);
     built.push(re);
     return re;
   },
 });
-await import('../dist/index.js');
+globalThis.RegExp = Recording;
+const { scan } = await import('../dist/index.js');
 globalThis.RegExp = NativeRegExp;
 
 const codeBytes = () =>
@@ -62,3 +66,28 @@ for (const r of rows.slice(0, 10)) {
     `  ${(r.bytes['one-byte'] / 1e3).toFixed(0).padStart(5)} K + ${(r.bytes['two-byte'] / 1e3).toFixed(0).padStart(5)} K  ${r.re.source.slice(0, 80)}`,
   );
 }
+
+// The twins: made by one scan of a wide text, then each compiled alone on the two-byte subject
+// (with an empty group appended, so that V8's cache of compiled expressions does not hand back
+// the code that scan compiled).
+globalThis.RegExp = Recording;
+const made = built.length;
+scan(families['injections in eleven languages'](10_000));
+globalThis.RegExp = NativeRegExp;
+const twins = built.slice(made).filter((re) => re.flags.includes('v'));
+const twinSources = new Set(twins.map((re) => re.source));
+let twinBytes = 0;
+for (const twin of twins) {
+  const fresh = new RegExp(`${twin.source}(?:)`, twin.flags);
+  const before = codeBytes();
+  fresh.exec(SUBJECTS['two-byte']);
+  fresh.lastIndex = 0;
+  fresh.exec(SUBJECTS['two-byte']);
+  twinBytes += codeBytes() - before;
+}
+const asU = rows
+  .filter((r) => twinSources.has(r.re.source))
+  .reduce((s, r) => s + r.bytes['two-byte'], 0);
+console.log(
+  `${twins.length} v-flag twins of injection rules (text beyond Latin-1 runs them): two-byte ${mb(twinBytes)} MB, against ${mb(asU)} MB for the same patterns under u`,
+);
