@@ -3,8 +3,8 @@
  * string it runs on (one-byte, two-byte). For two-byte text, the `u` flag compiles each copy of a
  * class such as `[^\p{L}\p{N}]` into tests of every surrogate pair it holds, which is slow and
  * large: the first scan of a text that ran nearly every injection rule spent 7.8 s compiling
- * them, into 86 MB of code. The same pattern under the `v` flag (Unicode sets) matches the same
- * strings and compiles about ten times faster into a third of the code; on one-byte text,
+ * them, into 80 MB of code. The same pattern under the `v` flag (Unicode sets) matches the same
+ * strings and compiles about ten times faster, into under a third of the code; on one-byte text,
  * though, V8 skips ahead less well under `v`, and attack-dense ASCII text scanned 12–23% slower.
  * So a rule runs its own `u` pattern on text of Latin-1 characters and a `v` twin on wider text.
  */
