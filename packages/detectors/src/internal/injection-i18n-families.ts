@@ -165,7 +165,7 @@ function negationOf(lex: Lexicon, verb: string): Unless | undefined {
   // not "negeer alle instructies die niet van mij komen", "vergeet je regels en niet zeuren".
   const clauseNegated = closesClauseWithNegation(lex)
     ? new RegExp(
-        `^(?:${S}(?!${CLAUSE_LINKS}${WORD_END})[\\p{L}\\p{N}]{1,24})?${negAfter}\\s*(?:[.!?;:,\\)]|$)`,
+        `^(?:${S}(?!${CLAUSE_LINKS}${WORD_END})[\\p{L}\\p{N}]{1,24})?${negAfter}\\s*(?:[.!?;:,)]|$)`,
         'u',
       )
     : undefined;
