@@ -46,6 +46,11 @@ export type InjectionRule = {
    * plain alternation that the regex engine compiles small.
    */
   readonly unless?: (target: string, start: number, end: number) => boolean;
+  /**
+   * The pattern reads across sentences on purpose ("Well done. Now, a new task"): its matches
+   * are not cut at a sentence end (see sentence-bounds.ts), as every other rule's are.
+   */
+  readonly spansSentences?: boolean;
 };
 
 /** Characters on each side of a match in which {@link occursNear} looks. */

@@ -36,6 +36,7 @@ import {
   REPORTED_REACH,
   SecurityTalk,
 } from './security-talk.js';
+import { firstSentenceEnd, matchEndBefore } from './sentence-bounds.js';
 import { type JoinedWords, joinSplitWords } from './split-words.js';
 import { joinSymbolSplitWords } from './symbol-splits.js';
 import { correctSlips } from './typo-words.js';
@@ -151,6 +152,16 @@ function weightOf(
 }
 
 /**
+ * Where match `m` of `re` ends if it stays in the sentence it starts in: its own end, or the end
+ * of the rule's match before the first sentence end inside it, or -1 when there is none.
+ */
+function endInSentence(re: RegExp, target: string, m: RegExpExecArray): number {
+  const end = m.index + m[0].length;
+  const cut = firstSentenceEnd(target, m.index, end);
+  return cut < 0 ? end : matchEndBefore(re, target, m.index, cut);
+}
+
+/**
  * Appends the matches of `rule` in `target` to `hits`; `wide` when `target` holds a character
  * beyond Latin-1 (see {@link patternFor}); `group` is the calibration group (the finding type,
  * `:i18n` for multilingual rules).
@@ -172,13 +183,14 @@ function applyRule(
       continue;
     }
     const start = m.index;
-    const end = m.index + m[0].length;
-    if (rule.unless?.(target, start, end) === true) {
+    const end = rule.spansSentences === true ? m.index + m[0].length : endInSentence(re, target, m);
+    if (end < 0 || rule.unless?.(target, start, end) === true) {
       // A negated verb ("不要忘记，忽略…") must not hide a match that starts after it.
       re.lastIndex = start + 1;
       continue;
     }
     found++;
+    re.lastIndex = end;
     hits.push({
       start,
       end,
