@@ -7,7 +7,7 @@
  */
 
 import { AR_WORD_START } from './arabic-letters.js';
-import { I18N_FAMILY_RULES, VIETNAMESE } from './injection-i18n-families.js';
+import { I18N_FAMILY_RULES, I18N_SENT_OUT_RULES, VIETNAMESE } from './injection-i18n-families.js';
 import type { InjectionRule } from './injection-rule-kit.js';
 import { atReader, F, NONE, occursNear, r, S, sr, WORD_END } from './injection-rule-kit.js';
 import { STRUCTURE_RULES } from './injection-structure.js';
@@ -1234,4 +1234,5 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     `${AR_WORD_START}(?:اكشف|اظهر|اعرض|اخبرني)${WORD_END}[^.\\n]{0,12}(?:موجه النظام|تعليمات النظام|التعليمات)`,
   ),
   ...I18N_FAMILY_RULES,
+  ...I18N_SENT_OUT_RULES,
 ];

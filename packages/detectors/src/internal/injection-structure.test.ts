@@ -164,6 +164,13 @@ describe('credentials sent to an outside address (own cases)', () => {
     );
   });
 
+  it.each([
+    'We will send your new password to the address on file, jo@example.com.',
+    'Under no circumstances should you send your password to admin@pay-secure.example.',
+  ])('does not hold %j (said of a secret, not asked for)', (t) => {
+    expect(held(t)).toBe(false);
+  });
+
   it('does not hold an API key put in a request header', () => {
     expect(
       held(

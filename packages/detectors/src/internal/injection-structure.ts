@@ -167,6 +167,12 @@ const CREDENTIAL_WORDS: readonly string[] = [
 const TECHNICAL_CARRIER =
   /\b(?:in|into|as|via) (?:the |an? |your )?(?:authorization |auth |http |request )?(?:headers?|query (?:string|param(?:eter)?s?)|param(?:eter)?s?|request body)\b|\bbearer\b|\bcurl\b/;
 
+// What the poster says of a secret sent out, rather than asks: a prohibition ("under no
+// circumstances should you send …") or the poster's own doing ("we will send your new password to
+// the address on file, …").
+const TOLD_NOT_ASKED =
+  /\b(?:never|not|no|nobody|no one|don't|dont|do not|under no circumstances)\b[^.!?]*$|\b(?:i|we)(?:'ll|'d| will| would| can| could| always| usually| then| also)*\s$/;
+
 /** Structural English rules, appended to the phrase rules. */
 export const STRUCTURE_RULES: readonly InjectionRule[] = [
   // The reader's rules declared void: "the rules you were given no longer apply".
@@ -291,7 +297,9 @@ export const STRUCTURE_RULES: readonly InjectionRule[] = [
         [CREDENTIAL_WORDS],
       ),
     ),
-    unless: (target, start, end) => TECHNICAL_CARRIER.test(target.slice(start, end)),
+    unless: (target, start, end) =>
+      TECHNICAL_CARRIER.test(target.slice(start, end)) ||
+      TOLD_NOT_ASKED.test(target.slice(Math.max(0, start - 32), start)),
   },
   // Goal hijack: the reader's funds, posts, links.
   r(
