@@ -16,7 +16,7 @@ import { AR_WORD_START, foldArabicText } from './arabic-letters.js';
 import type { Lexicon } from './injection-i18n-lexicon.js';
 import { LEXICONS } from './injection-i18n-lexicon.js';
 import type { Anchors, InjectionRule } from './injection-rule-kit.js';
-import { F, S, sr, WORD_END } from './injection-rule-kit.js';
+import { EMAIL_ADDRESS, F, S, sr, WORD_END } from './injection-rule-kit.js';
 
 const LATIN = /[a-z]/;
 const CYRILLIC = /[\u0400-\u04ff]/;
@@ -105,12 +105,7 @@ export function anchorsFor(groups: readonly (readonly string[])[]): Anchors {
   return best;
 }
 
-/**
- * An e-mail address, as the plain view (lower case) holds it: where the reader's secrets are
- * sent out ("envía tu contraseña a soporte@…", "şifreni admin@… adresine gönder").
- */
-const EMAIL = '[a-z0-9._%+\\-]{1,64}@[a-z0-9\\-]{1,63}(?:\\.[a-z0-9\\-]{1,63}){1,4}';
-/** The word group every {@link EMAIL} holds. */
+/** The word group every {@link EMAIL_ADDRESS} holds. */
 const AT_SIGN: readonly string[] = ['@'];
 
 /**
@@ -308,8 +303,8 @@ function kitOf(lex: Lexicon): Kit {
   return { mk, g, A, needed, unlessNegated };
 }
 
-function rulesOf(lex: Lexicon): InjectionRule[] {
-  const { mk, g, A, unlessNegated } = kitOf(lex);
+function rulesOf(lex: Lexicon, kit: Kit): InjectionRule[] {
+  const { mk, g, A, unlessNegated } = kit;
   const ignore = A(lex.ignore);
   const [rules, you, invalid] = [A(lex.rules), A(lex.you), A(lex.invalid)];
   const [follow, post, sw] = [A(lex.follow), A(lex.thisPost), A(lex.switchTo)];
@@ -441,9 +436,18 @@ function foldLists(value: unknown): unknown {
 /** How many family rules {@link I18N_FAMILY_RULES} holds for each language, in lexicon order. */
 export const FAMILY_RULES_PER_LANGUAGE = 10;
 
+/**
+ * Each language's lexicon as the plain view reads it, with one kit, so that the rules of a language
+ * share its phrase groups (looked up once per text).
+ */
+const LANGUAGES: readonly { readonly lex: Lexicon; readonly kit: Kit }[] = LEXICONS.map(
+  plainFolded,
+).map((lex) => ({ lex, kit: kitOf(lex) }));
+
 /** The generated multilingual family rules, {@link FAMILY_RULES_PER_LANGUAGE} per language. */
-export const I18N_FAMILY_RULES: readonly InjectionRule[] =
-  LEXICONS.map(plainFolded).flatMap(rulesOf);
+export const I18N_FAMILY_RULES: readonly InjectionRule[] = LANGUAGES.flatMap(({ lex, kit }) =>
+  rulesOf(lex, kit),
+);
 
 /**
  * Languages whose `transfer` verbs are imperatives (not also past or passive forms, as Chinese
@@ -468,16 +472,16 @@ const SENT_OUT_LANGUAGES: ReadonlySet<string> = new Set([
  * "Send your password to x@…": the reader's secret sent to an e-mail address, unless the
  * language negates the verb or the sentence tells rather than asks ({@link tellsNotAsks}).
  */
-function sentOutRuleOf(lex: Lexicon): InjectionRule {
-  const { mk, g, A, needed, unlessNegated } = kitOf(lex);
+function sentOutRuleOf(lex: Lexicon, kit: Kit): InjectionRule {
+  const { mk, g, A, needed, unlessNegated } = kit;
   const [secrets, sendTo] = [A(lex.secrets), A(lex.transfer)];
   const rule = mk(
     'data-exfiltration',
     0.8,
     [lex.transfer, lex.secrets, AT_SIGN],
     lex.objectFirst
-      ? `${secrets}${g(4)}${EMAIL}${g(3)}${sendTo}|${sendTo}${g(4)}${secrets}${g(5)}${EMAIL}`
-      : `${sendTo}${g(4)}${secrets}${g(5)}${EMAIL}`,
+      ? `${secrets}${g(4)}${EMAIL_ADDRESS}${g(3)}${sendTo}|${sendTo}${g(4)}${secrets}${g(5)}${EMAIL_ADDRESS}`
+      : `${sendTo}${g(4)}${secrets}${g(5)}${EMAIL_ADDRESS}`,
   );
   const negated = unlessNegated(sendTo, rule).unless;
   return {
@@ -491,8 +495,6 @@ function sentOutRuleOf(lex: Lexicon): InjectionRule {
 }
 
 /** The generated "secret sent to an e-mail address" rules, one per language of {@link SENT_OUT_LANGUAGES}. */
-export const I18N_SENT_OUT_RULES: readonly InjectionRule[] = LEXICONS.filter((lex) =>
+export const I18N_SENT_OUT_RULES: readonly InjectionRule[] = LANGUAGES.filter(({ lex }) =>
   SENT_OUT_LANGUAGES.has(lex.lang),
-)
-  .map(plainFolded)
-  .map(sentOutRuleOf);
+).map(({ lex, kit }) => sentOutRuleOf(lex, kit));

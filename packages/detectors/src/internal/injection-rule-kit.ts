@@ -127,3 +127,11 @@ export function sr(
 export function atReader(rule: InjectionRule): InjectionRule {
   return { ...rule, aimedAtReader: true };
 }
+
+/** Marks a rule whose pattern reads across sentences on purpose (see {@link InjectionRule.spansSentences}). */
+export function acrossSentences(rule: InjectionRule): InjectionRule {
+  return { ...rule, spansSentences: true };
+}
+
+/** An e-mail address as the rules' lower-case views hold it: where a secret is sent out. */
+export const EMAIL_ADDRESS = '[a-z0-9._%+\\-]{1,64}@[a-z0-9\\-]{1,63}(?:\\.[a-z0-9\\-]{1,63}){1,4}';

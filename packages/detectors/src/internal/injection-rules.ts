@@ -9,7 +9,17 @@
 import { AR_WORD_START } from './arabic-letters.js';
 import { I18N_FAMILY_RULES, I18N_SENT_OUT_RULES, VIETNAMESE } from './injection-i18n-families.js';
 import type { InjectionRule } from './injection-rule-kit.js';
-import { atReader, F, NONE, occursNear, r, S, sr, WORD_END } from './injection-rule-kit.js';
+import {
+  acrossSentences,
+  atReader,
+  F,
+  NONE,
+  occursNear,
+  r,
+  S,
+  sr,
+  WORD_END,
+} from './injection-rule-kit.js';
 import { STRUCTURE_RULES } from './injection-structure.js';
 
 export type { InjectionRule } from './injection-rule-kit.js';
@@ -163,15 +173,14 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     ['end', 'system', 'im_start', 'inst', '###', 'sys>>', 'admin', 'developer'],
     `^\\s{0,4}(?:#{2,4}|={3,}|-{3,}) ?(?:new |updated )?(?:system|admin|developer) ?(?:prompt|message|instructions?|override)`,
   ),
-  {
-    ...r(
+  acrossSentences(
+    r(
       'instruction-override',
       0.6,
       ['access granted'],
       `\\b(?:say|said|says|respond with|reply with|output|print|answer|begin|start|write|type|return|repeat)${S}${F(6)}["'“]?access granted`,
     ),
-    spansSentences: true,
-  },
+  ),
   r(
     'instruction-override',
     0.55,
@@ -240,15 +249,14 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     ],
     `\\b(?:previous|prior|earlier|old|original|current) (?:task|tasks|instructions?|rules|prompt|assignment|orders?)${S}(?:is|are|has been|have been|was|were)${S}(?:now )?(?:cancell?ed|void|revoked|obsolete|overridden|superseded|invalid|replaced)\\b|\\b(?:new|these|following) instructions (?:supersede|override|replace|take precedence)|\\bthis overrides any\\b|\\bend_of_(?:user_)?(?:content|input|prompt|context)\\b|\\bstop everything\\b|\\breprogramming\\b`,
   ),
-  {
-    ...r(
+  acrossSentences(
+    r(
       'instruction-override',
       0.6,
       ['task', 'well done', 'enough', 'good job', 'great work', 'perfect'],
       `\\b(?:now|next|then) (?:please )?(?:help me with|focus on|do|perform|start|complete|concentrate on) (?:the |your |a |my )?(?:following|new|next|other|real) task\\b|\\b(?:well done|that is enough|that's enough|good job|great work|perfect)[.!,] (?:now|next|new task)\\b`,
     ),
-    spansSentences: true,
-  },
+  ),
   r(
     'data-exfiltration',
     0.7,
@@ -349,15 +357,14 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     ],
     `\\bi was (?:instructed|told|programmed) to\\b|(?:print|console\\.log|echo|log|dump|puts)\\( ?(?:system_?prompt|systemprompt|initial_?prompt|instructions)\\b`,
   ),
-  {
-    ...r(
+  acrossSentences(
+    r(
       'role-jailbreak',
       0.75,
       ['grandma', 'grandmother', 'grandpa', 'grandfather'],
       `\\b(?:grandma|grandmother|grandpa|grandfather)\\b.{0,200}?\\b(?:api keys?|passwords?|secrets?|credentials|private keys?|windows keys?|license keys?|serial (?:keys|numbers)|napalm)\\b`,
     ),
-    spansSentences: true,
-  },
+  ),
   r(
     'role-jailbreak',
     0.6,
@@ -451,10 +458,7 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     ['correct', 'right', 'grants access', 'valid'],
     `\\b(?:correct|right|valid) (?:password|access code|passphrase|pass phrase|passcode|code) (?:has been |was |is |have been )?(?:entered|input|inputted|provided|given|registered|typed)\\b|\\b(?:entered|input|inputs|enters|typed|provided|gave|said) the (?:correct|right|valid) (?:password|code|access code|passphrase|passcode)\\b|\\b(?:phrase|passphrase|password|code) that grants access\\b`,
   ),
-  {
-    ...r('instruction-override', 0.55, ['denied'], `\\bdenied\\b.{0,30}?\\bgranted\\b`),
-    spansSentences: true,
-  },
+  acrossSentences(r('instruction-override', 0.55, ['denied'], `\\bdenied\\b.{0,30}?\\bgranted\\b`)),
   r(
     'prompt-exfiltration',
     0.6,
@@ -485,15 +489,14 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     ['jailbr', 'developer mode'],
     `\\b(?:jailbr[eo]a?k(?:en|ed|s|ing)?|developer mode(?: enabled)?)\\b`,
   ),
-  {
-    ...r(
+  acrossSentences(
+    r(
       'role-jailbreak',
       0.85,
       ['without', 'with no', 'free', 'devoid', 'has no', 'have no', 'lack', 'not bound'],
       `\\b(?:ai|assistant|chatbot|model|bot|persona|character|version|entity|you)${S}${F(4)}(?:without|with no|free (?:from|of)|devoid of|that (?:has|have) no|which has no|lacks?|not bound by)${S}${F(2)}(?:any |all )?(?:restrictions?|filters?|guidelines?|rules|limits|limitations|ethics|morals?|morality|censorship|boundaries|constraints|safeguards|content polic(?:y|ies)|policies|programming)\\b`,
     ),
-    spansSentences: true,
-  },
+  ),
   r(
     'role-jailbreak',
     0.8,
@@ -543,8 +546,8 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     ['character', 'persona'],
     `\\b(?:stay|remain|staying) in character\\b|\\bbreak(?:ing)? character\\b|\\b(?:switch|change|new) persona\\b`,
   ),
-  {
-    ...r(
+  acrossSentences(
+    r(
       'role-jailbreak',
       0.7,
       ['responses', 'answers', 'manners', 'ways', 'paragraphs', 'outputs'],
@@ -563,8 +566,7 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
         ],
       ],
     ),
-    spansSentences: true,
-  },
+  ),
   r(
     'role-jailbreak',
     0.6,
@@ -627,15 +629,14 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     ['role of', 'persona', 'character of'],
     `\\b(?:immerse yourself (?:in|into)|assume|assumed|take on|taken on|step into) the (?:role|persona|character) of (?:another |an? |the )?(?:ai|model|persona|character|chatbot|assistant|\\p{L}+ (?:ai|model|chatbot))`,
   ),
-  {
-    ...r(
+  acrossSentences(
+    r(
       'role-jailbreak',
       0.55,
       ['chatgpt', 'gpt', 'bard', 'claude', 'gemini'],
       `\\b(?:hello|hi|hey|greetings|dear)[,!]? (?:chatgpt|gpt-?4?|bard|claude|gemini)\\b[^.!?]{0,40}[.!?,] (?:you|from now|your name|i want you to (?:be|pretend|become))`,
     ),
-    spansSentences: true,
-  },
+  ),
   r(
     'instruction-override',
     0.6,
@@ -734,15 +735,14 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
       ],
     ),
   ),
-  {
-    ...r(
+  acrossSentences(
+    r(
       'prompt-exfiltration',
       0.8,
       ['begin your', 'start your', 'prefix', 'preface'],
       `\\b(?:begin|start|prefix|preface) your (?:reply|response|answer|output)${S}${F(2)}with${S}${F(12)}(?:instructions|prompt|rules|access granted|system)\\b`,
     ),
-    spansSentences: true,
-  },
+  ),
   r(
     'data-exfiltration',
     0.85,
@@ -1006,8 +1006,8 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     { words: ['ignorier', 'vergiss', 'vergessen', 'missachte', 'berspring'] },
     `(?:ignorier(?:e|en|t)?|vergiss|vergessen sie|missachte|überspring)${S}${F(3)}(?:alle|vorherigen?|bisherigen?|obigen?|vorigen?|früheren?|deine|ihre|sämtliche)${S}${F(2)}\\p{L}{0,14}(?:anweisungen|instruktionen|informationen|aufgaben|aufträge|befehle|regeln|richtlinien|vorgaben|anordnungen)`,
   ),
-  {
-    ...sr(
+  acrossSentences(
+    sr(
       'instruction-override',
       0.8,
       LATX,
@@ -1029,8 +1029,7 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
       },
       `(?:alle )?(?:vorherigen|bisherigen) (?:informationen|anweisungen)${S}${F(6)}(?:nicht|vergessen|ignorieren)|neue (?:aufgabe|anweisung)(?:en)?:|(?:höre|hör) nicht auf|\\b(?:jetzt|nun|ab jetzt|ab sofort) bist du\\b|(?:gut gemacht|das genügt|das reicht|das ist erledigt|sehr gut)[.!,] ${F(3)}(?:nun|jetzt|neue aufgabe)|nun (?:folgt|kommt) (?:eine )?neue aufgabe`,
     ),
-    spansSentences: true,
-  },
+  ),
   sr(
     'prompt-exfiltration',
     0.8,

@@ -9,7 +9,7 @@
  * old rate-limit rules no longer apply") do not.
  */
 import type { InjectionRule } from './injection-rule-kit.js';
-import { atReader, F, r, S } from './injection-rule-kit.js';
+import { acrossSentences, atReader, EMAIL_ADDRESS, F, r, S } from './injection-rule-kit.js';
 
 // What governs the reader.
 const RULES =
@@ -285,15 +285,15 @@ export const STRUCTURE_RULES: readonly InjectionRule[] = [
   // billing@example.net", "email your password to this address: …". Telling someone where to put
   // their own key ("enter your API key in Settings", "send your key in the Authorization header",
   // "upload your SSH key on the page at …") names no outside address; a request reported of
-  // someone else ("he asked me to email the credentials to …") asks the reader for nothing; and
-  // a prohibition ("never send your key to anyone") weighs less (injection.ts).
+  // someone else ("he asked me to email the credentials to …") asks the reader for nothing; nor
+  // does a prohibition or the poster's own doing ({@link TOLD_NOT_ASKED}).
   {
     ...atReader(
       r(
         'data-exfiltration',
         0.85,
         ['@', 'this address', 'this email', 'this inbox', 'following address', 'following email'],
-        `(?<!\\b(?:asks?|asked|tells?|told|wants?|wanted|needs?|needed) (?:me|us|him|her|them|buyers|users|people|you) to )\\b(?:send|email|e-mail|mail|forward|dm|post|paste|share|submit|copy)${S}(?:your|the)${S}${F(2)}${CREDENTIAL}${S}${F(4)}(?:to|at|via)${S}${F(4)}(?:[a-z0-9._%+\\-]{1,64}@[a-z0-9\\-]{1,63}(?:\\.[a-z0-9\\-]{1,63}){1,4}|this (?:address|email|inbox)\\b|the following (?:address|email address|email)\\b)`,
+        `(?<!\\b(?:asks?|asked|tells?|told|wants?|wanted|needs?|needed) (?:me|us|him|her|them|buyers|users|people|you) to )\\b(?:send|email|e-mail|mail|forward|dm|post|paste|share|submit|copy)${S}(?:your|the)${S}${F(2)}${CREDENTIAL}${S}${F(4)}(?:to|at|via)${S}${F(4)}(?:${EMAIL_ADDRESS}|this (?:address|email|inbox)\\b|the following (?:address|email address|email)\\b)`,
         [CREDENTIAL_WORDS],
       ),
     ),
@@ -464,8 +464,8 @@ export const STRUCTURE_RULES: readonly InjectionRule[] = [
   ),
   // A persona handed to the reader and, within a few sentences, said to be free of the rules a
   // model keeps: a jailbreak. Either part alone is ordinary role-play or ordinary talk.
-  {
-    ...r(
+  acrossSentences(
+    r(
       'role-jailbreak',
       0.65,
       [
@@ -507,11 +507,10 @@ export const STRUCTURE_RULES: readonly InjectionRule[] = [
         ],
       ],
     ),
-    spansSentences: true,
-  },
+  ),
   // Story framing that carries an instruction to the reader.
-  {
-    ...r(
+  acrossSentences(
+    r(
       'role-jailbreak',
       0.8,
       [
@@ -526,8 +525,7 @@ export const STRUCTURE_RULES: readonly InjectionRule[] = [
       ],
       `\\b(?:in this|for this|in our|let's (?:play|write|start|do)(?: a)?|lets (?:play|write|start|do)(?: a)?|we(?:'re| are) (?:playing|writing)(?: a)?) (?:story|roleplay|role-play|game|scenario|fiction|simulation|hypothetical)${S}${F(8)}(?:you|your character)${S}(?:are|is|play|will play|must|will|can|have|has|always|never)${S}${F(6)}(?:no (?:rules|restrictions|limits|filters|guidelines)|unrestricted|unfiltered|uncensored|ignores?|reveals?|(?:tells?|gives?|shares?|reads?|recites?|lists?) (?:me |us )?(?:the |your |its |real )?(?:${SECRET}|system prompt|instructions|rules))\\b`,
     ),
-    spansSentences: true,
-  },
+  ),
   r(
     'role-jailbreak',
     0.85,

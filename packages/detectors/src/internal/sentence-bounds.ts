@@ -58,11 +58,11 @@ const OPEN_WORDS = new Set([
   ...['den', 'dem', 'deine', 'deinen', 'dein', 'ihre', 'ihren', 'alle', 'de', 'het', 'je', 'jouw'],
 ]);
 
-const SPACES = /[\s\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]/;
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
+/** White space of any kind (`\s` holds the Unicode spaces, ideographic and no-break ones too). */
 function isSpace(c: string | undefined): boolean {
-  return c !== undefined && SPACES.test(c);
+  return c !== undefined && /\s/.test(c);
 }
 
 /** Whether the code point at `i` (a surrogate pair counts whole) is a letter or digit. */
@@ -71,9 +71,9 @@ function isLetterOrDigitAt(text: string, i: number): boolean {
   return cp !== undefined && LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
 }
 
-/** The words of `text[from, to)`: runs of letters and digits. */
-function wordsIn(text: string, from: number, to: number): string[] {
-  return text.slice(from, to).match(/[\p{L}\p{N}'’]+/gu) ?? [];
+/** The words of `text`: runs of letters and digits. */
+function wordsIn(text: string): string[] {
+  return text.match(/[\p{L}\p{N}'’]+/gu) ?? [];
 }
 
 /**
@@ -112,7 +112,7 @@ const CLAUSE_START = /[.!?;:,。！？؟\n][^.!?;:,。！？؟\n]*$/;
 function closesPhrase(text: string, i: number): boolean {
   const before = text.slice(Math.max(0, i - 120), i);
   const clause = CLAUSE_START.exec(before)?.[0] ?? before;
-  const words = wordsIn(clause, 0, clause.length).filter((w) => !LEAD_WORDS.has(w.toLowerCase()));
+  const words = wordsIn(clause).filter((w) => !LEAD_WORDS.has(w.toLowerCase()));
   const last = words[words.length - 1];
   return words.length >= 2 && last !== undefined && !OPEN_WORDS.has(last.toLowerCase());
 }
