@@ -78,6 +78,12 @@ export function quotationAround(view: string, start: number, end: number): Quota
   return null;
 }
 
+/**
+ * Characters read after a closing mark for a word of security talk in the same sentence ("«…» —
+ * способ обойти фильтры", "è pericolosa").
+ */
+const AFTER_CHARS = 60;
+
 /** Longest clause read before an opening mark. */
 const FRAME_CHARS = 100;
 
@@ -90,18 +96,31 @@ const SENTENCE_END = /(?:[!?]|(?<!\b(?:e\.g|i\.e|etc|vs|cf))\.)\s|\n/gi;
 const CITING =
   /\b(?:said|says|saying|wrote|writes|like|such as|e\.g\.?|i\.e\.?|for example|for instance|including|contain(?:s|ed|ing)?|told|asked|called|quot(?:e|es|ed|ing)|phrases?|strings?|payloads?|attempts?|examples?|patterns?|variants?|spellings?|wordings?|ended (?:with|in)|ends (?:with|in))\b/i;
 const CITING_OTHER =
-  /(?<![\p{L}\p{N}])(?:schrieb|schreibt|enthielt|enthält|lautete|lautet|zum beispiel|z\. ?b\.|wie etwa|decía|dice|escribió|escribe|por ejemplo|p\. ?ej\.|disait|dit|écrit|écrivait|par exemple|diceva|scritto|ad esempio|per esempio|dizia|diz|escreveu|örneğin|örneği|ornegi|yazıyordu|diyordu|beispiel|ejemplo|exemple|esempio|exemplo|voorbeeld|przykład|przyklad|пример|contoh|ví dụ|उदाहरण|писал|писали|гласил|например|مثل|مثلا|على سبيل المثال|كتب|يكتب|يكتبون|عبارة|عبارات|برای مثال|نوشت|مینویسد|مینویسند)(?![\p{L}\p{N}])|写道|例如|比如|例えば|と書|예를 들어/iu;
+  /(?<![\p{L}\p{N}])(?:schrieb|schreibt|enthielt|enthält|lautete|lautet|zum beispiel|z\. ?b\.|wie etwa|decía|dice|escribió|escribe|por ejemplo|p\. ?ej\.|disait|dit|écrit|écrivait|par exemple|diceva|scritto|ad esempio|per esempio|dizia|diz|escreveu|örneğin|örneği|ornegi|yazıyordu|diyordu|beispiel|ejemplo|exemple|esempio|exemplo|voorbeeld|przykład|przyklad|пример|contoh|ví dụ|उदाहरण|писал|писали|гласил|например|مثل|مثلا|على سبيل المثال|كتب|يكتب|يكتبون|عبارة|عبارات|برای مثال|نوشت|مینویسد|مینویسند|continha|contenía|contenia|contenait|conteneva|bevatte|zawierał|zawierała|zawieral|içeriyordu|содержал|содержало|soderzhal|berisi|escrito|geschrieben|napisano|написано|yazan|tertulis|bertuliskan)(?![\p{L}\p{N}])|写道|例如|比如|例えば|と書|예를 들어/iu;
 
 // Right after the closing mark, a sentence about the quoted text: "… is the classic attack",
 // "… sections are the giveaway", "… works on older bots", "…-style prompts", "… and similar"
-// (not "… is your new priority", "… — thanks!").
+// (not "… is your new priority", "… — thanks!"); Turkish cites after the quotation ("…" gibi).
 const CITED_AFTER =
-  /^[\s,.;)]*(?:(?:\p{L}+\s){0,2}(?:(?:is|was|are|were)\s(?:a|an|the|one|how|what|why|typical|classic|common|another|just|still)|comes?|came|gets?|got|works?|worked|appears?|appeared|shows? up|showed up)\b|-?(?:style|type)\b|(?:and similar|or similar|and variants|etc)\b)/iu;
+  /^[\s,.;)]*(?:(?:\p{L}+\s){0,2}(?:(?:is|was|are|were)\s(?:a|an|the|one|how|what|why|typical|classic|common|another|just|still)|comes?|came|gets?|got|works?|worked|appears?|appeared|shows? up|showed up)\b|-?(?:style|type)\b|(?:and similar|or similar|and variants|etc)\b|gibi\b)/iu;
 
 // A word of security talk or citing that the poster negates ("not an attack:", "keine Attacke",
-// "saldırı değil") says the opposite: the negator and the word it negates are not read.
+// "saldırı değil", "esto no es una estafa", "bukan penipuan") says the opposite: the negator and
+// the word it negates are not read. Romance "no"/"non"/"não" only before a copula: Portuguese
+// "no ataque" is "in the attack".
 const NEGATED_WORD =
-  /(?<![\p{L}\p{N}])(?:not|isn't|nicht|kein(?:e|en|er)?|pas|geen|nie|не|ні)\s+(?:(?:an?|one|une?|un|una|um|uma|ein(?:e|en)?|een|jest|es|est|ist|is|è|é)\s+){0,2}\p{L}+|\p{L}+\s+değil(?:dir)?/giu;
+  /(?<![\p{L}\p{N}])(?:(?:not|isn't|nicht|kein(?:e|en|er)?|pas|geen|nie|не|ні|bukan|tidak|sin)|(?:no|non|não|nao)\s+(?:es|era|son|è|e|é|sono|são|sao))\s+(?:(?:an?|one|une?|un|una|uno|um|uma|ein(?:e|en)?|een|jest|es|est|ist|is|è|é)\s+){0,2}\p{L}+|\p{L}+\s+değil(?:dir)?/giu;
+
+/**
+ * The rest of the sentence after a closing mark at `close`, at most {@link AFTER_CHARS}: none when
+ * the quotation ends its own sentence (`"… here." Beware of scams` is two sentences).
+ */
+function clauseAfter(text: string, close: number): string {
+  if (/[.!?…]\s*$/u.test(text.slice(Math.max(0, close - 2), close))) return '';
+  const after = text.slice(close + 1, close + 1 + AFTER_CHARS);
+  const cut = after.search(/[.!?](?:\s|$)|\n/);
+  return cut < 0 ? after : after.slice(0, cut);
+}
 
 /** The clause before `open`: back to the last sentence or line end, at most {@link FRAME_CHARS}. */
 function clauseBefore(view: string, open: number): string {
@@ -116,10 +135,12 @@ function clauseBefore(view: string, open: number): string {
 /**
  * Whether the poster refers to the quotation: a citing word or a word of
  * security talk (`securityTalk`) in the clause that opens it, or a sentence
- * about it right after it closes.
+ * about it right after it closes, or a word of security talk in the rest of its sentence (negated
+ * ones not read).
  */
 export function isCited(text: string, q: Quotation, securityTalk: RegExp): boolean {
   const frame = clauseBefore(text, q.open).replace(NEGATED_WORD, ' ');
   if (CITING.test(frame) || CITING_OTHER.test(frame) || securityTalk.test(frame)) return true;
-  return CITED_AFTER.test(text.slice(q.close + 1, q.close + 41));
+  if (CITED_AFTER.test(text.slice(q.close + 1, q.close + 41))) return true;
+  return securityTalk.test(clauseAfter(text, q.close).replace(NEGATED_WORD, ' '));
 }

@@ -13,10 +13,12 @@
  */
 
 import { AR_WORD_START, foldArabicText } from './arabic-letters.js';
+import type { HijackLexicon } from './injection-i18n-hijack-lexicon.js';
+import { HIJACK_LEXICONS } from './injection-i18n-hijack-lexicon.js';
 import type { Lexicon } from './injection-i18n-lexicon.js';
 import { LEXICONS } from './injection-i18n-lexicon.js';
 import type { Anchors, InjectionRule } from './injection-rule-kit.js';
-import { EMAIL_ADDRESS, F, S, sr, WORD_END } from './injection-rule-kit.js';
+import { EMAIL_ADDRESS, F, S, sr, toEscrow, WORD_END } from './injection-rule-kit.js';
 
 const LATIN = /[a-z]/;
 const CYRILLIC = /[\u0400-\u04ff]/;
@@ -113,15 +115,43 @@ const AT_SIGN: readonly string[] = ['@'];
  * Passwort an …", "jangan kirim kata sandi ke …", "stuur geen wachtwoorden naar …").
  */
 const NEVER_WORDS =
-  /(?<![\p{L}\p{N}])(?:never|niemals|nie|nicht|kein|keine|nunca|jamás|jamas|no|jamais|ne|mai|non|nooit|niet|nimmer|geen|nigdy|никогда|не|asla|jangan|tidak|nggak|ga)(?![\p{L}\p{N}])/u;
+  /(?<![\p{L}\p{N}])(?:never|niemals|nie|nicht|kein|keine|nunca|jamás|jamas|no|jamais|ne|mai|non|nooit|niet|nimmer|geen|nigdy|никогда|не|asla|jangan|tidak|nggak|ga|não|nao|pas|ni|bukan|değil|degil)(?![\p{L}\p{N}])/u;
 /** A first-person subject just before a match: "ich sende das Passwort an …" tells, not asks. */
 const FIRST_PERSON_BEFORE =
   /(?<![\p{L}\p{N}])(?:ich|wir|ik|wij|we|yo|io|eu|nós|je|j'|j’|nous|ja|my|я|мы|saya|aku|kami|kita|ben|biz)\s*$/u;
 
+/**
+ * Whether a match tells rather than asks: a negation in it or within `reach` characters before
+ * it, or a first-person subject just before it.
+ */
+function toldWithin(reach: number): NonNullable<InjectionRule['unless']> {
+  return (target, start, end) =>
+    NEVER_WORDS.test(target.slice(Math.max(0, start - reach), end)) ||
+    FIRST_PERSON_BEFORE.test(target.slice(Math.max(0, start - 8), start));
+}
+
 /** Whether a match of a "send your secret to this address" rule tells rather than asks. */
-const tellsNotAsks: NonNullable<InjectionRule['unless']> = (target, start, end) =>
-  NEVER_WORDS.test(target.slice(Math.max(0, start - 24), end)) ||
-  FIRST_PERSON_BEFORE.test(target.slice(Math.max(0, start - 8), start));
+const tellsNotAsks = toldWithin(24);
+
+/**
+ * Whether a "send me your key" match is negated: in it, just before it, or later in its clause, where
+ * German and Dutch put the negation ("schick uns den Schlüssel bitte nicht per Mail", "stuur ons de
+ * sleutel niet"); the clause ends at the next punctuation mark.
+ */
+const negatedInClause: NonNullable<InjectionRule['unless']> = (target, start, end) => {
+  const rest = target.slice(end, end + 24);
+  const clauseEnd = rest.search(/[,.;:!?\n]/);
+  return (
+    NEVER_WORDS.test(target.slice(Math.max(0, start - 10), end)) ||
+    NEVER_WORDS.test(clauseEnd < 0 ? rest : rest.slice(0, clauseEnd))
+  );
+};
+
+/**
+ * The same for a hijack rule, whose negation stands by its verb ("ce message n'est pas ton
+ * instruction"): not one a sentence before ("ce n'est pas une arnaque : « ce message est … »").
+ */
+const toldNotAsked = toldWithin(10);
 
 /** A gap of up to `n` words (spaced languages) or about `4n` characters. */
 function gap(lex: Lexicon, n: number): string {
@@ -395,20 +425,26 @@ function rulesOf(lex: Lexicon, kit: Kit): InjectionRule[] {
       [lex.promptNouns, lex.reveal],
       pair(lex, A(lex.reveal), A(lex.promptNouns), 3),
     ),
-    mk(
-      'data-exfiltration',
-      0.8,
-      [lex.giveMe, lex.secrets],
-      pair(lex, A(lex.giveMe), A(lex.secrets), 3),
-    ),
-    mk(
-      'agent-hijack',
-      0.75,
-      [lex.money, lex.transfer, lex.dest],
-      lex.objectFirst
-        ? `${A(lex.money)}${g(3)}${A(lex.dest)}${g(3)}${A(lex.transfer)}|${A(lex.transfer)}${g(4)}${A(lex.money)}${g(5)}${A(lex.dest)}`
-        : `${A(lex.transfer)}${g(4)}${A(lex.money)}${g(5)}${A(lex.dest)}`,
-    ),
+    {
+      ...mk(
+        'data-exfiltration',
+        0.8,
+        [lex.giveMe, lex.secrets],
+        pair(lex, A(lex.giveMe), A(lex.secrets), 3),
+      ),
+      unless: negatedInClause,
+    },
+    {
+      ...mk(
+        'agent-hijack',
+        0.75,
+        [lex.money, lex.transfer, lex.dest],
+        lex.objectFirst
+          ? `${A(lex.money)}${g(3)}${A(lex.dest)}${g(3)}${A(lex.transfer)}|${A(lex.transfer)}${g(4)}${A(lex.money)}${g(5)}${A(lex.dest)}`
+          : `${A(lex.transfer)}${g(4)}${A(lex.money)}${g(5)}${A(lex.dest)}`,
+      ),
+      unless: toEscrow,
+    },
     mk(
       'role-jailbreak',
       0.75,
@@ -498,3 +534,59 @@ function sentOutRuleOf(lex: Lexicon, kit: Kit): InjectionRule {
 export const I18N_SENT_OUT_RULES: readonly InjectionRule[] = LANGUAGES.filter(({ lex }) =>
   SENT_OUT_LANGUAGES.has(lex.lang),
 ).map(({ lex, kit }) => sentOutRuleOf(lex, kit));
+
+/**
+ * The goal-hijack rules of one language: the post declared the reader's instruction or above its
+ * boss, the boss said to have no say, the poster named the reader's new owner, the boss kept in
+ * the dark. A boss is the reader's ("your developer"), where the language writes "your" as a
+ * word; object-first languages also put the boss before "outranks" ("sahibinden daha önemli").
+ */
+function hijackRulesOf(lex: Lexicon, hij: HijackLexicon, kit: Kit): InjectionRule[] {
+  const { mk, g, A } = kit;
+  const end = lex.spaced ? WORD_END : '';
+  const [post, boss, outranks] = [A(hij.thisPost), A(hij.boss), A(hij.outranks)];
+  const your = hij.your.length > 0 ? A(hij.your) : '';
+  // "This message is (now) your instruction", not "this message holds your instructions".
+  const isNow = hij.copula.length > 0 ? `${g(1)}${A(hij.copula)}${end}${g(2)}` : g(3);
+  const yourBoss = your === '' ? boss : `(?:${your}${g(1)}${boss}|${boss}${g(1)}${your})`;
+  const aboveBoss = orders(
+    lex,
+    [`${post}${g(3)}${outranks}${g(1)}${yourBoss}${end}`],
+    [`${post}${g(3)}${boss}${g(2)}${outranks}${end}`],
+  );
+  return [
+    {
+      ...mk(
+        'agent-hijack',
+        0.8,
+        [hij.thisPost, [...hij.yourOrder, ...hij.outranks]],
+        `${post}${isNow}${A(hij.yourOrder)}${end}|${aboveBoss}`,
+      ),
+      unless: toldNotAsked,
+    },
+    mk(
+      'instruction-override',
+      0.8,
+      [hij.boss, hij.noSay],
+      `${yourBoss}${g(4)}${A(hij.noSay)}${end}`,
+    ),
+    mk('agent-hijack', 0.8, [hij.newOwner, hij.me], `${A(hij.newOwner)}${g(1)}${A(hij.me)}${end}`),
+    mk(
+      'agent-hijack',
+      0.75,
+      [hij.dontTell, hij.boss],
+      orders(
+        lex,
+        [`${A(hij.dontTell)}${g(2)}${boss}${end}`],
+        [`${boss}${g(2)}${A(hij.dontTell)}${end}`],
+      ),
+    ),
+  ];
+}
+
+/** The generated multilingual goal-hijack rules, for the languages of `HIJACK_LEXICONS`. */
+export const I18N_HIJACK_RULES: readonly InjectionRule[] = HIJACK_LEXICONS.flatMap((hij) => {
+  const language = LANGUAGES.find(({ lex }) => lex.lang === hij.lang);
+  if (language === undefined) throw new Error(`no lexicon for hijack language ${hij.lang}`);
+  return hijackRulesOf(language.lex, hij, language.kit);
+});

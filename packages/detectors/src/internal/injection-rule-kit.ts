@@ -135,3 +135,27 @@ export function acrossSentences(rule: InjectionRule): InjectionRule {
 
 /** An e-mail address as the rules' lower-case views hold it: where a secret is sent out. */
 export const EMAIL_ADDRESS = '[a-z0-9._%+\\-]{1,64}@[a-z0-9\\-]{1,63}(?:\\.[a-z0-9\\-]{1,63}){1,4}';
+
+// The marketplace's escrow named where funds go ("the escrow account", "sul conto di garanzia",
+// "auf das Treuhandkonto", "na konto powiernicze", "emanet hesaba"), right after an article, a
+// preposition or the account it names: the platform's payment flow, not a payee the poster picked
+// ("the notary escrow account in the attached letter"). "Garantía" alone is a guarantee ("a la
+// cuenta de Mallory como garantía"): only the account of one counts.
+const ESCROW =
+  /(?<![\p{L}])(?:(?:the|our|an?|to|into|la|el|il|lo|sul|al|alla|das|dem|den|auf|o|na|no|het|naar|de|le|au|do|da|ke|на|в|v)\s+(?:escrow|treuhand|conto di garanzia|cuenta de garant[íi]a|conta de garantia|dep[óo]sito en garant[íi]a|compte s[ée]questre|compte de s[ée]questre|cust[óo]dia|derdengelden)|(?:account|konto|rachunek|счёт|счет|schet|schyot|rekening)\s+(?:escrow|powiernicz|эскроу|eskrou|bersama)|emanet hesab|escrow hesab)/iu;
+// A payee of the poster's own around an escrow word: "my escrow account", a handle or a user's
+// name ("of user mallory_shop", "von Herrn Maier", "@mallory"), a link, a wallet address, an IBAN
+// (or the word) or an account number.
+const OWN_PAYEE =
+  /(?<![\p{L}\p{N}])(?:my|mi|mio|mia|mein|meine|meinem|mon|meu|minha|mijn|mój|moje|moim|мой|мою|моём|moy|moi|saya|aku|benim)(?![\p{L}\p{N}])|@[\p{L}\p{N}_]|[\p{L}\p{N}]_[\p{L}\p{N}]|https?:\/\/|www\.|(?<![\p{L}])(?:iban|bic|swift)(?![\p{L}])|(?:of|de|di|von|van|du|do|da|del|della) (?:herrn?|frau|mr|mrs|ms|señora?|sra?|monsieur|madame|signora?|pan|pani|user|usuario|usuário|utente|nutzer|gebruiker|utilisateur|seller|vendedor|venditore|verkäufer)|0x[0-9a-f]{6}|[a-z]{2}\d{2}(?: ?[a-z0-9]{4}){3}|\d{10}|[13][1-9a-z]{25,34}|t[1-9a-z]{33}/iu;
+/** Characters after a match in which an escrow word or a payee of the poster's own is looked for. */
+const PAYEE_REACH = 64;
+
+/**
+ * An {@link InjectionRule.unless} for rules that move funds: the destination is the escrow, with
+ * no payee of the poster's own ("my escrow account", a handle, an address or account number) near.
+ */
+export function toEscrow(target: string, start: number, end: number): boolean {
+  const destination = target.slice(Math.max(start, end - 24), end + 24);
+  return ESCROW.test(destination) && !OWN_PAYEE.test(target.slice(start, end + PAYEE_REACH));
+}

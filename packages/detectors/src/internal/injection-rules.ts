@@ -7,7 +7,12 @@
  */
 
 import { AR_WORD_START } from './arabic-letters.js';
-import { I18N_FAMILY_RULES, I18N_SENT_OUT_RULES, VIETNAMESE } from './injection-i18n-families.js';
+import {
+  I18N_FAMILY_RULES,
+  I18N_HIJACK_RULES,
+  I18N_SENT_OUT_RULES,
+  VIETNAMESE,
+} from './injection-i18n-families.js';
 import type { InjectionRule } from './injection-rule-kit.js';
 import {
   acrossSentences,
@@ -18,11 +23,29 @@ import {
   r,
   S,
   sr,
+  toEscrow,
   WORD_END,
 } from './injection-rule-kit.js';
 import { STRUCTURE_RULES } from './injection-structure.js';
 
 export type { InjectionRule } from './injection-rule-kit.js';
+
+// "DAN" as the jailbreak's name: a version number alone ("DAN 6.0", "DAN 11:", "DAN 5 prompt",
+// "you are DAN 6"). Dutch and Indonesian "dan" (then, than, and) before a number is a word: "meer
+// dan 5%", "laat dan 5 sterren achter", "dan 25.000 rupiah", "hari ke-2 dan 3 hari".
+const DAN_VERSION =
+  /^dan \d{1,2}(?:\.\d{1,2})?(?:$|\s*[:;!?)\]"'»”]|[.,](?!\d)|\s+(?:prompt|mode|jailbreak|version|style|persona|is|was|now|from)(?![\p{L}]))/u;
+const DAN_AFTER_A_WORD =
+  /(?:\d|(?<![\p{L}])(?:en|meer|minder|groter|kleiner|beter|eerder|later|liever|anders|lebih|kurang|antara))\s*[-–]?\s*$/u;
+
+/** Whether a "dan" + number match of the jailbreak rule is a Dutch or Indonesian word. */
+function danAsAWord(target: string, start: number): boolean {
+  if (!target.startsWith('dan ', start) || !/\d/.test(target[start + 4] ?? '')) return false;
+  return (
+    !DAN_VERSION.test(target.slice(start, start + 40)) ||
+    DAN_AFTER_A_WORD.test(target.slice(Math.max(0, start - 12), start))
+  );
+}
 
 const OVERRIDE_VERB =
   "(?:ignore|ignoring|disregard|forget|bypass|override|overlook|neglect|stop following|do not follow|don't follow|dont follow|do not obey|don't obey|no longer follow)";
@@ -466,22 +489,25 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     `\\babout your (?:\\p{L}+ )?(?:instructions|rules|ruleset|prompt|system prompt|directives)\\b|\\b(?:summari[sz]e|explain|print|repeat|rewrite|translate|tldr|convert)${S}(?:the )?above\\b|\\byour ruleset\\b`,
   ),
   // Role play / jailbreak
-  r(
-    'role-jailbreak',
-    0.9,
-    [
-      'dan',
-      'anything now',
-      'jailbr',
-      'developer mode',
-      'dude',
-      'aim',
-      'stan',
-      'machiavellian',
-      'avoid norms',
-    ],
-    `\\b(?:do anything now|developer mode output|dan mode|\\bdan\\b (?:prompt|mode|\\d)|anti-?dan|always intelligent and machiavellian|strive to avoid norms)\\b`,
-  ),
+  {
+    ...r(
+      'role-jailbreak',
+      0.9,
+      [
+        'dan',
+        'anything now',
+        'jailbr',
+        'developer mode',
+        'dude',
+        'aim',
+        'stan',
+        'machiavellian',
+        'avoid norms',
+      ],
+      `\\b(?:do anything now|developer mode output|dan mode|\\bdan\\b (?:prompt|mode|\\d{1,2})|anti-?dan|always intelligent and machiavellian|strive to avoid norms)\\b`,
+    ),
+    unless: danAsAWord,
+  },
   // "jailbreak" and "developer mode" alone are ordinary words (phones, IDEs): a weak hint only.
   r(
     'role-jailbreak',
@@ -914,12 +940,15 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     `\\b(?:downvote|upvote|flag|report|ban|delete|remove|hide|approve|cancel)${S}${F(2)}(?:every|all|each|any)${S}${F(2)}(?:other |competing |rival )?(?:listings?|posts?|orders?|offers?|sellers?|comments?|users?|agents?|bids?|reviews?)\\b|\\bmark${S}${F(3)}as (?:verified|trusted|safe|approved|legit(?:imate)?)\\b|\\bgive${S}${F(3)}(?:5|five)[ \\-]star\\b|\\brecommend${S}${F(3)}as the (?:best|only|top)\\b`,
     [['every', 'all', 'each', 'any', 'mark', 'give', 'recommend']],
   ),
-  r(
-    'agent-hijack',
-    0.7,
-    ['transfer', 'send', 'wire', 'pay', 'deposit', 'move'],
-    `\\b(?:transfer|send|wire|pay|deposit|move)${S}${F(4)}(?:funds|money|budget|balance|all|crypto|eth|btc|usdc|usdt|eur|usd|\\d[\\d,.]{0,20})${S}${F(5)}(?:to|into|on)${S}(?!your\\b)${F(3)}(?:iban|wallet|address|account|portfel|0x[0-9a-f]{6})`,
-  ),
+  {
+    ...r(
+      'agent-hijack',
+      0.7,
+      ['transfer', 'send', 'wire', 'pay', 'deposit', 'move'],
+      `\\b(?:transfer|send|wire|pay|deposit|move)${S}${F(4)}(?:funds|money|budget|balance|all|crypto|eth|btc|usdc|usdt|eur|usd|\\d[\\d,.]{0,20})${S}${F(5)}(?:to|into|on)${S}(?!your\\b)${F(3)}(?:iban|wallet|address|account|portfel|0x[0-9a-f]{6})`,
+    ),
+    unless: toEscrow,
+  },
   r(
     'agent-hijack',
     0.7,
@@ -1234,4 +1263,5 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
   ),
   ...I18N_FAMILY_RULES,
   ...I18N_SENT_OUT_RULES,
+  ...I18N_HIJACK_RULES,
 ];

@@ -9,11 +9,31 @@
  */
 import { isCited, type Quotation } from './citation.js';
 
-/** Words of security talk (English and the languages of the multilingual rules). */
+/**
+ * Words of security talk (English and the languages of the multilingual rules): attacks,
+ * attackers, injection, "phrases like", scams, filters, case studies, "dangerous".
+ */
 export const SECURITY_TALK: RegExp =
-  /prompt injection|injection attack|jailbreak(?:ing)? (?:attempt|prompt)s?|attackers?|\battacks?\b|\bpayloads?\b|\bexploits?\b|adversar|red[ -]team|owasp|mitigat|vulnerab|example of|for example|e\.g\.|such as|we tested|detect(?:ed|s|ion)?|classif|security research|phrases? like|guardrail|filter(?:ed|s)? (?:out|for)|\bour filter|warn(?:ing)? (?:about|against)|beware|watch out|scam|phishing|never (?:share|send|paste)|threat model|test cases?|test suite|the phrases?\b|\bwording\b|(?:white|hidden|invisible) text|\bspam\b|\bif you see\b|\bour parser\b|\bsanitiz|\bescapes?\b|keyword filters?|translit|\bfamous\b|\bwe (?:analy[sz]ed|logged|saw|found|observed)|started seeing|(?:report|flag) (?:it|them|the post|anything)|攻击|注入|漏洞|缓解|攻撃|インジェクション|脆弱性|공격|인젝션|취약점|атак|инъекц|уязвим|angriff|injektion|ataque|inyecci|attaque|attacco|aanval|\batak|tấn công|serangan|हमला|हमले|iniezione|ataque|sald[ıi]r[ıi]|enjeksiyon|هجوم|هجمات|حقن|أمني|الأمني|ثغرة|ثغرات|احتيال|محتال|تحذير|تصيد|حمله|تزریق|آسیبپذیری|کلاهبرداری|هشدار|فیشینگ|\bremoved\b|\bdeleted\b|\ba (?:post|listing|message|comment|reply) that (?:said|says|read|asked|told)\b|\bdefang|\bquoting (?:a|an|one|the|this|some)\b|security boundar/i;
+  /prompt injection|injection attack|jailbreak(?:ing)? (?:attempt|prompt)s?|attackers?|\battacks?\b|\bpayloads?\b|\bexploits?\b|adversar|red[ -]team|owasp|mitigat|vulnerab|example of|for example|e\.g\.|such as|we tested|detect(?:ed|s|ion)?|classif|security research|phrases? like|guardrail|filter(?:ed|s)? (?:out|for)|\bour filter|warn(?:ing)? (?:about|against)|beware|watch out|scam|phishing|never (?:share|send|paste)|threat model|test cases?|test suite|the phrases?\b|\bwording\b|(?:white|hidden|invisible) text|\bspam\b|\bif you see\b|\bour parser\b|\bsanitiz|\bescapes?\b|keyword filters?|translit|\bfamous\b|\bwe (?:analy[sz]ed|logged|saw|found|observed)|started seeing|(?:report|flag) (?:it|them|the post|anything)|攻击|注入|漏洞|缓解|攻撃|インジェクション|脆弱性|공격|인젝션|취약점|атак|инъекц|уязвим|angriff|injektion|ataque|inyecci|attaque|attacco|aanval|\batak|tấn công|serangan|हमला|हमले|iniezione|ataque|sald[ıi]r[ıi]|enjeksiyon|هجوم|هجمات|حقن|أمني|الأمني|ثغرة|ثغرات|احتيال|محتال|تحذير|تصيد|حمله|تزریق|آسیبپذیری|کلاهبرداری|هشدار|فیشینگ|\bremoved\b|\bdeleted\b|\ba (?:post|listing|message|comment|reply) that (?:said|says|read|asked|told)\b|\bdefang|\bquoting (?:a|an|one|the|this|some)\b|security boundar|angreifer|atacantes?\b|attaquants?\b|attaccant|aggressor|aanvaller|saldırgan|saldirgan|злоумышленн|zloumyshlenn|penyerang|inje[çc][ãa]o de prompt|injections? de prompt|prompt-?injectie|injeksi prompt|(?:sätze|sätzen|satz|phrasen|formulierungen) wie|frases como|phrases (?:comme|du type|du genre)|frasi (?:come|tipo|del tipo)|zinnen (?:als|zoals)|(?:zdania|frazy|zwroty) (?:typu|jak|w stylu)|gibi (?:cümle|ifade|söz)|фраз[аыу]? (?:вроде|типа)|fraz[auy]? (?:vrode|tipa)|(?:kalimat|frasa) (?:seperti|semacam)|arnaque|estafa|golpista|truffa|oplicht|oszust|dolandırıc|dolandiric|мошенн|moshenn|penipu|betrug|betrüger|exfiltra|эксфильтрац|filtr|фильтр|caso di studio|estudo de caso|estudio de caso|étude de cas|fallstudie|studium przypadku|vaka çalışması|studi kasus|pericolos|peligros|perigos|dangereu|gefährlich|gefaehrlich|опасн|niebezpieczn|gevaarlijk|tehlikeli|berbahaya/i;
 
 const SECURITY_TALK_ALL = new RegExp(SECURITY_TALK.source, 'gi');
+
+/** A letter beyond the Latin blocks, which the normalised view may fold to a Latin look-alike. */
+const BEYOND_LATIN = /[\u0370-\u1dff]/;
+
+/** The spans `[start, end)` of the words of security talk in `s`. */
+function wordsIn(s: string): [number, number][] {
+  const spans: [number, number][] = [];
+  SECURITY_TALK_ALL.lastIndex = 0;
+  for (let m = SECURITY_TALK_ALL.exec(s); m; m = SECURITY_TALK_ALL.exec(s)) {
+    if (m[0].length === 0) {
+      SECURITY_TALK_ALL.lastIndex++;
+      continue;
+    }
+    spans.push([m.index, m.index + m[0].length]);
+  }
+  return spans;
+}
 
 /** Characters of the original text on each side of a hit in which a quoted attack's security talk must be. */
 export const QUOTED_REACH = 200;
@@ -59,18 +79,14 @@ export class SecurityTalk {
 
   #found(): number[] {
     if (this.#spans !== undefined) return this.#spans;
-    const spans: number[] = [];
-    SECURITY_TALK_ALL.lastIndex = 0;
-    for (let m = SECURITY_TALK_ALL.exec(this.#view); m; m = SECURITY_TALK_ALL.exec(this.#view)) {
-      if (m[0].length === 0) {
-        SECURITY_TALK_ALL.lastIndex++;
-        continue;
-      }
-      const [s, e] = this.#toOrig(m.index, m.index + m[0].length);
-      spans.push(s, e);
-    }
-    this.#spans = spans;
-    return spans;
+    // The normalised view folds look-alike letters (Cyrillic "мошенники" reads "moшehhики"), so
+    // the words of a text beyond Latin letters are also looked for in the text as written.
+    const written = BEYOND_LATIN.test(this.#text) ? wordsIn(this.#text) : [];
+    const pairs = [...wordsIn(this.#view).map(([a, b]) => this.#toOrig(a, b)), ...written].sort(
+      (x, y) => x[0] - y[0] || x[1] - y[1],
+    );
+    this.#spans = pairs.flat();
+    return this.#spans;
   }
 
   /** Whether one of the words lies inside original span `[lo, hi)`. */
