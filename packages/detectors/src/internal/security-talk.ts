@@ -18,16 +18,21 @@ export const SECURITY_TALK: RegExp =
 
 const SECURITY_TALK_ALL = new RegExp(SECURITY_TALK.source, 'gi');
 
-/** A letter beyond the Latin blocks, which the normalised view may fold to a Latin look-alike. */
-const BEYOND_LATIN = /[\u0370-\u1dff]/;
+/**
+ * The Cyrillic words of {@link SECURITY_TALK}, looked for in the text as written: the normalised
+ * view folds Cyrillic look-alike letters to Latin ones ("инъекция" reads "инъekция").
+ */
+const CYRILLIC_TALK_ALL =
+  /атак|инъекц|уязвим|злоумышленн|мошенн|фраз[аыу]? (?:вроде|типа)|эксфильтрац|фильтр|опасн/giu;
+const CYRILLIC = /[\u0400-\u04ff]/;
 
-/** The spans `[start, end)` of the words of security talk in `s`. */
-function wordsIn(s: string): [number, number][] {
+/** The spans `[start, end)` of the matches of global regex `words` in `s`. */
+function wordsIn(s: string, words: RegExp): [number, number][] {
   const spans: [number, number][] = [];
-  SECURITY_TALK_ALL.lastIndex = 0;
-  for (let m = SECURITY_TALK_ALL.exec(s); m; m = SECURITY_TALK_ALL.exec(s)) {
+  words.lastIndex = 0;
+  for (let m = words.exec(s); m; m = words.exec(s)) {
     if (m[0].length === 0) {
-      SECURITY_TALK_ALL.lastIndex++;
+      words.lastIndex++;
       continue;
     }
     spans.push([m.index, m.index + m[0].length]);
@@ -79,12 +84,9 @@ export class SecurityTalk {
 
   #found(): number[] {
     if (this.#spans !== undefined) return this.#spans;
-    // The normalised view folds look-alike letters (Cyrillic "мошенники" reads "moшehhики"), so
-    // the words of a text beyond Latin letters are also looked for in the text as written.
-    const written = BEYOND_LATIN.test(this.#text) ? wordsIn(this.#text) : [];
-    const pairs = [...wordsIn(this.#view).map(([a, b]) => this.#toOrig(a, b)), ...written].sort(
-      (x, y) => x[0] - y[0] || x[1] - y[1],
-    );
+    const written = CYRILLIC.test(this.#text) ? wordsIn(this.#text, CYRILLIC_TALK_ALL) : [];
+    const viewed = wordsIn(this.#view, SECURITY_TALK_ALL).map(([a, b]) => this.#toOrig(a, b));
+    const pairs = [...viewed, ...written].sort((x, y) => x[0] - y[0] || x[1] - y[1]);
     this.#spans = pairs.flat();
     return this.#spans;
   }
