@@ -9,12 +9,19 @@
  */
 import { isCited, type Quotation } from './citation.js';
 
+// The Cyrillic words of {@link SECURITY_TALK}: also looked for in the text as written (see
+// {@link CYRILLIC_TALK_ALL}).
+const CYRILLIC_WORDS =
+  'атак|инъекц|уязвим|злоумышленн|мошенн|фраз[аыу]? (?:вроде|типа)|эксфильтрац|фильтр|опасн';
+
 /**
  * Words of security talk (English and the languages of the multilingual rules): attacks,
  * attackers, injection, "phrases like", scams, filters, case studies, "dangerous".
  */
-export const SECURITY_TALK: RegExp =
-  /prompt injection|injection attack|jailbreak(?:ing)? (?:attempt|prompt)s?|attackers?|\battacks?\b|\bpayloads?\b|\bexploits?\b|adversar|red[ -]team|owasp|mitigat|vulnerab|example of|for example|e\.g\.|such as|we tested|detect(?:ed|s|ion)?|classif|security research|phrases? like|guardrail|filter(?:ed|s)? (?:out|for)|\bour filter|warn(?:ing)? (?:about|against)|beware|watch out|scam|phishing|never (?:share|send|paste)|threat model|test cases?|test suite|the phrases?\b|\bwording\b|(?:white|hidden|invisible) text|\bspam\b|\bif you see\b|\bour parser\b|\bsanitiz|\bescapes?\b|keyword filters?|translit|\bfamous\b|\bwe (?:analy[sz]ed|logged|saw|found|observed)|started seeing|(?:report|flag) (?:it|them|the post|anything)|攻击|注入|漏洞|缓解|攻撃|インジェクション|脆弱性|공격|인젝션|취약점|атак|инъекц|уязвим|angriff|injektion|ataque|inyecci|attaque|attacco|aanval|\batak|tấn công|serangan|हमला|हमले|iniezione|ataque|sald[ıi]r[ıi]|enjeksiyon|هجوم|هجمات|حقن|أمني|الأمني|ثغرة|ثغرات|احتيال|محتال|تحذير|تصيد|حمله|تزریق|آسیبپذیری|کلاهبرداری|هشدار|فیشینگ|\bremoved\b|\bdeleted\b|\ba (?:post|listing|message|comment|reply) that (?:said|says|read|asked|told)\b|\bdefang|\bquoting (?:a|an|one|the|this|some)\b|security boundar|angreifer|atacantes?\b|attaquants?\b|attaccant|aggressor|aanvaller|saldırgan|saldirgan|злоумышленн|zloumyshlenn|penyerang|inje[çc][ãa]o de prompt|injections? de prompt|prompt-?injectie|injeksi prompt|(?:sätze|sätzen|satz|phrasen|formulierungen) wie|frases como|phrases (?:comme|du type|du genre)|frasi (?:come|tipo|del tipo)|zinnen (?:als|zoals)|(?:zdania|frazy|zwroty) (?:typu|jak|w stylu)|gibi (?:cümle|ifade|söz)|фраз[аыу]? (?:вроде|типа)|fraz[auy]? (?:vrode|tipa)|(?:kalimat|frasa) (?:seperti|semacam)|arnaque|estafa|golpista|truffa|oplicht|oszust|dolandırıc|dolandiric|мошенн|moshenn|penipu|betrug|betrüger|exfiltra|эксфильтрац|filtr|фильтр|caso di studio|estudo de caso|estudio de caso|étude de cas|fallstudie|studium przypadku|vaka çalışması|studi kasus|pericolos|peligros|perigos|dangereu|gefährlich|gefaehrlich|опасн|niebezpieczn|gevaarlijk|tehlikeli|berbahaya/i;
+export const SECURITY_TALK: RegExp = new RegExp(
+  String.raw`prompt injection|injection attack|jailbreak(?:ing)? (?:attempt|prompt)s?|attackers?|\battacks?\b|\bpayloads?\b|\bexploits?\b|adversar|red[ -]team|owasp|mitigat|vulnerab|example of|for example|e\.g\.|such as|we tested|detect(?:ed|s|ion)?|classif|security research|phrases? like|guardrail|filter(?:ed|s)? (?:out|for)|\bour filter|warn(?:ing)? (?:about|against)|beware|watch out|scam|phishing|never (?:share|send|paste)|threat model|test cases?|test suite|the phrases?\b|\bwording\b|(?:white|hidden|invisible) text|\bspam\b|\bif you see\b|\bour parser\b|\bsanitiz|\bescapes?\b|keyword filters?|translit|\bfamous\b|\bwe (?:analy[sz]ed|logged|saw|found|observed)|started seeing|(?:report|flag) (?:it|them|the post|anything)|攻击|注入|漏洞|缓解|攻撃|インジェクション|脆弱性|공격|인젝션|취약점|${CYRILLIC_WORDS}|angriff|injektion|ataque|inyecci|attaque|attacco|aanval|\batak|tấn công|serangan|हमला|हमले|iniezione|ataque|sald[ıi]r[ıi]|enjeksiyon|هجوم|هجمات|حقن|أمني|الأمني|ثغرة|ثغرات|احتيال|محتال|تحذير|تصيد|حمله|تزریق|آسیبپذیری|کلاهبرداری|هشدار|فیشینگ|\bremoved\b|\bdeleted\b|\ba (?:post|listing|message|comment|reply) that (?:said|says|read|asked|told)\b|\bdefang|\bquoting (?:a|an|one|the|this|some)\b|security boundar|angreifer|atacantes?\b|attaquants?\b|attaccant|aggressor|aanvaller|saldırgan|saldirgan|zloumyshlenn|penyerang|inje[çc][ãa]o de prompt|injections? de prompt|prompt-?injectie|injeksi prompt|(?:sätze|sätzen|satz|phrasen|formulierungen) wie|frases como|phrases (?:comme|du type|du genre)|frasi (?:come|tipo|del tipo)|zinnen (?:als|zoals)|(?:zdania|frazy|zwroty) (?:typu|jak|w stylu)|gibi (?:cümle|ifade|söz)|fraz[auy]? (?:vrode|tipa)|(?:kalimat|frasa) (?:seperti|semacam)|arnaque|estafa|golpista|truffa|oplicht|oszust|dolandırıc|dolandiric|moshenn|penipu|betrug|betrüger|exfiltra|filtr|caso di studio|estudo de caso|estudio de caso|étude de cas|fallstudie|studium przypadku|vaka çalışması|studi kasus|pericolos|peligros|perigos|dangereu|gefährlich|gefaehrlich|niebezpieczn|gevaarlijk|tehlikeli|berbahaya`,
+  'i',
+);
 
 const SECURITY_TALK_ALL = new RegExp(SECURITY_TALK.source, 'gi');
 
@@ -22,8 +29,7 @@ const SECURITY_TALK_ALL = new RegExp(SECURITY_TALK.source, 'gi');
  * The Cyrillic words of {@link SECURITY_TALK}, looked for in the text as written: the normalised
  * view folds Cyrillic look-alike letters to Latin ones ("инъекция" reads "инъekция").
  */
-const CYRILLIC_TALK_ALL =
-  /атак|инъекц|уязвим|злоумышленн|мошенн|фраз[аыу]? (?:вроде|типа)|эксфильтрац|фильтр|опасн/giu;
+const CYRILLIC_TALK_ALL = new RegExp(CYRILLIC_WORDS, 'giu');
 const CYRILLIC = /[\u0400-\u04ff]/;
 
 /** The spans `[start, end)` of the matches of global regex `words` in `s`. */
