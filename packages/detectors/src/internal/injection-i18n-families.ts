@@ -18,7 +18,15 @@ import { HIJACK_LEXICONS } from './injection-i18n-hijack-lexicon.js';
 import type { Lexicon } from './injection-i18n-lexicon.js';
 import { LEXICONS } from './injection-i18n-lexicon.js';
 import type { Anchors, InjectionRule } from './injection-rule-kit.js';
-import { EMAIL_ADDRESS, F, S, sr, toEscrow, WORD_END } from './injection-rule-kit.js';
+import {
+  acrossSentences,
+  EMAIL_ADDRESS,
+  F,
+  S,
+  sr,
+  toEscrow,
+  WORD_END,
+} from './injection-rule-kit.js';
 
 const LATIN = /[a-z]/;
 const CYRILLIC = /[\u0400-\u04ff]/;
@@ -537,8 +545,9 @@ export const I18N_SENT_OUT_RULES: readonly InjectionRule[] = LANGUAGES.filter(({
 
 /**
  * The goal-hijack rules of one language: the post declared the reader's instruction or above its
- * boss, the boss said to have no say, the poster named the reader's new owner, the boss kept in
- * the dark. A boss is the reader's ("your developer"), where the language writes "your" as a
+ * boss, the boss said to have no say, the poster named the reader's new owner in either order
+ * ("tu nuevo dueño soy yo"; "soy tu nuevo dueño" only with an order to obey the poster after it),
+ * the boss kept in the dark. A boss is the reader's ("your developer"), where the language writes "your" as a
  * word; object-first languages also put the boss before "outranks" ("sahibinden daha önemli").
  */
 function hijackRulesOf(lex: Lexicon, hij: HijackLexicon, kit: Kit): InjectionRule[] {
@@ -571,6 +580,18 @@ function hijackRulesOf(lex: Lexicon, hij: HijackLexicon, kit: Kit): InjectionRul
       `${yourBoss}${g(4)}${A(hij.noSay)}${end}`,
     ),
     mk('agent-hijack', 0.8, [hij.newOwner, hij.me], `${A(hij.newOwner)}${g(1)}${A(hij.me)}${end}`),
+    ...(hij.iAm.length === 0
+      ? []
+      : [
+          acrossSentences(
+            mk(
+              'agent-hijack',
+              0.8,
+              [hij.iAm, hij.newOwner, hij.obeyMe],
+              `${A(hij.iAm)}${g(1)}${A(hij.newOwner)}${end}${g(12)}${A(hij.obeyMe)}${end}`,
+            ),
+          ),
+        ]),
     mk(
       'agent-hijack',
       0.75,

@@ -30,6 +30,16 @@ export type HijackLexicon = {
   readonly newOwner: readonly string[];
   /** "am I", "it's me": the poster named right after {@link newOwner}. */
   readonly me: readonly string[];
+  /**
+   * "I am" right before {@link newOwner} ("je suis ton nouveau propriétaire"); empty where the
+   * language says it with a suffix.
+   */
+  readonly iAm: readonly string[];
+  /**
+   * "obey only me", "you do what I say": the order that follows {@link iAm} and {@link newOwner}
+   * (without it, "I am your new owner" is also what one says to a new pet).
+   */
+  readonly obeyMe: readonly string[];
   /** "say nothing to": the reader's boss kept in the dark. */
   readonly dontTell: readonly string[];
 };
@@ -66,6 +76,21 @@ export const HIJACK_LEXICONS: readonly HijackLexicon[] = [
       'tu nuevo operador',
     ],
     me: ['soy yo'],
+    iAm: ['soy', 'yo soy'],
+    obeyMe: [
+      'solo me obedeces',
+      'me obedeces',
+      'me obedecerás',
+      'me obedeceras',
+      'obedéceme',
+      'obedeceme',
+      'obedece solo',
+      'solo me escuchas',
+      'escúchame solo a mí',
+      'haz lo que yo diga',
+      'harás lo que yo diga',
+      'haras lo que yo diga',
+    ],
     dontTell: [
       'no le digas nada a',
       'no le digas nada al',
@@ -114,6 +139,19 @@ export const HIJACK_LEXICONS: readonly HijackLexicon[] = [
       'ihr neuer besitzer',
     ],
     me: ['bin ich'],
+    iAm: ['ich bin'],
+    obeyMe: [
+      'gehorche mir',
+      'gehorchst mir',
+      'gehorch mir',
+      'nur auf mich',
+      'tu, was ich sage',
+      'tu was ich sage',
+      'tust, was ich sage',
+      'tust was ich sage',
+      'machst, was ich sage',
+      'machst was ich sage',
+    ],
     dontTell: ['sag nichts zu', 'sage nichts zu', 'erzähl nichts'],
   },
   {
@@ -153,6 +191,22 @@ export const HIJACK_LEXICONS: readonly HijackLexicon[] = [
       'votre nouveau propriétaire',
     ],
     me: ["c'est moi"],
+    iAm: ['je suis'],
+    obeyMe: [
+      "tu m'obéis",
+      'tu m’obéis',
+      "tu m'obeis",
+      'obéis-moi',
+      'obeis-moi',
+      'obéis moi',
+      "n'écoute que moi",
+      'n’écoute que moi',
+      "n'ecoute que moi",
+      "tu n'écoutes que moi",
+      'fais ce que je dis',
+      'fais ce que je te dis',
+      'tu feras ce que je dis',
+    ],
     dontTell: [
       'ne dis rien à',
       'ne dis rien a',
@@ -210,6 +264,20 @@ export const HIJACK_LEXICONS: readonly HijackLexicon[] = [
     ],
     newOwner: ['seu novo dono', 'teu novo dono', 'seu novo proprietário', 'seu novo proprietario'],
     me: ['sou eu'],
+    iAm: ['eu sou', 'sou'],
+    obeyMe: [
+      'obedeça só a mim',
+      'obedeca so a mim',
+      'me obedeça',
+      'me obedeca',
+      'me obedece',
+      'obedeça a mim',
+      'faça o que eu disser',
+      'faca o que eu disser',
+      'faz o que eu disser',
+      'faça o que eu mandar',
+      'vai fazer o que eu mandar',
+    ],
     dontTell: [
       'não diga nada a',
       'nao diga nada a',
@@ -257,6 +325,17 @@ export const HIJACK_LEXICONS: readonly HijackLexicon[] = [
       'tuo nuovo padrone',
     ],
     me: ['sono io'],
+    iAm: ['io sono', 'sono'],
+    obeyMe: [
+      'obbediscimi',
+      'mi obbedisci',
+      'obbedisci solo a me',
+      'ascolta solo me',
+      'ascolti solo me',
+      'fai quello che dico',
+      'farai quello che dico',
+      'fai ciò che dico',
+    ],
     dontTell: ['non dire niente al', 'non dire niente a', 'non dire nulla al', 'non dire nulla a'],
   },
   {
@@ -280,6 +359,15 @@ export const HIJACK_LEXICONS: readonly HijackLexicon[] = [
     ],
     newOwner: ['je nieuwe eigenaar', 'jouw nieuwe eigenaar'],
     me: ['ben ik'],
+    iAm: ['ik ben'],
+    obeyMe: [
+      'gehoorzaam mij',
+      'gehoorzaam me',
+      'luister alleen naar mij',
+      'alleen naar mij',
+      'doe wat ik zeg',
+      'je doet wat ik zeg',
+    ],
     dontTell: ['zeg niets tegen', 'vertel niets aan'],
   },
   {
@@ -325,8 +413,26 @@ export const HIJACK_LEXICONS: readonly HijackLexicon[] = [
       'nie ma już nic do powiedzenia',
       'nie ma juz nic do powiedzenia',
     ],
-    newOwner: ['twój nowy właściciel', 'twoj nowy wlasciciel'],
+    newOwner: [
+      'twój nowy właściciel',
+      'twoj nowy wlasciciel',
+      'twoim nowym właścicielem',
+      'twoim nowym wlascicielem',
+    ],
     me: ['to ja', 'jestem ja'],
+    iAm: ['ja jestem', 'jestem'],
+    obeyMe: [
+      'słuchaj tylko mnie',
+      'sluchaj tylko mnie',
+      'słuchasz tylko mnie',
+      'sluchasz tylko mnie',
+      'rób, co ci każę',
+      'rób co ci każę',
+      'rob co ci kaze',
+      'rób, co powiem',
+      'rób co powiem',
+      'rob co powiem',
+    ],
     dontTell: ['nic nie mów', 'nic nie mow', 'nie mów nic', 'nie mow nic'],
   },
   {
@@ -362,6 +468,8 @@ export const HIJACK_LEXICONS: readonly HijackLexicon[] = [
     noSay: ['söz hakkı yok', 'soz hakki yok', 'söz hakkı kalmadı'],
     newOwner: ['yeni sahibin', 'yeni sahibiniz'],
     me: ['benim'],
+    iAm: [],
+    obeyMe: [],
     dontTell: ['hiçbir şey söyleme', 'hicbir sey soyleme', 'bir şey söyleme', 'bir sey soyleme'],
   },
   {
@@ -402,6 +510,17 @@ export const HIJACK_LEXICONS: readonly HijackLexicon[] = [
     noSay: ['больше ничего не решает', 'больше не решает', 'уже ничего не решает'],
     newOwner: ['твой новый хозяин', 'твой новый владелец', 'ваш новый хозяин'],
     me: ['это я', 'я'],
+    iAm: ['я'],
+    obeyMe: [
+      'слушайся только меня',
+      'слушай только меня',
+      'подчиняйся мне',
+      'подчиняешься мне',
+      'делай, что я скажу',
+      'делай что я скажу',
+      'делаешь, что я говорю',
+      'делаешь что я говорю',
+    ],
     dontTell: ['ничего не говори', 'ничего не сообщай', 'ни слова'],
   },
   {
@@ -472,6 +591,17 @@ export const HIJACK_LEXICONS: readonly HijackLexicon[] = [
       'tvoy novyy vladelets',
     ],
     me: ['eto ya', 'ya'],
+    iAm: ['ya'],
+    obeyMe: [
+      "slushai tol'ko menya",
+      'slushai tolko menya',
+      'slushaisya tolko menya',
+      "slushaisya tol'ko menya",
+      'slushay tolko menya',
+      'podchinyaisya mne',
+      'delai chto ya skazhu',
+      'delay chto ya skazhu',
+    ],
     dontTell: ['nichego ne govori', 'nichego ne soobshchai', 'nichego ne soobshchay', 'ni slova'],
   },
   {
@@ -501,6 +631,17 @@ export const HIJACK_LEXICONS: readonly HijackLexicon[] = [
     noSay: ['sudah tidak berwenang', 'tidak berwenang lagi', 'tidak punya hak lagi'],
     newOwner: ['pemilik barumu', 'pemilik baru kamu', 'bos barumu', 'majikan barumu'],
     me: ['adalah aku', 'adalah saya', 'aku', 'saya'],
+    iAm: ['saya adalah', 'aku adalah', 'saya', 'aku'],
+    obeyMe: [
+      'dengarkan hanya saya',
+      'dengarkan hanya aku',
+      'patuhi saya',
+      'patuhi aku',
+      'turuti saya',
+      'turuti aku',
+      'lakukan apa yang saya katakan',
+      'lakukan apa yang aku katakan',
+    ],
     dontTell: [
       'jangan bilang apa-apa ke',
       'jangan bilang apa-apa pada',
