@@ -7,6 +7,8 @@
  * right after it closes.
  */
 
+import { endorsesAfter, endorsesBefore } from './endorsement.js';
+
 /** A quotation around a match: offsets of its opening and closing marks in the view. */
 export type Quotation = { readonly open: number; readonly close: number };
 
@@ -111,12 +113,25 @@ const CITED_AFTER =
 const NEGATED_WORD =
   /(?<![\p{L}\p{N}])(?:(?:not|isn't|nicht|kein(?:e|en|er)?|pas|geen|nie|не|ні|bukan|tidak|sin)|(?:no|non|não|nao)\s+(?:es|era|son|è|e|é|sono|são|sao))\s+(?:(?:an?|one|une?|un|una|uno|um|uma|ein(?:e|en)?|een|jest|es|est|ist|is|è|é)\s+){0,2}\p{L}+|\p{L}+\s+değil(?:dir)?/giu;
 
+// A Turkish postposition or participle right after the quotation cites it, whatever came before:
+// "Bunu yap: "…" gibi saldırıları bildir" is "do this: report attacks like "…"".
+const CITED_BY_POSTPOSITION =
+  /^\s*(?:gibi|yazan|diyen|diye|şeklinde|seklinde|içeren|iceren)(?![\p{L}\p{N}])/iu;
+
 /**
  * The rest of the sentence after a closing mark at `close`, at most {@link AFTER_CHARS}: none when
  * the quotation ends its own sentence (`"… here." Beware of scams` is two sentences).
  */
 function clauseAfter(text: string, close: number): string {
   if (/[.!?…]\s*$/u.test(text.slice(Math.max(0, close - 2), close))) return '';
+  return sentenceAfter(text, close);
+}
+
+/**
+ * The sentence after a closing mark at `close`, at most {@link AFTER_CHARS}, whether or not the
+ * quotation ended its own (`"… here." Do it now.`, `"…" — do it now`).
+ */
+function sentenceAfter(text: string, close: number): string {
   const after = text.slice(close + 1, close + 1 + AFTER_CHARS);
   const cut = after.search(/[.!?](?:\s|$)|\n/);
   return cut < 0 ? after : after.slice(0, cut);
@@ -136,10 +151,14 @@ function clauseBefore(view: string, open: number): string {
  * Whether the poster refers to the quotation: a citing word or a word of
  * security talk (`securityTalk`) in the clause that opens it, or a sentence
  * about it right after it closes, or a word of security talk in the rest of its sentence (negated
- * ones not read).
+ * ones not read); never when the clause before or after tells the reader to carry it out.
  */
 export function isCited(text: string, q: Quotation, securityTalk: RegExp): boolean {
-  const frame = clauseBefore(text, q.open).replace(NEGATED_WORD, ' ');
+  const opening = clauseBefore(text, q.open);
+  const after = sentenceAfter(text, q.close);
+  if ((endorsesBefore(opening) && !CITED_BY_POSTPOSITION.test(after)) || endorsesAfter(after))
+    return false;
+  const frame = opening.replace(NEGATED_WORD, ' ');
   if (CITING.test(frame) || CITING_OTHER.test(frame) || securityTalk.test(frame)) return true;
   if (CITED_AFTER.test(text.slice(q.close + 1, q.close + 41))) return true;
   return securityTalk.test(clauseAfter(text, q.close).replace(NEGATED_WORD, ' '));
