@@ -30,7 +30,7 @@ const QUOTE_REACH = 200;
 /**
  * Where `mark` stands in `s` as a quotation mark: not between two letters or digits (an
  * apostrophe in "won't", a stray `"` in `27"monitor`), except a double quote or backtick closing
- * before a Korean or Japanese particle ("…잊어라"입니다).
+ * before a Korean or Japanese particle or a Chinese word ("…잊어라"입니다, "…"之类).
  */
 function marksIn(s: string, mark: string): number[] {
   const out: number[] = [];
@@ -48,8 +48,11 @@ function marksIn(s: string, mark: string): number[] {
 
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-/** Hangul and kana: a Korean or Japanese particle follows a closing mark with no space. */
-const PARTICLE_SCRIPT = /[\u3040-\u30ff\uac00-\ud7af]/;
+/**
+ * Hangul, kana and Han: a Korean or Japanese particle, or the Chinese word after a quotation
+ * ("…"之类), follows a closing mark with no space.
+ */
+const PARTICLE_SCRIPT = /[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
 
 /**
  * The quotation marks around `[start, end)` of `view`, or `null`. A match that
@@ -102,9 +105,10 @@ const CITING_OTHER =
 
 // Right after the closing mark, a sentence about the quoted text: "… is the classic attack",
 // "… sections are the giveaway", "… works on older bots", "…-style prompts", "… and similar"
-// (not "… is your new priority", "… — thanks!"); Turkish cites after the quotation ("…" gibi).
+// (not "… is your new priority", "… — thanks!"); Turkish, Korean, Japanese and Chinese cite after
+// the quotation ("…" gibi, "…" 같은 메시지, 「…」というDM, "…"之类的话).
 const CITED_AFTER =
-  /^[\s,.;)]*(?:(?:\p{L}+\s){0,2}(?:(?:is|was|are|were)\s(?:a|an|the|one|how|what|why|typical|classic|common|another|just|still)|comes?|came|gets?|got|works?|worked|appears?|appeared|shows? up|showed up)\b|-?(?:style|type)\b|(?:and similar|or similar|and variants|etc)\b|gibi\b)/iu;
+  /^[\s,.;)]*(?:(?:\p{L}+\s){0,2}(?:(?:is|was|are|were)\s(?:a|an|the|one|how|what|why|typical|classic|common|another|just|still)|comes?|came|gets?|got|works?|worked|appears?|appeared|shows? up|showed up)\b|-?(?:style|type)\b|(?:and similar|or similar|and variants|etc)\b|gibi\b|같은|라는|이라는|という|といった|みたいな|のような|などの|之类|这样的|这种)/iu;
 
 // A word of security talk or citing that the poster negates ("not an attack:", "keine Attacke",
 // "saldırı değil", "esto no es una estafa", "bukan penipuan") says the opposite: the negator and
