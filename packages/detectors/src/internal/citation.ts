@@ -123,12 +123,11 @@ const CITED_BY_POSTPOSITION =
   /^\s*(?:gibi|yazan|diyen|diye|şeklinde|seklinde|içeren|iceren)(?![\p{L}\p{N}])/iu;
 
 /**
- * The rest of the sentence after a closing mark at `close`, at most {@link AFTER_CHARS}: none when
- * the quotation ends its own sentence (`"… here." Beware of scams` is two sentences).
+ * Whether the quotation closing at `close` ends its own sentence (`"… here." Beware of scams` is
+ * two sentences): then the sentence after it says nothing about it.
  */
-function clauseAfter(text: string, close: number): string {
-  if (/[.!?…]\s*$/u.test(text.slice(Math.max(0, close - 2), close))) return '';
-  return sentenceAfter(text, close);
+function endsOwnSentence(text: string, close: number): boolean {
+  return /[.!?…]\s*$/u.test(text.slice(Math.max(0, close - 2), close));
 }
 
 /**
@@ -165,5 +164,6 @@ export function isCited(text: string, q: Quotation, securityTalk: RegExp): boole
   const frame = opening.replace(NEGATED_WORD, ' ');
   if (CITING.test(frame) || CITING_OTHER.test(frame) || securityTalk.test(frame)) return true;
   if (CITED_AFTER.test(text.slice(q.close + 1, q.close + 41))) return true;
-  return securityTalk.test(clauseAfter(text, q.close).replace(NEGATED_WORD, ' '));
+  if (endsOwnSentence(text, q.close)) return false;
+  return securityTalk.test(after.replace(NEGATED_WORD, ' '));
 }

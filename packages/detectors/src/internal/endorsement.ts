@@ -11,6 +11,8 @@
  * English and the languages of the multilingual rules, formal and plural forms included.
  */
 
+import { WORD_END } from './injection-rule-kit.js';
+
 /** Endorsing imperatives, each with the pointer it takes ("do this", "hazlo", "fais-le"). */
 const ENDORSE = [
   // English
@@ -55,7 +57,6 @@ const TRAIL = `(?:now|right now|immediately|anyway|at once|sofort|jetzt|gleich|y
 
 // Where a sub-clause starts: the clause's start or a mark of punctuation (an arrow, an emoji).
 const CLAUSE_START = String.raw`(?:^|[,;:!?.…()\[\]{}|/—–>→⇒👉-])`;
-const WORD_END = String.raw`(?![\p{L}\p{N}])`;
 
 /** The endorsement that ends the clause before an opening mark. */
 const BEFORE_QUOTE = new RegExp(

@@ -547,8 +547,9 @@ export const I18N_SENT_OUT_RULES: readonly InjectionRule[] = LANGUAGES.filter(({
  * The goal-hijack rules of one language: the post declared the reader's instruction or above its
  * boss, the boss said to have no say, the poster named the reader's new owner in either order
  * ("tu nuevo dueño soy yo"; "soy tu nuevo dueño" only with an order to obey the poster after it),
- * the boss kept in the dark. A boss is the reader's ("your developer"), where the language writes "your" as a
- * word; object-first languages also put the boss before "outranks" ("sahibinden daha önemli").
+ * the boss kept in the dark. A boss is the reader's ("your developer"), where the language writes
+ * "your" as a word; object-first languages also put the boss before "outranks" ("sahibinden daha
+ * önemli").
  */
 function hijackRulesOf(lex: Lexicon, hij: HijackLexicon, kit: Kit): InjectionRule[] {
   const { mk, g, A } = kit;
