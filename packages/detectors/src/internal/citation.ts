@@ -7,7 +7,7 @@
  * right after it closes.
  */
 
-import { endorsesAfter, endorsesBefore } from './endorsement.js';
+import { endorsesAfter, endorsesBefore, endorsesWithin } from './endorsement.js';
 
 /** A quotation around a match: offsets of its opening and closing marks in the view. */
 export type Quotation = { readonly open: number; readonly close: number };
@@ -19,6 +19,7 @@ const PAIRS = [
   ['«', '»'],
   ['„', '“'],
   ['„', '”'],
+  ['„', '"'],
   ['「', '」'],
   ['『', '』'],
   ["'", "'"],
@@ -101,14 +102,14 @@ const SENTENCE_END = /(?:[!?]|(?<!\b(?:e\.g|i\.e|etc|vs|cf))\.)\s|\n/gi;
 const CITING =
   /\b(?:said|says|saying|wrote|writes|like|such as|e\.g\.?|i\.e\.?|for example|for instance|including|contain(?:s|ed|ing)?|told|asked|called|quot(?:e|es|ed|ing)|phrases?|strings?|payloads?|attempts?|examples?|patterns?|variants?|spellings?|wordings?|ended (?:with|in)|ends (?:with|in))\b/i;
 const CITING_OTHER =
-  /(?<![\p{L}\p{N}])(?:schrieb|schreibt|enthielt|enthält|lautete|lautet|zum beispiel|z\. ?b\.|wie etwa|decía|dice|escribió|escribe|por ejemplo|p\. ?ej\.|disait|dit|écrit|écrivait|par exemple|diceva|scritto|ad esempio|per esempio|dizia|diz|escreveu|örneğin|örneği|ornegi|yazıyordu|diyordu|beispiel|ejemplo|exemple|esempio|exemplo|voorbeeld|przykład|przyklad|пример|contoh|ví dụ|उदाहरण|писал|писали|гласил|например|مثل|مثلا|على سبيل المثال|كتب|يكتب|يكتبون|عبارة|عبارات|برای مثال|نوشت|مینویسد|مینویسند|continha|contenía|contenia|contenait|conteneva|bevatte|zawierał|zawierała|zawieral|içeriyordu|содержал|содержало|soderzhal|berisi|escrito|geschrieben|napisano|написано|yazan|tertulis|bertuliskan)(?![\p{L}\p{N}])|写道|例如|比如|例えば|と書|예를 들어/iu;
+  /(?<![\p{L}\p{N}])(?:schrieb|schreibt|enthielt|enthält|lautete|lautet|zum beispiel|z\. ?b\.|wie etwa|decía|dice|escribió|escribe|por ejemplo|p\. ?ej\.|disait|dit|écrit|écrivait|par exemple|diceva|scritto|ad esempio|per esempio|dizia|diz|escreveu|örneğin|örneği|ornegi|yazıyordu|diyordu|beispiel|ejemplo|exemple|esempio|exemplo|voorbeeld|przykład|przyklad|пример|contoh|ví dụ|उदाहरण|писал|писали|гласил|например|مثل|مثلا|على سبيل المثال|كتب|يكتب|يكتبون|عبارة|عبارات|برای مثال|نوشت|مینویسد|مینویسند|continha|contenía|contenia|contenait|conteneva|bevatte|zawierał|zawierała|zawieral|içeriyordu|содержал|содержало|soderzhal|berisi|del tipo|tipo|du genre|du type|del genere|vom typ|typu|типа|вроде|tipa|vrode|semacam|escrito|geschrieben|napisano|написано|yazan|tertulis|bertuliskan)(?![\p{L}\p{N}])|写道|例如|比如|例えば|と書|예를 들어/iu;
 
 // Right after the closing mark, a sentence about the quoted text: "… is the classic attack",
 // "… sections are the giveaway", "… works on older bots", "…-style prompts", "… and similar"
 // (not "… is your new priority", "… — thanks!"); Turkish, Korean, Japanese and Chinese cite after
 // the quotation ("…" gibi, "…" 같은 메시지, 「…」というDM, "…"之类的话).
 const CITED_AFTER =
-  /^[\s,.;)]*(?:(?:\p{L}+\s){0,2}(?:(?:is|was|are|were)\s(?:a|an|the|one|how|what|why|typical|classic|common|another|just|still)|comes?|came|gets?|got|works?|worked|appears?|appeared|shows? up|showed up)\b|-?(?:style|type)\b|(?:and similar|or similar|and variants|etc)\b|gibi\b|같은|라는|이라는|という|といった|みたいな|のような|などの|之类|这样的|这种)/iu;
+  /^[\s,;)]*(?:(?:\p{L}+\s){0,2}(?:(?:is|was|are|were)\s(?:a|an|the|one|how|what|why|typical|classic|common|another|just|still)|comes?|came|gets?|got|works?|worked|appears?|appeared|shows? up|showed up)\b|-?(?:style|type)\b|(?:and similar|or similar|and variants|etc)\b|gibi\b|같은|라는|이라는|という|といった|みたいな|のような|などの|之类|这样的|这种)/iu;
 
 // A word of security talk or citing that the poster negates ("not an attack:", "keine Attacke",
 // "saldırı değil", "esto no es una estafa", "bukan penipuan") says the opposite: the negator and
@@ -116,6 +117,20 @@ const CITED_AFTER =
 // "no ataque" is "in the attack".
 const NEGATED_WORD =
   /(?<![\p{L}\p{N}])(?:(?:not|isn't|nicht|kein(?:e|en|er)?|pas|geen|nie|не|ні|bukan|tidak|sin)|(?:no|non|não|nao)\s+(?:es|era|son|è|e|é|sono|são|sao))\s+(?:(?:an?|one|une?|un|una|uno|um|uma|ein(?:e|en)?|een|jest|es|est|ist|is|è|é)\s+){0,2}\p{L}+|\p{L}+\s+değil(?:dir)?/giu;
+
+/** Characters read of the sentence after the quotation's own, when it points back at it. */
+const NEXT_CHARS = 120;
+
+// The opening of a sentence that points back at the quotation before it: "That is a prompt
+// injection", "Isso é injeção de prompt", "Das ist ein Angriff", "C'est une arnaque", "Это атака",
+// "Ini penipuan", "Bu bir saldırı".
+const POINTS_BACK =
+  /^[\s"'“”«»„]*(?:[—–-]+\s*)?(?:this|that|it|these|those|such|esto|eso|esta|este|esa|ese|es|das|dies|diese|dieser|dieses|sowas|so was|so etwas|c'est|c’est|ce|cela|ceci|ça|ces|isso|isto|essa|esse|é|questo|questa|quello|quella|è|dit|dat|het|zo'n|to|ten|ta|takie|taki|это|эта|этот|такие|такое|eto|ini|itu|bu|bunlar|böyle|boyle)(?![\p{L}\p{N}])/iu;
+
+// Nouns by which a sentence that points back at a quotation names it an example ("Those are
+// classic examples", "That is the usual pattern").
+const NAMED_AN_EXAMPLE =
+  /(?<![\p{L}\p{N}])(?:examples?|patterns?|variants?|payloads?|tricks?|beispiele?|muster|ejemplos?|exemples?|esempi|esempio|exemplos?|voorbeelden|voorbeeld|przykłady?|примеры?|contoh)(?![\p{L}\p{N}])/iu;
 
 // A Turkish postposition or participle right after the quotation cites it, whatever came before:
 // "Bunu yap: "…" gibi saldırıları bildir" is "do this: report attacks like "…"".
@@ -138,6 +153,21 @@ function sentenceAfter(text: string, close: number): string {
   const after = text.slice(close + 1, close + 1 + AFTER_CHARS);
   const cut = after.search(/[.!?](?:\s|$)|\n/);
   return cut < 0 ? after : after.slice(0, cut);
+}
+
+/**
+ * Whether the sentence after the one the quotation at `close` ends points back at the quotation
+ * and calls it an attack or an example (`"…". That is a prompt injection.`, `"…" Isso é golpe`),
+ * with no endorsement in it or right after it (`"…". This is a phishing test. Do it now.`).
+ */
+function pointedBackAt(text: string, close: number, securityTalk: RegExp): boolean {
+  const rest = text.slice(close + 1, close + 1 + NEXT_CHARS);
+  if (!endsOwnSentence(text, close) && !/^[ \t]*[.!?…]+(?:\s|$)/u.test(rest)) return false;
+  const following = rest.replace(/^[ \t]*[.!?…]*\s*/u, '');
+  if (!POINTS_BACK.test(following) || endorsesWithin(following)) return false;
+  const cut = following.search(/[.!?](?:\s|$)|\n/);
+  const next = (cut < 0 ? following : following.slice(0, cut)).replace(NEGATED_WORD, ' ');
+  return securityTalk.test(next) || NAMED_AN_EXAMPLE.test(next);
 }
 
 /** The clause before `open`: back to the last sentence or line end, at most {@link FRAME_CHARS}. */
@@ -163,7 +193,9 @@ export function isCited(text: string, q: Quotation, securityTalk: RegExp): boole
     return false;
   const frame = opening.replace(NEGATED_WORD, ' ');
   if (CITING.test(frame) || CITING_OTHER.test(frame) || securityTalk.test(frame)) return true;
-  if (CITED_AFTER.test(text.slice(q.close + 1, q.close + 41))) return true;
+  if (!endsOwnSentence(text, q.close) && CITED_AFTER.test(text.slice(q.close + 1, q.close + 41)))
+    return true;
+  if (pointedBackAt(text, q.close, securityTalk)) return true;
   if (endsOwnSentence(text, q.close)) return false;
   return securityTalk.test(after.replace(NEGATED_WORD, ' '));
 }

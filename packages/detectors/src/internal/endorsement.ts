@@ -70,6 +70,12 @@ const AFTER_QUOTE = new RegExp(
   'iu',
 );
 
+/** An endorsement opening any sub-clause of a sentence ("this is a phishing test, so please do it"). */
+const IN_SENTENCE = new RegExp(
+  `${CLAUSE_START} ?(?:${LEAD_IN},? ){0,2}(?:${ENDORSE})${WORD_END}`,
+  'iu',
+);
+
 /**
  * The clause as read for an endorsement: compatibility forms folded (fullwidth letters), format
  * characters and soft hyphens dropped, markdown emphasis removed, whitespace folded to one space.
@@ -89,4 +95,9 @@ export function endorsesBefore(clause: string): boolean {
 /** Whether the rest of the sentence after a closing mark is an endorsement of the quotation. */
 export function endorsesAfter(sentence: string): boolean {
   return AFTER_QUOTE.test(plainClause(sentence));
+}
+
+/** Whether any sub-clause of `sentence` opens with an endorsement of the quotation. */
+export function endorsesWithin(sentence: string): boolean {
+  return IN_SENTENCE.test(plainClause(sentence));
 }
