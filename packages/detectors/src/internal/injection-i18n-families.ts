@@ -27,6 +27,7 @@ import {
   toEscrow,
   WORD_END,
 } from './injection-rule-kit.js';
+import { petSpeaks } from './pet-talk.js';
 
 const LATIN = /[a-z]/;
 const CYRILLIC = /[\u0400-\u04ff]/;
@@ -603,7 +604,87 @@ function hijackRulesOf(lex: Lexicon, hij: HijackLexicon, kit: Kit): InjectionRul
         [`${boss}${g(2)}${A(hij.dontTell)}${end}`],
       ),
     ),
+    ...keptInTheDarkRulesOf(lex, hij, kit),
   ];
+}
+
+/**
+ * More ways of keeping the reader's boss in the dark: "hide it from your owner" ("sin informar a
+ * tu dueño"), "not a word to your boss" in either order
+ * ("хозяину ни слова"), "tell your boss nothing" split around the boss ("sag deinem Besitzer
+ * nichts davon"), "your owner doesn't need to know" ("tu dueño no debe saberlo"), "without your
+ * owner noticing" ("sans que ton propriétaire le sache"), "so that your owner never sees it"
+ * ("para que tu dueño no lo vea"). All but the first two ask for the reader's own boss and leave
+ * its users out: products are built so that users need not know or notice things, and news reports
+ * what was done "sin informar al usuario". A pet's voice ("no le cuentes a tu dueño que me comí el
+ * calcetín") is no hijack (see pet-talk.ts).
+ */
+function keptInTheDarkRulesOf(lex: Lexicon, hij: HijackLexicon, kit: Kit): InjectionRule[] {
+  const { mk, g, A } = kit;
+  const end = lex.spaced ? WORD_END : '';
+  const owners = hij.boss.filter((word) => !hij.user.includes(word));
+  const boss = A(hij.boss);
+  const possessed = (words: readonly string[]): string =>
+    hij.your.length === 0
+      ? A(words)
+      : `(?:${A(hij.your)}${g(1)}${A(words)}|${A(words)}${g(1)}${A(hij.your)})`;
+  const yourOwner = possessed(owners);
+  const rules: InjectionRule[] = [];
+  if (hij.hideFrom.length > 0)
+    rules.push(
+      mk(
+        'agent-hijack',
+        0.75,
+        [hij.hideFrom, owners],
+        orders(
+          lex,
+          [`${A(hij.hideFrom)}${end}${g(3)}${yourOwner}${end}`],
+          [`${yourOwner}${end}${g(3)}${A(hij.hideFrom)}${end}`],
+        ),
+      ),
+    );
+  if (hij.mustNotKnow.length > 0)
+    rules.push(
+      mk(
+        'agent-hijack',
+        0.75,
+        [owners, hij.mustNotKnow],
+        `${yourOwner}${end}${g(3)}${A(hij.mustNotKnow)}${end}`,
+      ),
+    );
+  if (hij.notAWord.length > 0)
+    rules.push(
+      mk(
+        'agent-hijack',
+        0.75,
+        [hij.notAWord, hij.boss],
+        `${A(hij.notAWord)}${end}${g(2)}${boss}${end}|${boss}${end}${g(2)}${A(hij.notAWord)}${end}`,
+      ),
+    );
+  if (hij.tell.length > 0)
+    rules.push(
+      mk(
+        'agent-hijack',
+        0.75,
+        [hij.tell, hij.boss, hij.nothing],
+        `${A(hij.tell)}${end}${g(1)}${possessed(hij.boss)}${end}${g(2)}${A(hij.nothing)}${end}`,
+      ),
+    );
+  const clauses: [readonly string[], readonly string[]][] = [
+    [hij.without, hij.notice],
+    [hij.soThat, hij.neverNotice],
+  ];
+  for (const [opener, verb] of clauses)
+    if (opener.length > 0)
+      rules.push(
+        mk(
+          'agent-hijack',
+          0.75,
+          [opener, owners, verb],
+          `${A(opener)}${end}${g(1)}${yourOwner}${end}${g(3)}${A(verb)}${end}`,
+        ),
+      );
+  return rules.map((rule) => ({ ...rule, unless: petSpeaks }));
 }
 
 /** The generated multilingual goal-hijack rules, for the languages of `HIJACK_LEXICONS`. */

@@ -7,6 +7,7 @@
  */
 
 import { AR_WORD_START } from './arabic-letters.js';
+import { CONCEALMENT_RULES } from './injection-concealment.js';
 import {
   I18N_FAMILY_RULES,
   I18N_HIJACK_RULES,
@@ -970,6 +971,7 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     [['append', 'add', 'attach', 'include', 'put']],
   ),
   ...STRUCTURE_RULES,
+  ...CONCEALMENT_RULES,
 ];
 
 const CJK = /[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
