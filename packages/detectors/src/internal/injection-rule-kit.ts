@@ -51,6 +51,11 @@ export type InjectionRule = {
    * are not cut at a sentence end (see sentence-bounds.ts), as every other rule's are.
    */
   readonly spansSentences?: boolean;
+  /**
+   * A match counts only where the post addresses the AI agent reading it shortly before ("note
+   * for AI assistants: …"); see addressed-concealment.ts.
+   */
+  readonly addressedToAgent?: boolean;
 };
 
 /** Characters on each side of a match in which {@link occursNear} looks. */

@@ -6,6 +6,10 @@
  * contains that script.
  */
 
+import {
+  ADDRESSED_CONCEALMENT_I18N_RULES,
+  ADDRESSED_CONCEALMENT_RULE,
+} from './addressed-concealment.js';
 import { AR_WORD_START } from './arabic-letters.js';
 import { CONCEALMENT_RULES } from './injection-concealment.js';
 import {
@@ -972,6 +976,7 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
   ),
   ...STRUCTURE_RULES,
   ...CONCEALMENT_RULES,
+  ADDRESSED_CONCEALMENT_RULE,
 ];
 
 const CJK = /[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
@@ -1266,4 +1271,5 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
   ...I18N_FAMILY_RULES,
   ...I18N_SENT_OUT_RULES,
   ...I18N_HIJACK_RULES,
+  ...ADDRESSED_CONCEALMENT_I18N_RULES,
 ];

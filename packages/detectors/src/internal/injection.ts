@@ -4,6 +4,7 @@
  * runs, rot13 when asked for), decode embedded payloads and rescan them within
  * a depth and size bound, and report invisible-character smuggling.
  */
+import { type AddressNear, agentAddressNear, NO_ADDRESS } from './addressed-concealment.js';
 import type { ReversedRun } from './bidi-reversed.js';
 import { reverseCodePoints, reversedView, runAt } from './bidi-reversed.js';
 import { quotationAround } from './citation.js';
@@ -172,10 +173,12 @@ function applyRule(
   wide: boolean,
   context: HitContext,
   hits: Hit[],
+  addressNear: AddressNear,
   group: string = rule.type,
 ): void {
   const re = patternFor(rule.re, wide);
   re.lastIndex = 0;
+  const addressed = rule.addressedToAgent === true ? addressNear : undefined;
   let found = 0;
   for (let m = re.exec(target); m && found < 64; m = re.exec(target)) {
     if (m[0].length === 0) {
@@ -184,7 +187,11 @@ function applyRule(
     }
     const start = m.index;
     const end = rule.spansSentences === true ? m.index + m[0].length : endInSentence(re, target, m);
-    if (end < 0 || rule.unless?.(target, start, end) === true) {
+    if (
+      end < 0 ||
+      rule.unless?.(target, start, end) === true ||
+      addressed?.(start, end) === false
+    ) {
       // A negated verb ("不要忘记，忽略…") must not hide a match that starts after it.
       re.lastIndex = start + 1;
       continue;
@@ -205,19 +212,29 @@ function applyRule(
  * Matches of the rules worth running: English rules on `view`, multilingual
  * ones on `plain` (none when empty); `plainIsAscii` when the caller knows it.
  */
-function runRules(view: string, plain: string, context: HitContext, plainIsAscii = false): Hit[] {
+function runRules(
+  view: string,
+  plain: string,
+  context: HitContext,
+  plainIsAscii = false,
+  addressed = false,
+): Hit[] {
   const hits: Hit[] = [];
+  // Addresses to the AI reader are looked for in the text's own views only (not in decoded,
+  // rejoined or corrected ones), once per view, by the first rule that asks.
+  const viewAddress = addressed ? agentAddressNear(view) : NO_ADDRESS;
   const english = englishRules(view);
   if (english.size > 0) {
     const wide = isBeyondLatin1(view);
     for (const ri of english)
-      applyRule(INJECTION_RULES[ri] as InjectionRule, view, wide, context, hits);
+      applyRule(INJECTION_RULES[ri] as InjectionRule, view, wide, context, hits, viewAddress);
   }
   const multilingual = plain === '' ? [] : i18nRules(plain, plainIsAscii);
   if (multilingual.length > 0) {
     const wide = !plainIsAscii && isBeyondLatin1(plain);
+    const plainAddress = !addressed || plain === view ? viewAddress : agentAddressNear(plain);
     for (const rule of multilingual)
-      applyRule(rule, plain, wide, context, hits, `${rule.type}:i18n`);
+      applyRule(rule, plain, wide, context, hits, plainAddress, `${rule.type}:i18n`);
   }
   return hits;
 }
@@ -355,7 +372,7 @@ export function scanInjection(
       toOrig(view.map[a] as number, (view.map[Math.max(a, b - 1)] as number) + 1);
     emit(runRules(view.text, plain, talk.in(viewToOrig)), viewToOrig);
   };
-  emit(runRules(n.text, n.plain, context, n.ascii), toOrig);
+  emit(runRules(n.text, n.plain, context, n.ascii, true), toOrig);
   // Read now, while the keywords of `n.text` are still the ones at hand.
   const hints = decodingHints(n.text);
   const slipsWorthReading = mayHoldSlip(n.text);
