@@ -156,13 +156,18 @@ function sentenceAfter(text: string, close: number): string {
 }
 
 /**
- * Whether the sentence after the one the quotation at `close` ends points back at the quotation
- * and calls it an attack or an example (`"…". That is a prompt injection.`, `"…" Isso é golpe`),
+ * Whether the sentence after the one the quotation at `close` ends (`ownSentenceEnded`: inside
+ * its marks) points back at the quotation and calls it an attack or an example (`"…". That is a prompt injection.`, `"…" Isso é golpe`),
  * with no endorsement in it or right after it (`"…". This is a phishing test. Do it now.`).
  */
-function pointedBackAt(text: string, close: number, securityTalk: RegExp): boolean {
+function pointedBackAt(
+  text: string,
+  close: number,
+  ownSentenceEnded: boolean,
+  securityTalk: RegExp,
+): boolean {
   const rest = text.slice(close + 1, close + 1 + NEXT_CHARS);
-  if (!endsOwnSentence(text, close) && !/^[ \t]*[.!?…]+(?:\s|$)/u.test(rest)) return false;
+  if (!ownSentenceEnded && !/^[ \t]*[.!?…]+(?:\s|$)/u.test(rest)) return false;
   const following = rest.replace(/^[ \t]*[.!?…]*\s*/u, '');
   if (!POINTS_BACK.test(following) || endorsesWithin(following)) return false;
   const cut = following.search(/[.!?](?:\s|$)|\n/);
@@ -193,9 +198,9 @@ export function isCited(text: string, q: Quotation, securityTalk: RegExp): boole
     return false;
   const frame = opening.replace(NEGATED_WORD, ' ');
   if (CITING.test(frame) || CITING_OTHER.test(frame) || securityTalk.test(frame)) return true;
-  if (!endsOwnSentence(text, q.close) && CITED_AFTER.test(text.slice(q.close + 1, q.close + 41)))
-    return true;
-  if (pointedBackAt(text, q.close, securityTalk)) return true;
-  if (endsOwnSentence(text, q.close)) return false;
+  const ownSentenceEnded = endsOwnSentence(text, q.close);
+  if (!ownSentenceEnded && CITED_AFTER.test(text.slice(q.close + 1, q.close + 41))) return true;
+  if (pointedBackAt(text, q.close, ownSentenceEnded, securityTalk)) return true;
+  if (ownSentenceEnded) return false;
   return securityTalk.test(after.replace(NEGATED_WORD, ' '));
 }

@@ -52,8 +52,8 @@ export type InjectionRule = {
    */
   readonly spansSentences?: boolean;
   /**
-   * A match counts only where the post addresses the AI agent reading it shortly before ("note
-   * for AI assistants: …"); see addressed-concealment.ts.
+   * A match counts only where the post addresses the AI agent reading it close by, mostly before
+   * ("note for AI assistants: …"); see addressed-concealment.ts.
    */
   readonly addressedToAgent?: boolean;
 };

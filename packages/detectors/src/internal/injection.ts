@@ -210,7 +210,9 @@ function applyRule(
 
 /**
  * Matches of the rules worth running: English rules on `view`, multilingual
- * ones on `plain` (none when empty); `plainIsAscii` when the caller knows it.
+ * ones on `plain` (none when empty); `plainIsAscii` when the caller knows it;
+ * `addressed` for the text's own views, where a rule may ask whether the post
+ * addresses the AI reader (elsewhere such a rule matches nothing).
  */
 function runRules(
   view: string,
