@@ -556,10 +556,9 @@ function hijackRulesOf(lex: Lexicon, hij: HijackLexicon, kit: Kit): InjectionRul
   const { mk, g, A } = kit;
   const end = lex.spaced ? WORD_END : '';
   const [post, boss, outranks] = [A(hij.thisPost), A(hij.boss), A(hij.outranks)];
-  const your = hij.your.length > 0 ? A(hij.your) : '';
   // "This message is (now) your instruction", not "this message holds your instructions".
   const isNow = hij.copula.length > 0 ? `${g(1)}${A(hij.copula)}${end}${g(2)}` : g(3);
-  const yourBoss = your === '' ? boss : `(?:${your}${g(1)}${boss}|${boss}${g(1)}${your})`;
+  const yourBoss = possessed(hij, kit, hij.boss);
   const aboveBoss = orders(
     lex,
     [`${post}${g(3)}${outranks}${g(1)}${yourBoss}${end}`],
@@ -609,10 +608,19 @@ function hijackRulesOf(lex: Lexicon, hij: HijackLexicon, kit: Kit): InjectionRul
 }
 
 /**
+ * `words` as the reader's: with the language's "your" on either side ("tu dueño", "o dono de
+ * você"), or alone where a suffix says it ("pemilikmu").
+ */
+function possessed(hij: HijackLexicon, kit: Kit, words: readonly string[]): string {
+  const { g, A } = kit;
+  if (hij.your.length === 0) return A(words);
+  return `(?:${A(hij.your)}${g(1)}${A(words)}|${A(words)}${g(1)}${A(hij.your)})`;
+}
+
+/**
  * More ways of keeping the reader's boss in the dark: "hide it from your owner" ("sin informar a
- * tu dueño"), "not a word to your boss" in either order
- * ("хозяину ни слова"), "tell your boss nothing" split around the boss ("sag deinem Besitzer
- * nichts davon"), "your owner doesn't need to know" ("tu dueño no debe saberlo"), "without your
+ * tu dueño"), "not a word to your boss" in either order ("хозяину ни слова"), "tell your boss
+ * nothing" split around the boss ("sag deinem Besitzer nichts davon"), "your owner doesn't need to know" ("tu dueño no debe saberlo"), "without your
  * owner noticing" ("sans que ton propriétaire le sache"), "so that your owner never sees it"
  * ("para que tu dueño no lo vea"). All but the first two ask for the reader's own boss and leave
  * its users out: products are built so that users need not know or notice things, and news reports
@@ -624,11 +632,7 @@ function keptInTheDarkRulesOf(lex: Lexicon, hij: HijackLexicon, kit: Kit): Injec
   const end = lex.spaced ? WORD_END : '';
   const owners = hij.boss.filter((word) => !hij.user.includes(word));
   const boss = A(hij.boss);
-  const possessed = (words: readonly string[]): string =>
-    hij.your.length === 0
-      ? A(words)
-      : `(?:${A(hij.your)}${g(1)}${A(words)}|${A(words)}${g(1)}${A(hij.your)})`;
-  const yourOwner = possessed(owners);
+  const yourOwner = possessed(hij, kit, owners);
   const rules: InjectionRule[] = [];
   if (hij.hideFrom.length > 0)
     rules.push(
@@ -667,7 +671,7 @@ function keptInTheDarkRulesOf(lex: Lexicon, hij: HijackLexicon, kit: Kit): Injec
         'agent-hijack',
         0.75,
         [hij.tell, hij.boss, hij.nothing],
-        `${A(hij.tell)}${end}${g(1)}${possessed(hij.boss)}${end}${g(2)}${A(hij.nothing)}${end}`,
+        `${A(hij.tell)}${end}${g(1)}${possessed(hij, kit, hij.boss)}${end}${g(2)}${A(hij.nothing)}${end}`,
       ),
     );
   const clauses: [readonly string[], readonly string[]][] = [
