@@ -52,6 +52,12 @@ export type InjectionRule = {
    */
   readonly spansSentences?: boolean;
   /**
+   * The pattern opens with {@link OPENS}: its first word must open a sentence. A match that starts
+   * neither at the view's start nor with a sentence mark counts only where that word opens a line
+   * of the original text (see line-start.ts), since the views fold line breaks into spaces.
+   */
+  readonly opensSentence?: boolean;
+  /**
    * A match counts only where the post addresses the AI agent reading it close by, mostly before
    * ("note for AI assistants: …"); see addressed-concealment.ts.
    */
@@ -95,6 +101,12 @@ export const F = (n: number): string =>
 /** A separator between two words: one to four non-word characters. */
 export const S = '[^\\p{L}\\p{N}]{1,4}';
 
+/**
+ * What an {@link InjectionRule.opensSentence} pattern starts with: a sentence mark and a space, or
+ * any word start, which the engine keeps only at the view's start or where a line opens.
+ */
+export const OPENS = '(?:[.!?:] |\\b)';
+
 /** Where a word ends: before anything that is not a letter or a digit (or at the end). */
 export const WORD_END = '(?![\\p{L}\\p{N}])';
 
@@ -131,6 +143,11 @@ export function sr(
 /** `rule` marked {@link InjectionRule.aimedAtReader}. */
 export function atReader(rule: InjectionRule): InjectionRule {
   return { ...rule, aimedAtReader: true };
+}
+
+/** Marks a rule whose pattern starts with {@link OPENS} (see {@link InjectionRule.opensSentence}). */
+export function opensSentence(rule: InjectionRule): InjectionRule {
+  return { ...rule, opensSentence: true };
 }
 
 /** Marks a rule whose pattern reads across sentences on purpose (see {@link InjectionRule.spansSentences}). */

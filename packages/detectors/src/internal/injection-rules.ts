@@ -24,7 +24,9 @@ import {
   atReader,
   F,
   NONE,
+  OPENS,
   occursNear,
+  opensSentence,
   r,
   S,
   sr,
@@ -209,11 +211,13 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
       `\\b(?:say|said|says|respond with|reply with|output|print|answer|begin|start|write|type|return|repeat)${S}${F(6)}["'“]?access granted`,
     ),
   ),
-  r(
-    'instruction-override',
-    0.55,
-    ['instead'],
-    `(?:^|[.!?:] )instead,? (?:you (?:must|will|should)|send|transfer|say|reply|respond|tell|write|output|print|reveal|post|give)\\b`,
+  opensSentence(
+    r(
+      'instruction-override',
+      0.55,
+      ['instead'],
+      `${OPENS}instead,? (?:you (?:must|will|should)|send|transfer|say|reply|respond|tell|write|output|print|reveal|post|give)\\b`,
+    ),
   ),
   r(
     'instruction-override',
@@ -227,20 +231,22 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
     ['snippet', 'excerpt', 'code', 'section', 'block', 'segment', 'fragment'],
     `\\b(?:following|below|subsequent|above|attached|provided|given|accompanying)${S}(?:code${S})?(?:snippet|section|excerpt|block|segment|fragment|code)\\b[^.!?]{0,80}\\byour${S}(?:code|codebase|implementation|algorithm|response|answer|reply|solution|program|script|elucidation|explanation|project|output)\\b|\\byour${S}(?:code|codebase|implementation|algorithm|response|answer|reply|solution|program|script)\\b[^.!?]{0,60}\\b(?:following|below|subsequent)${S}(?:code${S})?(?:snippet|section|excerpt|block)\\b`,
   ),
-  r(
-    'output-manipulation',
-    0.6,
-    [
-      'your reply',
-      'your answer',
-      'your response',
-      'your output',
-      'your replies',
-      'your answers',
-      'your responses',
-      'your message',
-    ],
-    `(?:^|[.!?:] )(?:please )?(?:write|express|encrypt|use|apply|replace|substitute|integrate|insert|respond|answer|reply|enhance|embed|incorporate|format|make|ensure|start|begin|end|conclude|finish|translate|present|structure|convert|append|weave|infuse|compose|craft|frame|render|spell|intersperse|sprinkle|type|capitali[sz]e|reverse|encode|limit|restrict|refer|allude|promote|advertise|recommend|add|modify|group|jumble|scramble|shuffle|rearrange|alternate|provide your reply)\\b[^.!?]{0,100}\\byour (?:reply|replies|answer|answers|response|responses|output)\\b|(?:^|[.!?:] )(?:jumble|scramble|shuffle|rearrange|reverse|encrypt|encode)\\b[^.!?]{0,60}\\byour message\\b`,
+  opensSentence(
+    r(
+      'output-manipulation',
+      0.6,
+      [
+        'your reply',
+        'your answer',
+        'your response',
+        'your output',
+        'your replies',
+        'your answers',
+        'your responses',
+        'your message',
+      ],
+      `${OPENS}(?:please )?(?:write|express|encrypt|use|apply|replace|substitute|integrate|insert|respond|answer|reply|enhance|embed|incorporate|format|make|ensure|start|begin|end|conclude|finish|translate|present|structure|convert|append|weave|infuse|compose|craft|frame|render|spell|intersperse|sprinkle|type|capitali[sz]e|reverse|encode|limit|restrict|refer|allude|promote|advertise|recommend|add|modify|group|jumble|scramble|shuffle|rearrange|alternate|provide your reply)\\b[^.!?]{0,100}\\byour (?:reply|replies|answer|answers|response|responses|output)\\b|${OPENS}(?:jumble|scramble|shuffle|rearrange|reverse|encrypt|encode)\\b[^.!?]{0,60}\\byour message\\b`,
+    ),
   ),
   r(
     'prompt-exfiltration',

@@ -162,6 +162,21 @@ function endInSentence(re: RegExp, target: string, m: RegExpExecArray): number {
   return cut < 0 ? end : matchEndBefore(re, target, m.index, cut);
 }
 
+/** Sentence marks an {@link InjectionRule.opensSentence} match may start with (see `OPENS`). */
+const SENTENCE_MARKS = '.!?:';
+
+/** A line's first word that labels what follows it ("Finish: black anodize"), not a verb. */
+const LABEL = /^[\p{L}\p{N}'’-]{1,24} ?:/u;
+
+/**
+ * Whether a match of an opening rule at `start` opens a sentence: at the start, after a mark, or
+ * opening a line with a word that is not a label.
+ */
+const opensSentenceAt = (target: string, start: number, context: HitContext): boolean =>
+  start === 0 ||
+  SENTENCE_MARKS.includes(target[start] as string) ||
+  (context.opensLine(start) && !LABEL.test(target.slice(start, start + 26)));
+
 /**
  * Appends the matches of `rule` in `target` to `hits`; `wide` when `target` holds a character
  * beyond Latin-1 (see {@link patternFor}); `group` is the calibration group (the finding type,
@@ -189,6 +204,7 @@ function applyRule(
     const end = rule.spansSentences === true ? m.index + m[0].length : endInSentence(re, target, m);
     if (
       end < 0 ||
+      (rule.opensSentence === true && !opensSentenceAt(target, start, context)) ||
       rule.unless?.(target, start, end) === true ||
       addressed?.(start, end) === false
     ) {

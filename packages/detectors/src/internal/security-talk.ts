@@ -8,6 +8,7 @@
  * questions are asked in original-text offsets, from any view.
  */
 import { isCited, type Quotation } from './citation.js';
+import { opensLine } from './line-start.js';
 
 // The Cyrillic words of {@link SECURITY_TALK}: also looked for in the text as written (see
 // {@link CYRILLIC_TALK_ALL}).
@@ -64,10 +65,16 @@ export type HitContext = {
   near(start: number, end: number, reach: number): boolean;
   /** Whether the poster refers to the quotation (view offsets of its marks), read in the original text. */
   cited(q: Quotation): boolean;
+  /** Whether view offset `start` opens a line of the original text that starts a sentence (see line-start.ts). */
+  opensLine(start: number): boolean;
 };
 
-/** For views read without context (undoubled, rot13, reversed): never security talk. */
-export const NO_CONTEXT: HitContext = { near: () => false, cited: () => false };
+/** For views read without context (undoubled, rot13, reversed): never security talk, no lines. */
+export const NO_CONTEXT: HitContext = {
+  near: () => false,
+  cited: () => false,
+  opensLine: () => false,
+};
 
 /** The security talk of one scanned text. */
 export class SecurityTalk {
@@ -122,6 +129,7 @@ export class SecurityTalk {
         const close = toOrig(q.close, q.close + 1)[0];
         return isCited(this.#text, { open, close }, SECURITY_TALK);
       },
+      opensLine: (start) => opensLine(this.#text, toOrig(start, start + 1)[0]),
     };
   }
 }
