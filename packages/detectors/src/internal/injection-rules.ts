@@ -12,6 +12,7 @@ import {
 } from './addressed-concealment.js';
 import { AR_WORD_START } from './arabic-letters.js';
 import { CONCEALMENT_RULES } from './injection-concealment.js';
+import { ENV_SECRET_RULES } from './injection-env-secrets.js';
 import {
   I18N_FAMILY_RULES,
   I18N_HIJACK_RULES,
@@ -34,6 +35,7 @@ import {
   WORD_END,
 } from './injection-rule-kit.js';
 import { STRUCTURE_RULES } from './injection-structure.js';
+import { TOLD_YOU_RULES } from './injection-told-you.js';
 
 export type { InjectionRule } from './injection-rule-kit.js';
 
@@ -983,6 +985,8 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
   ...STRUCTURE_RULES,
   ...CONCEALMENT_RULES,
   ADDRESSED_CONCEALMENT_RULE,
+  ...ENV_SECRET_RULES,
+  ...TOLD_YOU_RULES,
 ];
 
 const CJK = /[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
