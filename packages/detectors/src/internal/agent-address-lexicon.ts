@@ -23,8 +23,11 @@ export const AGENT_ADDRESS: Readonly<Record<string, readonly string[]>> = {
     String.raw`\b(?:note|message|instructions?|hint|notice|reminder|memo|p\.?s\.?|heads[- ]up|attention)\s*(?:for|to)\s+(?:the\s+|any\s+|all\s+|every\s+|an?\s+)?(?:(?:ai|llm|gpt)[- ]?(?:agent|assistant|bot|model|system|reviewer|reader|tool)|language model|ai|llm|bot|(?:ai |autonomous |automated )?agents)s?\b`,
     String.raw`\b(?:dear|hey|hi|hello|attention|to|for|any|all|every|calling all)\s+(?:ai|llm|gpt)[- ]?(?:agent|assistant|bot|model|system|reviewer|reader|tool)s?\b`,
     String.raw`\b(?:ai|llm|gpt)[- ]?(?:agent|assistant|bot|model|system|reviewer|reader|tool)s?\s*(?:,|(?<=s)\s*:|(?:reading|processing|summari[sz]ing|parsing|screening|importing|editing|translating|triaging|generating|indexing)\b)`,
-    String.raw`\bif you(?:'re| are)\s+(?:an?\s+|the\s+)?(?:ai|llm|language model|(?:ai|llm|gpt)[- ]?(?:agent|assistant|bot|model|system|reviewer|reader|tool))\b`,
-    String.raw`\b(?:agent|bot|model)s?\s+(?:reading|processing|summari[sz]ing|parsing|screening|importing|editing|translating|triaging)\s+(?:this|these|the)\b`,
+    String.raw`\bif you(?:'re| are)\s+(?:an?\s+|the\s+)?(?:ai|llm|language model|chatbot|bot|crawler|(?:ai|llm|gpt)[- ]?(?:agent|assistant|bot|model|system|reviewer|reader|tool))\b`,
+    // "(For the AI)", "[AI note]", "AI note:", "Assistant instructions:".
+    String.raw`[(\[]\s*(?:for|to)\s+(?:the\s+|any\s+)?(?:ai|llm|bot|assistant|model|agent)s?\s*[)\]]|\[\s*(?:ai|llm|bot)\s+(?:note|instructions?|notice)\s*\]|\b(?:ai|llm|bot|assistant)\s+(?:note|instructions?|notice)\s*:`,
+    String.raw`(?:^|[.!?\[(<{"'#*])\s*(?:summari[sz]ers|crawlers|chatbots|chatgpt|claude|gemini|copilot)\s*[,:]`,
+    String.raw`\b(?:agent|bot|model|assistant)s?\s+(?:reading|processing|summari[sz]ing|parsing|screening|importing|editing|translating|triaging)\s+(?:this|these|the)\b`,
     String.raw`\bthe\s+(?:agent|bot|model)\s+(?:that|who|which)\s+(?:reads?|processes|summari[sz]es|imports|translates)\s+(?:this|these|the)\b`,
     String.raw`\b(?:note_for_ai|ai_note|for_ai|to_ai|instructions?_for_ai|ai_instructions?|ai-agent)\b`,
     String.raw`(?:^|[.!?\[(<{"'#*])\s*(?:ai|llm|agents|bots)\s*[,:]|(?:^|[.!?\[(<{"'#*])\s*(?:agent|bot)\s*,`,
