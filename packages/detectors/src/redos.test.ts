@@ -29,6 +29,12 @@ import { ENTITIES, ESCHEX, HEXRUN, URLENC } from './internal/decode.js';
 import { HOLE } from './internal/finalize.js';
 import { AFTER } from './internal/generic-secret.js';
 import { INJECTION_I18N_RULES, INJECTION_RULES } from './internal/injection-rules.js';
+import {
+  AI_OR_PERSONA,
+  CLAIMED,
+  HANDOFF,
+  JAILBREAK_TALK,
+} from './internal/persona-handoff.js';
 import { CANDIDATE } from './internal/pii-phone.js';
 import { PII_RULES } from './internal/pii-rules.js';
 import { SECRET_RULES } from './internal/secret-rules.js';
@@ -50,6 +56,10 @@ const patterns: Array<[string, RegExp]> = [
   ['decode-entities', ENTITIES],
   ['phone-candidate', CANDIDATE],
   ['redaction-placeholder', HOLE],
+  ['persona-ai-or-persona', AI_OR_PERSONA],
+  ['persona-handoff', HANDOFF],
+  ['persona-claimed', CLAIMED],
+  ['persona-jailbreak-talk', JAILBREAK_TALK],
 ];
 
 // One character class, escapes included: `[...]`.

@@ -19,6 +19,7 @@ import {
   I18N_SENT_OUT_RULES,
   VIETNAMESE,
 } from './injection-i18n-families.js';
+import { LIMITLESS_PERSONA_RULES } from './injection-limitless-persona.js';
 import { REPLY_DIRECTIVE_RULES } from './injection-reply-directives.js';
 import type { InjectionRule } from './injection-rule-kit.js';
 import {
@@ -989,6 +990,7 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
   ...ENV_SECRET_RULES,
   ...TOLD_YOU_RULES,
   ...REPLY_DIRECTIVE_RULES,
+  ...LIMITLESS_PERSONA_RULES,
 ];
 
 const CJK = /[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
