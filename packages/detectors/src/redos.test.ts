@@ -29,12 +29,7 @@ import { ENTITIES, ESCHEX, HEXRUN, URLENC } from './internal/decode.js';
 import { HOLE } from './internal/finalize.js';
 import { AFTER } from './internal/generic-secret.js';
 import { INJECTION_I18N_RULES, INJECTION_RULES } from './internal/injection-rules.js';
-import {
-  AI_OR_PERSONA,
-  CLAIMED,
-  HANDOFF,
-  JAILBREAK_TALK,
-} from './internal/persona-handoff.js';
+import { AI_OR_PERSONA, CLAIMED, HANDOFF, JAILBREAK_TALK } from './internal/persona-handoff.js';
 import { CANDIDATE } from './internal/pii-phone.js';
 import { PII_RULES } from './internal/pii-rules.js';
 import { SECRET_RULES } from './internal/secret-rules.js';

@@ -25,20 +25,20 @@ const FEW_WORDS = String.raw`(?: [\p{L}\p{N}'’]{1,14}){0,4}`;
 
 /** The moves that hand the reader a persona. */
 const HANDOFF_MOVES: readonly string[] = [
-  String.raw`(?:you are now|you're now|from now on,? you(?:'re| are| will be)) (?:an?|the) (?:ai|model|assistant|chatbot|persona|version|entity|unfiltered|uncensored|unrestricted)`,
-  String.raw`pretend (?:to be|you are|you're|that you are|ur)`,
+  `(?:you are now|you're now|from now on,? you(?:'re| are| will be)) (?:an?|the) (?:ai|model|assistant|chatbot|persona|version|entity|unfiltered|uncensored|unrestricted)`,
+  `pretend (?:to be|you are|you're|that you are|ur)`,
   // "respond as Riot", "answer my questions as Vandal" (not "reply as soon as you can").
   String.raw`(?<!(?:not|n't|never|stop) )(?:respond|answer|reply|speak|talk)(?: to)?${FEW_WORDS} as (?![\p{L}]{1,20}ly\b|(?:soon|much|many|possible|well|long|follows|needed|usual|before|always|ever|if|though|such|part|a|an|the|our|your|my|their|his|her|its|we|you|they|i|yourself|json|markdown|csv|xml|yaml|html|plain|text|bullets?|lists?|tables?|code)\b)`,
-  String.raw`(?<!(?:trained|able|designed|tuned|built|made) to )(?:roleplay|role-play|roleplaying|role-playing) as`,
-  String.raw`act as (?:if you were |though you were )?(?:an?|the) (?:ai|model|assistant|chatbot)`,
-  String.raw`your new (?:name|persona|alter ego) is|your (?:name|persona) is now|call yourself|you(?:'re| are) (?:now )?(?:called|named)`,
+  `(?<!(?:trained|able|designed|tuned|built|made) to )(?:roleplay|role-play|roleplaying|role-playing) as`,
+  `act as (?:if you were |though you were )?(?:an?|the) (?:ai|model|assistant|chatbot)`,
+  `your new (?:name|persona|alter ego) is|your (?:name|persona) is now|call yourself|you(?:'re| are) (?:now )?(?:called|named)`,
   // "You are Abyss, an AI", "you're 'Freeform' now", 'Become "Onyx".'
-  String.raw`you(?:'re| are) (?:now )?${NAME}, (?:an?|the) (?:ai|model|assistant|chatbot|bot|persona|entity|version)|you(?:'re| are) (?:now )?${QUOTED_NAME}`,
-  String.raw`(?:become|be) ${QUOTED_NAME}`,
+  `you(?:'re| are) (?:now )?${NAME}, (?:an?|the) (?:ai|model|assistant|chatbot|bot|persona|entity|version)|you(?:'re| are) (?:now )?${QUOTED_NAME}`,
+  `(?:become|be) ${QUOTED_NAME}`,
   // Said to the reader ("please adopt the role of Drift"), not of someone ("students take on the role of delegates").
-  String.raw`(?:(?:^|[.!?:] )(?:please |now )?|you (?:will |must |should |can |are to |to )?|(?:want|ask|need) you to )(?:assume|take on|adopt|play) the (?:role|persona|identity|character) of`,
-  String.raw`(?:simulate|emulate|become|play) (?:an?|the) (?:ai|model|assistant|chatbot|persona|character)`,
-  String.raw`your (?:alter ego|second personality|evil twin|unfiltered twin|counterpart)`,
+  `(?:(?:^|[.!?:] )(?:please |now )?|you (?:will |must |should |can |are to |to )?|(?:want|ask|need) you to )(?:assume|take on|adopt|play) the (?:role|persona|identity|character) of`,
+  `(?:simulate|emulate|become|play) (?:an?|the) (?:ai|model|assistant|chatbot|persona|character)`,
+  `your (?:alter ego|second personality|evil twin|unfiltered twin|counterpart)`,
 ];
 
 /** A persona handed to the reader, anywhere in the post: one of {@link HANDOFF_MOVES}. */
