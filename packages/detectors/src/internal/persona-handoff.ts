@@ -4,9 +4,9 @@
  * injection-limitless-persona.ts are read in.
  *
  * Marketplace posts say "you're", "version", "mode", "role" and "agent" all the time, so a
- * handover must be one of the moves a jailbreak makes ("you are now", "pretend to be", "respond
- * as", "stay in character", "your new name is", "assume the persona of"), and the post must name
- * an AI (a model, an assistant, a chatbot, a GPT).
+ * handover must be one of the moves a jailbreak makes that hand over a name ("you are now Rook, an
+ * AI", "pretend to be", "respond as Riot", "your new name is", "please adopt the role of"), and the
+ * post must name an AI (a model, an assistant, a chatbot, a GPT) or the reader's other self.
  */
 
 /**
@@ -47,17 +47,64 @@ export const HANDOFF: RegExp = new RegExp(
   'u',
 );
 
+/** {@link HANDOFF}, to find every handover of a post. */
 const HANDOFF_ALL = new RegExp(HANDOFF.source, 'gu');
 
-/** Characters before a description, and after it, in which its handover must be. */
+/** Characters before a description in which its handover may be. */
 const HANDOFF_BEFORE = 300;
+/** Characters after a description in which its handover may be ("… Respond as Rook."). */
 const HANDOFF_AFTER = 200;
 
-/** The last post asked about, and where it hands the reader a persona (none without an AI). */
+/** Characters after a handover in which the name it gives is looked for. */
+const NAME_REACH = 40;
+/** The name a handover gives: "you are now rook, an ai" and "respond as riot" give "rook", "riot". */
+const GIVEN_NAME =
+  /(?<![\p{L}])(?:you(?:'re| are)(?: now)?|become|be|as|is|called|named|codenamed) (?:(?:an?|the) )?["“'‘]?([\p{L}\p{N}-]{2,24})/gu;
+/** Words a handover is followed by that are not names. */
+const NOT_A_NAME: ReadonlySet<string> = new Set([
+  'an',
+  'the',
+  'our',
+  'your',
+  'my',
+  'their',
+  'now',
+  'to',
+  'be',
+  'is',
+  'as',
+  'of',
+  'in',
+  'on',
+  'at',
+  'it',
+  'this',
+  'that',
+  'you',
+  'if',
+  'we',
+  'they',
+  'he',
+  'she',
+  'not',
+  'no',
+  'so',
+  'and',
+  'or',
+]);
+
+/** A name given in so many words: "an AI oracle called Quill", "codenamed 'JB'". */
+const CALLED_NAME = /(?<![\p{L}])(?:called|named|codenamed) ["“'‘]?([\p{L}\p{N}-]{2,24})/gu;
+
+/**
+ * The last post asked about, where it hands the reader a persona (none without an AI) and the
+ * names it gives (see {@link GIVEN_NAME} and {@link CALLED_NAME}).
+ */
 let lastPost = '';
 let lastHandoffs: readonly number[] = [];
+let lastNames: ReadonlySet<string> = new Set();
 
-/** Where `post` hands the reader a persona, if it names an AI or a persona at all. */
+/** Where `post` hands the reader a persona, if it names an AI or a persona at all; notes the names. */
 function handoffsIn(post: string): readonly number[] {
   if (post !== lastPost) {
     lastPost = post;
@@ -129,50 +176,6 @@ const NOT_A_SUBJECT: ReadonlySet<string> = new Set([
 /** A subject that stands for the persona: the reader, an AI, or a relative pronoun. */
 const PERSONA_SUBJECT =
   /^(?:you|who|ai|assistant|model|chatbot|bot|persona|ego|version|entity|gpt|llm|\p{L}{1,20}gpt)$/u;
-/** Characters after a handover in which the name it gives is looked for. */
-const NAME_REACH = 40;
-/** The name a handover gives: "you are now rook, an ai" and "respond as riot" give "rook", "riot". */
-const GIVEN_NAME =
-  /(?<![\p{L}])(?:you(?:'re| are)(?: now)?|become|be|as|is|called|named|codenamed) (?:(?:an?|the) )?["“'‘]?([\p{L}\p{N}-]{2,24})/gu;
-/** Words a handover is followed by that are not names. */
-const NOT_A_NAME: ReadonlySet<string> = new Set([
-  'an',
-  'the',
-  'our',
-  'your',
-  'my',
-  'their',
-  'now',
-  'to',
-  'be',
-  'is',
-  'as',
-  'of',
-  'in',
-  'on',
-  'at',
-  'it',
-  'this',
-  'that',
-  'you',
-  'if',
-  'we',
-  'they',
-  'he',
-  'she',
-  'not',
-  'no',
-  'so',
-  'and',
-  'or',
-]);
-
-/** A name given in so many words: "an AI oracle called Quill", "codenamed 'JB'". */
-const CALLED_NAME = /(?<![\p{L}])(?:called|named|codenamed) ["“'‘]?([\p{L}\p{N}-]{2,24})/gu;
-
-/** The names `post` hands the reader (see {@link GIVEN_NAME}), remembered with its handovers. */
-let lastNames: ReadonlySet<string> = new Set();
-
 /**
  * Whether the subject just before `start` (its clause's last word that is not an auxiliary or an
  * article) is the persona: a name a handover gave, the reader, an AI or "who" ("Brick never
