@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { charStats } from './char-stats.js';
-import { validValue } from './generic-secret.js';
+import { genericAt, validValue } from './generic-secret.js';
 import { hasPlaceholderMarks } from './placeholder.js';
 
 const KNOWN_PREFIX =
@@ -96,5 +96,26 @@ describe('validValue', () => {
       // The counterexample a CI run found: digit groups `70` and `7`, two, not three.
       { numRuns: 20_000, examples: [['a.aa70aZ7KOptional', 'key', false, false]] },
     );
+  });
+});
+
+describe('genericAt', () => {
+  it('reads no assignment where nothing stands between the identifier and the value', () => {
+    // A CI run's property test found a base64 blob whose letters spell "KEy", followed by 24
+    // letters (the identifier's rest) and the blob's tail (the "value").
+    const blob = 'blob AAAAAKEyAAAAAAAAAAAAAAAAAAAAAAAAAAAABBDEK0FGoQ== end';
+    expect(genericAt(blob, 'key', blob.indexOf('KEy') + 3)).toBeUndefined();
+  });
+
+  it('still reads a value after a space, a separator or a quotation mark', () => {
+    for (const text of [
+      'Authorization: Api-Token 22cb98785bc56591291c62e60c79abd0d2c08',
+      'api_key=hX9kQ2mP7vR4tY8wZ1aB3c',
+      'API_KEY"hX9kQ2mP7vR4tY8wZ1aB3c"',
+    ]) {
+      const kw = /token|key/i.exec(text)?.[0] ?? '';
+      const at = text.indexOf(kw) + kw.length;
+      expect(genericAt(text, kw.toLowerCase(), at)?.type).toBe('generic-secret');
+    }
   });
 });

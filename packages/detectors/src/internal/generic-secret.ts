@@ -204,6 +204,9 @@ export function genericAt(text: string, kw: string, end: number): RawFinding | u
   if (kw === 'key' && LOWER_START.test(suffix)) return undefined;
   let value = m[4] ?? '';
   let vEnd = m.index + m[0].length;
+  // Nothing between the identifier and the value: the "value" is the rest of one token, as inside
+  // a base64 blob whose letters spell a keyword ("…AAKEyAAAA…BBDEK0FGoQ=="), not an assignment.
+  if (vEnd - value.length === end + suffix.length) return undefined;
   const param = value.indexOf('&') > 0 ? value.search(NEXT_QUERY_PARAM) : -1;
   if (param > 0) {
     vEnd -= value.length - param;
