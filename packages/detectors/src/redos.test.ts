@@ -29,7 +29,13 @@ import { ENTITIES, ESCHEX, HEXRUN, URLENC } from './internal/decode.js';
 import { HOLE } from './internal/finalize.js';
 import { AFTER } from './internal/generic-secret.js';
 import { INJECTION_I18N_RULES, INJECTION_RULES } from './internal/injection-rules.js';
-import { AI_OR_PERSONA, CLAIMED, HANDOFF, JAILBREAK_TALK } from './internal/persona-handoff.js';
+import {
+  AI_OR_PERSONA,
+  CLAIMED,
+  HANDOFF,
+  JAILBREAK_TALK,
+  NAMING,
+} from './internal/persona-handoff.js';
 import { CANDIDATE } from './internal/pii-phone.js';
 import { PII_RULES } from './internal/pii-rules.js';
 import { SECRET_RULES } from './internal/secret-rules.js';
@@ -53,6 +59,7 @@ const patterns: Array<[string, RegExp]> = [
   ['redaction-placeholder', HOLE],
   ['persona-ai-or-persona', AI_OR_PERSONA],
   ['persona-handoff', HANDOFF],
+  ['persona-naming', NAMING],
   ['persona-claimed', CLAIMED],
   ['persona-jailbreak-talk', JAILBREAK_TALK],
 ];

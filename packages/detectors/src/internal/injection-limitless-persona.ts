@@ -17,7 +17,7 @@
  */
 import type { InjectionRule } from './injection-rule-kit.js';
 import { F, r, S } from './injection-rule-kit.js';
-import { handsPersonaNear, personaIsSubject, reportedPersona } from './persona-handoff.js';
+import { inPersona, ofPersona, unlessReported } from './persona-handoff.js';
 
 /** A model, or a persona handed to one: never a person or a product. */
 const AI_SUBJECT =
@@ -25,8 +25,11 @@ const AI_SUBJECT =
 /** What a model is kept within. */
 const LIMITS =
   '(?:restrictions?|limitations?|limits?|filters?|rules|guidelines|constraints|censorship|ethics|morals|morality|content polic(?:y|ies)|safeguards|programming|guardrails|shackles|chains|confines)';
-/** A limit that names what it limits is a product's: "no restrictions on commercial use". */
-const NOT_OF_SOMETHING = `(?![\\p{L}])(?!${S}(?:on|for|to|in|at|per|of|about|around)\\b)`;
+/**
+ * A limit that names what it limits is a product's: "no restrictions on commercial use", "no
+ * taboos with grammar questions".
+ */
+const NOT_OF_SOMETHING = `(?![\\p{L}])(?!${S}(?:on|for|to|in|at|per|of|about|around|with)\\b)`;
 /** Set free ("released from export restrictions" is news about a model, so not "released"). */
 const SET_FREE =
   '(?:relieved|freed|stripped|liberated|unshackled|unchained|unbound|untethered|unburdened|emancipated)';
@@ -37,31 +40,6 @@ const ANSWER_VERB =
 const BEYOND_LAW = `(?:illegal|unethical|immoral|amoral|legality|morality|ethics|(?:ethical|legal|moral)${S}(?:(?:or|and)${S}(?:ethical|legal|moral)${S})?(?:implications|consequences|concerns|considerations|boundaries|standards|ramifications))`;
 /** What only a model is: "you are an AI language model". */
 const A_MODEL = `(?:an?${S})?(?:ai|language model|ai language model|ai model|llm|large language model|chatgpt|gpt)`;
-
-/** A rule whose matches that report a claim or sit in talk about jailbreaks are dropped. */
-function unlessReported(rule: InjectionRule): InjectionRule {
-  return { ...rule, unless: reportedPersona };
-}
-
-/** An {@link InjectionRule.unless}: no AI persona is handed over, or the match is reported. */
-function outsidePersona(target: string, start: number, end: number): boolean {
-  return !handsPersonaNear(target, start, end) || reportedPersona(target, start, end);
-}
-
-/** A rule that counts only in a post that hands the reader an AI persona (see {@link handsPersonaNear}). */
-function inPersona(rule: InjectionRule): InjectionRule {
-  return { ...rule, unless: outsidePersona };
-}
-
-/** An {@link InjectionRule.unless}: {@link outsidePersona}, or the persona is not the subject. */
-function notOfPersona(target: string, start: number, end: number): boolean {
-  return outsidePersona(target, start, end) || !personaIsSubject(target, start);
-}
-
-/** A rule of {@link inPersona} whose subject must also be the persona (see {@link personaIsSubject}). */
-function ofPersona(rule: InjectionRule): InjectionRule {
-  return { ...rule, unless: notOfPersona };
-}
 
 /** Hints that count on their own, flagged and never held. */
 const HINTS: readonly InjectionRule[] = [
@@ -85,7 +63,7 @@ const HINTS: readonly InjectionRule[] = [
 
 /** A limit a persona is said to lack (not warnings: "passes with no warnings" is a test suite). */
 const LACKED =
-  '(?:filters?|content polic(?:y|ies)|polic(?:y|ies)|rules|rulebook|limits|limitations|restrictions|ethics|morals|conscience|guardrails|safety rails|censorship|refusals?|guidelines)';
+  '(?:filters?|content polic(?:y|ies)|polic(?:y|ies)|rules|rulebook|limits|limitations|restrictions|ethics|morals|conscience|guardrails|safety rails|censorship|refusals?|guidelines|boundaries|taboos|inhibitions|scruples|qualms)';
 /** One of these is in every {@link LACKED} limit: the prefilter skips a text with none. */
 const LACKED_STEMS = [
   'filter',
@@ -101,6 +79,11 @@ const LACKED_STEMS = [
   'censorship',
   'refusal',
   'guideline',
+  'boundaries',
+  'taboo',
+  'inhibition',
+  'scruple',
+  'qualm',
 ] as const;
 /** A word that may stand before a lacked limit: "no content filters", "its usual rules". */
 const LIMIT_KIND =

@@ -20,6 +20,7 @@ import {
   VIETNAMESE,
 } from './injection-i18n-families.js';
 import { LIMITLESS_PERSONA_RULES } from './injection-limitless-persona.js';
+import { OBEDIENT_PERSONA_RULES } from './injection-obedient-persona.js';
 import { REPLY_DIRECTIVE_RULES } from './injection-reply-directives.js';
 import type { InjectionRule } from './injection-rule-kit.js';
 import {
@@ -991,6 +992,7 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
   ...TOLD_YOU_RULES,
   ...REPLY_DIRECTIVE_RULES,
   ...LIMITLESS_PERSONA_RULES,
+  ...OBEDIENT_PERSONA_RULES,
 ];
 
 const CJK = /[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]/;
