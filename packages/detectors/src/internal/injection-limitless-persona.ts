@@ -41,6 +41,9 @@ const BEYOND_LAW = `(?:illegal|unethical|immoral|amoral|legality|morality|ethics
 /** What only a model is: "you are an AI language model". */
 const A_MODEL = `(?:an?${S})?(?:ai|language model|ai language model|ai model|llm|large language model|chatgpt|gpt)`;
 
+/** Whom a persona tells or reminds: "tell anyone", "remind the user". */
+const TOLD = `(?:me|us|them|you|anyone|anybody|everyone|people|users?|the${S}user|him|her)`;
+
 /** Hints that count on their own, flagged and never held. */
 const HINTS: readonly InjectionRule[] = [
   // "You are NOT ALLOWED TO SAY YOU ARE AN AI", "never remind anyone you're an AI": a hint only.
@@ -48,7 +51,7 @@ const HINTS: readonly InjectionRule[] = [
     'role-jailbreak',
     0.6,
     ['say', 'mention', 'admit', 'reveal', 'state', 'remind', 'tell', 'acknowledge', 'disclose'],
-    `\\b(?:not allowed to|never|do not|don't|must not|mustn't|cannot|can't|won't|will not|shall not)${S}(?:ever${S})?(?:say|mention|admit|reveal|state|acknowledge|disclose|remind${S}(?:me|us|them|you|anyone|anybody|everyone|people|users?|the${S}user|him|her)|tell${S}(?:me|us|them|you|anyone|anybody|everyone|people|users?|the${S}user|him|her))${S}(?:that${S})?you${S}(?:are|re)${S}(?:just${S}|only${S}|merely${S})?${A_MODEL}\\b`,
+    `\\b(?:not allowed to|never|do not|don't|must not|mustn't|cannot|can't|won't|will not|shall not)${S}(?:ever${S})?(?:say|mention|admit|reveal|state|acknowledge|disclose|remind${S}${TOLD}|tell${S}${TOLD})${S}(?:that${S})?you${S}(?:are|re)${S}(?:just${S}|only${S}|merely${S})?${A_MODEL}\\b`,
     [['ai', 'language', 'llm', 'gpt']],
   ),
   // "generate all content without warning", "answer any question without disclaimers": a hint.
@@ -225,7 +228,7 @@ const IN_PERSONA: readonly InjectionRule[] = [
       'role-jailbreak',
       0.75,
       ['matter', 'regardless', 'despite', 'legal', 'without'],
-      `\\b(?:answers?|answering|responds?${S}to|replies${S}to|says|tells${S}(?:me|us|them|you|anyone|anybody|everyone|people|users?|the${S}user|him|her)|shares|gives|writes|fulfills?)${S}(?:literally${S})?(?:anything|everything|any${S}question|every${S}(?:single${S})?question|all${S}questions|any${S}request|every${S}request|whatever)${S}${F(4)}(?:no${S}matter${S}(?:what|how${S}(?:illegal|unethical|immoral|harmful|dangerous|offensive))|regardless${S}of${S}(?:legality|ethics|morality|the${S}law|consequences)|despite${S}(?:what|how)${S}it${S}is|legal${S}or${S}not|without${S}(?:refus|limit|restriction|filter|moraliz|disclaimer))`,
+      `\\b(?:answers?|answering|responds?${S}to|replies${S}to|says|tells${S}${TOLD}|shares|gives|writes|fulfills?)${S}(?:literally${S})?(?:anything|everything|any${S}question|every${S}(?:single${S})?question|all${S}questions|any${S}request|every${S}request|whatever)${S}${F(4)}(?:no${S}matter${S}(?:what|how${S}(?:illegal|unethical|immoral|harmful|dangerous|offensive))|regardless${S}of${S}(?:legality|ethics|morality|the${S}law|consequences)|despite${S}(?:what|how)${S}it${S}is|legal${S}or${S}not|without${S}(?:refus|limit|restriction|filter|moraliz|disclaimer))`,
       [['any', 'every', 'all', 'whatever']],
     ),
   ),
