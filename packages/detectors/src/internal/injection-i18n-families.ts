@@ -13,6 +13,8 @@
  */
 
 import { AR_WORD_START, foldArabicText } from './arabic-letters.js';
+import type { EarlierLexicon } from './injection-i18n-earlier-lexicon.js';
+import { EARLIER_LEXICONS } from './injection-i18n-earlier-lexicon.js';
 import type { HijackLexicon } from './injection-i18n-hijack-lexicon.js';
 import { HIJACK_LEXICONS } from './injection-i18n-hijack-lexicon.js';
 import type { Lexicon } from './injection-i18n-lexicon.js';
@@ -27,6 +29,7 @@ import {
   toEscrow,
   WORD_END,
 } from './injection-rule-kit.js';
+import { firstClauseAfter } from './override-next-step.js';
 import { petSpeaks } from './pet-talk.js';
 
 const LATIN = /[a-z]/;
@@ -342,7 +345,12 @@ function kitOf(lex: Lexicon): Kit {
   return { mk, g, A, needed, unlessNegated };
 }
 
-function rulesOf(lex: Lexicon, kit: Kit): InjectionRule[] {
+function rulesOf(
+  lex: Lexicon,
+  kit: Kit,
+  earlier: EarlierLexicon,
+  tests: ClearingTests,
+): InjectionRule[] {
   const { mk, g, A, unlessNegated } = kit;
   const ignore = A(lex.ignore);
   const [rules, you, invalid] = [A(lex.rules), A(lex.you), A(lex.invalid)];
@@ -359,7 +367,8 @@ function rulesOf(lex: Lexicon, kit: Kit): InjectionRule[] {
   const alone = lex.everythingAlone ?? [];
   const everything =
     alone.length > 0 ? `(?:${A(lex.everything)}|${A(alone)}${WORD_END})` : A(lex.everything);
-  const told = A(lex.toldYou);
+  const toldWords = [...new Set([...lex.toldYou, ...earlier.givenYou])];
+  const told = A(toldWords);
   // "forget everything you were told before", "前に言われたことはすべて忘れて": the whole of what
   // the reader was told, unless a topic follows ("… what you were told about diets" is advice).
   const notAbout = `(?!${g(3)}${alt(lex.about)}${lex.spaced ? WORD_END : ''})`;
@@ -406,15 +415,18 @@ function rulesOf(lex: Lexicon, kit: Kit): InjectionRule[] {
       ),
       asideParticle,
     ),
-    unlessNegated(
-      ignore,
-      mk(
-        'instruction-override',
-        0.8,
-        [lex.ignore, [...lex.everything, ...alone], lex.toldYou],
-        `(?:${forgetAllOrders})${notAbout}`,
+    {
+      ...unlessNegated(
+        ignore,
+        mk(
+          'instruction-override',
+          0.85,
+          [lex.ignore, [...lex.everything, ...alone], toldWords],
+          `(?:${forgetAllOrders})${notAbout}`,
+        ),
       ),
-    ),
+      weakened: { weight: 0.8, when: heldOnlyWithTask(tests) },
+    },
     mk(
       'instruction-override',
       0.8,
@@ -481,17 +493,31 @@ function foldLists(value: unknown): unknown {
 /** How many family rules {@link I18N_FAMILY_RULES} holds for each language, in lexicon order. */
 export const FAMILY_RULES_PER_LANGUAGE = 10;
 
+/** A language's {@link EarlierLexicon}, folded as {@link plainFolded} folds its lexicon. */
+function earlierOf(lex: Lexicon): EarlierLexicon {
+  const earlier = EARLIER_LEXICONS.find((e) => e.lang === lex.lang);
+  if (earlier === undefined) throw new Error(`no earlier-material lexicon for ${lex.lang}`);
+  return foldLists(earlier) as EarlierLexicon;
+}
+
 /**
  * Each language's lexicon as the plain view reads it, with one kit, so that the rules of a language
  * share its phrase groups (looked up once per text).
  */
-const LANGUAGES: readonly { readonly lex: Lexicon; readonly kit: Kit }[] = LEXICONS.map(
-  plainFolded,
-).map((lex) => ({ lex, kit: kitOf(lex) }));
+const LANGUAGES: readonly {
+  readonly lex: Lexicon;
+  readonly kit: Kit;
+  readonly earlier: EarlierLexicon;
+  readonly tests: ClearingTests;
+}[] = LEXICONS.map(plainFolded).map((lex) => {
+  const kit = kitOf(lex);
+  const earlier = earlierOf(lex);
+  return { lex, kit, earlier, tests: clearingTestsOf(lex, earlier, kit) };
+});
 
 /** The generated multilingual family rules, {@link FAMILY_RULES_PER_LANGUAGE} per language. */
-export const I18N_FAMILY_RULES: readonly InjectionRule[] = LANGUAGES.flatMap(({ lex, kit }) =>
-  rulesOf(lex, kit),
+export const I18N_FAMILY_RULES: readonly InjectionRule[] = LANGUAGES.flatMap(
+  ({ lex, kit, earlier, tests }) => rulesOf(lex, kit, earlier, tests),
 );
 
 /**
@@ -697,3 +723,113 @@ export const I18N_HIJACK_RULES: readonly InjectionRule[] = HIJACK_LEXICONS.flatM
   if (language === undefined) throw new Error(`no lexicon for hijack language ${hij.lang}`);
   return hijackRulesOf(language.lex, hij, language.kit);
 });
+
+/** How far after a step an e-mail address makes it routing ("napisz na pomoc@…"), not a task. */
+const ROUTE_REACH = 32;
+/** An e-mail address soon after a step. */
+const ROUTED = /^[^@]{0,24}?[\w.+-]+@[\w-]+\.\w/u;
+
+/** What decides, in one language, whether an override of vague earlier material counts. */
+type ClearingTests = {
+  /** The clause after a match hands the reader a task (not one that routes it to an address). */
+  readonly taskRightAfter: (target: string, end: number) => boolean;
+  /** A topic, place or author is named next to the match, or the author's own words are in it. */
+  readonly scopedOrOwn: Unless;
+  /** The match clears all of it: "all", "everything", what the reader was given or told. */
+  readonly universal: Unless;
+};
+
+/**
+ * The {@link ClearingTests} of one language: its task words ({@link EarlierLexicon.nextStep},
+ * its "transfer" verbs and its "you are now"), its scope and own words, and its words for "all".
+ */
+function clearingTestsOf(lex: Lexicon, earlier: EarlierLexicon, kit: Kit): ClearingTests {
+  const { A } = kit;
+  const start = lex.spaced && lex.wordEdges !== true ? '(?<![\\p{L}\\p{N}])' : '';
+  const end = lex.spaced ? WORD_END : '';
+  const steps = [...new Set([...earlier.nextStep, ...lex.transfer, ...lex.youAreNow])];
+  const step = new RegExp(`${start}${A(steps)}${end}`, 'gu');
+  const scopeWords = A([...new Set([...earlier.scope, ...lex.about])]);
+  const scopeAfter = new RegExp(`^\\s*${scopeWords}${end}`, 'u');
+  // Without spaces a retried match may start inside the word before it ("以前の" read from "前の"):
+  // up to three of its characters may stand between the scope and the match.
+  const wordRest = lex.spaced ? '' : '[^\\s。！？、，]{0,3}';
+  const scopeBefore = lex.objectFirst
+    ? new RegExp(`${start}${scopeWords}${wordRest}\\s*$`, 'u')
+    : undefined;
+  const own = new RegExp(`${start}${A(earlier.own)}${end}`, 'u');
+  const all = [...lex.all, ...lex.everything, ...(lex.everythingAlone ?? []), ...lex.toldYou];
+  const universal = new RegExp(
+    `${start}${A([...new Set([...all, ...earlier.whole, ...earlier.givenYou])])}`,
+    'u',
+  );
+  return {
+    taskRightAfter: (target, at) => {
+      const clause = firstClauseAfter(target, at);
+      for (const m of clause.matchAll(step)) {
+        const after = m.index + m[0].length;
+        if (!ROUTED.test(clause.slice(after, after + ROUTE_REACH))) return true;
+      }
+      return false;
+    },
+    scopedOrOwn: (target, from, to) =>
+      own.test(target.slice(from, to)) ||
+      scopeAfter.test(target.slice(to, to + 40)) ||
+      scopeBefore?.test(target.slice(Math.max(0, from - 40), from)) === true,
+    universal: (target, from, to) => universal.test(target.slice(from, to)),
+  };
+}
+
+/**
+ * A `weakened.when` for "forget everything you were told": true (flag, do not hold) unless no
+ * topic or author is named and a task follows at once.
+ */
+function heldOnlyWithTask(tests: ClearingTests): Unless {
+  return (target, from, to) =>
+    tests.scopedOrOwn(target, from, to) || !tests.taskRightAfter(target, to);
+}
+
+/**
+ * The override of vague earlier material: "vergiss alle vorherigen Angaben", "oublie toutes les
+ * informations précédentes", "以前の情報をすべて忘れて". Sellers correct themselves in the same
+ * words ("vergiss die vorherigen Angaben zum Preis, das Sofa kostet jetzt 150 €"), so the override
+ * counts only where it clears all of the material, names no topic or author, and a task for the
+ * reader follows at once ({@link ClearingTests}: "… und schreib ein Gedicht", "… 詩を書いて");
+ * otherwise it is dropped.
+ */
+function vagueOverrideRuleOf(
+  lex: Lexicon,
+  earlier: EarlierLexicon,
+  kit: Kit,
+  tests: ClearingTests,
+): InjectionRule {
+  const { mk, g, A, unlessNegated } = kit;
+  const verbs = [...new Set([...lex.ignore, ...earlier.drop])];
+  const ignore = A(verbs);
+  const end = lex.spaced ? WORD_END : '';
+  const [before, material] = [`${A(earlier.earlier)}${end}`, `${A(earlier.material)}${end}`];
+  // "all previous information", "informations précédentes", "informasi yang kamu terima sebelumnya"
+  const earlierMaterial = `(?:${before}${g(2)}${material}|${material}${g(3)}${before})`;
+  const groups = [verbs, earlier.earlier, earlier.material];
+  const rule = unlessNegated(
+    ignore,
+    mk('instruction-override', 0.85, groups, pair(lex, ignore, earlierMaterial, 4)),
+  );
+  const negated = rule.unless;
+  return {
+    ...rule,
+    // Looked up before the pattern runs, in every script: Latin anchors such as Polish
+    // "wcześniejsze" have no ASCII run long enough to search for, and run on any non-ASCII text.
+    phrasesNeeded: rule.phrasesNeeded ?? groups.map(kit.needed),
+    unless: (target, from, to) =>
+      negated?.(target, from, to) === true ||
+      tests.scopedOrOwn(target, from, to) ||
+      !tests.universal(target, from, to) ||
+      !tests.taskRightAfter(target, to),
+  };
+}
+
+/** The generated overrides of vague earlier material, one per language. */
+export const I18N_VAGUE_OVERRIDE_RULES: readonly InjectionRule[] = LANGUAGES.map(
+  ({ lex, kit, earlier, tests }) => vagueOverrideRuleOf(lex, earlier, kit, tests),
+);

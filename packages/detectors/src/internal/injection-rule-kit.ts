@@ -47,6 +47,16 @@ export type InjectionRule = {
    */
   readonly unless?: (target: string, start: number, end: number) => boolean;
   /**
+   * A lower weight for a match that `when` says lacks what makes it an attack: an override of
+   * vague earlier material with no task for the reader after it ("forget the previous
+   * information, here is the corrected price list") is flagged, not held. One pass of the
+   * pattern serves both weights.
+   */
+  readonly weakened?: {
+    readonly weight: number;
+    readonly when: (target: string, start: number, end: number) => boolean;
+  };
+  /**
    * The pattern reads across sentences on purpose ("Well done. Now, a new task"): its matches
    * are not cut at a sentence end (see sentence-bounds.ts), as every other rule's are.
    */

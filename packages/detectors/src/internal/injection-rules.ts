@@ -17,6 +17,7 @@ import {
   I18N_FAMILY_RULES,
   I18N_HIJACK_RULES,
   I18N_SENT_OUT_RULES,
+  I18N_VAGUE_OVERRIDE_RULES,
   VIETNAMESE,
 } from './injection-i18n-families.js';
 import { LIMITLESS_PERSONA_RULES } from './injection-limitless-persona.js';
@@ -39,6 +40,8 @@ import {
 } from './injection-rule-kit.js';
 import { STRUCTURE_RULES } from './injection-structure.js';
 import { TOLD_YOU_RULES } from './injection-told-you.js';
+import { VAGUE_OVERRIDE_RULES } from './injection-vague-override.js';
+import { vagueAndScoped, vagueWithoutTask } from './override-next-step.js';
 
 export type { InjectionRule } from './injection-rule-kit.js';
 
@@ -87,6 +90,9 @@ const PRIOR =
 const INSTR =
   '(?:instructions?|prompts?|directions?|directives?|rules?|guidelines?|commands?|context|constraints?|restrictions?|programming|guardrails?|assignments?|tasks?|policies|policy|orders?|training|safeguards?|filters?|limitations?|information|everything|(?:image|document|page|email|web) content|what (?:you were|i) (?:told|said)|conversation)';
 
+/** An override of one piece of vague earlier material with no task after it: flagged, not held. */
+const VAGUE_WITHOUT_TASK = { weight: 0.6, when: vagueWithoutTask } as const;
+
 /** Words every match of {@link INSTR} holds (an `alsoNeeds` group of the override rules). */
 const INSTR_WORDS: readonly string[] = [
   'instruction',
@@ -129,23 +135,44 @@ const AGENT =
 
 /** English rules. */
 export const INJECTION_RULES: readonly InjectionRule[] = [
-  r(
-    'instruction-override',
-    0.9,
-    ['ignor', 'disregard', 'forget', 'bypass', 'override', 'overlook', 'neglect', 'follow', 'obey'],
-    `\\b${OVERRIDE_VERB}${S}${F(4)}${PRIOR}${S}${F(2)}${INSTR}\\b`,
-    [INSTR_WORDS],
-  ),
+  // Vague earlier material ("forget the previous information") is dropped where a topic or its
+  // author is named, and flagged, not held, where it is one piece; unless a task for the reader
+  // follows in its sentence. Sellers correct themselves in those words (override-next-step.ts).
+  {
+    ...r(
+      'instruction-override',
+      0.9,
+      [
+        'ignor',
+        'disregard',
+        'forget',
+        'bypass',
+        'override',
+        'overlook',
+        'neglect',
+        'follow',
+        'obey',
+      ],
+      `\\b${OVERRIDE_VERB}${S}${F(4)}${PRIOR}${S}${F(2)}${INSTR}\\b`,
+      [INSTR_WORDS],
+    ),
+    unless: vagueAndScoped,
+    weakened: VAGUE_WITHOUT_TASK,
+  },
   // "clear all previous instructions", "discard the above prompt", "reset your rules", "erase
   // prior constraints", "leave all of your guidelines behind"; not "reset the filters", "clear
   // the previous filters", "leave your instructions in the comments".
-  r(
-    'instruction-override',
-    0.9,
-    ['skip', 'discard', 'abandon', 'aside', 'remove', 'erase', 'wipe', 'clear', 'reset', 'leave'],
-    `\\b(?:${ERASE_OR_LEAVE}${S}(?:${ALL_ANY}${S}(?:of${S})?)?(?:(?:your|the|these|those)${S})?${BEFORE_POST}${S}${F(1)}${PROMPTISH}|${ERASE_VERB}${S}${ALL_ANY}${S}(?:(?:of${S})?the${S})?${PROMPTISH}|(?:${ERASE_VERB}|leave behind)${S}(?:${F(2)}your|${BEFORE_POST})${S}${F(2)}${INSTR}|${ERASE_OR_LEAVE}${S}${ALL_ANY}${S}(?:of${S})?(?:(?:your|the)${S})?${BEFORE_POST}${S}${F(1)}${INSTR}|leave${S}(?:all${S}(?:of${S})?)?(?:your|all)${S}${F(2)}${INSTR}${S}(?:behind|aside|out of)|${ERASE_OR_LEAVE}${S}${F(3)}${INSTR}${S}${F(2)}${READERS_AFTER}|${ERASE_OR_LEAVE}${S}${F(3)}${PROMPTISH}${S}above)\\b`,
-    [INSTR_WORDS],
-  ),
+  {
+    ...r(
+      'instruction-override',
+      0.9,
+      ['skip', 'discard', 'abandon', 'aside', 'remove', 'erase', 'wipe', 'clear', 'reset', 'leave'],
+      `\\b(?:${ERASE_OR_LEAVE}${S}(?:${ALL_ANY}${S}(?:of${S})?)?(?:(?:your|the|these|those)${S})?${BEFORE_POST}${S}${F(1)}${PROMPTISH}|${ERASE_VERB}${S}${ALL_ANY}${S}(?:(?:of${S})?the${S})?${PROMPTISH}|(?:${ERASE_VERB}|leave behind)${S}(?:${F(2)}your|${BEFORE_POST})${S}${F(2)}${INSTR}|${ERASE_OR_LEAVE}${S}${ALL_ANY}${S}(?:of${S})?(?:(?:your|the)${S})?${BEFORE_POST}${S}${F(1)}${INSTR}|leave${S}(?:all${S}(?:of${S})?)?(?:your|all)${S}${F(2)}${INSTR}${S}(?:behind|aside|out of)|${ERASE_OR_LEAVE}${S}${F(3)}${INSTR}${S}${F(2)}${READERS_AFTER}|${ERASE_OR_LEAVE}${S}${F(3)}${PROMPTISH}${S}above)\\b`,
+      [INSTR_WORDS],
+    ),
+    unless: vagueAndScoped,
+    weakened: VAGUE_WITHOUT_TASK,
+  },
   r(
     'instruction-override',
     0.8,
@@ -990,6 +1017,7 @@ export const INJECTION_RULES: readonly InjectionRule[] = [
   ADDRESSED_CONCEALMENT_RULE,
   ...ENV_SECRET_RULES,
   ...TOLD_YOU_RULES,
+  ...VAGUE_OVERRIDE_RULES,
   ...REPLY_DIRECTIVE_RULES,
   ...LIMITLESS_PERSONA_RULES,
   ...OBEDIENT_PERSONA_RULES,
@@ -1210,7 +1238,7 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
     0.85,
     CYR,
     NONE,
-    `(?:игнорируй|игнорируйте|проигнорируй|забудь|забудьте|ігноруй|ігноруйте|проігноруй|не обращай внимания на)${S}${F(3)}(?:инструкци|указани|правил|інструкці|вказівк)`,
+    `(?:игнорируй|игнорируйте|проигнорируй|забудь|забудьте|ігноруй|ігноруйте|проігноруй|не обращай внимания на)${S}${F(3)}(?:инструкци|указани|правил(?!ьн)|інструкці|вказівк)`,
   ),
   sr(
     'prompt-exfiltration',
@@ -1287,5 +1315,6 @@ export const INJECTION_I18N_RULES: readonly InjectionRule[] = [
   ...I18N_FAMILY_RULES,
   ...I18N_SENT_OUT_RULES,
   ...I18N_HIJACK_RULES,
+  ...I18N_VAGUE_OVERRIDE_RULES,
   ...ADDRESSED_CONCEALMENT_I18N_RULES,
 ];

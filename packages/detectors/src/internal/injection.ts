@@ -99,7 +99,7 @@ function weightOf(
   end: number,
   context: HitContext,
 ): number {
-  let w = rule.weight;
+  let w = rule.weakened?.when(target, start, end) === true ? rule.weakened.weight : rule.weight;
   if (
     rule.aimedAtReader === true &&
     (pointsAway(target.slice(start, end)) || FOR_OTHERS_AFTER.test(target.slice(end, end + 24)))
