@@ -345,12 +345,7 @@ function kitOf(lex: Lexicon): Kit {
   return { mk, g, A, needed, unlessNegated };
 }
 
-function rulesOf(
-  lex: Lexicon,
-  kit: Kit,
-  earlier: EarlierLexicon,
-  tests: ClearingTests,
-): InjectionRule[] {
+function rulesOf(lex: Lexicon, kit: Kit): InjectionRule[] {
   const { mk, g, A, unlessNegated } = kit;
   const ignore = A(lex.ignore);
   const [rules, you, invalid] = [A(lex.rules), A(lex.you), A(lex.invalid)];
@@ -367,8 +362,7 @@ function rulesOf(
   const alone = lex.everythingAlone ?? [];
   const everything =
     alone.length > 0 ? `(?:${A(lex.everything)}|${A(alone)}${WORD_END})` : A(lex.everything);
-  const toldWords = [...new Set([...lex.toldYou, ...earlier.givenYou])];
-  const told = A(toldWords);
+  const told = A(lex.toldYou);
   // "forget everything you were told before", "前に言われたことはすべて忘れて": the whole of what
   // the reader was told, unless a topic follows ("… what you were told about diets" is advice).
   const notAbout = `(?!${g(3)}${alt(lex.about)}${lex.spaced ? WORD_END : ''})`;
@@ -415,18 +409,15 @@ function rulesOf(
       ),
       asideParticle,
     ),
-    {
-      ...unlessNegated(
-        ignore,
-        mk(
-          'instruction-override',
-          0.85,
-          [lex.ignore, [...lex.everything, ...alone], toldWords],
-          `(?:${forgetAllOrders})${notAbout}`,
-        ),
+    unlessNegated(
+      ignore,
+      mk(
+        'instruction-override',
+        0.8,
+        [lex.ignore, [...lex.everything, ...alone], lex.toldYou],
+        `(?:${forgetAllOrders})${notAbout}`,
       ),
-      weakened: { weight: 0.8, when: heldOnlyWithTask(tests) },
-    },
+    ),
     mk(
       'instruction-override',
       0.8,
@@ -516,8 +507,8 @@ const LANGUAGES: readonly {
 });
 
 /** The generated multilingual family rules, {@link FAMILY_RULES_PER_LANGUAGE} per language. */
-export const I18N_FAMILY_RULES: readonly InjectionRule[] = LANGUAGES.flatMap(
-  ({ lex, kit, earlier, tests }) => rulesOf(lex, kit, earlier, tests),
+export const I18N_FAMILY_RULES: readonly InjectionRule[] = LANGUAGES.flatMap(({ lex, kit }) =>
+  rulesOf(lex, kit),
 );
 
 /**
@@ -760,7 +751,7 @@ function clearingTestsOf(lex: Lexicon, earlier: EarlierLexicon, kit: Kit): Clear
   const own = new RegExp(`${start}${A(earlier.own)}${end}`, 'u');
   const all = [...lex.all, ...lex.everything, ...(lex.everythingAlone ?? []), ...lex.toldYou];
   const universal = new RegExp(
-    `${start}${A([...new Set([...all, ...earlier.whole, ...earlier.givenYou])])}`,
+    `${start}${A([...new Set([...all, ...earlier.whole, ...earlier.givenYou])])}${end}`,
     'u',
   );
   return {
@@ -778,15 +769,6 @@ function clearingTestsOf(lex: Lexicon, earlier: EarlierLexicon, kit: Kit): Clear
       scopeBefore?.test(target.slice(Math.max(0, from - 40), from)) === true,
     universal: (target, from, to) => universal.test(target.slice(from, to)),
   };
-}
-
-/**
- * A `weakened.when` for "forget everything you were told": true (flag, do not hold) unless no
- * topic or author is named and a task follows at once.
- */
-function heldOnlyWithTask(tests: ClearingTests): Unless {
-  return (target, from, to) =>
-    tests.scopedOrOwn(target, from, to) || !tests.taskRightAfter(target, to);
 }
 
 /**

@@ -4,7 +4,7 @@
  * previous information", "wipe the earlier details from your working memory", "disregard
  * everything you were given before"). Sellers and organisers correct themselves in the same
  * words ("scrap the earlier details, the venue changed"), so a match counts only where it clears
- * all of it, names no topic or author, and a task for the reader follows at once
+ * all of it, names no topic or author, and a task for the reader follows in its sentence
  * (override-next-step.ts); otherwise it is dropped, not flagged.
  */
 import type { InjectionRule } from './injection-rule-kit.js';
@@ -86,7 +86,7 @@ const VERB_ANCHORS: readonly string[] = [
  */
 const SET_ASIDE_MATERIAL = `\\b(?:${SET_ASIDE}${S}(?:${F(4)}${EARLIER}${S}${F(1)}${MATERIAL}\\b|${F(4)}${MATERIAL}${S}${F(3)}${READERS}|${EVERYTHING_BEFORE}\\b)|${ERASE}${S}(?:${F(4)}${MATERIAL}${S}${F(3)}${READERS}|${F(3)}your${S}${F(1)}${EARLIER}${S}${F(1)}${MATERIAL}\\b)|(?:set|put|cast|push|leave)${S}(?:${F(3)}${EARLIER}${S}${F(1)}${MATERIAL}|${EVERYTHING_BEFORE})${S}${F(2)}(?:aside|behind)\\b)`;
 
-/** The rule: held where it clears everything, unscoped, with a task at once; dropped otherwise. */
+/** The rule: held where it clears everything, unscoped, with a task in its sentence; dropped otherwise. */
 export const VAGUE_OVERRIDE_RULES: readonly InjectionRule[] = [
   {
     ...r('instruction-override', 0.9, VERB_ANCHORS, SET_ASIDE_MATERIAL, [MATERIAL_WORDS]),

@@ -14,8 +14,11 @@
 /** How far after an override its task is looked for. */
 const STEP_REACH = 200;
 
-/** A match whose object is vague earlier material (the English override rules' nouns). */
-const VAGUE_OBJECT = /(?:information|context|conversation|content)$/;
+/** Vague earlier material among the English override rules' nouns. */
+const VAGUE_NOUN = /\b(?:information|context|conversation|content)\b/;
+/** The override rules' other nouns: what governs the reader, not vague material. */
+const RULE_NOUN =
+  /\b(?:instructions?|prompts?|directions?|directives?|rules?|guidelines?|commands?|constraints?|restrictions?|programming|guardrails?|assignments?|tasks?|policies|policy|orders?|training|safeguards?|filters?|limitations?|everything|told|said)\b/;
 
 /**
  * A rule noun right after the match: "ignore all previous information and instructions" is an
@@ -38,7 +41,7 @@ const TASK_VERB =
  * "send your questions here" (not "respond to every buyer with …").
  */
 const ROUTING =
-  /^(?:follow (?:us|me|the (?:link|steps|new))|(?:write|reply|respond|talk|speak|send(?: \S+){0,2}|post(?: \S+)?) (?:(?:to|in|on) (?:me|us|support|our|this|the (?:thread|post|channel|chat|team|form|group|forum|seller|organi[sz]ers?)|an? (?:e-?mail|dm|message))|here|below|\S+@))/;
+  /^(?:follow (?:us|me)\b|follow the (?:link|steps)\b|(?:write|reply|respond|talk|speak|send(?: \S+){0,2}|post(?: \S+)?) (?:(?:to|in|on) (?:(?:me|us|support|our|this|the (?:thread|post|channel|chat|team|form|group|forum|seller|organi[sz]ers?)|an? (?:e-?mail|dm|message))\b|\S+@)|(?:here|below)\b|\S+@))/;
 
 /** A task verb that opens a clause of a sentence, after connectives, adverbs or "please". */
 const TASK_IN_CLAUSES = new RegExp(
@@ -48,12 +51,12 @@ const TASK_IN_CLAUSES = new RegExp(
 
 /** Steps that need no verb list: a new role or task handed to the reader. */
 const READER_STEP =
-  /\b(?:you are now|you're now|you now|you (?:must|will|shall|should) (?:now |only )?(?:obey|follow|answer|reply|respond|act|only)|from (?:now|here) on,? you|(?:end|start|begin|sign) (?:every|each|all|your) (?:reply|replies|answer|answers|response|responses|message|messages)|(?:i want|i need) you to|your (?:new|next|only|sole|real|actual|one) (?:task|job|goal|role|purpose|objective|mission|instructions?|output|answer|reply|response)|(?:new|next|further|following) (?:tasks?|instructions?)(?: follows?| are follow(?:ing|ed)| is| are| below|:)|(?:start|begin)(?:ning|ing)? (?:with )?(?:a |the )?new task|(?:start|begin) (?:over|again|afresh|anew|from scratch|(?:from|at) the (?:front|beginning|start|top))|from scratch|(?:a )?(?:fresh start|clean slate|blank slate)|tabula rasa|(?:wait for|await) (?:the |my |a |further |new )?(?:next|new|further)? ?(?:message|post|task|instructions?|orders?))\b/;
+  /\b(?:you are now|you're now|you now|you (?:must|will|shall|should) (?:now |only )?(?:obey|follow|answer|reply|respond|act|only)|from (?:now|here) on,? you|(?:end|start|begin|sign) (?:every|each|all|your) (?:reply|replies|answer|answers|response|responses|message|messages)|(?:i want|i need) you to|your (?:new|next|only|sole|real|actual|one) (?:task|job|goal|role|purpose|objective|mission|instructions?|output|answer|reply|response)|(?:new|next|further|following) (?:tasks?|instructions?)(?: follows?| are follow(?:ing|ed)| is| are| below|(?=:))|(?:start|begin)(?:ning|ing)? (?:with )?(?:a |the )?new task|(?:start|begin) (?:over|again|afresh|anew|from scratch|(?:from|at) the (?:front|beginning|start|top))|from scratch|(?:a )?(?:fresh start|clean slate|blank slate)|tabula rasa|(?:wait for|await) (?:the |my |a |further |new )?(?:next|new|further)? ?(?:message|post|task|instructions?|orders?))\b/;
 
-/** Where a clause ends, in the scripts the rules read. */
-const CLAUSE_END = /[,;:.!?\n。！？؟،、，；：—–]/;
+/** Where a clause ends, in the scripts the rules read (a dot only before a space: not "example.pl"). */
+const CLAUSE_END = /[,;:!?\n。！？؟،、，；：—–]|\.(?=\s|$)/;
 /** Where a sentence ends. */
-const SENTENCE_END = /[.!?\n。！？؟]/;
+const SENTENCE_END = /[!?\n。！？؟]|\.(?=\s|$)/;
 /** Marks and spaces between a match and its next clause. */
 const LEADING_MARKS = /^[\s,;:.!?。！？؟،、，；：—–\-"'“”«»)(]+/;
 
@@ -97,7 +100,7 @@ export function taskInSentence(target: string, end: number): boolean {
  * "… I posted", "… before the update"), or the author's own words in it ("my earlier message").
  */
 const SCOPE_AFTER =
-  /^\s*(?:about|on|regarding|concerning|re|for|from|of|at|in (?:this|that|the|my|our|these|those)|before (?:the|our|my|\d)|(?:that |which )?(?:i|we) (?:posted|gave|sent|shared|wrote|listed|mentioned|said|put|added|provided|had)|(?:i|we)(?:'ve|’ve| have) (?:posted|shared|sent|given))\b/;
+  /^\s*(?:about|on|regarding|concerning|re|for|from|of|at|in (?:this|that|the|my|our|these|those)|before (?:the|our|my|\d+)|(?:that |which )?(?:i|we) (?:posted|gave|sent|shared|wrote|listed|mentioned|said|put|added|provided|had)|(?:i|we)(?:'ve|’ve| have) (?:posted|shared|sent|given))\b/;
 const OWN = /\b(?:my|our|i|we)\b/;
 
 /** Whether a match is scoped to a topic or owned by its author (see {@link SCOPE_AFTER}). */
@@ -118,10 +121,13 @@ export function universal(target: string, start: number, end: number): boolean {
   );
 }
 
-/** Whether a match ends in vague earlier material and no rule noun follows it. */
+/** Whether a match's object is vague earlier material, with no rule noun in it or right after it. */
 function vagueObject(target: string, start: number, end: number): boolean {
+  const match = target.slice(start, end);
   return (
-    VAGUE_OBJECT.test(target.slice(start, end)) && !RULES_NEXT.test(target.slice(end, end + 60))
+    VAGUE_NOUN.test(match) &&
+    !RULE_NOUN.test(match) &&
+    !RULES_NEXT.test(target.slice(end, end + 60))
   );
 }
 
@@ -152,8 +158,13 @@ export function vagueWithoutTask(target: string, start: number, end: number): bo
 
 /**
  * An `unless` for rules whose every match sets vague earlier material aside: true (drop the
- * match) unless it clears all of it and a task follows in the sentence.
+ * match) unless it clears all of it, names no topic or author, and a task follows in the
+ * sentence.
  */
 export function notAClearing(target: string, start: number, end: number): boolean {
-  return !universal(target, start, end) || !taskInSentence(target, end);
+  return (
+    scopedOrOwn(target, start, end) ||
+    !universal(target, start, end) ||
+    !taskInSentence(target, end)
+  );
 }
